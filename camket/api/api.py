@@ -1,0 +1,172 @@
+"""The REST API: same services and scoping as the web UI. Docs at /api/docs."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import model_to_dict
+from django.http import Http404
+from ninja import File, NinjaAPI, Query, Router, Schema, UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+
+from camket.accounts import roles
+from camket.accounts.models import Agency
+from camket.api import schemas
+from camket.api.auth import AUTH
+from camket.frameworks import search
+from camket.frameworks.history import entries_for
+from camket.frameworks.models import Framework
+from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
+from camket.importers.service import import_file
+from camket.lib.concurrency import StaleEdit
+from camket.review import services
+from camket.review.forms import AssessmentForm
+from camket.review.scoping import get_assessment_for_user, visible_assessments
+
+api = NinjaAPI(title="camket API", version="1", auth=AUTH, urls_namespace="api",
+               description="Recommendations, reviews and decisions. Authenticate with "
+                           "`Authorization: Bearer <token>` (create one with "
+                           "`camket token create USERNAME`).")
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Forbidden."}, status=403)
+
+
+@api.exception_handler(StaleEdit)
+def _conflict(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request, exc):
+    detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(Http404)
+def _missing(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+class RecommendationFilters(Schema):
+    q: str = ""
+    framework: str = ""
+    state: str = ""
+    theme: str = ""
+    sdg: str = ""
+    response: str = ""
+    action_category: str = ""
+    status: str = ""
+    agency: str = ""
+    cluster: str = ""
+
+
+recommendations = Router(tags=["recommendations"])
+review = Router(tags=["review"])
+
+
+@api.get("/frameworks", response=list[schemas.FrameworkOut], tags=["frameworks"])
+def list_frameworks(request):
+    if roles.role_of(request.user) is None:
+        raise PermissionDenied
+    return Framework.objects.filter(archived=False)
+
+
+@recommendations.get("", response=list[schemas.RecommendationOut])
+@paginate(PageNumberPagination)
+def list_recommendations(request, filters: Query[RecommendationFilters]):
+    params = search.SearchParams.from_mapping(filters.dict())
+    return search.search(request.user, params).select_related(
+        "framework", "state_under_review").prefetch_related("recommending_states").order_by("id")
+
+
+@recommendations.get("/{int:pk}", response=schemas.RecommendationDetailOut)
+def get_recommendation(request, pk: int):
+    return get_recommendation_for_user(request.user, pk)
+
+
+@recommendations.get("/{int:pk}/history", response=list[schemas.HistoryOut])
+def recommendation_history(request, pk: int):
+    recommendation = get_recommendation_for_user(request.user, pk)
+    entries = entries_for(recommendation)
+    for assessment in visible_assessments(request.user).filter(recommendation=recommendation):
+        entries += entries_for(assessment, subject=str(assessment.agency))
+    return sorted(entries, key=lambda e: e.when, reverse=True)
+
+
+@recommendations.post("/{int:pk}/decision", response=list[schemas.RecommendationOut])
+def decide(request, pk: int, payload: schemas.DecisionIn):
+    recommendation = get_recommendation_for_user(request.user, pk)
+    return services.decide(request.user, recommendation, response=payload.response,
+                           reason=payload.reason, decided_on=payload.decided_on,
+                           version=payload.version)
+
+
+@recommendations.post("/{int:pk}/review-requests", response=list[schemas.AssessmentOut])
+def request_review(request, pk: int, payload: schemas.ReviewRequestIn):
+    recommendation = get_recommendation_for_user(request.user, pk)
+    agencies = list(Agency.objects.filter(code__in=payload.agencies, archived=False))
+    unknown = set(payload.agencies) - {a.code for a in agencies}
+    if unknown:
+        raise ValidationError({"agencies": [f"Unknown agency: {code}" for code in sorted(unknown)]})
+    services.send_for_review(request.user, [recommendation], agencies, due_on=payload.due_on)
+    return visible_assessments(request.user).filter(recommendation=recommendation,
+                                                    agency__in=agencies)
+
+
+@review.get("/assessments", response=list[schemas.AssessmentOut])
+@paginate(PageNumberPagination)
+def list_assessments(request, state: str = ""):
+    queryset = visible_assessments(request.user).select_related("agency").order_by("id")
+    return queryset.filter(state=state) if state else queryset
+
+
+@review.get("/assessments/{int:pk}", response=schemas.AssessmentOut)
+def get_assessment(request, pk: int):
+    return get_assessment_for_user(request.user, pk)
+
+
+@review.put("/assessments/{int:pk}", response=schemas.AssessmentOut)
+def update_assessment(request, pk: int, payload: schemas.AssessmentIn):
+    assessment = get_assessment_for_user(request.user, pk)
+    if not request.user.has_perm("review.change_assessment", assessment):
+        raise PermissionDenied("You cannot change this opinion.")
+    data = {**model_to_dict(assessment, fields=AssessmentForm.Meta.fields),
+            **payload.dict(exclude_none=True, exclude={"submit"})}
+    form = AssessmentForm(data, instance=assessment)
+    if not form.is_valid():
+        raise ValidationError(form.errors.get_json_data())
+    values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+    return services.save_assessment(request.user, assessment, values, version=payload.version,
+                                    submit=payload.submit)
+
+
+@review.get("/progress", response=list[schemas.ProgressOut])
+def progress(request):
+    if not roles.is_coordinator(request.user) and roles.role_of(request.user) != "viewer":
+        raise PermissionDenied
+    return [{**row, "agency": row["agency"].code} for row in services.review_progress()]
+
+
+@review.post("/clusters", response=schemas.ClusterOut)
+def create_cluster(request, payload: schemas.ClusterIn):
+    members = visible_recommendations(request.user).filter(pk__in=payload.recommendation_ids)
+    return services.make_cluster(request.user, members, payload.title)
+
+
+@api.post("/imports", response=schemas.ImportOut, tags=["imports"])
+def upload_import(request, file: File[UploadedFile], framework: str = "",
+                  dry_run: bool = False, publish: bool = False):
+    if not roles.is_coordinator(request.user):
+        raise PermissionDenied("Only the coordinating ministry can import.")
+    limit = settings.CAMKET_MAX_IMPORT_BYTES
+    if file.size > limit:
+        raise ValidationError({"file": [f"The file is {file.size} bytes; the limit is {limit}."]})
+    summary = import_file(file.name, raw=file.read(), source_name=file.name,
+                          framework_slug=framework or None, dry_run=dry_run, publish=publish,
+                          user=request.user)
+    return {**summary.as_dict(), "dry_run": dry_run, "frameworks": summary.frameworks}
+
+
+api.add_router("/recommendations", recommendations)
+api.add_router("/review", review)

@@ -1,0 +1,181 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from camket.lib.folding import fold, folded_document
+
+
+class Framework(models.Model):
+    """Anything a state must follow and report on: a UPR cycle, a programme, a convention…"""
+
+    class Kind(models.TextChoices):
+        UPR_CYCLE = "upr_cycle", _("UPR cycle")
+        TREATY_BODY = "treaty_body", _("Treaty body review")
+        PROGRAMME = "programme", _("Programme")
+        DECLARATION = "declaration", _("Declaration")
+        STRATEGY = "strategy", _("National strategy")
+        CONVENTION = "convention", _("Convention")
+
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    cycle = models.PositiveSmallIntegerField(_("cycle"), null=True, blank=True)
+    state_under_review = models.ForeignKey(
+        "State", verbose_name=_("state under review"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    starts_on = models.DateField(_("start date"), null=True, blank=True)
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    archived = models.BooleanField(_("archived"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-cycle", "name"]
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class State(models.Model):
+    """A UN member or observer state. Unknown names found in imports are kept without a code."""
+
+    iso3 = models.CharField(_("ISO code"), max_length=3, unique=True, null=True, blank=True)
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    aliases = models.JSONField(_("other names"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("state")
+        verbose_name_plural = _("states")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Taxonomy(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("taxonomy")
+        verbose_name_plural = _("taxonomies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Category(models.Model):
+    taxonomy = models.ForeignKey(Taxonomy, on_delete=models.PROTECT, related_name="categories")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    code = models.CharField(_("code"), max_length=30, blank=True)
+    name = models.CharField(_("name"), max_length=300)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=300, blank=True)
+    folded_name = models.CharField(max_length=300, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["taxonomy", "code", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["taxonomy", "name"], name="category_unique_name")
+        ]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}".strip()
+
+    def save(self, *args, **kwargs):
+        self.folded_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def label(self, language: str) -> str:
+        return self.name_vi if language == "vi" and self.name_vi else self.name
+
+
+class Recommendation(models.Model):
+    class Response(models.TextChoices):
+        SUPPORTED = "supported", _("Supported")
+        SUPPORTED_IN_PART = "supported_in_part", _("Supported in part")
+        NOTED = "noted", _("Noted")
+        ALREADY_IMPLEMENTED = "already_implemented", _("Already implemented")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    class ActionCategory(models.IntegerChoices):
+        MINIMAL = 1, _("1 – Minimal action (share, request)")
+        CONTINUING = 2, _("2 – Continuing action (continue, maintain)")
+        CONSIDERING = 3, _("3 – Considering action (consider, review)")
+        GENERAL = 4, _("4 – General action (take measures, promote)")
+        SPECIFIC = 5, _("5 – Specific action (adopt, ratify, abolish)")
+
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("framework"), on_delete=models.PROTECT,
+        related_name="recommendations",
+    )
+    reference = models.CharField(_("reference"), max_length=60)
+    text = models.TextField(_("text"))
+    recommending_states = models.ManyToManyField(
+        State, verbose_name=_("recommending states"), blank=True, related_name="recommended"
+    )
+    state_under_review = models.ForeignKey(
+        State, verbose_name=_("state under review"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="reviewed",
+    )
+    session = models.PositiveSmallIntegerField(_("session"), null=True, blank=True)
+    source_document = models.CharField(_("source document"), max_length=200, blank=True)
+    response = models.CharField(
+        _("response"), max_length=20, choices=Response.choices, blank=True
+    )
+    response_reason = models.TextField(_("reason for the response"), blank=True)
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    action_category = models.PositiveSmallIntegerField(
+        _("action category"), choices=ActionCategory.choices, null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    categories = models.ManyToManyField(
+        Category, verbose_name=_("categories"), blank=True, related_name="recommendations"
+    )
+    cluster = models.ForeignKey(
+        "review.Cluster", verbose_name=_("cluster"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="members",
+    )
+    search_document = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(m2m_fields=[recommending_states, categories])
+
+    class Meta:
+        ordering = ["framework", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "reference"], name="recommendation_unique_reference"
+            )
+        ]
+        indexes = [models.Index(fields=["framework", "status"])]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.text[:80]}"
+
+    def refresh_search_document(self, state_names: list[str] | None = None) -> None:
+        if state_names is None:
+            state_names = [s.name for s in self.recommending_states.all()] if self.pk else []
+        self.search_document = folded_document(self.reference, self.text, " ".join(state_names))

@@ -1,0 +1,9 @@
+import rules
+
+from camket.accounts.rules import is_coordinator, is_member
+
+rules.add_perm("frameworks.view_recommendation", is_member)
+rules.add_perm("frameworks.import_recommendations", is_coordinator)
+rules.add_perm("frameworks.decide_recommendation", is_coordinator)
+rules.add_perm("frameworks.publish_recommendation", is_coordinator)
+rules.add_perm("frameworks.manage_frameworks", is_coordinator)

@@ -1,0 +1,34 @@
+"""The only way views, the API and exports reach recommendations: scoped to the user."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from camket.accounts import roles
+from camket.frameworks.models import Recommendation
+from camket.review.models import Assessment
+
+
+def visible_recommendations(user) -> QuerySet[Recommendation]:
+    queryset = Recommendation.objects.all()
+    role = roles.role_of(user)
+    if role is None:
+        return queryset.none()
+    if roles.is_coordinator(user):
+        return queryset
+    published = Q(status=Recommendation.Status.PUBLISHED)
+    agency = roles.agency_of(user)
+    if roles.is_agency_officer(user):
+        sent_to_agency = Exists(
+            Assessment.objects.filter(recommendation=OuterRef("pk"), agency=agency).exclude(
+                state=Assessment.State.WITHDRAWN
+            )
+        )
+        return queryset.filter(published | sent_to_agency)
+    return queryset.filter(published)
+
+
+def get_recommendation_for_user(user, pk) -> Recommendation:
+    try:
+        return visible_recommendations(user).get(pk=pk)
+    except (Recommendation.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such recommendation.") from None

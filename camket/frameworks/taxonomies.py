@@ -1,0 +1,103 @@
+"""Built-in taxonomies and finding the category a source label names."""
+
+import csv
+import re
+from importlib import resources
+
+from camket.frameworks.builtin import labels
+from camket.frameworks.models import Category, Taxonomy
+from camket.lib.folding import fold
+from camket.lib.vocabulary import AFFECTED_PERSONS, SDG, UHRI_THEMES, UPR_INFO_ISSUES
+
+BUILTIN_TAXONOMIES = [
+    (UPR_INFO_ISSUES, "UPR Info issues", "Chủ đề theo UPR Info"),
+    (UHRI_THEMES, "OHCHR / UHRI themes", "Chủ đề OHCHR / UHRI"),
+    (AFFECTED_PERSONS, "Affected persons", "Nhóm người bị ảnh hưởng"),
+    (SDG, "Sustainable Development Goals", "Mục tiêu Phát triển Bền vững"),
+]
+
+# "A12 Acceptance of …", "2.1. Acceptance of …", "D 5 Administration …"
+_CODED_LABEL = re.compile(r"^\s*([A-Z]\s?\d{1,2}(?:\.\d+)*|\d{1,2}(?:\.\d+)*)\.?\s+(.+)$")
+
+
+def _sdg_rows(name: str) -> list[dict]:
+    text = resources.files("camket.frameworks.builtin").joinpath("data", name).read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def ensure_builtin_taxonomies() -> None:
+    """Create the built-in taxonomies and their categories; safe to run again."""
+    taxonomies = {}
+    for slug, name, name_vi in BUILTIN_TAXONOMIES:
+        taxonomies[slug], _ = Taxonomy.objects.update_or_create(
+            slug=slug, defaults={"name": name, "name_vi": name_vi}
+        )
+    for name, name_vi in labels.UPR_INFO_ISSUES:
+        _upsert(taxonomies[UPR_INFO_ISSUES], name=name, name_vi=name_vi)
+    for code, name, name_vi in labels.UHRI_THEMES:
+        _upsert(taxonomies[UHRI_THEMES], name=name, name_vi=name_vi, code=code)
+    for name, name_vi in labels.AFFECTED_PERSONS:
+        _upsert(taxonomies[AFFECTED_PERSONS], name=name, name_vi=name_vi)
+    goals = {}
+    for row in _sdg_rows("goals.csv"):
+        number = int(row["goal"])
+        goals[row["goal"]] = _upsert(
+            taxonomies[SDG], code=str(number), name=f"Goal {number}: {row['short']}",
+            name_vi=f"Mục tiêu {number}: {labels.SDG_GOALS_VI[number]}",
+        )
+    for row in _sdg_rows("targets.csv"):
+        _upsert(
+            taxonomies[SDG], code=row["target"], name=f"Target {row['target']}: {row['text']}",
+            parent=goals[row["goal"]],
+        )
+
+
+def _upsert(taxonomy, *, name, name_vi="", code="", parent=None) -> Category:
+    category, _ = Category.objects.update_or_create(
+        taxonomy=taxonomy, name=name,
+        defaults={"name_vi": name_vi, "code": code, "parent": parent},
+    )
+    return category
+
+
+class CategoryResolver:
+    """Finds the category for a label as written in a source; unseen labels become new ones."""
+
+    def __init__(self):
+        self._taxonomies: dict[str, Taxonomy] = {}
+        self._by_key: dict[tuple[str, str], Category] = {}
+        self.created: list[tuple[str, str]] = []
+
+    def _load(self, slug: str) -> Taxonomy:
+        if slug not in self._taxonomies:
+            taxonomy = Taxonomy.objects.get(slug=slug)
+            self._taxonomies[slug] = taxonomy
+            for category in taxonomy.categories.all():
+                self._by_key[(slug, category.folded_name)] = category
+                if category.code:
+                    self._by_key[(slug, "code:" + category.code.replace(" ", ""))] = category
+        return self._taxonomies[slug]
+
+    def resolve(self, slug: str, label: str) -> Category | None:
+        label = re.sub(r"\s+", " ", label or "").strip().strip(",;")
+        if not label:
+            return None
+        taxonomy = self._load(slug)
+        if slug == SDG:
+            return self._by_key.get((slug, "code:" + label.removeprefix("SDG").strip()))
+        found = self._by_key.get((slug, fold(label)))
+        if found:
+            return found
+        code, name = "", label
+        match = _CODED_LABEL.match(label)
+        if match:
+            code, name = match.group(1).replace(" ", ""), match.group(2).strip()
+            found = self._by_key.get((slug, fold(name)))
+            if found:
+                self._by_key[(slug, fold(label))] = found
+                return found
+        category = Category.objects.create(taxonomy=taxonomy, name=name, code=code)
+        self.created.append((slug, label))
+        self._by_key[(slug, fold(label))] = category
+        self._by_key[(slug, category.folded_name)] = category
+        return category

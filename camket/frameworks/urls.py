@@ -1,0 +1,8 @@
+from django.urls import path
+
+from camket.frameworks import views
+
+urlpatterns = [
+    path("recommendations/", views.recommendation_list, name="recommendation-list"),
+    path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation-detail"),
+]

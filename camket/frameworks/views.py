@@ -1,0 +1,72 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from camket.accounts import roles
+from camket.accounts.models import Agency
+from camket.frameworks import search
+from camket.frameworks.history import entries_for
+from camket.frameworks.models import Framework, Recommendation
+from camket.frameworks.scoping import get_recommendation_for_user
+from camket.review.forms import DecisionForm, SendForReviewForm
+from camket.review.scoping import visible_assessments
+
+PAGE_SIZE = 25
+
+
+@login_required
+def recommendation_list(request):
+    params = search.SearchParams.from_mapping(request.GET)
+    results = search.search(request.user, params).select_related(
+        "framework", "state_under_review", "cluster"
+    ).prefetch_related("recommending_states").order_by("framework__slug", "id")
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "params": params,
+        "page": page,
+        "facets": search.facets(results),
+        "query_string": query.urlencode(),
+        "frameworks": Framework.objects.filter(archived=False),
+        "responses": Recommendation.Response.choices,
+        "statuses": Recommendation.Status.choices,
+        "action_categories": Recommendation.ActionCategory.choices,
+        "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
+        "is_coordinator": roles.is_coordinator(request.user),
+        "language": get_language(),
+    }
+    template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
+    return render(request, template, context)
+
+
+@login_required
+def recommendation_detail(request, pk):
+    recommendation = get_recommendation_for_user(request.user, pk)
+    assessments = visible_assessments(request.user).filter(
+        recommendation=recommendation
+    ).select_related("agency")
+    history = entries_for(recommendation)
+    for assessment in assessments:
+        history += entries_for(assessment, subject=str(assessment.agency))
+    history.sort(key=lambda entry: entry.when, reverse=True)
+    is_coordinator = roles.is_coordinator(request.user)
+    context = {
+        "recommendation": recommendation,
+        "states": recommendation.recommending_states.all(),
+        "categories": recommendation.categories.select_related("taxonomy").order_by(
+            "taxonomy__name", "code", "name"),
+        "assessments": assessments,
+        "history": history,
+        "is_coordinator": is_coordinator,
+        "language": get_language(),
+        "cluster_members": (
+            recommendation.cluster.members.exclude(pk=recommendation.pk)
+            if recommendation.cluster_id else []
+        ),
+    }
+    if is_coordinator:
+        context["decision_form"] = DecisionForm(recommendation=recommendation)
+        context["send_form"] = SendForReviewForm()
+    return render(request, "frameworks/detail.html", context)

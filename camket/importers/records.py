@@ -1,0 +1,78 @@
+"""The neutral shape every source parser produces, before anything touches the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from camket.lib.vocabulary import (  # noqa: F401  (re-exported for the parsers)
+    AFFECTED_PERSONS,
+    RESPONSE_ALREADY_IMPLEMENTED,
+    RESPONSE_NOTED,
+    RESPONSE_SUPPORTED,
+    RESPONSE_SUPPORTED_IN_PART,
+    SDG,
+    UHRI_THEMES,
+    UPR_INFO_ISSUES,
+)
+
+
+@dataclass
+class RowError:
+    """A problem found in the source: `row` counts like a spreadsheet (header = 1)."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column “{self.column}”")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+@dataclass
+class ParsedRecommendation:
+    row: int
+    reference: str
+    text: str
+    state_under_review: str = ""
+    recommending_states: list[str] = field(default_factory=list)
+    response: str = ""  # one of the RESPONSE_* constants, or "" when the source has none
+    response_raw: str = ""
+    response_reason: str = ""
+    action_category: int | None = None
+    session: int | None = None
+    cycle: int | None = None
+    source_document: str = ""
+    # (taxonomy slug, label as written in the source), e.g. (UPR_INFO_ISSUES, "Women's rights")
+    themes: list[tuple[str, str]] = field(default_factory=list)
+    affected_persons: list[str] = field(default_factory=list)
+    # SDG goal numbers ("5") or target codes ("5.2")
+    sdgs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FrameworkHint:
+    """What the source says about the framework it belongs to, when the user names none."""
+
+    slug: str
+    name: str
+    kind: str = "upr_cycle"
+    cycle: int | None = None
+    state_under_review: str = ""
+
+
+@dataclass
+class ParseResult:
+    source: str
+    records: list[ParsedRecommendation] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+    framework_hint: FrameworkHint | None = None

@@ -1,0 +1,105 @@
+"""UPR Info database export (CSV as downloaded: latin-1, CR-only lines, one row a recommendation)."""
+
+import re
+from pathlib import Path
+
+from camket.importers.normalise import (
+    action_category_value,
+    clean_text,
+    response_value,
+    stable_reference,
+    upr_cycle_for_session,
+)
+from camket.importers.records import UPR_INFO_ISSUES, ParsedRecommendation, ParseResult, RowError
+from camket.importers.tabular.reading import UnreadableFile, cell, match_columns, read_table
+from camket.lib.folding import fold
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "to": ("to",),
+    "to_group": ("to-rgrp",),
+    "to_org": ("to-org",),
+    "text": ("text", "recommendation"),
+    "from": ("from",),
+    "from_group": ("from-rgrp",),
+    "from_org": ("from-org",),
+    "response": ("response",),
+    "action": ("action",),
+    "issue": ("issue", "issues"),
+    "session": ("session",),
+}
+REQUIRED = ("to", "text", "from", "session")
+SIGNATURE = {"to", "from", "text", "session", "issue"}
+
+
+def looks_like_upr_info(headers: list[str]) -> bool:
+    mapping, _ = match_columns(headers, COLUMNS)
+    return SIGNATURE <= set(mapping)
+
+
+def parse(path: str | Path, *, raw: bytes | None = None, source_name: str = "") -> ParseResult:
+    result = ParseResult(source="upr-info")
+    try:
+        table = read_table(Path(path), raw)
+    except UnreadableFile as error:
+        result.errors.append(RowError(None, None, str(error)))
+        return result
+    mapping, unknown = match_columns(table.headers, COLUMNS)
+    for field in REQUIRED:
+        if field not in mapping:
+            name = COLUMNS[field][0].title()
+            result.errors.append(RowError(1, name, f"The column “{name}” is missing."))
+    for header in unknown:
+        result.errors.append(RowError(1, header, "This column is not part of a UPR Info export."))
+    if result.errors:
+        return result
+    header_of = {field: table.headers[index] for field, index in mapping.items()}
+    seen: dict[str, int] = {}
+    for row_number, cells in table.rows:
+        record = _parse_row(row_number, cells, mapping, header_of, result.errors, seen)
+        if record:
+            record.source_document = source_name
+            result.records.append(record)
+    if not table.rows:
+        result.errors.append(RowError(None, None, "The file has a header but no recommendations."))
+    return result
+
+
+def _parse_row(row_number, cells, mapping, header_of, errors, seen) -> ParsedRecommendation | None:
+    def value(field: str) -> str:
+        return clean_text(cell(cells, mapping, field))
+
+    failed = False
+
+    def fail(field: str, message: str) -> None:
+        nonlocal failed
+        failed = True
+        errors.append(RowError(row_number, header_of.get(field, field), message))
+
+    text = value("text")
+    if not text:
+        fail("text", "The recommendation has no text.")
+    session_raw = value("session")
+    session = int(session_raw) if session_raw.isdigit() else None
+    if session is None:
+        fail("session", f"“{session_raw}” is not a session number.")
+    response = response_value(value("response"))
+    if response is None:
+        fail("response", f"“{value('response')}” is not a known response (Accepted, Noted…).")
+    action = action_category_value(value("action"))
+    if action == "invalid":
+        fail("action", f"“{value('action')}” is not an action category from 1 to 5.")
+    if failed:
+        return None
+    to, recommending = value("to"), value("from")
+    reference = stable_reference(
+        f"S{session:02d}-{re.sub(r'[^a-z0-9]+', '-', fold(to)).strip('-')[:30]}",
+        to, recommending, text, seen=seen,
+    )
+    issues = [clean_text(i) for i in value("issue").split(",") if clean_text(i)]
+    return ParsedRecommendation(
+        row=row_number, reference=reference, text=text, state_under_review=to,
+        recommending_states=[recommending] if recommending else [],
+        response=response or "", response_raw=value("response"),
+        action_category=action, session=session, cycle=upr_cycle_for_session(session),
+        themes=[(UPR_INFO_ISSUES, issue) for issue in issues],
+    )

@@ -1,0 +1,82 @@
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from camket.accounts import roles
+from camket.frameworks.models import Framework
+from camket.importers.forms import ImportForm
+from camket.importers.models import ImportRun
+from camket.importers.service import import_file
+
+PENDING_KEY = "camket_pending_import"
+
+
+def _pending_dir() -> Path:
+    folder = Path(settings.MEDIA_ROOT) / "pending-imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def import_view(request):
+    if not request.user.is_authenticated:
+        return redirect(f"{settings.LOGIN_URL}?next={request.path}")
+    if not roles.is_coordinator(request.user):
+        raise PermissionDenied(_("Only the coordinating ministry can import."))
+    context = {"runs": ImportRun.objects.select_related("imported_by")[:10]}
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm(request, context)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        token = secrets.token_hex(16)
+        stored = _pending_dir() / token
+        with stored.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        framework = form.cleaned_data["framework"]
+        summary = import_file(stored, source_name=upload.name, dry_run=True,
+                              framework_slug=framework.slug if framework else None,
+                              user=request.user)
+        if summary.ok:
+            request.session[PENDING_KEY] = {
+                "token": token, "name": upload.name,
+                "framework": framework.slug if framework else "",
+                "publish": form.cleaned_data["publish"],
+            }
+        else:
+            stored.unlink(missing_ok=True)
+        context["preview"] = summary
+    context["form"] = form
+    return render(request, "importers/import.html", context)
+
+
+def _confirm(request, context):
+    pending = request.session.pop(PENDING_KEY, None)
+    if not pending or pending.get("token") != request.POST.get("token"):
+        messages.error(request, _("This preview has expired; upload the file again."))
+        return redirect("import")
+    stored = _pending_dir() / pending["token"]
+    if not stored.exists():
+        messages.error(request, _("This preview has expired; upload the file again."))
+        return redirect("import")
+    try:
+        framework = pending["framework"] or None
+        if framework and not Framework.objects.filter(slug=framework).exists():
+            framework = None
+        summary = import_file(stored, source_name=pending["name"], framework_slug=framework,
+                              publish=pending["publish"], user=request.user)
+    finally:
+        stored.unlink(missing_ok=True)
+    if summary.ok:
+        messages.success(request, _(
+            "Imported %(name)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged."
+        ) % {"name": pending["name"], "created": summary.created, "updated": summary.updated,
+             "unchanged": summary.unchanged})
+        return redirect("import")
+    context.update({"form": ImportForm(), "preview": summary})
+    return render(request, "importers/import.html", context)

@@ -1,0 +1,35 @@
+"""Optimistic locking: an edit based on an old version is refused instead of overwriting."""
+
+from django.db.models import F, Model
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record after this edit was started."""
+
+    def __init__(self, instance: Model):
+        self.instance = instance
+        super().__init__(
+            f"{instance._meta.verbose_name} was changed by someone else since you opened it."
+        )
+
+
+def save_if_current(
+    instance: Model, expected_version: int | None, fields: list[str], *, user=None
+) -> None:
+    """Save `fields` only if the stored version still equals `expected_version`; bump it.
+
+    The check and the write are one UPDATE, so two concurrent saves cannot both succeed.
+    History is recorded by saving through the model afterwards, inside the same transaction.
+    """
+    model = type(instance)
+    if expected_version is None:
+        expected_version = instance.version
+    updated = model._default_manager.filter(pk=instance.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not updated:
+        raise StaleEdit(instance)
+    instance.version = expected_version + 1
+    if user is not None:
+        instance._history_user = user
+    instance.save(update_fields=[*fields, "version"])

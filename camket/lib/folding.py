@@ -1,0 +1,27 @@
+"""Vietnamese-aware text folding, so that "quyen" finds "quyền" and "dam" finds "Đảm"."""
+
+import re
+import unicodedata
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics (NFD, drop combining marks) and map đ to d."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def search_terms(query: str) -> list[str]:
+    """Split a user's query into folded words; punctuation (and LIKE wildcards) are dropped."""
+    return [word for word in _WORD.findall(fold(query)) if word.replace("_", "")]
+
+
+def folded_document(*parts: str) -> str:
+    """The searchable copy of a record: folded words joined by single spaces, padded."""
+    words = _WORD.findall(fold(" ".join(p for p in parts if p)))
+    return " " + " ".join(words) + " "

@@ -1,0 +1,162 @@
+"""The review and decision workflow: send for opinion, assess, cluster, decide."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from camket.accounts import roles
+from camket.accounts.models import Agency
+from camket.frameworks.models import Recommendation
+from camket.lib.concurrency import save_if_current
+from camket.review.models import Assessment, Cluster
+
+ASSESSMENT_FIELDS = ["conforms_to_law", "conforms_to_policy", "resources_available",
+                     "capacity_available", "proposed_response", "comment"]
+
+
+def _require(user, permission: str, obj=None) -> None:
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(_("You are not allowed to do this."))
+
+
+@transaction.atomic
+def send_for_review(user, recommendations, agencies, *, due_on: date | None = None) -> int:
+    """Ask agencies for their opinion; returns how many new requests were made."""
+    _require(user, "review.request_assessment")
+    made = 0
+    for recommendation in recommendations:
+        for agency in agencies:
+            assessment, created = Assessment.objects.get_or_create(
+                recommendation=recommendation, agency=agency,
+                defaults={"requested_by": user, "due_on": due_on},
+            )
+            if not created and assessment.state == Assessment.State.WITHDRAWN:
+                assessment.state = Assessment.State.REQUESTED
+                assessment.due_on = due_on
+                assessment.save(update_fields=["state", "due_on"])
+                created = True
+            made += int(created)
+    return made
+
+
+@transaction.atomic
+def withdraw_request(user, assessment: Assessment) -> None:
+    _require(user, "review.request_assessment")
+    if assessment.state == Assessment.State.SUBMITTED:
+        raise ValidationError(_("A submitted opinion cannot be withdrawn."))
+    assessment.state = Assessment.State.WITHDRAWN
+    assessment.save(update_fields=["state"])
+
+
+@transaction.atomic
+def save_assessment(user, assessment: Assessment, values: dict, *, version: int,
+                    submit: bool = False) -> Assessment:
+    """An agency officer saves their agency's opinion as a draft, or submits it."""
+    _require(user, "review.change_assessment", assessment)
+    for name in ASSESSMENT_FIELDS:
+        if name in values:
+            setattr(assessment, name, values[name])
+    fields = list(ASSESSMENT_FIELDS) + ["state"]
+    if submit:
+        if not assessment.proposed_response:
+            raise ValidationError({"proposed_response": _("Propose a response before submitting.")})
+        assessment.state = Assessment.State.SUBMITTED
+        assessment.submitted_on = timezone.now()
+        assessment.submitted_by = user
+        fields += ["submitted_on", "submitted_by"]
+    else:
+        assessment.state = Assessment.State.DRAFT
+    save_if_current(assessment, version, fields, user=user)
+    return assessment
+
+
+@transaction.atomic
+def decide(user, recommendation: Recommendation, *, response: str, reason: str,
+           decided_on: date | None, version: int | None) -> list[Recommendation]:
+    """Record the state's response; a clustered recommendation is decided with its cluster."""
+    _require(user, "frameworks.decide_recommendation", recommendation)
+    if response not in Recommendation.Response.values:
+        raise ValidationError({"response": _("Choose a response.")})
+    decided = []
+    members = [recommendation]
+    if recommendation.cluster_id:
+        members += list(recommendation.cluster.members.exclude(pk=recommendation.pk))
+    for member in members:
+        member.response = response
+        member.response_reason = reason
+        member.decided_on = decided_on or timezone.localdate()
+        member.decided_by = user
+        expected = version if member.pk == recommendation.pk else member.version
+        save_if_current(member, expected,
+                        ["response", "response_reason", "decided_on", "decided_by"],
+                        user=user)
+        decided.append(member)
+    return decided
+
+
+@transaction.atomic
+def set_status(user, recommendations, status: str) -> int:
+    _require(user, "frameworks.publish_recommendation")
+    changed = 0
+    for recommendation in recommendations:
+        if recommendation.status != status:
+            recommendation.status = status
+            save_if_current(recommendation, recommendation.version, ["status"], user=user)
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def make_cluster(user, recommendations, title: str) -> Cluster:
+    _require(user, "review.manage_clusters")
+    recommendations = list(recommendations)
+    frameworks = {r.framework_id for r in recommendations}
+    if len(recommendations) < 2:
+        raise ValidationError(_("A cluster needs at least two recommendations."))
+    if len(frameworks) != 1:
+        raise ValidationError(_("A cluster holds recommendations of one framework only."))
+    cluster = Cluster.objects.create(
+        framework_id=frameworks.pop(), title=title or recommendations[0].text[:200],
+        created_by=user,
+    )
+    for recommendation in recommendations:
+        recommendation.cluster = cluster
+        save_if_current(recommendation, recommendation.version, ["cluster"], user=user)
+    return cluster
+
+
+@transaction.atomic
+def remove_from_cluster(user, recommendation: Recommendation) -> None:
+    _require(user, "review.manage_clusters")
+    recommendation.cluster = None
+    save_if_current(recommendation, recommendation.version, ["cluster"], user=user)
+
+
+def review_progress(framework=None) -> list[dict]:
+    """Per agency: how many opinions were asked, are awaited (not yet submitted), are in."""
+    scope = Q()
+    if framework is not None:
+        scope = Q(assessments__recommendation__framework=framework)
+    open_states = [Assessment.State.REQUESTED, Assessment.State.DRAFT]
+    rows = Agency.objects.filter(archived=False).annotate(
+        asked=Count("assessments", filter=scope & ~Q(
+            assessments__state=Assessment.State.WITHDRAWN)),
+        awaiting=Count("assessments", filter=scope & Q(assessments__state__in=open_states)),
+        submitted=Count("assessments", filter=scope & Q(
+            assessments__state=Assessment.State.SUBMITTED)),
+    ).filter(asked__gt=0).order_by("-awaiting", "name")
+    return [{"agency": a, "asked": a.asked, "awaiting": a.awaiting, "submitted": a.submitted}
+            for a in rows]
+
+
+def open_assessments_for(user):
+    agency = roles.agency_of(user)
+    if not roles.is_agency_officer(user):
+        return Assessment.objects.none()
+    return Assessment.objects.filter(
+        agency=agency, state__in=[Assessment.State.REQUESTED, Assessment.State.DRAFT]
+    ).select_related("recommendation", "recommendation__framework")

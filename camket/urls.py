@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from camket.api.api import api
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="recommendation-list"), name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("camket.frameworks.urls")),
+    path("", include("camket.review.urls")),
+    path("", include("camket.importers.urls")),
+]
