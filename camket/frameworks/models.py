@@ -124,6 +124,7 @@ class Recommendation(models.Model):
     )
     reference = models.CharField(_("reference"), max_length=60)
     text = models.TextField(_("text"))
+    text_vi = models.TextField(_("Vietnamese translation"), blank=True)
     recommending_states = models.ManyToManyField(
         State, verbose_name=_("recommending states"), blank=True, related_name="recommended"
     )
@@ -178,4 +179,6 @@ class Recommendation(models.Model):
     def refresh_search_document(self, state_names: list[str] | None = None) -> None:
         if state_names is None:
             state_names = [s.name for s in self.recommending_states.all()] if self.pk else []
-        self.search_document = folded_document(self.reference, self.text, " ".join(state_names))
+        self.search_document = folded_document(
+            self.reference, self.text, self.text_vi, " ".join(state_names)
+        )

@@ -12,7 +12,7 @@ from camket.importers.records import AFFECTED_PERSONS, ParsedRecommendation, Par
 from camket.lib.folding import folded_document
 
 COMPARED_FIELDS = (
-    "text", "state_under_review_id", "session", "source_document", "response",
+    "text", "text_vi", "state_under_review_id", "session", "source_document", "response",
     "response_reason", "action_category",
 )
 BATCH = 1000
@@ -67,7 +67,7 @@ class RecordWriter:
             self._frameworks[key], _ = Framework.objects.get_or_create(slug=key, defaults=defaults)
         return self._frameworks[key]
 
-    def _wanted(self, framework, record: ParsedRecommendation) -> tuple[dict, set, set]:
+    def _wanted(self, framework, record: ParsedRecommendation) -> tuple[dict, set, set, str]:
         states = [self.states.resolve(name) for name in record.recommending_states]
         state_ids = {s.pk for s in states if s is not None}
         fields = {
@@ -79,6 +79,8 @@ class RecordWriter:
             "source_document": record.source_document[:200],
             "action_category": record.action_category,
         }
+        if record.text_vi:
+            fields["text_vi"] = record.text_vi
         if record.response:
             fields["response"] = record.response
             fields["response_reason"] = record.response_reason
@@ -91,9 +93,8 @@ class RecordWriter:
                 self.warnings.append(RowError(record.row, None, f"Unknown SDG “{label}”."))
             else:
                 category_ids.add(category.pk)
-        names = [s.name for s in states if s is not None]
-        fields["search_document"] = folded_document(record.reference, record.text, " ".join(names))
-        return fields, state_ids, category_ids
+        names = " ".join(s.name for s in states if s is not None)
+        return fields, state_ids, category_ids, names
 
     def _write_framework(self, framework, records) -> tuple[int, int, int]:
         existing = {r.reference: r for r in Recommendation.objects.filter(framework=framework)}
@@ -101,8 +102,11 @@ class RecordWriter:
         new, changed, links = [], [], []
         unchanged = 0
         for position, record in enumerate(records, start=1):
-            fields, state_ids, category_ids = self._wanted(framework, record)
+            fields, state_ids, category_ids, names = self._wanted(framework, record)
             found = existing.get(record.reference)
+            text_vi = fields.get("text_vi") or (found.text_vi if found else "")
+            fields["search_document"] = folded_document(record.reference, record.text, text_vi,
+                                                        names)
             if found is None:
                 new.append(Recommendation(framework=framework, reference=record.reference,
                                           status=self.status, **fields))

@@ -56,6 +56,7 @@ class ParsedRecommendation:
     affected_persons: list[str] = field(default_factory=list)
     # SDG goal numbers ("5") or target codes ("5.2")
     sdgs: list[str] = field(default_factory=list)
+    text_vi: str = ""  # a Vietnamese translation, when the source carries one
 
 
 @dataclass

@@ -30,11 +30,16 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
     made = 0
     for recommendation in recommendations:
         for agency in agencies:
-            assessment, created = Assessment.objects.get_or_create(
-                recommendation=recommendation, agency=agency,
-                defaults={"requested_by": user, "due_on": due_on},
-            )
-            if not created and assessment.state == Assessment.State.WITHDRAWN:
+            assessment = Assessment.objects.filter(
+                recommendation=recommendation, agency=agency).first()
+            created = assessment is None
+            if created:
+                assessment = Assessment(recommendation=recommendation, agency=agency,
+                                        requested_by=user, due_on=due_on)
+                assessment._history_user = user
+                assessment.save()
+            elif assessment.state == Assessment.State.WITHDRAWN:
+                assessment._history_user = user
                 assessment.state = Assessment.State.REQUESTED
                 assessment.due_on = due_on
                 assessment.save(update_fields=["state", "due_on"])
@@ -49,6 +54,7 @@ def withdraw_request(user, assessment: Assessment) -> None:
     if assessment.state == Assessment.State.SUBMITTED:
         raise ValidationError(_("A submitted opinion cannot be withdrawn."))
     assessment.state = Assessment.State.WITHDRAWN
+    assessment._history_user = user
     assessment.save(update_fields=["state"])
 
 
@@ -119,10 +125,10 @@ def make_cluster(user, recommendations, title: str) -> Cluster:
         raise ValidationError(_("A cluster needs at least two recommendations."))
     if len(frameworks) != 1:
         raise ValidationError(_("A cluster holds recommendations of one framework only."))
-    cluster = Cluster.objects.create(
-        framework_id=frameworks.pop(), title=title or recommendations[0].text[:200],
-        created_by=user,
-    )
+    cluster = Cluster(framework_id=frameworks.pop(), title=title or recommendations[0].text[:200],
+                      created_by=user)
+    cluster._history_user = user
+    cluster.save()
     for recommendation in recommendations:
         recommendation.cluster = cluster
         save_if_current(recommendation, recommendation.version, ["cluster"], user=user)

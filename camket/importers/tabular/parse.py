@@ -25,6 +25,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "number", "code", "ma", "so hieu", "so tt", "stt", "id"),
     "text": ("text", "recommendation", "recommendations", "recommendation text", "khuyen nghi",
              "noi dung", "noi dung khuyen nghi"),
+    "text_vi": ("text vi", "vietnamese text", "vietnamese translation", "ban dich",
+                "noi dung tieng viet", "ban tieng viet", "khuyen nghi (tieng viet)"),
     "recommending_states": ("recommending state", "recommending states", "recommending state/s",
                             "from", "state", "states", "quoc gia khuyen nghi", "quoc gia"),
     "state_under_review": ("state under review", "to", "country", "quoc gia duoc kiem dinh"),
@@ -110,7 +112,7 @@ def _parse_row(row_number, cells, mapping, header_of, errors, seen):
                                  if numbers["session"] else None)
     reference = value("reference") or stable_reference("R", text, seen=seen)
     return ParsedRecommendation(
-        row=row_number, reference=reference[:60], text=text,
+        row=row_number, reference=reference[:60], text=text, text_vi=value("text_vi"),
         state_under_review=value("state_under_review"),
         recommending_states=split_list(value("recommending_states"), ";\n"),
         response=response or "", response_raw=value("response"),

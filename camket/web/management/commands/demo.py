@@ -1,0 +1,30 @@
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from camket.web.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load demo agencies, users and recommendations (and the UPR Info export if present)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--skip-upr-info", action="store_true",
+                            help="do not import the UPR Info export from ../shared/data")
+
+    def handle(self, *args, skip_upr_info, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        with transaction.atomic():
+            users = load_demo(today=date.today())
+        shared = Path(settings.BASE_DIR).parent.parent / "shared" / "data" / "upr-info"
+        if not skip_upr_info and shared.is_dir():
+            for path in sorted(shared.glob("*.csv")):
+                self.stdout.write(f"Importing {path.name} …")
+                call_command("import", str(path), publish=True, json=True, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo ready. Sign in with:"))
+        for username, password, role in users:
+            self.stdout.write(f"  {username:<14} {password:<18} {role}")

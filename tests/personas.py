@@ -1,0 +1,77 @@
+"""The people every permission test speaks for, and a small world for them to act in."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+
+from camket.accounts.models import Agency, Membership
+from camket.frameworks.models import Framework, Recommendation
+from camket.frameworks.states import StateResolver
+from camket.lib.folding import folded_document
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@dataclass
+class World:
+    coordinator: object
+    officer_a: object
+    officer_b: object
+    viewer: object
+    anonymous: AnonymousUser
+    coordinating_agency: Agency
+    agency_a: Agency
+    agency_b: Agency
+    framework: Framework
+    published: Recommendation
+    draft: Recommendation
+    sent_to_a: Recommendation  # a draft recommendation sent to agency A for an opinion
+
+
+def make_user(username: str, role: str, agency: Agency | None):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD,
+                                                first_name=username.title())
+    Membership.objects.create(user=user, role=role, agency=agency)
+    return user
+
+
+def make_recommendation(framework, reference: str, text: str, *, status="published",
+                        states=(), text_vi="") -> Recommendation:
+    resolver = StateResolver()
+    resolved = [resolver.resolve(name) for name in states]
+    recommendation = Recommendation.objects.create(
+        framework=framework, reference=reference, text=text, text_vi=text_vi, status=status,
+        search_document=folded_document(reference, text, text_vi,
+                                        " ".join(s.name for s in resolved)),
+    )
+    recommendation.recommending_states.set(resolved)
+    return recommendation
+
+
+def make_world() -> World:
+    from camket.review.services import send_for_review
+
+    coordinating = Agency.objects.create(code="mofa", name="Bộ Ngoại giao", is_coordinator=True)
+    agency_a = Agency.objects.create(code="mps", name="Bộ Công an")
+    agency_b = Agency.objects.create(code="moj", name="Bộ Tư pháp")
+    coordinator = make_user("coordinator", "coordinator", coordinating)
+    framework = Framework.objects.create(slug="upr-vn-4", name="UPR Viet Nam cycle 4",
+                                         kind="upr_cycle", cycle=4)
+    published = make_recommendation(
+        framework, "1.1", "Continue efforts to combat trafficking in persons.",
+        states=["Philippines"], text_vi="Tiếp tục nỗ lực phòng, chống mua bán người.")
+    draft = make_recommendation(framework, "1.2", "Establish a national human rights "
+                                "institution.", status="draft", states=["New Zealand"])
+    sent = make_recommendation(framework, "1.3", "Đảm bảo quyền của người khuyết tật.",
+                               status="draft", states=["Japan"])
+    send_for_review(coordinator, [sent], [agency_a])
+    return World(
+        coordinator=coordinator,
+        officer_a=make_user("officer_a", "focal_point", agency_a),
+        officer_b=make_user("officer_b", "focal_point", agency_b),
+        viewer=make_user("viewer", "viewer", None),
+        anonymous=AnonymousUser(),
+        coordinating_agency=coordinating, agency_a=agency_a, agency_b=agency_b,
+        framework=framework, published=published, draft=draft, sent_to_a=sent,
+    )
