@@ -34,7 +34,7 @@ lint: $(VENV)/.installed
 test: install lint test-sqlite test-postgres
 
 test-sqlite:
-	$(BIN)/python -m pytest
+	CAMKET_TEST_SQLITE_NAME=$(CAMKET_DATA_DIR)/test-db.sqlite3 $(BIN)/python -m pytest
 
 test-postgres:
 	bash scripts/with-postgres.sh $(BIN)/python -m pytest

@@ -76,9 +76,9 @@ class Category(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
     code = models.CharField(_("code"), max_length=30, blank=True)
-    name = models.CharField(_("name"), max_length=300)
-    name_vi = models.CharField(_("Vietnamese name"), max_length=300, blank=True)
-    folded_name = models.CharField(max_length=300, editable=False, db_index=True)
+    name = models.CharField(_("name"), max_length=1000)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=1000, blank=True)
+    folded_name = models.CharField(max_length=1000, editable=False, db_index=True)
 
     class Meta:
         ordering = ["taxonomy", "code", "name"]

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
@@ -36,8 +38,27 @@ class SearchParams:
 
 
 def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
-    """Every word must appear, diacritics and case ignored, matched at a word start."""
-    for term in search_terms(query):
+    """Every word must appear, diacritics and case ignored, matched at a word start.
+
+    Uses the full-text index the migrations create (FTS5 on SQLite, GIN on PostgreSQL);
+    any other database scans the folded column.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return queryset
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        match = " AND ".join(f'"{term}"*' for term in terms)
+        return queryset.filter(pk__in=RawSQL(
+            "SELECT rowid FROM frameworks_recommendation_fts "
+            "WHERE frameworks_recommendation_fts MATCH %s", [match]))
+    if vendor == "postgresql":
+        tsquery = " & ".join(f"'{term}':*" for term in terms)
+        return queryset.filter(pk__in=RawSQL(
+            "SELECT id FROM frameworks_recommendation WHERE "
+            "to_tsvector('simple'::regconfig, search_document) @@ "
+            "to_tsquery('simple'::regconfig, %s)", [tsquery]))
+    for term in terms:
         queryset = queryset.filter(search_document__contains=" " + term)
     return queryset
 

@@ -4,7 +4,8 @@ import re
 import unicodedata
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits; the underscore is a separator, as in the full-text tokenizers.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
@@ -18,7 +19,7 @@ def fold(text: str) -> str:
 
 def search_terms(query: str) -> list[str]:
     """Split a user's query into folded words; punctuation (and LIKE wildcards) are dropped."""
-    return [word for word in _WORD.findall(fold(query)) if word.replace("_", "")]
+    return _WORD.findall(fold(query))
 
 
 def folded_document(*parts: str) -> str:

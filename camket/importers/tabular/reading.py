@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from charset_normalizer import from_bytes
 from camket.lib.folding import fold
 
 XLSX_MAGIC = b"PK\x03\x04"
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
 class UnreadableFile(Exception):
@@ -26,17 +28,22 @@ class Table:
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Decode bytes: UTF-8 (with or without BOM) first, then what charset detection finds."""
+    """Decode bytes: UTF-8 (with or without BOM) or UTF-16 first; then Windows-1252/latin-1,
+    which is what spreadsheet programs and the UPR Info export write; else detection."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    for encoding in ("cp1252", "latin-1"):
+        text = raw.decode(encoding, errors="replace")
+        if "\ufffd" not in text and not _C1_CONTROLS.search(text):
+            return text, encoding
     best = from_bytes(raw[:200_000]).best()
     encoding = best.encoding if best else "latin-1"
-    if encoding in ("ascii", "utf_8"):
-        encoding = "cp1252"
     try:
         return raw.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):

@@ -1,0 +1,92 @@
+"""Prints import time for the 33,082-row UPR Info export and search latency at that size.
+
+    make bench                      # SQLite, then PostgreSQL
+    .venv/bin/python benchmarks/run.py   # the database DATABASE_URL names (SQLite by default)
+
+It works on a throw-away test database, never on your data.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CAMKET_SHARED_DATA", ROOT.parent / "shared" / "data"))
+QUERIES = ["torture", "death penalty", "rights of the child", "quyen", "trafficking persons",
+           "ratify", "women", "freedom expression", "viet nam", "education", "consider",
+           "national human rights institution", "dam bao", "migrants", "zzzz"]
+ROUNDS = 5
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    scratch = tempfile.mkdtemp(prefix="camket-bench-")
+    os.environ.setdefault("CAMKET_DATA_DIR", scratch)
+    os.environ.setdefault("CAMKET_TEST_SQLITE_NAME", str(Path(scratch) / "bench.sqlite3"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "camket.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    files = sorted((SHARED / "upr-info").glob("*.csv"))
+    if not files:
+        print(f"benchmark skipped: no UPR Info export in {SHARED / 'upr-info'}")
+        return 0
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        run(files, connection.vendor)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return 0
+
+
+def run(files, vendor: str) -> None:
+    from camket.frameworks.models import Recommendation
+    from camket.frameworks.search import SearchParams, facets, search
+    from camket.importers.service import import_file
+    from tests.personas import make_user
+
+    started = time.perf_counter()
+    for path in files:
+        summary = import_file(path, publish=True)
+        assert summary.ok, summary.errors[:3]
+    import_seconds = time.perf_counter() - started
+    total = Recommendation.objects.count()
+    coordinator = make_user("bench-coordinator", "coordinator", None)
+    viewer = make_user("bench-viewer", "viewer", None)
+
+    def page(user, query):
+        results = search(user, SearchParams(q=query))
+        return results.count(), list(results.order_by("id")[:25])
+
+    def page_and_facets(user, query):
+        results = search(user, SearchParams(q=query))
+        return results.count(), list(results.order_by("id")[:25]), facets(results)
+
+    print(f"database: {vendor}")
+    print(f"import: {total} recommendations from {len(files)} files in {import_seconds:.1f} s "
+          f"({total / import_seconds:,.0f} rows/s)")
+    for label, user, action in (("search (count + first page), coordinator", coordinator, page),
+                                ("search (count + first page), viewer", viewer, page),
+                                ("search + facet counts, coordinator", coordinator,
+                                 page_and_facets)):
+        timings = []
+        for _ in range(ROUNDS):
+            for query in QUERIES:
+                start = time.perf_counter()
+                action(user, query)
+                timings.append((time.perf_counter() - start) * 1000)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"{label}: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms "
+              f"over {len(timings)} queries")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

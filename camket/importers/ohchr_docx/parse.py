@@ -1,0 +1,298 @@
+"""OHCHR "Thematic list of recommendations" (Word): one table, a row per recommendation.
+
+Columns are found by what their headers say (see columns.py), so the cycle 2 layout
+("Recommendation | Position | Full list of themes | Assessment…"), Egypt's ("Recommendation |
+Recommending state/s | Position | Full list of rights/affected persons") and cycle 4's
+("Recommendation and recommending State | Position… | Human rights themes and groups of persons
+| Relevant SDGs") all read, as do other orders and wordings. "Theme: …" / "Right or area: …"
+rows spanning the table give the primary theme of the rows under them.
+
+Row numbers count the table's rows as a spreadsheet would (the header row is 1). Pure Python:
+no Django here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from camket.importers.ohchr_docx.cells import (
+    lines_of,
+    read_labels,
+    read_recommendation,
+    read_response,
+    split_names,
+    squeeze,
+    unique,
+)
+from camket.importers.ohchr_docx.columns import (
+    PERSONS,
+    RECOMMENDATION,
+    REFERENCE,
+    RESPONSE,
+    SDGS,
+    STATES,
+    THEMES,
+    Columns,
+    is_header_row,
+)
+from camket.importers.ohchr_docx.context import read_context
+from camket.importers.ohchr_docx.countries import key
+from camket.importers.ohchr_docx.reading import Table, UnreadableDocument, read_document
+from camket.importers.ohchr_docx.sdgs import read_sdgs
+from camket.importers.records import UHRI_THEMES, ParsedRecommendation, ParseResult, RowError
+
+SOURCE = "ohchr-docx"
+_HEADER_SEARCH_ROWS = 6
+_HEADING = re.compile(
+    r"^(?:primary\s+)?(?:theme|thematic area|right or area|rights or areas|area|cluster|issue"
+    r"|topic|subject|th[eè]me|tema)\s*:\s*(?P<label>.+)$",
+    re.I,
+)
+_EXPECTED = "“Recommendation” plus “Position”, “Recommending state/s”, “Themes” or “SDGs”"
+
+
+@dataclass
+class _State:
+    """What the walk through the tables has gathered so far."""
+
+    result: ParseResult
+    offset: int = 0  # rows of earlier recommendation tables, so row numbers stay unique
+    columns: Columns | None = None
+    width: int = 0
+    tables_read: int = 0
+    first_row_of: dict[str, int] = field(default_factory=dict)
+    context_texts: list[str] = field(default_factory=list)
+    skipped_tables: list[str] = field(default_factory=list)
+
+
+def parse(path: str | Path, *, source_name: str | None = None) -> ParseResult:
+    """Read an OHCHR thematic list; never raises for a bad file, reports errors instead."""
+    path = Path(path)
+    name = source_name or path.name
+    result = ParseResult(source=SOURCE)
+    try:
+        document = read_document(path)
+    except UnreadableDocument as error:
+        message = f"“{name}” is not a readable Word document ({error})."
+        result.errors.append(RowError(None, None, message))
+        return result
+    state = _State(result=result, context_texts=list(document.context))
+    try:
+        for table in document.tables:
+            _read_table(table, state)
+    except Exception as error:  # a layout nobody foresaw: say so rather than crash the import
+        message = f"“{name}” could not be read: {type(error).__name__}: {error}"
+        result.errors.append(RowError(None, None, message))
+        return result
+    _finish(document.tables, state, name)
+    return result
+
+
+def _read_table(table: Table, state: _State) -> None:
+    header_index, columns = _find_header(table)
+    if columns is None:
+        if state.columns is not None and table.width == state.width and _continues(table, state):
+            header_index, columns = -1, state.columns  # the table goes on after a page break
+        else:
+            state.skipped_tables.append(_describe(table))
+            return
+    else:
+        state.context_texts.extend(squeeze(row[0]) for row in table.rows[:header_index])
+        _warn_about_columns(table, header_index, columns, state)
+    state.columns, state.width = columns, table.width
+    state.tables_read += 1
+    theme = ""
+    for index in range(header_index + 1, len(table.rows)):
+        cells = table.rows[index]
+        row = state.offset + index + 1
+        texts = [squeeze(cell) for cell in cells]
+        filled = {text for text in texts if text}
+        if not filled or texts == columns.headers:
+            continue  # an empty row, or the header repeated on a new page
+        if len(filled) == 1:
+            heading = _HEADING.match(next(iter(filled)))
+            if heading:
+                theme = heading["label"].strip()
+                continue
+            if table.cell_counts[index] == 1 or all(texts):
+                state.result.warnings.append(RowError(
+                    row, None, f"This row spans the table but is not a “Theme: …” heading; it "
+                    f"was skipped and the rows under it get no primary theme: “{texts[0]}”."))
+                theme = ""
+                continue
+        record = _record(cells, row, columns, theme, state)
+        if record is not None:
+            state.result.records.append(record)
+    state.offset += len(table.rows)
+
+
+def _find_header(table: Table) -> tuple[int, Columns | None]:
+    for index, cells in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
+        if table.cell_counts[index] > 1:
+            columns = is_header_row(cells)
+            if columns is not None:
+                return index, columns
+    return -1, None
+
+
+def _continues(table: Table, state: _State) -> bool:
+    """A headerless table right after a recommendation table, whose rows read the same way."""
+    column = state.columns.index[RECOMMENDATION]
+    for cells in table.rows[:_HEADER_SEARCH_ROWS]:
+        cell = read_recommendation(cells[column] if column < len(cells) else "")
+        if cell.reference or _HEADING.match(squeeze(cells[0] if cells else "")):
+            return True
+    return False
+
+
+def _warn_about_columns(table: Table, header_index: int, columns: Columns, state: _State) -> None:
+    row = state.offset + header_index + 1
+    data = table.rows[header_index + 1 :]
+    for column in columns.unread:
+        header = columns.headers[column]
+        used = sum(1 for cells in data if column < len(cells) and cells[column].strip()
+                   and squeeze(cells[column]) != header and len(set(map(squeeze, cells))) > 1)
+        detail = f"{used} rows have text in it" if used else "it is empty"
+        state.result.warnings.append(
+            RowError(row, header, f"This column is not imported ({detail}).")
+        )
+    if RESPONSE not in columns.index:
+        state.result.warnings.append(RowError(
+            row, None, "No “Position” column was found: the responses are left blank."))
+    if THEMES not in columns.index:
+        state.result.warnings.append(RowError(
+            row, None, "No themes column was found: only the “Theme: …” headings give themes."))
+
+
+def _record(cells, row: int, columns: Columns, theme: str, state: _State):
+    result = state.result
+    text_column = columns.header(RECOMMENDATION)
+    listed = split_names(columns.value(cells, STATES)) if STATES in columns.index else []
+    cell = read_recommendation(columns.value(cells, RECOMMENDATION), known_states=listed or None)
+    reference = cell.reference
+    if REFERENCE in columns.index:
+        given = squeeze(columns.value(cells, REFERENCE)).rstrip(".")
+        if given and cell.reference and given != cell.reference:
+            cell.text = f"{cell.reference} {cell.text}"
+        reference = given or reference
+    where = f" (paragraph {reference})" if reference else ""
+    if not cell.text:
+        result.errors.append(RowError(row, text_column, f"The recommendation{where} has no text."))
+        return None
+    if not reference:
+        result.errors.append(RowError(
+            row, columns.header(REFERENCE) if REFERENCE in columns.index else text_column,
+            "The recommendation has no paragraph number (such as “115.1” before its text)."))
+        return None
+    if reference in state.first_row_of:
+        first = state.first_row_of[reference]
+        result.errors.append(RowError(
+            row, columns.header(REFERENCE) if REFERENCE in columns.index else text_column,
+            f"Paragraph {reference} appears twice: rows {first} and {row}."))
+        return None
+    state.first_row_of[reference] = row
+    states = listed or cell.states
+    missing = [name for name in cell.states if key(name) not in {key(s) for s in listed}]
+    if listed and missing:
+        result.warnings.append(RowError(
+            row, columns.header(STATES), f"The text names {', '.join(missing)}, which this "
+            f"column does not ({', '.join(listed)}); the column was used."))
+    if not states:
+        result.warnings.append(RowError(
+            row, columns.header(STATES) if STATES in columns.index else text_column,
+            f"No recommending state was found for paragraph {reference}."))
+    record = ParsedRecommendation(
+        row=row, reference=reference, text=cell.text, recommending_states=states,
+        source_document=cell.source,
+    )
+    _read_response(cells, row, columns, record, cell.comment, result)
+    _read_labels(cells, row, columns, record, theme, result)
+    return record
+
+
+def _read_response(cells, row, columns, record, comment: str, result: ParseResult) -> None:
+    reasons = [comment] if comment else []
+    if RESPONSE in columns.index:
+        value, wording, reason = read_response(columns.value(cells, RESPONSE))
+        if value is None:
+            result.warnings.append(RowError(
+                row, columns.header(RESPONSE),
+                f"The position “{wording}” was not understood; the response is left blank."))
+            value = ""
+        record.response, record.response_raw = value, wording
+        if reason:
+            reasons.insert(0, reason)
+    record.response_reason = " ".join(reasons)
+
+
+def _read_labels(cells, row, columns, record, theme: str, result: ParseResult) -> None:
+    themes = [theme] if theme else []
+    persons: list[str] = []
+    sdg_lines: list[str] = []
+    if THEMES in columns.index:
+        labels = read_labels(columns.value(cells, THEMES))
+        themes += labels.themes
+        persons += labels.persons
+        sdg_lines += labels.sdg_lines
+    if PERSONS in columns.index:
+        labels = read_labels(columns.value(cells, PERSONS), start="persons")
+        persons += labels.persons
+        themes += labels.themes
+        sdg_lines += labels.sdg_lines
+    if SDGS in columns.index:
+        sdg_lines += lines_of(columns.value(cells, SDGS))
+    record.themes = [(UHRI_THEMES, label) for label in unique(themes)]
+    record.affected_persons = unique(persons)
+    record.sdgs, unread = read_sdgs(sdg_lines)
+    for line in unread:
+        result.warnings.append(RowError(
+            row, columns.header(SDGS) if SDGS in columns.index else columns.header(THEMES),
+            f"“{line}” was not read as an SDG goal or target."))
+
+
+def _describe(table: Table) -> str:
+    for cells in table.rows[:_HEADER_SEARCH_ROWS]:
+        texts = unique(squeeze(cell) for cell in cells)
+        if texts:
+            shown = " | ".join(f"“{text[:60]}”" for text in texts)
+            return f"table {table.number} starts with {shown}"
+    return f"table {table.number} is empty"
+
+
+def _finish(tables: list[Table], state: _State, name: str) -> None:
+    result = state.result
+    if not tables:
+        result.errors.append(RowError(None, None, (
+            f"“{name}” has no table: an OHCHR thematic list holds its recommendations in a "
+            f"table with columns such as {_EXPECTED}.")))
+        return
+    if state.tables_read == 0:
+        found = "; ".join(state.skipped_tables[:5])
+        result.errors.append(RowError(None, None, (
+            f"No table of recommendations was found in “{name}”: {found}. The headers must "
+            f"name {_EXPECTED}.")))
+        return
+    if not result.records and not result.errors:
+        result.errors.append(RowError(None, None, (
+            f"The table of recommendations in “{name}” has no recommendation rows.")))
+    for skipped in state.skipped_tables:
+        result.warnings.append(RowError(None, None, f"Not read: {skipped} (no recognised header)."))
+    if state.tables_read > 1:
+        result.warnings.append(RowError(None, None, (
+            f"The recommendations are in {state.tables_read} tables; their rows are numbered "
+            "one after the other, as if they were one table.")))
+    context = read_context(state.context_texts, name)
+    for conflict in context.conflicts:
+        result.warnings.append(RowError(None, None, conflict))
+    if not context.state:
+        result.warnings.append(RowError(None, None, (
+            "The document does not say which state was reviewed (no “UPR of …” heading).")))
+    if not context.cycle:
+        result.warnings.append(RowError(None, None, "The document does not say its UPR cycle."))
+    for record in result.records:
+        record.state_under_review = context.state
+        record.cycle = context.cycle
+        record.session = context.session
+    result.framework_hint = context.hint()

@@ -1,0 +1,159 @@
+"""Reading a Word file into plain grids of cell text, plus the text around the tables.
+
+python-docx opens and validates the package; the tables are then walked directly in the XML,
+which is many times faster than python-docx's cell objects on large matrices.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TBL, _TR, _TC, _P = f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}p"
+_T, _TAB, _BR, _CR, _NBH = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"
+_VAL = f"{W}val"
+_CONTEXT_PARAGRAPHS = 25
+
+
+class UnreadableDocument(Exception):
+    """The file cannot be opened as a Word document; the message says why, for a person."""
+
+
+@dataclass
+class Table:
+    number: int  # 1-based, in document order
+    rows: list[list[str]]  # cell texts spread over the grid: a merged cell repeats its text
+    cell_counts: list[int]  # how many real cells each row has (1 = a single merged cell)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+@dataclass
+class WordDocument:
+    tables: list[Table] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # title, page headers, opening paragraphs
+
+
+def read_document(path: Path) -> WordDocument:
+    import docx  # python-docx: only needed for Word files
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not path.is_file():
+        raise UnreadableDocument("the file does not exist")
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError:
+        raise UnreadableDocument("it is not a Word (.docx) package") from None
+    except zipfile.BadZipFile as error:
+        raise UnreadableDocument(f"the file is damaged or cut short: {error}") from None
+    except (KeyError, ValueError, OSError, zipfile.LargeZipFile) as error:
+        raise UnreadableDocument(f"the package is damaged: {error}") from None
+    except Exception as error:  # lxml syntax errors and the like, from a damaged part
+        raise UnreadableDocument(f"{type(error).__name__}: {error}") from None
+    try:
+        return WordDocument(tables=_tables(document), context=_context(document))
+    except Exception as error:
+        raise UnreadableDocument(f"its content could not be read: {error}") from None
+
+
+def _tables(document) -> list[Table]:
+    body = document.element.body
+    tables = []
+    for tbl in body.iter(_TBL):
+        if _inside_table(tbl, body):
+            continue  # a table nested in a cell: its text belongs to that cell
+        tables.append(_read_table(tbl, len(tables) + 1))
+    return tables
+
+
+def _inside_table(tbl, body) -> bool:
+    parent = tbl.getparent()
+    while parent is not None and parent is not body:
+        if parent.tag == _TC:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _read_table(tbl, number: int) -> Table:
+    rows: list[list[str]] = []
+    counts: list[int] = []
+    above: list[str] = []
+    for tr in tbl.iterchildren(_TR):
+        cells: list[str] = [""] * _grid_before(tr)
+        count = 0
+        for tc in tr.iterchildren(_TC):
+            count += 1
+            span, merge = _cell_properties(tc)
+            if merge == "continue":
+                column = len(cells)
+                text = above[column] if column < len(above) else ""
+            else:
+                text = cell_text(tc)
+            cells.extend([text] * span)
+        rows.append(cells)
+        counts.append(count)
+        above = cells
+    return Table(number=number, rows=rows, cell_counts=counts)
+
+
+def _grid_before(tr) -> int:
+    for prop in tr.iterchildren(f"{W}trPr"):
+        for before in prop.iterchildren(f"{W}gridBefore"):
+            return _int(before.get(_VAL), 0)
+    return 0
+
+
+def _cell_properties(tc) -> tuple[int, str]:
+    span, merge = 1, ""
+    for prop in tc.iterchildren(f"{W}tcPr"):
+        for grid in prop.iterchildren(f"{W}gridSpan"):
+            span = max(1, _int(grid.get(_VAL), 1))
+        for vmerge in prop.iterchildren(f"{W}vMerge"):
+            merge = vmerge.get(_VAL) or "continue"
+    return span, merge
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def cell_text(element) -> str:
+    """The text of a cell (or any block): its paragraphs joined by newlines, like python-docx."""
+    return "\n".join(_paragraph_text(p) for p in element.iter(_P))
+
+
+def _paragraph_text(p) -> str:
+    parts = []
+    for node in p.iter(_T, _TAB, _BR, _CR, _NBH):
+        tag = node.tag
+        if tag == _T:
+            parts.append(node.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag == _NBH:
+            parts.append("-")
+        elif tag == _CR or node.get(f"{W}type") in (None, "textWrapping"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _context(document) -> list[str]:
+    """Text that may name the state, cycle and session: title, page headers, first paragraphs."""
+    texts = [document.core_properties.title or "", document.core_properties.subject or ""]
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header):
+            if part.is_linked_to_previous:
+                continue
+            texts.extend(cell_text(block) for block in part._element.iterchildren())
+    body = document.element.body
+    for paragraph in list(body.iterchildren(_P))[:_CONTEXT_PARAGRAPHS]:
+        texts.append(_paragraph_text(paragraph))
+    return [text for text in texts if text.strip()]
