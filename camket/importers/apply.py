@@ -1,8 +1,9 @@
-"""Writing parsed records to the database in bulk, with history, matched on framework + reference."""
+"""Writing parsed records in bulk, with history, matched on framework + reference."""
 
 from collections import defaultdict
 from datetime import date
 
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from camket.frameworks.models import Framework, Recommendation
@@ -12,8 +13,14 @@ from camket.importers.records import AFFECTED_PERSONS, ParsedRecommendation, Par
 from camket.lib.folding import folded_document
 
 COMPARED_FIELDS = (
-    "text", "text_vi", "state_under_review_id", "session", "source_document", "response",
-    "response_reason", "action_category",
+    "text",
+    "text_vi",
+    "state_under_review_id",
+    "session",
+    "source_document",
+    "response",
+    "response_reason",
+    "action_category",
 )
 BATCH = 1000
 UPR_CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
@@ -42,10 +49,23 @@ class RecordWriter:
             for index, count in enumerate(self._write_framework(target, records)):
                 totals[index] += count
         for name in sorted(self.states.unresolved):
-            self.warnings.append(RowError(None, None, f"“{name}” is not a known state name; "
-                                          "it was kept as written."))
+            self.warnings.append(
+                RowError(
+                    None,
+                    None,
+                    _("“%(name)s” is not a known state name; it was kept as written.")
+                    % {"name": name},
+                )
+            )
         for slug, label in self.categories.created:
-            self.warnings.append(RowError(None, None, f"New category “{label}” added to {slug}."))
+            self.warnings.append(
+                RowError(
+                    None,
+                    None,
+                    _("New category “%(label)s” added to %(taxonomy)s.")
+                    % {"label": label, "taxonomy": slug},
+                )
+            )
         return totals[0], totals[1], totals[2]
 
     def _framework_for(self, record, parsed, framework) -> Framework:
@@ -54,15 +74,22 @@ class RecordWriter:
         hint = parsed.framework_hint
         if hint is not None:
             key = hint.slug
-            defaults = {"name": hint.name, "kind": hint.kind, "cycle": hint.cycle,
-                        "state_under_review": self.states.resolve(hint.state_under_review)}
+            defaults = {
+                "name": hint.name,
+                "kind": hint.kind,
+                "cycle": hint.cycle,
+                "state_under_review": self.states.resolve(hint.state_under_review),
+            }
         else:
             key = f"upr-cycle-{record.cycle}"
             years = UPR_CYCLE_YEARS.get(record.cycle)
-            defaults = {"name": f"UPR cycle {record.cycle}", "kind": Framework.Kind.UPR_CYCLE,
-                        "cycle": record.cycle,
-                        "starts_on": date(years[0], 1, 1) if years else None,
-                        "ends_on": date(years[1], 12, 31) if years else None}
+            defaults = {
+                "name": f"UPR cycle {record.cycle}",
+                "kind": Framework.Kind.UPR_CYCLE,
+                "cycle": record.cycle,
+                "starts_on": date(years[0], 1, 1) if years else None,
+                "ends_on": date(years[1], 12, 31) if years else None,
+            }
         if key not in self._frameworks:
             self._frameworks[key], _ = Framework.objects.get_or_create(slug=key, defaults=defaults)
         return self._frameworks[key]
@@ -74,7 +101,8 @@ class RecordWriter:
             "text": record.text,
             "state_under_review_id": getattr(
                 self.states.resolve(record.state_under_review), "pk", None
-            ) or framework.state_under_review_id,
+            )
+            or framework.state_under_review_id,
             "session": record.session,
             "source_document": record.source_document[:200],
             "action_category": record.action_category,
@@ -84,13 +112,18 @@ class RecordWriter:
         if record.response:
             fields["response"] = record.response
             fields["response_reason"] = record.response_reason
-        labels = [*record.themes, *((AFFECTED_PERSONS, p) for p in record.affected_persons),
-                  *((SDG, code) for code in record.sdgs)]
+        labels = [
+            *record.themes,
+            *((AFFECTED_PERSONS, p) for p in record.affected_persons),
+            *((SDG, code) for code in record.sdgs),
+        ]
         category_ids = set()
         for slug, label in labels:
             category = self.categories.resolve(slug, label)
             if category is None:
-                self.warnings.append(RowError(record.row, None, f"Unknown SDG “{label}”."))
+                self.warnings.append(
+                    RowError(record.row, None, _("Unknown SDG “%(label)s”.") % {"label": label})
+                )
             else:
                 category_ids.add(category.pk)
         names = " ".join(s.name for s in states if s is not None)
@@ -105,11 +138,18 @@ class RecordWriter:
             fields, state_ids, category_ids, names = self._wanted(framework, record)
             found = existing.get(record.reference)
             text_vi = fields.get("text_vi") or (found.text_vi if found else "")
-            fields["search_document"] = folded_document(record.reference, record.text, text_vi,
-                                                        names)
+            fields["search_document"] = folded_document(
+                record.reference, record.text, text_vi, names
+            )
             if found is None:
-                new.append(Recommendation(framework=framework, reference=record.reference,
-                                          status=self.status, **fields))
+                new.append(
+                    Recommendation(
+                        framework=framework,
+                        reference=record.reference,
+                        status=self.status,
+                        **fields,
+                    )
+                )
                 links.append((new[-1], state_ids, category_ids))
             else:
                 differs = [k for k, v in fields.items() if getattr(found, k) != v]
@@ -139,8 +179,11 @@ class RecordWriter:
             bulk_create_with_history(new, Recommendation, batch_size=BATCH, **history)
         if changed:
             bulk_update_with_history(
-                changed, Recommendation, [*COMPARED_FIELDS, "search_document", "version"],
-                batch_size=BATCH, **history,
+                changed,
+                Recommendation,
+                [*COMPARED_FIELDS, "search_document", "version"],
+                batch_size=BATCH,
+                **history,
             )
         _add_links(links)
         return len(new), len(changed), unchanged
@@ -152,7 +195,7 @@ def _current_links(recommendations) -> tuple[dict[int, set], dict[int, set]]:
     through_states = Recommendation.recommending_states.through.objects
     through_categories = Recommendation.categories.through.objects
     for start in range(0, len(ids), 5000):
-        chunk = ids[start:start + 5000]
+        chunk = ids[start : start + 5000]
         for rec_id, state_id in through_states.filter(recommendation_id__in=chunk).values_list(
             "recommendation_id", "state_id"
         ):
@@ -169,9 +212,11 @@ def _add_links(links) -> None:
     category_link = Recommendation.categories.through
     state_rows, category_rows = [], []
     for recommendation, state_ids, category_ids in links:
-        state_rows += [state_link(recommendation_id=recommendation.pk, state_id=s)
-                       for s in state_ids]
-        category_rows += [category_link(recommendation_id=recommendation.pk, category_id=c)
-                          for c in category_ids]
+        state_rows += [
+            state_link(recommendation_id=recommendation.pk, state_id=s) for s in state_ids
+        ]
+        category_rows += [
+            category_link(recommendation_id=recommendation.pk, category_id=c) for c in category_ids
+        ]
     state_link.objects.bulk_create(state_rows, batch_size=BATCH, ignore_conflicts=True)
     category_link.objects.bulk_create(category_rows, batch_size=BATCH, ignore_conflicts=True)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 from camket.importers.records import ParseResult, RowError
 from camket.importers.tabular import parse as tabular
@@ -20,14 +21,15 @@ def parse_file(path: Path, *, raw: bytes | None = None, source_name: str = "") -
     source_name = source_name or path.name
     size = len(raw) if raw is not None else (path.stat().st_size if path.exists() else -1)
     if size < 0:
-        return _refused(f"The file {path} does not exist.")
+        return _refused(_("The file %(path)s does not exist.") % {"path": path})
     limit = settings.CAMKET_MAX_IMPORT_BYTES
     if size > limit:
         return _refused(
-            f"The file is {filesizeformat(size)}; files over {filesizeformat(limit)} are refused."
+            _("The file is %(size)s; files over %(limit)s are refused.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
     if size == 0:
-        return _refused("The file is empty.")
+        return _refused(_("The file is empty."))
     if raw is None and suffix_of(source_name) == ".docx":
         return _parse_docx_file(path, source_name)
     raw = path.read_bytes() if raw is None else raw
@@ -35,9 +37,12 @@ def parse_file(path: Path, *, raw: bytes | None = None, source_name: str = "") -
     if suffix == ".docx":
         return _parse_docx_bytes(raw, source_name)
     if suffix not in TABLE_SUFFIXES:
-        return _refused(f"“{suffix or source_name}” files cannot be imported; use {SUPPORTED}.")
+        return _refused(
+            _("“%(type)s” files cannot be imported; use %(supported)s.")
+            % {"type": suffix or source_name, "supported": SUPPORTED}
+        )
     if suffix in (".xlsx", ".xlsm") and not raw.startswith(XLSX_MAGIC):
-        return _refused("The file is named .xlsx but is not an Excel workbook.")
+        return _refused(_("The file is named .xlsx but is not an Excel workbook."))
     try:
         table = read_table(Path(source_name), raw)
     except UnreadableFile as error:
@@ -54,7 +59,7 @@ def suffix_of(name: str) -> str:
 def _parse_docx_file(path: Path, source_name: str) -> ParseResult:
     with path.open("rb") as handle:
         if handle.read(4) != XLSX_MAGIC:
-            return _refused("The file is named .docx but is not a Word document.")
+            return _refused(_("The file is named .docx but is not a Word document."))
     return _ohchr_parse(path, source_name)
 
 
@@ -67,7 +72,7 @@ def _ohchr_parse(path: Path, source_name: str) -> ParseResult:
 
 def _parse_docx_bytes(raw: bytes, source_name: str) -> ParseResult:
     if not raw.startswith(XLSX_MAGIC):
-        return _refused("The file is named .docx but is not a Word document.")
+        return _refused(_("The file is named .docx but is not a Word document."))
     with tempfile.NamedTemporaryFile(suffix=".docx") as handle:
         handle.write(raw)
         handle.flush()

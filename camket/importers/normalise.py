@@ -13,20 +13,30 @@ from camket.lib.vocabulary import (
 )
 
 _RESPONSES = {
-    "accepted": RESPONSE_SUPPORTED, "supported": RESPONSE_SUPPORTED,
-    "accept": RESPONSE_SUPPORTED, "support": RESPONSE_SUPPORTED,
-    "chap thuan": RESPONSE_SUPPORTED, "ung ho": RESPONSE_SUPPORTED,
-    "supported in part": RESPONSE_SUPPORTED_IN_PART, "partially supported": RESPONSE_SUPPORTED_IN_PART,
-    "partially accepted": RESPONSE_SUPPORTED_IN_PART, "supported/noted": RESPONSE_SUPPORTED_IN_PART,
+    "accepted": RESPONSE_SUPPORTED,
+    "supported": RESPONSE_SUPPORTED,
+    "accept": RESPONSE_SUPPORTED,
+    "support": RESPONSE_SUPPORTED,
+    "chap thuan": RESPONSE_SUPPORTED,
+    "ung ho": RESPONSE_SUPPORTED,
+    "supported in part": RESPONSE_SUPPORTED_IN_PART,
+    "partially supported": RESPONSE_SUPPORTED_IN_PART,
+    "partially accepted": RESPONSE_SUPPORTED_IN_PART,
+    "supported/noted": RESPONSE_SUPPORTED_IN_PART,
     "supported in part/noted": RESPONSE_SUPPORTED_IN_PART,
     "chap thuan mot phan": RESPONSE_SUPPORTED_IN_PART,
-    "noted": RESPONSE_NOTED, "rejected": RESPONSE_NOTED, "ghi nhan": RESPONSE_NOTED,
+    "noted": RESPONSE_NOTED,
+    "rejected": RESPONSE_NOTED,
+    "ghi nhan": RESPONSE_NOTED,
     "already implemented": RESPONSE_ALREADY_IMPLEMENTED,
     "supported and already implemented": RESPONSE_ALREADY_IMPLEMENTED,
     "da thuc hien": RESPONSE_ALREADY_IMPLEMENTED,
 }
 _INTERNAL = {
-    RESPONSE_SUPPORTED, RESPONSE_SUPPORTED_IN_PART, RESPONSE_NOTED, RESPONSE_ALREADY_IMPLEMENTED,
+    RESPONSE_SUPPORTED,
+    RESPONSE_SUPPORTED_IN_PART,
+    RESPONSE_NOTED,
+    RESPONSE_ALREADY_IMPLEMENTED,
 }
 
 

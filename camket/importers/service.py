@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Framework, Recommendation
 from camket.importers.apply import RecordWriter
@@ -59,7 +60,7 @@ def import_file(
     summary.source = parsed.source
     summary.warnings = list(parsed.warnings)
     if not parsed.errors and not parsed.records:
-        parsed.errors.append(RowError(None, None, "The file holds no recommendations."))
+        parsed.errors.append(RowError(None, None, _("The file holds no recommendations.")))
     if parsed.errors:
         summary.errors = parsed.errors
         return summary
@@ -67,22 +68,31 @@ def import_file(
     if framework_slug:
         framework = Framework.objects.filter(slug=framework_slug).first()
         if framework is None:
-            known = ", ".join(Framework.objects.values_list("slug", flat=True)) or "none yet"
-            summary.errors.append(RowError(
-                None, None, f"There is no framework “{framework_slug}” (known: {known})."
-            ))
+            known = ", ".join(Framework.objects.values_list("slug", flat=True)) or _("none yet")
+            summary.errors.append(
+                RowError(
+                    None,
+                    None,
+                    _("There is no framework “%(slug)s” (known: %(known)s).")
+                    % {"slug": framework_slug, "known": known},
+                )
+            )
             return summary
     missing = [r for r in parsed.records if not (framework or parsed.framework_hint or r.cycle)]
     if missing:
-        summary.errors.append(RowError(
-            missing[0].row, None,
-            "The file does not say which framework (cycle) it belongs to: choose one.",
-        ))
+        summary.errors.append(
+            RowError(
+                missing[0].row,
+                None,
+                _("The file does not say which framework (cycle) it belongs to: choose one."),
+            )
+        )
         return summary
     try:
         with transaction.atomic():
-            _write(parsed, summary, framework=framework, user=user, publish=publish,
-                   progress=progress)
+            _write(
+                parsed, summary, framework=framework, user=user, publish=publish, progress=progress
+            )
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -103,8 +113,11 @@ def _write(parsed: ParseResult, summary: ImportSummary, *, framework, user, publ
     summary.frameworks = sorted(writer.framework_slugs)
     summary.warnings.extend(writer.warnings)
     ImportRun.objects.create(
-        file_name=summary.file_name[:255], source=parsed.source,
+        file_name=summary.file_name[:255],
+        source=parsed.source,
         framework_slugs=", ".join(summary.frameworks)[:500],
-        created=summary.created, updated=summary.updated, unchanged=summary.unchanged,
+        created=summary.created,
+        updated=summary.updated,
+        unchanged=summary.unchanged,
         imported_by=user if getattr(user, "is_authenticated", False) else None,
     )

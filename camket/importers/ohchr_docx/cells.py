@@ -18,6 +18,7 @@ _REFERENCE = re.compile(r"^\s*(\d{1,4}(?:\.\d{1,4})+|\d{1,4}(?=[.)]\s))[.)]?(?!\
 _TRAILER = re.compile(
     r"^\s*(source of (?:the )?position|source of response|comments?|notes?)\s*:\s*(.*)$", re.I
 )
+_INLINE_SOURCE = re.compile(r"(?<=\S)[ \t\u00a0]*(?=source of (?:the )?position\s*:)", re.I)
 _SYMBOL = re.compile(r"\b[A-Z]{1,6}/[A-Z0-9][\w.]*(?:/[\w.]+)*")
 _BULLET = re.compile(r"^[\s\-–—•·▪◦*]+")
 _SECTION = re.compile(
@@ -55,6 +56,7 @@ def read_recommendation(raw: str, *, known_states: list[str] | None = None) -> R
     body: list[str] = []
     trailer: list[str] | None = None
     trailers: list[tuple[str, list[str]]] = []
+    raw = _INLINE_SOURCE.sub("\n", raw)  # "… (Chile); Source of position: …" on one line
     for line in lines_of(raw):
         match = _TRAILER.match(line)
         if match:

@@ -23,8 +23,10 @@ _SESSION_PATTERNS = (
     re.compile(r"\b(\d{1,2})\s*(?:st|nd|rd|th)\s+(?:upr\s+)?session\b", re.I),
     re.compile(r"\bsession\s*(?:no\.?\s*)?(\d{1,2})\b", re.I),
 )
-_FILE_CYCLE = re.compile(r"(?:^|[^a-z])cycle[\s_-]*(\d{1,2})(?!\d)", re.I)
-_FILE_SESSION = re.compile(r"(?:^|[^a-z])(?:upr|session)[\s_-]*(\d{1,2})(?!\d)", re.I)
+_FILE_CYCLE = re.compile(r"(?:^|[^a-z])cycle[\s_-]*(\d{1,2})(?!\d|st|nd|rd|th)", re.I)
+_FILE_SESSION = re.compile(
+    r"(?:^|[^a-z])(?:upr|session)[\s_-]*(\d{1,2})(?!\d|st|nd|rd|th)", re.I
+)
 _STATE_PATTERNS = (
     re.compile(r"\bUPR\s+of\s+(?:the\s+)?([^\t\n]+)", re.I),
     re.compile(r"\bUniversal Periodic Review\s*(?:of|:|[-–—])\s*(?:the\s+)?([^\t\n]+)", re.I),

@@ -17,31 +17,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from camket.importers.ohchr_docx.cells import (
-    lines_of,
-    read_labels,
-    read_recommendation,
-    read_response,
-    split_names,
-    squeeze,
-    unique,
-)
+from camket.importers.ohchr_docx.cells import read_recommendation, squeeze, unique
 from camket.importers.ohchr_docx.columns import (
-    PERSONS,
     RECOMMENDATION,
-    REFERENCE,
     RESPONSE,
-    SDGS,
-    STATES,
     THEMES,
     Columns,
     is_header_row,
 )
 from camket.importers.ohchr_docx.context import read_context
-from camket.importers.ohchr_docx.countries import key
 from camket.importers.ohchr_docx.reading import Table, UnreadableDocument, read_document
-from camket.importers.ohchr_docx.sdgs import read_sdgs
-from camket.importers.records import UHRI_THEMES, ParsedRecommendation, ParseResult, RowError
+from camket.importers.ohchr_docx.rows import read_row
+from camket.importers.records import ParseResult, RowError
 
 SOURCE = "ohchr-docx"
 _HEADER_SEARCH_ROWS = 6
@@ -122,7 +109,7 @@ def _read_table(table: Table, state: _State) -> None:
                     f"was skipped and the rows under it get no primary theme: “{texts[0]}”."))
                 theme = ""
                 continue
-        record = _record(cells, row, columns, theme, state)
+        record = read_row(cells, row, columns, theme, state.result, state.first_row_of)
         if record is not None:
             state.result.records.append(record)
     state.offset += len(table.rows)
@@ -164,92 +151,6 @@ def _warn_about_columns(table: Table, header_index: int, columns: Columns, state
     if THEMES not in columns.index:
         state.result.warnings.append(RowError(
             row, None, "No themes column was found: only the “Theme: …” headings give themes."))
-
-
-def _record(cells, row: int, columns: Columns, theme: str, state: _State):
-    result = state.result
-    text_column = columns.header(RECOMMENDATION)
-    listed = split_names(columns.value(cells, STATES)) if STATES in columns.index else []
-    cell = read_recommendation(columns.value(cells, RECOMMENDATION), known_states=listed or None)
-    reference = cell.reference
-    if REFERENCE in columns.index:
-        given = squeeze(columns.value(cells, REFERENCE)).rstrip(".")
-        if given and cell.reference and given != cell.reference:
-            cell.text = f"{cell.reference} {cell.text}"
-        reference = given or reference
-    where = f" (paragraph {reference})" if reference else ""
-    if not cell.text:
-        result.errors.append(RowError(row, text_column, f"The recommendation{where} has no text."))
-        return None
-    if not reference:
-        result.errors.append(RowError(
-            row, columns.header(REFERENCE) if REFERENCE in columns.index else text_column,
-            "The recommendation has no paragraph number (such as “115.1” before its text)."))
-        return None
-    if reference in state.first_row_of:
-        first = state.first_row_of[reference]
-        result.errors.append(RowError(
-            row, columns.header(REFERENCE) if REFERENCE in columns.index else text_column,
-            f"Paragraph {reference} appears twice: rows {first} and {row}."))
-        return None
-    state.first_row_of[reference] = row
-    states = listed or cell.states
-    missing = [name for name in cell.states if key(name) not in {key(s) for s in listed}]
-    if listed and missing:
-        result.warnings.append(RowError(
-            row, columns.header(STATES), f"The text names {', '.join(missing)}, which this "
-            f"column does not ({', '.join(listed)}); the column was used."))
-    if not states:
-        result.warnings.append(RowError(
-            row, columns.header(STATES) if STATES in columns.index else text_column,
-            f"No recommending state was found for paragraph {reference}."))
-    record = ParsedRecommendation(
-        row=row, reference=reference, text=cell.text, recommending_states=states,
-        source_document=cell.source,
-    )
-    _read_response(cells, row, columns, record, cell.comment, result)
-    _read_labels(cells, row, columns, record, theme, result)
-    return record
-
-
-def _read_response(cells, row, columns, record, comment: str, result: ParseResult) -> None:
-    reasons = [comment] if comment else []
-    if RESPONSE in columns.index:
-        value, wording, reason = read_response(columns.value(cells, RESPONSE))
-        if value is None:
-            result.warnings.append(RowError(
-                row, columns.header(RESPONSE),
-                f"The position “{wording}” was not understood; the response is left blank."))
-            value = ""
-        record.response, record.response_raw = value, wording
-        if reason:
-            reasons.insert(0, reason)
-    record.response_reason = " ".join(reasons)
-
-
-def _read_labels(cells, row, columns, record, theme: str, result: ParseResult) -> None:
-    themes = [theme] if theme else []
-    persons: list[str] = []
-    sdg_lines: list[str] = []
-    if THEMES in columns.index:
-        labels = read_labels(columns.value(cells, THEMES))
-        themes += labels.themes
-        persons += labels.persons
-        sdg_lines += labels.sdg_lines
-    if PERSONS in columns.index:
-        labels = read_labels(columns.value(cells, PERSONS), start="persons")
-        persons += labels.persons
-        themes += labels.themes
-        sdg_lines += labels.sdg_lines
-    if SDGS in columns.index:
-        sdg_lines += lines_of(columns.value(cells, SDGS))
-    record.themes = [(UHRI_THEMES, label) for label in unique(themes)]
-    record.affected_persons = unique(persons)
-    record.sdgs, unread = read_sdgs(sdg_lines)
-    for line in unread:
-        result.warnings.append(RowError(
-            row, columns.header(SDGS) if SDGS in columns.index else columns.header(THEMES),
-            f"“{line}” was not read as an SDG goal or target."))
 
 
 def _describe(table: Table) -> str:

@@ -47,7 +47,7 @@ def read_document(path: Path) -> WordDocument:
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
-        raise UnreadableDocument("it is not a Word (.docx) package") from None
+        raise UnreadableDocument(_why_not_a_package(path)) from None
     except zipfile.BadZipFile as error:
         raise UnreadableDocument(f"the file is damaged or cut short: {error}") from None
     except (KeyError, ValueError, OSError, zipfile.LargeZipFile) as error:
@@ -58,6 +58,16 @@ def read_document(path: Path) -> WordDocument:
         return WordDocument(tables=_tables(document), context=_context(document))
     except Exception as error:
         raise UnreadableDocument(f"its content could not be read: {error}") from None
+
+
+def _why_not_a_package(path: Path) -> str:
+    with path.open("rb") as handle:
+        start = handle.read(4)
+    if not start:
+        return "the file is empty"
+    if start == b"PK\x03\x04":
+        return "the file is damaged or cut short: its ZIP package is incomplete"
+    return "it is not a .docx file (a Word document is a ZIP package; this file is not one)"
 
 
 def _tables(document) -> list[Table]:
@@ -152,7 +162,9 @@ def _context(document) -> list[str]:
         for part in (section.header, section.first_page_header, section.even_page_header):
             if part.is_linked_to_previous:
                 continue
-            texts.extend(cell_text(block) for block in part._element.iterchildren())
+            texts.extend(paragraph.text for paragraph in part.paragraphs)
+            for table in part.tables:
+                texts.extend(cell.text for row in table.rows for cell in row.cells)
     body = document.element.body
     for paragraph in list(body.iterchildren(_P))[:_CONTEXT_PARAGRAPHS]:
         texts.append(_paragraph_text(paragraph))

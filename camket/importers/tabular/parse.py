@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from camket.importers.normalise import (
     action_category_value,
     clean_text,
@@ -11,7 +13,6 @@ from camket.importers.normalise import (
     upr_cycle_for_session,
 )
 from camket.importers.records import (
-    AFFECTED_PERSONS,
     UHRI_THEMES,
     UPR_INFO_ISSUES,
     ParsedRecommendation,
@@ -21,22 +22,57 @@ from camket.importers.records import (
 from camket.importers.tabular.reading import Table, cell, match_columns
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "reference": ("reference", "ref", "paragraph", "para", "recommendation no", "no", "no.",
-                  "number", "code", "ma", "so hieu", "so tt", "stt", "id"),
-    "text": ("text", "recommendation", "recommendations", "recommendation text", "khuyen nghi",
-             "noi dung", "noi dung khuyen nghi"),
-    "text_vi": ("text vi", "vietnamese text", "vietnamese translation", "ban dich",
-                "noi dung tieng viet", "ban tieng viet", "khuyen nghi (tieng viet)"),
-    "recommending_states": ("recommending state", "recommending states", "recommending state/s",
-                            "from", "state", "states", "quoc gia khuyen nghi", "quoc gia"),
+    "reference": (
+        "reference",
+        "ref",
+        "paragraph",
+        "para",
+        "recommendation no",
+        "no",
+        "no.",
+        "number",
+        "code",
+        "ma",
+        "so hieu",
+        "so tt",
+        "stt",
+        "id",
+    ),
+    "text": (
+        "text",
+        "recommendation",
+        "recommendations",
+        "recommendation text",
+        "khuyen nghi",
+        "noi dung",
+        "noi dung khuyen nghi",
+    ),
+    "text_vi": (
+        "text vi",
+        "vietnamese text",
+        "vietnamese translation",
+        "ban dich",
+        "noi dung tieng viet",
+        "ban tieng viet",
+        "khuyen nghi (tieng viet)",
+    ),
+    "recommending_states": (
+        "recommending state",
+        "recommending states",
+        "recommending state/s",
+        "from",
+        "state",
+        "states",
+        "quoc gia khuyen nghi",
+        "quoc gia",
+    ),
     "state_under_review": ("state under review", "to", "country", "quoc gia duoc kiem dinh"),
     "response": ("response", "position", "decision", "phan hoi", "quyet dinh"),
     "response_reason": ("reason", "response reason", "justification", "ly do", "comment"),
     "action_category": ("action", "action category", "category of action", "nhom hanh dong"),
     "session": ("session", "phien"),
     "cycle": ("cycle", "chu ky"),
-    "source_document": ("source", "source document", "document", "source of position",
-                        "tai lieu"),
+    "source_document": ("source", "source document", "document", "source of position", "tai lieu"),
     "issues": ("issue", "issues", "upr info issues"),
     "themes": ("themes", "theme", "chu de", "full list of themes"),
     "affected_persons": ("affected persons", "groups", "nhom doi tuong"),
@@ -48,18 +84,31 @@ def parse_table(table: Table, *, source_name: str = "") -> ParseResult:
     result = ParseResult(source="table")
     mapping, unknown = match_columns(table.headers, COLUMNS)
     if "text" not in mapping:
-        result.errors.append(RowError(
-            1, None, "No column holds the recommendation text (a header such as “Text” or "
-            "“Recommendation” is expected). Found: " + ", ".join(repr(h) for h in table.headers)
-        ))
+        result.errors.append(
+            RowError(
+                1,
+                None,
+                _(
+                    "No column holds the recommendation text (a header such as “Text” or "
+                    "“Recommendation” is expected). Found: %(headers)s"
+                )
+                % {"headers": ", ".join(repr(h) for h in table.headers)},
+            )
+        )
     for header in unknown:
-        result.errors.append(RowError(
-            1, header, "This column is not recognised; rename or remove it so nothing is lost."
-        ))
+        result.errors.append(
+            RowError(
+                1,
+                header,
+                _("This column is not recognised; rename or remove it so nothing is lost."),
+            )
+        )
     if result.errors:
         return result
     if not table.rows:
-        result.errors.append(RowError(None, None, "The file has a header but no recommendations."))
+        result.errors.append(
+            RowError(None, None, _("The file has a header but no recommendations."))
+        )
         return result
     header_of = {field: table.headers[index] for field, index in mapping.items()}
     references: dict[str, int] = {}
@@ -70,11 +119,14 @@ def parse_table(table: Table, *, source_name: str = "") -> ParseResult:
             continue
         record.source_document = record.source_document or source_name
         if record.reference in references:
-            result.errors.append(RowError(
-                row_number, header_of.get("reference"),
-                f"The reference “{record.reference}” is already used in row "
-                f"{references[record.reference]}.",
-            ))
+            result.errors.append(
+                RowError(
+                    row_number,
+                    header_of.get("reference"),
+                    _("The reference “%(reference)s” is already used in row %(row)d.")
+                    % {"reference": record.reference, "row": references[record.reference]},
+                )
+            )
             continue
         references[record.reference] = row_number
         result.records.append(record)
@@ -92,32 +144,50 @@ def _parse_row(row_number, cells, mapping, header_of, errors, seen):
 
     text = value("text")
     if not text:
-        fail("text", "The recommendation has no text.")
+        fail("text", _("The recommendation has no text."))
     response = response_value(value("response"))
     if response is None:
-        fail("response", f"“{value('response')}” is not a known response "
-             "(supported, supported in part, noted, already implemented).")
+        fail(
+            "response",
+            _(
+                "“%(value)s” is not a known response (supported, supported in part, noted, "
+                "already implemented)."
+            )
+            % {"value": value("response")},
+        )
     action = action_category_value(value("action_category"))
     if action == "invalid":
-        fail("action_category", f"“{value('action_category')}” is not an action category 1–5.")
+        fail(
+            "action_category",
+            _("“%(value)s” is not an action category from 1 to 5.")
+            % {"value": value("action_category")},
+        )
     numbers = {}
     for field in ("session", "cycle"):
         raw = value(field)
         if raw and not raw.isdigit():
-            fail(field, f"“{raw}” is not a whole number.")
+            fail(field, _("“%(value)s” is not a whole number.") % {"value": raw})
         numbers[field] = int(raw) if raw.isdigit() else None
     if len(errors) > start:
         return None
-    cycle = numbers["cycle"] or (upr_cycle_for_session(numbers["session"])
-                                 if numbers["session"] else None)
+    cycle = numbers["cycle"] or (
+        upr_cycle_for_session(numbers["session"]) if numbers["session"] else None
+    )
     reference = value("reference") or stable_reference("R", text, seen=seen)
     return ParsedRecommendation(
-        row=row_number, reference=reference[:60], text=text, text_vi=value("text_vi"),
+        row=row_number,
+        reference=reference[:60],
+        text=text,
+        text_vi=value("text_vi"),
         state_under_review=value("state_under_review"),
         recommending_states=split_list(value("recommending_states"), ";\n"),
-        response=response or "", response_raw=value("response"),
-        response_reason=value("response_reason"), action_category=action,
-        session=numbers["session"], cycle=cycle, source_document=value("source_document"),
+        response=response or "",
+        response_raw=value("response"),
+        response_reason=value("response_reason"),
+        action_category=action,
+        session=numbers["session"],
+        cycle=cycle,
+        source_document=value("source_document"),
         themes=[(UPR_INFO_ISSUES, i) for i in split_list(value("issues"), ";,\n")]
         + [(UHRI_THEMES, t) for t in split_list(value("themes"), ";\n")],
         affected_persons=split_list(value("affected_persons"), ";\n"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+from django.utils.translation import gettext as _
 
 from camket.lib.folding import fold
 
@@ -52,7 +53,7 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 def read_csv(raw: bytes) -> Table:
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableFile("This is not a text (CSV) file.")
+        raise UnreadableFile(_("This is not a text (CSV) file."))
     text, encoding = decode(raw)
     # newline="" lets the csv module accept CR-only, LF and CRLF line endings alike.
     sample = text[:20_000]
@@ -65,13 +66,16 @@ def read_csv(raw: bytes) -> Table:
     try:
         headers = next(reader, None)
         if not headers or not any(h.strip() for h in headers):
-            raise UnreadableFile("The file is empty: it has no header row.")
+            raise UnreadableFile(_("The file is empty: it has no header row."))
         rows = []
         for index, cells in enumerate(reader, start=2):
             if any(c.strip() for c in cells):
                 rows.append((index, cells))
     except csv.Error as error:
-        raise UnreadableFile(f"The CSV file is malformed near line {reader.line_num}: {error}.")
+        raise UnreadableFile(
+            _("The CSV file is malformed near line %(line)d: %(error)s.")
+            % {"line": reader.line_num, "error": error}
+        ) from None
     return Table([h.strip() for h in headers], rows, encoding)
 
 
@@ -81,20 +85,24 @@ def read_xlsx(raw: bytes) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise UnreadableFile(f"The Excel file is damaged or truncated ({error}).") from None
+        raise UnreadableFile(
+            _("The Excel file is damaged or truncated (%(error)s).") % {"error": error}
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         iterator: Iterator = sheet.iter_rows(values_only=True)
         headers = next(iterator, None)
         if not headers or not any(h not in (None, "") for h in headers):
-            raise UnreadableFile("The first sheet is empty: it has no header row.")
+            raise UnreadableFile(_("The first sheet is empty: it has no header row."))
         rows = []
         for index, values in enumerate(iterator, start=2):
             cells = ["" if v is None else _cell_text(v) for v in values]
             if any(c.strip() for c in cells):
                 rows.append((index, cells))
     except zipfile.BadZipFile as error:
-        raise UnreadableFile(f"The Excel file is damaged or truncated ({error}).") from None
+        raise UnreadableFile(
+            _("The Excel file is damaged or truncated (%(error)s).") % {"error": error}
+        ) from None
     finally:
         workbook.close()
     return Table(["" if h is None else str(h).strip() for h in headers], rows, "xlsx")
@@ -109,11 +117,11 @@ def _cell_text(value) -> str:
 def read_table(path: Path, raw: bytes | None = None) -> Table:
     raw = Path(path).read_bytes() if raw is None else raw
     if not raw.strip():
-        raise UnreadableFile("The file is empty.")
+        raise UnreadableFile(_("The file is empty."))
     if raw.startswith(XLSX_MAGIC):
         return read_xlsx(raw)
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
-        raise UnreadableFile("The file is named .xlsx but is not an Excel workbook.")
+        raise UnreadableFile(_("The file is named .xlsx but is not an Excel workbook."))
     return read_csv(raw)
 
 

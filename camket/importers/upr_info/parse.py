@@ -1,7 +1,9 @@
-"""UPR Info database export (CSV as downloaded: latin-1, CR-only lines, one row a recommendation)."""
+"""UPR Info database export (CSV as downloaded: latin-1, CR-only lines, a row a recommendation)."""
 
 import re
 from pathlib import Path
+
+from django.utils.translation import gettext as _
 
 from camket.importers.normalise import (
     action_category_value,
@@ -47,9 +49,13 @@ def parse(path: str | Path, *, raw: bytes | None = None, source_name: str = "") 
     for field in REQUIRED:
         if field not in mapping:
             name = COLUMNS[field][0].title()
-            result.errors.append(RowError(1, name, f"The column “{name}” is missing."))
+            result.errors.append(
+                RowError(1, name, _("The column “%(column)s” is missing.") % {"column": name})
+            )
     for header in unknown:
-        result.errors.append(RowError(1, header, "This column is not part of a UPR Info export."))
+        result.errors.append(
+            RowError(1, header, _("This column is not part of a UPR Info export."))
+        )
     if result.errors:
         return result
     header_of = {field: table.headers[index] for field, index in mapping.items()}
@@ -60,7 +66,9 @@ def parse(path: str | Path, *, raw: bytes | None = None, source_name: str = "") 
             record.source_document = source_name
             result.records.append(record)
     if not table.rows:
-        result.errors.append(RowError(None, None, "The file has a header but no recommendations."))
+        result.errors.append(
+            RowError(None, None, _("The file has a header but no recommendations."))
+        )
     return result
 
 
@@ -77,29 +85,45 @@ def _parse_row(row_number, cells, mapping, header_of, errors, seen) -> ParsedRec
 
     text = value("text")
     if not text:
-        fail("text", "The recommendation has no text.")
+        fail("text", _("The recommendation has no text."))
     session_raw = value("session")
     session = int(session_raw) if session_raw.isdigit() else None
     if session is None:
-        fail("session", f"“{session_raw}” is not a session number.")
+        fail("session", _("“%(value)s” is not a session number.") % {"value": session_raw})
     response = response_value(value("response"))
     if response is None:
-        fail("response", f"“{value('response')}” is not a known response (Accepted, Noted…).")
+        fail(
+            "response",
+            _("“%(value)s” is not a known response (Accepted, Noted…).")
+            % {"value": value("response")},
+        )
     action = action_category_value(value("action"))
     if action == "invalid":
-        fail("action", f"“{value('action')}” is not an action category from 1 to 5.")
+        fail(
+            "action",
+            _("“%(value)s” is not an action category from 1 to 5.") % {"value": value("action")},
+        )
     if failed:
         return None
     to, recommending = value("to"), value("from")
     reference = stable_reference(
         f"S{session:02d}-{re.sub(r'[^a-z0-9]+', '-', fold(to)).strip('-')[:30]}",
-        to, recommending, text, seen=seen,
+        to,
+        recommending,
+        text,
+        seen=seen,
     )
     issues = [clean_text(i) for i in value("issue").split(",") if clean_text(i)]
     return ParsedRecommendation(
-        row=row_number, reference=reference, text=text, state_under_review=to,
+        row=row_number,
+        reference=reference,
+        text=text,
+        state_under_review=to,
         recommending_states=[recommending] if recommending else [],
-        response=response or "", response_raw=value("response"),
-        action_category=action, session=session, cycle=upr_cycle_for_session(session),
+        response=response or "",
+        response_raw=value("response"),
+        action_category=action,
+        session=session,
+        cycle=upr_cycle_for_session(session),
         themes=[(UPR_INFO_ISSUES, issue) for issue in issues],
     )
