@@ -48,6 +48,7 @@ class _State:
     offset: int = 0  # rows of earlier recommendation tables, so row numbers stay unique
     columns: Columns | None = None
     width: int = 0
+    theme: str = ""  # the primary theme of the rows under the last "Theme: …" heading
     tables_read: int = 0
     first_row_of: dict[str, int] = field(default_factory=dict)
     context_texts: list[str] = field(default_factory=list)
@@ -88,9 +89,9 @@ def _read_table(table: Table, state: _State) -> None:
     else:
         state.context_texts.extend(squeeze(row[0]) for row in table.rows[:header_index])
         _warn_about_columns(table, header_index, columns, state)
+        state.theme = ""
     state.columns, state.width = columns, table.width
     state.tables_read += 1
-    theme = ""
     for index in range(header_index + 1, len(table.rows)):
         cells = table.rows[index]
         row = state.offset + index + 1
@@ -101,15 +102,15 @@ def _read_table(table: Table, state: _State) -> None:
         if len(filled) == 1:
             heading = _HEADING.match(next(iter(filled)))
             if heading:
-                theme = heading["label"].strip()
+                state.theme = heading["label"].strip()
                 continue
             if table.cell_counts[index] == 1 or all(texts):
                 state.result.warnings.append(RowError(
                     row, None, f"This row spans the table but is not a “Theme: …” heading; it "
                     f"was skipped and the rows under it get no primary theme: “{texts[0]}”."))
-                theme = ""
+                state.theme = ""
                 continue
-        record = read_row(cells, row, columns, theme, state.result, state.first_row_of)
+        record = read_row(cells, row, columns, state.theme, state.result, state.first_row_of)
         if record is not None:
             state.result.records.append(record)
     state.offset += len(table.rows)
