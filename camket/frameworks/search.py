@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
@@ -117,7 +118,7 @@ def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
     ]
     labels = dict(Recommendation.Response.choices)
     result.responses = [
-        (value or "none", labels.get(value, "—"), n)
+        (value or "none", labels.get(value, _("Not yet decided")), n)
         for value, n in base.values_list("response").annotate(n=Count("pk")).order_by("-n")
     ]
     labels = dict(Recommendation.ActionCategory.choices)

@@ -60,6 +60,11 @@ def _upsert(taxonomy, *, name, name_vi="", code="", parent=None) -> Category:
     return category
 
 
+def _key(label: str) -> str:
+    """Labels match whatever their case, accents, spacing and punctuation."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(label)))
+
+
 class CategoryResolver:
     """Finds the category for a label as written in a source; unseen labels become new ones."""
 
@@ -73,7 +78,7 @@ class CategoryResolver:
             taxonomy = Taxonomy.objects.get(slug=slug)
             self._taxonomies[slug] = taxonomy
             for category in taxonomy.categories.all():
-                self._by_key[(slug, category.folded_name)] = category
+                self._by_key[(slug, _key(category.name))] = category
                 if category.code:
                     self._by_key[(slug, "code:" + category.code.replace(" ", ""))] = category
         return self._taxonomies[slug]
@@ -85,19 +90,19 @@ class CategoryResolver:
         taxonomy = self._load(slug)
         if slug == SDG:
             return self._by_key.get((slug, "code:" + label.removeprefix("SDG").strip()))
-        found = self._by_key.get((slug, fold(label)))
+        found = self._by_key.get((slug, _key(label)))
         if found:
             return found
         code, name = "", label
         match = _CODED_LABEL.match(label)
         if match:
             code, name = match.group(1).replace(" ", ""), match.group(2).strip()
-            found = self._by_key.get((slug, fold(name)))
+            found = self._by_key.get((slug, _key(name)))
             if found:
-                self._by_key[(slug, fold(label))] = found
+                self._by_key[(slug, _key(label))] = found
                 return found
         category = Category.objects.create(taxonomy=taxonomy, name=name, code=code)
         self.created.append((slug, label))
-        self._by_key[(slug, fold(label))] = category
-        self._by_key[(slug, category.folded_name)] = category
+        self._by_key[(slug, _key(label))] = category
+        self._by_key[(slug, _key(category.name))] = category
         return category

@@ -7,8 +7,9 @@ from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks import search
 from camket.frameworks.history import entries_for
-from camket.frameworks.models import Framework, Recommendation
+from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import get_recommendation_for_user
+from camket.lib.vocabulary import SDG
 from camket.review.forms import DecisionForm, SendForReviewForm
 from camket.review.scoping import visible_assessments
 
@@ -34,6 +35,11 @@ def recommendation_list(request):
         "statuses": Recommendation.Status.choices,
         "action_categories": Recommendation.ActionCategory.choices,
         "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
+        "states": State.objects.filter(recommended__isnull=False).distinct().order_by("name"),
+        "themes": Category.objects.exclude(taxonomy__slug=SDG).select_related("taxonomy")
+        .order_by("taxonomy__name", "code", "name"),
+        "sdg_goals": Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True)
+        .order_by("id"),
         "is_coordinator": roles.is_coordinator(request.user),
         "language": get_language(),
     }

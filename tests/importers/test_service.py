@@ -128,3 +128,28 @@ def test_the_whole_upr_info_export_imports_and_reimports_unchanged(shared_data, 
     assert Recommendation.objects.filter(categories__isnull=False).distinct().count() == 33082
     again = import_file(files[0])
     assert (again.created, again.updated) == (0, 0) and again.unchanged == 6094
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("name, count, slug", [
+    ("slovenia-cycle2-upr20.docx", 163, "upr-slovenia-cycle-2"),
+    ("egypt-cycle2-upr20.docx", 300, "upr-egypt-cycle-2"),
+    ("slovenia-cycle4-upr48.docx", 254, "upr-slovenia-cycle-4"),
+])
+def test_ohchr_matrices_import_with_states_responses_and_themes(shared_data, db, name, count,
+                                                                  slug):
+    summary = import_file(shared_data / "ohchr-thematic-lists" / name)
+    assert summary.ok, summary.errors[:3]
+    assert summary.created == count and summary.frameworks == [slug]
+    recommendations = Recommendation.objects.filter(framework__slug=slug)
+    assert recommendations.count() == count
+    assert not recommendations.filter(recommending_states__isnull=True).exists()
+    assert not recommendations.filter(response="").exists()
+    themed = recommendations.filter(categories__taxonomy__slug="uhri-themes").distinct()
+    assert themed.count() == count
+    framework = Framework.objects.get(slug=slug)
+    assert framework.state_under_review.name in ("Slovenia", "Egypt")
+    if name.startswith("slovenia-cycle4"):
+        with_sdgs = recommendations.filter(categories__taxonomy__slug="sdg").distinct()
+        assert with_sdgs.count() == count
+    assert import_file(shared_data / "ohchr-thematic-lists" / name).unchanged == count

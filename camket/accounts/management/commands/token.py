@@ -35,4 +35,5 @@ class Command(BaseCommand):
         else:
             for token in user.api_tokens.order_by("created"):
                 state = "revoked" if token.revoked else "active"
-                self.stdout.write(f"{token.prefix}…  {token.name}  {token.created:%Y-%m-%d}  {state}")
+                created = f"{token.created:%Y-%m-%d}"
+                self.stdout.write(f"{token.prefix}…  {token.name}  {created}  {state}")

@@ -1,0 +1,37 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from camket.frameworks.models import Category, Framework, State, Taxonomy
+
+
+class NoDeleteMixin:
+    """Records are archived, never deleted."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Framework)
+class FrameworkAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    list_display = ("name", "slug", "kind", "cycle", "archived")
+    list_filter = ("kind", "archived")
+    search_fields = ("name", "slug")
+
+
+@admin.register(State)
+class StateAdmin(NoDeleteMixin, admin.ModelAdmin):
+    list_display = ("name", "iso3")
+    search_fields = ("name", "iso3")
+
+
+@admin.register(Taxonomy)
+class TaxonomyAdmin(NoDeleteMixin, admin.ModelAdmin):
+    list_display = ("name", "slug")
+
+
+@admin.register(Category)
+class CategoryAdmin(NoDeleteMixin, admin.ModelAdmin):
+    list_display = ("__str__", "taxonomy", "parent", "name_vi")
+    list_filter = ("taxonomy",)
+    search_fields = ("name", "name_vi", "code")
+    autocomplete_fields = ("parent",)
