@@ -2,6 +2,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from camket.importers.service import import_file
 
@@ -27,21 +28,28 @@ class Command(BaseCommand):
                 bar.close()
         out = self.stdout
         if not json:
-            verb = "Would import" if dry_run else "Imported"
             if summary.ok:
-                out.write(f"{verb} {summary.file_name} ({summary.source}) into "
-                          f"{', '.join(summary.frameworks)}: {summary.created} created, "
-                          f"{summary.updated} updated, {summary.unchanged} unchanged.")
+                template = (_("Would import %(file)s (%(source)s) into %(frameworks)s: "
+                              "%(created)d created, %(updated)d updated, %(unchanged)d "
+                              "unchanged.") if dry_run else
+                            _("Imported %(file)s (%(source)s) into %(frameworks)s: "
+                              "%(created)d created, %(updated)d updated, %(unchanged)d "
+                              "unchanged."))
+                out.write(template % {
+                    "file": summary.file_name, "source": summary.source,
+                    "frameworks": ", ".join(summary.frameworks), "created": summary.created,
+                    "updated": summary.updated, "unchanged": summary.unchanged})
             for warning in summary.warnings[:50]:
-                out.write(f"warning: {warning}")
+                out.write(_("warning: %(message)s") % {"message": warning})
             for error in summary.errors[:200]:
-                self.stderr.write(f"error: {error}")
+                self.stderr.write(_("error: %(message)s") % {"message": error})
             if len(summary.errors) > 200:
-                self.stderr.write(f"… and {len(summary.errors) - 200} more errors.")
+                self.stderr.write(_("… and %(count)d more errors.")
+                                  % {"count": len(summary.errors) - 200})
         else:
             out.write(_json_dumps(summary.as_dict()))
         if summary.errors:
-            raise CommandError("Nothing was imported.")
+            raise CommandError(_("Nothing was imported."))
 
 
 def _json_dumps(value) -> str:
