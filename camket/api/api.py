@@ -6,6 +6,7 @@ from django.forms.models import model_to_dict
 from django.http import Http404
 from ninja import File, NinjaAPI, Query, Router, Schema, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import create_model
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
@@ -48,17 +49,10 @@ def _missing(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
-class RecommendationFilters(Schema):
-    q: str = ""
-    framework: str = ""
-    state: str = ""
-    theme: str = ""
-    sdg: str = ""
-    response: str = ""
-    action_category: str = ""
-    status: str = ""
-    agency: str = ""
-    cluster: str = ""
+RecommendationFilters = create_model(
+    "RecommendationFilters", __base__=Schema,
+    **{name: (str, "") for name in ("q", *search.FILTER_NAMES)},
+)
 
 
 recommendations = Router(tags=["recommendations"])

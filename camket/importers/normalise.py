@@ -65,15 +65,20 @@ def action_category_value(raw: str) -> int | None | str:
     return "invalid"
 
 
-def split_list(raw: str, separators: str = ";\n") -> list[str]:
-    parts = re.split("[" + re.escape(separators) + "]", raw or "")
+def unique(items) -> list[str]:
+    """Non-empty items in order, dropping repeats that differ only in case or accents."""
     seen, result = set(), []
-    for part in parts:
-        item = clean_text(part)
-        if item and item not in seen:
-            seen.add(item)
+    for item in items:
+        folded = fold(item)
+        if item and folded not in seen:
+            seen.add(folded)
             result.append(item)
     return result
+
+
+def split_list(raw: str, separators: str = ";\n") -> list[str]:
+    parts = re.split("[" + re.escape(separators) + "]", raw or "")
+    return unique(clean_text(part) for part in parts)
 
 
 def upr_cycle_for_session(session: int) -> int:

@@ -28,11 +28,13 @@ class RowError:
         return {"row": self.row, "column": self.column, "message": self.message}
 
     def __str__(self) -> str:
+        from django.utils.translation import gettext as _
+
         where = []
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row %(row)d") % {"row": self.row})
         if self.column:
-            where.append(f"column “{self.column}”")
+            where.append(_("column “%(column)s”") % {"column": self.column})
         prefix = ", ".join(where)
         return f"{prefix}: {self.message}" if prefix else self.message
 

@@ -27,14 +27,22 @@ class Cluster(models.Model):
         return self.title
 
 
+class Conformity(models.TextChoices):
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+    UNKNOWN = "unknown", _("Not assessed")
+
+
+def _conformity_field(label):
+    return models.CharField(label, max_length=10, choices=Conformity.choices,
+                            default=Conformity.UNKNOWN)
+
+
 class Assessment(models.Model):
     """One agency's opinion on one recommendation, requested by the coordinator."""
 
-    class Conformity(models.TextChoices):
-        YES = "yes", _("Yes")
-        PARTLY = "partly", _("Partly")
-        NO = "no", _("No")
-        UNKNOWN = "unknown", _("Not assessed")
+    Conformity = Conformity
 
     class State(models.TextChoices):
         REQUESTED = "requested", _("Awaiting the agency")
@@ -57,22 +65,10 @@ class Assessment(models.Model):
     )
     requested_on = models.DateTimeField(auto_now_add=True)
     due_on = models.DateField(_("answer due"), null=True, blank=True)
-    conforms_to_law = models.CharField(
-        _("conformity with law"), max_length=10, choices=Conformity.choices,
-        default=Conformity.UNKNOWN,
-    )
-    conforms_to_policy = models.CharField(
-        _("conformity with policy"), max_length=10, choices=Conformity.choices,
-        default=Conformity.UNKNOWN,
-    )
-    resources_available = models.CharField(
-        _("resources available"), max_length=10, choices=Conformity.choices,
-        default=Conformity.UNKNOWN,
-    )
-    capacity_available = models.CharField(
-        _("capacity available"), max_length=10, choices=Conformity.choices,
-        default=Conformity.UNKNOWN,
-    )
+    conforms_to_law = _conformity_field(_("conformity with law"))
+    conforms_to_policy = _conformity_field(_("conformity with policy"))
+    resources_available = _conformity_field(_("resources available"))
+    capacity_available = _conformity_field(_("capacity available"))
     proposed_response = models.CharField(
         _("proposed response"), max_length=20, blank=True,
         choices=[

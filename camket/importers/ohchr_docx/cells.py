@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from camket.importers.normalise import unique
 from camket.importers.ohchr_docx.countries import is_state, key
 from camket.importers.records import (
     RESPONSE_ALREADY_IMPLEMENTED,
@@ -163,16 +164,6 @@ def split_names(raw: str) -> list[str]:
         if name:
             cleaned.append(name)
     return unique(cleaned)
-
-
-def unique(items) -> list[str]:
-    seen, result = set(), []
-    for item in items:
-        folded = fold(item)
-        if item and folded not in seen:
-            seen.add(folded)
-            result.append(item)
-    return result
 
 
 def read_response(raw: str) -> tuple[str | None, str, str]:

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from camket.importers.ohchr_docx.cells import read_recommendation, squeeze, unique
+from camket.importers.normalise import unique
+from camket.importers.ohchr_docx.cells import read_recommendation, squeeze
 from camket.importers.ohchr_docx.columns import (
     RECOMMENDATION,
     RESPONSE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from camket.importers.normalise import unique
 from camket.importers.ohchr_docx.cells import (
     lines_of,
     read_labels,
@@ -9,7 +10,6 @@ from camket.importers.ohchr_docx.cells import (
     read_response,
     split_names,
     squeeze,
-    unique,
 )
 from camket.importers.ohchr_docx.columns import (
     PERSONS,
