@@ -3,9 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-_KIND = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+_KIND = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"),
+         "-": gettext_lazy("deleted")}
 HIDDEN_FIELDS = {"search_document", "version", "modified", "created"}
 
 
@@ -19,50 +23,60 @@ class HistoryEntry:
     changes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def _label(model, name: str) -> str:
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # noqa: BLE001  (m2m history fields are not model fields)
-        return name
+def person(user) -> str:
+    return (user.get_full_name() or user.username) if user else _("system")
 
 
-def _show(value) -> str:
-    if value is None or value == "":
+def _display(model_field, value) -> str:
+    """A stored value as a person reads it: choice labels, related names, item lists."""
+    if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
+        related = model_field.related_model
+        key = related._meta.model_name
+        ids = [row[key] for row in value if isinstance(row, dict) and key in row]
+        names = sorted(str(obj) for obj in related._default_manager.filter(pk__in=ids))
+        return ", ".join(names) or "—"
+    if model_field is not None and model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.ForeignKey):
+        related = model_field.related_model._default_manager.filter(pk=value).first()
+        if related is None:
+            return f"#{value}"
+        return person(related) if hasattr(related, "get_full_name") else str(related)
     return str(value)[:300]
 
 
+def _field(model, name: str):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
 def entries_for(instance, subject: str = "", *, limit: int = 200) -> list[HistoryEntry]:
-    records = list(instance.history.select_related("history_user").order_by("-history_date")[
-        :limit])
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date")[:limit]
+    )
     model = type(instance)
     result = []
     for index, record in enumerate(records):
         entry = HistoryEntry(
             when=record.history_date,
-            who=str(record.history_user) if record.history_user else _("system"),
+            who=person(record.history_user),
             subject=subject or str(model._meta.verbose_name),
-            kind=_KIND.get(record.history_type, record.history_type),
+            kind=str(_KIND.get(record.history_type, record.history_type)),
             reason=record.history_change_reason or "",
         )
         previous = records[index + 1] if index + 1 < len(records) else None
         if previous is not None:
-            delta = record.diff_against(previous)
-            for change in delta.changes:
+            for change in record.diff_against(previous).changes:
                 if change.field in HIDDEN_FIELDS:
                     continue
-                old, new = change.old, change.new
-                if isinstance(old, list) or isinstance(new, list):
-                    old, new = _m2m_names(model, change.field, old), _m2m_names(
-                        model, change.field, new)
-                entry.changes.append((_label(model, change.field), _show(old), _show(new)))
+                model_field = _field(model, change.field)
+                label = str(model_field.verbose_name) if model_field else change.field
+                entry.changes.append(
+                    (label, _display(model_field, change.old), _display(model_field, change.new))
+                )
         result.append(entry)
     return result
-
-
-def _m2m_names(model, field_name: str, rows) -> list[str]:
-    related = model._meta.get_field(field_name).related_model
-    ids = [row[related._meta.model_name] for row in rows or [] if isinstance(row, dict)]
-    return sorted(str(obj) for obj in related.objects.filter(pk__in=ids))

@@ -160,7 +160,9 @@ class Recommendation(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[recommending_states, categories])
+    history = HistoricalRecords(
+        m2m_fields=[recommending_states, categories], excluded_fields=["search_document"]
+    )
 
     class Meta:
         ordering = ["framework", "id"]

@@ -1,6 +1,7 @@
 """Built-in taxonomies and finding the category a source label names."""
 
 import csv
+import functools
 import re
 from importlib import resources
 
@@ -60,6 +61,7 @@ def _upsert(taxonomy, *, name, name_vi="", code="", parent=None) -> Category:
     return category
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(label: str) -> str:
     """Labels match whatever their case, accents, spacing and punctuation."""
     return " ".join(re.findall(r"[a-z0-9]+", fold(label)))

@@ -25,6 +25,7 @@ _RESPONSES = {
     "supported/noted": RESPONSE_SUPPORTED_IN_PART,
     "supported in part/noted": RESPONSE_SUPPORTED_IN_PART,
     "chap thuan mot phan": RESPONSE_SUPPORTED_IN_PART,
+    "ung ho mot phan": RESPONSE_SUPPORTED_IN_PART,
     "noted": RESPONSE_NOTED,
     "rejected": RESPONSE_NOTED,
     "ghi nhan": RESPONSE_NOTED,

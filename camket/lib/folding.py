@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+# Combining diacritical marks (all Vietnamese tone and vowel marks are in the first block).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _D_MAP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 # Letters and digits; the underscore is a separator, as in the full-text tokenizers.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -12,9 +14,10 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics (NFD, drop combining marks) and map đ to d."""
     if not text:
         return ""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    return _COMBINING.sub("", decomposed).casefold()
 
 
 def search_terms(query: str) -> list[str]:

@@ -58,7 +58,7 @@ class Assessment(models.Model):
         related_name="assessments",
     )
     state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.REQUESTED, db_index=True
+        _("status"), max_length=10, choices=State.choices, default=State.REQUESTED, db_index=True
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
