@@ -49,7 +49,7 @@ def ensure_builtin_taxonomies() -> None:
     for row in _sdg_rows("targets.csv"):
         _upsert(
             taxonomies[SDG], code=row["target"], name=f"Target {row['target']}: {row['text']}",
-            parent=goals[row["goal"]],
+            name_vi=f"Chỉ tiêu {row['target']}: {row['text']}", parent=goals[row["goal"]],
         )
 
 
