@@ -41,6 +41,7 @@ test-postgres:
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	bash scripts/with-postgres.sh $(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts

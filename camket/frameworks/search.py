@@ -1,5 +1,6 @@
 """Filtering and full-text search over recommendations, shared by the web UI and the API."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -111,36 +112,40 @@ def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
     ids = queryset.order_by().values("pk")
     base = Recommendation.objects.filter(pk__in=ids).order_by()
     result = Facets()
-    frameworks = dict(Framework.objects.values_list("slug", "name"))
-    result.frameworks = [
-        (slug, frameworks.get(slug, slug), n)
-        for slug, n in base.values_list("framework__slug").annotate(n=Count("pk")).order_by("-n")
-    ]
+    totals = {"framework": Counter(), "response": Counter(), "action": Counter(),
+              "status": Counter()}
+    combinations = base.values_list("framework_id", "response", "action_category", "status")
+    for framework_id, response, action, status, n in combinations.annotate(n=Count("pk")):
+        totals["framework"][framework_id] += n
+        totals["response"][response] += n
+        totals["action"][action] += n
+        totals["status"][status] += n
+    frameworks = Framework.objects.in_bulk(list(totals["framework"]))
+    result.frameworks = [(frameworks[pk].slug, frameworks[pk].name, n)
+                         for pk, n in totals["framework"].most_common()]
     labels = dict(Recommendation.Response.choices)
-    result.responses = [
-        (value or "none", labels.get(value, _("Not yet decided")), n)
-        for value, n in base.values_list("response").annotate(n=Count("pk")).order_by("-n")
-    ]
+    result.responses = [(value or "none", labels.get(value, _("Not yet decided")), n)
+                        for value, n in totals["response"].most_common()]
     labels = dict(Recommendation.ActionCategory.choices)
-    result.action_categories = [
-        (value, labels[value], n)
-        for value, n in base.values_list("action_category").annotate(n=Count("pk"))
-        .order_by("action_category") if value
-    ]
+    result.action_categories = [(value, labels[value], n)
+                                for value, n in sorted(totals["action"].items()) if value]
     labels = dict(Recommendation.Status.choices)
-    result.statuses = [
-        (value, labels[value], n)
-        for value, n in base.values_list("status").annotate(n=Count("pk")).order_by("-n")
-    ]
-    state_counts = (State.objects.filter(recommended__in=ids).annotate(n=Count("recommended"))
-                    .order_by("-n")[:top])
-    result.states = [(s.pk, s.name, s.n) for s in state_counts]
-    category_counts = (Category.objects.filter(recommendations__in=ids)
-                       .exclude(taxonomy__slug=SDG).select_related("taxonomy")
-                       .annotate(n=Count("recommendations")).order_by("-n")[:top])
-    result.themes = [(c, c.n) for c in category_counts]
-    sdg_counts = (Category.objects.filter(recommendations__in=ids, taxonomy__slug=SDG)
-                  .values_list("parent__code", "code").annotate(n=Count("recommendations")))
+    result.statuses = [(value, labels[value], n) for value, n in totals["status"].most_common()]
+    state_link = Recommendation.recommending_states.through.objects
+    state_counts = list(state_link.filter(recommendation_id__in=ids).values_list("state_id")
+                        .annotate(n=Count("id")).order_by("-n")[:top])
+    names = dict(State.objects.filter(pk__in=[pk for pk, _ in state_counts])
+                 .values_list("pk", "name"))
+    result.states = [(pk, names[pk], n) for pk, n in state_counts]
+    category_link = Recommendation.categories.through.objects.filter(recommendation_id__in=ids)
+    category_counts = list(category_link.exclude(category__taxonomy__slug=SDG)
+                           .values_list("category_id").annotate(n=Count("id"))
+                           .order_by("-n")[:top])
+    categories = Category.objects.in_bulk([pk for pk, _ in category_counts])
+    result.themes = [(categories[pk], n) for pk, n in category_counts]
+    sdg_counts = (category_link.filter(category__taxonomy__slug=SDG)
+                  .values_list("category__parent__code", "category__code")
+                  .annotate(n=Count("id")))
     goals: dict[str, int] = {}
     for parent_code, code, n in sdg_counts:
         goal = parent_code or code

@@ -1,0 +1,69 @@
+"""Search and facet counts, below the views: same results on SQLite and PostgreSQL."""
+
+import pytest
+
+from camket.frameworks.models import Recommendation
+from camket.frameworks.search import SearchParams, facets, search
+from camket.frameworks.taxonomies import CategoryResolver
+from camket.review.services import decide
+from tests.personas import make_recommendation
+
+
+def _references(user, **params) -> list[str]:
+    return sorted(search(user, SearchParams(**params)).values_list("reference", flat=True))
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("quyen", ["1.3"]), ("quyền", ["1.3"]), ("dam", ["1.3"]), ("ĐẢM BẢO", ["1.3"]),
+    ("mua ban", ["1.1"]), ("traffick", ["1.1"]), ("philippines", ["1.1"]),
+    ("national institution", ["1.2"]), ("institution national", ["1.2"]),
+    ("ution", []), ("%", ["1.1", "1.2", "1.3"]), ('"quyen" OR', []),
+])
+def test_text_search_folds_diacritics_and_matches_word_starts(world, query, expected):
+    assert _references(world.coordinator, q=query) == expected
+
+
+def test_search_respects_each_persons_scope(world):
+    assert _references(world.viewer) == ["1.1"]
+    assert _references(world.officer_a) == ["1.1", "1.3"]
+    assert _references(world.officer_b) == ["1.1"]
+    assert _references(world.anonymous) == []
+
+
+def test_search_index_follows_edits(world):
+    recommendation = world.published
+    recommendation.text = "Guarantee freedom of expression online."
+    recommendation.refresh_search_document()
+    recommendation.save()
+    assert _references(world.coordinator, q="expression") == ["1.1"]
+    assert _references(world.coordinator, q="trafficking") == []
+
+
+def test_filters_combine(world):
+    resolver = CategoryResolver()
+    world.published.categories.add(resolver.resolve("sdg", "16.2"),
+                                   resolver.resolve("upr-info-issues", "Trafficking"))
+    decide(world.coordinator, world.published, response="supported", reason="",
+           decided_on=None, version=1)
+    assert _references(world.coordinator, sdg="16") == ["1.1"]
+    assert _references(world.coordinator, sdg="16", response="noted") == []
+    assert _references(world.coordinator, response="none") == ["1.2", "1.3"]
+    assert _references(world.coordinator, status="draft") == ["1.2", "1.3"]
+    trafficking = resolver.resolve("upr-info-issues", "Trafficking")
+    assert _references(world.coordinator, theme=str(trafficking.pk)) == ["1.1"]
+    assert _references(world.coordinator, agency=str(world.agency_a.pk)) == ["1.3"]
+
+
+def test_facet_counts_equal_counts_from_the_database(world):
+    make_recommendation(world.framework, "1.4", "Combat trafficking.", states=["Philippines",
+                                                                              "Thailand"])
+    results = search(world.coordinator, SearchParams())
+    counted = facets(results)
+    assert dict((v, n) for v, _, n in counted.statuses) == {
+        status: Recommendation.objects.filter(status=status).count()
+        for status in ("published", "draft")}
+    states = {name: n for _, name, n in counted.states}
+    assert states["Philippines"] == Recommendation.objects.filter(
+        recommending_states__name="Philippines").count() == 2
+    assert sum(n for _, _, n in counted.frameworks) == Recommendation.objects.count()
+    assert dict((v, n) for v, _, n in counted.responses) == {"none": 4}
