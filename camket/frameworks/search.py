@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -56,10 +56,11 @@ def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
             "WHERE frameworks_recommendation_fts MATCH %s", [match]))
     if vendor == "postgresql":
         tsquery = " & ".join(f"'{term}':*" for term in terms)
-        return queryset.filter(pk__in=RawSQL(
-            "SELECT id FROM frameworks_recommendation WHERE "
-            "to_tsvector('simple'::regconfig, search_document) @@ "
-            "to_tsquery('simple'::regconfig, %s)", [tsquery]))
+        # A condition on the row itself (not an IN subquery) lets PostgreSQL use the GIN
+        # index with a bitmap scan instead of joining the table to itself.
+        return queryset.filter(RawSQL(
+            "frameworks_recommendation.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+            [tsquery], output_field=BooleanField()))
     for term in terms:
         queryset = queryset.filter(search_document__contains=" " + term)
     return queryset

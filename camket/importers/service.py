@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Framework, Recommendation
@@ -37,6 +37,9 @@ class ImportSummary:
             "unchanged": self.unchanged,
             "errors": [e.as_dict() for e in self.errors],
         }
+
+
+ANALYZE_AFTER_ROWS = 1000
 
 
 class _DryRunRollback(Exception):
@@ -98,7 +101,21 @@ def import_file(
     except _DryRunRollback:
         pass
     summary.applied = not dry_run
+    if summary.applied and summary.created + summary.updated >= ANALYZE_AFTER_ROWS:
+        refresh_planner_statistics()
     return summary
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk import, let the database re-plan searches over the new rows."""
+    tables = ["frameworks_recommendation", "frameworks_recommendation_recommending_states",
+              "frameworks_recommendation_categories"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE " + ", ".join(tables))
+        elif connection.vendor == "sqlite":
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")
 
 
 def _write(parsed: ParseResult, summary: ImportSummary, *, framework, user, publish, progress):
