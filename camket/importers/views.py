@@ -1,4 +1,5 @@
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -16,9 +17,17 @@ from camket.importers.service import import_file
 PENDING_KEY = "camket_pending_import"
 
 
+PENDING_LIFETIME_SECONDS = 24 * 3600
+
+
 def _pending_dir() -> Path:
+    """Uploads waiting for confirmation; those left unconfirmed for a day are removed."""
     folder = Path(settings.MEDIA_ROOT) / "pending-imports"
     folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - PENDING_LIFETIME_SECONDS
+    for stale in folder.iterdir():
+        if stale.stat().st_mtime < cutoff:
+            stale.unlink(missing_ok=True)
     return folder
 
 
