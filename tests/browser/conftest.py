@@ -42,12 +42,6 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Hashing each persona's password with PBKDF2 costs seconds per test; MD5 is enough here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(transactional_db, live_server):
     """The personas' world, committed so that the live server's thread can see it."""

@@ -22,11 +22,6 @@ SHARED_DATA = Path(os.environ.get("CAMKET_SHARED_DATA", REPO_ROOT.parent / "shar
 MATRICES = SHARED_DATA / "ohchr-thematic-lists"
 
 
-@pytest.fixture(autouse=True)
-def _isolated_media():
-    """Overrides the project-wide autouse fixture, which needs pytest-django's `settings`."""
-
-
 def _real(name: str):
     path = MATRICES / name
     if not path.is_file():
