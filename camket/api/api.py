@@ -99,7 +99,8 @@ def decide(request, pk: int, payload: schemas.DecisionIn):
 @recommendations.post("/{int:pk}/review-requests", response=list[schemas.AssessmentOut])
 def request_review(request, pk: int, payload: schemas.ReviewRequestIn):
     recommendation = get_recommendation_for_user(request.user, pk)
-    agencies = list(Agency.objects.filter(code__in=payload.agencies, archived=False))
+    agencies = list(Agency.objects.filter(code__in=payload.agencies, archived=False,
+                                          is_coordinator=False))
     unknown = set(payload.agencies) - {a.code for a in agencies}
     if unknown:
         raise ValidationError({"agencies": [f"Unknown agency: {code}" for code in sorted(unknown)]})

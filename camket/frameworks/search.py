@@ -8,6 +8,7 @@ from django.db.models import BooleanField, Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
+from camket.accounts import roles
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.folding import search_terms
@@ -88,7 +89,8 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         queryset = queryset.filter(action_category=int(params.action_category))
     if params.status:
         queryset = queryset.filter(status=params.status)
-    if params.agency.isdigit():
+    if params.agency.isdigit() and roles.is_coordinator(user):
+        # Which agencies were asked is the coordinator's business, not other agencies'.
         queryset = queryset.filter(assessments__agency_id=int(params.agency))
     if params.cluster.isdigit():
         queryset = queryset.filter(cluster_id=int(params.cluster))

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,9 +32,8 @@ def _pending_dir() -> Path:
     return folder
 
 
+@login_required
 def import_view(request):
-    if not request.user.is_authenticated:
-        return redirect(f"{settings.LOGIN_URL}?next={request.path}")
     if not roles.is_coordinator(request.user):
         raise PermissionDenied(_("Only the coordinating ministry can import."))
     context = {"runs": ImportRun.objects.select_related("imported_by")[:10]}

@@ -15,8 +15,12 @@ def visible_assessments(user) -> QuerySet[Assessment]:
     agency = roles.agency_of(user)
     own = Q(agency=agency) if roles.is_agency_officer(user) else Q(pk__in=[])
     if roles.is_coordinator(user):
-        # The coordinator sees who has been asked, and every submitted opinion, not drafts.
-        return queryset.filter(own | ~Q(state=Assessment.State.DRAFT))
+        # The coordinator sees who has been asked, and every submitted opinion, not drafts,
+        # nor a draft left behind when the request was withdrawn.
+        unsent_draft = Q(state=Assessment.State.DRAFT) | Q(
+            state=Assessment.State.WITHDRAWN, submitted_on__isnull=True
+        )
+        return queryset.filter(own | ~unsent_draft)
     return queryset.filter(own | Q(state=Assessment.State.SUBMITTED))
 
 

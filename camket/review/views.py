@@ -84,7 +84,7 @@ def bulk_view(request):
     selected = list(visible_recommendations(request.user).filter(pk__in=ids))
     if not form.is_valid() or not selected:
         messages.error(request, _("Select recommendations and an action."))
-        return redirect(request.POST.get("next") or "recommendation-list")
+        return redirect(_safe_next(request))
     action = form.cleaned_data["action"]
     try:
         if action == "send":
