@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Expression, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -40,6 +40,32 @@ class SearchParams:
         return {name: getattr(self, name) for name in ("q", *FILTER_NAMES) if getattr(self, name)}
 
 
+class SearchVectorMatch(Expression):
+    """`<table>.search_vector @@ to_tsquery(…)` on PostgreSQL, where search_vector is the
+    stored generated column the migrations add beside search_document. The table alias is
+    taken from search_document's column, so the condition also works inside subqueries."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, document, tsquery: str):
+        super().__init__()
+        self.document = document
+        self.tsquery = tsquery
+
+    def get_source_expressions(self):
+        return [self.document]
+
+    def set_source_expressions(self, expressions):
+        (self.document,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column_sql, params = compiler.compile(self.document)
+        table = column_sql.rsplit(".", 1)[0]
+        return (f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+                [*params, self.tsquery])
+
+
 def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
     """Every word must appear, diacritics and case ignored, matched at a word start.
 
@@ -59,9 +85,7 @@ def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
         tsquery = " & ".join(f"'{term}':*" for term in terms)
         # A condition on the row itself (not an IN subquery) lets PostgreSQL use the GIN
         # index with a bitmap scan instead of joining the table to itself.
-        return queryset.filter(RawSQL(
-            "frameworks_recommendation.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-            [tsquery], output_field=BooleanField()))
+        return queryset.filter(SearchVectorMatch(F("search_document"), tsquery))
     for term in terms:
         queryset = queryset.filter(search_document__contains=" " + term)
     return queryset

@@ -67,3 +67,10 @@ def test_facet_counts_equal_counts_from_the_database(world):
         recommending_states__name="Philippines").count() == 2
     assert sum(n for _, _, n in counted.frameworks) == Recommendation.objects.count()
     assert dict((v, n) for v, _, n in counted.responses) == {"none": 4}
+
+
+def test_facets_of_a_text_search_count_only_its_results(world):
+    make_recommendation(world.framework, "1.5", "Combat trafficking.", states=["Thailand"])
+    counted = facets(search(world.coordinator, SearchParams(q="traffick")))
+    assert {name: n for _, name, n in counted.states} == {"Philippines": 1, "Thailand": 1}
+    assert sum(n for _, _, n in counted.statuses) == 2

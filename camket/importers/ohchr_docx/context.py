@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from camket.importers.normalise import upr_cycle_for_session
 from camket.importers.ohchr_docx.countries import state_name
 from camket.importers.records import FrameworkHint
@@ -65,22 +67,25 @@ def read_context(texts: list[str], file_name: str) -> Context:
     context.cycle = cycle_in_text or cycle_in_name
     context.session = session_in_text or session_in_name
     if cycle_in_text and cycle_in_name and cycle_in_text != cycle_in_name:
-        conflicts.append(
-            f"The document says cycle {cycle_in_text} but the file name says cycle "
-            f"{cycle_in_name}; cycle {cycle_in_text} was used."
-        )
+        conflicts.append(_(
+            "The document says cycle %(text)d but the file name says cycle %(name)d; cycle "
+            "%(text)d was used."
+        ) % {"text": cycle_in_text, "name": cycle_in_name})
     if session_in_text and session_in_name and session_in_text != session_in_name:
-        conflicts.append(
-            f"The document says session {session_in_text} but the file name says session "
-            f"{session_in_name}; session {session_in_text} was used."
-        )
+        conflicts.append(_(
+            "The document says session %(text)d but the file name says session %(name)d; "
+            "session %(text)d was used."
+        ) % {"text": session_in_text, "name": session_in_name})
     if context.session and not context.cycle:
         context.cycle = upr_cycle_for_session(context.session)
     elif context.session and context.cycle != upr_cycle_for_session(context.session):
-        conflicts.append(
-            f"Session {context.session} belongs to UPR cycle "
-            f"{upr_cycle_for_session(context.session)}, not cycle {context.cycle}."
-        )
+        conflicts.append(_(
+            "Session %(session)d belongs to UPR cycle %(expected)d, not cycle %(cycle)d."
+        ) % {
+            "session": context.session,
+            "expected": upr_cycle_for_session(context.session),
+            "cycle": context.cycle,
+        })
     context.conflicts = tuple(conflicts)
     return context
 

@@ -7,8 +7,8 @@ Recommending state/s | Position | Full list of rights/affected persons") and cyc
 | Relevant SDGs") all read, as do other orders and wordings. "Theme: …" / "Right or area: …"
 rows spanning the table give the primary theme of the rows under them.
 
-Row numbers count the table's rows as a spreadsheet would (the header row is 1). Pure Python:
-no Django here.
+Row numbers count the table's rows as a spreadsheet would (the header row is 1). The only
+Django used is gettext, for the messages.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from django.utils.translation import gettext as _
 
 from camket.importers.normalise import unique
 from camket.importers.ohchr_docx.cells import read_recommendation, squeeze
@@ -38,7 +40,6 @@ _HEADING = re.compile(
     r"|topic|subject|th[eè]me|tema)\s*:\s*(?P<label>.+)$",
     re.I,
 )
-_EXPECTED = "“Recommendation” plus “Position”, “Recommending state/s”, “Themes” or “SDGs”"
 
 
 @dataclass
@@ -64,7 +65,10 @@ def parse(path: str | Path, *, source_name: str | None = None) -> ParseResult:
     try:
         document = read_document(path)
     except UnreadableDocument as error:
-        message = f"“{name}” is not a readable Word document ({error})."
+        message = _("“%(name)s” is not a readable Word document (%(reason)s).") % {
+            "name": name,
+            "reason": error,
+        }
         result.errors.append(RowError(None, None, message))
         return result
     state = _State(result=result, context_texts=list(document.context))
@@ -72,7 +76,10 @@ def parse(path: str | Path, *, source_name: str | None = None) -> ParseResult:
         for table in document.tables:
             _read_table(table, state)
     except Exception as error:  # a layout nobody foresaw: say so rather than crash the import
-        message = f"“{name}” could not be read: {type(error).__name__}: {error}"
+        message = _("“%(name)s” could not be read: %(error)s") % {
+            "name": name,
+            "error": f"{type(error).__name__}: {error}",
+        }
         result.errors.append(RowError(None, None, message))
         return result
     _finish(document.tables, state, name)
@@ -106,9 +113,10 @@ def _read_table(table: Table, state: _State) -> None:
                 state.theme = heading["label"].strip()
                 continue
             if table.cell_counts[index] == 1 or all(texts):
-                state.result.warnings.append(RowError(
-                    row, None, f"This row spans the table but is not a “Theme: …” heading; it "
-                    f"was skipped and the rows under it get no primary theme: “{texts[0]}”."))
+                state.result.warnings.append(RowError(row, None, _(
+                    "This row spans the table but is not a “Theme: …” heading; it was skipped "
+                    "and the rows under it get no primary theme: “%(text)s”."
+                ) % {"text": texts[0]}))
                 state.theme = ""
                 continue
         record = read_row(cells, row, columns, state.theme, state.result, state.first_row_of)
@@ -143,16 +151,19 @@ def _warn_about_columns(table: Table, header_index: int, columns: Columns, state
         header = columns.headers[column]
         used = sum(1 for cells in data if column < len(cells) and cells[column].strip()
                    and squeeze(cells[column]) != header and len(set(map(squeeze, cells))) > 1)
-        detail = f"{used} rows have text in it" if used else "it is empty"
-        state.result.warnings.append(
-            RowError(row, header, f"This column is not imported ({detail}).")
-        )
+        if used:
+            message = _("This column is not imported (%(count)d rows have text in it).") % {
+                "count": used
+            }
+        else:
+            message = _("This column is not imported (it is empty).")
+        state.result.warnings.append(RowError(row, header, message))
     if RESPONSE not in columns.index:
         state.result.warnings.append(RowError(
-            row, None, "No “Position” column was found: the responses are left blank."))
+            row, None, _("No “Position” column was found: the responses are left blank.")))
     if THEMES not in columns.index:
-        state.result.warnings.append(RowError(
-            row, None, "No themes column was found: only the “Theme: …” headings give themes."))
+        state.result.warnings.append(RowError(row, None, _(
+            "No themes column was found: only the “Theme: …” headings give themes.")))
 
 
 def _describe(table: Table) -> str:
@@ -160,40 +171,50 @@ def _describe(table: Table) -> str:
         texts = unique(squeeze(cell) for cell in cells)
         if texts:
             shown = " | ".join(f"“{text[:60]}”" for text in texts)
-            return f"table {table.number} starts with {shown}"
-    return f"table {table.number} is empty"
+            return _("table %(number)d starts with %(cells)s") % {
+                "number": table.number,
+                "cells": shown,
+            }
+    return _("table %(number)d is empty") % {"number": table.number}
 
 
 def _finish(tables: list[Table], state: _State, name: str) -> None:
     result = state.result
     if not tables:
-        result.errors.append(RowError(None, None, (
-            f"“{name}” has no table: an OHCHR thematic list holds its recommendations in a "
-            f"table with columns such as {_EXPECTED}.")))
+        result.errors.append(RowError(None, None, _(
+            "“%(name)s” has no table: an OHCHR thematic list holds its recommendations in a "
+            "table with columns such as “Recommendation” plus “Position”, “Recommending "
+            "state/s”, “Themes” or “SDGs”."
+        ) % {"name": name}))
         return
     if state.tables_read == 0:
         found = "; ".join(state.skipped_tables[:5])
-        result.errors.append(RowError(None, None, (
-            f"No table of recommendations was found in “{name}”: {found}. The headers must "
-            f"name {_EXPECTED}.")))
+        result.errors.append(RowError(None, None, _(
+            "No table of recommendations was found in “%(name)s”: %(found)s. The headers must "
+            "name “Recommendation” plus “Position”, “Recommending state/s”, “Themes” or "
+            "“SDGs”."
+        ) % {"name": name, "found": found}))
         return
     if not result.records and not result.errors:
-        result.errors.append(RowError(None, None, (
-            f"The table of recommendations in “{name}” has no recommendation rows.")))
+        result.errors.append(RowError(None, None, _(
+            "The table of recommendations in “%(name)s” has no recommendation rows."
+        ) % {"name": name}))
     for skipped in state.skipped_tables:
-        result.warnings.append(RowError(None, None, f"Not read: {skipped} (no recognised header)."))
+        result.warnings.append(RowError(None, None, _(
+            "Not read: %(table)s (no recognised header).") % {"table": skipped}))
     if state.tables_read > 1:
-        result.warnings.append(RowError(None, None, (
-            f"The recommendations are in {state.tables_read} tables; their rows are numbered "
-            "one after the other, as if they were one table.")))
+        result.warnings.append(RowError(None, None, _(
+            "The recommendations are in %(count)d tables; their rows are numbered one after "
+            "the other, as if they were one table."
+        ) % {"count": state.tables_read}))
     context = read_context(state.context_texts, name)
     for conflict in context.conflicts:
         result.warnings.append(RowError(None, None, conflict))
     if not context.state:
-        result.warnings.append(RowError(None, None, (
+        result.warnings.append(RowError(None, None, _(
             "The document does not say which state was reviewed (no “UPR of …” heading).")))
     if not context.cycle:
-        result.warnings.append(RowError(None, None, "The document does not say its UPR cycle."))
+        result.warnings.append(RowError(None, None, _("The document does not say its UPR cycle.")))
     for record in result.records:
         record.state_under_review = context.state
         record.cycle = context.cycle

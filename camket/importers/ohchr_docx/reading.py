@@ -10,6 +10,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P = f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}p"
 _T, _TAB, _BR, _CR, _NBH = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"
@@ -43,31 +45,37 @@ def read_document(path: Path) -> WordDocument:
     from docx.opc.exceptions import PackageNotFoundError
 
     if not path.is_file():
-        raise UnreadableDocument("the file does not exist")
+        raise UnreadableDocument(_("the file does not exist"))
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
         raise UnreadableDocument(_why_not_a_package(path)) from None
     except zipfile.BadZipFile as error:
-        raise UnreadableDocument(f"the file is damaged or cut short: {error}") from None
+        raise UnreadableDocument(
+            _("the file is damaged or cut short: %(error)s") % {"error": error}
+        ) from None
     except (KeyError, ValueError, OSError, zipfile.LargeZipFile) as error:
-        raise UnreadableDocument(f"the package is damaged: {error}") from None
+        raise UnreadableDocument(
+            _("the package is damaged: %(error)s") % {"error": error}
+        ) from None
     except Exception as error:  # lxml syntax errors and the like, from a damaged part
         raise UnreadableDocument(f"{type(error).__name__}: {error}") from None
     try:
         return WordDocument(tables=_tables(document), context=_context(document))
     except Exception as error:
-        raise UnreadableDocument(f"its content could not be read: {error}") from None
+        raise UnreadableDocument(
+            _("its content could not be read: %(error)s") % {"error": error}
+        ) from None
 
 
 def _why_not_a_package(path: Path) -> str:
     with path.open("rb") as handle:
         start = handle.read(4)
     if not start:
-        return "the file is empty"
+        return _("the file is empty")
     if start == b"PK\x03\x04":
-        return "the file is damaged or cut short: its ZIP package is incomplete"
-    return "it is not a .docx file (a Word document is a ZIP package; this file is not one)"
+        return _("the file is damaged or cut short: its ZIP package is incomplete")
+    return _("it is not a .docx file (a Word document is a ZIP package; this file is not one)")
 
 
 def _tables(document) -> list[Table]:
