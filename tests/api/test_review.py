@@ -39,29 +39,19 @@ def _put(api, assessment, **changes):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("state", ["requested", "draft", "submitted"])
-def test_agency_a_assessment_of_sent_to_a_is_seen_only_by_its_readers(
-        world, api_as, assessment_a, persona, state):
-    _bring_to(world, assessment_a, state)
+@pytest.mark.parametrize("assessment_fixture, readers", [
+    ("assessment_a", SEES_ASSESSMENT_OF_SENT_TO_A),
+    ("published_sent_to_a", SEES_ASSESSMENT_OF_PUBLISHED),
+])
+def test_agency_a_assessment_is_seen_only_by_its_readers(
+        world, api_as, request, assessment_fixture, readers, persona, state):
+    assessment = request.getfixturevalue(assessment_fixture)
+    _bring_to(world, assessment, state)
     api = api_as(persona)
-    sees = persona in SEES_ASSESSMENT_OF_SENT_TO_A[state]
+    sees = persona in readers[state]
 
-    listed = assessment_a.pk in ids_of(api.get("/review/assessments"))
-    single = api.get(f"/review/assessments/{assessment_a.pk}")
-
-    assert listed is sees
-    assert single.status_code == (200 if sees else 404)
-
-
-@pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("state", ["requested", "draft", "submitted"])
-def test_agency_a_assessment_of_published_is_seen_only_by_its_readers(
-        world, api_as, published_sent_to_a, persona, state):
-    _bring_to(world, published_sent_to_a, state)
-    api = api_as(persona)
-    sees = persona in SEES_ASSESSMENT_OF_PUBLISHED[state]
-
-    listed = published_sent_to_a.pk in ids_of(api.get("/review/assessments"))
-    single = api.get(f"/review/assessments/{published_sent_to_a.pk}")
+    listed = assessment.pk in ids_of(api.get("/review/assessments"))
+    single = api.get(f"/review/assessments/{assessment.pk}")
 
     assert listed is sees
     assert single.status_code == (200 if sees else 404)
