@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "camket.frameworks",
     "camket.review",
     "camket.importers",
+    "camket.plans",
+    "camket.reports",
+    "camket.reminders",
+    "camket.dashboard",
     "camket.api",
     "camket.web",
 ]
@@ -126,6 +130,12 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "uploads"
 MODELS_DIR = DATA_DIR / "models"
+
+# Evidence files attached to progress reports: size limit and accepted kinds (see reports.files).
+CAMKET_MAX_EVIDENCE_BYTES = env_int("CAMKET_MAX_EVIDENCE_BYTES", 20 * 1024 * 1024)
+# Reminders: how many days before a due date the "due soon" e-mail goes out.
+CAMKET_REMIND_DAYS_BEFORE = env_int("CAMKET_REMIND_DAYS_BEFORE", 14)
+CAMKET_SITE_URL = env_str("CAMKET_SITE_URL", "http://127.0.0.1:8000")
 
 # Uploads larger than this are refused before they are parsed.
 CAMKET_MAX_IMPORT_BYTES = env_int("CAMKET_MAX_IMPORT_BYTES", 50 * 1024 * 1024)

@@ -99,6 +99,16 @@ class Category(models.Model):
         return self.name_vi if language == "vi" and self.name_vi else self.name
 
 
+class Implementation(models.TextChoices):
+    """How far an action (and through its actions, a recommendation) has been carried out."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PARTLY_IMPLEMENTED = "partly_implemented", _("Partly implemented")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
+
+
 class Recommendation(models.Model):
     class Response(models.TextChoices):
         SUPPORTED = "supported", _("Supported")
@@ -151,6 +161,10 @@ class Recommendation(models.Model):
     )
     categories = models.ManyToManyField(
         Category, verbose_name=_("categories"), blank=True, related_name="recommendations"
+    )
+    implementation = models.CharField(
+        _("implementation"), max_length=20, choices=Implementation.choices, blank=True,
+        db_index=True, help_text=_("Derived from the actions of the plan that implement it."),
     )
     cluster = models.ForeignKey(
         "review.Cluster", verbose_name=_("cluster"), on_delete=models.SET_NULL,

@@ -15,7 +15,7 @@ from camket.lib.folding import search_terms
 from camket.lib.vocabulary import SDG
 
 FILTER_NAMES = ("framework", "state", "theme", "sdg", "response", "action_category", "status",
-                "agency", "cluster")
+                "agency", "cluster", "implementation")
 
 
 @dataclass
@@ -30,6 +30,7 @@ class SearchParams:
     status: str = ""
     agency: str = ""
     cluster: str = ""
+    implementation: str = ""
 
     @classmethod
     def from_mapping(cls, data) -> "SearchParams":
@@ -118,6 +119,10 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         queryset = queryset.filter(assessments__agency_id=int(params.agency))
     if params.cluster.isdigit():
         queryset = queryset.filter(cluster_id=int(params.cluster))
+    if params.implementation == "none":
+        queryset = queryset.filter(implementation="")
+    elif params.implementation:
+        queryset = queryset.filter(implementation=params.implementation)
     if params.state.isdigit() or params.theme.isdigit() or params.sdg or params.agency:
         queryset = queryset.distinct()
     return queryset

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -10,23 +10,20 @@ from django.utils.translation import gettext as _
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
+from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
 from camket.lib.concurrency import save_if_current
+from camket.plans import implementation
 from camket.review.models import Assessment, Cluster
 
 ASSESSMENT_FIELDS = ["conforms_to_law", "conforms_to_policy", "resources_available",
                      "capacity_available", "proposed_response", "comment"]
 
 
-def _require(user, permission: str, obj=None) -> None:
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
-
-
 @transaction.atomic
 def send_for_review(user, recommendations, agencies, *, due_on: date | None = None) -> int:
     """Ask agencies for their opinion; returns how many new requests were made."""
-    _require(user, "review.request_assessment")
+    require(user, "review.request_assessment")
     made = 0
     for recommendation in recommendations:
         for agency in agencies:
@@ -50,7 +47,7 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
 
 @transaction.atomic
 def withdraw_request(user, assessment: Assessment) -> None:
-    _require(user, "review.request_assessment")
+    require(user, "review.request_assessment")
     if assessment.state == Assessment.State.SUBMITTED:
         raise ValidationError(_("A submitted opinion cannot be withdrawn."))
     assessment.state = Assessment.State.WITHDRAWN
@@ -62,7 +59,7 @@ def withdraw_request(user, assessment: Assessment) -> None:
 def save_assessment(user, assessment: Assessment, values: dict, *, version: int,
                     submit: bool = False) -> Assessment:
     """An agency officer saves their agency's opinion as a draft, or submits it."""
-    _require(user, "review.change_assessment", assessment)
+    require(user, "review.change_assessment", assessment)
     for name in ASSESSMENT_FIELDS:
         if name in values:
             setattr(assessment, name, values[name])
@@ -84,7 +81,7 @@ def save_assessment(user, assessment: Assessment, values: dict, *, version: int,
 def decide(user, recommendation: Recommendation, *, response: str, reason: str,
            decided_on: date | None, version: int | None) -> list[Recommendation]:
     """Record the state's response; a clustered recommendation is decided with its cluster."""
-    _require(user, "frameworks.decide_recommendation", recommendation)
+    require(user, "frameworks.decide_recommendation", recommendation)
     if response not in Recommendation.Response.values:
         raise ValidationError({"response": _("Choose a response.")})
     decided = []
@@ -101,12 +98,13 @@ def decide(user, recommendation: Recommendation, *, response: str, reason: str,
                         ["response", "response_reason", "decided_on", "decided_by"],
                         user=user)
         decided.append(member)
+    implementation.refresh([member.pk for member in decided], user=user)
     return decided
 
 
 @transaction.atomic
 def set_status(user, recommendations, status: str) -> int:
-    _require(user, "frameworks.publish_recommendation")
+    require(user, "frameworks.publish_recommendation")
     changed = 0
     for recommendation in recommendations:
         if recommendation.status != status:
@@ -118,7 +116,7 @@ def set_status(user, recommendations, status: str) -> int:
 
 @transaction.atomic
 def make_cluster(user, recommendations, title: str) -> Cluster:
-    _require(user, "review.manage_clusters")
+    require(user, "review.manage_clusters")
     recommendations = list(recommendations)
     frameworks = {r.framework_id for r in recommendations}
     if len(recommendations) < 2:
@@ -137,7 +135,7 @@ def make_cluster(user, recommendations, title: str) -> Cluster:
 
 @transaction.atomic
 def remove_from_cluster(user, recommendation: Recommendation) -> None:
-    _require(user, "review.manage_clusters")
+    require(user, "review.manage_clusters")
     recommendation.cluster = None
     save_if_current(recommendation, recommendation.version, ["cluster"], user=user)
 

@@ -1,0 +1,79 @@
+"""Plans, actions, indicators and due dates as each user may see them.
+
+An agency officer sees every action their agency leads or co-leads, and the published actions
+of other agencies; viewers see published actions; the coordinator sees everything.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from camket.accounts import roles
+from camket.frameworks.scoping import visible_recommendations
+from camket.plans.models import Action, DueDate, Indicator, Plan
+
+
+def _agency_links(agency) -> Q:
+    co_led = Action.co_agencies.through.objects.filter(action_id=OuterRef("pk"), agency=agency)
+    return Q(lead_agency=agency) | Exists(co_led)
+
+
+def visible_actions(user) -> QuerySet[Action]:
+    queryset = Action.objects.all()
+    if roles.role_of(user) is None:
+        return queryset.none()
+    if roles.is_coordinator(user):
+        return queryset
+    published = Q(publication=Action.Publication.PUBLISHED)
+    if roles.is_agency_officer(user):
+        return queryset.filter(published | _agency_links(roles.agency_of(user)))
+    return queryset.filter(published)
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    if roles.is_coordinator(user):
+        return Plan.objects.all()
+    return Plan.objects.filter(Exists(visible_actions(user).filter(plan=OuterRef("pk"))))
+
+
+def visible_indicators(user) -> QuerySet[Indicator]:
+    queryset = Indicator.objects.all()
+    if roles.role_of(user) is None:
+        return queryset.none()
+    if roles.is_coordinator(user):
+        return queryset
+    seen = Q(action__in=visible_actions(user)) | Q(
+        recommendation__in=visible_recommendations(user), action__isnull=True)
+    if roles.is_agency_officer(user):
+        seen |= Q(agency=roles.agency_of(user))
+    return queryset.filter(seen)
+
+
+def visible_due_dates(user) -> QuerySet[DueDate]:
+    return DueDate.objects.filter(indicator__in=visible_indicators(user))
+
+
+def _get(queryset, pk, message):
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404(message) from None
+
+
+def get_action_for_user(user, pk) -> Action:
+    return _get(visible_actions(user).select_related("plan", "plan__framework", "lead_agency"),
+                pk, "No such action.")
+
+
+def get_plan_for_user(user, pk) -> Plan:
+    return _get(visible_plans(user).select_related("framework"), pk, "No such plan.")
+
+
+def get_indicator_for_user(user, pk) -> Indicator:
+    return _get(visible_indicators(user).select_related("action", "recommendation", "agency"),
+                pk, "No such indicator.")
+
+
+def get_due_date_for_user(user, pk) -> DueDate:
+    return _get(visible_due_dates(user).select_related(
+        "indicator", "indicator__action", "indicator__recommendation", "indicator__agency"),
+        pk, "No such due date.")

@@ -1,0 +1,45 @@
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from camket.reminders.services import as_dicts, send_reminders
+from camket.reminders.tasks import send_due_reminders
+
+
+class Command(BaseCommand):
+    help = ("Send due-soon and overdue progress-report reminders (each only once). "
+            "Suitable for cron, e.g. daily.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true",
+                            help="list what would be sent, send nothing")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument("--date", help="act as if today were this date (YYYY-MM-DD)")
+        parser.add_argument("--enqueue", action="store_true",
+                            help="queue the run for the background worker instead")
+
+    def handle(self, *args, **options):
+        if options["enqueue"]:
+            result = send_due_reminders.enqueue()
+            self.stdout.write(_("Queued as task %(id)s.") % {"id": result.id})
+            return
+        today = None
+        if options["date"]:
+            try:
+                today = date.fromisoformat(options["date"])
+            except ValueError:
+                raise CommandError(_("--date must be YYYY-MM-DD.")) from None
+        outcomes = send_reminders(today=today, dry_run=options["dry_run"])
+        if options["json"]:
+            self.stdout.write(json.dumps({"dry_run": options["dry_run"],
+                                          "reminders": as_dicts(outcomes)}, ensure_ascii=False))
+            return
+        for outcome in outcomes:
+            self.stdout.write(f"{outcome.kind:9} {outcome.due_on}  {outcome.agency:10} "
+                              f"{outcome.action:12} {outcome.email}")
+        if options["dry_run"]:
+            self.stdout.write(_("%(count)d reminder(s) would be sent.") % {"count": len(outcomes)})
+        else:
+            self.stdout.write(_("%(count)d reminder(s) sent.") % {"count": len(outcomes)})

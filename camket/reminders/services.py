@@ -1,0 +1,126 @@
+"""Due-soon and overdue e-mails to the reporting agency's focal points and managers.
+
+Each reminder is claimed by inserting its row in `Reminder` (unique per due date, kind and
+recipient) in the same transaction as the e-mail is sent: a second run, even at the same time,
+finds the row and skips it; a failed send rolls the claim back so the next run tries again.
+"""
+
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from camket.accounts.models import Membership
+from camket.plans.models import Action, DueDate
+from camket.reminders.models import Reminder
+from camket.reports.models import ProgressReport
+
+Kind = Reminder.Kind
+RECIPIENT_ROLES = (Membership.Role.FOCAL_POINT, Membership.Role.MANAGER)
+
+
+@dataclass
+class Outcome:
+    kind: str
+    due_date: int
+    due_on: str
+    agency: str
+    action: str
+    indicator: str
+    recipient: str
+    email: str
+    sent: bool
+
+
+def open_due_dates():
+    """Due dates still waiting for a report: none yet, a draft, or one returned for changes."""
+    return DueDate.objects.filter(archived=False, indicator__archived=False).exclude(
+        indicator__action__publication=Action.Publication.ARCHIVED).exclude(
+        report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
+
+
+def _recipients_by_agency(agency_ids) -> dict[int, list]:
+    users = get_user_model().objects.filter(
+        is_active=True, membership__agency_id__in=agency_ids,
+        membership__role__in=RECIPIENT_ROLES).exclude(email="").select_related("membership")
+    result: dict[int, list] = {}
+    for user in users.order_by("username"):
+        result.setdefault(user.membership.agency_id, []).append(user)
+    return result
+
+
+def planned(today: date) -> list[tuple[DueDate, str, object]]:
+    """(due date, kind, recipient) for every reminder that should go out and has not."""
+    soon_until = today + timedelta(days=settings.CAMKET_REMIND_DAYS_BEFORE)
+    due_dates = list(open_due_dates().filter(due_on__lte=soon_until).select_related(
+        "indicator", "indicator__agency", "indicator__action", "indicator__recommendation"))
+    recipients = _recipients_by_agency({d.indicator.agency_id for d in due_dates})
+    already = set(Reminder.objects.filter(due_date__in=due_dates).values_list(
+        "due_date_id", "kind", "recipient_id"))
+    result = []
+    for due_date in due_dates:
+        kind = Kind.OVERDUE if due_date.due_on < today else Kind.DUE_SOON
+        for user in recipients.get(due_date.indicator.agency_id, []):
+            if (due_date.pk, kind, user.pk) not in already:
+                result.append((due_date, kind, user))
+    return result
+
+
+def _subject_of(due_date) -> str:
+    indicator = due_date.indicator
+    return indicator.action.reference if indicator.action_id else (
+        indicator.recommendation.reference)
+
+
+def _message(due_date: DueDate, kind: str, user) -> tuple[str, str]:
+    context = {"due_date": due_date, "kind": kind, "user": user,
+               "subject": _subject_of(due_date), "overdue": kind == Kind.OVERDUE,
+               "url": settings.CAMKET_SITE_URL.rstrip("/") + reverse(
+                   "due-date-report", args=[due_date.pk])}
+    parts = []
+    for language in ("vi", "en"):
+        with translation.override(language):
+            parts.append(render_to_string("reminders/email.txt", context).strip())
+    with translation.override("vi"):
+        subject_vi = render_to_string("reminders/subject.txt", context).strip()
+    with translation.override("en"):
+        subject_en = render_to_string("reminders/subject.txt", context).strip()
+    return f"{subject_vi} / {subject_en}"[:250], "\n\n— — —\n\n".join(parts)
+
+
+def _outcome(due_date, kind, user, sent: bool) -> Outcome:
+    return Outcome(kind=str(kind), due_date=due_date.pk, due_on=due_date.due_on.isoformat(),
+                   agency=due_date.indicator.agency.code, action=_subject_of(due_date),
+                   indicator=due_date.indicator.title, recipient=user.username,
+                   email=user.email, sent=sent)
+
+
+def send_reminders(*, today: date | None = None, dry_run: bool = False) -> list[Outcome]:
+    """Send what is due; with `dry_run`, only say what would be sent."""
+    today = today or timezone.localdate()
+    outcomes = []
+    for due_date, kind, user in planned(today):
+        if dry_run:
+            outcomes.append(_outcome(due_date, kind, user, sent=False))
+            continue
+        subject, body = _message(due_date, kind, user)
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    Reminder.objects.create(due_date=due_date, kind=kind, recipient=user,
+                                            email=user.email)
+            except IntegrityError:
+                continue  # another run sent this one meanwhile
+            send_mail(subject, body, None, [user.email])
+        outcomes.append(_outcome(due_date, kind, user, sent=True))
+    return outcomes
+
+
+def as_dicts(outcomes: list[Outcome]) -> list[dict]:
+    return [asdict(outcome) for outcome in outcomes]

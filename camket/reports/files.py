@@ -1,0 +1,68 @@
+"""Which evidence files are accepted: the extension must match what the file really is."""
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Kind:
+    content_type: str
+    signatures: tuple[bytes, ...] = ()
+    zip_member: str = ""  # Office files are zip archives holding this part
+
+
+KINDS = {
+    ".pdf": Kind("application/pdf", (b"%PDF-",)),
+    ".docx": Kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                  zip_member="word/document.xml"),
+    ".xlsx": Kind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  zip_member="xl/workbook.xml"),
+    ".png": Kind("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": Kind("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": Kind("image/jpeg", (b"\xff\xd8\xff",)),
+}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def _is_office(data: bytes, member: str) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return member in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def check_evidence(name: str, data: bytes) -> CheckedFile:
+    """Refuse files that are too large, of another kind, or not what their name says."""
+    clean_name = PurePath(name.replace("\\", "/")).name.strip()[:255] or "file"
+    limit = settings.CAMKET_MAX_EVIDENCE_BYTES
+    if len(data) > limit:
+        raise ValidationError(_("%(name)s is %(size)s MB; the limit is %(limit)s MB.") % {
+            "name": clean_name, "size": round(len(data) / 1048576, 1),
+            "limit": round(limit / 1048576, 1)})
+    if not data:
+        raise ValidationError(_("%(name)s is empty.") % {"name": clean_name})
+    kind = KINDS.get(PurePath(clean_name).suffix.lower())
+    if kind is None:
+        raise ValidationError(_("%(name)s: only PDF, Word (.docx), Excel (.xlsx), PNG and JPEG "
+                                "files are accepted.") % {"name": clean_name})
+    genuine = (_is_office(data, kind.zip_member) if kind.zip_member
+               else data.startswith(kind.signatures))
+    if not genuine:
+        raise ValidationError(_("%(name)s does not contain what its extension says.")
+                              % {"name": clean_name})
+    return CheckedFile(clean_name, kind.content_type, len(data), hashlib.sha256(data).hexdigest())

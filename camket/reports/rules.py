@@ -1,0 +1,24 @@
+import rules
+
+from camket.accounts import roles
+from camket.accounts.rules import is_coordinator
+
+
+@rules.predicate
+def reports_for_own_agency(user, due_date) -> bool:
+    """The reporting agency's officers write the report while it is a draft or returned."""
+    if due_date is None or not roles.is_agency_officer(user) or due_date.archived:
+        return False
+    if due_date.indicator.agency_id != roles.agency_of(user).pk:
+        return False
+    report = getattr(due_date, "report", None)
+    return report is None or report.is_editable
+
+
+@rules.predicate
+def is_awaiting_review(user, report) -> bool:
+    return report is not None and report.state == report.State.SUBMITTED
+
+
+rules.add_perm("reports.change_report", reports_for_own_agency)
+rules.add_perm("reports.review_report", is_coordinator & is_awaiting_review)

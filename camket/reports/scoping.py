@@ -1,0 +1,53 @@
+"""Progress reports and evidence as each user may see them.
+
+Drafts stay inside the reporting agency; other agencies and viewers see accepted reports only,
+and of their evidence only the files marked public.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from camket.accounts import roles
+from camket.plans.scoping import visible_due_dates
+from camket.reports.models import Evidence, ProgressReport
+
+State = ProgressReport.State
+
+
+def _own(user) -> Q:
+    if roles.is_agency_officer(user):
+        return Q(due_date__indicator__agency=roles.agency_of(user))
+    return Q(pk__in=[])
+
+
+def visible_reports(user) -> QuerySet[ProgressReport]:
+    if roles.role_of(user) is None:
+        return ProgressReport.objects.none()
+    queryset = ProgressReport.objects.filter(due_date__in=visible_due_dates(user))
+    if roles.is_coordinator(user):
+        return queryset.filter(_own(user) | ~Q(state=State.DRAFT))
+    return queryset.filter(_own(user) | Q(state=State.ACCEPTED))
+
+
+def visible_evidence(user) -> QuerySet[Evidence]:
+    queryset = Evidence.objects.filter(report__in=visible_reports(user))
+    own = Q(report__due_date__indicator__agency=roles.agency_of(user)) if (
+        roles.is_agency_officer(user)) else Q(pk__in=[])
+    if roles.is_coordinator(user):
+        return queryset
+    return queryset.filter(own | Q(is_public=True, archived=False))
+
+
+def get_report_for_user(user, pk) -> ProgressReport:
+    try:
+        return visible_reports(user).select_related(
+            "due_date", "due_date__indicator", "due_date__indicator__agency").get(pk=pk)
+    except (ProgressReport.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such report.") from None
+
+
+def get_evidence_for_user(user, pk) -> Evidence:
+    try:
+        return visible_evidence(user).select_related("report").get(pk=pk)
+    except (Evidence.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such file.") from None

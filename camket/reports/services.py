@@ -1,0 +1,141 @@
+"""Writing, submitting and reviewing progress reports, and attaching evidence."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from camket.accounts.permissions import require
+from camket.frameworks.models import Implementation
+from camket.lib.concurrency import StaleEdit, save_if_current
+from camket.plans import implementation
+from camket.plans.models import DueDate
+from camket.reports.files import check_evidence
+from camket.reports.models import Evidence, ProgressReport
+
+REPORT_FIELDS = ["status", "narrative", "indicator_value"]
+State = ProgressReport.State
+
+
+def report_of(due_date: DueDate) -> ProgressReport | None:
+    return ProgressReport.objects.filter(due_date=due_date).first()
+
+
+@transaction.atomic
+def save_report(user, due_date: DueDate, values: dict, *, version: int | None,
+                submit: bool = False) -> ProgressReport:
+    """Save the agency's report for a due date as it stands, or submit it to the coordinator.
+
+    `version` is the report's version the user started from, or None when they started from
+    no report at all: if someone else created or saved it meanwhile, StaleEdit is raised.
+    """
+    require(user, "reports.change_report", due_date)
+    if values.get("status") and values["status"] not in Implementation.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    report = report_of(due_date)
+    if submit:
+        missing = {}
+        if not (values.get("narrative") or "").strip():
+            missing["narrative"] = _("Describe the progress before submitting.")
+        if due_date.indicator.action_id and not values.get("status"):
+            missing["status"] = _("Give the implementation status before submitting.")
+        if missing:
+            raise ValidationError(missing)
+    fields = [name for name in REPORT_FIELDS if name in values]
+    if report is None:
+        if version is not None:
+            raise StaleEdit(ProgressReport(due_date=due_date))
+        report = ProgressReport(due_date=due_date, created_by=user,
+                                **{name: values[name] for name in fields})
+        report._history_user = user
+        try:
+            with transaction.atomic():
+                report.save()
+        except IntegrityError:
+            raise StaleEdit(report) from None
+        if not submit:
+            return report
+        version, fields = report.version, []
+    else:
+        if version is None:
+            raise StaleEdit(report)
+        for name in fields:
+            setattr(report, name, values[name])
+    if submit:
+        report.state = State.SUBMITTED
+        report.submitted_by, report.submitted_on = user, timezone.now()
+        fields += ["state", "submitted_by", "submitted_on"]
+    save_if_current(report, version, fields, user=user)
+    return report
+
+
+@transaction.atomic
+def accept_report(user, report: ProgressReport, *, version: int | None,
+                  comment: str = "") -> ProgressReport:
+    """Accept a submitted report; its status becomes the action's implementation status."""
+    require(user, "reports.review_report", report)
+    report.state = State.ACCEPTED
+    report.review_comment = comment.strip()
+    report.reviewed_by, report.reviewed_on = user, timezone.now()
+    save_if_current(report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"],
+                    user=user)
+    action = report.due_date.indicator.action
+    if action is not None and report.status and report.status != action.status:
+        action.status = report.status
+        if report.status == Implementation.NOT_IMPLEMENTED:
+            action.status_reason = report.narrative
+        action._change_reason = _("Accepted progress report due %(date)s") % {
+            "date": report.due_date.due_on.isoformat()}
+        save_if_current(action, action.version, ["status", "status_reason"], user=user)
+        implementation.refresh(action.recommendations.values_list("pk", flat=True), user=user)
+    return report
+
+
+@transaction.atomic
+def return_report(user, report: ProgressReport, *, version: int | None,
+                  comment: str) -> ProgressReport:
+    """Send a submitted report back to its agency, saying what to change."""
+    require(user, "reports.review_report", report)
+    if not comment.strip():
+        raise ValidationError({"review_comment": _("Say what the agency should change.")})
+    report.state = State.RETURNED
+    report.review_comment = comment.strip()
+    report.reviewed_by, report.reviewed_on = user, timezone.now()
+    save_if_current(report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"],
+                    user=user)
+    return report
+
+
+@transaction.atomic
+def add_evidence(user, due_date: DueDate, name: str, data: bytes, *,
+                 is_public: bool = False) -> Evidence:
+    """Attach a checked file to the due date's report (a draft report is started if needed)."""
+    require(user, "reports.change_report", due_date)
+    checked = check_evidence(name, data)
+    report = report_of(due_date) or save_report(user, due_date, {}, version=None)
+    evidence = Evidence(report=report, original_name=checked.name,
+                        content_type=checked.content_type, size=checked.size,
+                        sha256=checked.sha256, is_public=is_public, uploaded_by=user)
+    evidence._history_user = user
+    evidence.file.save(checked.name, ContentFile(data), save=False)
+    try:
+        evidence.save()
+    except Exception:
+        evidence.file.delete(save=False)
+        raise
+    return evidence
+
+
+@transaction.atomic
+def change_evidence(user, evidence: Evidence, *, is_public: bool | None = None,
+                    archived: bool | None = None) -> Evidence:
+    """Mark a file public or internal, or archive it (files are never deleted)."""
+    require(user, "reports.change_report", evidence.report.due_date)
+    if is_public is not None:
+        evidence.is_public = is_public
+    if archived is not None:
+        evidence.archived = archived
+    evidence._history_user = user
+    evidence.save(update_fields=["is_public", "archived"])
+    return evidence
