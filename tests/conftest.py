@@ -22,6 +22,13 @@ def world(db):
     return make_world()
 
 
+@pytest.fixture
+def plan_world(world):
+    from tests.personas import make_plan_world
+
+    return make_plan_world(world)
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

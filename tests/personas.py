@@ -75,3 +75,45 @@ def make_world() -> World:
         coordinating_agency=coordinating, agency_a=agency_a, agency_b=agency_b,
         framework=framework, published=published, draft=draft, sent_to_a=sent,
     )
+
+
+@dataclass
+class PlanWorld:
+    world: World
+    plan: object
+    action_a: object  # led by agency A, published, implements `world.published`
+    action_b: object  # led by agency B, still a draft: agency A and the viewer cannot see it
+    indicator_a: object  # on action_a, every 6 months in 2025–2026: four due dates
+    indicator_b: object  # on action_b, same schedule
+
+
+def make_plan_world(world: World) -> PlanWorld:
+    """A decided recommendation, a plan with one action per agency, and their indicators."""
+    from datetime import date
+
+    from camket.plans import indicators, services
+    from camket.review.services import decide
+
+    coordinator = world.coordinator
+    decide(coordinator, world.published, response="supported", reason="", decided_on=None,
+           version=world.published.version)
+    plan = services.create_plan(coordinator, world.framework, {
+        "title": "Master Plan for UPR cycle 4", "decision_number": "1234/QĐ-TTg",
+        "approved_on": date(2024, 12, 1)})
+    schedule = {"start_on": date(2025, 1, 1), "target_on": date(2026, 12, 31)}
+    action_a = services.create_action(coordinator, plan, {
+        "reference": "1", "title": "Train police officers on victim identification",
+        "lead_agency": world.agency_a, **schedule}, recommendations=[world.published])
+    services.set_publication(coordinator, [action_a], "published")
+    action_b = services.create_action(coordinator, plan, {
+        "reference": "2", "title": "Draft the law on legal aid", "lead_agency": world.agency_b,
+        **schedule})
+    indicator_values = {"title": "Officers trained", "unit": "people", "frequency_months": 6}
+    indicator_a = indicators.create_indicator(coordinator, dict(indicator_values),
+                                              action=action_a)
+    indicator_b = indicators.create_indicator(coordinator, dict(indicator_values),
+                                              action=action_b)
+    for instance in (action_a, action_b):
+        instance.refresh_from_db()
+    return PlanWorld(world=world, plan=plan, action_a=action_a, action_b=action_b,
+                     indicator_a=indicator_a, indicator_b=indicator_b)
