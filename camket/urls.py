@@ -15,4 +15,6 @@ urlpatterns = [
     path("", include("camket.frameworks.urls")),
     path("", include("camket.review.urls")),
     path("", include("camket.importers.urls")),
+    path("", include("camket.plans.urls")),
+    path("", include("camket.reports.urls")),
 ]

@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,22 +15,14 @@ from camket.review import services
 from camket.review.forms import AssessmentForm, BulkActionForm, DecisionForm, SendForReviewForm
 from camket.review.models import Assessment, Cluster
 from camket.review.scoping import get_assessment_for_user
-
-
-def _coordinator_only(request):
-    if not roles.is_coordinator(request.user):
-        raise PermissionDenied(_("Only the coordinating ministry can do this."))
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
+from camket.web.helpers import coordinator_only, error_text, safe_next
 
 
 @login_required
 @require_POST
 def decide_view(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
-    _coordinator_only(request)
+    coordinator_only(request)
     form = DecisionForm(request.POST, recommendation=recommendation)
     if not form.is_valid():
         messages.error(request, _("The decision was not saved: check the fields."))
@@ -48,7 +39,7 @@ def decide_view(request, pk):
             "was not saved; the page now shows their version — please review and decide again."
         ))
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Decision recorded for %(count)d recommendation(s).")
                          % {"count": len(decided)})
@@ -63,7 +54,7 @@ def recommendation_url(recommendation) -> str:
 @require_POST
 def send_view(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
-    _coordinator_only(request)
+    coordinator_only(request)
     form = SendForReviewForm(request.POST)
     if form.is_valid():
         made = services.send_for_review(request.user, [recommendation],
@@ -78,7 +69,7 @@ def send_view(request, pk):
 @login_required
 @require_POST
 def bulk_view(request):
-    _coordinator_only(request)
+    coordinator_only(request)
     form = BulkActionForm(request.POST)
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
     selected = list(visible_recommendations(request.user).filter(pk__in=ids))
@@ -104,16 +95,13 @@ def bulk_view(request):
             messages.success(request, _("%(count)d recommendation(s) updated.")
                              % {"count": changed})
     except (ValidationError, StaleEdit) as error:
-        messages.error(request, _error_text(error) if isinstance(error, ValidationError)
+        messages.error(request, error_text(error) if isinstance(error, ValidationError)
                        else str(error))
     return redirect(_safe_next(request))
 
 
 def _safe_next(request) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return reverse("recommendation-list")
+    return safe_next(request, reverse("recommendation-list"))
 
 
 @login_required
@@ -174,7 +162,7 @@ def withdraw_view(request, pk):
     try:
         services.withdraw_request(request.user, assessment)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return redirect(recommendation_url(assessment.recommendation))
 
 
@@ -192,6 +180,6 @@ def cluster_detail_view(request, pk):
 @require_POST
 def uncluster_view(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
-    _coordinator_only(request)
+    coordinator_only(request)
     services.remove_from_cluster(request.user, recommendation)
     return redirect(recommendation_url(recommendation))

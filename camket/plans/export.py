@@ -1,0 +1,36 @@
+"""Actions as an Excel workbook: only what the user may see, with formulas neutralised."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def actions_workbook(actions) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Actions")[:31]
+    sheet.append([_("Plan"), _("Reference"), _("Title"), _("Lead agency"), _("Co-agencies"),
+                  _("Start date"), _("Target date"), _("Implementation status"),
+                  _("Reason for the status"), _("Budget source"), _("Recommendations"),
+                  _("Publication")])
+    for action in actions.prefetch_related("co_agencies", "recommendations"):
+        sheet.append([cell(value) for value in (
+            action.plan.title, action.reference, action.title, action.lead_agency.name,
+            ", ".join(a.name for a in action.co_agencies.all()), action.start_on,
+            action.target_on, action.get_status_display(), action.status_reason,
+            action.budget_source, ", ".join(r.reference for r in action.recommendations.all()),
+            action.get_publication_display())])
+    sheet.freeze_panes = "A2"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,60 @@
+"""Filtering actions, shared by the web list, its export and the API."""
+
+from dataclasses import dataclass, fields
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from camket.lib.folding import fold, search_terms
+from camket.plans.models import Action
+from camket.plans.scoping import visible_actions
+from camket.reminders.services import open_due_dates
+
+
+@dataclass
+class ActionFilters:
+    q: str = ""
+    plan: str = ""
+    framework: str = ""
+    agency: str = ""
+    status: str = ""
+    publication: str = ""
+    overdue: str = ""
+
+    @classmethod
+    def from_mapping(cls, data) -> "ActionFilters":
+        return cls(**{f.name: str(data.get(f.name) or "").strip()[:200] for f in fields(cls)})
+
+    def active(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def overdue_condition(today=None) -> Exists:
+    today = today or timezone.localdate()
+    return Exists(open_due_dates().filter(indicator__action=OuterRef("pk"), due_on__lt=today))
+
+
+def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Action]:
+    queryset = visible_actions(user)
+    if filters.publication:
+        queryset = queryset.filter(publication=filters.publication)
+    else:
+        queryset = queryset.exclude(publication=Action.Publication.ARCHIVED)
+    if filters.plan.isdigit():
+        queryset = queryset.filter(plan_id=int(filters.plan))
+    if filters.framework:
+        queryset = queryset.filter(plan__framework__slug=filters.framework)
+    if filters.agency:
+        co_led = Action.co_agencies.through.objects.filter(
+            action_id=OuterRef("pk"), agency__code=filters.agency)
+        queryset = queryset.filter(Q(lead_agency__code=filters.agency) | Exists(co_led))
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.overdue in ("1", "true", "yes"):
+        queryset = queryset.filter(overdue_condition(today))
+    if filters.q:
+        words = search_terms(filters.q)
+        matches = [a.pk for a in queryset.only("pk", "reference", "title", "description")
+                   if all(w in fold(f"{a.reference} {a.title} {a.description}") for w in words)]
+        queryset = queryset.filter(pk__in=matches)
+    return queryset.select_related("plan", "lead_agency").order_by("plan_id", "reference", "id")

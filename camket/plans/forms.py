@@ -1,0 +1,142 @@
+from django import forms
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+
+from camket.accounts.models import Agency
+from camket.frameworks.models import Framework, Implementation, Recommendation
+from camket.plans.models import Action, Indicator, Plan
+from camket.review.models import Cluster
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _agencies():
+    return Agency.objects.filter(archived=False, is_coordinator=False).order_by("name")
+
+
+class VersionedForm(forms.ModelForm):
+    """A model form carrying the version the user started from (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = date_input()
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k in self.Meta.fields}
+
+
+class PlanForm(VersionedForm):
+    framework = forms.ModelChoiceField(label=_("Framework"), required=False,
+                                       queryset=Framework.objects.filter(archived=False))
+
+    class Meta:
+        model = Plan
+        fields = ["title", "decision_number", "approved_on", "archived"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["framework"]
+        else:
+            self.fields["framework"].required = True
+            del self.fields["archived"]
+
+
+class ActionForm(VersionedForm):
+    co_agencies = forms.ModelMultipleChoiceField(
+        label=_("Co-agencies"), required=False, queryset=_agencies(),
+        widget=forms.SelectMultiple(attrs={"size": 6}))
+    recommendation_references = forms.CharField(
+        label=_("Recommendations"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("References of the recommendations this action implements, separated by "
+                    "commas or spaces, e.g. 45.1, 45.7"))
+
+    class Meta:
+        model = Action
+        fields = ["reference", "title", "description", "expected_output", "lead_agency",
+                  "start_on", "target_on", "budget_source"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}),
+                   "expected_output": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["lead_agency"].queryset = _agencies()
+        self.fields["co_agencies"].queryset = _agencies()
+        self.fields["reference"].required = False
+        self.fields["reference"].help_text = _("Left empty: the next number.")
+        if self.instance.pk and not self.is_bound:
+            self.initial["co_agencies"] = list(self.instance.co_agencies.all())
+            self.initial["recommendation_references"] = ", ".join(
+                self.instance.recommendations.values_list("reference", flat=True))
+
+    def clean_recommendation_references(self):
+        references = [r for r in self.cleaned_data["recommendation_references"].replace(
+            ",", " ").replace(";", " ").split() if r]
+        found = {r.reference: r for r in Recommendation.objects.filter(
+            framework_id=self.plan.framework_id, reference__in=references)}
+        unknown = [r for r in references if r not in found]
+        if unknown:
+            raise forms.ValidationError(
+                _gettext("No recommendation of this framework has reference: %(refs)s")
+                % {"refs": ", ".join(unknown)})
+        return [found[r] for r in dict.fromkeys(references)]
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Implementation status"), choices=Implementation.choices)
+    reason = forms.CharField(label=_("Reason"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PublicationForm(forms.Form):
+    publication = forms.ChoiceField(label=_("Publication"), choices=Action.Publication.choices)
+
+
+class FromClustersForm(forms.Form):
+    clusters = forms.ModelMultipleChoiceField(
+        label=_("Clusters"), queryset=Cluster.objects.none(),
+        widget=forms.CheckboxSelectMultiple)
+    lead_agency = forms.ModelChoiceField(label=_("Lead agency"), queryset=_agencies())
+    start_on = forms.DateField(label=_("Start date"), required=False,
+                               widget=date_input())
+    target_on = forms.DateField(label=_("Target date"), required=False,
+                               widget=date_input())
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clusters"].queryset = Cluster.objects.filter(
+            framework_id=plan.framework_id, archived=False).exclude(actions__plan=plan)
+
+
+class IndicatorForm(VersionedForm):
+    agency = forms.ModelChoiceField(label=_("Reporting agency"), queryset=_agencies(),
+                                    required=False)
+
+    class Meta:
+        model = Indicator
+        fields = ["title", "unit", "baseline", "target", "frequency_months", "starts_on",
+                  "ends_on", "archived"]
+
+    def __init__(self, *args, for_recommendation: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not for_recommendation or self.instance.pk:
+            del self.fields["agency"]
+        else:
+            self.fields["agency"].required = True
+        if not self.instance.pk:
+            del self.fields["archived"]
+            for name in ("starts_on", "ends_on"):
+                self.fields[name].required = for_recommendation
+                self.fields[name].help_text = "" if for_recommendation else _(
+                    "Left empty: the action's start or target date.")

@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from camket.accounts import roles
+from camket.frameworks.history import entries_for
+from camket.lib.concurrency import StaleEdit
+from camket.plans.scoping import get_due_date_for_user
+from camket.reports import services
+from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
+from camket.reports.queues import report_queues
+from camket.reports.scoping import get_evidence_for_user, get_report_for_user, visible_evidence
+from camket.web.helpers import error_text, stale_message
+
+
+def _visible_report(user, due_date):
+    report = services.report_of(due_date)
+    if report is None:
+        return None
+    try:
+        return get_report_for_user(user, report.pk)
+    except Http404:  # the report exists but is a draft of another agency
+        return None
+
+
+@login_required
+def due_date_report_view(request, pk):
+    due_date = get_due_date_for_user(request.user, pk)
+    report = _visible_report(request.user, due_date)
+    can_edit = request.user.has_perm("reports.change_report", due_date)
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied(_("You cannot change this report."))
+        if form.is_valid():
+            try:
+                report = services.save_report(request.user, due_date, form.values(),
+                                              version=form.cleaned_data["version"],
+                                              submit="submit" in request.POST)
+            except StaleEdit:
+                messages.error(request, stale_message())
+                return redirect("due-date-report", pk=pk)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Report submitted to the coordinator.")
+                                 if "submit" in request.POST else _("Draft saved."))
+                return redirect("due-date-report", pk=pk)
+    history = []
+    evidence = []
+    if report is not None:
+        history = entries_for(report)
+        evidence = list(visible_evidence(request.user).filter(report=report))
+        for item in evidence:
+            history += entries_for(item, subject=item.original_name)
+        history.sort(key=lambda entry: entry.when, reverse=True)
+    indicator = due_date.indicator
+    return render(request, "reports/report.html", {
+        "due_date": due_date, "indicator": indicator, "report": report, "form": form,
+        "can_edit": can_edit, "evidence": evidence, "history": history,
+        "evidence_form": EvidenceForm() if can_edit else None,
+        "can_review": report is not None and request.user.has_perm(
+            "reports.review_report", report),
+        "review_form": ReviewForm(initial={"version": report.version}) if report else None,
+        "overdue": due_date.due_on < timezone.localdate() and (
+            report is None or report.is_editable),
+    })
+
+
+@login_required
+@require_POST
+def evidence_upload_view(request, pk):
+    due_date = get_due_date_for_user(request.user, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to upload."))
+        return redirect("due-date-report", pk=pk)
+    upload = form.cleaned_data["file"]
+    try:
+        services.add_evidence(request.user, due_date, upload.name, upload.read(),
+                              is_public=form.cleaned_data["is_public"])
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("File attached."))
+    return redirect("due-date-report", pk=pk)
+
+
+@login_required
+@require_POST
+def evidence_change_view(request, pk):
+    evidence = get_evidence_for_user(request.user, pk)
+    change = request.POST.get("change")
+    services.change_evidence(request.user, evidence, **{
+        "public": {"is_public": True}, "internal": {"is_public": False},
+        "archive": {"archived": True}, "restore": {"archived": False},
+    }.get(change, {}))
+    return redirect("due-date-report", pk=evidence.report.due_date_id)
+
+
+@login_required
+def evidence_download_view(request, pk):
+    evidence = get_evidence_for_user(request.user, pk)
+    response = FileResponse(evidence.file.open("rb"), as_attachment=True,
+                            filename=evidence.original_name,
+                            content_type=evidence.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+@require_POST
+def report_review_view(request, pk):
+    report = get_report_for_user(request.user, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The review was not saved: reload the page and try again."))
+        return redirect("due-date-report", pk=report.due_date_id)
+    accept = "accept" in request.POST
+    review = services.accept_report if accept else services.return_report
+    try:
+        review(request.user, report, version=form.cleaned_data["version"],
+               comment=form.cleaned_data["comment"])
+    except StaleEdit:
+        messages.error(request, stale_message())
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("Report accepted.") if accept
+                         else _("Report returned to the agency."))
+    return redirect("due-date-report", pk=report.due_date_id)
+
+
+@login_required
+def report_queue_view(request):
+    return render(request, "reports/queue.html", {
+        **report_queues(request.user), "agency": roles.agency_of(request.user),
+        "is_coordinator": roles.is_coordinator(request.user)})
