@@ -35,10 +35,11 @@ def save_report(user, due_date: DueDate, values: dict, *, version: int | None,
         raise ValidationError({"status": _("Choose a status.")})
     report = report_of(due_date)
     if submit:
+        merged = {name: getattr(report, name, "") for name in REPORT_FIELDS} | values
         missing = {}
-        if not (values.get("narrative") or "").strip():
+        if not (merged.get("narrative") or "").strip():
             missing["narrative"] = _("Describe the progress before submitting.")
-        if due_date.indicator.action_id and not values.get("status"):
+        if due_date.indicator.action_id and not merged.get("status"):
             missing["status"] = _("Give the implementation status before submitting.")
         if missing:
             raise ValidationError(missing)

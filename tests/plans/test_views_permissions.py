@@ -1,0 +1,129 @@
+"""Plan and action pages per persona: who sees what, who may change it, exports included."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from camket.plans import services
+from camket.plans.models import Action
+
+PERSONAS = ["coordinator", "officer_a", "officer_b", "viewer"]
+# Who sees agency B's draft action: the coordinator and agency B itself.
+SEES_DRAFT_B = {"coordinator": True, "officer_a": False, "officer_b": True, "viewer": False}
+
+
+def _as(client, plan_world, persona):
+    client.force_login(getattr(plan_world.world, persona))
+    return client
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_action_list_detail_and_export_show_only_visible_actions(client, plan_world, persona):
+    client = _as(client, plan_world, persona)
+    listing = client.get(reverse("action-list")).content.decode()
+    assert plan_world.action_a.title in listing
+    assert (plan_world.action_b.title in listing) == SEES_DRAFT_B[persona]
+    detail = client.get(reverse("action-detail", args=[plan_world.action_b.pk]))
+    assert detail.status_code == (200 if SEES_DRAFT_B[persona] else 404)
+    export = client.get(reverse("action-export"))
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    titles = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ("Draft the law on legal aid" in titles) == SEES_DRAFT_B[persona]
+    assert "Train police officers on victim identification" in titles
+
+
+def test_export_neutralises_formulas(client, plan_world):
+    action = plan_world.action_a
+    services.update_action(plan_world.world.coordinator, action,
+                           {"title": '=HYPERLINK("http://evil","x")'}, version=action.version)
+    export = _as(client, plan_world, "coordinator").get(reverse("action-export"))
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    assert sheet["C2"].value == '\'=HYPERLINK("http://evil","x")'
+
+
+def test_anonymous_is_sent_to_sign_in(client, plan_world):
+    for name, args in [("plan-list", []), ("action-list", []), ("action-export", []),
+                       ("action-detail", [plan_world.action_a.pk])]:
+        response = client.get(reverse(name, args=args))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+EDITS = [
+    ("plan-create", lambda pw: []),
+    ("plan-edit", lambda pw: [pw.plan.pk]),
+    ("action-create", lambda pw: [pw.plan.pk]),
+    ("action-edit", lambda pw: [pw.action_a.pk]),
+    ("action-indicator-create", lambda pw: [pw.action_a.pk]),
+    ("indicator-edit", lambda pw: [pw.indicator_a.pk]),
+]
+
+
+@pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
+@pytest.mark.parametrize("name, args", EDITS)
+def test_only_the_coordinator_opens_edit_pages(client, plan_world, persona, name, args):
+    response = _as(client, plan_world, persona).get(reverse(name, args=args(plan_world)))
+    assert response.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("persona", ["officer_a", "viewer"])
+def test_status_and_publication_posts_are_refused_to_others(client, plan_world, persona):
+    client = _as(client, plan_world, persona)
+    action = plan_world.action_a
+    client.post(reverse("action-status", args=[action.pk]),
+                {"status": "implemented", "reason": "", "version": action.version})
+    client.post(reverse("action-publication"), {"ids": [action.pk], "publication": "archived"})
+    action.refresh_from_db()
+    assert action.status == "not_started" and action.publication == "published"
+
+
+def test_coordinator_creates_an_action_linked_by_references(client, plan_world):
+    world = plan_world.world
+    response = _as(client, plan_world, "coordinator").post(
+        reverse("action-create", args=[plan_world.plan.pk]),
+        {"title": "Open shelters for victims", "lead_agency": world.agency_b.pk,
+         "co_agencies": [world.agency_a.pk], "recommendation_references": "1.1, 1.3",
+         "start_on": "2025-01-01", "target_on": "2025-12-31"})
+    action = Action.objects.get(title="Open shelters for victims")
+    assert response.status_code == 302 and response["Location"].endswith(f"/actions/{action.pk}/")
+    assert set(action.recommendations.values_list("reference", flat=True)) == {"1.1", "1.3"}
+    assert list(action.co_agencies.all()) == [world.agency_a]
+
+
+def test_unknown_recommendation_references_are_named(client, plan_world):
+    response = _as(client, plan_world, "coordinator").post(
+        reverse("action-create", args=[plan_world.plan.pk]),
+        {"title": "X", "lead_agency": plan_world.world.agency_b.pk,
+         "recommendation_references": "1.1 99.9"})
+    assert response.status_code == 200 and "99.9" in response.content.decode()
+    assert not Action.objects.filter(title="X").exists()
+
+
+def test_a_stale_action_edit_shows_a_clear_message_and_keeps_the_other_edit(client, plan_world):
+    action = plan_world.action_a
+    opened_at = action.version
+    services.update_action(plan_world.world.coordinator, action, {"title": "Saved first"},
+                           version=opened_at)
+    response = _as(client, plan_world, "coordinator").post(
+        reverse("action-edit", args=[action.pk]),
+        {"reference": "1", "title": "Saved second", "lead_agency": plan_world.world.agency_a.pk,
+         "version": opened_at})
+    assert response.status_code == 200
+    assert "Someone else saved this" in response.content.decode()
+    action.refresh_from_db()
+    assert action.title == "Saved first"
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"agency": "mps"}, ["1"]),
+    ({"agency": "moj"}, ["2"]),
+    ({"status": "implemented"}, []),
+    ({"overdue": "1"}, ["1", "2"]),
+    ({"q": "luat"}, []),
+    ({"q": "legal aid"}, ["2"]),
+])
+def test_action_filters(client, plan_world, filters, expected):
+    response = _as(client, plan_world, "coordinator").get(reverse("action-list"), filters)
+    shown = [a.reference for a in response.context["page"].object_list]
+    assert shown == expected

@@ -1,0 +1,116 @@
+"""Report pages per persona: writing, attaching files, reviewing, downloading evidence."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from camket.reports import services
+from camket.reports.models import ProgressReport
+from tests.reports.conftest import PDF
+
+
+def _as(client, plan_world, persona):
+    client.force_login(getattr(plan_world.world, persona))
+    return client
+
+
+def test_focal_point_saves_submits_and_attaches_through_the_page(client, plan_world, due_a):
+    client = _as(client, plan_world, "officer_a")
+    url = reverse("due-date-report", args=[due_a.pk])
+    client.post(url, {"status": "in_progress", "narrative": "Two courses held.",
+                      "indicator_value": "40", "version": ""})
+    report = ProgressReport.objects.get(due_date=due_a)
+    assert report.state == "draft" and report.indicator_value == 40
+    upload = SimpleUploadedFile("attendance.pdf", PDF, content_type="application/pdf")
+    client.post(reverse("evidence-upload", args=[due_a.pk]), {"file": upload, "is_public": "on"})
+    assert report.evidence.get().is_public
+    client.post(url, {"status": "in_progress", "narrative": "Two courses held.",
+                      "indicator_value": "40", "version": report.version, "submit": "1"})
+    report.refresh_from_db()
+    assert report.state == "submitted" and report.submitted_by == plan_world.world.officer_a
+
+
+def test_a_refused_file_is_explained(client, plan_world, due_a):
+    client = _as(client, plan_world, "officer_a")
+    upload = SimpleUploadedFile("report.pdf", b"<html>not a pdf</html>")
+    response = client.post(reverse("evidence-upload", args=[due_a.pk]), {"file": upload},
+                           follow=True)
+    assert "does not contain what its extension says" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona, status", [
+    ("officer_b", 403), ("viewer", 403), ("coordinator", 403)])
+def test_others_cannot_write_agency_a_report(client, plan_world, due_a, persona, status):
+    response = _as(client, plan_world, persona).post(
+        reverse("due-date-report", args=[due_a.pk]), {"narrative": "Not mine.", "version": ""})
+    assert response.status_code == status
+    assert not ProgressReport.objects.exists()
+
+
+def test_others_cannot_see_agency_b_draft_action_due_dates(client, plan_world):
+    due_b = plan_world.indicator_b.due_dates.first()
+    for persona, expected in [("officer_a", 404), ("viewer", 404), ("officer_b", 200),
+                              ("coordinator", 200)]:
+        response = _as(client, plan_world, persona).get(
+            reverse("due-date-report", args=[due_b.pk]))
+        assert response.status_code == expected, persona
+
+
+def test_coordinator_accepts_through_the_page(client, plan_world, submitted_a):
+    response = _as(client, plan_world, "coordinator").post(
+        reverse("report-review", args=[submitted_a.pk]),
+        {"accept": "1", "comment": "", "version": submitted_a.version}, follow=True)
+    assert "Report accepted." in response.content.decode()
+    plan_world.action_a.refresh_from_db()
+    assert plan_world.action_a.status == "implemented"
+
+
+def test_a_stale_review_is_refused_with_a_message(client, plan_world, submitted_a):
+    response = _as(client, plan_world, "coordinator").post(
+        reverse("report-review", args=[submitted_a.pk]),
+        {"return": "1", "comment": "More detail.", "version": submitted_a.version - 1},
+        follow=True)
+    assert "Someone else saved this" in response.content.decode()
+    submitted_a.refresh_from_db()
+    assert submitted_a.state == "submitted"
+
+
+def test_coordinator_does_not_see_agency_drafts(client, plan_world, due_a):
+    services.save_report(plan_world.world.officer_a, due_a, {"narrative": "Secret draft."},
+                         version=None)
+    page = _as(client, plan_world, "coordinator").get(reverse("due-date-report", args=[due_a.pk]))
+    assert "Secret draft." not in page.content.decode()
+
+
+# Who may download: internal evidence of an accepted report / public evidence of it.
+DOWNLOAD = {
+    "officer_a": (200, 200), "coordinator": (200, 200),
+    "officer_b": (404, 200), "viewer": (404, 200),
+}
+
+
+@pytest.mark.parametrize("persona", sorted(DOWNLOAD))
+def test_evidence_download_follows_the_public_flag(client, plan_world, due_a, persona):
+    officer = plan_world.world.officer_a
+    internal = services.add_evidence(officer, due_a, "internal.pdf", PDF, is_public=False)
+    public = services.add_evidence(officer, due_a, "public.pdf", PDF, is_public=True)
+    report = services.save_report(officer, due_a, {"status": "implemented", "narrative": "Done."},
+                                  version=internal.report.version, submit=True)
+    services.accept_report(plan_world.world.coordinator, report, version=report.version)
+    client = _as(client, plan_world, persona)
+    got = tuple(client.get(reverse("evidence-download", args=[e.pk])).status_code
+                for e in (internal, public))
+    assert got == DOWNLOAD[persona]
+    response = client.get(reverse("evidence-download", args=[public.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PDF
+
+
+def test_report_queue_lists_overdue_for_the_agency_and_submissions_for_the_coordinator(
+        client, plan_world, submitted_a):
+    queue = _as(client, plan_world, "officer_a").get(reverse("report-queue")).context
+    assert all(d.indicator.agency == plan_world.world.agency_a for d in queue["overdue"])
+    assert submitted_a.due_date not in list(queue["overdue"])
+    queue = _as(client, plan_world, "coordinator").get(reverse("report-queue")).context
+    assert list(queue["to_review"]) == [submitted_a]
