@@ -7,9 +7,10 @@ from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks import search
 from camket.frameworks.history import entries_for
-from camket.frameworks.models import Category, Framework, Recommendation, State
+from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.scoping import get_recommendation_for_user
 from camket.lib.vocabulary import SDG
+from camket.plans.scoping import visible_actions, visible_indicators
 from camket.review.forms import DecisionForm, SendForReviewForm
 from camket.review.scoping import visible_assessments
 
@@ -34,6 +35,7 @@ def recommendation_list(request):
         "responses": Recommendation.Response.choices,
         "statuses": Recommendation.Status.choices,
         "action_categories": Recommendation.ActionCategory.choices,
+        "implementations": Implementation.choices,
         "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
         "states": State.objects.filter(recommended__isnull=False).distinct().order_by("name"),
         "themes": Category.objects.exclude(taxonomy__slug=SDG).select_related("taxonomy")
@@ -67,6 +69,11 @@ def recommendation_detail(request, pk):
         "history": history,
         "is_coordinator": is_coordinator,
         "language": get_language(),
+        "actions": visible_actions(request.user).filter(recommendations=recommendation)
+        .exclude(publication="archived").select_related("lead_agency"),
+        "indicators": visible_indicators(request.user).filter(
+            recommendation=recommendation, archived=False).select_related("agency")
+        .prefetch_related("due_dates"),
         "cluster_members": (
             recommendation.cluster.members.exclude(pk=recommendation.pk)
             if recommendation.cluster_id else []
