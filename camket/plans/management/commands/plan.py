@@ -115,14 +115,16 @@ class Command(BaseCommand):
         try:
             return get_user_model().objects.get(username=username, is_active=True)
         except get_user_model().DoesNotExist:
-            raise CommandError(_("There is no active user %(name)r.") % {"name": username}) from None
+            message = _("There is no active user %(name)r.") % {"name": username}
+            raise CommandError(message) from None
 
     def _status(self, options):
         user = self._user(options["user"])
         try:
             action = Action.objects.get(pk=options["action_id"])
         except Action.DoesNotExist:
-            raise CommandError(_("There is no action %(id)d.") % {"id": options["action_id"]}) from None
+            message = _("There is no action %(id)d.") % {"id": options["action_id"]}
+            raise CommandError(message) from None
         services.set_action_status(user, action, options["status"], options["reason"],
                                    version=action.version)
         self.stdout.write(f"{action.reference}: {action.get_status_display()}")
