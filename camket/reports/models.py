@@ -1,24 +1,30 @@
 """Progress reports answering an indicator's due dates, and the evidence attached to them."""
 
 import uuid
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
+from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from camket.frameworks.models import Implementation
 
 
-class EvidenceStorage(LazyObject):
-    """Evidence lives outside any served directory: only the download view hands it out."""
+@deconstructible
+class EvidenceStorage(FileSystemStorage):
+    """Evidence lives outside any served directory: only the download view hands it out.
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.MEDIA_ROOT / "evidence",
-                                          base_url=None)
+    The folder follows MEDIA_ROOT when settings change (tests), instead of being fixed when
+    the models are loaded.
+    """
+
+    @cached_property
+    def base_location(self):
+        return str(Path(settings.MEDIA_ROOT) / "evidence")
 
 
 evidence_storage = EvidenceStorage()

@@ -2,6 +2,7 @@ import rules
 
 from camket.accounts import roles
 from camket.accounts.rules import is_coordinator
+from camket.reports.models import ProgressReport
 
 
 @rules.predicate
@@ -11,7 +12,8 @@ def reports_for_own_agency(user, due_date) -> bool:
         return False
     if due_date.indicator.agency_id != roles.agency_of(user).pk:
         return False
-    report = getattr(due_date, "report", None)
+    # Read afresh: a report cached on the due date may have been submitted since.
+    report = ProgressReport.objects.filter(due_date=due_date).only("state").first()
     return report is None or report.is_editable
 
 

@@ -10,7 +10,7 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Implementation
 from camket.lib.concurrency import StaleEdit, save_if_current
 from camket.plans import implementation
-from camket.plans.models import DueDate
+from camket.plans.models import Action, DueDate
 from camket.reports.files import check_evidence
 from camket.reports.models import Evidence, ProgressReport
 
@@ -81,8 +81,13 @@ def accept_report(user, report: ProgressReport, *, version: int | None,
     report.reviewed_by, report.reviewed_on = user, timezone.now()
     save_if_current(report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"],
                     user=user)
-    action = report.due_date.indicator.action
-    if action is not None and report.status and report.status != action.status:
+    action = Action.objects.filter(pk=report.due_date.indicator.action_id).first()
+    later_accepted = ProgressReport.objects.filter(
+        due_date__indicator__action=action, state=State.ACCEPTED,
+        due_date__due_on__gt=report.due_date.due_on).exists()
+    # An older period's report accepted late does not undo what a newer one established.
+    if (action is not None and report.status and report.status != action.status
+            and not later_accepted):
         action.status = report.status
         if report.status == Implementation.NOT_IMPLEMENTED:
             action.status_reason = report.narrative

@@ -12,6 +12,7 @@ from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.review import services
 from camket.review.models import Assessment
 from camket.web import demo_data as data
+from camket.web.demo_plan import load_demo_plan
 
 
 def load_demo(*, today: date) -> list[tuple[str, str, str]]:
@@ -39,7 +40,8 @@ def load_demo(*, today: date) -> list[tuple[str, str, str]]:
         defaults={**data.FRAMEWORK, "state_under_review": states.resolve("Viet Nam")})
     if created:
         _load_recommendations(framework, states, users["coordinator"], today)
-    return [(u, p, r) for u, p, _, r, _ in data.USERS]
+    plan_users = load_demo_plan(framework, users["coordinator"], today=today)
+    return [(u, p, r) for u, p, _, r, _ in data.USERS] + plan_users
 
 
 def _load_recommendations(framework, states, coordinator, today):

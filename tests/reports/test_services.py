@@ -115,3 +115,26 @@ def test_evidence_is_archived_never_deleted(plan_world, due_a):
     services.change_evidence(officer, evidence, archived=True)
     evidence.refresh_from_db()
     assert evidence.archived and evidence.file.storage.exists(evidence.file.name)
+
+
+def test_a_late_accepted_older_report_does_not_undo_a_newer_one(plan_world, due_a):
+    world = plan_world.world
+    later = plan_world.indicator_a.due_dates.order_by("due_on")[1]
+    old = services.save_report(world.officer_a, due_a, {"status": "in_progress",
+                                                         "narrative": "Started."},
+                               version=None, submit=True)
+    new = services.save_report(world.officer_a, later, {"status": "implemented",
+                                                         "narrative": "Done."},
+                               version=None, submit=True)
+    services.accept_report(world.coordinator, new, version=new.version)
+    services.accept_report(world.coordinator, old, version=old.version)
+    plan_world.action_a.refresh_from_db()
+    assert plan_world.action_a.status == "implemented"
+
+
+def test_evidence_is_stored_under_the_configured_media_root(plan_world, due_a, settings):
+    from pathlib import Path
+
+    evidence = services.add_evidence(plan_world.world.officer_a, due_a, "a.pdf", PDF)
+    stored = Path(evidence.file.path)
+    assert stored.is_relative_to(Path(settings.MEDIA_ROOT) / "evidence")
