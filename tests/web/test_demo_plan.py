@@ -9,13 +9,12 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils.functional import empty
 
 from camket.frameworks.models import Recommendation
 from camket.plans.models import Action, DueDate, Plan
 from camket.reminders.services import open_due_dates
 from camket.reports.files import check_evidence
-from camket.reports.models import Evidence, ProgressReport, evidence_storage
+from camket.reports.models import Evidence, ProgressReport
 from camket.web.demo import load_demo
 from camket.web.demo_plan import window_start
 
@@ -25,14 +24,11 @@ State = ProgressReport.State
 
 @pytest.fixture(scope="module", autouse=True)
 def _evidence_in_tmp(tmp_path_factory):
-    """The evidence storage reads MEDIA_ROOT once, when the models are imported, so the
-    settings fixture's MEDIA_ROOT never reaches it: point it at a temporary folder here."""
-    saved = evidence_storage._wrapped
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        evidence_storage._wrapped = empty
-        evidence_storage._setup()
-        yield
-    evidence_storage._wrapped = saved
+    """The module-scoped demo is loaded before the per-test settings apply: keep its evidence
+    files in a temporary folder too (the storage follows MEDIA_ROOT)."""
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media):
+        yield media
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +155,9 @@ def test_recommendations_implementation_follows_the_actions(db, demo):
     assert Recommendation.objects.get(reference="D.5").implementation == ""
 
 
-def test_evidence_files_are_genuine_one_public_one_internal(db, demo):
+def test_evidence_files_are_genuine_one_public_one_internal(db, demo, settings,
+                                                           _evidence_in_tmp):
+    settings.MEDIA_ROOT = _evidence_in_tmp  # where the module's demo stored them
     evidence = list(Evidence.objects.all())
     assert sorted(e.is_public for e in evidence) == [False, True]
     for item in evidence:
