@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("camket.frameworks.urls")),
     path("", include("camket.review.urls")),
     path("", include("camket.importers.urls")),
+    path("", include("camket.dashboard.urls")),
     path("", include("camket.plans.urls")),
     path("", include("camket.reports.urls")),
 ]

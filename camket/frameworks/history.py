@@ -1,10 +1,11 @@
 """What changed, who changed it and when: readable entries from django-simple-history."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,6 +38,10 @@ def _display(model_field, value) -> str:
         ids = [row[key] for row in value if isinstance(row, dict) and key in row]
         names = sorted(str(obj) for obj in related._default_manager.filter(pk__in=ids))
         return ", ".join(names) or "—"
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return value.isoformat()
     if model_field is not None and model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):

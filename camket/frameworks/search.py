@@ -12,7 +12,7 @@ from camket.accounts import roles
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.folding import search_terms
-from camket.lib.vocabulary import SDG
+from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 
 FILTER_NAMES = ("framework", "state", "theme", "sdg", "response", "action_category", "status",
                 "agency", "cluster", "implementation")
@@ -108,6 +108,8 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         )
     if params.response == "none":
         queryset = queryset.filter(response="")
+    elif params.response == "accepted":
+        queryset = queryset.filter(response__in=ACCEPTED_RESPONSES)
     elif params.response:
         queryset = queryset.filter(response=params.response)
     if params.action_category.isdigit():

@@ -16,7 +16,8 @@ class ActionFilters:
     q: str = ""
     plan: str = ""
     framework: str = ""
-    agency: str = ""
+    agency: str = ""  # lead or co-agency
+    lead: str = ""  # lead agency only
     status: str = ""
     publication: str = ""
     overdue: str = ""
@@ -48,6 +49,8 @@ def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Acti
         co_led = Action.co_agencies.through.objects.filter(
             action_id=OuterRef("pk"), agency__code=filters.agency)
         queryset = queryset.filter(Q(lead_agency__code=filters.agency) | Exists(co_led))
+    if filters.lead:
+        queryset = queryset.filter(lead_agency__code=filters.lead)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.overdue in ("1", "true", "yes"):

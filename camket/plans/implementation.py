@@ -4,12 +4,6 @@ from collections.abc import Iterable
 
 from camket.frameworks.models import Implementation, Recommendation
 
-ACCEPTED_RESPONSES = (
-    Recommendation.Response.SUPPORTED,
-    Recommendation.Response.SUPPORTED_IN_PART,
-    Recommendation.Response.ALREADY_IMPLEMENTED,
-)
-
 
 def derive(action_statuses: Iterable[str], response: str = "") -> str:
     """The rule, in order:
@@ -37,7 +31,11 @@ def derive(action_statuses: Iterable[str], response: str = "") -> str:
 
 
 def refresh(recommendation_ids: Iterable[int], *, user=None) -> int:
-    """Store the derived status on each recommendation (with history); returns how many changed."""
+    """Store the derived status on each recommendation (with history); returns how many changed.
+
+    Only published actions count: what anyone may read about a recommendation must not
+    reveal an action still in draft.
+    """
     from camket.plans.models import Action
 
     ids = set(recommendation_ids)
@@ -46,7 +44,7 @@ def refresh(recommendation_ids: Iterable[int], *, user=None) -> int:
     statuses: dict[int, list[str]] = {pk: [] for pk in ids}
     links = Action.recommendations.through.objects.filter(
         recommendation_id__in=ids
-    ).exclude(action__publication=Action.Publication.ARCHIVED).values_list(
+    ).filter(action__publication=Action.Publication.PUBLISHED).values_list(
         "recommendation_id", "action__status")
     for recommendation_id, status in links:
         statuses[recommendation_id].append(status)

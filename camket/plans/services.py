@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from camket.accounts.permissions import require
 from camket.frameworks.models import Implementation, Recommendation
 from camket.lib.concurrency import save_if_current
+from camket.lib.vocabulary import ACCEPTED_RESPONSES
 from camket.plans import implementation
 from camket.plans.models import Action, Plan
 
@@ -159,7 +160,7 @@ def actions_from_clusters(user, plan: Plan, clusters, lead_agency, *,
     for cluster in clusters:
         accepted = list(Recommendation.objects.filter(
             cluster=cluster, framework=plan.framework,
-            response__in=implementation.ACCEPTED_RESPONSES))
+            response__in=ACCEPTED_RESPONSES))
         if not accepted or plan.actions.filter(source_cluster=cluster).exists():
             skipped.append(cluster)
             continue

@@ -144,7 +144,7 @@ def action_detail_view(request, pk):
         "action": action, "indicators": indicators, "history": history,
         "co_agencies": action.co_agencies.all(),
         "recommendations": visible_recommendations(request.user).filter(actions=action),
-        "is_coordinator": is_coordinator,
+        "is_coordinator": is_coordinator, "publications": Action.Publication.choices,
         "status_form": ActionStatusForm(initial={
             "status": action.status, "reason": action.status_reason,
             "version": action.version}) if is_coordinator else None,

@@ -47,7 +47,7 @@ class ProgressReport(models.Model):
 
     due_date = models.OneToOneField("plans.DueDate", verbose_name=_("due date"),
                                     on_delete=models.PROTECT, related_name="report")
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+    state = models.CharField(_("submission state"), max_length=10, choices=State.choices,
                              default=State.DRAFT, db_index=True)
     status = models.CharField(_("implementation status"), max_length=20,
                               choices=Implementation.choices, blank=True)

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             name='HistoricalProgressReport',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('accepted', 'Accepted'), ('returned', 'Returned for changes')], db_index=True, default='draft', max_length=10, verbose_name='state')),
+                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('accepted', 'Accepted'), ('returned', 'Returned for changes')], db_index=True, default='draft', max_length=10, verbose_name='submission state')),
                 ('status', models.CharField(blank=True, choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partly_implemented', 'Partly implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], max_length=20, verbose_name='implementation status')),
                 ('narrative', models.TextField(blank=True, verbose_name='narrative')),
                 ('indicator_value', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='indicator value')),
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             name='ProgressReport',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('accepted', 'Accepted'), ('returned', 'Returned for changes')], db_index=True, default='draft', max_length=10, verbose_name='state')),
+                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('accepted', 'Accepted'), ('returned', 'Returned for changes')], db_index=True, default='draft', max_length=10, verbose_name='submission state')),
                 ('status', models.CharField(blank=True, choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partly_implemented', 'Partly implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], max_length=20, verbose_name='implementation status')),
                 ('narrative', models.TextField(blank=True, verbose_name='narrative')),
                 ('indicator_value', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='indicator value')),

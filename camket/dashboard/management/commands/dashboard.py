@@ -1,0 +1,56 @@
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from camket.dashboard import services
+from camket.frameworks.models import Framework
+
+
+class Command(BaseCommand):
+    help = ("Print the dashboard's figures for the whole government (every agency, drafts "
+            "included): shares implemented, and counts by framework, agency, theme, SDG "
+            "and overdue reports.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--framework", default="", help="only this framework (short name)")
+        parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+        parser.add_argument("--date", help="count reports overdue as of this date (YYYY-MM-DD)")
+
+    def handle(self, *args, **options):
+        framework = options["framework"].strip()
+        if framework and not Framework.objects.filter(slug=framework).exists():
+            raise CommandError(_("No framework has the short name %(slug)s.") % {
+                "slug": framework})
+        today = None
+        if options["date"]:
+            try:
+                today = date.fromisoformat(options["date"])
+            except ValueError:
+                raise CommandError(_("--date must be YYYY-MM-DD.")) from None
+        result = services.figures(None, framework, today)
+        if options["json"]:
+            self.stdout.write(json.dumps(services.as_dict(result), ensure_ascii=False))
+            return
+        self._print(result)
+
+    def _print(self, result: services.Figures) -> None:
+        headline = result.headline
+        self.stdout.write(_("Accepted recommendations: %(n)d") % {"n": headline.accepted})
+        self.stdout.write(_("Implemented: %(n)d (%(share).1f%%)") % {
+            "n": headline.implemented, "share": headline.implemented_share})
+        self.stdout.write(_("Partly implemented: %(n)d (%(share).1f%%)") % {
+            "n": headline.partly_implemented, "share": headline.partly_implemented_share})
+        for segment in headline.segments[2:]:
+            self.stdout.write(f"{segment.label}: {segment.count}")
+        sections = [(_("By framework"), result.by_framework),
+                    (_("Actions by lead agency"), result.by_agency),
+                    (_("By theme"), result.by_theme),
+                    (_("By Sustainable Development Goal"), result.by_sdg),
+                    (_("Overdue reports by agency"), result.overdue_by_agency)]
+        for title, rows in sections:
+            self.stdout.write(f"\n{title}")
+            for row in rows:
+                parts = "  ".join(f"{s.label}: {s.count}" for s in row.segments if s.count)
+                self.stdout.write(f"  {row.label[:60]:60} {row.total:6}  {parts}")
