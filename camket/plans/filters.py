@@ -3,6 +3,7 @@
 from dataclasses import dataclass, fields
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from camket.lib.folding import fold, search_terms
@@ -60,4 +61,6 @@ def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Acti
         matches = [a.pk for a in queryset.only("pk", "reference", "title", "description")
                    if all(w in fold(f"{a.reference} {a.title} {a.description}") for w in words)]
         queryset = queryset.filter(pk__in=matches)
-    return queryset.select_related("plan", "lead_agency").order_by("plan_id", "reference", "id")
+    # Shorter references first, so that "2" comes before "10".
+    return queryset.select_related("plan", "lead_agency").order_by(
+        "plan_id", Length("reference"), "reference", "id")

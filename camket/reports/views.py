@@ -140,5 +140,6 @@ def report_review_view(request, pk):
 @login_required
 def report_queue_view(request):
     return render(request, "reports/queue.html", {
-        **report_queues(request.user), "agency": roles.agency_of(request.user),
+        **report_queues(request.user),
+        "agency": roles.agency_of(request.user) if roles.is_agency_officer(request.user) else None,
         "is_coordinator": roles.is_coordinator(request.user)})
