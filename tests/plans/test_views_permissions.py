@@ -127,3 +127,15 @@ def test_action_filters(client, plan_world, filters, expected):
     response = _as(client, plan_world, "coordinator").get(reverse("action-list"), filters)
     shown = [a.reference for a in response.context["page"].object_list]
     assert shown == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("vi", "Tiếp tục nỗ lực phòng, chống mua bán người"),
+    ("en", "Continue efforts to combat trafficking in persons"),
+])
+def test_the_action_page_shows_the_recommendation_in_the_reader_language(client, plan_world,
+                                                                         lang, text):
+    client = _as(client, plan_world, "officer_a")
+    client.cookies["django_language"] = lang
+    assert text in client.get(reverse("action-detail", args=[plan_world.action_a.pk])
+                              ).content.decode()
