@@ -10,6 +10,8 @@ from pydantic import create_model
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
+from camket.api import dashboard as dashboard_api
+from camket.api import plans as plan_api
 from camket.api import schemas
 from camket.api.auth import AUTH
 from camket.frameworks import search
@@ -165,3 +167,12 @@ def upload_import(request, file: File[UploadedFile], framework: str = "",
 
 api.add_router("/recommendations", recommendations)
 api.add_router("/review", review)
+api.add_router("/plans", plan_api.plans)
+api.add_router("/actions", plan_api.actions)
+api.add_router("/indicators", plan_api.indicators)
+api.add_router("/recommendations", plan_api.recommendation_indicators)
+api.add_router("/due-dates", plan_api.due_dates)
+api.add_router("/reports", plan_api.reports)
+api.add_router("/evidence", plan_api.evidence)
+api.add_router("/reminders", plan_api.reminders)
+api.add_router("/dashboard", dashboard_api.router)

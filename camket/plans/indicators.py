@@ -84,8 +84,9 @@ def regenerate_due_dates(indicator: Indicator, *, user=None, today: date | None 
     counts = {"created": 0, "archived": 0, "restored": 0}
 
     def frozen(due_on: date, due_date: DueDate | None = None) -> bool:
+        # An archived indicator takes every unreported due date with it, past ones too.
         return (due_date is not None and due_date.pk in reported) or (
-            due_on < today and not past_too)
+            due_on < today and not past_too and not indicator.archived)
 
     for due_on, due_date in existing.items():
         if frozen(due_on, due_date):

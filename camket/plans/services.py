@@ -45,6 +45,8 @@ def update_plan(user, plan: Plan, values: dict, *, version: int | None) -> Plan:
 
 
 def _check_action(action: Action, recommendations) -> None:
+    action.full_clean(exclude=["version", "plan", "lead_agency", "source_cluster"],
+                      validate_unique=False)
     errors = {}
     if action.start_on and action.target_on and action.target_on < action.start_on:
         errors["target_on"] = _("The target date is before the start date.")
@@ -82,7 +84,8 @@ def create_action(user, plan: Plan, values: dict, *, co_agencies=(),
     if not action.reference:
         action.reference = next_reference(plan)
     _check_action(action, recommendations)
-    _created(action, user)
+    action._history_user = user
+    action.save()
     action.co_agencies.set([a for a in co_agencies if a.pk != action.lead_agency_id])
     action.recommendations.set(recommendations)
     implementation.refresh([r.pk for r in recommendations], user=user)

@@ -44,6 +44,9 @@ def save_report(user, due_date: DueDate, values: dict, *, version: int | None,
         if missing:
             raise ValidationError(missing)
     fields = [name for name in REPORT_FIELDS if name in values]
+    ProgressReport(due_date=due_date, **{name: values[name] for name in fields}).full_clean(
+        exclude=["due_date", "created_by", "submitted_by", "reviewed_by", "version"],
+        validate_unique=False)
     if report is None:
         if version is not None:
             raise StaleEdit(ProgressReport(due_date=due_date))
@@ -89,8 +92,9 @@ def accept_report(user, report: ProgressReport, *, version: int | None,
     if (action is not None and report.status and report.status != action.status
             and not later_accepted):
         action.status = report.status
-        if report.status == Implementation.NOT_IMPLEMENTED:
-            action.status_reason = report.narrative
+        # A reason explains "not implemented" only; another status leaves none behind.
+        action.status_reason = (report.narrative
+                                if report.status == Implementation.NOT_IMPLEMENTED else "")
         action._change_reason = _("Accepted progress report due %(date)s") % {
             "date": report.due_date.due_on.isoformat()}
         save_if_current(action, action.version, ["status", "status_reason"], user=user)

@@ -53,7 +53,7 @@ class BulkActionForm(forms.Form):
         ("draft", _("Return to draft")),
         ("archive", _("Archive")),
     ]
-    action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
+    action = forms.ChoiceField(label=_("With the selected recommendations"), choices=ACTIONS)
     ids = forms.CharField(widget=forms.MultipleHiddenInput, required=False)
     agencies = forms.ModelMultipleChoiceField(
         label=_("Agencies"), required=False,

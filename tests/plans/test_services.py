@@ -173,3 +173,21 @@ def test_a_recommendation_indicator_reports_to_the_chosen_agency(plan_world):
         "ends_on": date(2026, 12, 31)}, recommendation=world.published, agency=world.agency_b)
     assert indicator.agency == world.agency_b
     assert indicator.due_dates.count() == 2
+
+
+def test_an_update_is_validated_like_a_creation(plan_world):
+    action = plan_world.action_a
+    with pytest.raises(ValidationError) as error:
+        services.update_action(plan_world.world.coordinator, action,
+                               {"title": "", "reference": "x" * 80}, version=action.version)
+    assert {"title", "reference"} <= set(error.value.message_dict)
+    action.refresh_from_db()
+    assert action.title == "Train police officers on victim identification"
+
+
+def test_archiving_an_indicator_archives_every_unreported_due_date(plan_world):
+    indicator = plan_world.indicator_a
+    indicators.update_indicator(plan_world.world.coordinator, indicator, {"archived": True},
+                                version=indicator.version, today=date(2026, 1, 15))
+    assert _dates(indicator) == []
+    assert len(_dates(indicator, archived=True)) == 4

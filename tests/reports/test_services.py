@@ -138,3 +138,22 @@ def test_evidence_is_stored_under_the_configured_media_root(plan_world, due_a, s
     evidence = services.add_evidence(plan_world.world.officer_a, due_a, "a.pdf", PDF)
     stored = Path(evidence.file.path)
     assert stored.is_relative_to(Path(settings.MEDIA_ROOT) / "evidence")
+
+
+def test_accepting_another_status_clears_the_old_not_implemented_reason(plan_world,
+                                                                        submitted_a):
+    from camket.plans.services import set_action_status
+
+    world, action = plan_world.world, plan_world.action_a
+    set_action_status(world.coordinator, action, "not_implemented", "No budget.",
+                      version=action.version)
+    services.accept_report(world.coordinator, submitted_a, version=submitted_a.version)
+    action.refresh_from_db()
+    assert (action.status, action.status_reason) == ("implemented", "")
+
+
+def test_an_indicator_value_too_large_is_refused(plan_world, due_a):
+    with pytest.raises(ValidationError) as error:
+        services.save_report(plan_world.world.officer_a, due_a,
+                             {"indicator_value": 10 ** 20}, version=None)
+    assert "indicator_value" in error.value.message_dict

@@ -1,0 +1,396 @@
+"""The Master Plan API: plans, actions, indicators, due dates, progress reports, evidence.
+
+Every read goes through the scoping functions of camket.plans and camket.reports, every write
+through their services; the exception handlers of camket.api.api turn refusals into 403, stale
+versions into 409, invalid input into 422 and anything the user may not see into 404.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from ninja import Field, File, Query, Router, Schema, UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+
+from camket.accounts import roles
+from camket.accounts.models import Agency
+from camket.accounts.permissions import require
+from camket.api import plan_schemas as s
+from camket.api.schemas import HistoryOut
+from camket.frameworks.history import entries_for
+from camket.frameworks.models import Framework, Implementation
+from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
+from camket.plans import indicators as indicator_services
+from camket.plans import services as plan_services
+from camket.plans.filters import ActionFilters, filter_actions, overdue_condition
+from camket.plans.models import Action
+from camket.plans.scoping import (
+    get_action_for_user,
+    get_due_date_for_user,
+    get_indicator_for_user,
+    get_plan_for_user,
+    visible_actions,
+    visible_due_dates,
+    visible_indicators,
+    visible_plans,
+)
+from camket.reminders.services import as_dicts, open_due_dates, send_reminders
+from camket.reports import services as report_services
+from camket.reports.scoping import (
+    get_evidence_for_user,
+    get_report_for_user,
+    visible_evidence,
+    visible_reports,
+)
+from camket.review.models import Cluster
+
+plans = Router(tags=["plans"])
+actions = Router(tags=["actions"])
+indicators = Router(tags=["indicators"])
+recommendation_indicators = Router(tags=["indicators"])
+due_dates = Router(tags=["due dates"])
+reports = Router(tags=["progress reports"])
+evidence = Router(tags=["evidence"])
+reminders = Router(tags=["reminders"])
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _agencies(codes, field: str) -> list[Agency]:
+    """Active agencies by code, or 422 naming the codes that are unknown (or archived)."""
+    codes = list(dict.fromkeys(codes))
+    found = {a.code: a for a in Agency.objects.filter(code__in=codes, archived=False)}
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise ValidationError({field: [f"Unknown agency: {code}" for code in unknown]})
+    return [found[code] for code in codes]
+
+
+def _agency(code: str, field: str) -> Agency:
+    return _agencies([code], field)[0]
+
+
+def _recommendations(user, ids) -> list:
+    found = list(visible_recommendations(user).filter(pk__in=ids))
+    unknown = sorted(set(ids) - {r.pk for r in found})
+    if unknown:
+        raise ValidationError({"recommendation_ids": [
+            f"Unknown recommendation: {pk}" for pk in unknown]})
+    return found
+
+
+def _check_choice(value: str, choices, field: str) -> None:
+    if value and value not in choices:
+        raise ValidationError({field: [f"Unknown {field}: {value}. Choose one of: "
+                                       + ", ".join(choices)]})
+
+
+def _history(entries) -> list:
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def _with_agencies(queryset):
+    return queryset.select_related("lead_agency").prefetch_related("co_agencies")
+
+
+# --- plans -----------------------------------------------------------------------------------
+
+@plans.get("", response=list[s.PlanOut])
+def list_plans(request):
+    return visible_plans(request.user).select_related("framework").order_by("id")
+
+
+@plans.post("", response=s.PlanOut)
+def create_plan(request, payload: s.PlanIn):
+    framework = Framework.objects.filter(slug=payload.framework, archived=False).first()
+    if framework is None:
+        raise ValidationError({"framework": [f"Unknown framework: {payload.framework}"]})
+    return plan_services.create_plan(request.user, framework,
+                                     payload.dict(exclude={"framework"}))
+
+
+@plans.get("/{int:pk}", response=s.PlanOut)
+def get_plan(request, pk: int):
+    return get_plan_for_user(request.user, pk)
+
+
+@plans.put("/{int:pk}", response=s.PlanOut)
+def update_plan(request, pk: int, payload: s.PlanUpdateIn):
+    plan = get_plan_for_user(request.user, pk)
+    values = {k: v for k, v in payload.dict(exclude_unset=True, exclude={"version"}).items()
+              if v is not None or k == "approved_on"}
+    return plan_services.update_plan(request.user, plan, values, version=payload.version)
+
+
+@plans.post("/{int:pk}/actions-from-clusters", response=s.FromClustersOut)
+def actions_from_clusters(request, pk: int, payload: s.FromClustersIn):
+    plan = get_plan_for_user(request.user, pk)
+    lead = _agency(payload.lead_agency, "lead_agency")
+    # A cluster is reachable through the recommendations the user may see.
+    clusters = list(Cluster.objects.filter(
+        pk__in=payload.cluster_ids, archived=False,
+        members__in=visible_recommendations(request.user)).distinct().order_by("id"))
+    unknown = sorted(set(payload.cluster_ids) - {c.pk for c in clusters})
+    if unknown:
+        raise ValidationError({"cluster_ids": [f"Unknown cluster: {pk}" for pk in unknown]})
+    made, skipped = plan_services.actions_from_clusters(
+        request.user, plan, clusters, lead, start_on=payload.start_on,
+        target_on=payload.target_on)
+    return {"created": made, "skipped": [cluster.pk for cluster in skipped]}
+
+
+# --- actions ---------------------------------------------------------------------------------
+
+class ActionQuery(Schema):
+    q: str = ""
+    plan: int | None = None
+    framework: str = ""
+    agency: str = ""
+    lead: str = ""
+    status: str = ""
+    publication: str = ""
+    overdue: bool | None = None
+
+
+@actions.get("", response=list[s.ActionOut])
+@paginate(PageNumberPagination)
+def list_actions(request, filters: Query[ActionQuery]):
+    """The web list's filters; archived actions are left out unless `publication=archived`."""
+    _check_choice(filters.status, Implementation.values, "status")
+    _check_choice(filters.publication, Action.Publication.values, "publication")
+    for name in ("agency", "lead"):
+        if getattr(filters, name):
+            _agency(getattr(filters, name), name)
+    params = ActionFilters.from_mapping({**filters.dict(), "overdue": "1" if filters.overdue
+                                         else ""})
+    queryset = filter_actions(request.user, params)
+    if filters.overdue is False:
+        queryset = queryset.exclude(overdue_condition())
+    return _with_agencies(queryset)
+
+
+@actions.post("", response=s.ActionDetailOut)
+def create_action(request, payload: s.ActionIn):
+    plan = visible_plans(request.user).filter(pk=payload.plan).first()
+    if plan is None:
+        raise ValidationError({"plan": [f"Unknown plan: {payload.plan}"]})
+    values = payload.dict(exclude={"plan", "co_agencies", "recommendation_ids"},
+                          exclude_none=True)
+    values["lead_agency"] = _agency(payload.lead_agency, "lead_agency")
+    action = plan_services.create_action(
+        request.user, plan, values,
+        co_agencies=_agencies(payload.co_agencies or [], "co_agencies"),
+        recommendations=_recommendations(request.user, payload.recommendation_ids or []))
+    return get_action_for_user(request.user, action.pk)
+
+
+@actions.post("/publication", response=s.PublicationOut)
+def set_publication(request, payload: s.PublicationIn):
+    found = list(visible_actions(request.user).filter(pk__in=payload.ids))
+    unknown = sorted(set(payload.ids) - {a.pk for a in found})
+    if unknown:
+        raise ValidationError({"ids": [f"Unknown action: {pk}" for pk in unknown]})
+    changed = plan_services.set_publication(request.user, found, payload.publication)
+    return {"changed": changed}
+
+
+@actions.get("/{int:pk}", response=s.ActionDetailOut)
+def get_action(request, pk: int):
+    return get_action_for_user(request.user, pk)
+
+
+@actions.put("/{int:pk}", response=s.ActionDetailOut)
+def update_action(request, pk: int, payload: s.ActionUpdateIn):
+    action = get_action_for_user(request.user, pk)
+    sent = payload.dict(exclude_unset=True, exclude={"version"})
+    nullable = {"start_on", "target_on"}
+    values = {k: v for k, v in sent.items() if v is not None or k in nullable}
+    if "lead_agency" in values:
+        values["lead_agency"] = _agency(values["lead_agency"], "lead_agency")
+    co_agencies = values.pop("co_agencies", None)
+    recommendation_ids = values.pop("recommendation_ids", None)
+    plan_services.update_action(
+        request.user, action, values, version=payload.version,
+        co_agencies=None if co_agencies is None else _agencies(co_agencies, "co_agencies"),
+        recommendations=None if recommendation_ids is None else _recommendations(
+            request.user, recommendation_ids))
+    return get_action_for_user(request.user, pk)
+
+
+@actions.post("/{int:pk}/status", response=s.ActionDetailOut)
+def set_action_status(request, pk: int, payload: s.ActionStatusIn):
+    action = get_action_for_user(request.user, pk)
+    plan_services.set_action_status(request.user, action, payload.status, payload.reason,
+                                    version=payload.version)
+    return get_action_for_user(request.user, pk)
+
+
+@actions.get("/{int:pk}/history", response=list[HistoryOut])
+def action_history(request, pk: int):
+    action = get_action_for_user(request.user, pk)
+    entries = entries_for(action)
+    for indicator in visible_indicators(request.user).filter(action=action):
+        entries += entries_for(indicator, subject=str(indicator))
+    return _history(entries)
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+@actions.post("/{int:pk}/indicators", response=s.IndicatorOut)
+def create_action_indicator(request, pk: int, payload: s.IndicatorIn):
+    action = get_action_for_user(request.user, pk)
+    indicator = indicator_services.create_indicator(request.user, payload.dict(), action=action)
+    return get_indicator_for_user(request.user, indicator.pk)
+
+
+@recommendation_indicators.post("/{int:pk}/indicators", response=s.IndicatorOut)
+def create_recommendation_indicator(request, pk: int, payload: s.RecommendationIndicatorIn):
+    recommendation = get_recommendation_for_user(request.user, pk)
+    agency = _agency(payload.agency, "agency")
+    indicator = indicator_services.create_indicator(
+        request.user, payload.dict(exclude={"agency"}), recommendation=recommendation,
+        agency=agency)
+    return get_indicator_for_user(request.user, indicator.pk)
+
+
+@indicators.get("/{int:pk}", response=s.IndicatorOut)
+def get_indicator(request, pk: int):
+    return get_indicator_for_user(request.user, pk)
+
+
+@indicators.put("/{int:pk}", response=s.IndicatorOut)
+def update_indicator(request, pk: int, payload: s.IndicatorUpdateIn):
+    indicator = get_indicator_for_user(request.user, pk)
+    sent = payload.dict(exclude_unset=True, exclude={"version"})
+    nullable = {"baseline", "target"}
+    values = {k: v for k, v in sent.items() if v is not None or k in nullable}
+    indicator_services.update_indicator(request.user, indicator, values, version=payload.version)
+    return get_indicator_for_user(request.user, pk)
+
+
+@indicators.get("/{int:pk}/due-dates", response=list[s.DueDateOut])
+def indicator_due_dates(request, pk: int):
+    indicator = get_indicator_for_user(request.user, pk)
+    return _due_dates(request.user).filter(indicator=indicator)
+
+
+# --- due dates and reports -------------------------------------------------------------------
+
+def _due_dates(user):
+    """Visible due dates, with whether each is open and the report the user may see."""
+    seen = visible_reports(user).filter(due_date=OuterRef("pk"))
+    return visible_due_dates(user).select_related("indicator", "indicator__agency").annotate(
+        is_open=Exists(open_due_dates().filter(pk=OuterRef("pk"))),
+        seen_report_id=Subquery(seen.values("pk")[:1]),
+        seen_report_state=Subquery(seen.values("state")[:1]),
+    ).order_by("due_on", "id")
+
+
+class DueDateQuery(Schema):
+    agency: str = ""
+    overdue: bool | None = None
+    open: bool | None = None
+    archived: bool = Field(False, description="list archived due dates instead")
+
+
+@due_dates.get("", response=list[s.DueDateOut])
+@paginate(PageNumberPagination)
+def list_due_dates(request, filters: Query[DueDateQuery]):
+    queryset = _due_dates(request.user).filter(archived=filters.archived)
+    if filters.agency:
+        queryset = queryset.filter(indicator__agency=_agency(filters.agency, "agency"))
+    if filters.open is not None:
+        queryset = queryset.filter(is_open=filters.open)
+    if filters.overdue is not None:
+        overdue = Q(is_open=True, due_on__lt=timezone.localdate())
+        queryset = queryset.filter(overdue if filters.overdue else ~overdue)
+    return queryset
+
+
+@due_dates.get("/{int:pk}", response=s.DueDateDetailOut)
+def get_due_date(request, pk: int):
+    return get_due_date_for_user(request.user, pk)
+
+
+@due_dates.put("/{int:pk}/report", response=s.ReportOut)
+def save_report(request, pk: int, payload: s.ReportIn):
+    due_date = get_due_date_for_user(request.user, pk)
+    values = payload.dict(include={"status", "narrative", "indicator_value"})
+    report = report_services.save_report(request.user, due_date, values,
+                                         version=payload.version, submit=payload.submit)
+    return get_report_for_user(request.user, report.pk)
+
+
+@reports.get("/{int:pk}", response=s.ReportOut)
+def get_report(request, pk: int):
+    return get_report_for_user(request.user, pk)
+
+
+@reports.post("/{int:pk}/accept", response=s.ReportOut)
+def accept_report(request, pk: int, payload: s.ReviewIn):
+    report = get_report_for_user(request.user, pk)
+    report_services.accept_report(request.user, report, version=payload.version,
+                                  comment=payload.comment)
+    return get_report_for_user(request.user, pk)
+
+
+@reports.post("/{int:pk}/return", response=s.ReportOut)
+def return_report(request, pk: int, payload: s.ReviewIn):
+    report = get_report_for_user(request.user, pk)
+    report_services.return_report(request.user, report, version=payload.version,
+                                  comment=payload.comment)
+    return get_report_for_user(request.user, pk)
+
+
+@reports.get("/{int:pk}/history", response=list[HistoryOut])
+def report_history(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    entries = entries_for(report)
+    for item in visible_evidence(request.user).filter(report=report):
+        entries += entries_for(item, subject=item.original_name)
+    return _history(entries)
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+@due_dates.post("/{int:pk}/evidence", response=s.EvidenceOut)
+def upload_evidence(request, pk: int, file: File[UploadedFile], is_public: bool = False):
+    due_date = get_due_date_for_user(request.user, pk)
+    # Refuse before reading the whole upload into memory; the service checks everything else.
+    require(request.user, "reports.change_report", due_date)
+    limit = settings.CAMKET_MAX_EVIDENCE_BYTES
+    if file.size > limit:
+        raise ValidationError({"file": [
+            f"{file.name} is {file.size} bytes; the limit is {limit} bytes."]})
+    return report_services.add_evidence(request.user, due_date, file.name or "", file.read(),
+                                        is_public=is_public)
+
+
+@evidence.get("/{int:pk}/download")
+def download_evidence(request, pk: int):
+    item = get_evidence_for_user(request.user, pk)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    response = FileResponse(handle, as_attachment=True, filename=item.original_name,
+                            content_type=item.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@evidence.post("/{int:pk}", response=s.EvidenceOut)
+def change_evidence(request, pk: int, payload: s.EvidenceChangeIn):
+    item = get_evidence_for_user(request.user, pk)
+    return report_services.change_evidence(request.user, item, is_public=payload.is_public,
+                                           archived=payload.archived)
+
+
+# --- reminders -------------------------------------------------------------------------------
+
+@reminders.post("/run", response=list[s.ReminderOut])
+def run_reminders(request, dry_run: bool = False):
+    if not roles.is_coordinator(request.user):
+        raise PermissionDenied("Only the coordinating ministry can send reminders.")
+    return as_dicts(send_reminders(dry_run=dry_run))
