@@ -274,17 +274,19 @@ class DueDateOut(Schema):
 
     @staticmethod
     def resolve_report_id(obj, context):
-        if hasattr(obj, "seen_report_id"):
-            return obj.seen_report_id
-        report = visible_reports(_user(context)).filter(due_date=obj).first()
-        return report.pk if report else None
+        return _seen_report_field(obj, context, "id")
 
     @staticmethod
     def resolve_report_state(obj, context):
-        if hasattr(obj, "seen_report_state"):
-            return obj.seen_report_state
-        report = visible_reports(_user(context)).filter(due_date=obj).first()
-        return report.state if report else None
+        return _seen_report_field(obj, context, "state")
+
+
+def _seen_report_field(due_date, context, name: str):
+    """A field of the due date's report, if the user may see it (annotated by list queries)."""
+    if hasattr(due_date, f"seen_report_{name}"):
+        return getattr(due_date, f"seen_report_{name}")
+    report = visible_reports(_user(context)).filter(due_date=due_date).first()
+    return getattr(report, name) if report else None
 
 
 class DueDateDetailOut(DueDateOut):

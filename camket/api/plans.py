@@ -140,6 +140,12 @@ def actions_from_clusters(request, pk: int, payload: s.FromClustersIn):
     return {"created": made, "skipped": [cluster.pk for cluster in skipped]}
 
 
+def _sent_values(payload, *, nullable: set[str]) -> dict:
+    """The fields the client sent (not `version`); null clears only the `nullable` ones."""
+    sent = payload.dict(exclude_unset=True, exclude={"version"})
+    return {k: v for k, v in sent.items() if v is not None or k in nullable}
+
+
 # --- actions ---------------------------------------------------------------------------------
 
 class ActionQuery(Schema):
@@ -203,9 +209,7 @@ def get_action(request, pk: int):
 @actions.put("/{int:pk}", response=s.ActionDetailOut)
 def update_action(request, pk: int, payload: s.ActionUpdateIn):
     action = get_action_for_user(request.user, pk)
-    sent = payload.dict(exclude_unset=True, exclude={"version"})
-    nullable = {"start_on", "target_on"}
-    values = {k: v for k, v in sent.items() if v is not None or k in nullable}
+    values = _sent_values(payload, nullable={"start_on", "target_on"})
     if "lead_agency" in values:
         values["lead_agency"] = _agency(values["lead_agency"], "lead_agency")
     co_agencies = values.pop("co_agencies", None)
@@ -262,9 +266,7 @@ def get_indicator(request, pk: int):
 @indicators.put("/{int:pk}", response=s.IndicatorOut)
 def update_indicator(request, pk: int, payload: s.IndicatorUpdateIn):
     indicator = get_indicator_for_user(request.user, pk)
-    sent = payload.dict(exclude_unset=True, exclude={"version"})
-    nullable = {"baseline", "target"}
-    values = {k: v for k, v in sent.items() if v is not None or k in nullable}
+    values = _sent_values(payload, nullable={"baseline", "target"})
     indicator_services.update_indicator(request.user, indicator, values, version=payload.version)
     return get_indicator_for_user(request.user, pk)
 

@@ -1,11 +1,11 @@
 import json
-from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from camket.dashboard import services
 from camket.frameworks.models import Framework
+from camket.lib.cli import date_option
 
 
 class Command(BaseCommand):
@@ -23,12 +23,7 @@ class Command(BaseCommand):
         if framework and not Framework.objects.filter(slug=framework).exists():
             raise CommandError(_("No framework has the short name %(slug)s.") % {
                 "slug": framework})
-        today = None
-        if options["date"]:
-            try:
-                today = date.fromisoformat(options["date"])
-            except ValueError:
-                raise CommandError(_("--date must be YYYY-MM-DD.")) from None
+        today = date_option(options["date"])
         result = services.figures(None, framework, today)
         if options["json"]:
             self.stdout.write(json.dumps(services.as_dict(result), ensure_ascii=False))

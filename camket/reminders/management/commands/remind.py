@@ -1,9 +1,9 @@
 import json
-from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from camket.lib.cli import date_option
 from camket.reminders.services import as_dicts, send_reminders
 from camket.reminders.tasks import send_due_reminders
 
@@ -25,12 +25,7 @@ class Command(BaseCommand):
             result = send_due_reminders.enqueue()
             self.stdout.write(_("Queued as task %(id)s.") % {"id": result.id})
             return
-        today = None
-        if options["date"]:
-            try:
-                today = date.fromisoformat(options["date"])
-            except ValueError:
-                raise CommandError(_("--date must be YYYY-MM-DD.")) from None
+        today = date_option(options["date"])
         outcomes = send_reminders(today=today, dry_run=options["dry_run"])
         if options["json"]:
             self.stdout.write(json.dumps({"dry_run": options["dry_run"],
