@@ -41,7 +41,9 @@ test-postgres:
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/monitoring.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/run.py
+	bash scripts/with-postgres.sh $(BIN)/python benchmarks/monitoring.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts
