@@ -18,12 +18,12 @@ from camket.accounts.models import Agency
 from camket.accounts.permissions import require
 from camket.api import plan_schemas as s
 from camket.api.schemas import HistoryOut
-from camket.frameworks.history import entries_for
 from camket.frameworks.models import Framework, Implementation
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.plans import indicators as indicator_services
 from camket.plans import services as plan_services
 from camket.plans.filters import ActionFilters, filter_actions, overdue_condition
+from camket.plans.history import action_history
 from camket.plans.models import Action
 from camket.plans.scoping import (
     get_action_for_user,
@@ -32,15 +32,14 @@ from camket.plans.scoping import (
     get_plan_for_user,
     visible_actions,
     visible_due_dates,
-    visible_indicators,
     visible_plans,
 )
 from camket.reminders.services import as_dicts, open_due_dates, send_reminders
 from camket.reports import services as report_services
+from camket.reports.history import report_history
 from camket.reports.scoping import (
     get_evidence_for_user,
     get_report_for_user,
-    visible_evidence,
     visible_reports,
 )
 from camket.review.models import Cluster
@@ -84,10 +83,6 @@ def _check_choice(value: str, choices, field: str) -> None:
     if value and value not in choices:
         raise ValidationError({field: [f"Unknown {field}: {value}. Choose one of: "
                                        + ", ".join(choices)]})
-
-
-def _history(entries) -> list:
-    return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
 def _with_agencies(queryset):
@@ -231,12 +226,9 @@ def set_action_status(request, pk: int, payload: s.ActionStatusIn):
 
 
 @actions.get("/{int:pk}/history", response=list[HistoryOut])
-def action_history(request, pk: int):
+def get_action_history(request, pk: int):
     action = get_action_for_user(request.user, pk)
-    entries = entries_for(action)
-    for indicator in visible_indicators(request.user).filter(action=action):
-        entries += entries_for(indicator, subject=str(indicator))
-    return _history(entries)
+    return action_history(request.user, action)
 
 
 # --- indicators ------------------------------------------------------------------------------
@@ -346,12 +338,9 @@ def return_report(request, pk: int, payload: s.ReviewIn):
 
 
 @reports.get("/{int:pk}/history", response=list[HistoryOut])
-def report_history(request, pk: int):
-    report = get_report_for_user(request.user, pk)
-    entries = entries_for(report)
-    for item in visible_evidence(request.user).filter(report=report):
-        entries += entries_for(item, subject=item.original_name)
-    return _history(entries)
+def get_report_history(request, pk: int):
+    """Only the reporting agency and the coordinator see it; others get an empty list."""
+    return report_history(request.user, get_report_for_user(request.user, pk))
 
 
 # --- evidence --------------------------------------------------------------------------------

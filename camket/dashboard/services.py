@@ -29,7 +29,7 @@ from camket.frameworks.scoping import visible_recommendations
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG, UPR_INFO_ISSUES
 from camket.plans.models import Action, DueDate
 from camket.plans.scoping import visible_actions, visible_due_dates
-from camket.reminders.services import open_due_dates
+from camket.reminders.services import due_dates_to_chase
 
 NO_ACTION = "none"  # the recommendation list's `implementation=none`
 OVERDUE = "overdue"
@@ -148,13 +148,14 @@ def accepted_recommendations(user, framework: str = "") -> QuerySet[Recommendati
 
 
 def counted_actions(user, framework: str = "") -> QuerySet[Action]:
-    actions = _scoped(user)[1].exclude(publication=Action.Publication.ARCHIVED)
+    actions = _scoped(user)[1].exclude(publication=Action.Publication.ARCHIVED).exclude(
+        plan__archived=True)
     return actions.filter(plan__framework__slug=framework) if framework else actions
 
 
 def overdue_due_dates(user, framework: str = "", today: date | None = None) -> QuerySet[DueDate]:
     today = today or timezone.localdate()
-    due_dates = open_due_dates().filter(due_on__lt=today)
+    due_dates = due_dates_to_chase().filter(due_on__lt=today)
     if user is not None:
         due_dates = due_dates.filter(pk__in=visible_due_dates(user).values("pk"))
     if framework:

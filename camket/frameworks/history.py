@@ -9,6 +9,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from camket.frameworks.models import Recommendation
+from camket.frameworks.scoping import visible_recommendations
+
 _KIND = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"),
          "-": gettext_lazy("deleted")}
 HIDDEN_FIELDS = {"search_document", "version", "modified", "created"}
@@ -28,7 +31,14 @@ def person(user) -> str:
     return (user.get_full_name() or user.username) if user else _("system")
 
 
-def _display(model_field, value) -> str:
+def _readable(model, user):
+    """Linked records the reader may see: a history must not name what scoping hides."""
+    if user is not None and model is Recommendation:
+        return visible_recommendations(user)
+    return model._default_manager.all()
+
+
+def _display(model_field, value, user=None) -> str:
     """A stored value as a person reads it: choice labels, related names, item lists."""
     if value is None or value == "" or value == []:
         return "—"
@@ -36,7 +46,10 @@ def _display(model_field, value) -> str:
         related = model_field.related_model
         key = related._meta.model_name
         ids = [row[key] for row in value if isinstance(row, dict) and key in row]
-        names = sorted(str(obj) for obj in related._default_manager.filter(pk__in=ids))
+        names = sorted(str(obj) for obj in _readable(related, user).filter(pk__in=ids))
+        hidden = len(set(ids)) - len(names)
+        if hidden:
+            names.append(_("%(count)d not shown") % {"count": hidden})
         return ", ".join(names) or "—"
     if isinstance(value, datetime):
         return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
@@ -45,9 +58,9 @@ def _display(model_field, value) -> str:
     if model_field is not None and model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):
-        related = model_field.related_model._default_manager.filter(pk=value).first()
+        related = _readable(model_field.related_model, user).filter(pk=value).first()
         if related is None:
-            return f"#{value}"
+            return _("not shown") if user is not None else f"#{value}"
         return person(related) if hasattr(related, "get_full_name") else str(related)
     return str(value)[:300]
 
@@ -59,7 +72,9 @@ def _field(model, name: str):
         return None
 
 
-def entries_for(instance, subject: str = "", *, limit: int = 200) -> list[HistoryEntry]:
+def entries_for(instance, subject: str = "", *, limit: int = 200,
+                user=None) -> list[HistoryEntry]:
+    """Readable history of `instance`; with `user`, linked records they cannot see are not named."""
     records = list(
         instance.history.select_related("history_user").order_by("-history_date")[:limit]
     )
@@ -81,7 +96,8 @@ def entries_for(instance, subject: str = "", *, limit: int = 200) -> list[Histor
                 model_field = _field(model, change.field)
                 label = str(model_field.verbose_name) if model_field else change.field
                 entry.changes.append(
-                    (label, _display(model_field, change.old), _display(model_field, change.new))
+                    (label, _display(model_field, change.old, user),
+                     _display(model_field, change.new, user))
                 )
         result.append(entry)
     return result

@@ -2,6 +2,7 @@
 
 from io import BytesIO
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -15,7 +16,8 @@ def cell(value):
     return value
 
 
-def actions_workbook(actions) -> bytes:
+def actions_workbook(actions, readable_recommendations) -> bytes:
+    """`readable_recommendations`: the reader's scoped recommendations (others are not named)."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Actions")[:31]
@@ -23,7 +25,8 @@ def actions_workbook(actions) -> bytes:
                   _("Start date"), _("Target date"), _("Implementation status"),
                   _("Reason for the status"), _("Budget source"), _("Recommendations"),
                   _("Publication")])
-    for action in actions.prefetch_related("co_agencies", "recommendations"):
+    linked = Prefetch("recommendations", queryset=readable_recommendations.order_by("id"))
+    for action in actions.prefetch_related("co_agencies", linked):
         sheet.append([cell(value) for value in (
             action.plan.title, action.reference, action.title, action.lead_agency.name,
             ", ".join(a.name for a in action.co_agencies.all()), action.start_on,

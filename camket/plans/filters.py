@@ -40,8 +40,9 @@ def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Acti
     queryset = visible_actions(user)
     if filters.publication:
         queryset = queryset.filter(publication=filters.publication)
-    else:
-        queryset = queryset.exclude(publication=Action.Publication.ARCHIVED)
+    else:  # an archived plan's actions count as archived
+        queryset = queryset.exclude(publication=Action.Publication.ARCHIVED).exclude(
+            plan__archived=True)
     if filters.plan.isdigit():
         queryset = queryset.filter(plan_id=int(filters.plan))
     if filters.framework:

@@ -41,6 +41,9 @@ def update_plan(user, plan: Plan, values: dict, *, version: int | None) -> Plan:
         setattr(plan, name, values[name])
     plan.full_clean(exclude=["version", "framework", "created_by"])
     save_if_current(plan, version, fields, user=user)
+    if "archived" in fields:  # its actions stop (or start again) counting
+        implementation.refresh(Action.recommendations.through.objects.filter(
+            action__plan=plan).values_list("recommendation_id", flat=True), user=user)
     return plan
 
 

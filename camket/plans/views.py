@@ -25,6 +25,7 @@ from camket.plans.forms import (
     PlanForm,
     PublicationForm,
 )
+from camket.plans.history import action_history
 from camket.plans.models import Action
 from camket.plans.scoping import (
     get_action_for_user,
@@ -47,9 +48,11 @@ def _form_error(form, error):
 
 @login_required
 def plan_list_view(request):
+    counted = visible_actions(request.user).exclude(publication=Action.Publication.ARCHIVED)
     plans = visible_plans(request.user).select_related("framework").annotate(
-        action_count=Count("actions", filter=~Q(actions__publication="archived")),
-        implemented=Count("actions", filter=Q(actions__status=Implementation.IMPLEMENTED)))
+        action_count=Count("actions", filter=Q(actions__in=counted)),
+        implemented=Count("actions", filter=Q(actions__in=counted,
+                                              actions__status=Implementation.IMPLEMENTED)))
     return render(request, "plans/plan_list.html", {
         "plans": plans, "is_coordinator": roles.is_coordinator(request.user)})
 
@@ -85,7 +88,7 @@ def plan_detail_view(request, pk):
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "actions": actions, "is_coordinator": is_coordinator,
         "clusters_form": FromClustersForm(plan=plan) if is_coordinator else None,
-        "history": entries_for(plan),
+        "history": entries_for(plan, user=request.user),
     })
 
 
@@ -135,13 +138,10 @@ def action_detail_view(request, pk):
     for indicator in indicators:
         indicator.schedule = [(d, reports.get(d.pk)) for d in indicator.due_dates.filter(
             archived=False)]
-    history = entries_for(action)
-    for indicator in indicators:
-        history += entries_for(indicator, subject=str(indicator))
-    history.sort(key=lambda entry: entry.when, reverse=True)
     is_coordinator = roles.is_coordinator(request.user)
     return render(request, "plans/action_detail.html", {
-        "action": action, "indicators": indicators, "history": history,
+        "action": action, "indicators": indicators,
+        "history": action_history(request.user, action),
         "co_agencies": action.co_agencies.all(),
         "recommendations": visible_recommendations(request.user).filter(actions=action),
         "is_coordinator": is_coordinator, "publications": Action.Publication.choices,
@@ -221,7 +221,8 @@ def action_publication_view(request):
 def action_export_view(request):
     filters = ActionFilters.from_mapping(request.GET)
     response = HttpResponse(
-        actions_workbook(filter_actions(request.user, filters)),
+        actions_workbook(filter_actions(request.user, filters),
+                         visible_recommendations(request.user)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="camket-actions.xlsx"'
     return response

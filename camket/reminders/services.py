@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -39,10 +40,22 @@ class Outcome:
 
 
 def open_due_dates():
-    """Due dates still waiting for a report: none yet, a draft, or one returned for changes."""
+    """Due dates still waiting for a report: none yet, a draft, or one returned for changes
+    (archived due dates, indicators, actions and plans wait for nothing)."""
     return DueDate.objects.filter(archived=False, indicator__archived=False).exclude(
         indicator__action__publication=Action.Publication.ARCHIVED).exclude(
+        indicator__action__plan__archived=True).exclude(
         report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
+
+
+def due_dates_to_chase():
+    """Open due dates someone is accountable for: of a recommendation or a published action.
+
+    A draft action is not the agency's to report on yet. Reminders, overdue counts and the
+    report queues use this.
+    """
+    return open_due_dates().filter(Q(indicator__action__isnull=True) | Q(
+        indicator__action__publication=Action.Publication.PUBLISHED))
 
 
 def _recipients_by_agency(agency_ids) -> dict[int, list]:
@@ -58,7 +71,7 @@ def _recipients_by_agency(agency_ids) -> dict[int, list]:
 def planned(today: date) -> list[tuple[DueDate, str, object]]:
     """(due date, kind, recipient) for every reminder that should go out and has not."""
     soon_until = today + timedelta(days=settings.CAMKET_REMIND_DAYS_BEFORE)
-    due_dates = list(open_due_dates().filter(due_on__lte=soon_until).select_related(
+    due_dates = list(due_dates_to_chase().filter(due_on__lte=soon_until).select_related(
         "indicator", "indicator__agency", "indicator__action", "indicator__recommendation"))
     recipients = _recipients_by_agency({d.indicator.agency_id for d in due_dates})
     already = set(Reminder.objects.filter(due_date__in=due_dates).values_list(

@@ -46,14 +46,17 @@ def _is_office(data: bytes, member: str) -> bool:
         return False
 
 
+def too_large(name: str, size: int) -> str:
+    limit = settings.CAMKET_MAX_EVIDENCE_BYTES
+    return _("%(name)s is %(size)s MB; the limit is %(limit)s MB.") % {
+        "name": name, "size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+
+
 def check_evidence(name: str, data: bytes) -> CheckedFile:
     """Refuse files that are too large, of another kind, or not what their name says."""
     clean_name = PurePath(name.replace("\\", "/")).name.strip()[:255] or "file"
-    limit = settings.CAMKET_MAX_EVIDENCE_BYTES
-    if len(data) > limit:
-        raise ValidationError(_("%(name)s is %(size)s MB; the limit is %(limit)s MB.") % {
-            "name": clean_name, "size": round(len(data) / 1048576, 1),
-            "limit": round(limit / 1048576, 1)})
+    if len(data) > settings.CAMKET_MAX_EVIDENCE_BYTES:
+        raise ValidationError(too_large(clean_name, len(data)))
     if not data:
         raise ValidationError(_("%(name)s is empty.") % {"name": clean_name})
     kind = KINDS.get(PurePath(clean_name).suffix.lower())

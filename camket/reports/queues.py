@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from camket.accounts import roles
 from camket.plans.scoping import visible_due_dates
-from camket.reminders.services import open_due_dates
+from camket.reminders.services import due_dates_to_chase
 from camket.reports.models import ProgressReport
 from camket.reports.scoping import visible_reports
 
@@ -16,7 +16,7 @@ UPCOMING_DAYS = 90
 
 def report_queues(user, *, today=None) -> dict:
     today = today or timezone.localdate()
-    open_dates = open_due_dates().filter(pk__in=visible_due_dates(user)).select_related(
+    open_dates = due_dates_to_chase().filter(pk__in=visible_due_dates(user)).select_related(
         "indicator", "indicator__agency", "indicator__action", "indicator__recommendation",
         "report")
     if roles.is_agency_officer(user):

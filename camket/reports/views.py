@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camket.accounts import roles
-from camket.frameworks.history import entries_for
 from camket.lib.concurrency import StaleEdit
 from camket.plans.scoping import get_due_date_for_user
 from camket.reports import services
+from camket.reports.files import too_large
 from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
+from camket.reports.history import report_history
 from camket.reports.queues import report_queues
 from camket.reports.scoping import get_evidence_for_user, get_report_for_user, visible_evidence
 from camket.web.helpers import error_text, stale_message
@@ -51,14 +53,8 @@ def due_date_report_view(request, pk):
                 messages.success(request, _("Report submitted to the coordinator.")
                                  if "submit" in request.POST else _("Draft saved."))
                 return redirect("due-date-report", pk=pk)
-    history = []
-    evidence = []
-    if report is not None:
-        history = entries_for(report)
-        evidence = list(visible_evidence(request.user).filter(report=report))
-        for item in evidence:
-            history += entries_for(item, subject=item.original_name)
-        history.sort(key=lambda entry: entry.when, reverse=True)
+    history = report_history(request.user, report) if report else []
+    evidence = list(visible_evidence(request.user).filter(report=report)) if report else []
     indicator = due_date.indicator
     return render(request, "reports/report.html", {
         "due_date": due_date, "indicator": indicator, "report": report, "form": form,
@@ -76,11 +72,16 @@ def due_date_report_view(request, pk):
 @require_POST
 def evidence_upload_view(request, pk):
     due_date = get_due_date_for_user(request.user, pk)
+    if not request.user.has_perm("reports.change_report", due_date):
+        raise PermissionDenied(_("You cannot change this report."))
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose a file to upload."))
         return redirect("due-date-report", pk=pk)
     upload = form.cleaned_data["file"]
+    if upload.size > settings.CAMKET_MAX_EVIDENCE_BYTES:  # refused before it is read
+        messages.error(request, too_large(upload.name, upload.size))
+        return redirect("due-date-report", pk=pk)
     try:
         services.add_evidence(request.user, due_date, upload.name, upload.read(),
                               is_public=form.cleaned_data["is_public"])
@@ -95,17 +96,21 @@ def evidence_upload_view(request, pk):
 @require_POST
 def evidence_change_view(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
-    change = request.POST.get("change")
-    services.change_evidence(request.user, evidence, **{
-        "public": {"is_public": True}, "internal": {"is_public": False},
-        "archive": {"archived": True}, "restore": {"archived": False},
-    }.get(change, {}))
+    change = {"public": {"is_public": True}, "internal": {"is_public": False},
+              "archive": {"archived": True}, "restore": {"archived": False},
+              }.get(request.POST.get("change", ""))
+    if change is None:
+        messages.error(request, _("Unknown change."))
+    else:
+        services.change_evidence(request.user, evidence, **change)
     return redirect("due-date-report", pk=evidence.report.due_date_id)
 
 
 @login_required
 def evidence_download_view(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
+    if not evidence.file.storage.exists(evidence.file.name):
+        raise Http404("The file is missing from the storage.")
     response = FileResponse(evidence.file.open("rb"), as_attachment=True,
                             filename=evidence.original_name,
                             content_type=evidence.content_type)

@@ -43,7 +43,7 @@ def _actions(user, framework):
     queryset = Action.objects.select_related("lead_agency", "plan__framework")
     if user is not None:
         queryset = queryset.filter(pk__in=[a.pk for a in visible_actions(user)])
-    return [a for a in queryset if a.publication != "archived"
+    return [a for a in queryset if a.publication != "archived" and not a.plan.archived
             and (not framework or a.plan.framework.slug == framework)]
 
 
@@ -54,7 +54,8 @@ def _is_open(due_date) -> bool:
         state = None
     action = due_date.indicator.action
     return (not due_date.archived and not due_date.indicator.archived
-            and (action is None or action.publication != "archived")
+            and (action is None or (action.publication == "published"
+                                    and not action.plan.archived))
             and state not in ("submitted", "accepted"))
 
 

@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
 
+from camket.plans.services import set_publication, update_plan
 from camket.reminders import services
 from camket.reminders.models import Reminder
 from camket.reports.services import save_report
@@ -24,7 +25,9 @@ OVERDUE_DAY = date(2026, 1, 10)
 
 @pytest.fixture
 def recipients(plan_world):
+    """Both actions published; both agencies' focal points and A's manager have e-mail."""
     world = plan_world.world
+    set_publication(world.coordinator, [plan_world.action_b], "published")
     for user, email in ((world.officer_a, "a@example.gov.vn"), (world.officer_b,
                                                                   "b@example.gov.vn")):
         user.email = email
@@ -70,6 +73,19 @@ def test_submitted_reports_are_not_chased_and_overdue_is_a_separate_reminder(rec
                                ("overdue", "2025-12-31", "a@example.gov.vn"),
                                ("overdue", "2025-12-31", "b@example.gov.vn"),
                                ("overdue", "2025-12-31", "manager.a@example.gov.vn")]
+
+
+@pytest.mark.parametrize("change", ["draft action", "archived plan"])
+def test_nothing_is_chased_for_draft_actions_or_archived_plans(recipients, change):
+    world = recipients.world
+    if change == "draft action":
+        set_publication(world.coordinator, [recipients.action_b], "draft")
+    else:
+        update_plan(world.coordinator, recipients.plan, {"archived": True},
+                    version=recipients.plan.version)
+    expected = {"a@example.gov.vn", "manager.a@example.gov.vn"} if change == "draft action" \
+        else set()
+    assert {o.email for o in services.send_reminders(today=DUE_SOON_DAY)} == expected
 
 
 def test_dry_run_sends_and_records_nothing(recipients):

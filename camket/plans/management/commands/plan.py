@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from camket.accounts.models import Agency
-from camket.frameworks.models import Implementation
+from camket.frameworks.models import Implementation, Recommendation
 from camket.lib.concurrency import StaleEdit
 from camket.plans import services
 from camket.plans.export import actions_workbook
 from camket.plans.filters import ActionFilters, filter_actions
 from camket.plans.models import Action, Plan
-from camket.reminders.services import open_due_dates
+from camket.reminders.services import due_dates_to_chase
 from camket.review.models import Cluster
 
 
@@ -94,7 +94,7 @@ class Command(BaseCommand):
                                               else ""})
         actions = filter_actions(Operator(), filters)
         if options["xlsx"]:
-            options["xlsx"].write_bytes(actions_workbook(actions))
+            options["xlsx"].write_bytes(actions_workbook(actions, Recommendation.objects.all()))
             self.stdout.write(_("%(count)d action(s) written to %(path)s") % {
                 "count": actions.count(), "path": options["xlsx"]})
             return
@@ -105,7 +105,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         rows = []
         for agency in Agency.objects.order_by("code"):
-            late = open_due_dates().filter(indicator__agency=agency, due_on__lt=today)
+            late = due_dates_to_chase().filter(indicator__agency=agency, due_on__lt=today)
             if late.exists():
                 rows.append({"agency": agency.code, "name": agency.name, "overdue": late.count(),
                              "oldest": late.order_by("due_on").first().due_on.isoformat()})
