@@ -250,7 +250,7 @@ def _overdue_by_agency(due_dates: QuerySet, framework: str) -> list[Row]:
         n=Count("pk", distinct=True)))
     rows = []
     for pk, agency in Agency.objects.in_bulk(list(counts)).items():
-        url = _url("action-list", lead=agency.code, overdue="1", framework=framework)
+        url = _url("report-queue", agency=agency.code, framework=framework) + "#overdue"
         rows.append(Row(key=agency.code, label=_agency_label(agency), total=counts[pk],
                         url=url, segments=[Segment(key=OVERDUE, label=status_label(OVERDUE),
                                                    count=counts[pk], url=url)]))

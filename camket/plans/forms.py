@@ -23,8 +23,10 @@ class VersionedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
+        if self.instance.pk:
+            self.fields["version"].required = True  # an edit says which version it is based on
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = date_input()

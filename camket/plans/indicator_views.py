@@ -9,7 +9,7 @@ from camket.lib.concurrency import StaleEdit
 from camket.plans import indicators
 from camket.plans.forms import IndicatorForm
 from camket.plans.scoping import get_action_for_user, get_indicator_for_user
-from camket.web.helpers import coordinator_only, stale_message
+from camket.web.helpers import coordinator_only, keep_input_after_stale_edit
 
 
 def _back_to(indicator):
@@ -34,8 +34,8 @@ def _edit(request, *, indicator=None, action=None, recommendation=None):
                 indicators.update_indicator(request.user, indicator, form.values(),
                                             version=form.cleaned_data["version"])
                 messages.success(request, _("Indicator saved."))
-        except StaleEdit:
-            form.add_error(None, stale_message())
+        except StaleEdit as error:
+            keep_input_after_stale_edit(form, error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -34,14 +34,20 @@ from camket.plans.scoping import (
     visible_plans,
 )
 from camket.reports.scoping import visible_reports
-from camket.web.helpers import coordinator_only, error_text, safe_next, stale_message
+from camket.web.helpers import (
+    coordinator_only,
+    error_text,
+    keep_input_after_stale_edit,
+    safe_next,
+    stale_message,
+)
 
 PAGE_SIZE = 50
 
 
 def _form_error(form, error):
     if isinstance(error, StaleEdit):
-        form.add_error(None, stale_message())
+        keep_input_after_stale_edit(form, error)
     else:
         form.add_error(None, error)
 

@@ -1,4 +1,4 @@
-"""What each user has to do about reports: write them, or review them."""
+"""What each user has to do about reports (write them, or review them), and what is late."""
 
 from datetime import timedelta
 
@@ -14,27 +14,37 @@ from camket.reports.scoping import visible_reports
 UPCOMING_DAYS = 90
 
 
-def report_queues(user, *, today=None) -> dict:
+def _in_framework(framework: str) -> Q:
+    if not framework:
+        return Q()
+    return Q(indicator__action__plan__framework__slug=framework) | Q(
+        indicator__recommendation__framework__slug=framework)
+
+
+def report_queues(user, *, agency: str = "", framework: str = "", today=None) -> dict:
+    """Overdue and upcoming due dates of one agency (an officer's own by default, or the one
+    asked for), or of all agencies the user may see; reports awaiting the coordinator."""
     today = today or timezone.localdate()
-    open_dates = due_dates_to_chase().filter(pk__in=visible_due_dates(user)).select_related(
+    open_dates = due_dates_to_chase().filter(pk__in=visible_due_dates(user)).filter(
+        _in_framework(framework)).select_related(
         "indicator", "indicator__agency", "indicator__action", "indicator__recommendation",
         "report")
-    if roles.is_agency_officer(user):
+    if agency:
+        open_dates = open_dates.filter(indicator__agency__code=agency)
+    elif roles.is_agency_officer(user):
         open_dates = open_dates.filter(indicator__agency=roles.agency_of(user))
-    elif not roles.is_coordinator(user):
-        open_dates = open_dates.none()
     upcoming_until = today + timedelta(days=UPCOMING_DAYS)
+    related = ("due_date", "due_date__indicator", "due_date__indicator__agency",
+               "due_date__indicator__action")
     return {
         "overdue": open_dates.filter(due_on__lt=today).order_by("due_on"),
         "upcoming": open_dates.filter(due_on__gte=today, due_on__lte=upcoming_until)
         .order_by("due_on"),
         "to_review": visible_reports(user).filter(state=ProgressReport.State.SUBMITTED)
-        .select_related("due_date", "due_date__indicator", "due_date__indicator__agency",
-                        "due_date__indicator__action").order_by("submitted_on")
+        .select_related(*related).order_by("submitted_on")
         if roles.is_coordinator(user) else ProgressReport.objects.none(),
         "recently_accepted": visible_reports(user).filter(
-            Q(state=ProgressReport.State.ACCEPTED)).select_related(
-            "due_date", "due_date__indicator", "due_date__indicator__agency",
-            "due_date__indicator__action").order_by("-reviewed_on")[:20],
+            state=ProgressReport.State.ACCEPTED).select_related(*related)
+        .order_by("-reviewed_on")[:20],
         "today": today,
     }

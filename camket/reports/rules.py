@@ -10,6 +10,11 @@ def reports_for_own_agency(user, due_date) -> bool:
     """The reporting agency's officers write the report while it is a draft or returned."""
     if due_date is None or not roles.is_agency_officer(user) or due_date.archived:
         return False
+    indicator = due_date.indicator
+    action = indicator.action
+    if indicator.archived or (action is not None and (
+            action.publication == action.Publication.ARCHIVED or action.plan.archived)):
+        return False
     if due_date.indicator.agency_id != roles.agency_of(user).pk:
         return False
     # Read afresh: a report cached on the due date may have been submitted since.

@@ -56,8 +56,8 @@ def save_report(user, due_date: DueDate, values: dict, *, version: int | None,
         try:
             with transaction.atomic():
                 report.save()
-        except IntegrityError:
-            raise StaleEdit(report) from None
+        except IntegrityError:  # someone created it meanwhile
+            raise StaleEdit(report_of(due_date) or report) from None
         if not submit:
             return report
         version, fields = report.version, []
@@ -90,7 +90,7 @@ def accept_report(user, report: ProgressReport, *, version: int | None,
         due_date__due_on__gt=report.due_date.due_on).exists()
     # An older period's report accepted late does not undo what a newer one established.
     if (action is not None and report.status and report.status != action.status
-            and not later_accepted):
+            and not later_accepted and action.publication != Action.Publication.ARCHIVED):
         action.status = report.status
         # A reason explains "not implemented" only; another status leaves none behind.
         action.status_reason = (report.narrative

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camket.accounts import roles
+from camket.accounts.models import Agency
 from camket.lib.concurrency import StaleEdit
 from camket.plans.scoping import get_due_date_for_user
 from camket.reports import services
@@ -17,7 +18,7 @@ from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
 from camket.reports.history import report_history
 from camket.reports.queues import report_queues
 from camket.reports.scoping import get_evidence_for_user, get_report_for_user, visible_evidence
-from camket.web.helpers import error_text, stale_message
+from camket.web.helpers import error_text, keep_input_after_stale_edit, stale_message
 
 
 def _visible_report(user, due_date):
@@ -44,9 +45,8 @@ def due_date_report_view(request, pk):
                 report = services.save_report(request.user, due_date, form.values(),
                                               version=form.cleaned_data["version"],
                                               submit="submit" in request.POST)
-            except StaleEdit:
-                messages.error(request, stale_message())
-                return redirect("due-date-report", pk=pk)
+            except StaleEdit as error:
+                keep_input_after_stale_edit(form, error)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -144,7 +144,11 @@ def report_review_view(request, pk):
 
 @login_required
 def report_queue_view(request):
+    code = request.GET.get("agency", "").strip()[:30]
+    agency = Agency.objects.filter(code=code).first() if code else (
+        roles.agency_of(request.user) if roles.is_agency_officer(request.user) else None)
     return render(request, "reports/queue.html", {
-        **report_queues(request.user),
-        "agency": roles.agency_of(request.user) if roles.is_agency_officer(request.user) else None,
+        **report_queues(request.user, agency=agency.code if agency else "",
+                        framework=request.GET.get("framework", "").strip()[:60]),
+        "agency": agency,
         "is_coordinator": roles.is_coordinator(request.user)})

@@ -26,3 +26,15 @@ def safe_next(request, default: str) -> str:
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return default
+
+
+def keep_input_after_stale_edit(form, error) -> None:
+    """Show the refused edit again, based now on the stored version: saving it once more is
+    a deliberate choice to replace the other person's change, not an accident."""
+    stored = type(error.instance)._default_manager.filter(pk=error.instance.pk).first()
+    form.data = form.data.copy()
+    form.data["version"] = str(stored.version) if stored else ""
+    form.add_error(None, _(
+        "Someone else saved this while you were editing, so your changes were not saved. "
+        "They are kept below: compare them with the current version (open the page again in "
+        "another tab), then save to replace it, or leave this page to keep theirs."))

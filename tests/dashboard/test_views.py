@@ -78,7 +78,7 @@ def test_the_page_shows_charts_numbers_and_links(client, dashboard_world, framew
     links += [s.url for row in rows for s in row.segments if s.count]
     links += [s.url for s in result.headline.segments if s.count]
     assert links and set(links) <= hrefs
-    assert f"{reverse('action-list')}?lead=moj&overdue=1" in "".join(hrefs)
+    assert f"{reverse('report-queue')}?agency=moj" in "".join(hrefs)
 
 
 def test_svg_numbers_ignore_the_language(client, dashboard_world):
@@ -120,11 +120,15 @@ def test_each_action_link_selects_what_was_counted(dashboard_world, persona):
             assert {a.lead_agency.code for a in listed} <= {row.key}
 
 
-def test_the_overdue_link_lists_the_actions_with_overdue_reports(client, dashboard_world):
-    user = dashboard_world.coordinator
-    today = dashboard_world.today
-    row = {r.key: r for r in services.figures(user, today=today).overdue_by_agency}["mps"]
-    listed = filter_actions(user, ActionFilters.from_mapping(_query(row.url)), today=today)
-    assert list(listed) == [dashboard_world.plan_world.action_a]
+@pytest.mark.parametrize("persona", ["coordinator", "officer_a", "officer_b", "viewer"])
+def test_each_overdue_link_lists_exactly_the_overdue_reports(client, dashboard_world,
+                                                            persona, settings):
+    """The queue behind an overdue bar lists as many due dates as the bar counts."""
+    user = getattr(dashboard_world, persona)
     client.force_login(user)
-    assert client.get(row.url).status_code == 200
+    rows = services.figures(user).overdue_by_agency
+    assert rows, "the world must have overdue reports"
+    for row in rows:
+        queue = client.get(row.url).context
+        assert len(queue["overdue"]) == row.total, row.url
+        assert {d.indicator.agency.code for d in queue["overdue"]} == {row.key}

@@ -139,3 +139,59 @@ def test_the_action_page_shows_the_recommendation_in_the_reader_language(client,
     client.cookies["django_language"] = lang
     assert text in client.get(reverse("action-detail", args=[plan_world.action_a.pk])
                               ).content.decode()
+
+
+def test_after_a_stale_edit_the_input_is_kept_and_can_be_saved_deliberately(client,
+                                                                            plan_world):
+    action = plan_world.action_a
+    opened_at = action.version
+    services.update_action(plan_world.world.coordinator, action, {"title": "Saved first"},
+                           version=opened_at)
+    client = _as(client, plan_world, "coordinator")
+    data = {"reference": "1", "title": "Saved second", "version": opened_at,
+            "lead_agency": plan_world.world.agency_a.pk}
+    refused = client.post(reverse("action-edit", args=[action.pk]), data)
+    form = refused.context["form"]
+    assert form["title"].value() == "Saved second"
+    assert form["version"].value() == str(opened_at + 1)
+    saved = client.post(reverse("action-edit", args=[action.pk]),
+                        {**data, "version": form["version"].value()})
+    assert saved.status_code == 302
+    action.refresh_from_db()
+    assert action.title == "Saved second"
+
+
+def test_an_edit_without_a_version_is_refused(client, plan_world):
+    action = plan_world.action_a
+    response = _as(client, plan_world, "coordinator").post(
+        reverse("action-edit", args=[action.pk]),
+        {"reference": "1", "title": "No version", "lead_agency": plan_world.world.agency_a.pk})
+    assert response.status_code == 200
+    action.refresh_from_db()
+    assert action.title != "No version"
+
+
+@pytest.mark.parametrize("persona", ["viewer", "officer_a"])
+def test_history_does_not_name_recommendations_the_reader_cannot_see(client, plan_world,
+                                                                      persona):
+    world, action = plan_world.world, plan_world.action_a
+    services.update_action(world.coordinator, action, {}, version=action.version,
+                           recommendations=[world.published, world.draft])
+    page = _as(client, plan_world, persona).get(reverse("action-detail", args=[action.pk]))
+    content = page.content.decode()
+    assert "national human rights" not in content  # the draft recommendation 1.2
+    assert "1 not shown" in content
+
+
+def test_an_archived_plan_stops_counting(client, plan_world):
+    world = plan_world.world
+    services.set_action_status(world.coordinator, plan_world.action_a, "implemented",
+                               version=plan_world.action_a.version)
+    world.published.refresh_from_db()
+    assert world.published.implementation == "implemented"
+    services.update_plan(world.coordinator, plan_world.plan, {"archived": True},
+                         version=plan_world.plan.version)
+    world.published.refresh_from_db()
+    assert world.published.implementation == ""
+    listing = _as(client, plan_world, "coordinator").get(reverse("action-list"))
+    assert list(listing.context["page"].object_list) == []

@@ -157,3 +157,24 @@ def test_an_indicator_value_too_large_is_refused(plan_world, due_a):
         services.save_report(plan_world.world.officer_a, due_a,
                              {"indicator_value": 10 ** 20}, version=None)
     assert "indicator_value" in error.value.message_dict
+
+
+@pytest.mark.parametrize("archive", ["indicator", "action", "plan"])
+def test_nothing_archived_can_be_reported_on(plan_world, due_a, archive):
+    from camket.plans import indicators as indicator_services
+    from camket.plans import services as plan_services
+
+    coordinator = plan_world.world.coordinator
+    if archive == "indicator":
+        indicator = plan_world.indicator_a
+        indicator_services.update_indicator(coordinator, indicator, {"archived": True},
+                                            version=indicator.version)
+    elif archive == "action":
+        plan_services.set_publication(coordinator, [plan_world.action_a], "archived")
+    else:
+        plan_services.update_plan(coordinator, plan_world.plan, {"archived": True},
+                                  version=plan_world.plan.version)
+    due_a.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.save_report(plan_world.world.officer_a, due_a, {"narrative": "x"},
+                             version=None)

@@ -114,3 +114,59 @@ def test_report_queue_lists_overdue_for_the_agency_and_submissions_for_the_coord
     assert submitted_a.due_date not in list(queue["overdue"])
     queue = _as(client, plan_world, "coordinator").get(reverse("report-queue")).context
     assert list(queue["to_review"]) == [submitted_a]
+
+
+@pytest.mark.parametrize("persona, sees_history", [
+    ("officer_a", True), ("coordinator", True), ("officer_b", False), ("viewer", False)])
+def test_drafts_and_remarks_stay_between_the_agency_and_the_coordinator(
+        client, plan_world, due_a, persona, sees_history):
+    world = plan_world.world
+    report = services.save_report(world.officer_a, due_a, {
+        "status": "implemented", "narrative": "SECRET first draft"}, version=None, submit=True)
+    services.return_report(world.coordinator, report, version=report.version,
+                           comment="INTERNAL remark")
+    report.refresh_from_db()
+    report = services.save_report(world.officer_a, due_a, {"narrative": "Final text."},
+                                  version=report.version, submit=True)
+    services.accept_report(world.coordinator, report, version=report.version)
+    content = _as(client, plan_world, persona).get(
+        reverse("due-date-report", args=[due_a.pk])).content.decode()
+    assert "Final text." in content
+    assert ("SECRET first draft" in content) is sees_history
+    assert ("INTERNAL remark" in content) is sees_history
+
+
+@pytest.mark.parametrize("persona", ["viewer", "officer_b", "coordinator"])
+def test_an_upload_is_refused_before_it_is_read(client, plan_world, due_a, persona,
+                                                monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("the refused upload was handed on to be read")
+
+    monkeypatch.setattr(services, "add_evidence", never)
+    response = _as(client, plan_world, persona).post(
+        reverse("evidence-upload", args=[due_a.pk]), {"file": SimpleUploadedFile("a.pdf", PDF)})
+    assert response.status_code == 403
+
+
+def test_an_oversized_upload_is_refused_with_its_size(client, plan_world, due_a, settings):
+    settings.CAMKET_MAX_EVIDENCE_BYTES = 10
+    response = _as(client, plan_world, "officer_a").post(
+        reverse("evidence-upload", args=[due_a.pk]),
+        {"file": SimpleUploadedFile("big.pdf", PDF)}, follow=True)
+    assert "the limit is" in response.content.decode()
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_stale_report_save_keeps_what_was_typed(client, plan_world, due_a):
+    officer = plan_world.world.officer_a
+    report = services.save_report(officer, due_a, {"narrative": "First."}, version=None)
+    opened_at = report.version
+    services.save_report(officer, due_a, {"narrative": "Colleague."}, version=opened_at)
+    response = _as(client, plan_world, "officer_a").post(
+        reverse("due-date-report", args=[due_a.pk]),
+        {"narrative": "My long text.", "status": "", "version": opened_at})
+    assert response.status_code == 200
+    assert "My long text." in response.content.decode()
+    assert response.context["form"]["version"].value() == str(opened_at + 1)
+    report.refresh_from_db()
+    assert report.narrative == "Colleague."
