@@ -40,3 +40,21 @@ def test_excel_export(plan_world, tmp_path):
     out = tmp_path / "actions.xlsx"
     assert "2 action(s)" in _run("actions", "--xlsx", str(out))
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_reports_are_listed_and_reviewed_by_a_permitted_user(plan_world):
+    from camket.reports.services import save_report
+
+    due = plan_world.indicator_a.due_dates.order_by("due_on").first()
+    report = save_report(plan_world.world.officer_a, due, {"status": "implemented",
+                                                           "narrative": "Done."},
+                         version=None, submit=True)
+    listed = json.loads(_run("reports", "--state", "submitted", "--json"))
+    assert [(r["id"], r["agency"], r["action"]) for r in listed] == [(report.pk, "mps", "1")]
+    with pytest.raises(CommandError, match="comment|change"):
+        _run("review", str(report.pk), "return", "--user", "coordinator")
+    with pytest.raises(CommandError, match="not allowed"):
+        _run("review", str(report.pk), "accept", "--user", "officer_a")
+    _run("review", str(report.pk), "accept", "--user", "coordinator")
+    plan_world.action_a.refresh_from_db()
+    assert plan_world.action_a.status == "implemented"

@@ -15,6 +15,8 @@ from camket.plans.export import actions_workbook
 from camket.plans.filters import ActionFilters, filter_actions
 from camket.plans.models import Action, Plan
 from camket.reminders.services import due_dates_to_chase
+from camket.reports.models import ProgressReport
+from camket.reports.services import accept_report, return_report
 from camket.review.models import Cluster
 
 
@@ -55,6 +57,15 @@ class Command(BaseCommand):
         status.add_argument("status", choices=Implementation.values)
         status.add_argument("--reason", default="")
         status.add_argument("--user", required=True, help="who makes the change (username)")
+        reports = sub.add_parser("reports", help="list progress reports")
+        reports.add_argument("--agency", default="", help="reporting agency code")
+        reports.add_argument("--state", default="", choices=["", *ProgressReport.State.values])
+        reports.add_argument("--json", action="store_true")
+        review = sub.add_parser("review", help="accept or return a submitted report")
+        review.add_argument("report_id", type=int)
+        review.add_argument("decision", choices=["accept", "return"])
+        review.add_argument("--comment", default="")
+        review.add_argument("--user", required=True, help="who reviews (username)")
         clusters = sub.add_parser("from-clusters",
                                   help="make one action per review cluster of the framework")
         clusters.add_argument("plan_id", type=int)
@@ -144,3 +155,30 @@ class Command(BaseCommand):
             self.stdout.write(f"{action.reference}  {action.title}")
         self.stdout.write(_("%(made)d action(s) made, %(skipped)d cluster(s) skipped.") % {
             "made": len(made), "skipped": len(skipped)})
+
+    def _reports(self, options):
+        reports = ProgressReport.objects.select_related(
+            "due_date", "due_date__indicator", "due_date__indicator__agency",
+            "due_date__indicator__action").order_by("due_date__due_on", "id")
+        if options["agency"]:
+            reports = reports.filter(due_date__indicator__agency__code=options["agency"])
+        if options["state"]:
+            reports = reports.filter(state=options["state"])
+        rows = [{"id": r.pk, "due_on": r.due_date.due_on.isoformat(),
+                 "agency": r.due_date.indicator.agency.code,
+                 "action": r.due_date.indicator.action.reference
+                 if r.due_date.indicator.action_id else None,
+                 "indicator": r.due_date.indicator.title, "state": r.state,
+                 "status": r.status, "version": r.version} for r in reports]
+        self._print(rows, options["json"], ["id", "due_on", "agency", "action", "state",
+                                            "status", "indicator"])
+
+    def _review(self, options):
+        user = self._user(options["user"])
+        report = ProgressReport.objects.filter(pk=options["report_id"]).first()
+        if report is None:
+            message = _("There is no report %(id)d.") % {"id": options["report_id"]}
+            raise CommandError(message)
+        review = accept_report if options["decision"] == "accept" else return_report
+        review(user, report, version=report.version, comment=options["comment"])
+        self.stdout.write(f"{report.pk}: {report.get_state_display()}")
