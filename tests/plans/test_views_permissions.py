@@ -195,3 +195,54 @@ def test_an_archived_plan_stops_counting(client, plan_world):
     assert world.published.implementation == ""
     listing = _as(client, plan_world, "coordinator").get(reverse("action-list"))
     assert list(listing.context["page"].object_list) == []
+
+
+# Every page and form of the plans and reports, per persona: status of a GET, or of a POST
+# that would change something (then nothing must have changed for the refused ones).
+PAGES = {
+    "plan-detail": (lambda pw: [pw.plan.pk], {"coordinator": 200, "officer_a": 200,
+                                             "officer_b": 200, "viewer": 200}),
+    "recommendation-indicator-create": (lambda pw: [pw.world.published.pk], {
+        "coordinator": 200, "officer_a": 403, "officer_b": 403, "viewer": 403}),
+    "report-queue": (lambda pw: [], {"coordinator": 200, "officer_a": 200, "officer_b": 200,
+                                     "viewer": 200}),
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_pages_per_persona(client, plan_world, persona, name):
+    args, expected = PAGES[name]
+    response = _as(client, plan_world, persona).get(reverse(name, args=args(plan_world)))
+    assert response.status_code == expected[persona]
+
+
+@pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
+def test_only_the_coordinator_turns_clusters_into_actions(client, plan_world, persona):
+    from camket.review.services import make_cluster
+    from tests.personas import make_recommendation
+
+    world = plan_world.world
+    other = make_recommendation(world.framework, "1.9", "Combat trafficking.")
+    cluster = make_cluster(world.coordinator, [world.published, other], "Trafficking")
+    response = _as(client, plan_world, persona).post(
+        reverse("plan-from-clusters", args=[plan_world.plan.pk]),
+        {"clusters": [cluster.pk], "lead_agency": world.agency_a.pk})
+    assert response.status_code == 403
+    assert not Action.objects.filter(source_cluster=cluster).exists()
+
+
+@pytest.mark.parametrize("persona, allowed", [
+    ("officer_a", True), ("officer_b", False), ("viewer", False), ("coordinator", False)])
+def test_only_the_reporting_agency_changes_its_evidence(client, plan_world, persona, allowed):
+    from camket.reports.services import add_evidence
+    from tests.reports.conftest import PDF
+
+    due = plan_world.indicator_a.due_dates.order_by("due_on").first()
+    evidence = add_evidence(plan_world.world.officer_a, due, "a.pdf", PDF)
+    response = _as(client, plan_world, persona).post(
+        reverse("evidence-change", args=[evidence.pk]), {"change": "public"})
+    evidence.refresh_from_db()
+    assert evidence.is_public is allowed
+    if not allowed:
+        assert response.status_code in (403, 404)
