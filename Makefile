@@ -42,6 +42,7 @@ test-postgres:
 bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/monitoring.py
+	$(BIN)/python benchmarks/classify.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/run.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/monitoring.py
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "camket.reports",
     "camket.reminders",
     "camket.dashboard",
+    "camket.tagging",
     "camket.api",
     "camket.web",
 ]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TaggingConfig(AppConfig):
+    name = "camket.tagging"
+    label = "tagging"
+    verbose_name = _("Automatic tagging")
