@@ -9,24 +9,17 @@ Nothing is saved.
 
 import os
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("CAMKET_SHARED_DATA", ROOT.parent / "shared" / "data"))
+from support import SHARED, setup_django  # benchmarks/support.py
+
 TRAIN_SESSIONS = set(range(1, 14))
 TEST_SESSIONS = set(range(14, 18))
 SPEED_ROWS = 100_000
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("CAMKET_DATA_DIR", tempfile.mkdtemp(prefix="camket-bench-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "camket.settings")
-    import django
-
-    django.setup()
+    setup_django()
     files = sorted((SHARED / "upr-info").glob("*.csv"))
     if not files:
         print(f"benchmark skipped: no UPR Info export in {SHARED / 'upr-info'}")

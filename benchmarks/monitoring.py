@@ -9,38 +9,20 @@ due dates, three quarters of them answered), then the dashboard, the overdue lis
 reminder run (dry) and an agency's action list are timed.
 """
 
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import in_throwaway_database, setup_django  # benchmarks/support.py
+
 ROUNDS = 7
 TODAY = date(2026, 11, 23)
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT))
-    scratch = tempfile.mkdtemp(prefix="camket-bench-")
-    os.environ.setdefault("CAMKET_DATA_DIR", scratch)
-    os.environ.setdefault("CAMKET_TEST_SQLITE_NAME", str(Path(scratch) / "bench.sqlite3"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "camket.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        run(connection.vendor)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    setup_django()
+    in_throwaway_database(run)
     return 0
 
 

@@ -6,15 +6,11 @@
 It works on a throw-away test database, never on your data.
 """
 
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("CAMKET_SHARED_DATA", ROOT.parent / "shared" / "data"))
+from support import SHARED, in_throwaway_database, setup_django  # benchmarks/support.py
+
 QUERIES = ["torture", "death penalty", "rights of the child", "quyen", "trafficking persons",
            "ratify", "women", "freedom expression", "viet nam", "education", "consider",
            "national human rights institution", "dam bao", "migrants", "zzzz"]
@@ -22,27 +18,12 @@ ROUNDS = 5
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT))
-    scratch = tempfile.mkdtemp(prefix="camket-bench-")
-    os.environ.setdefault("CAMKET_DATA_DIR", scratch)
-    os.environ.setdefault("CAMKET_TEST_SQLITE_NAME", str(Path(scratch) / "bench.sqlite3"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "camket.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
+    setup_django()
     files = sorted((SHARED / "upr-info").glob("*.csv"))
     if not files:
         print(f"benchmark skipped: no UPR Info export in {SHARED / 'upr-info'}")
         return 0
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        run(files, connection.vendor)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    in_throwaway_database(run, files)
     return 0
 
 
