@@ -34,12 +34,22 @@ def report_queues(user, *, agency: str = "", framework: str = "", today=None) ->
     elif roles.is_agency_officer(user):
         open_dates = open_dates.filter(indicator__agency=roles.agency_of(user))
     upcoming_until = today + timedelta(days=UPCOMING_DAYS)
+    seen = set(visible_reports(user).filter(due_date__in=open_dates).values_list("pk", flat=True))
+
+    def with_seen_reports(due_dates) -> list:
+        """Each due date's report as this user may see it: another agency's draft is not."""
+        rows = list(due_dates)
+        for due_date in rows:
+            report = getattr(due_date, "report", None)  # None when there is none yet
+            due_date.seen_report = report if report is not None and report.pk in seen else None
+        return rows
+
     related = ("due_date", "due_date__indicator", "due_date__indicator__agency",
                "due_date__indicator__action")
     return {
-        "overdue": open_dates.filter(due_on__lt=today).order_by("due_on"),
-        "upcoming": open_dates.filter(due_on__gte=today, due_on__lte=upcoming_until)
-        .order_by("due_on"),
+        "overdue": with_seen_reports(open_dates.filter(due_on__lt=today).order_by("due_on")),
+        "upcoming": with_seen_reports(open_dates.filter(
+            due_on__gte=today, due_on__lte=upcoming_until).order_by("due_on")),
         "to_review": visible_reports(user).filter(state=ProgressReport.State.SUBMITTED)
         .select_related(*related).order_by("submitted_on")
         if roles.is_coordinator(user) else ProgressReport.objects.none(),

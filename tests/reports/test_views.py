@@ -170,3 +170,15 @@ def test_a_stale_report_save_keeps_what_was_typed(client, plan_world, due_a):
     assert response.context["form"]["version"].value() == str(opened_at + 1)
     report.refresh_from_db()
     assert report.narrative == "Colleague."
+
+
+@pytest.mark.parametrize("persona, sees_draft", [
+    ("officer_a", True), ("coordinator", False), ("officer_b", False), ("viewer", False)])
+def test_the_queue_does_not_show_another_agency_draft(client, plan_world, due_a, persona,
+                                                     sees_draft):
+    services.save_report(plan_world.world.officer_a, due_a, {"narrative": "Half written."},
+                         version=None)
+    queue = _as(client, plan_world, persona).get(reverse("report-queue"), {"agency": "mps"})
+    row = next(d for d in queue.context["overdue"] if d.pk == due_a.pk)
+    assert (row.seen_report is not None) is sees_draft
+    assert ('class="badge draft"' in queue.content.decode()) is sees_draft
