@@ -18,19 +18,15 @@ ACTION_FIELDS = ["reference", "title", "description", "expected_output", "lead_a
                  "start_on", "target_on", "budget_source"]
 
 
-def _created(instance, user):
-    instance._history_user = user
-    instance.full_clean(exclude=["version"], validate_unique=False)
-    instance.save()
-    return instance
-
-
 @transaction.atomic
 def create_plan(user, framework, values: dict) -> Plan:
     require(user, "plans.manage_plans")
     plan = Plan(framework=framework, created_by=user,
                 **{k: v for k, v in values.items() if k in PLAN_FIELDS})
-    return _created(plan, user)
+    plan.full_clean(exclude=["version"], validate_unique=False)
+    plan._history_user = user
+    plan.save()
+    return plan
 
 
 @transaction.atomic
