@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("camket.dashboard.urls")),
     path("", include("camket.plans.urls")),
     path("", include("camket.reports.urls")),
+    path("", include("camket.tagging.urls")),
 ]

@@ -13,6 +13,7 @@ from camket.accounts.models import Agency
 from camket.api import dashboard as dashboard_api
 from camket.api import plans as plan_api
 from camket.api import schemas
+from camket.api import tagging as tagging_api
 from camket.api.auth import AUTH
 from camket.frameworks import search
 from camket.frameworks.history import entries_for
@@ -72,8 +73,9 @@ def list_frameworks(request):
 @paginate(PageNumberPagination)
 def list_recommendations(request, filters: Query[RecommendationFilters]):
     params = search.SearchParams.from_mapping(filters.dict())
-    return search.search(request.user, params).select_related(
-        "framework", "state_under_review").prefetch_related("recommending_states").order_by("id")
+    results = search.search(request.user, params).select_related(
+        "framework", "state_under_review").prefetch_related("recommending_states")
+    return results if params.like else results.order_by("id")
 
 
 @recommendations.get("/{int:pk}", response=schemas.RecommendationDetailOut)
@@ -176,3 +178,6 @@ api.add_router("/reports", plan_api.reports)
 api.add_router("/evidence", plan_api.evidence)
 api.add_router("/reminders", plan_api.reminders)
 api.add_router("/dashboard", dashboard_api.router)
+api.add_router("/suggestions", tagging_api.suggestion_router)
+api.add_router("/tagging/runs", tagging_api.run_router)
+api.add_router("/recommendations", tagging_api.similar_router)

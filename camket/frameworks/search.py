@@ -13,9 +13,10 @@ from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.folding import search_terms
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
+from camket.tagging.similarity import more_like_this
 
 FILTER_NAMES = ("framework", "state", "theme", "sdg", "response", "action_category", "status",
-                "agency", "cluster", "implementation")
+                "agency", "cluster", "implementation", "like")
 
 
 @dataclass
@@ -31,6 +32,7 @@ class SearchParams:
     agency: str = ""
     cluster: str = ""
     implementation: str = ""
+    like: str = ""  # a recommendation's id: the most similar ones, most similar first
 
     @classmethod
     def from_mapping(cls, data) -> "SearchParams":
@@ -127,6 +129,10 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         queryset = queryset.filter(implementation=params.implementation)
     if params.state.isdigit() or params.theme.isdigit() or params.sdg or params.agency:
         queryset = queryset.distinct()
+    if params.like.isdigit():
+        like = int(params.like)
+        visible = visible_recommendations(user).filter(pk=like).exists()
+        queryset = more_like_this(queryset, like) if visible else queryset.none()
     return queryset
 
 

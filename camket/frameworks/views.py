@@ -8,11 +8,13 @@ from camket.accounts.models import Agency
 from camket.frameworks import search
 from camket.frameworks.history import entries_for
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
-from camket.frameworks.scoping import get_recommendation_for_user
+from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.lib.vocabulary import SDG
 from camket.plans.scoping import visible_actions, visible_indicators
 from camket.review.forms import DecisionForm, SendForReviewForm
 from camket.review.scoping import visible_assessments
+from camket.tagging import similarity
+from camket.tagging.scoping import visible_suggestions
 
 PAGE_SIZE = 25
 
@@ -22,7 +24,9 @@ def recommendation_list(request):
     params = search.SearchParams.from_mapping(request.GET)
     results = search.search(request.user, params).select_related(
         "framework", "state_under_review", "cluster"
-    ).prefetch_related("recommending_states").order_by("framework__slug", "id")
+    ).prefetch_related("recommending_states")
+    if not params.like:
+        results = results.order_by("framework__slug", "id")
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -74,6 +78,9 @@ def recommendation_detail(request, pk):
         "indicators": visible_indicators(request.user).filter(
             recommendation=recommendation, archived=False).select_related("agency")
         .prefetch_related("due_dates"),
+        "suggestions": visible_suggestions(request.user).filter(recommendation=recommendation)
+        .select_related("category", "decided_by").order_by("state", "kind", "-confidence"),
+        **similar_recommendations(request.user, recommendation),
         "cluster_members": (
             recommendation.cluster.members.exclude(pk=recommendation.pk)
             if recommendation.cluster_id else []
@@ -83,3 +90,13 @@ def recommendation_detail(request, pk):
         context["decision_form"] = DecisionForm(recommendation=recommendation)
         context["send_form"] = SendForReviewForm()
     return render(request, "frameworks/detail.html", context)
+
+
+def similar_recommendations(user, recommendation) -> dict:
+    candidates = visible_recommendations(user).select_related("framework")
+    return {
+        "earlier_matches": similarity.earlier_cycles(recommendation, candidates),
+        "near_duplicates": similarity.most_similar(
+            recommendation, candidates.filter(framework=recommendation.framework), limit=5,
+            minimum=similarity.NEAR_DUPLICATE),
+    }

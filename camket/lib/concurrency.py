@@ -21,15 +21,19 @@ def save_if_current(
     The check and the write are one UPDATE, so two concurrent saves cannot both succeed.
     History is recorded by saving through the model afterwards, inside the same transaction.
     """
-    model = type(instance)
+    claim_version(instance, expected_version, user=user)
+    instance.save(update_fields=[*fields, "version"])
+
+
+def claim_version(instance: Model, expected_version: int | None = None, *, user=None) -> None:
+    """Bump the stored version if it is still `expected_version` (else StaleEdit), without
+    saving the instance: for changes recorded otherwise, such as many-to-many links."""
     if expected_version is None:
         expected_version = instance.version
-    updated = model._default_manager.filter(pk=instance.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
+    updated = type(instance)._default_manager.filter(
+        pk=instance.pk, version=expected_version).update(version=F("version") + 1)
     if not updated:
         raise StaleEdit(instance)
     instance.version = expected_version + 1
     if user is not None:
         instance._history_user = user
-    instance.save(update_fields=[*fields, "version"])

@@ -1,9 +1,24 @@
-"""A coarse, hand-made bridge from UPR Info issues to the Sustainable Development Goals.
+"""Which Sustainable Development Goals (and targets) a text concerns, without SDG training labels.
 
-Not learned: the UPR Info export carries no SDG labels. Each issue maps to the goals whose
-targets name it most directly (e.g. education → 4, women's rights → 5, justice → 16);
-issues with no clear goal (UPR process, treaty bodies…) map to none.
+Three sources of evidence, each giving a goal a 0–1 score; a goal is kept when one of them is
+sure enough:
+- the themes: the UPR Info issues predicted for the text, through a hand-made issue → goal table
+  (each issue maps to the goals whose official targets name it, e.g. trafficking → 5.2, 8.7,
+  16.2; issues with no clear goal, such as the UPR process or treaty bodies, map to none);
+- the words: TF-IDF cosine similarity with the official text of each of the 169 targets (with
+  its goal's title and its indicators), which also picks the target within a goal;
+- what people confirmed: the SDGs of the most similar recommendations already tagged by a person
+  (accepted suggestions or imported from OHCHR matrices), passed in as `neighbours`.
 """
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 ISSUE_SDGS: dict[str, tuple[int, ...]] = {
     "Asylum-seekers - refugees": (10,),
@@ -15,10 +30,10 @@ ISSUE_SDGS: dict[str, tuple[int, ...]] = {
     "Detention": (16,),
     "Development": (1, 17),
     "Disabilities": (10,),
-    "ESC rights - general": (1, 10),
+    "ESC rights - general": (1, 2, 3, 4, 6, 8),
     "Elections": (16,),
     "Enforced disappearances": (16,),
-    "Environment": (13, 15),
+    "Environment": (13,),
     "Extrajudicial executions": (16,),
     "Freedom of association and peaceful assembly": (16,),
     "Freedom of opinion and expression": (16,),
@@ -30,28 +45,168 @@ ISSUE_SDGS: dict[str, tuple[int, ...]] = {
     "Impunity": (16,),
     "Indigenous peoples": (10,),
     "Internally displaced persons": (10,),
+    "International humanitarian law": (16,),
     "Justice": (16,),
     "Labour": (8,),
-    "Migrants": (10,),
+    "Migrants": (8, 10),
     "Minorities": (10,),
     "NHRI": (16,),
     "Poverty": (1,),
     "Public security": (16,),
-    "Racial discrimination": (10,),
+    "Racial discrimination": (10, 16),
     "Right to education": (4,),
     "Right to food": (2,),
     "Right to health": (3,),
     "Right to housing": (11,),
-    "Right to land": (1, 2),
+    "Right to land": (1, 2, 5),
     "Right to water": (6,),
     "Rights of the Child": (16,),
-    "Sexual Orientation and Gender Identity": (10,),
+    "Sexual Orientation and Gender Identity": (10, 16),
     "Technical assistance and cooperation": (17,),
     "Torture and other CID treatment": (16,),
     "Trafficking": (5, 8, 16),
     "Women's rights": (5,),
 }
+ISSUE_CONFIDENCE_NEEDED = 0.5
+SIMILARITY_NEEDED = 0.3
+NEIGHBOURS = 5
+NEIGHBOUR_SIMILARITY_NEEDED = 0.3
+NEIGHBOUR_SIMILARITY_TRUSTED = 0.5
+NEIGHBOUR_SHARE_NEEDED = 0.5
+TOP_WORDS = 4
 
 
 def sdgs_for_issues(issues: list[str]) -> list[int]:
     return sorted({goal for issue in issues for goal in ISSUE_SDGS.get(issue, ())})
+
+
+def _rows(name: str) -> list[dict]:
+    text = resources.files("camket.frameworks.builtin").joinpath("data", name).read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@dataclass
+class SdgTag:
+    goal: int
+    confidence: float
+    target: str = ""
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass
+class Neighbour:
+    """A recommendation a person tagged, and how similar it is to the text being tagged."""
+
+    similarity: float
+    goals: tuple[int, ...]
+    label: str = ""
+
+
+class SdgTagger:
+    def __init__(self):
+        self.goal_titles = {int(r["goal"]): r["title"] for r in _rows("goals.csv")}
+        indicators: dict[str, list[str]] = {}
+        for row in _rows("indicators.csv"):
+            indicators.setdefault(row["target"], []).append(row["text"])
+        self.targets = [(int(r["goal"]), r["target"], r["text"]) for r in _rows("targets.csv")]
+        self.target_documents = [
+            " ".join([text, self.goal_titles[goal], *indicators.get(code, [])])
+            for goal, code, text in self.targets]
+
+    def fit(self, texts: list[str]) -> SdgTagger:
+        """Learn word weights from a corpus of recommendations (and the target texts)."""
+        self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2,
+                                          ngram_range=(1, 2), dtype=np.float32)
+        self.vectorizer.fit([*texts, *self.target_documents])
+        self.target_matrix = self.vectorizer.transform(self.target_documents)
+        self.target_goals = np.array([goal for goal, _, _ in self.targets])
+        return self
+
+    def neighbours(self, texts: list[str], known_texts: list[str],
+                   known_goals: list[tuple[int, ...]], labels: list[str] | None = None,
+                   ) -> list[list[Neighbour]]:
+        """For each text, the most similar texts a person already tagged with SDGs."""
+        if not known_texts or not texts:
+            return [[] for _ in texts]
+        similarity = (self.vectorizer.transform(texts)
+                      @ self.vectorizer.transform(known_texts).T).toarray()
+        found = []
+        for row in similarity:
+            best = np.argsort(-row)[:NEIGHBOURS]
+            found.append([Neighbour(float(row[i]), tuple(known_goals[i]),
+                                    labels[i] if labels else "")
+                          for i in best if row[i] >= NEIGHBOUR_SIMILARITY_NEEDED])
+        return found
+
+    def similarities(self, texts: list[str]) -> np.ndarray:
+        """[n texts, 169 targets] cosine similarities."""
+        return (self.vectorizer.transform(texts) @ self.target_matrix.T).toarray()
+
+    def goal_similarities(self, texts: list[str]) -> np.ndarray:
+        by_target = self.similarities(texts)
+        goals = np.zeros((len(texts), 17))
+        for goal in range(1, 18):
+            goals[:, goal - 1] = by_target[:, self.target_goals == goal].max(axis=1)
+        return goals
+
+    def tag(self, texts: list[str], issues: list[list[tuple[str, float]]],
+            neighbours: list[list[Neighbour]] | None = None) -> list[list[SdgTag]]:
+        """For each text: its goals, most confident first, with their best target and reasons.
+
+        `issues` are the (issue, confidence) pairs predicted for each text.
+        """
+        by_target = self.similarities(texts) if texts else np.zeros((0, len(self.targets)))
+        results = []
+        for row, text in enumerate(texts):
+            evidence = self._evidence(by_target[row], issues[row],
+                                      neighbours[row] if neighbours else [])
+            if not evidence:
+                best = int(by_target[row].argmax())
+                if by_target[row, best] > 0:
+                    goal = self.targets[best][0]
+                    evidence[goal] = (float(by_target[row, best]) / SIMILARITY_NEEDED / 2,
+                                      [])
+            results.append(self._tags(text, by_target[row], evidence))
+        return results
+
+    def _evidence(self, similarity, issues, neighbours) -> dict[int, tuple[float, list[str]]]:
+        evidence: dict[int, tuple[float, list[str]]] = {}
+
+        def add(goal, score, reason):
+            old_score, reasons = evidence.get(goal, (0.0, []))
+            evidence[goal] = (max(old_score, score), [*reasons, reason])
+
+        weight = sum(n.similarity for n in neighbours)
+        for goal in {g for n in neighbours for g in n.goals}:
+            share = sum(n.similarity for n in neighbours if goal in n.goals) / weight
+            if share >= NEIGHBOUR_SHARE_NEEDED:
+                add(goal, share, next(n.label for n in neighbours if goal in n.goals))
+        if evidence and max(n.similarity for n in neighbours) >= NEIGHBOUR_SIMILARITY_TRUSTED:
+            return evidence  # a person tagged a text close to this one: follow them
+        for issue, confidence in issues:
+            if confidence >= ISSUE_CONFIDENCE_NEEDED:
+                for goal in ISSUE_SDGS.get(issue, ()):
+                    add(goal, confidence, issue)
+        for index in np.flatnonzero(similarity >= SIMILARITY_NEEDED):
+            goal, code, _ = self.targets[index]
+            add(goal, min(1.0, 0.5 + similarity[index]), code)
+        return evidence
+
+    def _tags(self, text, similarity, evidence) -> list[SdgTag]:
+        tags = []
+        for goal, (score, reasons) in evidence.items():
+            in_goal = np.flatnonzero(self.target_goals == goal)
+            best = in_goal[similarity[in_goal].argmax()]
+            target = self.targets[best][1] if similarity[best] >= SIMILARITY_NEEDED else ""
+            words = self.shared_words(text, best) if similarity[best] > 0 else []
+            tags.append(SdgTag(goal=goal, confidence=round(min(score, 1.0), 3), target=target,
+                               reasons=tuple(dict.fromkeys([*reasons, *words]))))
+        return sorted(tags, key=lambda tag: -tag.confidence)
+
+    def shared_words(self, text: str, target_index: int) -> list[str]:
+        """The words of the text that weigh most in its similarity with a target."""
+        vector = self.vectorizer.transform([text]).multiply(self.target_matrix[target_index])
+        vector = vector.tocoo()
+        order = np.argsort(-vector.data)[:TOP_WORDS]
+        names = self.vectorizer.get_feature_names_out()
+        return [str(names[vector.col[i]]) for i in order]

@@ -1,0 +1,73 @@
+"""Suggesting and retraining as recorded runs, done now (CLI) or by the background worker."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from camket.accounts.permissions import require
+from camket.frameworks.models import Recommendation
+from camket.tagging import confirmed
+from camket.tagging.models import TaggingRun
+from camket.tagging.suggestions import suggest
+from camket.tagging.tagger import load_tagger, train
+
+MIN_TRAINING_ROWS = 50
+
+
+class TooFewLabels(Exception):
+    pass
+
+
+def recommendations_to_tag(framework=None):
+    queryset = Recommendation.objects.exclude(status=Recommendation.Status.ARCHIVED)
+    if framework is not None:
+        queryset = queryset.filter(framework=framework)
+    return queryset.order_by("pk")
+
+
+def suggest_for(framework=None) -> str:
+    tagger = load_tagger()
+    outcome = suggest(recommendations_to_tag(framework), tagger)
+    return _("%(count)d recommendation(s) tagged with model %(version)s: %(created)d new "
+             "suggestion(s), %(updated)d refreshed, %(removed)d withdrawn.") % {
+        "count": outcome.recommendations, "version": tagger.version,
+        "created": outcome.created, "updated": outcome.updated, "removed": outcome.removed}
+
+
+def retrain_from_database() -> str:
+    data = confirmed.training_set_from_database()
+    if len(data) < MIN_TRAINING_ROWS:
+        raise TooFewLabels(_("Only %(count)d recommendations carry UPR Info issues: too few to "
+                             "train (at least %(needed)d).")
+                           % {"count": len(data), "needed": MIN_TRAINING_ROWS})
+    tagger = train(data)
+    folder = tagger.save()
+    return _("Model %(version)s trained on %(count)d recommendations, saved in %(folder)s.") % {
+        "version": tagger.version, "count": len(data), "folder": folder}
+
+
+JOBS = {TaggingRun.Job.SUGGEST: suggest_for, TaggingRun.Job.RETRAIN: retrain_from_database}
+
+
+def request_run(user, job: str, framework=None) -> TaggingRun:
+    """Record a run and queue it for the background worker (`camket db_worker`)."""
+    from camket.tagging.tasks import carry_out_run
+
+    require(user, "tagging.run_tagging")
+    run = TaggingRun.objects.create(job=job, framework=framework, requested_by=user)
+    carry_out_run.enqueue(run.pk)
+    return run
+
+
+def carry_out(run: TaggingRun) -> TaggingRun:
+    TaggingRun.objects.filter(pk=run.pk).update(state=TaggingRun.State.RUNNING)
+    try:
+        arguments = (run.framework,) if run.job == TaggingRun.Job.SUGGEST else ()
+        run.summary = JOBS[run.job](*arguments)
+        run.state = TaggingRun.State.DONE
+    except Exception as error:  # recorded for the person who asked, then re-raised
+        run.summary, run.state = str(error), TaggingRun.State.FAILED
+        raise
+    finally:
+        run.finished_at = timezone.now()
+        run.save(update_fields=["summary", "state", "finished_at"])
+    return run

@@ -1,0 +1,55 @@
+"""Which suggestions a user may see (those of the recommendations they may see), and filters
+shared by the web page, the API and the bulk decisions."""
+
+from dataclasses import dataclass, fields
+
+from camket.frameworks.scoping import visible_recommendations
+from camket.tagging.models import Suggestion
+
+
+def visible_suggestions(user):
+    return Suggestion.objects.filter(recommendation__in=visible_recommendations(user))
+
+
+def _number(value, kind=float):
+    try:
+        return kind(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class SuggestionFilters:
+    framework: str = ""
+    kind: str = ""
+    state: str = Suggestion.State.PENDING
+    min_confidence: float | None = None
+    max_confidence: float | None = None
+    recommendation: int | None = None
+
+    @classmethod
+    def from_mapping(cls, mapping) -> "SuggestionFilters":
+        values = {f.name: mapping.get(f.name) for f in fields(cls) if mapping.get(f.name)}
+        for name in ("min_confidence", "max_confidence"):
+            values[name] = _number(values.get(name))
+        values["recommendation"] = _number(values.get("recommendation"), int)
+        if values.get("kind") not in Suggestion.Kind.values:
+            values.pop("kind", None)
+        if values.get("state") not in [*Suggestion.State.values, "all"]:
+            values.pop("state", None)
+        return cls(**values)
+
+    def apply(self, queryset):
+        if self.framework:
+            queryset = queryset.filter(recommendation__framework__slug=self.framework)
+        if self.kind:
+            queryset = queryset.filter(kind=self.kind)
+        if self.state != "all":
+            queryset = queryset.filter(state=self.state)
+        if self.min_confidence is not None:
+            queryset = queryset.filter(confidence__gte=self.min_confidence)
+        if self.max_confidence is not None:
+            queryset = queryset.filter(confidence__lt=self.max_confidence)
+        if self.recommendation is not None:
+            queryset = queryset.filter(recommendation_id=self.recommendation)
+        return queryset

@@ -1,0 +1,117 @@
+"""How alike recommendations are: near-duplicates in a cycle, earlier cycles, "more like this".
+
+One TF-IDF index of every recommendation (words and word pairs of the English text and the
+Vietnamese translation, folded so that accents do not matter), built on first use and rebuilt
+when recommendations are added or changed. Callers pass the candidates they may see.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import Case, Count, Max, Q, When
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from camket.frameworks.models import Recommendation
+from camket.lib.folding import fold
+
+NEAR_DUPLICATE = 0.6
+RELATED = 0.2
+MORE_LIKE_THIS = 100
+_lock = threading.Lock()
+_cache: dict = {}
+
+
+@dataclass
+class Match:
+    recommendation: Recommendation
+    similarity: float
+
+
+class SimilarityIndex:
+    def __init__(self, ids: list[int], texts: list[str]):
+        self.ids = np.array(ids)
+        self.position = {pk: i for i, pk in enumerate(ids)}
+        self.vectorizer = TfidfVectorizer(preprocessor=fold, stop_words="english",
+                                          ngram_range=(1, 2), sublinear_tf=True,
+                                          dtype=np.float32)
+        self.matrix = self.vectorizer.fit_transform(texts) if texts else None
+
+    def similarities(self, pk: int, candidate_ids) -> tuple[np.ndarray, np.ndarray]:
+        rows = [self.position[c] for c in candidate_ids if c in self.position and c != pk]
+        if pk not in self.position or not rows:
+            return np.array([], dtype=int), np.array([])
+        scores = (self.matrix[rows] @ self.matrix[self.position[pk]].T).toarray().ravel()
+        return self.ids[rows], scores
+
+
+def current_index() -> SimilarityIndex:
+    """The index for the recommendations as they are now (cached while nothing changes)."""
+    signature = tuple(Recommendation.objects.aggregate(n=Count("pk"), last=Max("modified"),
+                                                       top=Max("pk")).values())
+    with _lock:
+        if _cache.get("signature") != signature:
+            rows = Recommendation.objects.order_by("pk").values_list("pk", "text", "text_vi")
+            ids, texts = [], []
+            for pk, text, text_vi in rows.iterator(chunk_size=5000):
+                ids.append(pk)
+                texts.append(f"{text} {text_vi}")
+            _cache.update(signature=signature, index=SimilarityIndex(ids, texts))
+        return _cache["index"]
+
+
+def most_similar(recommendation, candidates, *, limit: int = 10,
+                 minimum: float = RELATED) -> list[Match]:
+    ids, scores = current_index().similarities(
+        recommendation.pk, candidates.values_list("pk", flat=True))
+    order = [i for i in np.argsort(-scores)[:limit] if scores[i] >= minimum]
+    found = candidates.in_bulk([int(ids[i]) for i in order])
+    return [Match(found[int(ids[i])], round(float(scores[i]), 3)) for i in order
+            if int(ids[i]) in found]
+
+
+def more_like_this(queryset, pk: int, *, limit: int = MORE_LIKE_THIS):
+    """The queryset narrowed to the recommendations most like `pk`, most similar first."""
+    ids, scores = current_index().similarities(pk, queryset.values_list("pk", flat=True))
+    order = [int(ids[i]) for i in np.argsort(-scores)[:limit] if scores[i] >= RELATED / 2]
+    if not order:
+        return queryset.none()
+    return queryset.filter(pk__in=order).order_by(
+        Case(*[When(pk=found, then=position) for position, found in enumerate(order)]))
+
+
+def earlier_cycles(recommendation, candidates, *, limit: int = 5) -> list[Match]:
+    """The closest recommendations made to the same state in earlier cycles or sessions."""
+    framework = recommendation.framework
+    earlier = Q(pk__in=[])
+    if framework.cycle:
+        earlier |= Q(framework__cycle__lt=framework.cycle)
+    if recommendation.session:
+        earlier |= Q(session__lt=recommendation.session)
+    state = recommendation.state_under_review_id or framework.state_under_review_id
+    if state is None:
+        return []
+    same_state = Q(state_under_review_id=state) | Q(state_under_review__isnull=True,
+                                                   framework__state_under_review_id=state)
+    candidates = candidates.filter(same_state & earlier).exclude(framework=framework)
+    return most_similar(recommendation, candidates, limit=limit)
+
+
+def near_duplicate_groups(recommendations, *, threshold: float = NEAR_DUPLICATE):
+    """Groups of two or more recommendations that say nearly the same thing, largest first."""
+    recommendations = list(recommendations)
+    index = current_index()
+    rows = [index.position[r.pk] for r in recommendations if r.pk in index.position]
+    if len(rows) < 2:
+        return []
+    by_row = {index.position[r.pk]: r for r in recommendations}
+    similarity = index.matrix[rows] @ index.matrix[rows].T
+    similarity.data[similarity.data < threshold] = 0
+    similarity.eliminate_zeros()
+    count, labels = connected_components(similarity, directed=False)
+    groups = [[by_row[rows[i]] for i in np.flatnonzero(labels == label)]
+              for label in range(count)]
+    return sorted((g for g in groups if len(g) > 1), key=lambda g: (-len(g), g[0].pk))

@@ -1,0 +1,172 @@
+"""Suggesting tags for recommendations, and a person accepting or rejecting them.
+
+Suggesting never touches a recommendation: it only writes Suggestion rows. Accepting one adds
+the tag to the recommendation (with history); rejecting one keeps the row, so the same tag is
+not proposed again for that recommendation. Pending suggestions a newer model no longer makes
+are removed; decided ones are never changed by a run.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from camket.accounts.permissions import require
+from camket.frameworks.models import Category, Recommendation
+from camket.lib.concurrency import claim_version, save_if_current
+from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
+from camket.tagging import confirmed
+from camket.tagging.explain import driving_words
+from camket.tagging.models import Suggestion
+from camket.tagging.tagger import Tagger
+
+BATCH = 500
+Kind, State = Suggestion.Kind, Suggestion.State
+
+
+class AlreadyDecided(Exception):
+    """Someone decided this suggestion since the page was opened."""
+
+
+@dataclass
+class SuggestOutcome:
+    recommendations: int = 0
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+
+
+@dataclass
+class Wanted:
+    kind: str
+    confidence: float
+    reasons: list[str]
+    category: Category | None = None
+    action_category: int | None = None
+
+    @property
+    def key(self) -> str:
+        return Suggestion.key_for(category_id=self.category.pk if self.category else None,
+                                  action_category=self.action_category)
+
+
+class _Categories:
+    def __init__(self):
+        self.issues = {c.name: c for c in Category.objects.filter(taxonomy__slug=UPR_INFO_ISSUES)}
+        self.sdgs = {c.code: c for c in Category.objects.filter(taxonomy__slug=SDG)}
+
+
+def suggest(recommendations, tagger: Tagger) -> SuggestOutcome:
+    """Write or refresh the pending suggestions of these recommendations."""
+    outcome = SuggestOutcome()
+    categories = _Categories()
+    recommendations = list(recommendations)
+    sdg_texts, sdg_goals, sdg_names = confirmed.sdg_examples(r.pk for r in recommendations)
+    for start in range(0, len(recommendations), BATCH):
+        batch = recommendations[start:start + BATCH]
+        texts = [r.text for r in batch]
+        neighbours = tagger.sdg.neighbours(texts, sdg_texts, sdg_goals, sdg_names)
+        for recommendation, tags in zip(batch, tagger.tag(texts, neighbours), strict=True):
+            wanted = _wanted(tagger, recommendation, tags, categories)
+            _store(recommendation, wanted, tagger.version, outcome)
+            outcome.recommendations += 1
+    return outcome
+
+
+def _wanted(tagger, recommendation, tags, categories) -> list[Wanted]:
+    prediction = tags.prediction
+    issue_indexes = [tagger.model.issue_names.index(name) for name in prediction.issues]
+    issue_words, action_words = driving_words(tagger.model, recommendation.text, issue_indexes,
+                                              prediction.action_category)
+    wanted = []
+    for name, confidence, index in zip(prediction.issues, prediction.issue_confidences,
+                                       issue_indexes, strict=True):
+        if name in categories.issues:
+            wanted.append(Wanted(Kind.THEME, confidence, issue_words[index],
+                                 category=categories.issues[name]))
+    for tag in tags.sdgs:
+        for code in filter(None, [str(tag.goal), tag.target]):
+            if code in categories.sdgs:
+                wanted.append(Wanted(Kind.SDG, tag.confidence, list(tag.reasons),
+                                     category=categories.sdgs[code]))
+    if prediction.action_category and recommendation.action_category is None:
+        wanted.append(Wanted(Kind.ACTION_CATEGORY, prediction.action_confidence, action_words,
+                             action_category=prediction.action_category))
+    return wanted
+
+
+@transaction.atomic
+def _store(recommendation, wanted: list[Wanted], version: str, outcome: SuggestOutcome) -> None:
+    tagged = set(recommendation.categories.values_list("pk", flat=True))
+    existing = {s.key: s for s in recommendation.suggestions.all()}
+    keep = set()
+    for item in wanted:
+        if item.category and item.category.pk in tagged:
+            continue
+        keep.add(item.key)
+        suggestion = existing.get(item.key)
+        values = {"confidence": item.confidence, "reasons": item.reasons,
+                  "model_version": version}
+        if suggestion is None:
+            Suggestion.objects.create(recommendation=recommendation, kind=item.kind,
+                                      key=item.key, category=item.category,
+                                      action_category=item.action_category, **values)
+            outcome.created += 1
+        elif suggestion.state == State.PENDING:
+            Suggestion.objects.filter(pk=suggestion.pk, state=State.PENDING).update(**values)
+            outcome.updated += 1
+    stale = [s.pk for key, s in existing.items() if key not in keep and s.state == State.PENDING]
+    outcome.removed += Suggestion.objects.filter(pk__in=stale, state=State.PENDING).delete()[0]
+
+
+def _claim(user, suggestion: Suggestion, state: str) -> None:
+    """Mark the suggestion decided, unless someone else decided it first."""
+    now = timezone.now()
+    claimed = Suggestion.objects.filter(pk=suggestion.pk, state=State.PENDING).update(
+        state=state, decided_by=user, decided_at=now)
+    if not claimed:
+        raise AlreadyDecided(suggestion)
+    suggestion.state, suggestion.decided_by, suggestion.decided_at = state, user, now
+    suggestion._history_user = user
+    suggestion.save(update_fields=["state", "decided_by", "decided_at"])
+
+
+@transaction.atomic
+def accept(user, suggestion: Suggestion) -> None:
+    require(user, "tagging.decide_suggestion")
+    recommendation = Recommendation.objects.select_for_update().get(pk=suggestion.recommendation_id)
+    if suggestion.kind == Kind.ACTION_CATEGORY:
+        if recommendation.action_category not in (None, suggestion.action_category):
+            raise ValidationError(_("This recommendation already has an action category; "
+                                    "the suggestion was not applied."))
+        recommendation.action_category = suggestion.action_category
+        _claim(user, suggestion, State.ACCEPTED)
+        save_if_current(recommendation, recommendation.version, ["action_category"], user=user)
+        return
+    _claim(user, suggestion, State.ACCEPTED)
+    tags = [suggestion.category]
+    if suggestion.category.parent_id:  # an SDG target brings its goal
+        tags.append(suggestion.category.parent)
+    claim_version(recommendation, user=user)
+    recommendation.categories.add(*tags)  # recorded in the history, with the user
+
+
+@transaction.atomic
+def reject(user, suggestion: Suggestion) -> None:
+    require(user, "tagging.decide_suggestion")
+    _claim(user, suggestion, State.REJECTED)
+
+
+def decide_many(user, suggestions, *, accepting: bool) -> tuple[int, int]:
+    """Accept or reject each pending suggestion; returns (decided, skipped because decided)."""
+    require(user, "tagging.decide_suggestion")
+    decided = skipped = 0
+    for suggestion in suggestions.filter(state=State.PENDING).select_related("category"):
+        try:
+            (accept if accepting else reject)(user, suggestion)
+            decided += 1
+        except (AlreadyDecided, ValidationError):
+            skipped += 1
+    return decided, skipped

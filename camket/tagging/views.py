@@ -1,0 +1,111 @@
+"""Suggested tags (list, accept, reject, in bulk), tagging runs and near-duplicate groups."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from camket.accounts import roles
+from camket.frameworks.models import Framework
+from camket.frameworks.scoping import visible_recommendations
+from camket.tagging import suggestions
+from camket.tagging.models import Suggestion, TaggingRun
+from camket.tagging.runs import request_run
+from camket.tagging.scoping import SuggestionFilters, visible_suggestions
+from camket.tagging.similarity import near_duplicate_groups
+from camket.web.helpers import coordinator_only, error_text, safe_next
+
+PAGE_SIZE = 50
+MAX_GROUPS = 100
+
+
+@login_required
+def suggestion_list(request):
+    filters = SuggestionFilters.from_mapping(request.GET)
+    found = filters.apply(visible_suggestions(request.user)).select_related(
+        "recommendation__framework", "category").order_by(
+        "recommendation__framework__slug", "recommendation_id", "kind", "-confidence")
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    is_coordinator = roles.is_coordinator(request.user)
+    return render(request, "tagging/suggestions.html", {
+        "filters": filters, "page": page, "query_string": query.urlencode(),
+        "frameworks": Framework.objects.filter(archived=False),
+        "kinds": Suggestion.Kind.choices, "states": Suggestion.State.choices,
+        "is_coordinator": is_coordinator, "language": get_language(),
+        "runs": TaggingRun.objects.select_related("framework")[:5] if is_coordinator else [],
+    })
+
+
+@login_required
+@require_POST
+def suggestion_decide(request, pk, decision):
+    suggestion = get_object_or_404(visible_suggestions(request.user), pk=pk)
+    try:
+        (suggestions.accept if decision == "accept" else suggestions.reject)(
+            request.user, suggestion)
+        messages.success(request, _("Suggestion accepted.") if decision == "accept"
+                         else _("Suggestion rejected: it will not be suggested again."))
+    except suggestions.AlreadyDecided:
+        messages.error(request, _("Someone already decided this suggestion; nothing changed."))
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    return redirect(safe_next(request, reverse("recommendation-detail",
+                                               args=[suggestion.recommendation_id])))
+
+
+@login_required
+@require_POST
+def suggestion_bulk(request):
+    coordinator_only(request)
+    filters = SuggestionFilters.from_mapping(request.POST)
+    chosen = filters.apply(visible_suggestions(request.user))
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    if request.POST.get("scope") == "selected":
+        chosen = chosen.filter(pk__in=ids)
+    accepting = request.POST.get("decision") == "accept"
+    decided, skipped = suggestions.decide_many(request.user, chosen, accepting=accepting)
+    message = (_("%(count)d suggestion(s) accepted.") if accepting
+               else _("%(count)d suggestion(s) rejected.")) % {"count": decided}
+    if skipped:
+        message += " " + _("%(count)d skipped: already decided or no longer applicable.") % {
+            "count": skipped}
+    messages.success(request, message)
+    return redirect(safe_next(request, reverse("suggestion-list")))
+
+
+@login_required
+@require_POST
+def tagging_run_start(request):
+    coordinator_only(request)
+    job = request.POST.get("job")
+    if job not in TaggingRun.Job.values:
+        messages.error(request, _("Choose what to run."))
+        return redirect("suggestion-list")
+    slug = request.POST.get("framework", "")
+    framework = get_object_or_404(Framework, slug=slug) if slug else None
+    run = request_run(request.user, job, framework)
+    messages.success(request, _("“%(job)s” queued: the background worker will do it "
+                                "(camket db_worker).") % {"job": run.get_job_display()})
+    return redirect("suggestion-list")
+
+
+@login_required
+def near_duplicates(request):
+    frameworks = Framework.objects.filter(archived=False)
+    framework = frameworks.filter(slug=request.GET.get("framework", "")).first()
+    groups = []
+    if framework is not None:
+        candidates = visible_recommendations(request.user).filter(
+            framework=framework, cluster__isnull=True).exclude(status="archived")
+        groups = near_duplicate_groups(candidates)[:MAX_GROUPS]
+    return render(request, "tagging/duplicates.html", {
+        "frameworks": frameworks, "framework": framework, "groups": groups,
+        "is_coordinator": roles.is_coordinator(request.user),
+    })
