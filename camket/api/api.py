@@ -24,6 +24,7 @@ from camket.lib.concurrency import StaleEdit
 from camket.review import services
 from camket.review.forms import AssessmentForm
 from camket.review.scoping import get_assessment_for_user, visible_assessments
+from camket.tagging.suggestions import AlreadyDecided
 
 api = NinjaAPI(title="camket API", version="1", auth=AUTH, urls_namespace="api",
                description="Recommendations, reviews and decisions. Authenticate with "
@@ -39,6 +40,12 @@ def _forbidden(request, exc):
 @api.exception_handler(StaleEdit)
 def _conflict(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(AlreadyDecided)
+def _decided(request, exc):
+    return api.create_response(request, {"detail": "Someone already decided this suggestion."},
+                               status=409)
 
 
 @api.exception_handler(ValidationError)

@@ -101,24 +101,20 @@ def list_suggestions(request, query: Query[SuggestionQuery]):
     return _suggestions(request, query).order_by("recommendation_id", "kind", "-confidence")
 
 
-@suggestion_router.post("/{int:pk}/accept", response={200: SuggestionOut, 409: dict})
+@suggestion_router.post("/{int:pk}/accept", response=SuggestionOut)
 def accept(request, pk: int):
+    """409 if someone else decided it first."""
     suggestion = _decidable(request, pk)
-    try:
-        suggestions.accept(request.user, suggestion)
-    except suggestions.AlreadyDecided:
-        return 409, {"detail": "Someone already decided this suggestion."}
-    return 200, suggestion
+    suggestions.accept(request.user, suggestion)
+    return suggestion
 
 
-@suggestion_router.post("/{int:pk}/reject", response={200: SuggestionOut, 409: dict})
+@suggestion_router.post("/{int:pk}/reject", response=SuggestionOut)
 def reject(request, pk: int):
+    """409 if someone else decided it first."""
     suggestion = _decidable(request, pk)
-    try:
-        suggestions.reject(request.user, suggestion)
-    except suggestions.AlreadyDecided:
-        return 409, {"detail": "Someone already decided this suggestion."}
-    return 200, suggestion
+    suggestions.reject(request.user, suggestion)
+    return suggestion
 
 
 @suggestion_router.post("/bulk", response=BulkDecisionOut)

@@ -1,8 +1,8 @@
 """How alike recommendations are: near-duplicates in a cycle, earlier cycles, "more like this".
 
-One TF-IDF index of every recommendation (words and word pairs of the English text and the
-Vietnamese translation, folded so that accents do not matter), built on first use and rebuilt
-when recommendations are added or changed. Callers pass the candidates they may see.
+One TF-IDF index of every recommendation (words and word pairs of its text as received, folded
+so that accents do not matter; translations are left out so that a translated and an
+untranslated copy still match), built on first use and rebuilt when recommendations change. Callers pass the candidates they may see.
 """
 
 from __future__ import annotations
@@ -54,11 +54,11 @@ def current_index() -> SimilarityIndex:
                                                        top=Max("pk")).values())
     with _lock:
         if _cache.get("signature") != signature:
-            rows = Recommendation.objects.order_by("pk").values_list("pk", "text", "text_vi")
+            rows = Recommendation.objects.order_by("pk").values_list("pk", "text")
             ids, texts = [], []
-            for pk, text, text_vi in rows.iterator(chunk_size=5000):
+            for pk, text in rows.iterator(chunk_size=5000):
                 ids.append(pk)
-                texts.append(f"{text} {text_vi}")
+                texts.append(text)
             _cache.update(signature=signature, index=SimilarityIndex(ids, texts))
         return _cache["index"]
 

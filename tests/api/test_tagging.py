@@ -1,0 +1,98 @@
+"""/api/suggestions, /api/tagging/runs, /api/recommendations/{id}/similar: who sees and decides."""
+
+import pytest
+
+from camket.frameworks.models import Category
+from camket.lib.vocabulary import UPR_INFO_ISSUES
+from camket.tagging.models import Suggestion, TaggingRun
+from tests.api.conftest import PERSONAS
+
+SEES = {  # persona -> which of the world's recommendations' suggestions it may see
+    "coordinator": {"published", "draft", "sent_to_a"},
+    "officer_a": {"published", "sent_to_a"},
+    "officer_b": {"published"},
+    "viewer": {"published"},
+}
+
+
+@pytest.fixture
+def suggested(world):
+    justice = Category.objects.get(taxonomy__slug=UPR_INFO_ISSUES, name="Justice")
+    made = {}
+    for number, name in enumerate(("published", "draft", "sent_to_a")):
+        made[name] = Suggestion.objects.create(
+            recommendation=getattr(world, name), kind="theme", category=justice,
+            confidence=0.5 + number / 10, reasons=["court"],
+            key=Suggestion.key_for(category_id=justice.pk))
+    return made
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_lists_the_suggestions_of_what_it_may_see(api_as, suggested, persona):
+    response = api_as(persona).get("/suggestions")
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert {item["id"] for item in items} == {suggested[name].pk for name in SEES[persona]}
+    assert all(item["reasons"] == ["court"] and item["category"] == "Justice" for item in items)
+
+
+def test_anonymous_callers_are_refused(client, suggested):
+    assert client.get("/api/suggestions").status_code == 401
+    assert client.post(f"/api/suggestions/{suggested['published'].pk}/accept").status_code == 401
+
+
+@pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
+def test_only_the_coordinator_decides(api_as, suggested, persona):
+    api = api_as(persona)
+    for name, suggestion in suggested.items():
+        expected = 403 if name in SEES[persona] else 404
+        assert api.post(f"/suggestions/{suggestion.pk}/accept").status_code == expected
+        assert api.post(f"/suggestions/{suggestion.pk}/reject").status_code == expected
+    assert api.post("/suggestions/bulk", {"decision": "accept"}).status_code == 403
+    assert not Suggestion.objects.exclude(state="pending").exists()
+
+
+def test_coordinator_accepts_then_a_second_decision_conflicts(api_as, world, suggested):
+    api = api_as("coordinator")
+    response = api.post(f"/suggestions/{suggested['draft'].pk}/accept")
+    assert response.status_code == 200 and response.json()["state"] == "accepted"
+    assert world.draft.categories.filter(name="Justice").exists()
+    assert api.post(f"/suggestions/{suggested['draft'].pk}/reject").status_code == 409
+
+
+def test_bulk_accepts_above_a_threshold(api_as, suggested):
+    response = api_as("coordinator").post("/suggestions/bulk",
+                                          {"decision": "accept", "min_confidence": 0.6})
+    assert response.json() == {"decided": 2, "skipped": 0}
+    assert set(Suggestion.objects.filter(state="accepted")) == {suggested["draft"],
+                                                                suggested["sent_to_a"]}
+    assert api_as("coordinator").get("/suggestions", {"state": "accepted"}).json()["count"] == 2
+
+
+def test_bulk_rejects_chosen_ones(api_as, suggested):
+    response = api_as("coordinator").post(
+        "/suggestions/bulk", {"decision": "reject", "ids": [suggested["published"].pk]})
+    assert response.json() == {"decided": 1, "skipped": 0}
+    assert Suggestion.objects.get(state="rejected") == suggested["published"]
+
+
+def test_runs_are_queued_by_the_coordinator_only(api_as, world):
+    for persona in ("officer_a", "viewer"):
+        assert api_as(persona).post("/tagging/runs", {"job": "suggest"}).status_code == 403
+    response = api_as("coordinator").post("/tagging/runs",
+                                          {"job": "suggest", "framework": "upr-vn-4"})
+    assert response.status_code == 200
+    run = TaggingRun.objects.get()
+    assert response.json()["state"] == "queued" and run.framework == world.framework
+    assert api_as("coordinator").get(f"/tagging/runs/{run.pk}").json()["id"] == run.pk
+    assert api_as("viewer").get(f"/tagging/runs/{run.pk}").status_code == 403
+
+
+def test_similar_is_scoped(api_as, world):
+    world.draft.text = world.published.text
+    world.draft.save()
+    coordinator = api_as("coordinator").get(f"/recommendations/{world.published.pk}/similar")
+    assert [m["id"] for m in coordinator.json()] == [world.draft.pk]
+    assert coordinator.json()[0]["similarity"] == pytest.approx(1.0, abs=0.01)
+    assert api_as("viewer").get(f"/recommendations/{world.published.pk}/similar").json() == []
+    assert api_as("viewer").get(f"/recommendations/{world.draft.pk}/similar").status_code == 404

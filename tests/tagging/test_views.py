@@ -1,0 +1,102 @@
+"""The suggestions page, deciding from the web, runs, near-duplicates and the detail page."""
+
+import pytest
+
+from camket.frameworks.models import Category
+from camket.lib.vocabulary import UPR_INFO_ISSUES
+from camket.tagging.models import Suggestion, TaggingRun
+from tests.personas import make_recommendation
+
+SEES = {
+    "coordinator": {"published", "draft", "sent_to_a"},
+    "officer_a": {"published", "sent_to_a"},
+    "officer_b": {"published"},
+    "viewer": {"published"},
+}
+
+
+@pytest.fixture
+def suggested(world):
+    justice = Category.objects.get(taxonomy__slug=UPR_INFO_ISSUES, name="Justice")
+    return {name: Suggestion.objects.create(
+        recommendation=getattr(world, name), kind="theme", category=justice,
+        confidence=0.4 + number / 5, reasons=[f"<b>{name}</b>"],
+        key=Suggestion.key_for(category_id=justice.pk))
+        for number, name in enumerate(("published", "draft", "sent_to_a"))}
+
+
+def as_persona(client, world, persona):
+    client.force_login(getattr(world, persona))
+    return client
+
+
+@pytest.mark.parametrize("persona", sorted(SEES))
+def test_the_list_shows_only_what_the_persona_may_see(client, world, suggested, persona):
+    page = as_persona(client, world, persona).get("/suggestions/").content.decode()
+    for name in suggested:
+        assert (f"&lt;b&gt;{name}&lt;/b&gt;" in page) == (name in SEES[persona])
+    assert "<b>" not in page
+    assert ("Decide in bulk" in page) == (persona == "coordinator")
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, suggested):
+    assert client.get("/suggestions/").status_code == 302
+
+
+def test_the_coordinator_accepts_and_rejects_from_the_page(client, world, suggested):
+    as_persona(client, world, "coordinator")
+    response = client.post(f"/suggestions/{suggested['draft'].pk}/accept/",
+                           {"next": "/suggestions/"})
+    assert response.status_code == 302 and response.url == "/suggestions/"
+    client.post(f"/suggestions/{suggested['published'].pk}/reject/")
+    assert world.draft.categories.filter(name="Justice").exists()
+    assert Suggestion.objects.get(pk=suggested["published"].pk).state == "rejected"
+    response = client.post(f"/suggestions/{suggested['published'].pk}/accept/", follow=True)
+    assert "Someone already decided" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["officer_a", "viewer"])
+def test_others_cannot_decide(client, world, suggested, persona):
+    as_persona(client, world, persona)
+    assert client.post(f"/suggestions/{suggested['published'].pk}/accept/").status_code == 403
+    assert client.post(f"/suggestions/{suggested['draft'].pk}/accept/").status_code == 404
+    assert client.post("/suggestions/bulk/", {"decision": "accept"}).status_code == 403
+    assert client.post("/suggestions/runs/", {"job": "suggest"}).status_code == 403
+    assert not Suggestion.objects.exclude(state="pending").exists()
+    assert not TaggingRun.objects.exists()
+
+
+def test_bulk_accept_above_a_threshold_and_selected_reject(client, world, suggested):
+    as_persona(client, world, "coordinator")
+    client.post("/suggestions/bulk/", {"decision": "accept", "min_confidence": "0.6"})
+    assert {s.pk for s in Suggestion.objects.filter(state="accepted")} == {
+        suggested["draft"].pk, suggested["sent_to_a"].pk}
+    client.post("/suggestions/bulk/", {"decision": "reject", "scope": "selected",
+                                       "ids": [suggested["published"].pk]})
+    assert Suggestion.objects.get(pk=suggested["published"].pk).state == "rejected"
+
+
+def test_the_coordinator_queues_a_run(client, world):
+    as_persona(client, world, "coordinator")
+    client.post("/suggestions/runs/", {"job": "retrain"})
+    assert TaggingRun.objects.get().job == "retrain"
+    assert "Retrain the model" in client.get("/suggestions/").content.decode()
+
+
+def test_detail_page_shows_suggestions_and_similar(client, world, suggested):
+    twin = make_recommendation(world.framework, "1.9", world.published.text)
+    page = as_persona(client, world, "viewer").get(
+        f"/recommendations/{world.published.pk}/").content.decode()
+    assert "&lt;b&gt;published&lt;/b&gt;" in page and "Justice" in page
+    assert f"/recommendations/{twin.pk}/" in page
+    assert f"?like={world.published.pk}" in page
+
+
+def test_near_duplicates_page_offers_a_cluster(client, world):
+    make_recommendation(world.framework, "1.9", world.published.text)
+    page = as_persona(client, world, "coordinator").get(
+        "/review/duplicates/", {"framework": world.framework.slug}).content.decode()
+    assert "1.9" in page and "<button type=\"submit\">Make a cluster" in page
+    page = as_persona(client, world, "viewer").get(
+        "/review/duplicates/", {"framework": world.framework.slug}).content.decode()
+    assert "1.9" in page and "<button type=\"submit\">Make a cluster" not in page
