@@ -2,7 +2,8 @@
 
 One TF-IDF index of every recommendation (words and word pairs of its text as received, folded
 so that accents do not matter; translations are left out so that a translated and an
-untranslated copy still match), built on first use and rebuilt when recommendations change. Callers pass the candidates they may see.
+untranslated copy still match), built on first use and rebuilt when recommendations change.
+Callers pass the candidates they may see.
 """
 
 from __future__ import annotations
