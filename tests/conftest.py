@@ -32,6 +32,7 @@ def plan_world(world):
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MODELS_DIR = tmp_path / "models"
     settings.LANGUAGE_CODE = "en"
     # Real password hashing costs a second per persona; tests need none of its strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

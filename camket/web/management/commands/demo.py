@@ -6,7 +6,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from camket.frameworks.models import Framework
+from camket.tagging import runs
+from camket.tagging.tagger import newest_version
 from camket.web.demo import load_demo
+from camket.web.demo_data import FRAMEWORK
 
 
 class Command(BaseCommand):
@@ -25,6 +29,20 @@ class Command(BaseCommand):
             for path in sorted(shared.glob("*.csv")):
                 self.stdout.write(f"Importing {path.name} …")
                 call_command("import", str(path), publish=True, json=True, stdout=self.stdout)
+        self.tag_demo_framework()
         self.stdout.write(self.style.SUCCESS("Demo ready. Sign in with:"))
         for username, password, role in users:
             self.stdout.write(f"  {username:<14} {password:<18} {role}")
+
+    def tag_demo_framework(self) -> None:
+        """Train the tagging model on the imported labels (once) and suggest tags."""
+        if newest_version() is None:
+            self.stdout.write("Training the tagging model on the imported recommendations "
+                              "(a minute or two) …")
+            try:
+                self.stdout.write(runs.retrain_from_database())
+            except runs.TooFewLabels as error:
+                self.stdout.write(f"No tag suggestions in the demo: {error}")
+                return
+        framework = Framework.objects.get(slug=FRAMEWORK["slug"])
+        self.stdout.write(runs.suggest_for(framework))
