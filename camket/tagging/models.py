@@ -36,7 +36,7 @@ class Suggestion(models.Model):
     confidence = models.FloatField(_("confidence"))
     reasons = models.JSONField(_("words that drove it"), default=list, blank=True)
     model_version = models.CharField(_("model version"), max_length=40, blank=True)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+    state = models.CharField(_("decision"), max_length=10, choices=State.choices,
                              default=State.PENDING, db_index=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT,
@@ -87,7 +87,7 @@ class TaggingRun(models.Model):
         "frameworks.Framework", verbose_name=_("framework"), on_delete=models.CASCADE,
         null=True, blank=True, related_name="+",
     )
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+    state = models.CharField(_("progress"), max_length=10, choices=State.choices,
                              default=State.QUEUED)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
