@@ -120,6 +120,7 @@ class SdgTagger:
         self.vectorizer.fit([*texts, *self.target_documents])
         self.target_matrix = self.vectorizer.transform(self.target_documents)
         self.target_goals = np.array([goal for goal, _, _ in self.targets])
+        self.feature_names = self.vectorizer.get_feature_names_out()
         return self
 
     def neighbours(self, texts: list[str], known_texts: list[str],
@@ -138,26 +139,18 @@ class SdgTagger:
                           for i in best if row[i] >= NEIGHBOUR_SIMILARITY_NEEDED])
         return found
 
-    def similarities(self, texts: list[str]) -> np.ndarray:
-        """[n texts, 169 targets] cosine similarities."""
-        return (self.vectorizer.transform(texts) @ self.target_matrix.T).toarray()
-
-    def goal_similarities(self, texts: list[str]) -> np.ndarray:
-        by_target = self.similarities(texts)
-        goals = np.zeros((len(texts), 17))
-        for goal in range(1, 18):
-            goals[:, goal - 1] = by_target[:, self.target_goals == goal].max(axis=1)
-        return goals
-
     def tag(self, texts: list[str], issues: list[list[tuple[str, float]]],
             neighbours: list[list[Neighbour]] | None = None) -> list[list[SdgTag]]:
         """For each text: its goals, most confident first, with their best target and reasons.
 
         `issues` are the (issue, confidence) pairs predicted for each text.
         """
-        by_target = self.similarities(texts) if texts else np.zeros((0, len(self.targets)))
+        if not texts:
+            return []
+        vectors = self.vectorizer.transform(texts)
+        by_target = (vectors @ self.target_matrix.T).toarray()
         results = []
-        for row, text in enumerate(texts):
+        for row in range(len(texts)):
             evidence = self._evidence(by_target[row], issues[row],
                                       neighbours[row] if neighbours else [])
             if not evidence:
@@ -166,7 +159,7 @@ class SdgTagger:
                     goal = self.targets[best][0]
                     evidence[goal] = (float(by_target[row, best]) / SIMILARITY_NEEDED / 2,
                                       [])
-            results.append(self._tags(text, by_target[row], evidence))
+            results.append(self._tags(vectors[row], by_target[row], evidence))
         return results
 
     def _evidence(self, similarity, issues, neighbours) -> dict[int, tuple[float, list[str]]]:
@@ -192,21 +185,20 @@ class SdgTagger:
             add(goal, min(1.0, 0.5 + similarity[index]), code)
         return evidence
 
-    def _tags(self, text, similarity, evidence) -> list[SdgTag]:
+    def _tags(self, vector, similarity, evidence) -> list[SdgTag]:
         tags = []
         for goal, (score, reasons) in evidence.items():
             in_goal = np.flatnonzero(self.target_goals == goal)
             best = in_goal[similarity[in_goal].argmax()]
             target = self.targets[best][1] if similarity[best] >= SIMILARITY_NEEDED else ""
-            words = self.shared_words(text, best) if similarity[best] > 0 else []
+            words = self.shared_words(vector, best) if similarity[best] > 0 else []
             tags.append(SdgTag(goal=goal, confidence=round(min(score, 1.0), 3), target=target,
                                reasons=tuple(dict.fromkeys([*reasons, *words]))))
         return sorted(tags, key=lambda tag: -tag.confidence)
 
-    def shared_words(self, text: str, target_index: int) -> list[str]:
-        """The words of the text that weigh most in its similarity with a target."""
-        vector = self.vectorizer.transform([text]).multiply(self.target_matrix[target_index])
-        vector = vector.tocoo()
-        order = np.argsort(-vector.data)[:TOP_WORDS]
-        names = self.vectorizer.get_feature_names_out()
-        return [str(names[vector.col[i]]) for i in order]
+    def shared_words(self, vector, target_index: int) -> list[str]:
+        """The words of a text (its TF-IDF row) that weigh most in its similarity with a
+        target."""
+        shared = vector.multiply(self.target_matrix[target_index]).tocoo()
+        order = np.argsort(-shared.data)[:TOP_WORDS]
+        return [str(self.feature_names[shared.col[i]]) for i in order]
