@@ -29,6 +29,15 @@ def plan_world(world):
     return make_plan_world(world)
 
 
+@pytest.fixture(scope="session")
+def tiny_tagger():
+    """A tagger trained in a second on hand-written texts (tests/tagging_texts.py)."""
+    from camket.tagging.tagger import train
+    from tests.tagging_texts import training_texts
+
+    return train(training_texts(), n_jobs=1)
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

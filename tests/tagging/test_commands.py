@@ -11,7 +11,7 @@ from camket.tagging.models import Suggestion, TaggingRun
 from camket.tagging.tagger import load_tagger
 from camket.tagging.tasks import carry_out_run
 from tests.personas import make_recommendation
-from tests.tagging.conftest import training_texts
+from tests.tagging_texts import training_texts
 
 
 @pytest.fixture

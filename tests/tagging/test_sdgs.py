@@ -3,7 +3,7 @@
 import pytest
 
 from camket.tagging.sdgs import ISSUE_SDGS, Neighbour, SdgTagger, sdgs_for_issues
-from tests.tagging.conftest import training_texts
+from tests.tagging_texts import training_texts
 
 
 @pytest.fixture(scope="module")

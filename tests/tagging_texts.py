@@ -1,10 +1,7 @@
 """A tagger trained in a second on hand-written texts: the verb gives the action category, the
 topic gives the UPR Info issues, so tests know what it must suggest."""
 
-import pytest
-
 from camket.tagging.model import TrainingSet
-from camket.tagging.tagger import train
 
 VERBS = {"Share experience on": 1, "Continue its efforts on": 2, "Consider ratifying": 3,
          "Take measures to promote": 4, "Ratify": 5}
@@ -28,8 +25,3 @@ def training_texts() -> TrainingSet:
                 data.actions.append(action)
                 data.sessions.append(None)
     return data
-
-
-@pytest.fixture(scope="session")
-def tiny_tagger():
-    return train(training_texts(), n_jobs=1)
