@@ -9,11 +9,12 @@ Callers pass the candidates they may see.
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import Case, Count, Max, Q, When
-from scipy.sparse.csgraph import connected_components
+from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from camket.frameworks.models import Recommendation
@@ -102,17 +103,34 @@ def earlier_cycles(recommendation, candidates, *, limit: int = 5) -> list[Match]
 
 
 def near_duplicate_groups(recommendations, *, threshold: float = NEAR_DUPLICATE):
-    """Groups of two or more recommendations that say nearly the same thing, largest first."""
-    recommendations = list(recommendations)
+    """Groups of two or more recommendations to the same state that say nearly the same thing,
+    largest first.
+
+    Average linkage: every group's members are, on average, at least `threshold` alike, so a
+    chain of slightly different texts does not merge into one huge group.
+    """
     index = current_index()
-    rows = [index.position[r.pk] for r in recommendations if r.pk in index.position]
-    if len(rows) < 2:
-        return []
-    by_row = {index.position[r.pk]: r for r in recommendations}
-    similarity = index.matrix[rows] @ index.matrix[rows].T
-    similarity.data[similarity.data < threshold] = 0
-    similarity.eliminate_zeros()
-    count, labels = connected_components(similarity, directed=False)
-    groups = [[by_row[rows[i]] for i in np.flatnonzero(labels == label)]
-              for label in range(count)]
-    return sorted((g for g in groups if len(g) > 1), key=lambda g: (-len(g), g[0].pk))
+    by_state = defaultdict(list)
+    for recommendation in recommendations:
+        if recommendation.pk in index.position:
+            state = (recommendation.state_under_review_id
+                     or recommendation.framework.state_under_review_id)
+            by_state[state].append(recommendation)
+    groups = []
+    for members in by_state.values():
+        if len(members) > 1:
+            groups += _groups_of(index, members, threshold)
+    return sorted(groups, key=lambda g: (-len(g), g[0].pk))
+
+
+def _groups_of(index, members, threshold) -> list[list]:
+    rows = [index.position[r.pk] for r in members]
+    distance = 1 - (index.matrix[rows] @ index.matrix[rows].T).toarray()
+    np.clip(distance, 0, 1, out=distance)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average",
+        distance_threshold=1 - threshold).fit_predict(distance)
+    found = defaultdict(list)
+    for recommendation, label in zip(members, labels, strict=True):
+        found[label].append(recommendation)
+    return [sorted(group, key=lambda r: r.pk) for group in found.values() if len(group) > 1]

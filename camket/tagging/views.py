@@ -100,12 +100,14 @@ def tagging_run_start(request):
 def near_duplicates(request):
     frameworks = Framework.objects.filter(archived=False)
     framework = frameworks.filter(slug=request.GET.get("framework", "")).first()
-    groups = []
+    groups, total = [], 0
     if framework is not None:
         candidates = visible_recommendations(request.user).filter(
-            framework=framework, cluster__isnull=True).exclude(status="archived")
-        groups = near_duplicate_groups(candidates)[:MAX_GROUPS]
+            framework=framework, cluster__isnull=True).exclude(status="archived").select_related(
+            "framework")
+        groups = near_duplicate_groups(candidates)
+        total, groups = len(groups), groups[:MAX_GROUPS]
     return render(request, "tagging/duplicates.html", {
-        "frameworks": frameworks, "framework": framework, "groups": groups,
+        "frameworks": frameworks, "framework": framework, "groups": groups, "total": total,
         "is_coordinator": roles.is_coordinator(request.user),
     })

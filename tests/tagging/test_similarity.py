@@ -73,3 +73,26 @@ def test_more_like_this_in_search_puts_the_closest_first(cycles, world):
 def test_more_like_this_on_a_hidden_recommendation_finds_nothing(cycles, world):
     hidden = cycles["earlier_draft"]
     assert not search.search(world.viewer, search.SearchParams(like=str(hidden.pk))).exists()
+
+
+def test_near_duplicates_are_per_state_and_do_not_chain(world):
+    framework = Framework.objects.create(slug="upr-cycle-1", name="UPR cycle 1",
+                                         kind="upr_cycle", cycle=1)
+    states = StateResolver()
+    made = []
+    for state in ("Chile", "Peru"):
+        for number, text in enumerate([
+                "Abolish the death penalty",
+                "Abolish the death penalty in law",
+                "Abolish the death penalty in law and in practice for all crimes",
+                "Abolish in law and in practice the penalty of corporal punishment for all "
+                "crimes"]):
+            recommendation = make_recommendation(framework, f"{state}-{number}", text)
+            recommendation.state_under_review = states.resolve(state)
+            recommendation.save()
+            made.append(recommendation)
+    groups = similarity.near_duplicate_groups(framework.recommendations.all())
+    assert len(groups) == 2
+    for group in groups:
+        assert len({r.state_under_review_id for r in group}) == 1
+        assert not any("corporal" in r.text for r in group)

@@ -136,7 +136,8 @@ class Command(BaseCommand):
     def duplicates(self, slug: str, threshold: float, as_json: bool) -> None:
         framework = self.framework(slug)
         groups = near_duplicate_groups(
-            runs.recommendations_to_tag(framework).filter(cluster__isnull=True),
+            runs.recommendations_to_tag(framework).filter(cluster__isnull=True)
+            .select_related("framework"),
             threshold=threshold)
         if as_json:
             self.stdout.write(json.dumps([[{"id": r.pk, "reference": r.reference,
