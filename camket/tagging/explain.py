@@ -15,7 +15,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 IGNORED = {
     "the", "and", "for", "its", "all", "with", "that", "this", "into", "from", "their", "which",
     "are", "has", "have", "been", "also", "such", "those", "these", "other", "including", "in",
-    "of", "to", "on", "by", "as", "an", "or", "be", "is", "it", "at",
+    "of", "to", "on", "by", "as", "an", "or", "be", "is", "it", "at", "against",
 }
 
 

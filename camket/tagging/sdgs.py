@@ -121,6 +121,10 @@ class SdgTagger:
         self.target_matrix = self.vectorizer.transform(self.target_documents)
         self.target_goals = np.array([goal for goal, _, _ in self.targets])
         self.feature_names = self.vectorizer.get_feature_names_out()
+        self.target_weights = [dict(zip(row.indices, row.data, strict=True))
+                               for row in self.target_matrix]
+        self.targets_of_goal = {goal: np.flatnonzero(self.target_goals == goal)
+                                for goal in range(1, 18)}
         return self
 
     def neighbours(self, texts: list[str], known_texts: list[str],
@@ -159,7 +163,9 @@ class SdgTagger:
                     goal = self.targets[best][0]
                     evidence[goal] = (float(by_target[row, best]) / SIMILARITY_NEEDED / 2,
                                       [])
-            results.append(self._tags(vectors[row], by_target[row], evidence))
+            start, end = vectors.indptr[row], vectors.indptr[row + 1]
+            words = (vectors.indices[start:end], vectors.data[start:end])
+            results.append(self._tags(words, by_target[row], evidence))
         return results
 
     def _evidence(self, similarity, issues, neighbours) -> dict[int, tuple[float, list[str]]]:
@@ -185,20 +191,23 @@ class SdgTagger:
             add(goal, min(1.0, 0.5 + similarity[index]), code)
         return evidence
 
-    def _tags(self, vector, similarity, evidence) -> list[SdgTag]:
+    def _tags(self, words, similarity, evidence) -> list[SdgTag]:
         tags = []
         for goal, (score, reasons) in evidence.items():
-            in_goal = np.flatnonzero(self.target_goals == goal)
+            in_goal = self.targets_of_goal[goal]
             best = in_goal[similarity[in_goal].argmax()]
             target = self.targets[best][1] if similarity[best] >= SIMILARITY_NEEDED else ""
-            words = self.shared_words(vector, best) if similarity[best] > 0 else []
+            shared = self.shared_words(words, best) if similarity[best] > 0 else []
             tags.append(SdgTag(goal=goal, confidence=round(min(score, 1.0), 3), target=target,
-                               reasons=tuple(dict.fromkeys([*reasons, *words]))))
+                               reasons=tuple(dict.fromkeys([*reasons, *shared]))))
         return sorted(tags, key=lambda tag: -tag.confidence)
 
-    def shared_words(self, vector, target_index: int) -> list[str]:
-        """The words of a text (its TF-IDF row) that weigh most in its similarity with a
-        target."""
-        shared = vector.multiply(self.target_matrix[target_index]).tocoo()
-        order = np.argsort(-shared.data)[:TOP_WORDS]
-        return [str(self.feature_names[shared.col[i]]) for i in order]
+    def shared_words(self, words, target_index: int) -> list[str]:
+        """The words of a text (the columns and weights of its TF-IDF row) that weigh most in
+        its similarity with a target."""
+        weights = self.target_weights[target_index]
+        columns, values = words
+        shared = [(value * weights[column], column)
+                  for column, value in zip(columns, values, strict=True) if column in weights]
+        shared.sort(reverse=True)
+        return [str(self.feature_names[column]) for _, column in shared[:TOP_WORDS]]
