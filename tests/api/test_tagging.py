@@ -2,29 +2,16 @@
 
 import pytest
 
-from camket.frameworks.models import Category
-from camket.lib.vocabulary import UPR_INFO_ISSUES
 from camket.tagging.models import Suggestion, TaggingRun
 from tests.api.conftest import PERSONAS
+from tests.tagging_texts import SUGGESTIONS_SEEN_BY, suggest_justice
 
-SEES = {  # persona -> which of the world's recommendations' suggestions it may see
-    "coordinator": {"published", "draft", "sent_to_a"},
-    "officer_a": {"published", "sent_to_a"},
-    "officer_b": {"published"},
-    "viewer": {"published"},
-}
+SEES = SUGGESTIONS_SEEN_BY
 
 
 @pytest.fixture
 def suggested(world):
-    justice = Category.objects.get(taxonomy__slug=UPR_INFO_ISSUES, name="Justice")
-    made = {}
-    for number, name in enumerate(("published", "draft", "sent_to_a")):
-        made[name] = Suggestion.objects.create(
-            recommendation=getattr(world, name), kind="theme", category=justice,
-            confidence=0.5 + number / 10, reasons=["court"],
-            key=Suggestion.key_for(category_id=justice.pk))
-    return made
+    return suggest_justice(world, step=0.1)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -33,7 +20,9 @@ def test_each_persona_lists_the_suggestions_of_what_it_may_see(api_as, suggested
     assert response.status_code == 200
     items = response.json()["items"]
     assert {item["id"] for item in items} == {suggested[name].pk for name in SEES[persona]}
-    assert all(item["reasons"] == ["court"] and item["category"] == "Justice" for item in items)
+    names = {suggestion.pk: name for name, suggestion in suggested.items()}
+    assert all(item["reasons"] == [f"<b>{names[item['id']]}</b>"]
+               and item["category"] == "Justice" for item in items)
 
 
 def test_anonymous_callers_are_refused(client, suggested):

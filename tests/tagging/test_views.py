@@ -2,27 +2,16 @@
 
 import pytest
 
-from camket.frameworks.models import Category
-from camket.lib.vocabulary import UPR_INFO_ISSUES
 from camket.tagging.models import Suggestion, TaggingRun
 from tests.personas import make_recommendation
+from tests.tagging_texts import SUGGESTIONS_SEEN_BY, suggest_justice
 
-SEES = {
-    "coordinator": {"published", "draft", "sent_to_a"},
-    "officer_a": {"published", "sent_to_a"},
-    "officer_b": {"published"},
-    "viewer": {"published"},
-}
+SEES = SUGGESTIONS_SEEN_BY
 
 
 @pytest.fixture
 def suggested(world):
-    justice = Category.objects.get(taxonomy__slug=UPR_INFO_ISSUES, name="Justice")
-    return {name: Suggestion.objects.create(
-        recommendation=getattr(world, name), kind="theme", category=justice,
-        confidence=0.4 + number / 5, reasons=[f"<b>{name}</b>"],
-        key=Suggestion.key_for(category_id=justice.pk))
-        for number, name in enumerate(("published", "draft", "sent_to_a"))}
+    return suggest_justice(world, step=0.2)
 
 
 def as_persona(client, world, persona):
