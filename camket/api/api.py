@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
 from django.http import Http404
+from django.utils.translation import gettext
 from ninja import File, NinjaAPI, Query, Router, Schema, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import create_model
@@ -44,8 +45,8 @@ def _conflict(request, exc):
 
 @api.exception_handler(AlreadyDecided)
 def _decided(request, exc):
-    return api.create_response(request, {"detail": "Someone already decided this suggestion."},
-                               status=409)
+    return api.create_response(
+        request, {"detail": gettext("Someone already decided this suggestion.")}, status=409)
 
 
 @api.exception_handler(ValidationError)

@@ -3,12 +3,13 @@
 from datetime import datetime
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from camket.accounts import roles
+from camket.accounts.permissions import require
 from camket.frameworks.models import Framework
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.tagging import similarity, suggestions
@@ -120,6 +121,11 @@ def reject(request, pk: int):
 @suggestion_router.post("/bulk", response=BulkDecisionOut)
 def decide_in_bulk(request, payload: BulkDecisionIn):
     """Accept or reject every pending suggestion that matches (e.g. min_confidence=0.8)."""
+    require(request.user, "tagging.decide_suggestion")
+    if payload.ids is None and payload.min_confidence is None \
+            and payload.max_confidence is None:
+        raise ValidationError({"min_confidence": [
+            "Give min_confidence, max_confidence or ids: a bulk decision needs a limit."]})
     chosen = _suggestions(request, payload)
     if payload.ids is not None:
         chosen = chosen.filter(pk__in=payload.ids)

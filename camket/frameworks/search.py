@@ -36,8 +36,11 @@ class SearchParams:
 
     @classmethod
     def from_mapping(cls, data) -> "SearchParams":
-        return cls(**{name: (data.get(name) or "").strip()[:200]
-                      for name in ("q", *FILTER_NAMES)})
+        params = cls(**{name: (data.get(name) or "").strip()[:200]
+                        for name in ("q", *FILTER_NAMES)})
+        if not params.like.isdigit():
+            params.like = ""
+        return params
 
     def active(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in ("q", *FILTER_NAMES) if getattr(self, name)}

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -178,10 +179,13 @@ class RecordWriter:
         if new:
             bulk_create_with_history(new, Recommendation, batch_size=BATCH, **history)
         if changed:
+            now = timezone.now()
+            for recommendation in changed:
+                recommendation.modified = now  # bulk updates skip auto_now
             bulk_update_with_history(
                 changed,
                 Recommendation,
-                [*COMPARED_FIELDS, "search_document", "version"],
+                [*COMPARED_FIELDS, "search_document", "version", "modified"],
                 batch_size=BATCH,
                 **history,
             )

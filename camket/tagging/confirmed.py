@@ -40,22 +40,22 @@ def training_set_from_database() -> TrainingSet:
     return data
 
 
-def sdg_examples(exclude_ids=()) -> tuple[list[str], list[tuple[int, ...]], list[str]]:
-    """Texts a person tagged with SDGs, their goals, and their references (newest first)."""
-    recommendations = Recommendation.objects.exclude(
-        status=Recommendation.Status.ARCHIVED).exclude(pk__in=list(exclude_ids))
+def sdg_examples() -> tuple[list[int], list[str], list[tuple[int, ...]]]:
+    """The ids, texts and goals of the recommendations a person tagged with SDGs, newest
+    first."""
+    recommendations = Recommendation.objects.exclude(status=Recommendation.Status.ARCHIVED)
     labels = _labels_by_recommendation(SDG, recommendations)
     rows = recommendations.filter(pk__in=list(labels)).order_by("-pk").values_list(
-        "pk", "text", "reference", "framework__name")[:MAX_SDG_EXAMPLES]
-    texts, goals, names = [], [], []
-    for pk, text, reference, framework in rows:
+        "pk", "text")[:MAX_SDG_EXAMPLES]
+    ids, texts, goals = [], [], []
+    for pk, text in rows:
         goal_numbers = {int(code.split(".")[0]) for _, code in labels[pk]
                         if code.split(".")[0].isdigit()}
         if goal_numbers:
+            ids.append(pk)
             texts.append(text)
             goals.append(tuple(sorted(goal_numbers)))
-            names.append(f"{framework} {reference}")
-    return texts, goals, names
+    return ids, texts, goals
 
 
 def combined(first: TrainingSet, second: TrainingSet) -> TrainingSet:

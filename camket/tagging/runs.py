@@ -1,5 +1,8 @@
 """Suggesting and retraining as recorded runs, done now (CLI) or by the background worker."""
 
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,6 +14,7 @@ from camket.tagging.suggestions import suggest
 from camket.tagging.tagger import load_tagger, train
 
 MIN_TRAINING_ROWS = 50
+STALE_AFTER = timedelta(hours=2)  # a run still "running" after this is taken as dead
 
 
 class TooFewLabels(Exception):
@@ -27,10 +31,14 @@ def recommendations_to_tag(framework=None):
 def suggest_for(framework=None) -> str:
     tagger = load_tagger()
     outcome = suggest(recommendations_to_tag(framework), tagger)
-    return _("%(count)d recommendation(s) tagged with model %(version)s: %(created)d new "
-             "suggestion(s), %(updated)d refreshed, %(removed)d withdrawn.") % {
+    summary = _("%(count)d recommendation(s) tagged with model %(version)s: %(created)d new "
+                "suggestion(s), %(updated)d refreshed, %(removed)d withdrawn.") % {
         "count": outcome.recommendations, "version": tagger.version,
         "created": outcome.created, "updated": outcome.updated, "removed": outcome.removed}
+    if outcome.skipped:
+        summary += " " + _("%(count)d without words to go on were left out.") % {
+            "count": outcome.skipped}
+    return summary
 
 
 def retrain_from_database() -> str:
@@ -53,6 +61,12 @@ def request_run(user, job: str, framework=None) -> TaggingRun:
     from camket.tagging.tasks import carry_out_run
 
     require(user, "tagging.run_tagging")
+    waiting = TaggingRun.objects.filter(
+        job=job, state__in=[TaggingRun.State.QUEUED, TaggingRun.State.RUNNING],
+        requested_at__gte=timezone.now() - STALE_AFTER)
+    if waiting.exists():
+        raise ValidationError(_("A run of this kind is already queued or running; wait for it "
+                                "to finish."))
     run = TaggingRun.objects.create(job=job, framework=framework, requested_by=user)
     carry_out_run.enqueue(run.pk)
     return run

@@ -8,7 +8,10 @@ from camket.tagging.models import Suggestion
 
 
 def visible_suggestions(user):
-    return Suggestion.objects.filter(recommendation__in=visible_recommendations(user))
+    """Suggestions of the recommendations the user may see, archived ones left out."""
+    return Suggestion.objects.filter(
+        recommendation__in=visible_recommendations(user).exclude(status="archived").exclude(
+            framework__archived=True))
 
 
 def _number(value, kind=float):
@@ -29,7 +32,8 @@ class SuggestionFilters:
 
     @classmethod
     def from_mapping(cls, mapping) -> "SuggestionFilters":
-        values = {f.name: mapping.get(f.name) for f in fields(cls) if mapping.get(f.name)}
+        values = {f.name: mapping.get(f.name) for f in fields(cls)
+                  if mapping.get(f.name) not in (None, "")}
         for name in ("min_confidence", "max_confidence"):
             values[name] = _number(values.get(name))
         values["recommendation"] = _number(values.get("recommendation"), int)

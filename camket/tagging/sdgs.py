@@ -74,6 +74,9 @@ NEIGHBOUR_SIMILARITY_NEEDED = 0.3
 NEIGHBOUR_SIMILARITY_TRUSTED = 0.5
 NEIGHBOUR_SHARE_NEEDED = 0.5
 TOP_WORDS = 4
+# The reason given for goals that people confirmed on similar texts; it names none of them,
+# since the reader may not be allowed to see them.
+CONFIRMED_REASON = "=confirmed"
 
 
 def sdgs_for_issues(issues: list[str]) -> list[int]:
@@ -99,7 +102,6 @@ class Neighbour:
 
     similarity: float
     goals: tuple[int, ...]
-    label: str = ""
 
 
 class SdgTagger:
@@ -128,18 +130,23 @@ class SdgTagger:
         return self
 
     def neighbours(self, texts: list[str], known_texts: list[str],
-                   known_goals: list[tuple[int, ...]], labels: list[str] | None = None,
-                   ) -> list[list[Neighbour]]:
-        """For each text, the most similar texts a person already tagged with SDGs."""
+                   known_goals: list[tuple[int, ...]], *, text_ids: list | None = None,
+                   known_ids: list | None = None) -> list[list[Neighbour]]:
+        """For each text, the most similar texts a person already tagged with SDGs (never the
+        text itself, when ids are given)."""
         if not known_texts or not texts:
             return [[] for _ in texts]
         similarity = (self.vectorizer.transform(texts)
                       @ self.vectorizer.transform(known_texts).T).toarray()
+        if text_ids is not None and known_ids is not None:
+            position = {known: i for i, known in enumerate(known_ids)}
+            for row, own in enumerate(text_ids):
+                if own in position:
+                    similarity[row, position[own]] = 0
         found = []
         for row in similarity:
             best = np.argsort(-row)[:NEIGHBOURS]
-            found.append([Neighbour(float(row[i]), tuple(known_goals[i]),
-                                    labels[i] if labels else "")
+            found.append([Neighbour(float(row[i]), tuple(known_goals[i]))
                           for i in best if row[i] >= NEIGHBOUR_SIMILARITY_NEEDED])
         return found
 
@@ -179,7 +186,7 @@ class SdgTagger:
         for goal in {g for n in neighbours for g in n.goals}:
             share = sum(n.similarity for n in neighbours if goal in n.goals) / weight
             if share >= NEIGHBOUR_SHARE_NEEDED:
-                add(goal, share, next(n.label for n in neighbours if goal in n.goals))
+                add(goal, share, CONFIRMED_REASON)
         if evidence and max(n.similarity for n in neighbours) >= NEIGHBOUR_SIMILARITY_TRUSTED:
             return evidence  # a person tagged a text close to this one: follow them
         for issue, confidence in issues:

@@ -40,11 +40,14 @@ class SimilarityIndex:
         self.vectorizer = TfidfVectorizer(preprocessor=fold, stop_words="english",
                                           ngram_range=(1, 2), sublinear_tf=True,
                                           dtype=np.float32)
-        self.matrix = self.vectorizer.fit_transform(texts) if texts else None
+        try:
+            self.matrix = self.vectorizer.fit_transform(texts)
+        except ValueError:  # no text has a single word to compare
+            self.matrix = None
 
     def similarities(self, pk: int, candidate_ids) -> tuple[np.ndarray, np.ndarray]:
         rows = [self.position[c] for c in candidate_ids if c in self.position and c != pk]
-        if pk not in self.position or not rows:
+        if self.matrix is None or pk not in self.position or not rows:
             return np.array([], dtype=int), np.array([])
         scores = (self.matrix[rows] @ self.matrix[self.position[pk]].T).toarray().ravel()
         return self.ids[rows], scores
@@ -110,6 +113,8 @@ def near_duplicate_groups(recommendations, *, threshold: float = NEAR_DUPLICATE)
     chain of slightly different texts does not merge into one huge group.
     """
     index = current_index()
+    if index.matrix is None:
+        return []
     by_state = defaultdict(list)
     for recommendation in recommendations:
         if recommendation.pk in index.position:

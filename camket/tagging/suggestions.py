@@ -18,7 +18,7 @@ from camket.frameworks.models import Category, Recommendation
 from camket.lib.concurrency import claim_version, save_if_current
 from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.tagging import confirmed
-from camket.tagging.explain import driving_words
+from camket.tagging.explain import content_words, driving_words
 from camket.tagging.models import Suggestion
 from camket.tagging.tagger import Tagger
 
@@ -36,6 +36,7 @@ class SuggestOutcome:
     created: int = 0
     updated: int = 0
     removed: int = 0
+    skipped: int = 0
 
 
 @dataclass
@@ -62,12 +63,15 @@ def suggest(recommendations, tagger: Tagger) -> SuggestOutcome:
     """Write or refresh the pending suggestions of these recommendations."""
     outcome = SuggestOutcome()
     categories = _Categories()
-    recommendations = list(recommendations)
-    sdg_texts, sdg_goals, sdg_names = confirmed.sdg_examples(r.pk for r in recommendations)
+    given = list(recommendations)
+    recommendations = [r for r in given if content_words(r.text)]  # nothing to go on
+    outcome.skipped = len(given) - len(recommendations)
+    sdg_ids, sdg_texts, sdg_goals = confirmed.sdg_examples()
     for start in range(0, len(recommendations), BATCH):
         batch = recommendations[start:start + BATCH]
         texts = [r.text for r in batch]
-        neighbours = tagger.sdg.neighbours(texts, sdg_texts, sdg_goals, sdg_names)
+        neighbours = tagger.sdg.neighbours(texts, sdg_texts, sdg_goals,
+                                           text_ids=[r.pk for r in batch], known_ids=sdg_ids)
         for recommendation, tags in zip(batch, tagger.tag(texts, neighbours), strict=True):
             wanted = _wanted(tagger, recommendation, tags, categories)
             _store(recommendation, wanted, tagger.version, outcome)
@@ -110,10 +114,11 @@ def _store(recommendation, wanted: list[Wanted], version: str, outcome: SuggestO
         values = {"confidence": item.confidence, "reasons": item.reasons,
                   "model_version": version}
         if suggestion is None:
-            Suggestion.objects.create(recommendation=recommendation, kind=item.kind,
-                                      key=item.key, category=item.category,
-                                      action_category=item.action_category, **values)
-            outcome.created += 1
+            _, created = Suggestion.objects.get_or_create(
+                recommendation=recommendation, key=item.key,
+                defaults={"kind": item.kind, "category": item.category,
+                          "action_category": item.action_category, **values})
+            outcome.created += created
         elif suggestion.state == State.PENDING:
             Suggestion.objects.filter(pk=suggestion.pk, state=State.PENDING).update(**values)
             outcome.updated += 1
@@ -137,6 +142,9 @@ def _claim(user, suggestion: Suggestion, state: str) -> None:
 def accept(user, suggestion: Suggestion) -> None:
     require(user, "tagging.decide_suggestion")
     recommendation = Recommendation.objects.select_for_update().get(pk=suggestion.recommendation_id)
+    if recommendation.status == Recommendation.Status.ARCHIVED:
+        raise ValidationError(_("This recommendation is archived; its suggestions cannot be "
+                                "accepted."))
     if suggestion.kind == Kind.ACTION_CATEGORY:
         if recommendation.action_category not in (None, suggestion.action_category):
             raise ValidationError(_("This recommendation already has an action category; "
@@ -157,6 +165,13 @@ def accept(user, suggestion: Suggestion) -> None:
 def reject(user, suggestion: Suggestion) -> None:
     require(user, "tagging.decide_suggestion")
     _claim(user, suggestion, State.REJECTED)
+
+
+def beyond_threshold(suggestions, *, accepting: bool, threshold: float):
+    """Accepting: those at least this confident; rejecting: those less confident."""
+    if accepting:
+        return suggestions.filter(confidence__gte=threshold)
+    return suggestions.filter(confidence__lt=threshold)
 
 
 def decide_many(user, suggestions, *, accepting: bool) -> tuple[int, int]:

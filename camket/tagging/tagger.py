@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import joblib
+from django.utils.translation import gettext as _
 
 from camket.tagging.model import (
     NoTrainedModel,
@@ -46,9 +49,16 @@ class Tagger:
         return [Tags(p, goals) for p, goals in zip(predictions, sdgs, strict=True)]
 
     def save(self, root: Path | None = None) -> Path:
-        folder = self.model.save(root)
-        joblib.dump(self.sdg, folder / SDG_FILE, compress=3)
-        return folder
+        """Written in a hidden folder first, so no one ever loads half a model."""
+        final = models_root(root)
+        final.mkdir(parents=True, exist_ok=True)
+        incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=final))
+        try:
+            written = self.model.save(incoming)
+            joblib.dump(self.sdg, written / SDG_FILE, compress=3)
+            return written.rename(final / written.name)
+        finally:
+            shutil.rmtree(incoming, ignore_errors=True)
 
 
 def train(data: TrainingSet, *, n_jobs: int = 2) -> Tagger:
@@ -57,7 +67,12 @@ def train(data: TrainingSet, *, n_jobs: int = 2) -> Tagger:
 
 
 def load_tagger(root: Path | None = None, version: str | None = None) -> Tagger:
-    model = load_model(root, version)
+    try:
+        model = load_model(root, version)
+    except NoTrainedModel as error:
+        raise NoTrainedModel(_("No trained tagging model in %(folder)s: run “camket classify "
+                               "train PATH...” (or retrain from camket's tags) first.")
+                             % {"folder": error}) from None
     sdg_file = models_root(root) / model.metadata["version"] / SDG_FILE
     sdg = joblib.load(sdg_file) if sdg_file.is_file() else SdgTagger().fit([])
     return Tagger(model, sdg)

@@ -28,7 +28,7 @@ MAX_GROUPS = 100
 def suggestion_list(request):
     filters = SuggestionFilters.from_mapping(request.GET)
     found = filters.apply(visible_suggestions(request.user)).select_related(
-        "recommendation__framework", "category").order_by(
+        "recommendation__framework", "category", "decided_by").order_by(
         "recommendation__framework__slug", "recommendation_id", "kind", "-confidence")
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -64,12 +64,22 @@ def suggestion_decide(request, pk, decision):
 @require_POST
 def suggestion_bulk(request):
     coordinator_only(request)
-    filters = SuggestionFilters.from_mapping(request.POST)
-    chosen = filters.apply(visible_suggestions(request.user))
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    decision = request.POST.get("decision")
+    chosen = SuggestionFilters.from_mapping(request.POST).apply(
+        visible_suggestions(request.user))
     if request.POST.get("scope") == "selected":
-        chosen = chosen.filter(pk__in=ids)
-    accepting = request.POST.get("decision") == "accept"
+        chosen = chosen.filter(pk__in=[int(i) for i in request.POST.getlist("ids") if i.isdigit()])
+        threshold = None
+    else:
+        threshold = parse_confidence(request.POST.get("threshold"))
+    problem = bulk_problem(decision, threshold, selected=request.POST.get("scope") == "selected",
+                           any_chosen=chosen.exists())
+    if problem:
+        messages.error(request, problem)
+        return redirect(safe_next(request, reverse("suggestion-list")))
+    accepting = decision == "accept"
+    if threshold is not None:
+        chosen = suggestions.beyond_threshold(chosen, accepting=accepting, threshold=threshold)
     decided, skipped = suggestions.decide_many(request.user, chosen, accepting=accepting)
     message = (_("%(count)d suggestion(s) accepted.") if accepting
                else _("%(count)d suggestion(s) rejected.")) % {"count": decided}
@@ -78,6 +88,24 @@ def suggestion_bulk(request):
             "count": skipped}
     messages.success(request, message)
     return redirect(safe_next(request, reverse("suggestion-list")))
+
+
+def parse_confidence(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number <= 1 else None
+
+
+def bulk_problem(decision, threshold, *, selected: bool, any_chosen: bool) -> str:
+    if decision not in ("accept", "reject"):
+        return _("Choose to accept or to reject.")
+    if selected and not any_chosen:
+        return _("Tick the suggestions to decide first.")
+    if not selected and threshold is None:
+        return _("Give a confidence between 0 and 1.")
+    return ""
 
 
 @login_required
@@ -90,7 +118,11 @@ def tagging_run_start(request):
         return redirect("suggestion-list")
     slug = request.POST.get("framework", "")
     framework = get_object_or_404(Framework, slug=slug) if slug else None
-    run = request_run(request.user, job, framework)
+    try:
+        run = request_run(request.user, job, framework)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return redirect("suggestion-list")
     messages.success(request, _("“%(job)s” queued: the background worker will do it "
                                 "(camket db_worker).") % {"job": run.get_job_display()})
     return redirect("suggestion-list")

@@ -85,3 +85,11 @@ def test_similar_is_scoped(api_as, world):
     assert coordinator.json()[0]["similarity"] == pytest.approx(1.0, abs=0.01)
     assert api_as("viewer").get(f"/recommendations/{world.published.pk}/similar").json() == []
     assert api_as("viewer").get(f"/recommendations/{world.draft.pk}/similar").status_code == 404
+
+
+def test_bulk_needs_a_limit_and_honours_zero(api_as, suggested):
+    api = api_as("coordinator")
+    assert api.post("/suggestions/bulk", {"decision": "reject"}).status_code == 422
+    response = api.post("/suggestions/bulk", {"decision": "reject", "max_confidence": 0})
+    assert response.json() == {"decided": 0, "skipped": 0}
+    assert not Suggestion.objects.exclude(state="pending").exists()

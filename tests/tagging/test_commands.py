@@ -95,7 +95,9 @@ def test_train_from_database_command(labelled, settings, tmp_path, capsys):
     settings.MODELS_DIR = tmp_path / "models"
     call_command("classify", "train", "--from-database")
     assert f"Training on {len(labelled)} recommendations" in capsys.readouterr().out
-    assert load_tagger().sdg.neighbours(["x"], [], []) == [[]]
+    metadata = load_tagger().model.metadata
+    assert metadata["trained_on"] == ["database"]
+    assert metadata["sizes"]["recommendations"] == len(labelled)
 
 
 def test_duplicates_as_json(world, capsys):

@@ -2,7 +2,13 @@
 
 import pytest
 
-from camket.tagging.sdgs import ISSUE_SDGS, Neighbour, SdgTagger, sdgs_for_issues
+from camket.tagging.sdgs import (
+    CONFIRMED_REASON,
+    ISSUE_SDGS,
+    Neighbour,
+    SdgTagger,
+    sdgs_for_issues,
+)
 from tests.tagging_texts import training_texts
 
 
@@ -45,11 +51,11 @@ def test_close_confirmed_neighbours_outweigh_the_theme_table(tagger):
     text = "Combat trafficking in persons and protect victims of trafficking"
     neighbours = tagger.neighbours(
         [text], ["Combat trafficking in persons and protect the victims of trafficking"],
-        [(8,)], ["Slovenia 1.1"])
+        [(8,)])
     assert neighbours[0][0].similarity > 0.5
     (tags,) = tagger.tag([text], [[("Trafficking", 0.95)]], neighbours)
     assert [tag.goal for tag in tags] == [8]
-    assert tags[0].reasons[0] == "Slovenia 1.1"
+    assert tags[0].reasons[0] == CONFIRMED_REASON
 
 
 def test_distant_neighbours_are_ignored(tagger):
@@ -58,3 +64,9 @@ def test_distant_neighbours_are_ignored(tagger):
     (tags,) = tagger.tag(["x"], [[("Death penalty", 0.9)]],
                          [[Neighbour(similarity=0.35, goals=(4,))]])
     assert {tag.goal for tag in tags} == {4, 16}
+
+
+def test_a_text_is_never_its_own_neighbour(tagger):
+    text = "Combat trafficking in persons"
+    assert tagger.neighbours([text], [text], [(8,)], text_ids=[7], known_ids=[7]) == [[]]
+    assert len(tagger.neighbours([text], [text], [(8,)], text_ids=[7], known_ids=[8])[0]) == 1

@@ -96,3 +96,12 @@ def test_near_duplicates_are_per_state_and_do_not_chain(world):
     for group in groups:
         assert len({r.state_under_review_id for r in group}) == 1
         assert not any("corporal" in r.text for r in group)
+
+
+def test_texts_without_words_do_not_break_similarity(world):
+    from camket.frameworks.models import Recommendation
+
+    Recommendation.objects.update(text="—")
+    assert similarity.near_duplicate_groups(world.framework.recommendations.all()) == []
+    assert similarity.most_similar(world.published,
+                                   visible_recommendations(world.coordinator)) == []

@@ -157,3 +157,39 @@ def test_a_newer_model_withdraws_pending_suggestions_it_no_longer_makes(
     assert outcome.removed == 1
     assert not Suggestion.objects.filter(pk=old.pk).exists()
     assert Suggestion.objects.filter(pk=decided.pk, state="rejected").exists()
+
+
+def test_confirmed_sdgs_of_similar_recommendations_are_followed_without_naming_them(
+        world, tiny_tagger):
+    from camket.tagging.sdgs import CONFIRMED_REASON
+
+    text = "Ratify the protocol on trafficking in persons and protect victims of trafficking."
+    confirmed = make_recommendation(world.framework, "3.1", text, status="draft")
+    confirmed.categories.add(Category.objects.get(taxonomy__slug=SDG, code="8"))
+    new = make_recommendation(world.framework, "3.2", text)
+    suggestions.suggest([new, confirmed], tiny_tagger)
+    goals = {s.category.code: s for s in new.suggestions.filter(kind="sdg")}
+    assert set(goals) == {"8"} or set(goals) <= {"8", "8.7"}
+    assert goals["8"].reasons[0] == CONFIRMED_REASON
+    assert not any("3.1" in reason for s in new.suggestions.all() for reason in s.reasons)
+    # the confirmed recommendation is not its own evidence
+    own = confirmed.suggestions.filter(kind="sdg", category__code="8")
+    assert not own.exists()
+
+
+def test_texts_without_words_get_no_suggestions(world, tiny_tagger):
+    blank = make_recommendation(world.framework, "3.3", "—")
+    outcome = suggestions.suggest([blank], tiny_tagger)
+    assert outcome.skipped == 1 and not blank.suggestions.exists()
+
+
+def test_an_archived_recommendation_cannot_take_a_tag(world, torture_text, tiny_tagger):
+    from django.core.exceptions import ValidationError
+
+    suggestions.suggest([torture_text], tiny_tagger)
+    suggestion = torture_text.suggestions.filter(kind="theme").first()
+    torture_text.status = "archived"
+    torture_text.save()
+    with pytest.raises(ValidationError):
+        suggestions.accept(world.coordinator, suggestion)
+    assert not torture_text.categories.exists()

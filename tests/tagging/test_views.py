@@ -57,7 +57,7 @@ def test_others_cannot_decide(client, world, suggested, persona):
 
 def test_bulk_accept_above_a_threshold_and_selected_reject(client, world, suggested):
     as_persona(client, world, "coordinator")
-    client.post("/suggestions/bulk/", {"decision": "accept", "min_confidence": "0.6"})
+    client.post("/suggestions/bulk/", {"decision": "accept", "threshold": "0.6"})
     assert {s.pk for s in Suggestion.objects.filter(state="accepted")} == {
         suggested["draft"].pk, suggested["sent_to_a"].pk}
     client.post("/suggestions/bulk/", {"decision": "reject", "scope": "selected",
@@ -89,3 +89,45 @@ def test_near_duplicates_page_offers_a_cluster(client, world):
     page = as_persona(client, world, "viewer").get(
         "/review/duplicates/", {"framework": world.framework.slug}).content.decode()
     assert "1.9" in page and "<button type=\"submit\">Make a cluster" not in page
+
+
+@pytest.mark.parametrize("form", [
+    {"threshold": "0.6"},                                   # no decision
+    {"decision": "reject", "threshold": "abc"},             # no usable threshold
+    {"decision": "reject"},                                 # no threshold at all
+    {"decision": "reject", "threshold": "2"},               # out of range
+    {"decision": "reject", "scope": "selected"},            # nothing ticked
+])
+def test_a_bulk_request_without_a_clear_limit_decides_nothing(client, world, suggested, form):
+    as_persona(client, world, "coordinator")
+    response = client.post("/suggestions/bulk/", form, follow=True)
+    assert not Suggestion.objects.exclude(state="pending").exists()
+    assert "messages" in response.content.decode() and "error" in response.content.decode()
+
+
+def test_bulk_keeps_the_filters_shown(client, world, suggested):
+    as_persona(client, world, "coordinator")
+    client.post("/suggestions/bulk/", {"decision": "reject", "threshold": "1",
+                                       "max_confidence": "0.6"})
+    assert set(Suggestion.objects.filter(state="rejected")) == {suggested["published"]}
+
+
+def test_a_second_run_waits_for_the_first(client, world):
+    as_persona(client, world, "coordinator")
+    client.post("/suggestions/runs/", {"job": "suggest"})
+    response = client.post("/suggestions/runs/", {"job": "suggest"}, follow=True)
+    assert TaggingRun.objects.count() == 1
+    assert "already queued or running" in response.content.decode()
+
+
+def test_archived_recommendations_have_no_suggestions_to_show(client, world, suggested):
+    world.published.status = "archived"
+    world.published.save()
+    page = as_persona(client, world, "coordinator").get("/suggestions/").content.decode()
+    assert "&lt;b&gt;published&lt;/b&gt;" not in page
+    assert client.post(f"/suggestions/{suggested['published'].pk}/accept/").status_code == 404
+
+
+def test_odd_like_values_are_ignored(client, world):
+    page = as_persona(client, world, "viewer").get("/recommendations/", {"like": "abc"})
+    assert page.status_code == 200 and world.published.reference in page.content.decode()

@@ -1,7 +1,9 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Recommendation
 from camket.frameworks.templatetags.camket_labels import category_label
+from camket.tagging.sdgs import CONFIRMED_REASON
 
 register = template.Library()
 
@@ -11,3 +13,10 @@ def suggestion_label(suggestion) -> str:
     if suggestion.category_id:
         return category_label(suggestion.category)
     return str(Recommendation.ActionCategory(suggestion.action_category).label)
+
+
+@register.filter
+def reason_label(reason: str) -> str:
+    if reason == CONFIRMED_REASON:
+        return _("tagged so by people on similar recommendations")
+    return reason

@@ -108,9 +108,7 @@ class Command(BaseCommand):
         try:
             return load_tagger(version=version)
         except NoTrainedModel as error:
-            raise CommandError(_("No trained tagging model in %(folder)s: run "
-                                 "“camket classify train PATH...” first.")
-                               % {"folder": error}) from error
+            raise CommandError(str(error)) from error
 
     def framework(self, slug: str | None):
         if slug is None:
