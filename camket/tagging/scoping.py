@@ -14,11 +14,13 @@ def visible_suggestions(user):
             framework__archived=True))
 
 
-def _number(value, kind=float):
+def parse_confidence(value) -> float | None:
+    """A confidence from 0 to 1 as typed, or None when it is missing or not one."""
     try:
-        return kind(value) if value not in (None, "") else None
+        number = float(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 <= number <= 1 else None
 
 
 @dataclass
@@ -35,8 +37,9 @@ class SuggestionFilters:
         values = {f.name: mapping.get(f.name) for f in fields(cls)
                   if mapping.get(f.name) not in (None, "")}
         for name in ("min_confidence", "max_confidence"):
-            values[name] = _number(values.get(name))
-        values["recommendation"] = _number(values.get("recommendation"), int)
+            values[name] = parse_confidence(values.get(name))
+        recommendation = str(values.get("recommendation", ""))
+        values["recommendation"] = int(recommendation) if recommendation.isdigit() else None
         if values.get("kind") not in Suggestion.Kind.values:
             values.pop("kind", None)
         if values.get("state") not in [*Suggestion.State.values, "all"]:

@@ -16,7 +16,7 @@ from camket.frameworks.scoping import visible_recommendations
 from camket.tagging import suggestions
 from camket.tagging.models import Suggestion, TaggingRun
 from camket.tagging.runs import request_run
-from camket.tagging.scoping import SuggestionFilters, visible_suggestions
+from camket.tagging.scoping import SuggestionFilters, parse_confidence, visible_suggestions
 from camket.tagging.similarity import near_duplicate_groups
 from camket.web.helpers import coordinator_only, error_text, safe_next
 
@@ -88,14 +88,6 @@ def suggestion_bulk(request):
             "count": skipped}
     messages.success(request, message)
     return redirect(safe_next(request, reverse("suggestion-list")))
-
-
-def parse_confidence(value) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 <= number <= 1 else None
 
 
 def bulk_problem(decision, threshold, *, selected: bool, any_chosen: bool) -> str:
