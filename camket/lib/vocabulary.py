@@ -12,3 +12,7 @@ UPR_INFO_ISSUES = "upr-info-issues"
 UHRI_THEMES = "uhri-themes"
 AFFECTED_PERSONS = "affected-persons"
 SDG = "sdg"
+
+# The reason given for SDG goals that people confirmed on similar texts; it names none of
+# them, since the reader may not be allowed to see them.
+CONFIRMED_SDG_REASON = "=confirmed"

@@ -20,6 +20,8 @@ from importlib import resources
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from camket.lib.vocabulary import CONFIRMED_SDG_REASON
+
 ISSUE_SDGS: dict[str, tuple[int, ...]] = {
     "Asylum-seekers - refugees": (10,),
     "CP rights - general": (16,),
@@ -74,9 +76,6 @@ NEIGHBOUR_SIMILARITY_NEEDED = 0.3
 NEIGHBOUR_SIMILARITY_TRUSTED = 0.5
 NEIGHBOUR_SHARE_NEEDED = 0.5
 TOP_WORDS = 4
-# The reason given for goals that people confirmed on similar texts; it names none of them,
-# since the reader may not be allowed to see them.
-CONFIRMED_REASON = "=confirmed"
 
 
 def sdgs_for_issues(issues: list[str]) -> list[int]:
@@ -186,7 +185,7 @@ class SdgTagger:
         for goal in {g for n in neighbours for g in n.goals}:
             share = sum(n.similarity for n in neighbours if goal in n.goals) / weight
             if share >= NEIGHBOUR_SHARE_NEEDED:
-                add(goal, share, CONFIRMED_REASON)
+                add(goal, share, CONFIRMED_SDG_REASON)
         if evidence and max(n.similarity for n in neighbours) >= NEIGHBOUR_SIMILARITY_TRUSTED:
             return evidence  # a person tagged a text close to this one: follow them
         for issue, confidence in issues:

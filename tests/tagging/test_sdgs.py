@@ -2,13 +2,8 @@
 
 import pytest
 
-from camket.tagging.sdgs import (
-    CONFIRMED_REASON,
-    ISSUE_SDGS,
-    Neighbour,
-    SdgTagger,
-    sdgs_for_issues,
-)
+from camket.lib.vocabulary import CONFIRMED_SDG_REASON
+from camket.tagging.sdgs import ISSUE_SDGS, Neighbour, SdgTagger, sdgs_for_issues
 from tests.tagging_texts import training_texts
 
 
@@ -55,7 +50,7 @@ def test_close_confirmed_neighbours_outweigh_the_theme_table(tagger):
     assert neighbours[0][0].similarity > 0.5
     (tags,) = tagger.tag([text], [[("Trafficking", 0.95)]], neighbours)
     assert [tag.goal for tag in tags] == [8]
-    assert tags[0].reasons[0] == CONFIRMED_REASON
+    assert tags[0].reasons[0] == CONFIRMED_SDG_REASON
 
 
 def test_distant_neighbours_are_ignored(tagger):

@@ -161,7 +161,7 @@ def test_a_newer_model_withdraws_pending_suggestions_it_no_longer_makes(
 
 def test_confirmed_sdgs_of_similar_recommendations_are_followed_without_naming_them(
         world, tiny_tagger):
-    from camket.tagging.sdgs import CONFIRMED_REASON
+    from camket.lib.vocabulary import CONFIRMED_SDG_REASON
 
     text = "Ratify the protocol on trafficking in persons and protect victims of trafficking."
     confirmed = make_recommendation(world.framework, "3.1", text, status="draft")
@@ -170,7 +170,7 @@ def test_confirmed_sdgs_of_similar_recommendations_are_followed_without_naming_t
     suggestions.suggest([new, confirmed], tiny_tagger)
     goals = {s.category.code: s for s in new.suggestions.filter(kind="sdg")}
     assert set(goals) == {"8"} or set(goals) <= {"8", "8.7"}
-    assert goals["8"].reasons[0] == CONFIRMED_REASON
+    assert goals["8"].reasons[0] == CONFIRMED_SDG_REASON
     assert not any("3.1" in reason for s in new.suggestions.all() for reason in s.reasons)
     # the confirmed recommendation is not its own evidence
     own = confirmed.suggestions.filter(kind="sdg", category__code="8")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Recommendation
 from camket.frameworks.templatetags.camket_labels import category_label
-from camket.tagging.sdgs import CONFIRMED_REASON
+from camket.lib.vocabulary import CONFIRMED_SDG_REASON
 
 register = template.Library()
 
@@ -17,6 +17,6 @@ def suggestion_label(suggestion) -> str:
 
 @register.filter
 def reason_label(reason: str) -> str:
-    if reason == CONFIRMED_REASON:
+    if reason == CONFIRMED_SDG_REASON:
         return _("tagged so by people on similar recommendations")
     return reason
