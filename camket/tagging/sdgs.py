@@ -119,6 +119,10 @@ class SdgTagger:
         self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2,
                                           ngram_range=(1, 2), dtype=np.float32)
         self.vectorizer.fit([*texts, *self.target_documents])
+        self._index_targets()
+        return self
+
+    def _index_targets(self) -> None:
         self.target_matrix = self.vectorizer.transform(self.target_documents)
         self.target_goals = np.array([goal for goal, _, _ in self.targets])
         self.feature_names = self.vectorizer.get_feature_names_out()
@@ -126,7 +130,16 @@ class SdgTagger:
                                for row in self.target_matrix]
         self.targets_of_goal = {goal: np.flatnonzero(self.target_goals == goal)
                                 for goal in range(1, 18)}
-        return self
+
+    # Saved models keep only the learnt word weights: the target texts come from the shipped
+    # files and everything else is derived again, so a model saved by an older camket loads.
+    def __getstate__(self) -> dict:
+        return {"vectorizer": self.vectorizer}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+        self.vectorizer = state["vectorizer"]
+        self._index_targets()
 
     def neighbours(self, texts: list[str], known_texts: list[str],
                    known_goals: list[tuple[int, ...]], *, text_ids: list | None = None,

@@ -65,3 +65,14 @@ def test_a_text_is_never_its_own_neighbour(tagger):
     text = "Combat trafficking in persons"
     assert tagger.neighbours([text], [text], [(8,)], text_ids=[7], known_ids=[7]) == [[]]
     assert len(tagger.neighbours([text], [text], [(8,)], text_ids=[7], known_ids=[8])[0]) == 1
+
+
+def test_a_saved_tagger_keeps_only_its_word_weights_and_loads_again(tagger, tmp_path):
+    import joblib
+
+    joblib.dump(tagger, tmp_path / "sdg.joblib")
+    assert set(tagger.__getstate__()) == {"vectorizer"}
+    loaded = joblib.load(tmp_path / "sdg.joblib")
+    text = ["Ensure access to safe drinking water and sanitation for all"]
+    (before,), (after,) = tagger.tag(text, [[]]), loaded.tag(text, [[]])
+    assert [(t.goal, t.target) for t in after] == [(t.goal, t.target) for t in before]
