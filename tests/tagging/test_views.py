@@ -131,3 +131,19 @@ def test_archived_recommendations_have_no_suggestions_to_show(client, world, sug
 def test_odd_like_values_are_ignored(client, world):
     page = as_persona(client, world, "viewer").get("/recommendations/", {"like": "abc"})
     assert page.status_code == 200 and world.published.reference in page.content.decode()
+
+
+def test_reasons_read_in_the_page_language(client, world):
+    from camket.frameworks.builtin.labels import UPR_INFO_ISSUES
+    from camket.lib.vocabulary import CONFIRMED_SDG_REASON
+
+    suggestion = suggest_justice(world, step=0.1)["published"]
+    suggestion.reasons = ["Trafficking", CONFIRMED_SDG_REASON]
+    suggestion.save()
+    as_persona(client, world, "viewer")
+    client.cookies["django_language"] = "vi"
+    page = client.get("/suggestions/").content.decode()
+    assert dict(UPR_INFO_ISSUES)["Trafficking"] in page and CONFIRMED_SDG_REASON not in page
+    client.cookies["django_language"] = "en"
+    page = client.get("/suggestions/").content.decode()
+    assert ">Trafficking<" in page and "tagged so by people on similar recommendations" in page
