@@ -14,7 +14,7 @@ import os
 import sys
 import time
 
-from support import SHARED, setup_django  # benchmarks/support.py
+from support import SHARED, setup_django, upr_info_exports  # benchmarks/support.py
 
 TRAIN_SESSIONS = set(range(1, 14))
 TEST_SESSIONS = set(range(14, 18))
@@ -23,9 +23,8 @@ SPEED_ROWS = 100_000
 
 def main() -> int:
     setup_django()
-    files = sorted((SHARED / "upr-info").glob("*.csv"))
+    files = upr_info_exports()
     if not files:
-        print(f"benchmark skipped: no UPR Info export in {SHARED / 'upr-info'}")
         return 0
     run(files)
     return 0

@@ -9,7 +9,7 @@ It works on a throw-away test database, never on your data.
 import statistics
 import time
 
-from support import SHARED, in_throwaway_database, setup_django  # benchmarks/support.py
+from support import in_throwaway_database, setup_django, upr_info_exports  # benchmarks/support.py
 
 QUERIES = ["torture", "death penalty", "rights of the child", "quyen", "trafficking persons",
            "ratify", "women", "freedom expression", "viet nam", "education", "consider",
@@ -19,9 +19,8 @@ ROUNDS = 5
 
 def main() -> int:
     setup_django()
-    files = sorted((SHARED / "upr-info").glob("*.csv"))
+    files = upr_info_exports()
     if not files:
-        print(f"benchmark skipped: no UPR Info export in {SHARED / 'upr-info'}")
         return 0
     in_throwaway_database(run, files)
     return 0

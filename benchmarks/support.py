@@ -21,6 +21,14 @@ def setup_django() -> None:
     django.setup()
 
 
+def upr_info_exports() -> list[Path]:
+    """The shared UPR Info export files; none (and a line saying so) when they are absent."""
+    files = sorted((SHARED / "upr-info").glob("*.csv"))
+    if not files:
+        print(f"benchmark skipped: no UPR Info export in {SHARED / 'upr-info'}")
+    return files
+
+
 def in_throwaway_database(run, *args) -> None:
     """Call run(*args, vendor) with a fresh test database, destroyed afterwards."""
     from django.db import connection
