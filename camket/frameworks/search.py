@@ -170,10 +170,12 @@ def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
     result.responses = [(value or "none", labels.get(value, _("Not yet decided")), n)
                         for value, n in totals["response"].most_common()]
     labels = dict(Recommendation.ActionCategory.choices)
-    result.action_categories = [(value, labels[value], n)
-                                for value, n in sorted(totals["action"].items()) if value]
+    # Records from sources without an action category (OHCHR matrices) carry None.
+    known = sorted((value, n) for value, n in totals["action"].items() if value in labels)
+    result.action_categories = [(value, labels[value], n) for value, n in known]
     labels = dict(Recommendation.Status.choices)
-    result.statuses = [(value, labels[value], n) for value, n in totals["status"].most_common()]
+    result.statuses = [(value, labels.get(value, value), n)
+                       for value, n in totals["status"].most_common()]
     state_link = Recommendation.recommending_states.through.objects
     state_counts = list(state_link.filter(recommendation_id__in=ids).values_list("state_id")
                         .annotate(n=Count("id")).order_by("-n")[:top])
