@@ -17,11 +17,11 @@ from camket.api import schemas
 from camket.api import tagging as tagging_api
 from camket.api.auth import AUTH
 from camket.frameworks import search
-from camket.frameworks.history import entries_for
 from camket.frameworks.models import Framework
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.importers.service import import_file
 from camket.lib.concurrency import StaleEdit
+from camket.review import history as review_history
 from camket.review import services
 from camket.review.forms import AssessmentForm
 from camket.review.scoping import get_assessment_for_user, visible_assessments
@@ -94,10 +94,7 @@ def get_recommendation(request, pk: int):
 @recommendations.get("/{int:pk}/history", response=list[schemas.HistoryOut])
 def recommendation_history(request, pk: int):
     recommendation = get_recommendation_for_user(request.user, pk)
-    entries = entries_for(recommendation)
-    for assessment in visible_assessments(request.user).filter(recommendation=recommendation):
-        entries += entries_for(assessment, subject=str(assessment.agency))
-    return sorted(entries, key=lambda e: e.when, reverse=True)
+    return review_history.recommendation_history(request.user, recommendation)
 
 
 @recommendations.post("/{int:pk}/decision", response=list[schemas.RecommendationOut])

@@ -1,5 +1,6 @@
 """What changed, who changed it and when: readable entries from django-simple-history."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -25,6 +26,44 @@ class HistoryEntry:
     kind: str
     reason: str = ""
     changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Lens:
+    """How a reader outside the circle that may see an object's drafts reads its history.
+
+    `shows(record, older)` says whether a historical record is read at all (`older` is the
+    record just before it, or None). `mask(record)` blanks, in place, what the reader must not
+    read in a record they do see or compare with. A shown record is compared with the shown
+    record before it; the first shown one with the record just before it (masked) only when
+    `compare_first` — the state it was in when the reader could first see it — else with
+    nothing, so a hidden draft never appears as the "old" value of a change.
+    """
+
+    shows: Callable
+    mask: Callable | None = None
+    compare_first: bool = False
+
+
+def within(windows: list[tuple[datetime, datetime | None]], when: datetime) -> bool:
+    return any(start <= when and (end is None or when < end) for start, end in windows)
+
+
+def windows_of(records, shows: Callable) -> list[tuple[datetime, datetime | None]]:
+    """The periods during which an object's state was readable, from its records in any order:
+    each starts at a record `shows` keeps and ends at the next record it does not."""
+    ordered = sorted(records, key=lambda record: record.history_date)
+    result, start = [], None
+    for index, record in enumerate(ordered):
+        older = ordered[index - 1] if index else None
+        if shows(record, older):
+            start = start or record.history_date
+        elif start is not None:
+            result.append((start, record.history_date))
+            start = None
+    if start is not None:
+        result.append((start, None))
+    return result
 
 
 def person(user) -> str:
@@ -72,15 +111,38 @@ def _field(model, name: str):
         return None
 
 
-def entries_for(instance, subject: str = "", *, limit: int = 200,
-                user=None) -> list[HistoryEntry]:
-    """Readable history of `instance`; with `user`, linked records they cannot see are not named."""
+def _readable_records(records: list, lens: Lens | None) -> list[tuple[object, object]]:
+    """(record, the record to compare it with) for the records the lens lets through, newest
+    first; `records` are newest first."""
+    if lens is None:
+        return [(record, records[index + 1] if index + 1 < len(records) else None)
+                for index, record in enumerate(records)]
+    shown = [(index, record) for index, record in enumerate(records)
+             if lens.shows(record, records[index + 1] if index + 1 < len(records) else None)]
+    if lens.mask is not None:
+        for record in records:
+            lens.mask(record)
+    pairs = []
+    for position, (index, record) in enumerate(shown):
+        if position + 1 < len(shown):
+            pairs.append((record, shown[position + 1][1]))
+        elif lens.compare_first and index + 1 < len(records):
+            pairs.append((record, records[index + 1]))
+        else:
+            pairs.append((record, None))
+    return pairs
+
+
+def entries_for(instance, subject: str = "", *, limit: int = 200, user=None,
+                lens: Lens | None = None) -> list[HistoryEntry]:
+    """Readable history of `instance`; with `user`, linked records they cannot see are not named;
+    with `lens`, only the records (and values) that reader may see of the object's drafts."""
     records = list(
         instance.history.select_related("history_user").order_by("-history_date")[:limit]
     )
     model = type(instance)
     result = []
-    for index, record in enumerate(records):
+    for record, previous in _readable_records(records, lens):
         entry = HistoryEntry(
             when=record.history_date,
             who=person(record.history_user),
@@ -88,7 +150,6 @@ def entries_for(instance, subject: str = "", *, limit: int = 200,
             kind=str(_KIND.get(record.history_type, record.history_type)),
             reason=record.history_change_reason or "",
         )
-        previous = records[index + 1] if index + 1 < len(records) else None
         if previous is not None:
             for change in record.diff_against(previous).changes:
                 if change.field in HIDDEN_FIELDS:

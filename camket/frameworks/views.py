@@ -6,12 +6,12 @@ from django.utils.translation import get_language
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks import search
-from camket.frameworks.history import entries_for
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.lib.vocabulary import SDG
 from camket.plans.scoping import visible_actions, visible_indicators
 from camket.review.forms import DecisionForm, SendForReviewForm
+from camket.review.history import recommendation_history
 from camket.review.scoping import visible_assessments
 from camket.tagging import similarity
 from camket.tagging.scoping import visible_suggestions
@@ -59,10 +59,7 @@ def recommendation_detail(request, pk):
     assessments = visible_assessments(request.user).filter(
         recommendation=recommendation
     ).select_related("agency")
-    history = entries_for(recommendation)
-    for assessment in assessments:
-        history += entries_for(assessment, subject=str(assessment.agency))
-    history.sort(key=lambda entry: entry.when, reverse=True)
+    history = recommendation_history(request.user, recommendation)
     is_coordinator = roles.is_coordinator(request.user)
     context = {
         "recommendation": recommendation,

@@ -13,6 +13,7 @@ from camket.frameworks.scoping import get_recommendation_for_user, visible_recom
 from camket.lib.concurrency import StaleEdit
 from camket.review import services
 from camket.review.forms import AssessmentForm, BulkActionForm, DecisionForm, SendForReviewForm
+from camket.review.history import assessment_history
 from camket.review.models import Assessment, Cluster
 from camket.review.scoping import get_assessment_for_user
 from camket.web.helpers import coordinator_only, error_text, safe_next
@@ -151,7 +152,7 @@ def assessment_edit_view(request, pk):
         form = AssessmentForm(instance=assessment, initial={"version": assessment.version})
     return render(request, "review/assessment.html", {
         "assessment": assessment, "form": form, "can_edit": can_edit,
-        "history": entries_for(assessment, subject=str(assessment.agency)),
+        "history": assessment_history(request.user, assessment),
     })
 
 
