@@ -74,3 +74,11 @@ def test_facets_of_a_text_search_count_only_its_results(world):
     counted = facets(search(world.coordinator, SearchParams(q="traffick")))
     assert {name: n for _, name, n in counted.states} == {"Philippines": 1, "Thailand": 1}
     assert sum(n for _, _, n in counted.statuses) == 2
+
+
+def test_facets_count_items_with_and_without_an_action_category_together(world):
+    """An OHCHR matrix (no action category) beside a UPR Info export (one) broke every list."""
+    Recommendation.objects.filter(pk=world.published.pk).update(action_category=5)
+    result = facets(search(world.coordinator, SearchParams()))
+    assert [(value, n) for value, _label, n in result.action_categories] == [(5, 1)]
+    assert sum(n for _slug, _name, n in result.frameworks) == 3

@@ -1,0 +1,147 @@
+"""Every file in ../shared/data imported into one database, published, beside a Master Plan and
+items that lack every optional field: every page and API list answers every persona without a
+server error. Sources mixed in one database are what broke the list pages once."""
+
+import io
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from openpyxl import Workbook
+
+from camket.frameworks.models import Framework, Recommendation
+from camket.importers.service import import_file
+from camket.plans.models import Action, DueDate, Plan
+
+pytestmark = [pytest.mark.shared_data, pytest.mark.django_db]
+
+# Only the columns an item cannot do without: every optional field is missing.
+BARE_CSV = "Reference,Text\nB.1,Ensure access to clean water.\nB.2,Protect journalists.\n"
+NEVER_FOLLOW = ("/accounts/logout", "/i18n/", "/admin/", "/static/", "/evidence/")
+MAX_PAGES_PER_PERSONA = 160
+
+
+def _generic_xlsx(path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Reference", "Text", "Recommending states", "Response", "Themes", "SDGs",
+                  "Action category"])
+    sheet.append(["X.1", "Ratify the Optional Protocol to the Convention against Torture.",
+                  "Denmark; Chile", "Noted", "Torture", "16.3", "5"])
+    sheet.append(["X.2", "Đảm bảo quyền của người khuyết tật.", "", "", "", "", ""])
+    book.save(path)
+
+
+def _import_everything(shared_data, tmp_path, coordinator):
+    files = sorted((shared_data / "upr-info").glob("*.csv"))
+    files += sorted((shared_data / "ohchr-thematic-lists").glob("*.docx"))
+    assert len(files) >= 7, files
+    for path in files:
+        summary = import_file(path, publish=True, user=coordinator)
+        assert summary.ok, (path.name, summary.errors[:3])
+    Framework.objects.create(slug="generic", name="Generic list", kind="other")
+    bare = tmp_path / "bare.csv"
+    bare.write_text(BARE_CSV, encoding="utf-8")
+    xlsx = tmp_path / "generic.xlsx"
+    _generic_xlsx(xlsx)
+    for path in (bare, xlsx):
+        summary = import_file(path, framework_slug="generic", publish=True, user=coordinator)
+        assert summary.ok, (path.name, summary.errors[:3])
+
+
+def _start_pages(plan_world) -> list[str]:
+    world = plan_world.world
+    samples = [
+        Recommendation.objects.filter(framework__slug="generic", reference="B.1").get(),
+        Recommendation.objects.filter(action_category__isnull=False).first(),
+        Recommendation.objects.filter(action_category__isnull=True).exclude(
+            framework__slug__in=["generic", world.framework.slug]).last(),
+        world.published, world.draft, world.sent_to_a,
+    ]
+    pages = ["/", "/recommendations/", "/recommendations/?q=quyen", "/recommendations/?q=torture",
+             "/recommendations/?response=none", "/recommendations/?response=accepted",
+             "/recommendations/?action_category=5", "/recommendations/?framework=generic",
+             "/recommendations/?sdg=16", "/recommendations/?page=2", "/dashboard/",
+             "/dashboard/?framework=generic", "/review/", "/review/mine/", "/review/duplicates/",
+             "/plans/", f"/plans/{plan_world.plan.pk}/", "/actions/", "/actions/export.xlsx",
+             f"/actions/{plan_world.action_a.pk}/", f"/actions/{plan_world.action_b.pk}/",
+             "/reports/", "/suggestions/", "/imports/"]
+    pages += [f"/recommendations/{item.pk}/" for item in samples if item is not None]
+    pages += [f"/due-dates/{due.pk}/" for due in DueDate.objects.all()[:2]]
+    return pages
+
+
+def _api_lists(plan_world) -> list[str]:
+    one = Recommendation.objects.filter(framework__slug="generic").first()
+    return ["/api/frameworks", "/api/recommendations", "/api/recommendations?q=quyen",
+            "/api/recommendations?response=none", f"/api/recommendations/{one.pk}",
+            f"/api/recommendations/{one.pk}/history", "/api/review/assessments",
+            "/api/review/progress", "/api/dashboard", "/api/dashboard?framework=generic",
+            "/api/plans", "/api/actions", f"/api/actions/{plan_world.action_a.pk}/history",
+            "/api/due-dates", "/api/suggestions"]
+
+
+LINK = re.compile(r'href="([^"#]+)"')
+
+
+def _crawl(client: Client, pages: list[str]) -> list[str]:
+    """GET the start pages and every same-site link on them, once each: the server errors."""
+    errors, seen, queue = [], set(), list(pages)
+    while queue and len(seen) < MAX_PAGES_PER_PERSONA:
+        url = queue.pop(0).replace("&amp;", "&")
+        if url in seen or not url.startswith("/") or url.startswith(NEVER_FOLLOW):
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code >= 500:
+            errors.append(f"{url} → {response.status_code}")
+            continue
+        if url in pages and response.get("Content-Type", "").startswith("text/html"):
+            for link in LINK.findall(response.content.decode()):
+                if not urlsplit(link).netloc:
+                    queue.append(link)
+    return errors
+
+
+@pytest.fixture
+def everything(shared_data, tmp_path, plan_world):
+    _import_everything(shared_data, tmp_path, plan_world.world.coordinator)
+    return plan_world
+
+
+def test_every_page_api_list_and_export_answers_every_persona_with_all_shared_data(
+        everything, tmp_path):
+    world = everything.world
+    assert Recommendation.objects.filter(action_category__isnull=True).exists()
+    assert Recommendation.objects.filter(action_category__isnull=False).exists()
+    pages, api_lists = _start_pages(everything), _api_lists(everything)
+    failures = []
+    for persona in ("coordinator", "officer_a", "officer_b", "viewer", "anonymous"):
+        client = Client()
+        user = getattr(world, persona)
+        if persona != "anonymous":
+            client.force_login(user)
+        for language in ("vi", "en"):
+            client.cookies["django_language"] = language
+            failures += [f"{persona} {language} {error}" for error in _crawl(client, pages)]
+        for url in api_lists:
+            response = client.get(url)
+            if response.status_code >= 500:
+                failures.append(f"{persona} API {url} → {response.status_code}")
+    assert not failures, "\n".join(failures)
+    _check_cli_lists_and_exports(tmp_path)
+
+
+def _check_cli_lists_and_exports(tmp_path):
+    out = io.StringIO()
+    call_command("dashboard", "--json", stdout=out)
+    figures = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert figures
+    out = io.StringIO()
+    xlsx = tmp_path / "actions.xlsx"
+    call_command("plan", "actions", "--xlsx", str(xlsx), stdout=out)
+    assert xlsx.stat().st_size > 0
+    assert Plan.objects.exists() and Action.objects.exists()
