@@ -1,8 +1,10 @@
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -55,6 +57,9 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()} ({self.agency or '—'})"
 
 
+LAST_USED_EVERY = timedelta(minutes=1)
+
+
 class ApiToken(models.Model):
     """A bearer token for the REST API. Only a hash of the secret is stored."""
 
@@ -74,6 +79,16 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    def mark_used(self, now=None) -> bool:
+        """Record the use, at most once a minute: a write per API call would contend for
+        SQLite's write lock with every save. Returns whether it wrote."""
+        now = now or timezone.now()
+        if self.last_used is not None and now - self.last_used < LAST_USED_EVERY:
+            return False
+        ApiToken.objects.filter(pk=self.pk).update(last_used=now)
+        self.last_used = now
+        return True
 
     @staticmethod
     def hash_secret(secret: str) -> str:

@@ -160,7 +160,7 @@ def create_cluster(request, payload: schemas.ClusterIn):
 
 @api.post("/imports", response=schemas.ImportOut, tags=["imports"])
 def upload_import(request, file: File[UploadedFile], framework: str = "",
-                  dry_run: bool = False, publish: bool = False):
+                  dry_run: bool = False, publish: bool = False, overwrite: bool = False):
     if not roles.is_coordinator(request.user):
         raise PermissionDenied("Only the coordinating ministry can import.")
     limit = settings.CAMKET_MAX_IMPORT_BYTES
@@ -168,6 +168,7 @@ def upload_import(request, file: File[UploadedFile], framework: str = "",
         raise ValidationError({"file": [f"The file is {file.size} bytes; the limit is {limit}."]})
     summary = import_file(file.name, raw=file.read(), source_name=file.name,
                           framework_slug=framework or None, dry_run=dry_run, publish=publish,
+                          overwrite=overwrite,
                           user=request.user)
     return {**summary.as_dict(), "dry_run": dry_run, "frameworks": summary.frameworks}
 

@@ -1,4 +1,3 @@
-from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
 from camket.accounts.models import ApiToken
@@ -12,7 +11,7 @@ class TokenAuth(HttpBearer):
                  .filter(digest=ApiToken.hash_secret(token), revoked=False).first())
         if found is None or not found.user.is_active:
             return None
-        ApiToken.objects.filter(pk=found.pk).update(last_used=timezone.now())
+        found.mark_used()
         request.user = found.user
         return found.user
 

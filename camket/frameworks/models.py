@@ -171,11 +171,15 @@ class Recommendation(models.Model):
         null=True, blank=True, related_name="members",
     )
     search_document = models.TextField(editable=False, default="")
+    # What the last import's source said (fields, state and category ids): a later import
+    # changes only what nobody changed in camket since (see importers/merge.py)
+    imported_values = models.JSONField(default=dict, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(
-        m2m_fields=[recommending_states, categories], excluded_fields=["search_document"]
+        m2m_fields=[recommending_states, categories],
+        excluded_fields=["search_document", "imported_values"],
     )
 
     class Meta:

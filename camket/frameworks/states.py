@@ -101,9 +101,14 @@ def display_name(iso3: str) -> str:
 class StateResolver:
     """Finds or creates State rows for names, caching within one import."""
 
-    def __init__(self, *, create: bool = True):
+    def __init__(self, *, create: bool = True, defer: bool = False):
         self.create = create
+        # defer: new states and aliases are kept unsaved until flush() (an import plans
+        # outside its write transaction and writes them inside it)
+        self.defer = defer
         self._cache: dict[str, State | None] = {}
+        self._pending: dict[str, State] = {}
+        self._aliased: dict[int, State] = {}
         self.unresolved: set[str] = set()
 
     def resolve(self, raw_name: str) -> State | None:
@@ -121,7 +126,7 @@ class StateResolver:
         if iso3:
             state = State.objects.filter(iso3=iso3).first()
             if state is None and self.create:
-                state = State.objects.create(iso3=iso3, name=display_name(iso3))
+                state = self._new(iso3, iso3=iso3, name=display_name(iso3))
         else:
             state = State.objects.filter(name__iexact=name).first() or next(
                 (s for s in State.objects.filter(iso3__isnull=True) if name in s.aliases), None
@@ -129,8 +134,29 @@ class StateResolver:
             if state is None:
                 self.unresolved.add(name)
                 if self.create:
-                    state = State.objects.create(name=name)
+                    state = self._new(name.casefold(), name=name)
         if state is not None and name != state.name and name not in state.aliases:
             state.aliases = [*state.aliases, name]
-            state.save(update_fields=["aliases"])
+            if state.pk is None:
+                pass  # saved with its aliases by flush()
+            elif self.defer:
+                self._aliased[state.pk] = state
+            else:
+                state.save(update_fields=["aliases"])
         return state
+
+    def _new(self, key: str, **fields) -> State:
+        if not self.defer:
+            return State.objects.create(**fields)
+        if key not in self._pending:
+            self._pending[key] = State(**fields)
+        return self._pending[key]
+
+    def flush(self) -> None:
+        """Save the states and aliases a deferring resolver has kept unsaved."""
+        for state in self._pending.values():
+            state.save()
+        for state in self._aliased.values():
+            state.save(update_fields=["aliases"])
+        self._pending.clear()
+        self._aliased.clear()

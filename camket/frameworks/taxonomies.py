@@ -70,7 +70,10 @@ def _key(label: str) -> str:
 class CategoryResolver:
     """Finds the category for a label as written in a source; unseen labels become new ones."""
 
-    def __init__(self):
+    def __init__(self, *, defer: bool = False):
+        # defer: new categories stay unsaved until flush() (see StateResolver)
+        self.defer = defer
+        self._pending: list[Category] = []
         self._taxonomies: dict[str, Taxonomy] = {}
         self._by_key: dict[tuple[str, str], Category] = {}
         self.created: list[tuple[str, str]] = []
@@ -103,8 +106,18 @@ class CategoryResolver:
             if found:
                 self._by_key[(slug, _key(label))] = found
                 return found
-        category = Category.objects.create(taxonomy=taxonomy, name=name, code=code)
+        category = Category(taxonomy=taxonomy, name=name, code=code)
+        if self.defer:
+            self._pending.append(category)
+        else:
+            category.save()
         self.created.append((slug, label))
         self._by_key[(slug, _key(label))] = category
         self._by_key[(slug, _key(category.name))] = category
         return category
+
+    def flush(self) -> None:
+        """Save the categories a deferring resolver has kept unsaved."""
+        for category in self._pending:
+            category.save()
+        self._pending.clear()

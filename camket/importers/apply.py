@@ -1,226 +1,153 @@
-"""Writing parsed records in bulk, with history, matched on framework + reference."""
+"""Writing an import's plan (`plan.py`) in bulk, with history, inside the caller's transaction.
 
-from collections import defaultdict
-from datetime import date
+Everything that only reads was done while planning; here are the writes alone, so SQLite's
+write lock is held as briefly as the rows allow. A record someone changed in camket between
+planning and writing (its version moved, or a planned new reference now exists) makes that
+framework be planned again here, inside the transaction, so nothing they did is overwritten.
+"""
 
+from django.apps import apps
+from django.db import connection
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from camket.frameworks.models import Framework, Recommendation
-from camket.frameworks.states import StateResolver
-from camket.frameworks.taxonomies import SDG, CategoryResolver, ensure_builtin_taxonomies
-from camket.importers.records import AFFECTED_PERSONS, ParsedRecommendation, ParseResult, RowError
+from camket.frameworks.models import Recommendation
+from camket.importers.merge import baseline_of
+from camket.importers.plan import CHUNK, FrameworkPlan, Planner, written
 from camket.lib.folding import folded_document
 
-COMPARED_FIELDS = (
-    "text",
-    "text_vi",
-    "state_under_review_id",
-    "session",
-    "source_document",
-    "response",
-    "response_reason",
-    "action_category",
-)
 BATCH = 1000
-UPR_CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
+UPDATED_FIELDS = [
+    "text", "text_vi", "state_under_review", "session", "source_document", "response",
+    "response_reason", "action_category", "decided_by", "decided_on", "search_document",
+    "imported_values", "version", "modified",
+]
 
 
-class RecordWriter:
-    def __init__(self, *, user, status, reason, progress=None):
-        self.user = user if getattr(user, "is_authenticated", False) else None
-        self.status = status
-        self.reason = reason
-        self.progress = progress
-        self.states = StateResolver()
-        self.categories = CategoryResolver()
-        self.framework_slugs: set[str] = set()
-        self.warnings: list[RowError] = []
-        self._frameworks: dict[str, Framework] = {}
+def write_plans(plans: list[FrameworkPlan], planner: Planner, *, user,
+                reason: str) -> list[FrameworkPlan]:
+    """Write every plan; returns the plans as written (re-planned where something moved)."""
+    planner.flush()
+    result = []
+    for plan in plans:
+        if _stale(plan):
+            plan = planner.plan_framework(plan.framework, plan.records)
+            planner.flush()
+        _write(plan, planner.status, user=user, reason=reason)
+        result.append(plan)
+    return result
 
-    def write(self, parsed: ParseResult, *, framework: Framework | None) -> tuple[int, int, int]:
-        ensure_builtin_taxonomies()
-        by_framework: dict[Framework, list[ParsedRecommendation]] = defaultdict(list)
-        for record in parsed.records:
-            by_framework[self._framework_for(record, parsed, framework)].append(record)
-        totals = [0, 0, 0]
-        for target, records in by_framework.items():
-            self.framework_slugs.add(target.slug)
-            for index, count in enumerate(self._write_framework(target, records)):
-                totals[index] += count
-        for name in sorted(self.states.unresolved):
-            self.warnings.append(
-                RowError(
-                    None,
-                    None,
-                    _("“%(name)s” is not a known state name; it was kept as written.")
-                    % {"name": name},
-                )
-            )
-        for slug, label in self.categories.created:
-            self.warnings.append(
-                RowError(
-                    None,
-                    None,
-                    _("New category “%(label)s” added to %(taxonomy)s.")
-                    % {"label": label, "taxonomy": slug},
-                )
-            )
-        return totals[0], totals[1], totals[2]
 
-    def _framework_for(self, record, parsed, framework) -> Framework:
-        if framework is not None:
-            return framework
-        hint = parsed.framework_hint
-        if hint is not None:
-            key = hint.slug
-            defaults = {
-                "name": hint.name,
-                "kind": hint.kind,
-                "cycle": hint.cycle,
-                "state_under_review": self.states.resolve(hint.state_under_review),
-            }
+def _stale(plan: FrameworkPlan) -> bool:
+    seen = {u.recommendation.pk: u.recommendation.version for u in plan.updates}
+    ids = list(seen)
+    for start in range(0, len(ids), CHUNK):
+        stored = Recommendation.objects.filter(pk__in=ids[start: start + CHUNK]).values_list(
+            "pk", "version")
+        if any(seen[pk] != version for pk, version in stored):
+            return True
+    references = [row.reference for row in plan.new]
+    for start in range(0, len(references), CHUNK):
+        if Recommendation.objects.filter(framework_id=plan.framework.pk,
+                                         reference__in=references[start: start + CHUNK]).exists():
+            return True
+    return False
+
+
+def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
+    now = timezone.now()
+    state_links, category_links, dropped = [], [], []
+    created = []
+    for row in plan.new:
+        values = written(row.wanted)
+        recommendation = Recommendation(
+            framework=plan.framework, reference=row.reference, status=status,
+            search_document=folded_document(row.reference, values["text"],
+                                            values.get("text_vi", ""),
+                                            " ".join(s.name for s in row.states)),
+            imported_values=baseline_of(values, row.states, row.categories), **values)
+        created.append(recommendation)
+    Recommendation.objects.bulk_create(created, batch_size=BATCH)
+    for recommendation, row in zip(created, plan.new, strict=True):
+        state_links.append((recommendation.pk, [s.pk for s in row.states]))
+        category_links.append((recommendation.pk, [c.pk for c in row.categories]))
+    visible, silent = [], []
+    for update in plan.updates:
+        recommendation, merged = update.recommendation, update.merged
+        for key, value in written(merged.fields).items():
+            setattr(recommendation, key, value)
+        if merged.clear_decision:
+            recommendation.decided_by, recommendation.decided_on = None, None
+        recommendation.search_document = folded_document(
+            recommendation.reference, recommendation.text, recommendation.text_vi,
+            " ".join(update.final_state_names))
+        recommendation.imported_values = baseline_of(written(update.wanted), update.states,
+                                                      update.categories)
+        if update.visible:
+            recommendation.version += 1
+            recommendation.modified = now  # bulk updates skip auto_now
+            visible.append(recommendation)
         else:
-            key = f"upr-cycle-{record.cycle}"
-            years = UPR_CYCLE_YEARS.get(record.cycle)
-            defaults = {
-                "name": f"UPR cycle {record.cycle}",
-                "kind": Framework.Kind.UPR_CYCLE,
-                "cycle": record.cycle,
-                "starts_on": date(years[0], 1, 1) if years else None,
-                "ends_on": date(years[1], 12, 31) if years else None,
-            }
-        if key not in self._frameworks:
-            self._frameworks[key], _ = Framework.objects.get_or_create(slug=key, defaults=defaults)
-        return self._frameworks[key]
-
-    def _wanted(self, framework, record: ParsedRecommendation) -> tuple[dict, set, set, str]:
-        states = [self.states.resolve(name) for name in record.recommending_states]
-        state_ids = {s.pk for s in states if s is not None}
-        fields = {
-            "text": record.text,
-            "state_under_review_id": getattr(
-                self.states.resolve(record.state_under_review), "pk", None
-            )
-            or framework.state_under_review_id,
-            "session": record.session,
-            "source_document": record.source_document[:200],
-            "action_category": record.action_category,
-        }
-        if record.text_vi:
-            fields["text_vi"] = record.text_vi
-        if record.response:
-            fields["response"] = record.response
-            fields["response_reason"] = record.response_reason
-        labels = [
-            *record.themes,
-            *((AFFECTED_PERSONS, p) for p in record.affected_persons),
-            *((SDG, code) for code in record.sdgs),
-        ]
-        category_ids = set()
-        for slug, label in labels:
-            category = self.categories.resolve(slug, label)
-            if category is None:
-                self.warnings.append(
-                    RowError(record.row, None, _("Unknown SDG “%(label)s”.") % {"label": label})
-                )
-            else:
-                category_ids.add(category.pk)
-        names = " ".join(s.name for s in states if s is not None)
-        return fields, state_ids, category_ids, names
-
-    def _write_framework(self, framework, records) -> tuple[int, int, int]:
-        existing = {r.reference: r for r in Recommendation.objects.filter(framework=framework)}
-        current_states, current_categories = _current_links(existing.values())
-        new, changed, links = [], [], []
-        unchanged = 0
-        for position, record in enumerate(records, start=1):
-            fields, state_ids, category_ids, names = self._wanted(framework, record)
-            found = existing.get(record.reference)
-            text_vi = fields.get("text_vi") or (found.text_vi if found else "")
-            fields["search_document"] = folded_document(
-                record.reference, record.text, text_vi, names
-            )
-            if found is None:
-                new.append(
-                    Recommendation(
-                        framework=framework,
-                        reference=record.reference,
-                        status=self.status,
-                        **fields,
-                    )
-                )
-                links.append((new[-1], state_ids, category_ids))
-            else:
-                differs = [k for k, v in fields.items() if getattr(found, k) != v]
-                old_states = current_states.get(found.pk, set())
-                old_categories = current_categories.get(found.pk, set())
-                add_states = state_ids - old_states if state_ids else set()
-                drop_states = old_states - state_ids if state_ids else set()
-                add_categories = category_ids - old_categories
-                if differs or add_states or drop_states or add_categories:
-                    for key in differs:
-                        setattr(found, key, fields[key])
-                    found.version += 1
-                    changed.append(found)
-                    links.append((found, add_states, add_categories))
-                    if drop_states:
-                        Recommendation.recommending_states.through.objects.filter(
-                            recommendation_id=found.pk, state_id__in=drop_states
-                        ).delete()
-                else:
-                    unchanged += 1
-            if self.progress and position % 500 == 0:
-                self.progress(500)
-        if self.progress:
-            self.progress(len(records) % 500)
-        history = {"default_user": self.user, "default_change_reason": self.reason}
-        if new:
-            bulk_create_with_history(new, Recommendation, batch_size=BATCH, **history)
-        if changed:
-            now = timezone.now()
-            for recommendation in changed:
-                recommendation.modified = now  # bulk updates skip auto_now
-            bulk_update_with_history(
-                changed,
-                Recommendation,
-                [*COMPARED_FIELDS, "search_document", "version", "modified"],
-                batch_size=BATCH,
-                **history,
-            )
-        _add_links(links)
-        return len(new), len(changed), unchanged
+            silent.append(recommendation)
+        state_links.append((recommendation.pk, [s.pk for s in merged.add_states]))
+        category_links.append((recommendation.pk, [c.pk for c in merged.add_categories]))
+        if merged.drop_states:
+            dropped.append((recommendation.pk, merged.drop_states))
+    Recommendation.objects.bulk_update(visible, UPDATED_FIELDS, batch_size=BATCH)
+    Recommendation.objects.bulk_update(silent, ["search_document", "imported_values"],
+                                       batch_size=BATCH)
+    _change_links(state_links, category_links, dropped)
+    history = Recommendation.history
+    options = {"batch_size": BATCH, "default_user": user if _is_person(user) else None,
+               "default_change_reason": reason, "default_date": now}
+    rows = [*history.bulk_history_create(created, **options),
+            *history.bulk_history_create(visible, update=True, **options)]
+    _record_links_in_history(rows)
 
 
-def _current_links(recommendations) -> tuple[dict[int, set], dict[int, set]]:
-    ids = [r.pk for r in recommendations]
-    states, categories = defaultdict(set), defaultdict(set)
-    through_states = Recommendation.recommending_states.through.objects
-    through_categories = Recommendation.categories.through.objects
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        for rec_id, state_id in through_states.filter(recommendation_id__in=chunk).values_list(
-            "recommendation_id", "state_id"
-        ):
-            states[rec_id].add(state_id)
-        for rec_id, cat_id in through_categories.filter(recommendation_id__in=chunk).values_list(
-            "recommendation_id", "category_id"
-        ):
-            categories[rec_id].add(cat_id)
-    return states, categories
+def _is_person(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
 
 
-def _add_links(links) -> None:
+def _change_links(state_links, category_links, dropped) -> None:
     state_link = Recommendation.recommending_states.through
     category_link = Recommendation.categories.through
-    state_rows, category_rows = [], []
-    for recommendation, state_ids, category_ids in links:
-        state_rows += [
-            state_link(recommendation_id=recommendation.pk, state_id=s) for s in state_ids
-        ]
-        category_rows += [
-            category_link(recommendation_id=recommendation.pk, category_id=c) for c in category_ids
-        ]
-    state_link.objects.bulk_create(state_rows, batch_size=BATCH, ignore_conflicts=True)
-    category_link.objects.bulk_create(category_rows, batch_size=BATCH, ignore_conflicts=True)
+    for recommendation_id, state_ids in dropped:
+        state_link.objects.filter(recommendation_id=recommendation_id,
+                                  state_id__in=state_ids).delete()
+    _insert(state_link, ["recommendation_id", "state_id"],
+            [(r, s) for r, ids in state_links for s in ids], ignore_conflicts=True)
+    _insert(category_link, ["recommendation_id", "category_id"],
+            [(r, c) for r, ids in category_links for c in ids], ignore_conflicts=True)
+
+
+def _insert(model, columns: list[str], rows: list[tuple], *, ignore_conflicts=False) -> None:
+    """Plain multi-row INSERTs for the link tables: Django's bulk_create spends most of the
+    write lock preparing tens of thousands of two-integer rows one value at a time."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+    per_statement = max(1, min(BATCH, 900 // len(columns)))  # SQLite's variable limit
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start: start + per_statement]
+            values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(chunk))
+            sql = f"INSERT INTO {table} ({names}) VALUES {values}{conflict}"  # noqa: S608
+            cursor.execute(sql, [value for row in chunk for value in row])  # names: model meta
+
+
+def _record_links_in_history(rows) -> None:
+    """Bulk history rows record no many-to-many links by themselves: without these, the next
+    entry in a history would show every state and category as removed, or added."""
+    history_of = {row.id: row.history_id for row in rows}
+    ids = list(history_of)
+    for field, target in (("recommending_states", "state_id"), ("categories", "category_id")):
+        through = getattr(Recommendation, field).through
+        historical = apps.get_model("frameworks", f"HistoricalRecommendation_{field}")
+        for start in range(0, len(ids), CHUNK):
+            links = through.objects.filter(
+                recommendation_id__in=ids[start: start + CHUNK]).values_list(
+                "id", "recommendation_id", target)
+            _insert(historical, ["id", "recommendation_id", target, "history_id"],
+                    [(pk, rec, value, history_of[rec]) for pk, rec, value in links])

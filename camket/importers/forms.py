@@ -18,6 +18,11 @@ class ImportForm(forms.Form):
         empty_label=_("Detect from the file"),
     )
     publish = forms.BooleanField(label=_("Publish the new recommendations"), required=False)
+    overwrite = forms.BooleanField(
+        label=_("Replace what was changed in camket since the last import"), required=False,
+        help_text=_("Decisions, tags, recommending states and fields people changed in camket "
+                    "are kept unless you tick this: the preview lists them."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -6,11 +6,15 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from camket.accounts.permissions import require
 from camket.frameworks.models import Framework, Recommendation
-from camket.importers.apply import RecordWriter
+from camket.importers.apply import write_plans
 from camket.importers.detect import parse_file
 from camket.importers.models import ImportRun
-from camket.importers.records import ParseResult, RowError
+from camket.importers.plan import IMPORT_REASON_PREFIX, Planner, RecordChange
+from camket.importers.records import RowError
+
+IMPORT_PERMISSION = "frameworks.import_recommendations"
 
 
 @dataclass
@@ -23,7 +27,10 @@ class ImportSummary:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
+    # per existing recommendation: the fields the import changes, and those it keeps
+    changes: list[RecordChange] = field(default_factory=list)
     dry_run: bool = False
+    overwrite: bool = False
     applied: bool = False
 
     @property
@@ -42,10 +49,6 @@ class ImportSummary:
 ANALYZE_AFTER_ROWS = 1000
 
 
-class _DryRunRollback(Exception):
-    pass
-
-
 def import_file(
     path: Path | str,
     *,
@@ -55,10 +58,20 @@ def import_file(
     dry_run: bool = False,
     user=None,
     publish: bool = False,
+    overwrite: bool = False,
     progress=None,
 ) -> ImportSummary:
+    """Parse and plan by reading only, then write in one short transaction (none for a dry run).
+
+    `user` None is a system import (the command line without --user); a user must hold the
+    import permission. `overwrite` replaces what people changed in camket since the last
+    import (decisions, tags, links, edited fields) with the file's values.
+    """
+    if user is not None:
+        require(user, IMPORT_PERMISSION)
     path = Path(path)
-    summary = ImportSummary(file_name=source_name or path.name, dry_run=dry_run)
+    summary = ImportSummary(file_name=source_name or path.name, dry_run=dry_run,
+                            overwrite=overwrite)
     parsed = parse_file(path, raw=raw, source_name=summary.file_name)
     summary.source = parsed.source
     summary.warnings = list(parsed.warnings)
@@ -91,15 +104,21 @@ def import_file(
             )
         )
         return summary
-    try:
+    planner = Planner(
+        status=Recommendation.Status.PUBLISHED if publish else Recommendation.Status.DRAFT,
+        overwrite=overwrite, progress=progress,
+    )
+    plans = planner.plan(parsed, framework)
+    if not dry_run:
         with transaction.atomic():
-            _write(
-                parsed, summary, framework=framework, user=user, publish=publish, progress=progress
-            )
-            if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        pass
+            plans = write_plans(plans, planner, user=user, reason=import_reason(summary, user))
+            _record_run(summary, parsed.source, plans, user)
+    summary.created = sum(len(plan.new) for plan in plans)
+    summary.updated = sum(1 for plan in plans for update in plan.updates if update.visible)
+    summary.unchanged = sum(plan.unchanged for plan in plans)
+    summary.frameworks = sorted({plan.framework.slug for plan in plans})
+    summary.changes = [change for plan in plans for change in plan.report]
+    summary.warnings.extend(planner.warnings)
     summary.applied = not dry_run
     if summary.applied and summary.created + summary.updated >= ANALYZE_AFTER_ROWS:
         refresh_planner_statistics()
@@ -118,23 +137,19 @@ def refresh_planner_statistics() -> None:
                 cursor.execute(f"ANALYZE {table}")
 
 
-def _write(parsed: ParseResult, summary: ImportSummary, *, framework, user, publish, progress):
-    writer = RecordWriter(
-        user=user,
-        status=Recommendation.Status.PUBLISHED if publish else Recommendation.Status.DRAFT,
-        reason=f"Imported from {summary.file_name}",
-        progress=progress,
-    )
-    counts = writer.write(parsed, framework=framework)
-    summary.created, summary.updated, summary.unchanged = counts
-    summary.frameworks = sorted(writer.framework_slugs)
-    summary.warnings.extend(writer.warnings)
+def import_reason(summary: ImportSummary, user) -> str:
+    """The history's reason; a system import (no user) says so, since history names nobody."""
+    suffix = " (system import, no user)" if user is None else ""
+    return (IMPORT_REASON_PREFIX + summary.file_name)[:100 - len(suffix)] + suffix
+
+
+def _record_run(summary: ImportSummary, source: str, plans, user) -> None:
     ImportRun.objects.create(
         file_name=summary.file_name[:255],
-        source=parsed.source,
-        framework_slugs=", ".join(summary.frameworks)[:500],
-        created=summary.created,
-        updated=summary.updated,
-        unchanged=summary.unchanged,
+        source=source,
+        framework_slugs=", ".join(sorted({p.framework.slug for p in plans}))[:500],
+        created=sum(len(plan.new) for plan in plans),
+        updated=sum(1 for plan in plans for update in plan.updates if update.visible),
+        unchanged=sum(plan.unchanged for plan in plans),
         imported_by=user if getattr(user, "is_authenticated", False) else None,
     )

@@ -50,12 +50,14 @@ def import_view(request):
         framework = form.cleaned_data["framework"]
         summary = import_file(stored, source_name=upload.name, dry_run=True,
                               framework_slug=framework.slug if framework else None,
+                              overwrite=form.cleaned_data["overwrite"],
                               user=request.user)
         if summary.ok:
             request.session[PENDING_KEY] = {
                 "token": token, "name": upload.name,
                 "framework": framework.slug if framework else "",
                 "publish": form.cleaned_data["publish"],
+                "overwrite": form.cleaned_data["overwrite"],
             }
         else:
             stored.unlink(missing_ok=True)
@@ -78,7 +80,8 @@ def _confirm(request, context):
         if framework and not Framework.objects.filter(slug=framework).exists():
             framework = None
         summary = import_file(stored, source_name=pending["name"], framework_slug=framework,
-                              publish=pending["publish"], user=request.user)
+                              publish=pending["publish"], user=request.user,
+                              overwrite=pending.get("overwrite", False))
     finally:
         stored.unlink(missing_ok=True)
     if summary.ok:

@@ -34,7 +34,9 @@ def test_import_creates_recommendations_with_states_themes_and_sdgs(tmp_path, fr
     assert {c.name for c in first.categories.all()} >= {"Trafficking"}
     assert first.categories.filter(taxonomy__slug="sdg", code="16.2").exists()
     assert first.response == "supported" and first.status == "draft"
-    assert first.history.first().history_change_reason == "Imported from list.csv"
+    entry = first.history.first()
+    assert entry.history_change_reason == "Imported from list.csv (system import, no user)"
+    assert entry.history_user is None
 
 
 def test_reimporting_the_same_file_creates_no_duplicates(tmp_path, framework):

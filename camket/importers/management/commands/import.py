@@ -1,10 +1,13 @@
 import json
 import sys
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from camket.importers.service import import_file
+from camket.importers.records import RowError
+from camket.importers.service import IMPORT_PERMISSION, import_file
 
 
 class Command(BaseCommand):
@@ -17,12 +20,27 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="end with a JSON summary line")
         parser.add_argument("--publish", action="store_true",
                             help="publish new recommendations (default: draft)")
+        parser.add_argument("--overwrite", action="store_true",
+                            help=gettext_lazy("replace decisions, tags, links and fields "
+                                              "changed in camket since the last import with "
+                                              "the file's values"))
+        parser.add_argument("--user", metavar="USERNAME",
+                            help=gettext_lazy("who imports (named in the history; needs the "
+                                              "import permission); without it, a system import"))
 
     def handle(self, *args, path, framework, dry_run, json: bool, publish, **options):
+        user, refusal = _acting_user(options.get("user"))
+        if refusal:
+            if json:
+                self.stdout.write(_json_dumps({"created": 0, "updated": 0, "unchanged": 0,
+                                               "errors": [RowError(None, None, refusal)
+                                                          .as_dict()]}))
+            raise CommandError(refusal)
         bar = _progress_bar() if sys.stderr.isatty() and not json else None
         try:
             summary = import_file(path, framework_slug=framework, dry_run=dry_run,
-                                  publish=publish, progress=bar.update if bar else None)
+                                  publish=publish, progress=bar.update if bar else None,
+                                  overwrite=options.get("overwrite", False), user=user)
         finally:
             if bar:
                 bar.close()
@@ -39,6 +57,9 @@ class Command(BaseCommand):
                     "file": summary.file_name, "source": summary.source,
                     "frameworks": ", ".join(summary.frameworks), "created": summary.created,
                     "updated": summary.updated, "unchanged": summary.unchanged})
+                if user is None and not dry_run:
+                    out.write(_("Recorded as a system import: no --user was given."))
+                _write_changes(out, summary)
             for warning in summary.warnings[:50]:
                 out.write(_("warning: %(message)s") % {"message": warning})
             for error in summary.errors[:200]:
@@ -50,6 +71,34 @@ class Command(BaseCommand):
             out.write(_json_dumps(summary.as_dict()))
         if summary.errors:
             raise CommandError(_("Nothing was imported."))
+
+
+def _acting_user(username: str | None):
+    """(user, None), (None, None) for a system import, or (None, why the import is refused)."""
+    if username is None:
+        return None, None
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        return None, _("There is no active user “%(name)s”; nothing was imported.") % {
+            "name": username}
+    if not user.has_perm(IMPORT_PERMISSION):
+        return None, _("%(name)s may not import recommendations (only the coordinating "
+                       "ministry may); nothing was imported.") % {"name": username}
+    return user, None
+
+
+def _write_changes(out, summary) -> None:
+    """Every field the import changes, and what it keeps because it was changed in camket."""
+    for record in summary.changes:
+        for label, old, new in record.changes:
+            out.write(_("%(framework)s %(reference)s: %(field)s: “%(old)s” → “%(new)s”") % {
+                "framework": record.framework, "reference": record.reference, "field": label,
+                "old": old, "new": new})
+        for label, current, value in record.kept:
+            out.write(_("%(framework)s %(reference)s: %(field)s kept as changed in camket: "
+                        "“%(current)s” (the file says “%(value)s”; --overwrite replaces it)")
+                      % {"framework": record.framework, "reference": record.reference,
+                         "field": label, "current": current, "value": value})
 
 
 def _json_dumps(value) -> str:
