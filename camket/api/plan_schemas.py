@@ -14,7 +14,7 @@ from ninja import Field, Schema
 from camket.frameworks.scoping import visible_recommendations
 from camket.plans.scoping import visible_indicators
 from camket.reminders.services import open_due_dates
-from camket.reports.scoping import visible_evidence, visible_reports
+from camket.reports.scoping import as_handed_over, visible_evidence, visible_reports
 
 # Stored as DecimalField(max_digits=16, decimal_places=2).
 AMOUNT = Field(None, max_digits=16, decimal_places=2)
@@ -294,7 +294,8 @@ class DueDateDetailOut(DueDateOut):
 
     @staticmethod
     def resolve_report(obj, context):
-        return visible_reports(_user(context)).filter(due_date=obj).first()
+        user = _user(context)
+        return as_handed_over(user, visible_reports(user).filter(due_date=obj).first())
 
 
 # --- reminders -------------------------------------------------------------------------------

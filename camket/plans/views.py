@@ -33,7 +33,7 @@ from camket.plans.scoping import (
     visible_actions,
     visible_plans,
 )
-from camket.reports.scoping import visible_reports
+from camket.reports.scoping import as_handed_over, visible_reports
 from camket.web.helpers import (
     coordinator_only,
     error_text,
@@ -139,8 +139,8 @@ def action_list_view(request):
 def action_detail_view(request, pk):
     action = get_action_for_user(request.user, pk)
     indicators = list(action.indicators.select_related("agency").order_by("archived", "id"))
-    reports = {r.due_date_id: r for r in visible_reports(request.user).filter(
-        due_date__indicator__action=action)}
+    reports = {r.due_date_id: as_handed_over(request.user, r) for r in visible_reports(
+        request.user).filter(due_date__indicator__action=action)}
     for indicator in indicators:
         indicator.schedule = [(d, reports.get(d.pk)) for d in indicator.due_dates.filter(
             archived=False)]

@@ -38,12 +38,33 @@ def visible_evidence(user) -> QuerySet[Evidence]:
     return queryset.filter(own | Q(is_public=True, archived=False))
 
 
+HANDED_OVER_FIELDS = ["status", "narrative", "indicator_value", "submitted_by_id", "submitted_on"]
+
+
+def as_handed_over(user, report: ProgressReport) -> ProgressReport:
+    """A returned report is the agency's draft again: anyone outside the agency (the
+    coordinator) reads it as it was returned, not the agency's edits since."""
+    if report is None or report.state != State.RETURNED or _writes(user, report):
+        return report
+    returned = report.history.filter(state=State.SUBMITTED).order_by("-history_date").first()
+    if returned is not None:
+        for name in HANDED_OVER_FIELDS:
+            setattr(report, name, getattr(returned, name))
+    return report
+
+
+def _writes(user, report) -> bool:
+    return (roles.is_agency_officer(user)
+            and report.due_date.indicator.agency_id == roles.agency_of(user).pk)
+
+
 def get_report_for_user(user, pk) -> ProgressReport:
     try:
-        return visible_reports(user).select_related(
+        report = visible_reports(user).select_related(
             "due_date", "due_date__indicator", "due_date__indicator__agency").get(pk=pk)
     except (ProgressReport.DoesNotExist, ValueError, TypeError):
         raise Http404("No such report.") from None
+    return as_handed_over(user, report)
 
 
 def get_evidence_for_user(user, pk) -> Evidence:
