@@ -1,5 +1,6 @@
 """camket settings: everything configurable comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,7 +42,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_tasks",
+    "camket.jobs",  # before django_tasks_db: its db_worker recovers jobs of dead workers first
     "django_tasks_db",
+    "axes",
     "camket.accounts",
     "camket.frameworks",
     "camket.review",
@@ -67,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "camket.urls"
@@ -106,6 +110,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out sign-ins
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -115,6 +120,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes), site login and admin login alike: after N wrong passwords
+# for one account from one address, that pair is refused for the cool-off time. Other accounts
+# from the same address, and the same account from elsewhere, still sign in (a shared office
+# address is not locked out; a stranger cannot lock a colleague out). 0 minutes: locked until
+# an administrator runs `camket axes_reset_username USER` (or axes_reset).
+AXES_FAILURE_LIMIT = env_int("CAMKET_LOGIN_FAILURE_LIMIT", 5)
+_cooloff_minutes = env_int("CAMKET_LOGIN_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=_cooloff_minutes) if _cooloff_minutes > 0 else None
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "camket.accounts.lockout.locked_out"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "recommendation-list"
 LOGOUT_REDIRECT_URL = "login"
@@ -154,12 +170,24 @@ EMAIL_BACKEND = env_str("CAMKET_EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = env_str("CAMKET_FROM_EMAIL", "camket@localhost")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A job still "running" this long after it started is taken as lost (its worker stopped) by
+# `camket db_worker` at start, `camket jobs recover` and the tagging page (see camket.jobs).
+CAMKET_JOB_MAX_MINUTES = env_int("CAMKET_JOB_MAX_MINUTES", 120)
 
+# Everything at CAMKET_LOG_LEVEL and above goes to stderr, and also to CAMKET_LOG_FILE when set
+# (a path; reopened when logrotate moves it). Server errors reach it through `django.request`
+# (which propagates to the root logger) with their traceback.
+_log_handlers = {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}}
+if env_str("CAMKET_LOG_FILE"):
+    _log_handlers["file"] = {"class": "logging.handlers.WatchedFileHandler",
+                             "filename": env_str("CAMKET_LOG_FILE"), "formatter": "plain",
+                             "encoding": "utf-8"}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("CAMKET_LOG_LEVEL", "WARNING")},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": _log_handlers,
+    "root": {"handlers": list(_log_handlers), "level": env_str("CAMKET_LOG_LEVEL", "WARNING")},
 }
 
 STORAGES = {

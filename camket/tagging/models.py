@@ -77,6 +77,7 @@ class TaggingRun(models.Model):
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
+        INTERRUPTED = "interrupted", _("Interrupted")  # the worker stopped during the run
 
     class Job(models.TextChoices):
         SUGGEST = "suggest", _("Suggest tags")
@@ -87,7 +88,7 @@ class TaggingRun(models.Model):
         "frameworks.Framework", verbose_name=_("framework"), on_delete=models.CASCADE,
         null=True, blank=True, related_name="+",
     )
-    state = models.CharField(_("progress"), max_length=10, choices=State.choices,
+    state = models.CharField(_("progress"), max_length=12, choices=State.choices,
                              default=State.QUEUED)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,

@@ -81,6 +81,9 @@ def carry_out(run: TaggingRun) -> TaggingRun:
     except Exception as error:  # recorded for the person who asked, then re-raised
         run.summary, run.state = str(error), TaggingRun.State.FAILED
         raise
+    except BaseException:  # the worker is being stopped (SystemExit, KeyboardInterrupt)
+        run.state = TaggingRun.State.INTERRUPTED
+        raise
     finally:
         run.finished_at = timezone.now()
         run.save(update_fields=["summary", "state", "finished_at"])

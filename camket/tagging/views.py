@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from camket.accounts import roles
 from camket.frameworks.models import Framework
 from camket.frameworks.scoping import visible_recommendations
+from camket.jobs.recovery import recover_lost_jobs
 from camket.tagging import suggestions
 from camket.tagging.models import Suggestion, TaggingRun
 from camket.tagging.runs import request_run
@@ -34,6 +35,8 @@ def suggestion_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     is_coordinator = roles.is_coordinator(request.user)
+    if is_coordinator:
+        recover_lost_jobs()  # so a run whose worker was killed shows as interrupted
     return render(request, "tagging/suggestions.html", {
         "filters": filters, "page": page, "query_string": query.urlencode(),
         "frameworks": Framework.objects.filter(archived=False),
