@@ -12,7 +12,7 @@ from camket.lib.vocabulary import SDG
 from camket.plans.scoping import visible_actions, visible_indicators
 from camket.review.forms import DecisionForm, SendForReviewForm
 from camket.review.history import recommendation_history
-from camket.review.scoping import visible_assessments
+from camket.review.scoping import opinion_requests
 from camket.tagging import similarity
 from camket.tagging.scoping import visible_suggestions
 
@@ -56,9 +56,6 @@ def recommendation_list(request):
 @login_required
 def recommendation_detail(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
-    assessments = visible_assessments(request.user).filter(
-        recommendation=recommendation
-    ).select_related("agency")
     history = recommendation_history(request.user, recommendation)
     is_coordinator = roles.is_coordinator(request.user)
     context = {
@@ -66,7 +63,7 @@ def recommendation_detail(request, pk):
         "states": recommendation.recommending_states.all(),
         "categories": recommendation.categories.select_related("taxonomy").order_by(
             "taxonomy__name", "code", "name"),
-        "assessments": assessments,
+        "opinion_requests": opinion_requests(request.user, recommendation),
         "history": history,
         "is_coordinator": is_coordinator,
         "language": get_language(),

@@ -1,6 +1,8 @@
 """Optimistic locking: an edit based on an old version is refused instead of overwriting."""
 
 from django.db.models import F, Model
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 
 class StaleEdit(Exception):
@@ -9,7 +11,8 @@ class StaleEdit(Exception):
     def __init__(self, instance: Model):
         self.instance = instance
         super().__init__(
-            f"{instance._meta.verbose_name} was changed by someone else since you opened it."
+            _("%(record)s was changed by someone else since you opened it.")
+            % {"record": capfirst(instance._meta.verbose_name)}
         )
 
 

@@ -13,7 +13,9 @@ def date_input():
 
 
 def _agencies():
-    return Agency.objects.filter(archived=False, is_coordinator=False).order_by("name")
+    """Agencies that may lead, co-lead or report on an action: the coordinating ministry
+    too, which leads actions of its own."""
+    return Agency.objects.filter(archived=False).order_by("name")
 
 
 class VersionedForm(forms.ModelForm):

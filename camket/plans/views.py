@@ -128,7 +128,7 @@ def action_list_view(request):
         "filters": filters, "page": page, "query_string": query.urlencode(),
         "plans": visible_plans(request.user), "frameworks": Framework.objects.filter(
             archived=False, plans__isnull=False).distinct(),
-        "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
+        "agencies": Agency.objects.filter(archived=False),  # the coordinator leads actions too
         "statuses": Implementation.choices, "publications": Action.Publication.choices,
         "is_coordinator": roles.is_coordinator(request.user),
         "overdue_ids": set(actions.filter(overdue_condition()).values_list("pk", flat=True)),

@@ -24,7 +24,7 @@ class ReportForm(forms.ModelForm):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("File"), help_text=_(
+    file = forms.FileField(label=_("File"), required=False, help_text=_(
         "PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."))
     is_public = forms.BooleanField(label=_("Public (may be shown outside the government)"),
                                    required=False)

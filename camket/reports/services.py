@@ -138,6 +138,27 @@ def add_evidence(user, due_date: DueDate, name: str, data: bytes, *,
 
 
 @transaction.atomic
+def save_report_with_evidence(user, due_date: DueDate, values: dict, *, version: int | None,
+                              file: tuple[str, bytes, bool] | None = None,
+                              submit: bool = False) -> ProgressReport:
+    """Save the report as typed and attach `file` (name, data, is public) with it, then submit
+    if asked: the page sends all of it at once, so attaching a file never loses what was typed.
+    All or nothing: a refused file or a stale edit leaves the report as it was."""
+    if file is None:
+        return save_report(user, due_date, values, version=version, submit=submit)
+    report = save_report(user, due_date, values, version=version)
+    name, data, is_public = file
+    evidence = add_evidence(user, due_date, name, data, is_public=is_public)
+    if submit:
+        try:
+            report = save_report(user, due_date, {}, version=report.version, submit=True)
+        except Exception:
+            evidence.file.delete(save=False)  # the row is rolled back; the stored file too
+            raise
+    return report
+
+
+@transaction.atomic
 def change_evidence(user, evidence: Evidence, *, is_public: bool | None = None,
                     archived: bool | None = None) -> Evidence:
     """Mark a file public or internal, or archive it (files are never deleted)."""

@@ -13,7 +13,7 @@ from camket.accounts.models import Agency
 from camket.lib.concurrency import StaleEdit
 from camket.plans.scoping import get_due_date_for_user
 from camket.reports import services
-from camket.reports.files import too_large
+from camket.reports.files import check_evidence, too_large
 from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
 from camket.reports.history import report_history
 from camket.reports.queues import report_queues
@@ -37,29 +37,19 @@ def due_date_report_view(request, pk):
     report = _visible_report(request.user, due_date)
     can_edit = request.user.has_perm("reports.change_report", due_date)
     form = ReportForm(request.POST or None, instance=report)
+    evidence_form = EvidenceForm(request.POST or None, request.FILES or None) if can_edit else None
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied(_("You cannot change this report."))
-        if form.is_valid():
-            try:
-                report = services.save_report(request.user, due_date, form.values(),
-                                              version=form.cleaned_data["version"],
-                                              submit="submit" in request.POST)
-            except StaleEdit as error:
-                keep_input_after_stale_edit(form, error)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Report submitted to the coordinator.")
-                                 if "submit" in request.POST else _("Draft saved."))
-                return redirect("due-date-report", pk=pk)
+        if _save_report(request, due_date, form, evidence_form):
+            return redirect("due-date-report", pk=pk)
     history = report_history(request.user, report) if report else []
     evidence = list(visible_evidence(request.user).filter(report=report)) if report else []
     indicator = due_date.indicator
     return render(request, "reports/report.html", {
         "due_date": due_date, "indicator": indicator, "report": report, "form": form,
         "can_edit": can_edit, "evidence": evidence, "history": history,
-        "evidence_form": EvidenceForm() if can_edit else None,
+        "evidence_form": evidence_form,
         "can_review": report is not None and request.user.has_perm(
             "reports.review_report", report),
         "review_form": ReviewForm(initial={"version": report.version}) if report else None,
@@ -68,28 +58,41 @@ def due_date_report_view(request, pk):
     })
 
 
-@login_required
-@require_POST
-def evidence_upload_view(request, pk):
-    due_date = get_due_date_for_user(request.user, pk)
-    if not request.user.has_perm("reports.change_report", due_date):
-        raise PermissionDenied(_("You cannot change this report."))
-    form = EvidenceForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Choose a file to upload."))
-        return redirect("due-date-report", pk=pk)
-    upload = form.cleaned_data["file"]
-    if upload.size > settings.CAMKET_MAX_EVIDENCE_BYTES:  # refused before it is read
-        messages.error(request, too_large(upload.name, upload.size))
-        return redirect("due-date-report", pk=pk)
+def _save_report(request, due_date, form, evidence_form) -> bool:
+    """Save the report as typed, with the file chosen in the same form ("Attach file", or any
+    other button): attaching never throws away the typed narrative and value. When anything
+    is refused, nothing is saved and the form comes back with the input."""
+    submit, attach = "submit" in request.POST, "attach" in request.POST
+    if not (form.is_valid() and evidence_form.is_valid()):
+        return False
+    upload = evidence_form.cleaned_data["file"]
+    if upload is None and attach:
+        evidence_form.add_error("file", _("Choose a file to upload."))
+        return False
+    file = None
+    if upload is not None:
+        if upload.size > settings.CAMKET_MAX_EVIDENCE_BYTES:  # refused before it is read
+            evidence_form.add_error("file", too_large(upload.name, upload.size))
+            return False
+        file = (upload.name, upload.read(), evidence_form.cleaned_data["is_public"])
+        try:
+            check_evidence(file[0], file[1])
+        except ValidationError as error:
+            evidence_form.add_error("file", error)
+            return False
     try:
-        services.add_evidence(request.user, due_date, upload.name, upload.read(),
-                              is_public=form.cleaned_data["is_public"])
+        services.save_report_with_evidence(request.user, due_date, form.values(),
+                                           version=form.cleaned_data["version"], file=file,
+                                           submit=submit)
+    except StaleEdit as error:
+        keep_input_after_stale_edit(form, error)
+        return False
     except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("File attached."))
-    return redirect("due-date-report", pk=pk)
+        form.add_error(None, error)
+        return False
+    saved = _("Report submitted to the coordinator.") if submit else _("Draft saved.")
+    messages.success(request, f"{saved} {_('File attached.')}" if file else saved)
+    return True
 
 
 @login_required

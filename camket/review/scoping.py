@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
+from camket.accounts.models import Agency
 from camket.frameworks.scoping import visible_recommendations
 from camket.review.models import Assessment
 
@@ -29,3 +30,47 @@ def get_assessment_for_user(user, pk) -> Assessment:
         return visible_assessments(user).select_related("recommendation", "agency").get(pk=pk)
     except (Assessment.DoesNotExist, ValueError, TypeError):
         raise Http404("No such assessment.") from None
+
+
+def get_request_for_coordinator(user, pk) -> Assessment:
+    """A request the coordinator manages (to withdraw it), whatever the agency made of it:
+    callers act on it and must not show its content, which may be a draft."""
+    if not roles.is_coordinator(user):
+        raise Http404("No such assessment.")
+    try:
+        return Assessment.objects.filter(
+            recommendation__in=visible_recommendations(user)).select_related(
+            "recommendation", "agency").get(pk=pk)
+    except (Assessment.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such assessment.") from None
+
+
+_REQUEST_FIELDS = ("pk", "recommendation_id", "agency_id", "state", "requested_on", "due_on",
+                   "submitted_on")
+
+
+def opinion_requests(user, recommendation) -> list[Assessment]:
+    """The rows of a recommendation's "agency opinions" table (the caller has checked the user
+    may see the recommendation). Besides the opinions the user may read, the coordinator sees
+    every request it made that it may not read — an agency's draft ("in progress"), a request
+    withdrawn before any submission — as rows built from the request's own fields only, so
+    no template can show what the draft says. Each row says whether it is `readable` (its
+    page opens) and whether its `content_hidden` (not yet submitted, not the reader's own)."""
+    readable = list(visible_assessments(user).filter(
+        recommendation=recommendation).select_related("agency"))
+    own = roles.agency_of(user) if roles.is_agency_officer(user) else None
+    for row in readable:
+        row.readable = True
+        row.content_hidden = not (row.state == Assessment.State.SUBMITTED
+                                  or (own is not None and row.agency_id == own.pk))
+    if not roles.is_coordinator(user):
+        return readable
+    hidden = list(Assessment.objects.filter(recommendation=recommendation).exclude(
+        pk__in=[row.pk for row in readable]).values(*_REQUEST_FIELDS))
+    agencies = Agency.objects.in_bulk([values["agency_id"] for values in hidden])
+    for values in hidden:
+        row = Assessment(**values)
+        row.agency = agencies[values["agency_id"]]
+        row.readable, row.content_hidden = False, True
+        readable.append(row)
+    return sorted(readable, key=lambda row: (row.agency.name, row.pk))

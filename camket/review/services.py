@@ -1,5 +1,6 @@
 """The review and decision workflow: send for opinion, assess, cluster, decide."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -20,39 +21,72 @@ ASSESSMENT_FIELDS = ["conforms_to_law", "conforms_to_policy", "resources_availab
                      "capacity_available", "proposed_response", "comment"]
 
 
+@dataclass
+class Sent:
+    """What sending for review did: new requests, open requests given the new answer due
+    date, and requests left as they were (open with that due date already, or answered)."""
+
+    sent: int = 0
+    due_dates_updated: int = 0
+    unchanged: int = 0
+
+    def message(self) -> str:
+        parts = [_("%(count)d request(s) for an opinion sent.") % {"count": self.sent}]
+        if self.due_dates_updated:
+            parts.append(_("%(count)d due date(s) of open requests updated.")
+                         % {"count": self.due_dates_updated})
+        if self.unchanged:
+            parts.append(_("%(count)d left unchanged (already open with that due date, or "
+                           "already answered).") % {"count": self.unchanged})
+        return " ".join(parts)
+
+
 @transaction.atomic
-def send_for_review(user, recommendations, agencies, *, due_on: date | None = None) -> int:
-    """Ask agencies for their opinion; returns how many new requests were made."""
+def send_for_review(user, recommendations, agencies, *, due_on: date | None = None) -> Sent:
+    """Ask agencies for their opinion. An agency already asked and not yet answering gets the
+    new answer due date (when one is given), recorded in the request's history."""
     require(user, "review.request_assessment")
-    made = 0
+    result = Sent()
     for recommendation in recommendations:
         for agency in agencies:
-            assessment = Assessment.objects.filter(
+            assessment = Assessment.objects.select_for_update().filter(
                 recommendation=recommendation, agency=agency).first()
-            created = assessment is None
-            if created:
+            if assessment is None:
                 assessment = Assessment(recommendation=recommendation, agency=agency,
                                         requested_by=user, due_on=due_on)
                 assessment._history_user = user
                 assessment.save()
+                result.sent += 1
             elif assessment.state == Assessment.State.WITHDRAWN:
                 assessment._history_user = user
                 assessment.state = Assessment.State.REQUESTED
                 assessment.due_on = due_on
                 assessment.save(update_fields=["state", "due_on"])
-                created = True
-            made += int(created)
-    return made
+                result.sent += 1
+            elif assessment.is_open and due_on is not None and assessment.due_on != due_on:
+                # Only the due date: the agency's draft (and its version) are left alone.
+                assessment.due_on = due_on
+                assessment._history_user = user
+                assessment._change_reason = _("Asked again with a new answer due date")
+                assessment.save(update_fields=["due_on"])
+                result.due_dates_updated += 1
+            else:
+                result.unchanged += 1
+    return result
 
 
 @transaction.atomic
-def withdraw_request(user, assessment: Assessment) -> None:
+def withdraw_request(user, assessment: Assessment, *, version: int | None = None) -> None:
+    """The coordinator no longer awaits this opinion. Refused once it is submitted, also when
+    the agency submits it between the coordinator opening the page and withdrawing."""
     require(user, "review.request_assessment")
     if assessment.state == Assessment.State.SUBMITTED:
         raise ValidationError(_("A submitted opinion cannot be withdrawn."))
+    if not assessment.is_open:
+        raise ValidationError(_("This request has already been withdrawn."))
     assessment.state = Assessment.State.WITHDRAWN
-    assessment._history_user = user
-    assessment.save(update_fields=["state"])
+    save_if_current(assessment, assessment.version if version is None else version, ["state"],
+                    user=user)
 
 
 @transaction.atomic

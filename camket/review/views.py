@@ -15,8 +15,14 @@ from camket.review import services
 from camket.review.forms import AssessmentForm, BulkActionForm, DecisionForm, SendForReviewForm
 from camket.review.history import assessment_history
 from camket.review.models import Assessment, Cluster
-from camket.review.scoping import get_assessment_for_user
-from camket.web.helpers import coordinator_only, error_text, safe_next
+from camket.review.scoping import get_assessment_for_user, get_request_for_coordinator
+from camket.web.helpers import (
+    coordinator_only,
+    error_text,
+    keep_input_after_stale_edit,
+    safe_next,
+    stale_message,
+)
 
 
 @login_required
@@ -58,10 +64,10 @@ def send_view(request, pk):
     coordinator_only(request)
     form = SendForReviewForm(request.POST)
     if form.is_valid():
-        made = services.send_for_review(request.user, [recommendation],
+        sent = services.send_for_review(request.user, [recommendation],
                                         form.cleaned_data["agencies"],
                                         due_on=form.cleaned_data["due_on"])
-        messages.success(request, _("%(count)d request(s) for an opinion sent.") % {"count": made})
+        messages.success(request, sent.message())
     else:
         messages.error(request, _("Choose at least one agency."))
     return redirect(recommendation_url(recommendation))
@@ -82,10 +88,9 @@ def bulk_view(request):
         if action == "send":
             if not form.cleaned_data["agencies"]:
                 raise ValidationError(_("Choose at least one agency."))
-            made = services.send_for_review(request.user, selected, form.cleaned_data["agencies"],
+            sent = services.send_for_review(request.user, selected, form.cleaned_data["agencies"],
                                             due_on=form.cleaned_data["due_on"])
-            messages.success(request, _("%(count)d request(s) for an opinion sent.")
-                             % {"count": made})
+            messages.success(request, sent.message())
         elif action == "cluster":
             cluster = services.make_cluster(request.user, selected, form.cleaned_data["title"])
             messages.success(request, _("Cluster “%(title)s” created.") % {"title": cluster.title})
@@ -137,11 +142,13 @@ def assessment_edit_view(request, pk):
                 services.save_assessment(request.user, assessment, values,
                                          version=form.cleaned_data["version"],
                                          submit="submit" in request.POST)
-            except StaleEdit:
-                messages.error(request, _(
-                    "Someone else saved this opinion while you were editing. Your changes were "
-                    "not saved; here is the current version."))
-                return redirect("assessment-edit", pk=pk)
+            except StaleEdit as error:
+                keep_input_after_stale_edit(form, error)
+                # The page shows the opinion as stored, with the refused input in the form.
+                assessment = get_assessment_for_user(request.user, pk)
+                can_edit = request.user.has_perm("review.change_assessment", assessment)
+                if not can_edit:  # submitted or withdrawn meanwhile: no form to come back to
+                    messages.error(request, stale_message())
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -159,11 +166,18 @@ def assessment_edit_view(request, pk):
 @login_required
 @require_POST
 def withdraw_view(request, pk):
-    assessment = get_assessment_for_user(request.user, pk)
+    coordinator_only(request)
+    assessment = get_request_for_coordinator(request.user, pk)
     try:
         services.withdraw_request(request.user, assessment)
+    except StaleEdit:
+        messages.error(request, _("%(agency)s changed this request meanwhile: it was not "
+                                  "withdrawn. Check it below.") % {"agency": assessment.agency})
     except ValidationError as error:
         messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The request to %(agency)s was withdrawn.")
+                         % {"agency": assessment.agency})
     return redirect(recommendation_url(assessment.recommendation))
 
 

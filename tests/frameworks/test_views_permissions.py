@@ -148,10 +148,10 @@ def test_only_the_coordinator_sees_decision_and_send_forms(world, client, person
     assert (f"/recommendations/{world.published.pk}/send/" in page) is shows_forms
 
 
-@pytest.mark.parametrize(("state", "coordinator_sees"), [
+@pytest.mark.parametrize(("state", "coordinator_opens"), [
     ("requested", True), ("draft", False), ("submitted", True)])
 def test_coordinator_sees_requested_and_submitted_but_not_draft_opinions_on_the_page(
-        world, client, state, coordinator_sees):
+        world, client, state, coordinator_opens):
     assessment = _assessment_a(world)
     if state != "requested":
         _save_as_officer_a(world, assessment, "A-SECRET-NOTE", submit=state == "submitted")
@@ -159,7 +159,9 @@ def test_coordinator_sees_requested_and_submitted_but_not_draft_opinions_on_the_
 
     page = client.get(f"/recommendations/{world.sent_to_a.pk}/").content.decode()
 
-    assert (f"/assessments/{assessment.pk}/" in page) is coordinator_sees
+    # A draft's request stays listed ("in progress"), but its page does not open.
+    assert (f'href="/assessments/{assessment.pk}/"' in page) is coordinator_opens
+    assert world.agency_a.name in page
     assert ("A-SECRET-NOTE" in page) is (state == "submitted")
 
 
@@ -185,7 +187,7 @@ def test_agency_a_draft_on_published_recommendation_is_hidden_from_others(world,
     page = client.get(f"/recommendations/{world.published.pk}/").content.decode()
 
     assert "A-SECRET-NOTE" not in page
-    assert f"/assessments/{assessment.pk}/" not in page
+    assert f'href="/assessments/{assessment.pk}/"' not in page
 
 
 # --- history -----------------------------------------------------------------------------------

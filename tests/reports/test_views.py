@@ -22,8 +22,11 @@ def test_focal_point_saves_submits_and_attaches_through_the_page(client, plan_wo
     report = ProgressReport.objects.get(due_date=due_a)
     assert report.state == "draft" and report.indicator_value == 40
     upload = SimpleUploadedFile("attendance.pdf", PDF, content_type="application/pdf")
-    client.post(reverse("evidence-upload", args=[due_a.pk]), {"file": upload, "is_public": "on"})
+    client.post(url, {"status": "in_progress", "narrative": "Two courses held.",
+                      "indicator_value": "40", "version": report.version, "file": upload,
+                      "is_public": "on", "attach": "1"})
     assert report.evidence.get().is_public
+    report.refresh_from_db()
     client.post(url, {"status": "in_progress", "narrative": "Two courses held.",
                       "indicator_value": "40", "version": report.version, "submit": "1"})
     report.refresh_from_db()
@@ -33,9 +36,13 @@ def test_focal_point_saves_submits_and_attaches_through_the_page(client, plan_wo
 def test_a_refused_file_is_explained(client, plan_world, due_a):
     client = _as(client, plan_world, "officer_a")
     upload = SimpleUploadedFile("report.pdf", b"<html>not a pdf</html>")
-    response = client.post(reverse("evidence-upload", args=[due_a.pk]), {"file": upload},
-                           follow=True)
-    assert "does not contain what its extension says" in response.content.decode()
+    response = client.post(reverse("due-date-report", args=[due_a.pk]),
+                           {"narrative": "Typed before attaching.", "version": "",
+                            "file": upload, "attach": "1"})
+    content = response.content.decode()
+    assert "does not contain what its extension says" in content
+    assert "Typed before attaching." in content  # the input comes back, nothing is saved
+    assert not ProgressReport.objects.exists()
 
 
 @pytest.mark.parametrize("persona, status", [
@@ -144,15 +151,18 @@ def test_an_upload_is_refused_before_it_is_read(client, plan_world, due_a, perso
 
     monkeypatch.setattr(services, "add_evidence", never)
     response = _as(client, plan_world, persona).post(
-        reverse("evidence-upload", args=[due_a.pk]), {"file": SimpleUploadedFile("a.pdf", PDF)})
+        reverse("due-date-report", args=[due_a.pk]),
+        {"narrative": "", "version": "", "file": SimpleUploadedFile("a.pdf", PDF),
+         "attach": "1"})
     assert response.status_code == 403
 
 
 def test_an_oversized_upload_is_refused_with_its_size(client, plan_world, due_a, settings):
     settings.CAMKET_MAX_EVIDENCE_BYTES = 10
     response = _as(client, plan_world, "officer_a").post(
-        reverse("evidence-upload", args=[due_a.pk]),
-        {"file": SimpleUploadedFile("big.pdf", PDF)}, follow=True)
+        reverse("due-date-report", args=[due_a.pk]),
+        {"narrative": "", "version": "", "file": SimpleUploadedFile("big.pdf", PDF),
+         "attach": "1"})
     assert "the limit is" in response.content.decode()
     assert not ProgressReport.objects.exists()
 

@@ -284,9 +284,13 @@ def test_second_save_on_the_same_version_is_refused_and_first_kept(world, client
     second = client.post(path, {**FORM, "comment": "second save", "proposed_response": "noted",
                                 "version": 1, "submit": "1"})
 
-    assert second.status_code == 302
-    assert second.url == path
-    assert any("Someone else saved" in m for m in _messages(second))
+    # The refused edit comes back as typed, now based on the stored version.
+    assert second.status_code == 200
+    assert "Someone else saved" in second.content.decode()
+    assert second.context["form"]["comment"].value() == "second save"
+    assert second.context["form"]["proposed_response"].value() == "noted"
+    assert second.context["form"]["version"].value() == "2"
+    assert second.context["assessment"].state == "draft"
     assessment.refresh_from_db()
     assert (assessment.state, assessment.comment, assessment.proposed_response) == (
         "draft", "first save", "supported")
