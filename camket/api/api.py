@@ -6,7 +6,7 @@ from django.forms.models import model_to_dict
 from django.http import Http404
 from django.utils.translation import gettext
 from ninja import File, NinjaAPI, Query, Router, Schema, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import create_model
 
 from camket.accounts import roles
@@ -16,6 +16,7 @@ from camket.api import plans as plan_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
 from camket.api.auth import AUTH
+from camket.api.pagination import BoundedPageNumberPagination
 from camket.frameworks import search
 from camket.frameworks.models import Framework
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
@@ -78,7 +79,7 @@ def list_frameworks(request):
 
 
 @recommendations.get("", response=list[schemas.RecommendationOut])
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def list_recommendations(request, filters: Query[RecommendationFilters]):
     params = search.SearchParams.from_mapping(filters.dict())
     results = search.search(request.user, params).select_related(
@@ -119,7 +120,7 @@ def request_review(request, pk: int, payload: schemas.ReviewRequestIn):
 
 
 @review.get("/assessments", response=list[schemas.AssessmentOut])
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def list_assessments(request, state: str = ""):
     queryset = visible_assessments(request.user).select_related("agency").order_by("id")
     return queryset.filter(state=state) if state else queryset

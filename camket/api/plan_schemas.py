@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 from ninja import Field, Schema
 
+from camket.api.schemas import Id, SingleLine
 from camket.frameworks.scoping import visible_recommendations
 from camket.plans.scoping import visible_indicators
 from camket.reminders.services import open_due_dates
@@ -38,23 +39,23 @@ class PlanOut(Schema):
 
 class PlanIn(Schema):
     framework: str = Field(..., description="framework slug")
-    title: str = Field(..., min_length=1, max_length=300)
-    decision_number: str = Field("", max_length=100)
+    title: SingleLine = Field(..., min_length=1, max_length=300)
+    decision_number: SingleLine = Field("", max_length=100)
     approved_on: date | None = None
 
 
 class PlanUpdateIn(Schema):
     """Only the fields sent are changed."""
 
-    title: str | None = Field(None, min_length=1, max_length=300)
-    decision_number: str | None = Field(None, max_length=100)
+    title: SingleLine | None = Field(None, min_length=1, max_length=300)
+    decision_number: SingleLine | None = Field(None, max_length=100)
     approved_on: date | None = None
     archived: bool | None = None
     version: int
 
 
 class FromClustersIn(Schema):
-    cluster_ids: list[int]
+    cluster_ids: list[Id]
     lead_agency: str = Field(..., description="agency code")
     start_on: date | None = None
     target_on: date | None = None
@@ -120,20 +121,20 @@ class ActionDetailOut(ActionOut):
 
 
 class _ActionFields(Schema):
-    reference: str | None = Field(None, min_length=1, max_length=30)
-    title: str | None = Field(None, min_length=1, max_length=500)
+    reference: SingleLine | None = Field(None, min_length=1, max_length=30)
+    title: SingleLine | None = Field(None, min_length=1, max_length=500)
     description: str | None = None
     expected_output: str | None = None
     start_on: date | None = None
     target_on: date | None = None
-    budget_source: str | None = Field(None, max_length=300)
+    budget_source: SingleLine | None = Field(None, max_length=300)
     co_agencies: list[str] | None = Field(None, description="agency codes")
-    recommendation_ids: list[int] | None = None
+    recommendation_ids: list[Id] | None = None
 
 
 class ActionIn(_ActionFields):
-    plan: int = Field(..., description="plan id")
-    title: str = Field(..., min_length=1, max_length=500)
+    plan: Id = Field(..., description="plan id")
+    title: SingleLine = Field(..., min_length=1, max_length=500)
     lead_agency: str = Field(..., description="agency code")
 
 
@@ -151,7 +152,7 @@ class ActionStatusIn(Schema):
 
 
 class PublicationIn(Schema):
-    ids: list[int]
+    ids: list[Id]
     publication: str
 
 
@@ -167,8 +168,8 @@ class FromClustersOut(Schema):
 # --- indicators ------------------------------------------------------------------------------
 
 class IndicatorIn(Schema):
-    title: str = Field(..., min_length=1, max_length=500)
-    unit: str = Field("", max_length=60)
+    title: SingleLine = Field(..., min_length=1, max_length=500)
+    unit: SingleLine = Field("", max_length=60)
     baseline: Decimal | None = AMOUNT
     target: Decimal | None = AMOUNT
     frequency_months: int = 6
@@ -183,8 +184,8 @@ class RecommendationIndicatorIn(IndicatorIn):
 class IndicatorUpdateIn(Schema):
     """Only the fields sent are changed; a new schedule regenerates the open due dates."""
 
-    title: str | None = Field(None, min_length=1, max_length=500)
-    unit: str | None = Field(None, max_length=60)
+    title: SingleLine | None = Field(None, min_length=1, max_length=500)
+    unit: SingleLine | None = Field(None, max_length=60)
     baseline: Decimal | None = AMOUNT
     target: Decimal | None = AMOUNT
     frequency_months: int | None = None

@@ -11,13 +11,14 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.accounts.permissions import require
 from camket.api import plan_schemas as s
-from camket.api.schemas import HistoryOut
+from camket.api.pagination import BoundedPageNumberPagination
+from camket.api.schemas import HistoryOut, Id
 from camket.frameworks.models import Framework, Implementation
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.plans import indicators as indicator_services
@@ -145,7 +146,7 @@ def _sent_values(payload, *, nullable: set[str]) -> dict:
 
 class ActionQuery(Schema):
     q: str = ""
-    plan: int | None = None
+    plan: Id | None = None
     framework: str = ""
     agency: str = ""
     lead: str = ""
@@ -155,7 +156,7 @@ class ActionQuery(Schema):
 
 
 @actions.get("", response=list[s.ActionOut])
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def list_actions(request, filters: Query[ActionQuery]):
     """The web list's filters; archived actions are left out unless `publication=archived`."""
     _check_choice(filters.status, Implementation.values, "status")
@@ -289,7 +290,7 @@ class DueDateQuery(Schema):
 
 
 @due_dates.get("", response=list[s.DueDateOut])
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def list_due_dates(request, filters: Query[DueDateQuery]):
     queryset = _due_dates(request.user).filter(archived=filters.archived)
     if filters.agency:

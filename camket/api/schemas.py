@@ -1,6 +1,21 @@
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator
+
+from camket.lib.numbers import MAX_ID
+from camket.lib.text import single_line
+
+
+def _single_line(value):
+    return single_line(value) if isinstance(value, str) else value
+
+
+# An id sent to the API: out of range is refused (422) rather than reaching the database.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# References, titles, names, codes: stripped; line breaks and control characters refused.
+SingleLine = Annotated[str, BeforeValidator(_single_line)]
 
 
 class FrameworkOut(Schema):
@@ -88,8 +103,8 @@ class AssessmentIn(Schema):
 
 
 class ClusterIn(Schema):
-    title: str = ""
-    recommendation_ids: list[int]
+    title: SingleLine = ""
+    recommendation_ids: list[Id]
 
 
 class ClusterOut(Schema):

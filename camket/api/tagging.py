@@ -6,10 +6,12 @@ from typing import Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from camket.accounts import roles
 from camket.accounts.permissions import require
+from camket.api.pagination import BoundedPageNumberPagination
+from camket.api.schemas import Id
 from camket.frameworks.models import Framework
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.tagging import similarity, suggestions
@@ -50,12 +52,12 @@ class SuggestionQuery(Schema):
     state: str = Field("pending", description="pending, accepted, rejected or all")
     min_confidence: float | None = None
     max_confidence: float | None = None
-    recommendation: int | None = None
+    recommendation: Id | None = None
 
 
 class BulkDecisionIn(SuggestionQuery):
     decision: Literal["accept", "reject"]
-    ids: list[int] | None = Field(None, description="only these suggestions (else all matching)")
+    ids: list[Id] | None = Field(None, description="only these suggestions (else all matching)")
 
 
 class BulkDecisionOut(Schema):
@@ -96,7 +98,7 @@ def _decidable(request, pk: int) -> Suggestion:
 
 
 @suggestion_router.get("", response=list[SuggestionOut])
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def list_suggestions(request, query: Query[SuggestionQuery]):
     """Suggested tags with their confidence (0–1) and the words that drove them."""
     return _suggestions(request, query).order_by("recommendation_id", "kind", "-confidence")

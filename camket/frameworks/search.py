@@ -12,11 +12,13 @@ from camket.accounts import roles
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.folding import search_terms
+from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.tagging.similarity import more_like_this
 
 FILTER_NAMES = ("framework", "state", "theme", "sdg", "response", "action_category", "status",
                 "agency", "cluster", "implementation", "like")
+ID_FILTERS = ("state", "theme", "action_category", "agency", "cluster", "like")
 
 
 @dataclass
@@ -38,8 +40,9 @@ class SearchParams:
     def from_mapping(cls, data) -> "SearchParams":
         params = cls(**{name: (data.get(name) or "").strip()[:200]
                         for name in ("q", *FILTER_NAMES)})
-        if not params.like.isdigit():
-            params.like = ""
+        # Ids typed into the address: anything but a number from 1 to MAX_ID is ignored.
+        for name in ID_FILTERS:
+            setattr(params, name, positive_int_text(getattr(params, name)))
         return params
 
     def active(self) -> dict[str, str]:

@@ -5,6 +5,7 @@ import html
 import re
 
 from camket.lib.folding import fold
+from camket.lib.text import as_one_line, without_control_characters
 from camket.lib.vocabulary import (
     RESPONSE_ALREADY_IMPLEMENTED,
     RESPONSE_NOTED,
@@ -42,8 +43,16 @@ _INTERNAL = {
 
 
 def clean_text(value: str) -> str:
-    value = html.unescape(value or "").replace("\u00a0", " ")
+    """Entities decoded, spaces collapsed; line breaks kept, other control characters
+    (a bell, a form feed, a stray carriage return) dropped."""
+    value = without_control_characters(html.unescape(value or "").replace("\u00a0", " "))
     return re.sub(r"[ \t]+", " ", value).strip()
+
+
+def reference_value(raw: str) -> str:
+    """A reference as the source writes it, on one line: a line break inside a reference
+    would reach the subject of every reminder about it."""
+    return as_one_line(clean_text(raw))
 
 
 def response_value(raw: str) -> str | None:

@@ -5,15 +5,19 @@ from io import BytesIO
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value):
-    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text fit for a spreadsheet cell: control characters openpyxl refuses (a bell, a form
+    feed…) are removed, line breaks kept; text a spreadsheet would run as a formula is
+    prefixed with an apostrophe."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)  # first: "\x07=…" must not become a formula
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def actions_workbook(actions, readable_recommendations) -> bytes:
@@ -21,10 +25,11 @@ def actions_workbook(actions, readable_recommendations) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Actions")[:31]
-    sheet.append([_("Plan"), _("Reference"), _("Title"), _("Lead agency"), _("Co-agencies"),
-                  _("Start date"), _("Target date"), _("Implementation status"),
-                  _("Reason for the status"), _("Budget source"), _("Recommendations"),
-                  _("Publication")])
+    sheet.append([cell(title) for title in (
+        _("Plan"), _("Reference"), _("Title"), _("Lead agency"), _("Co-agencies"),
+        _("Start date"), _("Target date"), _("Implementation status"),
+        _("Reason for the status"), _("Budget source"), _("Recommendations"),
+        _("Publication"))])
     linked = Prefetch("recommendations", queryset=readable_recommendations.order_by("id"))
     for action in actions.prefetch_related("co_agencies", linked):
         sheet.append([cell(value) for value in (

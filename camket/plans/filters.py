@@ -7,6 +7,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from camket.lib.folding import fold, search_terms
+from camket.lib.numbers import positive_int_text
 from camket.plans.models import Action
 from camket.plans.scoping import visible_actions
 from camket.reminders.services import open_due_dates
@@ -25,7 +26,9 @@ class ActionFilters:
 
     @classmethod
     def from_mapping(cls, data) -> "ActionFilters":
-        return cls(**{f.name: str(data.get(f.name) or "").strip()[:200] for f in fields(cls)})
+        filters = cls(**{f.name: str(data.get(f.name) or "").strip()[:200] for f in fields(cls)})
+        filters.plan = positive_int_text(filters.plan)  # an id: any other value is ignored
+        return filters
 
     def active(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
@@ -43,7 +46,7 @@ def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Acti
     else:  # an archived plan's actions count as archived
         queryset = queryset.exclude(publication=Action.Publication.ARCHIVED).exclude(
             plan__archived=True)
-    if filters.plan.isdigit():
+    if filters.plan:
         queryset = queryset.filter(plan_id=int(filters.plan))
     if filters.framework:
         queryset = queryset.filter(plan__framework__slug=filters.framework)

@@ -1,11 +1,16 @@
 """The Master Plan: actions that implement accepted recommendations, with indicators."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from camket.frameworks.models import Implementation
+from camket.lib.text import check_single_line
+
+# Indicators count people, laws, cases, shares of a whole: none of them goes below zero.
+NEGATIVE_VALUE_MESSAGE = _("An indicator's value cannot be negative.")
 
 
 class Plan(models.Model):
@@ -33,6 +38,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        check_single_line(self, ["title", "decision_number"])
 
     @property
     def is_approved(self) -> bool:
@@ -96,6 +104,9 @@ class Action(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
+    def clean(self):
+        check_single_line(self, ["reference", "title", "budget_source"])
+
 
 class Indicator(models.Model):
     """What is measured for an action (or directly for a recommendation), and how often."""
@@ -147,6 +158,13 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        check_single_line(self, ["title", "unit"])
+        errors = {name: NEGATIVE_VALUE_MESSAGE for name in ("baseline", "target")
+                  if getattr(self, name) is not None and getattr(self, name) < 0}
+        if errors:
+            raise ValidationError(errors)
 
 
 class DueDate(models.Model):

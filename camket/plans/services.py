@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from camket.accounts.permissions import require
 from camket.frameworks.models import Implementation, Recommendation
 from camket.lib.concurrency import save_if_current
+from camket.lib.text import as_one_line
 from camket.lib.vocabulary import ACCEPTED_RESPONSES
 from camket.plans import implementation
 from camket.plans.models import Action, Plan
@@ -70,7 +71,7 @@ def _check_action(action: Action, recommendations) -> None:
 
 def next_reference(plan: Plan) -> str:
     numbers = [int(ref) for ref in plan.actions.values_list("reference", flat=True)
-               if ref.isdigit()]
+               if ref.isascii() and ref.isdigit()]  # "²" is a digit int() refuses
     return str(max(numbers, default=0) + 1)
 
 
@@ -167,7 +168,7 @@ def actions_from_clusters(user, plan: Plan, clusters, lead_agency, *,
             skipped.append(cluster)
             continue
         action = create_action(user, plan, {
-            "title": cluster.title[:500], "lead_agency": lead_agency,
+            "title": as_one_line(cluster.title)[:500], "lead_agency": lead_agency,
             "start_on": start_on, "target_on": target_on,
         }, recommendations=accepted)
         action.source_cluster = cluster

@@ -15,6 +15,7 @@ from camket.frameworks.history import entries_for
 from camket.frameworks.models import Framework, Implementation
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.concurrency import StaleEdit
+from camket.lib.numbers import positive_ints
 from camket.plans import services
 from camket.plans.export import actions_workbook
 from camket.plans.filters import ActionFilters, filter_actions, overdue_condition
@@ -208,7 +209,7 @@ def action_status_view(request, pk):
 def action_publication_view(request):
     coordinator_only(request)
     form = PublicationForm(request.POST)
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = positive_ints(request.POST.getlist("ids"))
     selected = list(visible_actions(request.user).filter(pk__in=ids)) if form.is_valid() else []
     if not selected:
         messages.error(request, _("Select actions and a publication state."))

@@ -2,9 +2,11 @@
 
 Each reminder is claimed by inserting its row in `Reminder` (unique per due date, kind and
 recipient) in the same transaction as the e-mail is sent: a second run, even at the same time,
-finds the row and skips it; a failed send rolls the claim back so the next run tries again.
+finds the row and skips it; a failed send rolls the claim back so the next run tries again,
+and is logged while the run goes on with the other reminders.
 """
 
+import logging
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
@@ -18,10 +20,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from camket.accounts.models import Membership
+from camket.lib.text import as_one_line
 from camket.plans.models import Action, DueDate
 from camket.reminders.models import Reminder
 from camket.reports.models import ProgressReport
 
+logger = logging.getLogger(__name__)
 Kind = Reminder.Kind
 RECIPIENT_ROLES = (Membership.Role.FOCAL_POINT, Membership.Role.MANAGER)
 
@@ -37,6 +41,7 @@ class Outcome:
     recipient: str
     email: str
     sent: bool
+    error: str = ""  # why it was not sent: it is tried again on the next run
 
 
 def open_due_dates():
@@ -87,8 +92,9 @@ def planned(today: date) -> list[tuple[DueDate, str, object]]:
 
 def _subject_of(due_date) -> str:
     indicator = due_date.indicator
-    return indicator.action.reference if indicator.action_id else (
+    reference = indicator.action.reference if indicator.action_id else (
         indicator.recommendation.reference)
+    return as_one_line(reference)  # stored before references were kept to one line
 
 
 def _message(due_date: DueDate, kind: str, user) -> tuple[str, str]:
@@ -104,7 +110,8 @@ def _message(due_date: DueDate, kind: str, user) -> tuple[str, str]:
         subject_vi = render_to_string("reminders/subject.txt", context).strip()
     with translation.override("en"):
         subject_en = render_to_string("reminders/subject.txt", context).strip()
-    return f"{subject_vi} / {subject_en}"[:250], "\n\n— — —\n\n".join(parts)
+    subject = as_one_line(f"{subject_vi} / {subject_en}")[:250]  # e-mail headers: one line
+    return subject, "\n\n— — —\n\n".join(parts)
 
 
 def _outcome(due_date, kind, user, sent: bool) -> Outcome:
@@ -115,24 +122,44 @@ def _outcome(due_date, kind, user, sent: bool) -> Outcome:
 
 
 def send_reminders(*, today: date | None = None, dry_run: bool = False) -> list[Outcome]:
-    """Send what is due; with `dry_run`, only say what would be sent."""
+    """Send what is due; with `dry_run`, only say what would be sent.
+
+    A reminder that fails is logged and comes back with `sent=False` and its `error`.
+    """
     today = today or timezone.localdate()
     outcomes = []
     for due_date, kind, user in planned(today):
         if dry_run:
             outcomes.append(_outcome(due_date, kind, user, sent=False))
             continue
-        subject, body = _message(due_date, kind, user)
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    Reminder.objects.create(due_date=due_date, kind=kind, recipient=user,
-                                            email=user.email)
-            except IntegrityError:
-                continue  # another run sent this one meanwhile
-            send_mail(subject, body, None, [user.email])
-        outcomes.append(_outcome(due_date, kind, user, sent=True))
+        try:
+            sent = _send_one(due_date, kind, user)
+        except Exception as error:
+            # One bad record or refused address must not stop the others: its claim was
+            # rolled back with the failure, so the next run tries it again.
+            logger.exception("Reminder not sent: due date %s, %s, to %s", due_date.pk, kind,
+                             user.username)
+            failed = _outcome(due_date, kind, user, sent=False)
+            failed.error = f"{type(error).__name__}: {error}"[:300]
+            outcomes.append(failed)
+            continue
+        if sent:
+            outcomes.append(_outcome(due_date, kind, user, sent=True))
     return outcomes
+
+
+def _send_one(due_date, kind, user) -> bool:
+    """Claim the reminder and send it in one transaction; False when another run has it."""
+    subject, body = _message(due_date, kind, user)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Reminder.objects.create(due_date=due_date, kind=kind, recipient=user,
+                                        email=user.email)
+        except IntegrityError:
+            return False  # another run sent this one meanwhile
+        send_mail(subject, body, None, [user.email])
+    return True
 
 
 def as_dicts(outcomes: list[Outcome]) -> list[dict]:

@@ -4,6 +4,7 @@ import uuid
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.deconstruct import deconstructible
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from camket.frameworks.models import Implementation
+from camket.plans.models import NEGATIVE_VALUE_MESSAGE
 
 
 @deconstructible
@@ -75,6 +77,10 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return str(self.due_date)
+
+    def clean(self):
+        if self.indicator_value is not None and self.indicator_value < 0:
+            raise ValidationError({"indicator_value": NEGATIVE_VALUE_MESSAGE})
 
     @property
     def is_editable(self) -> bool:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from camket.accounts.models import Agency
@@ -16,6 +17,8 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, recommendation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The browser offers no later day; the service refuses one with a message.
+        self.fields["decided_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         if recommendation is not None and not self.is_bound:
             self.initial.update({
                 "response": recommendation.response or Recommendation.Response.SUPPORTED,
@@ -61,4 +64,5 @@ class BulkActionForm(forms.Form):
     )
     due_on = forms.DateField(label=_("Answer due"), required=False,
                              widget=forms.DateInput(attrs={"type": "date"}))
+    # One line: the cluster service refuses line breaks with a message.
     title = forms.CharField(label=_("Cluster title"), required=False, max_length=250)

@@ -14,6 +14,7 @@ from camket.accounts.models import Agency
 from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
 from camket.lib.concurrency import save_if_current
+from camket.lib.text import as_one_line, single_line
 from camket.plans import implementation
 from camket.review.models import Assessment, Cluster
 
@@ -111,6 +112,12 @@ def save_assessment(user, assessment: Assessment, values: dict, *, version: int,
     return assessment
 
 
+def check_decision_date(decided_on: date | None) -> None:
+    """A decision is recorded once it is made: a date after today is refused."""
+    if decided_on is not None and decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("The decision date cannot be in the future.")})
+
+
 @transaction.atomic
 def decide(user, recommendation: Recommendation, *, response: str, reason: str,
            decided_on: date | None, version: int | None) -> list[Recommendation]:
@@ -118,6 +125,7 @@ def decide(user, recommendation: Recommendation, *, response: str, reason: str,
     require(user, "frameworks.decide_recommendation", recommendation)
     if response not in Recommendation.Response.values:
         raise ValidationError({"response": _("Choose a response.")})
+    check_decision_date(decided_on)
     decided = []
     members = [recommendation]
     if recommendation.cluster_id:
@@ -157,8 +165,13 @@ def make_cluster(user, recommendations, title: str) -> Cluster:
         raise ValidationError(_("A cluster needs at least two recommendations."))
     if len(frameworks) != 1:
         raise ValidationError(_("A cluster holds recommendations of one framework only."))
-    cluster = Cluster(framework_id=frameworks.pop(), title=title or recommendations[0].text[:200],
-                      created_by=user)
+    try:
+        title = single_line(title or "")
+    except ValueError as error:
+        raise ValidationError({"title": str(error)}) from None
+    # A recommendation's text may run over several lines; a title holds one.
+    cluster = Cluster(framework_id=frameworks.pop(),
+                      title=title or as_one_line(recommendations[0].text)[:200], created_by=user)
     cluster._history_user = user
     cluster.save()
     for recommendation in recommendations:

@@ -11,6 +11,7 @@ from camket.accounts import roles
 from camket.frameworks.history import entries_for
 from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
 from camket.lib.concurrency import StaleEdit
+from camket.lib.numbers import positive_ints
 from camket.review import services
 from camket.review.forms import AssessmentForm, BulkActionForm, DecisionForm, SendForReviewForm
 from camket.review.history import assessment_history
@@ -78,7 +79,7 @@ def send_view(request, pk):
 def bulk_view(request):
     coordinator_only(request)
     form = BulkActionForm(request.POST)
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = positive_ints(request.POST.getlist("ids"))
     selected = list(visible_recommendations(request.user).filter(pk__in=ids))
     if not form.is_valid() or not selected:
         messages.error(request, _("Select recommendations and an action."))

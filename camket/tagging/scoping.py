@@ -4,6 +4,7 @@ shared by the web page, the API and the bulk decisions."""
 from dataclasses import dataclass, fields
 
 from camket.frameworks.scoping import visible_recommendations
+from camket.lib.numbers import positive_int
 from camket.tagging.models import Suggestion
 
 
@@ -38,8 +39,7 @@ class SuggestionFilters:
                   if mapping.get(f.name) not in (None, "")}
         for name in ("min_confidence", "max_confidence"):
             values[name] = parse_confidence(values.get(name))
-        recommendation = str(values.get("recommendation", ""))
-        values["recommendation"] = int(recommendation) if recommendation.isdigit() else None
+        values["recommendation"] = positive_int(values.get("recommendation"))
         if values.get("kind") not in Suggestion.Kind.values:
             values.pop("kind", None)
         if values.get("state") not in [*Suggestion.State.values, "all"]:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from camket.accounts import roles
 from camket.frameworks.models import Framework
 from camket.frameworks.scoping import visible_recommendations
+from camket.lib.numbers import positive_ints
 from camket.jobs.recovery import recover_lost_jobs
 from camket.tagging import suggestions
 from camket.tagging.models import Suggestion, TaggingRun
@@ -71,7 +72,7 @@ def suggestion_bulk(request):
     chosen = SuggestionFilters.from_mapping(request.POST).apply(
         visible_suggestions(request.user))
     if request.POST.get("scope") == "selected":
-        chosen = chosen.filter(pk__in=[int(i) for i in request.POST.getlist("ids") if i.isdigit()])
+        chosen = chosen.filter(pk__in=positive_ints(request.POST.getlist("ids")))
         threshold = None
     else:
         threshold = parse_confidence(request.POST.get("threshold"))

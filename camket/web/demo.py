@@ -12,10 +12,13 @@ from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.review import services
 from camket.review.models import Assessment
 from camket.web import demo_data as data
+from camket.web.demo_guard import claim_demo_database
 from camket.web.demo_plan import load_demo_plan
 
 
 def load_demo(*, today: date) -> list[tuple[str, str, str]]:
+    """Raises NotADemoDatabase, changing nothing, unless the database is empty or the demo's."""
+    claim_demo_database()
     ensure_builtin_taxonomies()
     agencies = {}
     for code, name, name_en, coordinator in data.AGENCIES:

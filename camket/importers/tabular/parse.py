@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from camket.importers.normalise import (
     action_category_value,
     clean_text,
+    reference_value,
     response_value,
     split_list,
     stable_reference,
@@ -173,7 +174,7 @@ def _parse_row(row_number, cells, mapping, header_of, errors, seen):
     cycle = numbers["cycle"] or (
         upr_cycle_for_session(numbers["session"]) if numbers["session"] else None
     )
-    reference = value("reference") or stable_reference("R", text, seen=seen)
+    reference = reference_value(value("reference")) or stable_reference("R", text, seen=seen)
     return ParsedRecommendation(
         row=row_number,
         reference=reference[:60],

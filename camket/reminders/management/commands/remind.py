@@ -1,6 +1,6 @@
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from camket.lib.cli import date_option
@@ -27,14 +27,27 @@ class Command(BaseCommand):
             return
         today = date_option(options["date"])
         outcomes = send_reminders(today=today, dry_run=options["dry_run"])
+        failed = [outcome for outcome in outcomes if outcome.error]
         if options["json"]:
             self.stdout.write(json.dumps({"dry_run": options["dry_run"],
                                           "reminders": as_dicts(outcomes)}, ensure_ascii=False))
+            self._fail_if_any(failed)
             return
         for outcome in outcomes:
+            not_sent = f"  {_('not sent')}" if outcome.error else ""
             self.stdout.write(f"{outcome.kind:9} {outcome.due_on}  {outcome.agency:10} "
-                              f"{outcome.action:12} {outcome.email}")
+                              f"{outcome.action:12} {outcome.email}{not_sent}")
         if options["dry_run"]:
             self.stdout.write(_("%(count)d reminder(s) would be sent.") % {"count": len(outcomes)})
         else:
-            self.stdout.write(_("%(count)d reminder(s) sent.") % {"count": len(outcomes)})
+            sent = len(outcomes) - len(failed)
+            self.stdout.write(_("%(count)d reminder(s) sent.") % {"count": sent})
+        self._fail_if_any(failed)
+
+    def _fail_if_any(self, failed) -> None:
+        """The others went out; a non-zero exit tells cron some did not (see the log)."""
+        if failed:
+            raise CommandError(_("%(count)d reminder(s) could not be sent and will be tried "
+                                 "again on the next run: %(errors)s") % {
+                "count": len(failed), "errors": "; ".join(
+                    f"{o.email} ({o.due_on}): {o.error}" for o in failed)})

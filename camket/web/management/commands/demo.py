@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from camket.frameworks.models import Framework
@@ -11,6 +11,7 @@ from camket.tagging import runs
 from camket.tagging.tagger import newest_version
 from camket.web.demo import load_demo
 from camket.web.demo_data import FRAMEWORK
+from camket.web.demo_guard import NotADemoDatabase
 
 
 class Command(BaseCommand):
@@ -22,8 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, skip_upr_info, **options):
         call_command("migrate", interactive=False, verbosity=0)
-        with transaction.atomic():
-            users = load_demo(today=date.today())
+        try:
+            with transaction.atomic():
+                users = load_demo(today=date.today())
+        except NotADemoDatabase as error:
+            raise CommandError(str(error)) from None
         shared = Path(settings.BASE_DIR).parent.parent / "shared" / "data" / "upr-info"
         if not skip_upr_info and shared.is_dir():
             for path in sorted(shared.glob("*.csv")):
