@@ -18,8 +18,11 @@ from camket.api import tagging as tagging_api
 from camket.api.auth import AUTH
 from camket.api.pagination import BoundedPageNumberPagination
 from camket.frameworks import search
-from camket.frameworks.models import Framework
-from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
+from camket.frameworks.scoping import (
+    get_recommendation_for_user,
+    visible_frameworks,
+    visible_recommendations,
+)
 from camket.importers.service import import_file
 from camket.lib.concurrency import StaleEdit
 from camket.review import history as review_history
@@ -75,7 +78,7 @@ review = Router(tags=["review"])
 def list_frameworks(request):
     if roles.role_of(request.user) is None:
         raise PermissionDenied
-    return Framework.objects.filter(archived=False)
+    return visible_frameworks(request.user)
 
 
 @recommendations.get("", response=list[schemas.RecommendationOut])

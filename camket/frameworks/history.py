@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from camket.frameworks.models import Recommendation
 from camket.frameworks.scoping import visible_recommendations
+from camket.review.clusters import shown_title, visible_clusters
+from camket.review.models import Cluster
 
 _KIND = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"),
          "-": gettext_lazy("deleted")}
@@ -74,6 +76,8 @@ def _readable(model, user):
     """Linked records the reader may see: a history must not name what scoping hides."""
     if user is not None and model is Recommendation:
         return visible_recommendations(user)
+    if user is not None and model is Cluster:
+        return visible_clusters(user)
     return model._default_manager.all()
 
 
@@ -100,6 +104,8 @@ def _display(model_field, value, user=None) -> str:
         related = _readable(model_field.related_model, user).filter(pk=value).first()
         if related is None:
             return _("not shown") if user is not None else f"#{value}"
+        if isinstance(related, Cluster) and user is not None:
+            return shown_title(user, related)
         return person(related) if hasattr(related, "get_full_name") else str(related)
     return str(value)[:300]
 

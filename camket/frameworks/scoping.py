@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
-from camket.frameworks.models import Recommendation
+from camket.frameworks.models import Framework, Recommendation
 from camket.review.models import Assessment
 
 
@@ -25,6 +25,16 @@ def visible_recommendations(user) -> QuerySet[Recommendation]:
         )
         return queryset.filter(published | sent_to_agency)
     return queryset.filter(published)
+
+
+def visible_frameworks(user) -> QuerySet[Framework]:
+    """Frameworks for filters and lists: those with a recommendation the user may see (the
+    coordinator sees every one), so a framework holding only drafts is not named to others."""
+    frameworks = Framework.objects.filter(archived=False)
+    if roles.is_coordinator(user):
+        return frameworks
+    return frameworks.filter(Exists(visible_recommendations(user).filter(
+        framework=OuterRef("pk"))))
 
 
 def get_recommendation_for_user(user, pk) -> Recommendation:

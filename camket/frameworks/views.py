@@ -1,15 +1,21 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks import search
-from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
-from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
+from camket.frameworks.models import Category, Implementation, Recommendation, State
+from camket.frameworks.scoping import (
+    get_recommendation_for_user,
+    visible_frameworks,
+    visible_recommendations,
+)
 from camket.lib.vocabulary import SDG
 from camket.plans.scoping import visible_actions, visible_indicators
+from camket.review.clusters import shown_title
 from camket.review.forms import DecisionForm, SendForReviewForm
 from camket.review.history import recommendation_history
 from camket.review.scoping import opinion_requests
@@ -35,22 +41,36 @@ def recommendation_list(request):
         "page": page,
         "facets": search.facets(results),
         "query_string": query.urlencode(),
-        "frameworks": Framework.objects.filter(archived=False),
+        **filter_choices(request.user),
         "responses": Recommendation.Response.choices,
         "statuses": Recommendation.Status.choices,
         "action_categories": Recommendation.ActionCategory.choices,
         "implementations": Implementation.choices,
         "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
-        "states": State.objects.filter(recommended__isnull=False).distinct().order_by("name"),
-        "themes": Category.objects.exclude(taxonomy__slug=SDG).select_related("taxonomy")
-        .order_by("taxonomy__name", "code", "name"),
         "sdg_goals": Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True)
         .order_by("id"),
         "is_coordinator": roles.is_coordinator(request.user),
         "language": get_language(),
     }
+    for rec in page.object_list:
+        if rec.cluster_id:
+            rec.cluster.shown_title = shown_title(request.user, rec.cluster)
     template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
     return render(request, template, context)
+
+
+def filter_choices(user) -> dict:
+    """The frameworks, recommending states and themes the filters offer: only those of
+    recommendations the user may see, so a draft import names nothing to others."""
+    visible = visible_recommendations(user).values("pk")
+    used = Category.objects.filter(recommendations__in=visible).values("pk")
+    return {
+        "frameworks": visible_frameworks(user),
+        "states": State.objects.filter(recommended__in=visible).distinct().order_by("name"),
+        "themes": Category.objects.exclude(taxonomy__slug=SDG).filter(
+            Q(pk__in=used) | Q(children__in=used)).distinct().select_related("taxonomy")
+        .order_by("taxonomy__name", "code", "name"),
+    }
 
 
 @login_required
@@ -76,9 +96,11 @@ def recommendation_detail(request, pk):
         .select_related("category", "decided_by").order_by("state", "kind", "-confidence"),
         **similar_recommendations(request.user, recommendation),
         "cluster_members": (
-            recommendation.cluster.members.exclude(pk=recommendation.pk)
-            if recommendation.cluster_id else []
+            visible_recommendations(request.user).filter(cluster=recommendation.cluster_id)
+            .exclude(pk=recommendation.pk) if recommendation.cluster_id else []
         ),
+        "cluster_title": (shown_title(request.user, recommendation.cluster)
+                          if recommendation.cluster_id else ""),
     }
     if is_coordinator:
         context["decision_form"] = DecisionForm(recommendation=recommendation)

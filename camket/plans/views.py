@@ -128,7 +128,7 @@ def action_list_view(request):
     return render(request, "plans/action_list.html", {
         "filters": filters, "page": page, "query_string": query.urlencode(),
         "plans": visible_plans(request.user), "frameworks": Framework.objects.filter(
-            archived=False, plans__isnull=False).distinct(),
+            archived=False, plans__in=visible_plans(request.user)).distinct(),
         "agencies": Agency.objects.filter(archived=False),  # the coordinator leads actions too
         "statuses": Implementation.choices, "publications": Action.Publication.choices,
         "is_coordinator": roles.is_coordinator(request.user),

@@ -29,10 +29,12 @@ def report_queues(user, *, agency: str = "", framework: str = "", today=None) ->
         _in_framework(framework)).select_related(
         "indicator", "indicator__agency", "indicator__action", "indicator__recommendation",
         "report")
+    chosen_dates = visible_due_dates(user).filter(_in_framework(framework))
     if agency:
-        open_dates = open_dates.filter(indicator__agency__code=agency)
+        chosen_dates = chosen_dates.filter(indicator__agency__code=agency)
     elif roles.is_agency_officer(user):
-        open_dates = open_dates.filter(indicator__agency=roles.agency_of(user))
+        chosen_dates = chosen_dates.filter(indicator__agency=roles.agency_of(user))
+    open_dates = open_dates.filter(pk__in=chosen_dates.values("pk"))
     upcoming_until = today + timedelta(days=UPCOMING_DAYS)
     seen = set(visible_reports(user).filter(due_date__in=open_dates).values_list("pk", flat=True))
 
@@ -53,8 +55,9 @@ def report_queues(user, *, agency: str = "", framework: str = "", today=None) ->
         "to_review": visible_reports(user).filter(state=ProgressReport.State.SUBMITTED)
         .select_related(*related).order_by("submitted_on")
         if roles.is_coordinator(user) else ProgressReport.objects.none(),
+        # The same agency and framework as the due dates above: an officer's own by default.
         "recently_accepted": visible_reports(user).filter(
-            state=ProgressReport.State.ACCEPTED).select_related(*related)
-        .order_by("-reviewed_on")[:20],
+            state=ProgressReport.State.ACCEPTED, due_date__in=chosen_dates)
+        .select_related(*related).order_by("-reviewed_on")[:20],
         "today": today,
     }

@@ -13,6 +13,7 @@ from camket.frameworks.scoping import get_recommendation_for_user, visible_recom
 from camket.lib.concurrency import StaleEdit
 from camket.lib.numbers import positive_ints
 from camket.review import services
+from camket.review.clusters import shown_title, visible_clusters, with_shown_titles
 from camket.review.forms import AssessmentForm, BulkActionForm, DecisionForm, SendForReviewForm
 from camket.review.history import assessment_history
 from camket.review.models import Assessment, Cluster
@@ -117,7 +118,8 @@ def progress_view(request):
         return redirect("my-assessments")
     return render(request, "review/progress.html", {
         "rows": services.review_progress(),
-        "clusters": Cluster.objects.filter(archived=False).select_related("framework")[:200],
+        "clusters": with_shown_titles(request.user, visible_clusters(request.user).filter(
+            archived=False).select_related("framework")[:200]),
     })
 
 
@@ -188,8 +190,9 @@ def cluster_detail_view(request, pk):
     members = visible_recommendations(request.user).filter(cluster=cluster)
     if not members.exists():
         raise Http404
-    return render(request, "review/cluster.html", {"cluster": cluster, "members": members,
-                                                   "history": entries_for(cluster)})
+    return render(request, "review/cluster.html", {
+        "cluster": cluster, "members": members, "title": shown_title(request.user, cluster),
+        "history": entries_for(cluster, user=request.user)})
 
 
 @login_required

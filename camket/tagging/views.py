@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from camket.accounts import roles
 from camket.frameworks.models import Framework
-from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.scoping import visible_frameworks, visible_recommendations
 from camket.lib.numbers import positive_ints
 from camket.jobs.recovery import recover_lost_jobs
 from camket.tagging import suggestions
@@ -40,7 +40,7 @@ def suggestion_list(request):
         recover_lost_jobs()  # so a run whose worker was killed shows as interrupted
     return render(request, "tagging/suggestions.html", {
         "filters": filters, "page": page, "query_string": query.urlencode(),
-        "frameworks": Framework.objects.filter(archived=False),
+        "frameworks": visible_frameworks(request.user),
         "kinds": Suggestion.Kind.choices, "states": Suggestion.State.choices,
         "is_coordinator": is_coordinator, "language": get_language(),
         "runs": TaggingRun.objects.select_related("framework")[:5] if is_coordinator else [],
@@ -126,7 +126,7 @@ def tagging_run_start(request):
 
 @login_required
 def near_duplicates(request):
-    frameworks = Framework.objects.filter(archived=False)
+    frameworks = visible_frameworks(request.user)
     framework = frameworks.filter(slug=request.GET.get("framework", "")).first()
     groups, total = [], 0
     if framework is not None:

@@ -1,0 +1,36 @@
+"""Clusters as each reader may see them: only those with a member they may read, and never a
+title that repeats the text of a member (or former member) they may not read."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
+
+from camket.accounts import roles
+from camket.frameworks.models import Recommendation
+from camket.frameworks.scoping import visible_recommendations
+from camket.review.models import Cluster
+
+
+def visible_clusters(user) -> QuerySet[Cluster]:
+    return Cluster.objects.filter(Exists(visible_recommendations(user).filter(
+        cluster=OuterRef("pk"))))
+
+
+def shown_title(user, cluster: Cluster) -> str:
+    """A cluster made without a title took its first member's text: to a reader who may not
+    read that text, the cluster is named after a member they may read, or by its number."""
+    if roles.is_coordinator(user) and cluster.title:
+        return cluster.title
+    hidden = Recommendation.objects.filter(framework_id=cluster.framework_id).exclude(
+        pk__in=visible_recommendations(user).values("pk"))
+    if not cluster.title or hidden.filter(text__startswith=cluster.title).exists():
+        member = visible_recommendations(user).filter(cluster=cluster).order_by("id").first()
+        return member.text[:200] if member else _("Cluster %(number)d") % {"number": cluster.pk}
+    return cluster.title
+
+
+def with_shown_titles(user, clusters) -> list[Cluster]:
+    """The clusters, each with `shown_title` set for this reader."""
+    clusters = list(clusters)
+    for cluster in clusters:
+        cluster.shown_title = shown_title(user, cluster)
+    return clusters
