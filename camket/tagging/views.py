@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from camket.accounts import roles
 from camket.frameworks.models import Framework
 from camket.frameworks.scoping import visible_frameworks, visible_recommendations
-from camket.lib.numbers import positive_ints
 from camket.jobs.recovery import recover_lost_jobs
+from camket.lib.numbers import positive_ints
 from camket.tagging import suggestions
 from camket.tagging.models import Suggestion, TaggingRun
 from camket.tagging.runs import request_run
