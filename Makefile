@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/monitoring.py
 	$(BIN)/python benchmarks/classify.py
+	$(BIN)/python benchmarks/hostile_files.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/run.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/monitoring.py
 

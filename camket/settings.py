@@ -156,6 +156,16 @@ CAMKET_SITE_URL = env_str("CAMKET_SITE_URL", "http://127.0.0.1:8000")
 
 # Uploads larger than this are refused before they are parsed.
 CAMKET_MAX_IMPORT_BYTES = env_int("CAMKET_MAX_IMPORT_BYTES", 50 * 1024 * 1024)
+# Checked while a file is read (importers/limits.py), with room above the largest real files:
+# what an XLSX/DOCX package unpacks to (the 33,082-row UPR Info export saved as one XLSX
+# unpacks to 26 MB, an OHCHR matrix to 2 MB), rows and cells read (that export: 33,083 rows,
+# 364,000 cells) and characters in one cell (Excel's own maximum; real cells stay under 1,000).
+CAMKET_MAX_IMPORT_UNCOMPRESSED_BYTES = env_int(
+    "CAMKET_MAX_IMPORT_UNCOMPRESSED_BYTES", 50 * 1024 * 1024
+)
+CAMKET_MAX_IMPORT_ROWS = env_int("CAMKET_MAX_IMPORT_ROWS", 100_000)
+CAMKET_MAX_IMPORT_CELLS = env_int("CAMKET_MAX_IMPORT_CELLS", 1_000_000)
+CAMKET_MAX_IMPORT_CELL_CHARS = env_int("CAMKET_MAX_IMPORT_CELL_CHARS", 32_767)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -1,5 +1,10 @@
-"""Which parser reads a file: decided by its content first, its name second."""
+"""Which parser reads a file: decided by its content first, its name second.
 
+No parser error escapes: whatever a damaged or hostile file makes a parser raise becomes a
+file-level error in the result, so neither `camket import` nor the import page fails on it.
+"""
+
+import logging
 import tempfile
 from pathlib import Path
 
@@ -7,18 +12,36 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from camket.importers.limits import LimitExceeded
 from camket.importers.records import ParseResult, RowError
 from camket.importers.tabular import parse as tabular
 from camket.importers.tabular.reading import XLSX_MAGIC, UnreadableFile, read_table
 from camket.importers.upr_info import parse as upr_info
 
+logger = logging.getLogger(__name__)
 TABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 SUPPORTED = ".csv, .xlsx, .docx"
 
 
-def parse_file(path: Path, *, raw: bytes | None = None, source_name: str = "") -> ParseResult:
+def parse_file(
+    path: Path, *, raw: bytes | None = None, source_name: str = "", encoding: str | None = None
+) -> ParseResult:
+    """Parse a file (or its bytes) under the import limits; never raises for a bad file."""
     path = Path(path)
     source_name = source_name or path.name
+    try:
+        return _parse_file(path, raw, source_name, encoding)
+    except LimitExceeded as error:
+        return ParseResult(source="unknown", errors=[error.as_row_error()])
+    except Exception as error:  # a damaged file nobody foresaw: an error, not a traceback
+        logger.warning("Import of %s failed in a parser", source_name, exc_info=True)
+        return _refused(
+            _("The file could not be read (%(error)s).")
+            % {"error": f"{type(error).__name__}: {str(error)[:200]}"}
+        )
+
+
+def _parse_file(path: Path, raw: bytes | None, source_name: str, encoding: str | None):
     size = len(raw) if raw is not None else (path.stat().st_size if path.exists() else -1)
     if size < 0:
         return _refused(_("The file %(path)s does not exist.") % {"path": path})
@@ -44,11 +67,11 @@ def parse_file(path: Path, *, raw: bytes | None = None, source_name: str = "") -
     if suffix in (".xlsx", ".xlsm") and not raw.startswith(XLSX_MAGIC):
         return _refused(_("The file is named .xlsx but is not an Excel workbook."))
     try:
-        table = read_table(Path(source_name), raw)
+        table = read_table(Path(source_name), raw, encoding=encoding)
     except UnreadableFile as error:
-        return _refused(str(error))
+        return ParseResult(source="unknown", errors=[error.as_row_error()])
     if upr_info.looks_like_upr_info(table.headers):
-        return upr_info.parse(Path(source_name), raw=raw, source_name=source_name)
+        return upr_info.parse_table(table, source_name=source_name)
     return tabular.parse_table(table, source_name=source_name)
 
 

@@ -23,6 +23,19 @@ class ImportForm(forms.Form):
         help_text=_("Decisions, tags, recommending states and fields people changed in camket "
                     "are kept unless you tick this: the preview lists them."),
     )
+    encoding = forms.ChoiceField(
+        label=_("Encoding (CSV files)"), required=False, choices=[
+            ("", _("Detect from the file")),
+            ("utf-8", _("UTF-8")),
+            ("cp1258", _("Windows-1258 (Vietnamese)")),
+            ("cp1252", _("Windows-1252 (Western European)")),
+            ("mac_roman", _("Mac OS Roman")),
+            ("latin-1", _("Latin-1 (ISO-8859-1)")),
+            ("utf-16", _("UTF-16")),
+        ],
+        help_text=_("Choose it only when letters come out wrong; Excel and Word files ignore "
+                    "it."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -60,6 +60,7 @@ def import_file(
     publish: bool = False,
     overwrite: bool = False,
     progress=None,
+    encoding: str | None = None,
 ) -> ImportSummary:
     """Parse and plan by reading only, then write in one short transaction (none for a dry run).
 
@@ -72,7 +73,7 @@ def import_file(
     path = Path(path)
     summary = ImportSummary(file_name=source_name or path.name, dry_run=dry_run,
                             overwrite=overwrite)
-    parsed = parse_file(path, raw=raw, source_name=summary.file_name)
+    parsed = parse_file(path, raw=raw, source_name=summary.file_name, encoding=encoding)
     summary.source = parsed.source
     summary.warnings = list(parsed.warnings)
     if not parsed.errors and not parsed.records:

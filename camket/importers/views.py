@@ -48,16 +48,18 @@ def import_view(request):
             for chunk in upload.chunks():
                 handle.write(chunk)
         framework = form.cleaned_data["framework"]
+        encoding = form.cleaned_data["encoding"] or None
         summary = import_file(stored, source_name=upload.name, dry_run=True,
                               framework_slug=framework.slug if framework else None,
                               overwrite=form.cleaned_data["overwrite"],
-                              user=request.user)
+                              user=request.user, encoding=encoding)
         if summary.ok:
             request.session[PENDING_KEY] = {
                 "token": token, "name": upload.name,
                 "framework": framework.slug if framework else "",
                 "publish": form.cleaned_data["publish"],
                 "overwrite": form.cleaned_data["overwrite"],
+                "encoding": encoding or "",
             }
         else:
             stored.unlink(missing_ok=True)
@@ -81,7 +83,8 @@ def _confirm(request, context):
             framework = None
         summary = import_file(stored, source_name=pending["name"], framework_slug=framework,
                               publish=pending["publish"], user=request.user,
-                              overwrite=pending.get("overwrite", False))
+                              overwrite=pending.get("overwrite", False),
+                              encoding=pending.get("encoding") or None)
     finally:
         stored.unlink(missing_ok=True)
     if summary.ok:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from camket.importers.limits import LimitExceeded
 from camket.importers.normalise import unique
 from camket.importers.ohchr_docx.cells import read_recommendation, squeeze
 from camket.importers.ohchr_docx.columns import (
@@ -64,6 +65,9 @@ def parse(path: str | Path, *, source_name: str | None = None) -> ParseResult:
     result = ParseResult(source=SOURCE)
     try:
         document = read_document(path)
+    except LimitExceeded as error:
+        result.errors.append(error.as_row_error())
+        return result
     except UnreadableDocument as error:
         message = _("“%(name)s” is not a readable Word document (%(reason)s).") % {
             "name": name,

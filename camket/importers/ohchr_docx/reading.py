@@ -1,22 +1,28 @@
 """Reading a Word file into plain grids of cell text, plus the text around the tables.
 
 python-docx opens and validates the package; the tables are then walked directly in the XML,
-which is many times faster than python-docx's cell objects on large matrices.
+which is many times faster than python-docx's cell objects on large matrices. The package's
+uncompressed size is checked from its ZIP directory before python-docx reads anything, and
+table rows and cell lengths are counted as they are walked (`importers/limits.py`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from camket.importers.limits import DOCX_TAGS, ImportLimits, LimitExceeded
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P = f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}p"
 _T, _TAB, _BR, _CR, _NBH = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"
 _VAL = f"{W}val"
 _CONTEXT_PARAGRAPHS = 25
+_MAX_GRID = 1000  # a stated column span or offset beyond this is a damaged (or hostile) file
 
 
 class UnreadableDocument(Exception):
@@ -46,6 +52,11 @@ def read_document(path: Path) -> WordDocument:
 
     if not path.is_file():
         raise UnreadableDocument(_("the file does not exist"))
+    limits = ImportLimits.current()
+    try:
+        limits.check_package(path, DOCX_TAGS)  # LimitExceeded: the caller reports it as it is
+    except (zipfile.BadZipFile, OSError):
+        pass  # not a readable ZIP package: python-docx's failure below says why
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
@@ -61,7 +72,9 @@ def read_document(path: Path) -> WordDocument:
     except Exception as error:  # lxml syntax errors and the like, from a damaged part
         raise UnreadableDocument(f"{type(error).__name__}: {error}") from None
     try:
-        return WordDocument(tables=_tables(document), context=_context(document))
+        return WordDocument(tables=_tables(document, limits), context=_context(document))
+    except LimitExceeded:
+        raise
     except Exception as error:
         raise UnreadableDocument(
             _("its content could not be read: %(error)s") % {"error": error}
@@ -78,13 +91,17 @@ def _why_not_a_package(path: Path) -> str:
     return _("it is not a .docx file (a Word document is a ZIP package; this file is not one)")
 
 
-def _tables(document) -> list[Table]:
+def _tables(document, limits: ImportLimits) -> list[Table]:
     body = document.element.body
     tables = []
+    rows_read = cells_read = 0
     for tbl in body.iter(_TBL):
         if _inside_table(tbl, body):
             continue  # a table nested in a cell: its text belongs to that cell
-        tables.append(_read_table(tbl, len(tables) + 1))
+        tables.append(_read_table(tbl, len(tables) + 1, limits, rows_read))
+        rows_read += len(tables[-1].rows)
+        cells_read += sum(tables[-1].cell_counts)
+        limits.check_cells(cells_read)
     return tables
 
 
@@ -97,12 +114,13 @@ def _inside_table(tbl, body) -> bool:
     return False
 
 
-def _read_table(tbl, number: int) -> Table:
+def _read_table(tbl, number: int, limits: ImportLimits, rows_before: int = 0) -> Table:
     rows: list[list[str]] = []
     counts: list[int] = []
     above: list[str] = []
     for tr in tbl.iterchildren(_TR):
-        cells: list[str] = [""] * _grid_before(tr)
+        limits.check_rows(rows_before + len(rows) + 1)
+        cells: list[str] = [""] * min(_grid_before(tr), _MAX_GRID)
         count = 0
         for tc in tr.iterchildren(_TC):
             count += 1
@@ -112,7 +130,12 @@ def _read_table(tbl, number: int) -> Table:
                 text = above[column] if column < len(above) else ""
             else:
                 text = cell_text(tc)
-            cells.extend([text] * span)
+                limits.check_cell(text, rows_before + len(rows) + 1, None)
+            cells.extend([text] * min(span, _MAX_GRID))
+            if len(cells) > _MAX_GRID:
+                raise UnreadableDocument(
+                    _("a table row is wider than %(limit)d columns") % {"limit": _MAX_GRID}
+                )
         rows.append(cells)
         counts.append(count)
         above = cells
@@ -144,8 +167,10 @@ def _int(value: str | None, default: int) -> int:
 
 
 def cell_text(element) -> str:
-    """The text of a cell (or any block): its paragraphs joined by newlines, like python-docx."""
-    return "\n".join(_paragraph_text(p) for p in element.iter(_P))
+    """The text of a cell (or any block): its paragraphs joined by newlines, like python-docx,
+    NFC-normalised."""
+    text = "\n".join(_paragraph_text(p) for p in element.iter(_P))
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _paragraph_text(p) -> str:

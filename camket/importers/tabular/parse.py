@@ -82,7 +82,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def parse_table(table: Table, *, source_name: str = "") -> ParseResult:
-    result = ParseResult(source="table")
+    result = ParseResult(source="table", errors=list(table.errors), warnings=list(table.warnings))
     mapping, unknown = match_columns(table.headers, COLUMNS)
     if "text" not in mapping:
         result.errors.append(
@@ -196,11 +196,18 @@ def _parse_row(row_number, cells, mapping, header_of, errors, seen):
     )
 
 
-def parse(path: str | Path, *, raw: bytes | None = None, source_name: str = "") -> ParseResult:
+def parse(
+    path: str | Path,
+    *,
+    raw: bytes | None = None,
+    source_name: str = "",
+    encoding: str | None = None,
+) -> ParseResult:
+    from camket.importers.limits import LimitExceeded
     from camket.importers.tabular.reading import UnreadableFile, read_table
 
     try:
-        table = read_table(Path(path), raw)
-    except UnreadableFile as error:
-        return ParseResult(source="table", errors=[RowError(None, None, str(error))])
+        table = read_table(Path(path), raw, encoding=encoding)
+    except (UnreadableFile, LimitExceeded) as error:
+        return ParseResult(source="table", errors=[error.as_row_error()])
     return parse_table(table, source_name=source_name)

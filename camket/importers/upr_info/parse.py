@@ -1,10 +1,14 @@
-"""UPR Info database export (CSV as downloaded: latin-1, CR-only lines, a row a recommendation)."""
+"""UPR Info database export (CSV as downloaded: Mac OS Roman, CR-only lines, one row each).
+
+The encoding is detected (`importers/encoding.py`), not assumed.
+"""
 
 import re
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from camket.importers.limits import LimitExceeded
 from camket.importers.normalise import (
     action_category_value,
     clean_text,
@@ -13,7 +17,13 @@ from camket.importers.normalise import (
     upr_cycle_for_session,
 )
 from camket.importers.records import UPR_INFO_ISSUES, ParsedRecommendation, ParseResult, RowError
-from camket.importers.tabular.reading import UnreadableFile, cell, match_columns, read_table
+from camket.importers.tabular.reading import (
+    Table,
+    UnreadableFile,
+    cell,
+    match_columns,
+    read_table,
+)
 from camket.lib.folding import fold
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -38,13 +48,23 @@ def looks_like_upr_info(headers: list[str]) -> bool:
     return SIGNATURE <= set(mapping)
 
 
-def parse(path: str | Path, *, raw: bytes | None = None, source_name: str = "") -> ParseResult:
-    result = ParseResult(source="upr-info")
+def parse(
+    path: str | Path,
+    *,
+    raw: bytes | None = None,
+    source_name: str = "",
+    encoding: str | None = None,
+) -> ParseResult:
     try:
-        table = read_table(Path(path), raw)
-    except UnreadableFile as error:
-        result.errors.append(RowError(None, None, str(error)))
-        return result
+        table = read_table(Path(path), raw, encoding=encoding)
+    except (UnreadableFile, LimitExceeded) as error:
+        return ParseResult(source="upr-info", errors=[error.as_row_error()])
+    return parse_table(table, source_name=source_name)
+
+
+def parse_table(table: Table, *, source_name: str = "") -> ParseResult:
+    result = ParseResult(source="upr-info", errors=list(table.errors),
+                         warnings=list(table.warnings))
     mapping, unknown = match_columns(table.headers, COLUMNS)
     for field in REQUIRED:
         if field not in mapping:

@@ -27,6 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--user", metavar="USERNAME",
                             help=gettext_lazy("who imports (named in the history; needs the "
                                               "import permission); without it, a system import"))
+        parser.add_argument("--encoding", metavar="NAME",
+                            help=gettext_lazy("read a CSV in this encoding (e.g. utf-8, cp1258, "
+                                              "cp1252, mac_roman) instead of detecting it"))
 
     def handle(self, *args, path, framework, dry_run, json: bool, publish, **options):
         user, refusal = _acting_user(options.get("user"))
@@ -40,7 +43,8 @@ class Command(BaseCommand):
         try:
             summary = import_file(path, framework_slug=framework, dry_run=dry_run,
                                   publish=publish, progress=bar.update if bar else None,
-                                  overwrite=options.get("overwrite", False), user=user)
+                                  overwrite=options.get("overwrite", False), user=user,
+                                  encoding=options.get("encoding"))
         finally:
             if bar:
                 bar.close()
