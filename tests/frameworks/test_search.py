@@ -82,3 +82,19 @@ def test_facets_count_items_with_and_without_an_action_category_together(world):
     result = facets(search(world.coordinator, SearchParams()))
     assert [(value, n) for value, _label, n in result.action_categories] == [(5, 1)]
     assert sum(n for _slug, _name, n in result.frameworks) == 3
+
+
+@pytest.mark.django_db
+def test_full_text_triggers_survive_every_migration():
+    """SQLite rebuilds a table to add a column, dropping its triggers: a migration that adds a
+    column to recommendations must put the full-text triggers back."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the triggers exist on SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                       "AND name LIKE 'frameworks_recommendation_fts_%'")
+        triggers = {name for (name,) in cursor.fetchall()}
+    assert triggers == {f"frameworks_recommendation_fts_{kind}"
+                        for kind in ("insert", "delete", "update")}
