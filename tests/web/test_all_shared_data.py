@@ -5,6 +5,7 @@ server error. Sources mixed in one database are what broke the list pages once."
 import io
 import json
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
@@ -87,14 +88,25 @@ def _api_lists(plan_world) -> list[str]:
 LINK = re.compile(r'href="([^"#]+)"')
 
 
+def _shape(url: str) -> tuple:
+    """Links that differ only in ids and values are one kind of page: a few of each suffice."""
+    parts = urlsplit(url)
+    names = sorted({pair.split("=")[0] for pair in parts.query.split("&") if pair})
+    return re.sub(r"\d+", "N", parts.path), tuple(names)
+
+
 def _crawl(client: Client, pages: list[str]) -> list[str]:
-    """GET the start pages and every same-site link on them, once each: the server errors."""
-    errors, seen, queue = [], set(), list(pages)
+    """GET the start pages and the same-site links on them (up to two of each kind), once
+    each: the server errors."""
+    errors, seen, shapes, queue = [], set(), Counter(), list(pages)
     while queue and len(seen) < MAX_PAGES_PER_PERSONA:
         url = queue.pop(0).replace("&amp;", "&")
         if url in seen or not url.startswith("/") or url.startswith(NEVER_FOLLOW):
             continue
+        if url not in pages and shapes[_shape(url)] >= 2:
+            continue
         seen.add(url)
+        shapes[_shape(url)] += 1
         response = client.get(url)
         if response.status_code >= 500:
             errors.append(f"{url} → {response.status_code}")
@@ -119,14 +131,13 @@ def test_every_page_api_list_and_export_answers_every_persona_with_all_shared_da
     assert Recommendation.objects.filter(action_category__isnull=False).exists()
     pages, api_lists = _start_pages(everything), _api_lists(everything)
     failures = []
-    for persona in ("coordinator", "officer_a", "officer_b", "viewer", "anonymous"):
+    personas = ("coordinator", "officer_a", "officer_b", "viewer", "anonymous")
+    for persona, language in zip(personas, ("vi", "en", "vi", "en", "vi"), strict=True):
         client = Client()
-        user = getattr(world, persona)
         if persona != "anonymous":
-            client.force_login(user)
-        for language in ("vi", "en"):
-            client.cookies["django_language"] = language
-            failures += [f"{persona} {language} {error}" for error in _crawl(client, pages)]
+            client.force_login(getattr(world, persona))
+        client.cookies["django_language"] = language
+        failures += [f"{persona} {language} {error}" for error in _crawl(client, pages)]
         for url in api_lists:
             response = client.get(url)
             if response.status_code >= 500:
