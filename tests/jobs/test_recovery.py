@@ -88,7 +88,12 @@ def test_a_job_of_an_unknown_worker_is_failed_only_after_the_maximum_duration(
     assert run.state == TaggingRun.State.INTERRUPTED
 
 
-def test_the_worker_recovers_at_start_and_names_itself_by_host_and_process(world, running_run):
+def test_the_worker_recovers_at_start_and_names_itself_by_host_and_process(
+        world, running_run, monkeypatch):
+    # The worker closes connections that are not in autocommit mode, as the test's own
+    # transaction is: on a file database (or PostgreSQL) the test would lose its database.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections",
+                        lambda: None)
     run, job_id = running_run
     claimed(job_id, str(WorkerId(this_host(), dead_pid(), "abc")))
     reminders = send_due_reminders.enqueue()
