@@ -34,15 +34,17 @@ def place(records: list[ParsedRecommendation], framework: Framework,
     """Check the tree the records make in `framework`; set each record's `tree_level`.
     Returns the row errors (and sets nothing) when the tree cannot be."""
     levels = framework.level_list()
+    existing = existing_tree(framework)
     errors, rows = [], []
     for record in records:
+        if "parent" not in columns and record.reference in existing:
+            record.parent = existing[record.reference][0] or ""  # a level column alone moves none
         index = level_index(record.level, levels) if record.level else None
         if record.level and index is None:
             errors.append(RowError(record.row, columns.get("level", "level"), _(
                 "“%(value)s” is not one of this framework's levels (%(levels)s).")
                 % {"value": record.level, "levels": level_names(levels)}))
         rows.append((record.row, record.reference, record.parent or None, index))
-    existing = existing_tree(framework)
     errors += validate_tree(rows, levels=levels, existing=existing, columns=columns)
     if errors:
         return sorted(errors, key=lambda error: error.row or 0)

@@ -179,3 +179,11 @@ def test_the_command_refuses_a_cycle_with_json_and_writes_nothing(tmp_path, prog
     assert last["errors"] == [{"row": 3, "column": "Parent",
                                "message": "The parents form a cycle: B → C → D → B."}]
     assert not Recommendation.objects.exists()
+
+
+def test_a_file_with_a_level_column_alone_keeps_the_parents(tmp_path, programme):
+    import_file(_write(tmp_path, PROGRAMME), framework_slug="unodc-cp")
+    levels_only = "Reference,Level,Text\nSP5.1.1,Output,Methadone treatment extended further\n"
+    summary = import_file(_write(tmp_path, levels_only, "levels.csv"), framework_slug="unodc-cp")
+    assert summary.errors == [] and summary.updated == 1
+    assert _tree(programme) == EXPECTED
