@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "camket.importers",
     "camket.plans",
     "camket.reports",
+    "camket.programme_reviews",
     "camket.reminders",
     "camket.dashboard",
     "camket.tagging",

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("camket.dashboard.urls")),
     path("", include("camket.plans.urls")),
     path("", include("camket.reports.urls")),
+    path("", include("camket.programme_reviews.urls")),
     path("", include("camket.tagging.urls")),
 ]

@@ -36,3 +36,19 @@ def is_agency_officer(user) -> bool:
 
 def can_read(user) -> bool:
     return role_of(user) is not None
+
+
+def coordinates(user, framework) -> bool:
+    """Whether `user` coordinates `framework`: decides, plans and reviews for it. Administrators
+    coordinate every framework; a coordinator those whose coordinating agency is their own; a
+    framework that names none belongs to the coordinating ministry (an agency marked
+    `is_coordinator`)."""
+    role = role_of(user)
+    if role == Role.ADMINISTRATOR:
+        return True
+    if role != Role.COORDINATOR:
+        return False
+    agency = agency_of(user)
+    if framework.coordinating_agency_id:
+        return agency is not None and agency.pk == framework.coordinating_agency_id
+    return agency is None or agency.is_coordinator

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from camket.frameworks import kinds
 from camket.lib.folding import fold, folded_document
 
 
@@ -19,7 +20,24 @@ class Framework(models.Model):
 
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=250)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=250, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    levels = models.JSONField(
+        _("levels"), default=list, blank=True,
+        help_text=_("The levels of its items, top first; empty: the kind's levels."))
+    has_response = models.BooleanField(
+        _("items receive a response"), default=True,
+        help_text=_("The state accepts or notes each item (UPR, treaty bodies)."))
+    has_recommending_states = models.BooleanField(_("items name recommending states"),
+                                                  default=True)
+    has_indicators = models.BooleanField(_("items may have indicators"), default=True)
+    coordinating_agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("coordinating agency"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="coordinated_frameworks",
+        help_text=_("Its coordinators decide, plan and review for this framework; empty: the "
+                    "coordinating ministry."))
+    taxonomies = models.ManyToManyField("Taxonomy", verbose_name=_("taxonomies"), blank=True,
+                                        related_name="frameworks")
     cycle = models.PositiveSmallIntegerField(_("cycle"), null=True, blank=True)
     state_under_review = models.ForeignKey(
         "State", verbose_name=_("state under review"), on_delete=models.PROTECT,
@@ -38,6 +56,28 @@ class Framework(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def label(self, language: str) -> str:
+        return self.name_vi if language == "vi" and self.name_vi else self.name
+
+    def level_list(self) -> tuple[kinds.Level, ...]:
+        return kinds.levels_from(self.levels) or kinds.defaults_for(self.kind).levels
+
+    def level_label(self, index: int | None, language: str) -> str:
+        levels = self.level_list()
+        index = len(levels) - 1 if index is None else min(max(index, 0), len(levels) - 1)
+        return levels[index].label(language)
+
+    def item_label(self, language: str) -> str:
+        """What the items this framework is about are called: its lowest level."""
+        return self.level_label(None, language)
+
+    def apply_kind_defaults(self) -> None:
+        """A new framework takes which fields apply from its kind."""
+        defaults = kinds.defaults_for(self.kind)
+        self.has_response = defaults.has_response
+        self.has_recommending_states = defaults.has_recommending_states
+        self.has_indicators = defaults.has_indicators
 
 
 class State(models.Model):
@@ -133,6 +173,11 @@ class Recommendation(models.Model):
         related_name="recommendations",
     )
     reference = models.CharField(_("reference"), max_length=60)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="children")
+    level = models.PositiveSmallIntegerField(
+        _("level"), default=0, help_text=_("Its place in the framework's levels, 0 at the top."))
     text = models.TextField(_("text"))
     text_vi = models.TextField(_("Vietnamese translation"), blank=True)
     recommending_states = models.ManyToManyField(

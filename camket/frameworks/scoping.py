@@ -42,3 +42,11 @@ def get_recommendation_for_user(user, pk) -> Recommendation:
         return visible_recommendations(user).get(pk=pk)
     except (Recommendation.DoesNotExist, ValueError, TypeError):
         raise Http404("No such recommendation.") from None
+
+
+def get_framework_for_user(user, slug) -> Framework:
+    """A framework the user may see (see `visible_frameworks`), or 404."""
+    try:
+        return visible_frameworks(user).get(slug=slug)
+    except Framework.DoesNotExist:
+        raise Http404("No such framework.") from None

@@ -8,7 +8,9 @@ from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks import search
 from camket.frameworks.models import Category, Implementation, Recommendation, State
+from camket.frameworks.outline import ancestors, has_tree, outline
 from camket.frameworks.scoping import (
+    get_framework_for_user,
     get_recommendation_for_user,
     visible_frameworks,
     visible_recommendations,
@@ -36,12 +38,14 @@ def recommendation_list(request):
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    choices = filter_choices(request.user)
     context = {
         "params": params,
         "page": page,
         "facets": search.facets(results),
         "query_string": query.urlencode(),
-        **filter_choices(request.user),
+        **choices,
+        "tree_frameworks": [f for f in choices["frameworks"] if has_tree(f)],
         "responses": Recommendation.Response.choices,
         "statuses": Recommendation.Status.choices,
         "action_categories": Recommendation.ActionCategory.choices,
@@ -78,15 +82,23 @@ def recommendation_detail(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
     history = recommendation_history(request.user, recommendation)
     is_coordinator = roles.is_coordinator(request.user)
+    language = get_language()
+    framework = recommendation.framework
     context = {
         "recommendation": recommendation,
+        "ancestors": ancestors(request.user, recommendation),
+        "children": visible_recommendations(request.user).filter(parent=recommendation)
+        .order_by("id"),
+        "has_tree": has_tree(framework),
+        "level_label": framework.level_label(recommendation.level, language),
+        "child_level_label": framework.level_label(recommendation.level + 1, language),
         "states": recommendation.recommending_states.all(),
         "categories": recommendation.categories.select_related("taxonomy").order_by(
             "taxonomy__name", "code", "name"),
         "opinion_requests": opinion_requests(request.user, recommendation),
         "history": history,
         "is_coordinator": is_coordinator,
-        "language": get_language(),
+        "language": language,
         "actions": visible_actions(request.user).filter(recommendations=recommendation)
         .exclude(publication="archived").select_related("lead_agency"),
         "indicators": visible_indicators(request.user).filter(
@@ -116,3 +128,17 @@ def similar_recommendations(user, recommendation) -> dict:
             recommendation, candidates.filter(framework=recommendation.framework), limit=5,
             minimum=similarity.NEAR_DUPLICATE),
     }
+
+
+@login_required
+def framework_tree(request, slug):
+    """The framework's items as a tree (only those the reader may see), each with its level
+    and its implementation rolled up from the leaves."""
+    framework = get_framework_for_user(request.user, slug)
+    language = get_language()
+    return render(request, "frameworks/tree.html", {
+        "framework": framework,
+        "framework_label": framework.label(language),
+        "levels": [level.label(language) for level in framework.level_list()],
+        "roots": outline(request.user, framework, language),
+    })

@@ -19,7 +19,7 @@ BATCH = 1000
 UPDATED_FIELDS = [
     "text", "text_vi", "state_under_review", "session", "source_document", "response",
     "response_reason", "action_category", "decided_by", "decided_on", "search_document",
-    "imported_values", "version", "modified",
+    "imported_values", "version", "modified", "parent", "level",
 ]
 
 
@@ -56,18 +56,15 @@ def _stale(plan: FrameworkPlan) -> bool:
 def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     now = timezone.now()
     state_links, category_links, dropped = [], [], []
-    created = []
-    for row in plan.new:
-        values = written(row.wanted)
-        recommendation = Recommendation(
-            framework=plan.framework, reference=row.reference, status=status,
-            search_document=folded_document(row.reference, values["text"],
-                                            values.get("text_vi", ""),
-                                            " ".join(s.name for s in row.states)),
-            imported_values=baseline_of(values, row.states, row.categories), **values)
-        created.append(recommendation)
-    Recommendation.objects.bulk_create(created, batch_size=BATCH)
-    for recommendation, row in zip(created, plan.new, strict=True):
+    created, new_rows = [], sorted(plan.new, key=lambda row: row.wanted.get("level", 0))
+    for level in sorted({row.wanted.get("level", 0) for row in new_rows}):
+        # parents before their children: a child's parent id is known when it is written
+        layer = [_new_recommendation(plan, row, status) for row in new_rows
+                 if row.wanted.get("level", 0) == level]
+        Recommendation.objects.bulk_create(layer, batch_size=BATCH)
+        plan.parents.written(layer)
+        created += layer
+    for recommendation, row in zip(created, new_rows, strict=True):
         state_links.append((recommendation.pk, [s.pk for s in row.states]))
         category_links.append((recommendation.pk, [c.pk for c in row.categories]))
     visible, silent = [], []
@@ -102,6 +99,16 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     rows = [*history.bulk_history_create(created, **options),
             *history.bulk_history_create(visible, update=True, **options)]
     _record_links_in_history(rows)
+
+
+def _new_recommendation(plan: FrameworkPlan, row, status: str) -> Recommendation:
+    values = written(row.wanted)
+    return Recommendation(
+        framework=plan.framework, reference=row.reference, status=status,
+        search_document=folded_document(row.reference, values["text"],
+                                        values.get("text_vi", ""),
+                                        " ".join(s.name for s in row.states)),
+        imported_values=baseline_of(values, row.states, row.categories), **values)
 
 
 def _is_person(user) -> bool:

@@ -21,6 +21,7 @@ from camket.frameworks.taxonomies import (
 )
 from camket.importers.merge import CATEGORIES, STATES, Merge, baseline_of, merge
 from camket.importers.records import AFFECTED_PERSONS, ParsedRecommendation, ParseResult, RowError
+from camket.importers.tree import ParentResolver, PendingItem, place
 from camket.lib.folding import folded_document
 
 UPR_CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
@@ -65,6 +66,7 @@ class FrameworkPlan:
     updates: list[Update] = field(default_factory=list)
     unchanged: int = 0
     report: list[RecordChange] = field(default_factory=list)
+    parents: ParentResolver | None = None
 
 
 class Planner:
@@ -75,6 +77,7 @@ class Planner:
         self.states = StateResolver(defer=True)
         self.categories = CategoryResolver(defer=True)
         self.warnings: list[RowError] = []
+        self.errors: list[RowError] = []  # the tree the file makes cannot be: nothing is planned
         self._frameworks: dict[str, Framework] = {}
         self._state_names: dict[int, str] | None = None
 
@@ -85,6 +88,11 @@ class Planner:
         by_framework: dict[str, list[ParsedRecommendation]] = defaultdict(list)
         for record in parsed.records:
             by_framework[self._framework_for(record, parsed, framework).slug].append(record)
+        if parsed.tree_columns:
+            for slug, records in by_framework.items():
+                self.errors += place(records, self._frameworks[slug], parsed.columns)
+            if self.errors:
+                return []
         plans = [self.plan_framework(self._frameworks[slug], records)
                  for slug, records in by_framework.items()]
         for name in sorted(self.states.unresolved):
@@ -129,7 +137,8 @@ class Planner:
                                      or Framework(slug=key, **defaults))
         return self._frameworks[key]
 
-    def _wanted(self, framework, record: ParsedRecommendation) -> tuple[dict, list, list]:
+    def _wanted(self, framework, record: ParsedRecommendation,
+                parents: ParentResolver) -> tuple[dict, list, list]:
         states = [s for s in (self.states.resolve(n) for n in record.recommending_states) if s]
         under_review = self.states.resolve(record.state_under_review)
         fields = {
@@ -142,6 +151,9 @@ class Planner:
         }
         if record.text_vi:
             fields["text_vi"] = record.text_vi
+        if record.tree_level is not None:  # the file says where the item sits in the tree
+            fields["parent_id"] = parents.resolve(record.parent)
+            fields["level"] = record.tree_level
         if record.response:
             fields["response"] = record.response
             fields["response_reason"] = record.response_reason
@@ -158,13 +170,14 @@ class Planner:
         return fields, _unique(states), _unique(categories)
 
     def plan_framework(self, framework: Framework, records) -> FrameworkPlan:
-        plan = FrameworkPlan(framework=framework, records=records)
         existing = ({r.reference: r for r in Recommendation.objects.filter(framework=framework)}
                     if framework.pk else {})
+        plan = FrameworkPlan(framework=framework, records=records,
+                             parents=ParentResolver(existing))
         current_states, current_categories = current_links(existing.values())
         legacy = _legacy_baselines([r for r in existing.values() if not r.imported_values])
         for position, record in enumerate(records, start=1):
-            wanted, states, categories = self._wanted(framework, record)
+            wanted, states, categories = self._wanted(framework, record, plan.parents)
             found = existing.get(record.reference)
             if found is None:
                 plan.new.append(NewRow(record.reference, states, categories, wanted))
@@ -181,6 +194,9 @@ class Planner:
 
     def _plan_update(self, plan, found, wanted, states, categories, cur_states, cur_categories,
                      baseline) -> None:
+        if baseline is not None and "level" in wanted:
+            # imported before the file said where it sits: then it sat at the top
+            baseline = {"parent_id": None, "level": 0, **baseline}
         merged = merge(found, wanted, states, categories, cur_states, cur_categories, baseline,
                        overwrite=self.overwrite)
         final_ids = (cur_states - merged.drop_states) | {s.pk for s in merged.add_states if s.pk}
@@ -233,6 +249,10 @@ class Planner:
                                     for v in value))
         if key == "state_under_review_id":
             return value.name if isinstance(value, State) else self.state_name(value)
+        if key == "parent_id":
+            return value.reference if isinstance(value, PendingItem) else (
+                Recommendation.objects.filter(pk=value).values_list("reference", flat=True)
+                .first() or f"#{value}")
         model_field = _field(key)
         if model_field is not None and model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
@@ -252,13 +272,13 @@ def saved_or_pending(state: State | None):
 
 
 def written(values: dict) -> dict:
-    """`values` with states saved since planning replaced by their ids."""
-    return {k: (v.pk if isinstance(v, State) else v) for k, v in values.items()}
+    """`values` with states and parents saved since planning replaced by their ids."""
+    return {k: (v.pk if isinstance(v, State | PendingItem) else v) for k, v in values.items()}
 
 
 def _field(key: str):
-    name = {"state_under_review_id": "state_under_review", STATES: "recommending_states"}.get(
-        key, key)
+    name = {"state_under_review_id": "state_under_review", STATES: "recommending_states",
+            "parent_id": "parent"}.get(key, key)
     try:
         return Recommendation._meta.get_field(name)
     except Exception:  # noqa: BLE001 — a key that is no model field is shown as written

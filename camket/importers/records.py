@@ -59,6 +59,10 @@ class ParsedRecommendation:
     # SDG goal numbers ("5") or target codes ("5.2")
     sdgs: list[str] = field(default_factory=list)
     text_vi: str = ""  # a Vietnamese translation, when the source carries one
+    parent: str = ""  # the parent item's reference; "" at the top of the tree
+    level: str = ""  # the level as written (key, name in either language, or 1-based number)
+    # Where the item sits once the tree is checked (importers/tree.py): its level's index
+    tree_level: int | None = None
 
 
 @dataclass
@@ -79,3 +83,6 @@ class ParseResult:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     framework_hint: FrameworkHint | None = None
+    # The source has a parent and/or level column: it says where each item sits in the tree
+    tree_columns: bool = False
+    columns: dict[str, str] = field(default_factory=dict)  # field -> the header it came from

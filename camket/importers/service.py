@@ -110,6 +110,9 @@ def import_file(
         overwrite=overwrite, progress=progress,
     )
     plans = planner.plan(parsed, framework)
+    if planner.errors:  # the tree the file makes cannot be
+        summary.errors = planner.errors
+        return summary
     if not dry_run:
         with transaction.atomic():
             plans = write_plans(plans, planner, user=user, reason=import_reason(summary, user))

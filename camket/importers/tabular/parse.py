@@ -77,6 +77,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "issues": ("issue", "issues", "upr info issues"),
     "themes": ("themes", "theme", "chu de", "full list of themes"),
     "affected_persons": ("affected persons", "groups", "nhom doi tuong"),
+    "parent": (
+        "parent",
+        "parent reference",
+        "parent ref",
+        "parent code",
+        "parent id",
+        "parent item",
+        "thuoc",
+        "ma cha",
+        "muc cha",
+        "so hieu cha",
+        "thuoc muc",
+    ),
+    "level": ("level", "level name", "tier", "cap", "cap do", "tang"),
     "sdgs": ("sdg", "sdgs", "relevant sdgs", "sdg goals", "sdg targets", "muc tieu phat trien"),
 }
 
@@ -112,6 +126,8 @@ def parse_table(table: Table, *, source_name: str = "") -> ParseResult:
         )
         return result
     header_of = {field: table.headers[index] for field, index in mapping.items()}
+    result.columns = header_of
+    result.tree_columns = "parent" in mapping or "level" in mapping
     references: dict[str, int] = {}
     seen: dict[str, int] = {}
     for row_number, cells in table.rows:
@@ -180,6 +196,8 @@ def _parse_row(row_number, cells, mapping, header_of, errors, seen):
         reference=reference[:60],
         text=text,
         text_vi=value("text_vi"),
+        parent=reference_value(value("parent"))[:60],
+        level=value("level"),
         state_under_review=value("state_under_review"),
         recommending_states=split_list(value("recommending_states"), ";\n"),
         response=response or "",
