@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("camket.plans.urls")),
     path("", include("camket.reports.urls")),
     path("", include("camket.tagging.urls")),
+    path("", include("camket.links.urls")),
 ]
