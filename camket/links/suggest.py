@@ -23,6 +23,7 @@ from camket.links.models import ItemLink
 from camket.tagging import similarity
 
 Relation, State = ItemLink.Relation, ItemLink.State
+SAME, CONTRIBUTES_TO = Relation.SAME_SUBJECT.value, Relation.CONTRIBUTES_TO.value
 SAME_SUBJECT = similarity.NEAR_DUPLICATE
 CONTRIBUTES = 0.3
 PER_ITEM = 3
@@ -75,11 +76,11 @@ def _scored_pairs(items_a, items_b, minimum: float, per_item: int) -> dict[tuple
 def _proposal(a, b, score: float, same_subject_at: float):
     """(source, target, relation) for a pair, or None when no relation can be told."""
     if score >= same_subject_at:
-        return a, b, Relation.SAME_SUBJECT
+        return a, b, SAME
     national_a, national_b = (item.framework.kind in NATIONAL_KINDS for item in (a, b))
     if national_a == national_b:
         return None
-    return (a, b, Relation.CONTRIBUTES_TO) if national_a else (b, a, Relation.CONTRIBUTES_TO)
+    return (a, b, CONTRIBUTES_TO) if national_a else (b, a, CONTRIBUTES_TO)
 
 
 def suggest_links(framework_a: Framework, framework_b: Framework, *, user=None,
