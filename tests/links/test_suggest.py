@@ -24,7 +24,7 @@ def test_alike_texts_are_suggested_with_a_relation_and_a_direction(world, links_
                                                                    declaration):
     world.draft.text = METHADONE  # nearly the output's text
     world.draft.save()
-    world.published.text = "Ensure that people who use drugs receive voluntary treatment."
+    world.published.text = "Expand treatment services for people who use drugs in provinces."
     world.published.save()
     outcome = suggest_links(links_world.programme, world.framework, user=world.coordinator)
     found = {(link.source, link.target, link.relation) for link in outcome.links}
