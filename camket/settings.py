@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "camket.accounts",
     "camket.frameworks",
     "camket.review",
+    "camket.links",
     "camket.importers",
     "camket.plans",
     "camket.reports",

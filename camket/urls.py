@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("camket.reports.urls")),
     path("", include("camket.programme_reviews.urls")),
     path("", include("camket.tagging.urls")),
+    path("", include("camket.links.urls")),
 ]

@@ -12,6 +12,7 @@ from pydantic import create_model
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.api import dashboard as dashboard_api
+from camket.api import links as links_api
 from camket.api import plans as plan_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
@@ -191,3 +192,5 @@ api.add_router("/dashboard", dashboard_api.router)
 api.add_router("/suggestions", tagging_api.suggestion_router)
 api.add_router("/tagging/runs", tagging_api.run_router)
 api.add_router("/recommendations", tagging_api.similar_router)
+api.add_router("/recommendations", links_api.item_link_router)
+api.add_router("/links", links_api.link_router)
