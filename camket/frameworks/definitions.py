@@ -189,17 +189,13 @@ def _levels(data, errors: list) -> list[dict]:
     if not isinstance(data, list):
         errors.append(_("levels: a list of level names, top first."))
         return []
-    known = {fold(level.name): level for defaults in kinds.KINDS.values()
-             for level in defaults.levels}
-    known.update({fold(level.key): level for defaults in kinds.KINDS.values()
-                  for level in defaults.levels})
     levels = []
     for index, entry in enumerate(data):
         key = f"levels[{index}]"
         if isinstance(entry, str) and entry.strip():
-            found = known.get(fold(entry.strip()))
             name = entry.strip()
-            levels.append({"key": found.key if found else _level_key(name), "name": name,
+            found = known_level(name)
+            levels.append({"key": found.key if found else level_key(name), "name": name,
                            "name_vi": found.name_vi if found else ""})
         elif isinstance(entry, dict):
             for unknown in set(entry) - set(LEVEL_KEYS):
@@ -209,16 +205,24 @@ def _levels(data, errors: list) -> list[dict]:
             if not name:
                 errors.append(_("%(key)s.name: required.") % {"key": key})
             name_vi = _text(entry.get("name_vi"), f"{key}.name_vi", errors, limit=100)
-            level_key = _text(entry.get("key"), f"{key}.key", errors, limit=40)
-            levels.append({"key": level_key or _level_key(name), "name": name,
+            level_key_given = _text(entry.get("key"), f"{key}.key", errors, limit=40)
+            levels.append({"key": level_key_given or level_key(name), "name": name,
                            "name_vi": name_vi})
         else:
             errors.append(_("%(key)s: a level name, or {key, name, name_vi}.") % {"key": key})
     return levels
 
 
-def _level_key(name: str) -> str:
+def level_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_") or "level"
+
+
+def known_level(name: str) -> kinds.Level | None:
+    """A level of one of the kinds that `name` names (its key or English name), so a file
+    that says only "Output" gets its Vietnamese name too."""
+    wanted = fold(name.strip())
+    return next((level for defaults in kinds.KINDS.values() for level in defaults.levels
+                 if wanted in (fold(level.key), fold(level.name))), None)
 
 
 def _references(data: dict, values: dict, errors: list) -> None:

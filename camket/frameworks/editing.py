@@ -91,6 +91,8 @@ def update_framework(user, framework: Framework, values: dict, *, taxonomies=Non
                      version: int | None = None) -> FrameworkChange:
     """Change the fields `values` names (and the taxonomies, unless None). `version`: the one
     the edit was based on (a stale one is refused); None takes the stored one."""
+    # What is stored, not an instance a form may already have changed (its agency too)
+    framework = Framework.objects.select_for_update().get(pk=framework.pk)
     if not may_change(user, framework):
         raise PermissionDenied(_("Only the coordinators of this framework can change it."))
     changed = [name for name in FIELDS if name in values
