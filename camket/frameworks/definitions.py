@@ -127,10 +127,11 @@ def check(data: dict) -> Definition:
             else:
                 errors.append(_("%(key)s: true or false.") % {"key": key})
     framework = Framework.objects.filter(slug=slug).first() if slug else None
-    if not any(key in data for key in editing.APPLIES) and kind in Framework.Kind.values and (
-            framework is None or framework.kind != kind):
+    if kind in Framework.Kind.values and (framework is None or framework.kind != kind):
+        # A new kind: what it says applies, unless the file says otherwise
         defaults = kinds.defaults_for(kind)
-        values.update({key: getattr(defaults, key) for key in editing.APPLIES})
+        values.update({key: getattr(defaults, key) for key in editing.APPLIES
+                       if key not in values})
     taxonomies = _taxonomies(data["taxonomies"], errors) if "taxonomies" in data else None
     if not errors:
         errors += [f"{key}: {message}" for key, message

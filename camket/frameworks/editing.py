@@ -70,8 +70,10 @@ def create_framework(user, slug: str, values: dict, taxonomies=()) -> FrameworkC
     if not may_create(user):
         raise PermissionDenied(_("Only coordinators can create frameworks."))
     framework = Framework(slug=slug, **{k: v for k, v in values.items() if k in FIELDS})
-    if not any(name in values for name in APPLIES):
-        framework.apply_kind_defaults()
+    framework.apply_kind_defaults()
+    for name in APPLIES:  # unless `values` says otherwise
+        if name in values:
+            setattr(framework, name, values[name])
     _check(framework, None)
     if framework.state_under_review_id is None and framework.state_under_review is not None:
         framework.state_under_review.save()  # a state named by its code, first seen here
