@@ -47,7 +47,8 @@ class Framework(models.Model):
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
-    history = HistoricalRecords()
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(m2m_fields=[taxonomies])
 
     class Meta:
         ordering = ["-cycle", "name"]

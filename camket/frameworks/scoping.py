@@ -27,10 +27,12 @@ def visible_recommendations(user) -> QuerySet[Recommendation]:
     return queryset.filter(published)
 
 
-def visible_frameworks(user) -> QuerySet[Framework]:
+def visible_frameworks(user, *, include_archived: bool = False) -> QuerySet[Framework]:
     """Frameworks for filters and lists: those with a recommendation the user may see (the
     coordinator sees every one), so a framework holding only drafts is not named to others."""
-    frameworks = Framework.objects.filter(archived=False)
+    frameworks = Framework.objects.all()
+    if not include_archived:
+        frameworks = frameworks.filter(archived=False)
     if roles.is_coordinator(user):
         return frameworks
     return frameworks.filter(Exists(visible_recommendations(user).filter(

@@ -107,14 +107,18 @@ class _Tree:
 
 def validate_tree(rows: Iterable[TreeRow], *, levels: Sequence,
                   existing: dict[str, tuple[str | None, int]],
-                  columns: dict[str, str] | None = None) -> list[RowError]:
+                  columns: dict[str, str] | None = None,
+                  place_name=None) -> list[RowError]:
     """Every reason the file's rows cannot form the framework's tree, by row and column.
-    `columns` names the file's headers for "reference", "parent" and "level"."""
+    `columns` names the file's headers for "reference", "parent" and "level"; `place_name(row)`
+    names a row in a message (default "row N")."""
     columns = {**DEFAULT_COLUMNS, **(columns or {})}
+    place_name = place_name or (lambda row: _("row %(row)d") % {"row": row})
     tree = _Tree(rows, existing)
     errors = [RowError(row, columns["reference"], _(
-        "The reference “%(reference)s” is already used in row %(row)d.")
-        % {"reference": reference, "row": first}) for row, reference, first in tree.duplicates]
+        "The reference “%(reference)s” is already used in %(place)s.")
+        % {"reference": reference, "place": place_name(first)})
+        for row, reference, first in tree.duplicates]
     errors += _parent_errors(tree, columns["parent"])
     errors += _level_errors(tree, levels, columns)
     return sorted(errors, key=lambda error: (error.row or 0))

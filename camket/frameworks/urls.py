@@ -1,8 +1,12 @@
 from django.urls import path
 
-from camket.frameworks import views
+from camket.frameworks import framework_views, views
 
 urlpatterns = [
+    path("frameworks/", framework_views.framework_list_view, name="framework-list"),
+    path("frameworks/new/", framework_views.framework_edit_view, name="framework-create"),
+    path("frameworks/<slug:slug>/edit/", framework_views.framework_edit_view,
+         name="framework-edit"),
     path("recommendations/", views.recommendation_list, name="recommendation-list"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation-detail"),
     path("frameworks/<slug:slug>/tree/", views.framework_tree, name="framework-tree"),

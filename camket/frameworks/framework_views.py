@@ -1,0 +1,76 @@
+"""Framework pages: the list of frameworks, and creating and editing one (its coordinators)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from camket.accounts import roles
+from camket.frameworks import editing
+from camket.frameworks.forms import FrameworkForm
+from camket.frameworks.scoping import visible_frameworks, visible_recommendations
+from camket.lib.concurrency import StaleEdit
+from camket.web.helpers import coordinator_only, keep_input_after_stale_edit
+
+
+@login_required
+def framework_list_view(request):
+    user = request.user
+    visible = visible_recommendations(user).values("pk")
+    frameworks = visible_frameworks(user, include_archived=roles.is_coordinator(user)) \
+        .select_related("coordinating_agency").annotate(
+            item_count=Count("recommendations", filter=Q(recommendations__in=visible)))
+    language = get_language()
+    rows = [{"framework": framework, "label": framework.label(language),
+             "may_edit": editing.may_change(user, framework)} for framework in frameworks]
+    return render(request, "frameworks/framework_list.html", {
+        "rows": rows, "may_create": editing.may_create(user)})
+
+
+@login_required
+def framework_edit_view(request, slug=None):
+    framework = None
+    if slug is None:
+        coordinator_only(request)
+    else:
+        framework = visible_frameworks(request.user, include_archived=True).filter(
+            slug=slug).first()
+        if framework is None:
+            raise Http404(_("No such framework."))
+        if not editing.may_change(request.user, framework):
+            raise PermissionDenied(_("Only the coordinators of this framework can change it."))
+    form = FrameworkForm(request.POST or None, instance=framework)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if framework is None:
+                change = editing.create_framework(
+                    request.user, form.cleaned_data["slug"], form.values(),
+                    form.cleaned_data["taxonomies"])
+            else:
+                change = editing.update_framework(
+                    request.user, framework, form.values(),
+                    taxonomies=form.cleaned_data["taxonomies"],
+                    version=form.cleaned_data["version"])
+        except StaleEdit as error:
+            keep_input_after_stale_edit(form, error)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Framework saved.") if change.created or change.changed
+                             else _("Nothing to save: the framework was already so."))
+            return redirect("framework-list")
+    return render(request, "frameworks/framework_form.html", {
+        "form": form, "framework": framework})
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, problems in error.message_dict.items():
+        field = "level_lines" if name == "levels" else name
+        form.add_error(field if field in form.fields else None, problems)
