@@ -9,6 +9,7 @@ from camket.accounts.models import Agency
 from camket.frameworks import search
 from camket.frameworks.models import Category, Implementation, Recommendation, State
 from camket.frameworks.scoping import (
+    coordinated_frameworks,
     get_recommendation_for_user,
     visible_frameworks,
     visible_recommendations,
@@ -52,7 +53,9 @@ def recommendation_list(request):
         "is_coordinator": roles.is_coordinator(request.user),
         "language": get_language(),
     }
+    coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
     for rec in page.object_list:
+        rec.coordinated = rec.framework_id in coordinated_ids  # selectable for bulk actions
         if rec.cluster_id:
             rec.cluster.shown_title = shown_title(request.user, rec.cluster)
     template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
@@ -77,7 +80,7 @@ def filter_choices(user) -> dict:
 def recommendation_detail(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
     history = recommendation_history(request.user, recommendation)
-    is_coordinator = roles.is_coordinator(request.user)
+    is_coordinator = roles.coordinates(request.user, recommendation.framework)
     context = {
         "recommendation": recommendation,
         "states": recommendation.recommending_states.all(),
