@@ -22,7 +22,8 @@ def coordinated_frameworks(user) -> QuerySet[Framework]:
     if agency is None:
         return frameworks.filter(coordinating_agency__isnull=True)
     if agency.is_coordinator:
-        return frameworks.filter(Q(coordinating_agency=agency) | Q(coordinating_agency__isnull=True))
+        return frameworks.filter(Q(coordinating_agency=agency)
+                                 | Q(coordinating_agency__isnull=True))
     return frameworks.filter(coordinating_agency=agency)
 
 

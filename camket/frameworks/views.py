@@ -95,8 +95,9 @@ def recommendation_detail(request, pk):
         "indicators": visible_indicators(request.user).filter(
             recommendation=recommendation, archived=False).select_related("agency")
         .prefetch_related("due_dates"),
-        "suggestions": visible_suggestions(request.user).filter(recommendation=recommendation)
-        .select_related("category", "decided_by").order_by("state", "kind", "-confidence"),
+        "suggestions": _decidable(visible_suggestions(request.user).filter(
+            recommendation=recommendation).select_related("category", "decided_by").order_by(
+            "state", "kind", "-confidence"), is_coordinator),
         **similar_recommendations(request.user, recommendation),
         "cluster_members": (
             visible_recommendations(request.user).filter(cluster=recommendation.cluster_id)
@@ -109,6 +110,14 @@ def recommendation_detail(request, pk):
         context["decision_form"] = DecisionForm(recommendation=recommendation)
         context["send_form"] = SendForReviewForm()
     return render(request, "frameworks/detail.html", context)
+
+
+def _decidable(suggestions, decidable: bool) -> list:
+    """The suggestions, each saying whether the reader may accept or reject it."""
+    suggestions = list(suggestions)
+    for suggestion in suggestions:
+        suggestion.decidable = decidable
+    return suggestions
 
 
 def similar_recommendations(user, recommendation) -> dict:

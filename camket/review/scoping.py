@@ -58,9 +58,10 @@ def opinion_requests(user, recommendation) -> list[Assessment]:
     """The rows of a recommendation's "agency opinions" table (the caller has checked the user
     may see the recommendation). Besides the opinions the user may read, its framework's
     coordinators see every request made that they may not read — an agency's draft ("in
-    progress"), a request withdrawn before any submission — as rows built from the request's own fields only, so
-    no template can show what the draft says. Each row says whether it is `readable` (its
-    page opens) and whether its `content_hidden` (not yet submitted, not the reader's own)."""
+    progress"), a request withdrawn before any submission — as rows built from the request's
+    own fields only, so no template can show what the draft says. Each row says whether it is
+    `readable` (its page opens) and whether its `content_hidden` (not yet submitted, not the
+    reader's own)."""
     readable = list(visible_assessments(user).filter(
         recommendation=recommendation).select_related("agency"))
     own = roles.agency_of(user) if roles.is_agency_officer(user) else None
