@@ -27,6 +27,14 @@ class World:
     published: Recommendation
     draft: Recommendation
     sent_to_a: Recommendation  # a draft recommendation sent to agency A for an opinion
+    # A coordinator of agency A (Ministry of Public Security): coordinates the frameworks that
+    # name agency A, reads the UPR framework (coordinated by MOFA) as a viewer does.
+    mps_coordinator: object = None
+    # Only with make_world(drug_programme=True), so that what the personas see elsewhere is
+    # unchanged: a programme coordinated by agency A, a published item and a draft under it.
+    drug_programme: Framework | None = None
+    drug_published: Recommendation | None = None
+    drug_draft: Recommendation | None = None
 
 
 def make_user(username: str, role: str, agency: Agency | None):
@@ -49,7 +57,7 @@ def make_recommendation(framework, reference: str, text: str, *, status="publish
     return recommendation
 
 
-def make_world() -> World:
+def make_world(*, drug_programme: bool = False) -> World:
     from camket.review.services import send_for_review
 
     coordinating = Agency.objects.create(code="mofa", name="Bộ Ngoại giao", is_coordinator=True)
@@ -66,7 +74,7 @@ def make_world() -> World:
     sent = make_recommendation(framework, "1.3", "Đảm bảo quyền của người khuyết tật.",
                                status="draft", states=["Japan"])
     send_for_review(coordinator, [sent], [agency_a])
-    return World(
+    world = World(
         coordinator=coordinator,
         officer_a=make_user("officer_a", "focal_point", agency_a),
         officer_b=make_user("officer_b", "focal_point", agency_b),
@@ -74,7 +82,32 @@ def make_world() -> World:
         anonymous=AnonymousUser(),
         coordinating_agency=coordinating, agency_a=agency_a, agency_b=agency_b,
         framework=framework, published=published, draft=draft, sent_to_a=sent,
+        mps_coordinator=make_user("mps_coordinator", "coordinator", agency_a),
     )
+    if drug_programme:
+        add_drug_programme(world)
+    return world
+
+
+def add_drug_programme(world: World) -> World:
+    """The national drug programme, coordinated by agency A (MPS): a sub-programme (published)
+    and an outcome under it (draft)."""
+    programme = Framework(slug="drug-programme", kind="programme",
+                          name="National Programme on drug prevention and control 2021–2025",
+                          name_vi="Chương trình quốc gia phòng, chống ma túy 2021–2025",
+                          coordinating_agency=world.agency_a)
+    programme.apply_kind_defaults()
+    programme.save()
+    world.drug_programme = programme
+    world.drug_published = make_recommendation(
+        programme, "1", "Reduce drug demand and expand community-based treatment.")
+    world.drug_draft = make_recommendation(
+        programme, "1.1", "Methadone maintenance treatment is available in every province.",
+        status="draft")
+    Recommendation.objects.filter(pk=world.drug_draft.pk).update(
+        parent=world.drug_published, level=1)
+    world.drug_draft.refresh_from_db()
+    return world
 
 
 @dataclass
