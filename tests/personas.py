@@ -150,3 +150,30 @@ def make_plan_world(world: World) -> PlanWorld:
         instance.refresh_from_db()
     return PlanWorld(world=world, plan=plan, action_a=action_a, action_b=action_b,
                      indicator_a=indicator_a, indicator_b=indicator_b)
+
+
+@dataclass
+class DrugPlan:
+    plan: object  # the drug programme's plan, made by the MPS coordinator
+    action: object  # led by agency A, published, implements `world.drug_published`
+    indicator: object  # on `action`, every 6 months in 2025–2026
+
+
+def make_drug_plan(world: World) -> DrugPlan:
+    """The drug programme's plan, action and indicator, made by its coordinator (MPS)."""
+    from datetime import date
+
+    from camket.plans import indicators, services
+
+    mps = world.mps_coordinator
+    plan = services.create_plan(mps, world.drug_programme, {
+        "title": "Drug programme work plan 2025–2026"})
+    action = services.create_action(mps, plan, {
+        "reference": "1", "title": "Open methadone clinics in ten provinces",
+        "lead_agency": world.agency_a, "start_on": date(2025, 1, 1),
+        "target_on": date(2026, 12, 31)}, recommendations=[world.drug_published])
+    services.set_publication(mps, [action], "published")
+    indicator = indicators.create_indicator(mps, {
+        "title": "Clinics open", "unit": "clinics", "frequency_months": 6}, action=action)
+    action.refresh_from_db()
+    return DrugPlan(plan=plan, action=action, indicator=indicator)
