@@ -23,6 +23,15 @@ def world(db):
 
 
 @pytest.fixture
+def drug_world(db):
+    """The personas' world with a second framework, the drug programme coordinated by agency A
+    (the Ministry of Public Security), whose coordinator is `mps_coordinator`."""
+    from tests.personas import make_world
+
+    return make_world(drug_programme=True)
+
+
+@pytest.fixture
 def plan_world(world):
     from tests.personas import make_plan_world
 

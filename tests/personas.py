@@ -27,6 +27,14 @@ class World:
     published: Recommendation
     draft: Recommendation
     sent_to_a: Recommendation  # a draft recommendation sent to agency A for an opinion
+    # A coordinator of agency A (Ministry of Public Security): coordinates the frameworks that
+    # name agency A, reads the UPR framework (coordinated by MOFA) as a viewer does.
+    mps_coordinator: object = None
+    # Only with make_world(drug_programme=True), so that what the personas see elsewhere is
+    # unchanged: a programme coordinated by agency A, a published item and a draft under it.
+    drug_programme: Framework | None = None
+    drug_published: Recommendation | None = None
+    drug_draft: Recommendation | None = None
 
 
 def make_user(username: str, role: str, agency: Agency | None):
@@ -49,7 +57,7 @@ def make_recommendation(framework, reference: str, text: str, *, status="publish
     return recommendation
 
 
-def make_world() -> World:
+def make_world(*, drug_programme: bool = False) -> World:
     from camket.review.services import send_for_review
 
     coordinating = Agency.objects.create(code="mofa", name="Bộ Ngoại giao", is_coordinator=True)
@@ -66,7 +74,7 @@ def make_world() -> World:
     sent = make_recommendation(framework, "1.3", "Đảm bảo quyền của người khuyết tật.",
                                status="draft", states=["Japan"])
     send_for_review(coordinator, [sent], [agency_a])
-    return World(
+    world = World(
         coordinator=coordinator,
         officer_a=make_user("officer_a", "focal_point", agency_a),
         officer_b=make_user("officer_b", "focal_point", agency_b),
@@ -74,7 +82,32 @@ def make_world() -> World:
         anonymous=AnonymousUser(),
         coordinating_agency=coordinating, agency_a=agency_a, agency_b=agency_b,
         framework=framework, published=published, draft=draft, sent_to_a=sent,
+        mps_coordinator=make_user("mps_coordinator", "coordinator", agency_a),
     )
+    if drug_programme:
+        add_drug_programme(world)
+    return world
+
+
+def add_drug_programme(world: World) -> World:
+    """The national drug programme, coordinated by agency A (MPS): a sub-programme (published)
+    and an outcome under it (draft)."""
+    programme = Framework(slug="drug-programme", kind="programme",
+                          name="National Programme on drug prevention and control 2021–2025",
+                          name_vi="Chương trình quốc gia phòng, chống ma túy 2021–2025",
+                          coordinating_agency=world.agency_a)
+    programme.apply_kind_defaults()
+    programme.save()
+    world.drug_programme = programme
+    world.drug_published = make_recommendation(
+        programme, "1", "Reduce drug demand and expand community-based treatment.")
+    world.drug_draft = make_recommendation(
+        programme, "1.1", "Methadone maintenance treatment is available in every province.",
+        status="draft")
+    Recommendation.objects.filter(pk=world.drug_draft.pk).update(
+        parent=world.drug_published, level=1)
+    world.drug_draft.refresh_from_db()
+    return world
 
 
 @dataclass
@@ -117,3 +150,30 @@ def make_plan_world(world: World) -> PlanWorld:
         instance.refresh_from_db()
     return PlanWorld(world=world, plan=plan, action_a=action_a, action_b=action_b,
                      indicator_a=indicator_a, indicator_b=indicator_b)
+
+
+@dataclass
+class DrugPlan:
+    plan: object  # the drug programme's plan, made by the MPS coordinator
+    action: object  # led by agency A, published, implements `world.drug_published`
+    indicator: object  # on `action`, every 6 months in 2025–2026
+
+
+def make_drug_plan(world: World) -> DrugPlan:
+    """The drug programme's plan, action and indicator, made by its coordinator (MPS)."""
+    from datetime import date
+
+    from camket.plans import indicators, services
+
+    mps = world.mps_coordinator
+    plan = services.create_plan(mps, world.drug_programme, {
+        "title": "Drug programme work plan 2025–2026"})
+    action = services.create_action(mps, plan, {
+        "reference": "1", "title": "Open methadone clinics in ten provinces",
+        "lead_agency": world.agency_a, "start_on": date(2025, 1, 1),
+        "target_on": date(2026, 12, 31)}, recommendations=[world.drug_published])
+    services.set_publication(mps, [action], "published")
+    indicator = indicators.create_indicator(mps, {
+        "title": "Clinics open", "unit": "clinics", "frequency_months": 6}, action=action)
+    action.refresh_from_db()
+    return DrugPlan(plan=plan, action=action, indicator=indicator)

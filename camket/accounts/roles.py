@@ -27,6 +27,8 @@ def agency_of(user) -> Agency | None:
 
 
 def is_coordinator(user) -> bool:
+    """Whether the user has a coordinating role (coordinator or administrator): enough to be
+    offered coordinators' pages; what they may do on a framework is `coordinates`."""
     return role_of(user) in (Role.ADMINISTRATOR, Role.COORDINATOR)
 
 

@@ -19,8 +19,12 @@ from camket.accounts.permissions import require
 from camket.api import plan_schemas as s
 from camket.api.pagination import BoundedPageNumberPagination
 from camket.api.schemas import HistoryOut, Id
-from camket.frameworks.models import Framework, Implementation
-from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
+from camket.frameworks.models import Implementation
+from camket.frameworks.scoping import (
+    get_recommendation_for_user,
+    visible_frameworks,
+    visible_recommendations,
+)
 from camket.plans import indicators as indicator_services
 from camket.plans import services as plan_services
 from camket.plans.filters import ActionFilters, filter_actions, overdue_condition
@@ -99,7 +103,7 @@ def list_plans(request):
 
 @plans.post("", response=s.PlanOut)
 def create_plan(request, payload: s.PlanIn):
-    framework = Framework.objects.filter(slug=payload.framework, archived=False).first()
+    framework = visible_frameworks(request.user).filter(slug=payload.framework).first()
     if framework is None:
         raise ValidationError({"framework": [f"Unknown framework: {payload.framework}"]})
     return plan_services.create_plan(request.user, framework,

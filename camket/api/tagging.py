@@ -12,11 +12,14 @@ from camket.accounts import roles
 from camket.accounts.permissions import require
 from camket.api.pagination import BoundedPageNumberPagination
 from camket.api.schemas import Id
-from camket.frameworks.models import Framework
-from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
+from camket.frameworks.scoping import (
+    get_recommendation_for_user,
+    visible_frameworks,
+    visible_recommendations,
+)
 from camket.tagging import similarity, suggestions
-from camket.tagging.models import Suggestion, TaggingRun
-from camket.tagging.runs import request_run
+from camket.tagging.models import Suggestion
+from camket.tagging.runs import request_run, visible_runs
 from camket.tagging.scoping import SuggestionFilters, visible_suggestions
 
 suggestion_router = Router(tags=["tagging"])
@@ -139,7 +142,7 @@ def decide_in_bulk(request, payload: BulkDecisionIn):
 @run_router.post("", response=RunOut)
 def start_run(request, payload: RunIn):
     """Queue a run for the background worker: suggest tags, or retrain from confirmed tags."""
-    framework = (get_object_or_404(Framework, slug=payload.framework)
+    framework = (get_object_or_404(visible_frameworks(request.user), slug=payload.framework)
                  if payload.framework else None)
     return request_run(request.user, payload.job, framework)
 
@@ -148,7 +151,7 @@ def start_run(request, payload: RunIn):
 def get_run(request, pk: int):
     if not roles.is_coordinator(request.user):
         raise PermissionDenied
-    return get_object_or_404(TaggingRun.objects.select_related("framework"), pk=pk)
+    return get_object_or_404(visible_runs(request.user).select_related("framework"), pk=pk)
 
 
 @similar_router.get("/{int:pk}/similar", response=list[SimilarOut])

@@ -8,14 +8,47 @@ from camket.frameworks.models import Framework, Recommendation
 from camket.review.models import Assessment
 
 
+def coordinated_frameworks(user) -> QuerySet[Framework]:
+    """The frameworks the user coordinates (see `roles.coordinates`): all of them for an
+    administrator; for a coordinator, those naming their agency as coordinating agency, and
+    those naming none when their agency is the coordinating ministry; none for anyone else."""
+    frameworks = Framework.objects.all()
+    role = roles.role_of(user)
+    if role == roles.Role.ADMINISTRATOR:
+        return frameworks
+    if role != roles.Role.COORDINATOR:
+        return frameworks.none()
+    agency = roles.agency_of(user)
+    if agency is None:
+        return frameworks.filter(coordinating_agency__isnull=True)
+    if agency.is_coordinator:
+        return frameworks.filter(Q(coordinating_agency=agency)
+                                 | Q(coordinating_agency__isnull=True))
+    return frameworks.filter(coordinating_agency=agency)
+
+
+def coordinated(user, path: str) -> Q:
+    """A filter keeping the records whose framework, reached through `path` (`"framework"`,
+    `"plan__framework"`…), the user coordinates. A record whose path leads to no framework
+    is not kept."""
+    if roles.role_of(user) == roles.Role.ADMINISTRATOR:
+        return Q(**{f"{path}__isnull": False})
+    return Q(**{f"{path}__in": coordinated_frameworks(user)})
+
+
 def visible_recommendations(user) -> QuerySet[Recommendation]:
+    """Published recommendations; every recommendation of a framework the user coordinates
+    (its drafts too); the drafts an agency was asked to give its opinion on, to that agency's
+    officers. A coordinator reads the frameworks they do not coordinate as a viewer does."""
     queryset = Recommendation.objects.all()
     role = roles.role_of(user)
     if role is None:
         return queryset.none()
-    if roles.is_coordinator(user):
+    if role == roles.Role.ADMINISTRATOR:
         return queryset
     published = Q(status=Recommendation.Status.PUBLISHED)
+    if roles.is_coordinator(user):
+        return queryset.filter(published | coordinated(user, "framework"))
     agency = roles.agency_of(user)
     if roles.is_agency_officer(user):
         sent_to_agency = Exists(
@@ -28,15 +61,13 @@ def visible_recommendations(user) -> QuerySet[Recommendation]:
 
 
 def visible_frameworks(user, *, include_archived: bool = False) -> QuerySet[Framework]:
-    """Frameworks for filters and lists: those with a recommendation the user may see (the
-    coordinator sees every one), so a framework holding only drafts is not named to others."""
+    """Frameworks for filters and lists: those with a recommendation the user may see, and those
+    the user coordinates, so a framework holding only drafts is named to its coordinators only."""
     frameworks = Framework.objects.all()
     if not include_archived:
         frameworks = frameworks.filter(archived=False)
-    if roles.is_coordinator(user):
-        return frameworks
-    return frameworks.filter(Exists(visible_recommendations(user).filter(
-        framework=OuterRef("pk"))))
+    return frameworks.filter(Q(pk__in=coordinated_frameworks(user)) | Exists(
+        visible_recommendations(user).filter(framework=OuterRef("pk"))))
 
 
 def get_recommendation_for_user(user, pk) -> Recommendation:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts import roles
 from camket.frameworks.models import Category, Framework, Recommendation, State
-from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.scoping import coordinated, visible_recommendations
 from camket.lib.folding import search_terms
 from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
@@ -125,8 +125,9 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
     if params.status:
         queryset = queryset.filter(status=params.status)
     if params.agency.isdigit() and roles.is_coordinator(user):
-        # Which agencies were asked is the coordinator's business, not other agencies'.
-        queryset = queryset.filter(assessments__agency_id=int(params.agency))
+        # Which agencies were asked is the business of the framework's coordinators only.
+        queryset = queryset.filter(coordinated(user, "framework"),
+                                   assessments__agency_id=int(params.agency))
     if params.cluster.isdigit():
         queryset = queryset.filter(cluster_id=int(params.cluster))
     if params.implementation == "none":

@@ -10,6 +10,7 @@ from camket.frameworks import search
 from camket.frameworks.models import Category, Implementation, Recommendation, State
 from camket.frameworks.outline import ancestors, has_tree, outline
 from camket.frameworks.scoping import (
+    coordinated_frameworks,
     get_framework_for_user,
     get_recommendation_for_user,
     visible_frameworks,
@@ -56,7 +57,9 @@ def recommendation_list(request):
         "is_coordinator": roles.is_coordinator(request.user),
         "language": get_language(),
     }
+    coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
     for rec in page.object_list:
+        rec.coordinated = rec.framework_id in coordinated_ids  # selectable for bulk actions
         if rec.cluster_id:
             rec.cluster.shown_title = shown_title(request.user, rec.cluster)
     template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
@@ -81,7 +84,7 @@ def filter_choices(user) -> dict:
 def recommendation_detail(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
     history = recommendation_history(request.user, recommendation)
-    is_coordinator = roles.is_coordinator(request.user)
+    is_coordinator = roles.coordinates(request.user, recommendation.framework)
     language = get_language()
     framework = recommendation.framework
     context = {
@@ -104,8 +107,9 @@ def recommendation_detail(request, pk):
         "indicators": visible_indicators(request.user).filter(
             recommendation=recommendation, archived=False).select_related("agency")
         .prefetch_related("due_dates"),
-        "suggestions": visible_suggestions(request.user).filter(recommendation=recommendation)
-        .select_related("category", "decided_by").order_by("state", "kind", "-confidence"),
+        "suggestions": _decidable(visible_suggestions(request.user).filter(
+            recommendation=recommendation).select_related("category", "decided_by").order_by(
+            "state", "kind", "-confidence"), is_coordinator),
         **similar_recommendations(request.user, recommendation),
         "cluster_members": (
             visible_recommendations(request.user).filter(cluster=recommendation.cluster_id)
@@ -118,6 +122,14 @@ def recommendation_detail(request, pk):
         context["decision_form"] = DecisionForm(recommendation=recommendation)
         context["send_form"] = SendForReviewForm()
     return render(request, "frameworks/detail.html", context)
+
+
+def _decidable(suggestions, decidable: bool) -> list:
+    """The suggestions, each saying whether the reader may accept or reject it."""
+    suggestions = list(suggestions)
+    for suggestion in suggestions:
+        suggestion.decidable = decidable
+    return suggestions
 
 
 def similar_recommendations(user, recommendation) -> dict:

@@ -4,6 +4,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from camket.frameworks.models import Framework
+from camket.frameworks.scoping import coordinated_frameworks
 
 
 class ImportForm(forms.Form):
@@ -36,6 +37,12 @@ class ImportForm(forms.Form):
         help_text=_("Choose it only when letters come out wrong; Excel and Word files ignore "
                     "it."),
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:  # import into a framework the user coordinates
+            self.fields["framework"].queryset = coordinated_frameworks(user).filter(
+                archived=False)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

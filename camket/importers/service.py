@@ -65,8 +65,10 @@ def import_file(
     """Parse and plan by reading only, then write in one short transaction (none for a dry run).
 
     `user` None is a system import (the command line without --user); a user must hold the
-    import permission. `overwrite` replaces what people changed in camket since the last
-    import (decisions, tags, links, edited fields) with the file's values.
+    import permission for every framework the file writes into (PermissionDenied otherwise):
+    coordinate it, or, for a framework the import creates (it names no coordinating agency),
+    be of the coordinating ministry. `overwrite` replaces what people changed in camket since
+    the last import (decisions, tags, links, edited fields) with the file's values.
     """
     if user is not None:
         require(user, IMPORT_PERMISSION)
@@ -95,6 +97,8 @@ def import_file(
                 )
             )
             return summary
+        if user is not None:
+            require(user, IMPORT_PERMISSION, framework)
     missing = [r for r in parsed.records if not (framework or parsed.framework_hint or r.cycle)]
     if missing:
         summary.errors.append(
@@ -113,6 +117,9 @@ def import_file(
     if planner.errors:  # the tree the file makes cannot be
         summary.errors = planner.errors
         return summary
+    if user is not None:
+        for plan in plans:  # a file may name its frameworks (UPR cycles) itself
+            require(user, IMPORT_PERMISSION, plan.framework)
     if not dry_run:
         with transaction.atomic():
             plans = write_plans(plans, planner, user=user, reason=import_reason(summary, user))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts import roles
 from camket.frameworks.models import Framework
+from camket.frameworks.scoping import coordinated_frameworks
 from camket.importers.forms import ImportForm
 from camket.importers.models import ImportRun
 from camket.importers.service import import_file
@@ -36,10 +37,27 @@ def _pending_dir() -> Path:
 def import_view(request):
     if not roles.is_coordinator(request.user):
         raise PermissionDenied(_("Only the coordinating ministry can import."))
-    context = {"runs": ImportRun.objects.select_related("imported_by")[:10]}
+    try:
+        return _import(request)
+    except PermissionDenied as error:  # the file writes into a framework the user does not
+        messages.error(request, str(error))  # coordinate: nothing was written
+        return render(request, "importers/import.html", {
+            "runs": _runs(request.user), "form": ImportForm(user=request.user)}, status=403)
+
+
+def _runs(user, shown: int = 10) -> list[ImportRun]:
+    """The latest imports into the frameworks the user coordinates."""
+    slugs = set(coordinated_frameworks(user).values_list("slug", flat=True))
+    recent = ImportRun.objects.select_related("imported_by")[:shown * 20]
+    return [run for run in recent
+            if slugs & set(run.framework_slugs.split(", "))][:shown]
+
+
+def _import(request):
+    context = {"runs": _runs(request.user)}
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm(request, context)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         token = secrets.token_hex(16)
@@ -93,5 +111,5 @@ def _confirm(request, context):
         ) % {"name": pending["name"], "created": summary.created, "updated": summary.updated,
              "unchanged": summary.unchanged})
         return redirect("import")
-    context.update({"form": ImportForm(), "preview": summary})
+    context.update({"form": ImportForm(user=request.user), "preview": summary})
     return render(request, "importers/import.html", context)

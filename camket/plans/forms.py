@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from camket.accounts.models import Agency
 from camket.frameworks.models import Framework, Implementation, Recommendation
+from camket.frameworks.scoping import coordinated_frameworks
 from camket.plans.models import Action, Indicator, Plan
 from camket.review.models import Cluster
 
@@ -45,12 +46,15 @@ class PlanForm(VersionedForm):
         model = Plan
         fields = ["title", "decision_number", "approved_on", "archived"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["framework"]
         else:
             self.fields["framework"].required = True
+            if user is not None:  # a plan is made for a framework its maker coordinates
+                self.fields["framework"].queryset = coordinated_frameworks(user).filter(
+                    archived=False)
             del self.fields["archived"]
 
 

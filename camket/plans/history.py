@@ -1,7 +1,7 @@
 """An action's history with its indicators', as the reader may see it.
 
-A draft action is its agencies' and the coordinator's: others read its history from its
-publication on, and its indicators' changes only from then on.
+A draft action is its agencies' and its framework's coordinators': others read its history
+from its publication on, and its indicators' changes only from then on.
 """
 
 from camket.accounts import roles
@@ -11,8 +11,9 @@ from camket.plans.scoping import visible_indicators
 
 
 def sees_draft(user, action) -> bool:
-    """The coordinator, the lead agency and the co-agencies see the action as a draft."""
-    if roles.is_coordinator(user):
+    """The coordinators of its plan's framework, the lead agency and the co-agencies see the
+    action as a draft."""
+    if roles.coordinates(user, action.plan.framework):
         return True
     if not roles.is_agency_officer(user):
         return False

@@ -20,6 +20,7 @@ def _back_to(indicator):
 
 def _edit(request, *, indicator=None, action=None, recommendation=None):
     coordinator_only(request)
+    coordinator_only(request, indicator or action or recommendation)
     form = IndicatorForm(request.POST or None, instance=indicator,
                          for_recommendation=recommendation is not None)
     if request.method == "POST" and form.is_valid():

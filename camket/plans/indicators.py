@@ -35,6 +35,7 @@ def create_indicator(user, values: dict, *, action=None, recommendation=None, ag
     require(user, "plans.change_indicator")
     if (action is None) == (recommendation is None):
         raise ValidationError(_("An indicator belongs to an action or to a recommendation."))
+    require(user, "plans.change_indicator", action or recommendation)
     values = dict(values)
     if action is not None:
         agency = action.lead_agency

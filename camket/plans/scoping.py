@@ -1,14 +1,16 @@
 """Plans, actions, indicators and due dates as each user may see them.
 
 An agency officer sees every action their agency leads or co-leads, and the published actions
-of other agencies; viewers see published actions; the coordinator sees everything.
+of other agencies; viewers see published actions; a coordinator sees everything of the plans of
+the frameworks they coordinate, and of other plans what a viewer sees; administrators see
+everything.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
-from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.scoping import coordinated, visible_recommendations
 from camket.plans.models import Action, DueDate, Indicator, Plan
 
 
@@ -21,28 +23,35 @@ def visible_actions(user) -> QuerySet[Action]:
     queryset = Action.objects.all()
     if roles.role_of(user) is None:
         return queryset.none()
-    if roles.is_coordinator(user):
+    if roles.role_of(user) == roles.Role.ADMINISTRATOR:
         return queryset
     published = Q(publication=Action.Publication.PUBLISHED)
+    if roles.is_coordinator(user):
+        return queryset.filter(published | coordinated(user, "plan__framework"))
     if roles.is_agency_officer(user):
         return queryset.filter(published | _agency_links(roles.agency_of(user)))
     return queryset.filter(published)
 
 
 def visible_plans(user) -> QuerySet[Plan]:
-    if roles.is_coordinator(user):
-        return Plan.objects.all()
-    return Plan.objects.filter(Exists(visible_actions(user).filter(plan=OuterRef("pk"))))
+    """The plans of the frameworks the user coordinates, and those with an action they see."""
+    if roles.role_of(user) is None:
+        return Plan.objects.none()
+    mine = coordinated(user, "framework") if roles.is_coordinator(user) else Q(pk__in=[])
+    return Plan.objects.filter(mine | Exists(visible_actions(user).filter(plan=OuterRef("pk"))))
 
 
 def visible_indicators(user) -> QuerySet[Indicator]:
     queryset = Indicator.objects.all()
     if roles.role_of(user) is None:
         return queryset.none()
-    if roles.is_coordinator(user):
+    if roles.role_of(user) == roles.Role.ADMINISTRATOR:
         return queryset
     seen = Q(action__in=visible_actions(user)) | Q(
         recommendation__in=visible_recommendations(user), action__isnull=True)
+    if roles.is_coordinator(user):
+        seen |= coordinated(user, "action__plan__framework") | coordinated(
+            user, "recommendation__framework")
     if roles.is_agency_officer(user):
         seen |= Q(agency=roles.agency_of(user))
     return queryset.filter(seen)

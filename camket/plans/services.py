@@ -21,7 +21,7 @@ ACTION_FIELDS = ["reference", "title", "description", "expected_output", "lead_a
 
 @transaction.atomic
 def create_plan(user, framework, values: dict) -> Plan:
-    require(user, "plans.manage_plans")
+    require(user, "plans.manage_plans", framework)
     plan = Plan(framework=framework, created_by=user,
                 **{k: v for k, v in values.items() if k in PLAN_FIELDS})
     plan.full_clean(exclude=["version"], validate_unique=False)
@@ -32,7 +32,7 @@ def create_plan(user, framework, values: dict) -> Plan:
 
 @transaction.atomic
 def update_plan(user, plan: Plan, values: dict, *, version: int | None) -> Plan:
-    require(user, "plans.manage_plans")
+    require(user, "plans.manage_plans", plan)
     fields = [name for name in PLAN_FIELDS if name in values]
     for name in fields:
         setattr(plan, name, values[name])
@@ -78,7 +78,7 @@ def next_reference(plan: Plan) -> str:
 @transaction.atomic
 def create_action(user, plan: Plan, values: dict, *, co_agencies=(),
                   recommendations=()) -> Action:
-    require(user, "plans.change_action")
+    require(user, "plans.change_action", plan)
     recommendations = list(recommendations)
     action = Action(plan=plan, **{k: v for k, v in values.items() if k in ACTION_FIELDS})
     if not action.reference:
@@ -135,7 +135,10 @@ def set_action_status(user, action: Action, status: str, reason: str = "", *,
 
 @transaction.atomic
 def set_publication(user, actions, publication: str) -> int:
+    actions = list(actions)
     require(user, "plans.change_action")
+    for action in actions:
+        require(user, "plans.change_action", action)
     if publication not in Action.Publication.values:
         raise ValidationError({"publication": _("Choose draft, published or archived.")})
     changed = 0
@@ -158,7 +161,7 @@ def actions_from_clusters(user, plan: Plan, clusters, lead_agency, *,
     Returns the actions made and the clusters skipped (already turned into an action of this
     plan, or with no accepted recommendation).
     """
-    require(user, "plans.change_action")
+    require(user, "plans.change_action", plan)
     made, skipped = [], []
     for cluster in clusters:
         accepted = list(Recommendation.objects.filter(

@@ -13,7 +13,7 @@ from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks.history import entries_for
 from camket.frameworks.models import Framework, Implementation
-from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.scoping import coordinated, visible_recommendations
 from camket.lib.concurrency import StaleEdit
 from camket.lib.numbers import positive_ints
 from camket.plans import services
@@ -27,7 +27,7 @@ from camket.plans.forms import (
     PublicationForm,
 )
 from camket.plans.history import action_history
-from camket.plans.models import Action
+from camket.plans.models import Action, Plan
 from camket.plans.scoping import (
     get_action_for_user,
     get_plan_for_user,
@@ -68,7 +68,9 @@ def plan_list_view(request):
 def plan_edit_view(request, pk=None):
     coordinator_only(request)
     plan = get_plan_for_user(request.user, pk) if pk else None
-    form = PlanForm(request.POST or None, instance=plan)
+    if plan is not None:
+        coordinator_only(request, plan)
+    form = PlanForm(request.POST or None, instance=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             if plan is None:
@@ -91,7 +93,7 @@ def plan_detail_view(request, pk):
     filters = ActionFilters(plan=str(plan.pk))
     actions = filter_actions(request.user, filters).annotate(
         recommendation_count=Count("recommendations", distinct=True))
-    is_coordinator = roles.is_coordinator(request.user)
+    is_coordinator = roles.coordinates(request.user, plan.framework)
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "actions": actions, "is_coordinator": is_coordinator,
         "clusters_form": FromClustersForm(plan=plan) if is_coordinator else None,
@@ -102,8 +104,8 @@ def plan_detail_view(request, pk):
 @login_required
 @require_POST
 def plan_from_clusters_view(request, pk):
-    coordinator_only(request)
     plan = get_plan_for_user(request.user, pk)
+    coordinator_only(request, plan)
     form = FromClustersForm(request.POST, plan=plan)
     if not form.is_valid():
         messages.error(request, _("Choose clusters and a lead agency."))
@@ -132,6 +134,8 @@ def action_list_view(request):
         "agencies": Agency.objects.filter(archived=False),  # the coordinator leads actions too
         "statuses": Implementation.choices, "publications": Action.Publication.choices,
         "is_coordinator": roles.is_coordinator(request.user),
+        "coordinated_plan_ids": set(Plan.objects.filter(coordinated(
+            request.user, "framework")).values_list("pk", flat=True)),
         "overdue_ids": set(actions.filter(overdue_condition()).values_list("pk", flat=True)),
     })
 
@@ -145,7 +149,7 @@ def action_detail_view(request, pk):
     for indicator in indicators:
         indicator.schedule = [(d, reports.get(d.pk)) for d in indicator.due_dates.filter(
             archived=False)]
-    is_coordinator = roles.is_coordinator(request.user)
+    is_coordinator = roles.coordinates(request.user, action.plan.framework)
     return render(request, "plans/action_detail.html", {
         "action": action, "indicators": indicators,
         "history": action_history(request.user, action),
@@ -163,6 +167,7 @@ def action_edit_view(request, pk=None, plan_pk=None):
     coordinator_only(request)
     action = get_action_for_user(request.user, pk) if pk else None
     plan = action.plan if action else get_plan_for_user(request.user, plan_pk)
+    coordinator_only(request, plan)
     form = ActionForm(request.POST or None, instance=action, plan=plan)
     if request.method == "POST" and form.is_valid():
         links = {"co_agencies": form.cleaned_data["co_agencies"],
@@ -185,8 +190,8 @@ def action_edit_view(request, pk=None, plan_pk=None):
 @login_required
 @require_POST
 def action_status_view(request, pk):
-    coordinator_only(request)
     action = get_action_for_user(request.user, pk)
+    coordinator_only(request, action)
     form = ActionStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a status."))

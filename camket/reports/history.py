@@ -5,6 +5,7 @@ on: each submission, return and acceptance, never the agency's edits in between.
 """
 
 from camket.accounts import roles
+from camket.accounts.rules import framework_of
 from camket.frameworks.history import HistoryEntry, Lens, entries_for, windows_of, within
 from camket.reports.models import ProgressReport
 from camket.reports.scoping import visible_evidence
@@ -14,8 +15,11 @@ State = ProgressReport.State
 
 
 def may_see_history(user, report) -> bool:
-    """The reporting agency and the coordinator; others see the accepted report only."""
-    return roles.is_coordinator(user) or writes_report(user, report)
+    """The reporting agency and the framework's coordinators; others see the accepted report
+    only."""
+    framework = framework_of(report)
+    return (framework is not None and roles.coordinates(user, framework)) or writes_report(
+        user, report)
 
 
 def writes_report(user, report) -> bool:

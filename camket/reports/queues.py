@@ -9,7 +9,7 @@ from camket.accounts import roles
 from camket.plans.scoping import visible_due_dates
 from camket.reminders.services import due_dates_to_chase
 from camket.reports.models import ProgressReport
-from camket.reports.scoping import visible_reports
+from camket.reports.scoping import coordinated_reports, visible_reports
 
 UPCOMING_DAYS = 90
 
@@ -52,9 +52,10 @@ def report_queues(user, *, agency: str = "", framework: str = "", today=None) ->
         "overdue": with_seen_reports(open_dates.filter(due_on__lt=today).order_by("due_on")),
         "upcoming": with_seen_reports(open_dates.filter(
             due_on__gte=today, due_on__lte=upcoming_until).order_by("due_on")),
-        "to_review": visible_reports(user).filter(state=ProgressReport.State.SUBMITTED)
-        .select_related(*related).order_by("submitted_on")
-        if roles.is_coordinator(user) else ProgressReport.objects.none(),
+        # Submitted reports of the frameworks the user coordinates.
+        "to_review": visible_reports(user).filter(
+            coordinated_reports(user), state=ProgressReport.State.SUBMITTED)
+        .select_related(*related).order_by("submitted_on"),
         # The same agency and framework as the due dates above: an officer's own by default.
         "recently_accepted": visible_reports(user).filter(
             state=ProgressReport.State.ACCEPTED, due_date__in=chosen_dates)

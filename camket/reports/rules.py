@@ -1,7 +1,7 @@
 import rules
 
 from camket.accounts import roles
-from camket.accounts.rules import is_coordinator
+from camket.accounts.rules import is_framework_coordinator
 from camket.reports.models import ProgressReport
 
 
@@ -28,4 +28,4 @@ def is_awaiting_review(user, report) -> bool:
 
 
 rules.add_perm("reports.change_report", reports_for_own_agency)
-rules.add_perm("reports.review_report", is_coordinator & is_awaiting_review)
+rules.add_perm("reports.review_report", is_framework_coordinator & is_awaiting_review)

@@ -1,13 +1,15 @@
 """Progress reports and evidence as each user may see them.
 
 Drafts stay inside the reporting agency; other agencies and viewers see accepted reports only,
-and of their evidence only the files marked public.
+and of their evidence only the files marked public. The coordinators of a report's framework
+see it once submitted, and all its evidence; of other frameworks they read what a viewer reads.
 """
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
+from camket.frameworks.scoping import coordinated
 from camket.plans.scoping import visible_due_dates
 from camket.reports.models import Evidence, ProgressReport
 
@@ -20,22 +22,30 @@ def _own(user) -> Q:
     return Q(pk__in=[])
 
 
+def coordinated_reports(user, prefix: str = "") -> Q:
+    """The reports (or, with `prefix` "report__", the evidence) of the frameworks the user
+    coordinates, reached through the indicator's action's plan or its recommendation."""
+    if not roles.is_coordinator(user):
+        return Q(pk__in=[])
+    indicator = f"{prefix}due_date__indicator__"
+    return coordinated(user, f"{indicator}action__plan__framework") | coordinated(
+        user, f"{indicator}recommendation__framework")
+
+
 def visible_reports(user) -> QuerySet[ProgressReport]:
     if roles.role_of(user) is None:
         return ProgressReport.objects.none()
     queryset = ProgressReport.objects.filter(due_date__in=visible_due_dates(user))
-    if roles.is_coordinator(user):
-        return queryset.filter(_own(user) | ~Q(state=State.DRAFT))
-    return queryset.filter(_own(user) | Q(state=State.ACCEPTED))
+    return queryset.filter(_own(user) | Q(state=State.ACCEPTED) | (
+        coordinated_reports(user) & ~Q(state=State.DRAFT)))
 
 
 def visible_evidence(user) -> QuerySet[Evidence]:
     queryset = Evidence.objects.filter(report__in=visible_reports(user))
     own = Q(report__due_date__indicator__agency=roles.agency_of(user)) if (
         roles.is_agency_officer(user)) else Q(pk__in=[])
-    if roles.is_coordinator(user):
-        return queryset
-    return queryset.filter(own | Q(is_public=True, archived=False))
+    return queryset.filter(own | Q(is_public=True, archived=False)
+                           | coordinated_reports(user, "report__"))
 
 
 HANDED_OVER_FIELDS = ["status", "narrative", "indicator_value", "submitted_by_id", "submitted_on"]

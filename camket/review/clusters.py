@@ -18,7 +18,7 @@ def visible_clusters(user) -> QuerySet[Cluster]:
 def shown_title(user, cluster: Cluster) -> str:
     """A cluster made without a title took its first member's text: to a reader who may not
     read that text, the cluster is named after a member they may read, or by its number."""
-    if roles.is_coordinator(user) and cluster.title:
+    if cluster.title and roles.coordinates(user, cluster.framework):
         return cluster.title
     hidden = Recommendation.objects.filter(framework_id=cluster.framework_id).exclude(
         pk__in=visible_recommendations(user).values("pk"))

@@ -35,8 +35,8 @@ def _mask_unsubmitted(record) -> None:
 def assessment_lens(user, assessment) -> Lens | None:
     if writes_assessment(user, assessment):
         return None
-    if roles.is_coordinator(user):
-        # The coordinator sees the requests and withdrawals it made, and the submission.
+    if roles.coordinates(user, assessment.recommendation.framework):
+        # The coordinators see the requests and withdrawals made, and the submission.
         return Lens(shows=lambda record, older: record.state != State.DRAFT,
                     mask=_mask_unsubmitted, compare_first=True)
     return Lens(shows=lambda record, older: record.state == State.SUBMITTED,
@@ -49,8 +49,9 @@ def assessment_history(user, assessment) -> list[HistoryEntry]:
 
 
 def sees_unpublished(user, recommendation) -> bool:
-    """The coordinator, and an agency asked for its opinion, see the recommendation as a draft."""
-    if roles.is_coordinator(user):
+    """The framework's coordinators, and an agency asked for its opinion, see the
+    recommendation as a draft."""
+    if roles.coordinates(user, recommendation.framework):
         return True
     return roles.is_agency_officer(user) and Assessment.objects.filter(
         recommendation=recommendation, agency=roles.agency_of(user)).exclude(

@@ -1,7 +1,7 @@
 import rules
 
 from camket.accounts import roles
-from camket.accounts.rules import is_coordinator
+from camket.accounts.rules import is_framework_coordinator
 
 
 @rules.predicate
@@ -11,6 +11,8 @@ def is_own_open_assessment(user, assessment) -> bool:
     return assessment.agency_id == roles.agency_of(user).pk and assessment.is_open
 
 
-rules.add_perm("review.request_assessment", is_coordinator)
+# The object is the recommendation asked about (or the request, the cluster): only the
+# coordinators of its framework ask for opinions, withdraw requests and cluster.
+rules.add_perm("review.request_assessment", is_framework_coordinator)
 rules.add_perm("review.change_assessment", is_own_open_assessment)
-rules.add_perm("review.manage_clusters", is_coordinator)
+rules.add_perm("review.manage_clusters", is_framework_coordinator)

@@ -5,7 +5,7 @@ from django.http import Http404
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
-from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.scoping import coordinated, visible_recommendations
 from camket.review.models import Assessment
 
 
@@ -15,14 +15,17 @@ def visible_assessments(user) -> QuerySet[Assessment]:
         return queryset.none()
     agency = roles.agency_of(user)
     own = Q(agency=agency) if roles.is_agency_officer(user) else Q(pk__in=[])
+    submitted = Q(state=Assessment.State.SUBMITTED)
     if roles.is_coordinator(user):
-        # The coordinator sees who has been asked, and every submitted opinion, not drafts,
-        # nor a draft left behind when the request was withdrawn.
+        # The coordinators of a framework see who has been asked about its recommendations,
+        # and every submitted opinion, not drafts, nor a draft left behind when the request
+        # was withdrawn. Of other frameworks they read the submitted opinions, as a viewer.
         unsent_draft = Q(state=Assessment.State.DRAFT) | Q(
             state=Assessment.State.WITHDRAWN, submitted_on__isnull=True
         )
-        return queryset.filter(own | ~unsent_draft)
-    return queryset.filter(own | Q(state=Assessment.State.SUBMITTED))
+        return queryset.filter(
+            own | submitted | (coordinated(user, "recommendation__framework") & ~unsent_draft))
+    return queryset.filter(own | submitted)
 
 
 def get_assessment_for_user(user, pk) -> Assessment:
@@ -34,11 +37,13 @@ def get_assessment_for_user(user, pk) -> Assessment:
 
 def get_request_for_coordinator(user, pk) -> Assessment:
     """A request the coordinator manages (to withdraw it), whatever the agency made of it:
-    callers act on it and must not show its content, which may be a draft."""
+    callers act on it and must not show its content, which may be a draft. Only requests
+    about a framework the user coordinates."""
     if not roles.is_coordinator(user):
         raise Http404("No such assessment.")
     try:
         return Assessment.objects.filter(
+            coordinated(user, "recommendation__framework"),
             recommendation__in=visible_recommendations(user)).select_related(
             "recommendation", "agency").get(pk=pk)
     except (Assessment.DoesNotExist, ValueError, TypeError):
@@ -51,11 +56,12 @@ _REQUEST_FIELDS = ("pk", "recommendation_id", "agency_id", "state", "requested_o
 
 def opinion_requests(user, recommendation) -> list[Assessment]:
     """The rows of a recommendation's "agency opinions" table (the caller has checked the user
-    may see the recommendation). Besides the opinions the user may read, the coordinator sees
-    every request it made that it may not read — an agency's draft ("in progress"), a request
-    withdrawn before any submission — as rows built from the request's own fields only, so
-    no template can show what the draft says. Each row says whether it is `readable` (its
-    page opens) and whether its `content_hidden` (not yet submitted, not the reader's own)."""
+    may see the recommendation). Besides the opinions the user may read, its framework's
+    coordinators see every request made that they may not read — an agency's draft ("in
+    progress"), a request withdrawn before any submission — as rows built from the request's
+    own fields only, so no template can show what the draft says. Each row says whether it is
+    `readable` (its page opens) and whether its `content_hidden` (not yet submitted, not the
+    reader's own)."""
     readable = list(visible_assessments(user).filter(
         recommendation=recommendation).select_related("agency"))
     own = roles.agency_of(user) if roles.is_agency_officer(user) else None
@@ -63,7 +69,7 @@ def opinion_requests(user, recommendation) -> list[Assessment]:
         row.readable = True
         row.content_hidden = not (row.state == Assessment.State.SUBMITTED
                                   or (own is not None and row.agency_id == own.pk))
-    if not roles.is_coordinator(user):
+    if not roles.coordinates(user, recommendation.framework):
         return readable
     hidden = list(Assessment.objects.filter(recommendation=recommendation).exclude(
         pk__in=[row.pk for row in readable]).values(*_REQUEST_FIELDS))

@@ -46,7 +46,10 @@ class Sent:
 def send_for_review(user, recommendations, agencies, *, due_on: date | None = None) -> Sent:
     """Ask agencies for their opinion. An agency already asked and not yet answering gets the
     new answer due date (when one is given), recorded in the request's history."""
+    recommendations = list(recommendations)
     require(user, "review.request_assessment")
+    for recommendation in recommendations:
+        require(user, "review.request_assessment", recommendation)
     result = Sent()
     for recommendation in recommendations:
         for agency in agencies:
@@ -80,7 +83,7 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
 def withdraw_request(user, assessment: Assessment, *, version: int | None = None) -> None:
     """The coordinator no longer awaits this opinion. Refused once it is submitted, also when
     the agency submits it between the coordinator opening the page and withdrawing."""
-    require(user, "review.request_assessment")
+    require(user, "review.request_assessment", assessment)
     if assessment.state == Assessment.State.SUBMITTED:
         raise ValidationError(_("A submitted opinion cannot be withdrawn."))
     if not assessment.is_open:
@@ -146,7 +149,10 @@ def decide(user, recommendation: Recommendation, *, response: str, reason: str,
 
 @transaction.atomic
 def set_status(user, recommendations, status: str) -> int:
+    recommendations = list(recommendations)
     require(user, "frameworks.publish_recommendation")
+    for recommendation in recommendations:
+        require(user, "frameworks.publish_recommendation", recommendation)
     changed = 0
     for recommendation in recommendations:
         if recommendation.status != status:
@@ -160,6 +166,8 @@ def set_status(user, recommendations, status: str) -> int:
 def make_cluster(user, recommendations, title: str) -> Cluster:
     require(user, "review.manage_clusters")
     recommendations = list(recommendations)
+    for recommendation in recommendations:
+        require(user, "review.manage_clusters", recommendation)
     frameworks = {r.framework_id for r in recommendations}
     if len(recommendations) < 2:
         raise ValidationError(_("A cluster needs at least two recommendations."))
@@ -182,7 +190,7 @@ def make_cluster(user, recommendations, title: str) -> Cluster:
 
 @transaction.atomic
 def remove_from_cluster(user, recommendation: Recommendation) -> None:
-    require(user, "review.manage_clusters")
+    require(user, "review.manage_clusters", recommendation)
     recommendation.cluster = None
     save_if_current(recommendation, recommendation.version, ["cluster"], user=user)
 

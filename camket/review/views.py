@@ -31,7 +31,7 @@ from camket.web.helpers import (
 @require_POST
 def decide_view(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
-    coordinator_only(request)
+    coordinator_only(request, recommendation)
     form = DecisionForm(request.POST, recommendation=recommendation)
     if not form.is_valid():
         messages.error(request, _("The decision was not saved: check the fields."))
@@ -63,7 +63,7 @@ def recommendation_url(recommendation) -> str:
 @require_POST
 def send_view(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
-    coordinator_only(request)
+    coordinator_only(request, recommendation)
     form = SendForReviewForm(request.POST)
     if form.is_valid():
         sent = services.send_for_review(request.user, [recommendation],
@@ -199,6 +199,6 @@ def cluster_detail_view(request, pk):
 @require_POST
 def uncluster_view(request, pk):
     recommendation = get_recommendation_for_user(request.user, pk)
-    coordinator_only(request)
+    coordinator_only(request, recommendation)
     services.remove_from_cluster(request.user, recommendation)
     return redirect(recommendation_url(recommendation))

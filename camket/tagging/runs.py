@@ -2,12 +2,15 @@
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from camket.accounts import roles
 from camket.accounts.permissions import require
-from camket.frameworks.models import Recommendation
+from camket.frameworks.models import Framework, Recommendation
+from camket.frameworks.scoping import coordinated_frameworks
 from camket.tagging import confirmed
 from camket.tagging.models import TaggingRun
 from camket.tagging.suggestions import suggest
@@ -56,11 +59,28 @@ def retrain_from_database() -> str:
 JOBS = {TaggingRun.Job.SUGGEST: suggest_for, TaggingRun.Job.RETRAIN: retrain_from_database}
 
 
+def visible_runs(user):
+    """The runs a coordinator follows: those for a framework they coordinate, and the runs
+    over every framework (retraining, suggesting for all)."""
+    if not roles.is_coordinator(user):
+        return TaggingRun.objects.none()
+    return TaggingRun.objects.filter(
+        Q(framework__isnull=True) | Q(framework__in=coordinated_frameworks(user)))
+
+
 def request_run(user, job: str, framework=None) -> TaggingRun:
-    """Record a run and queue it for the background worker (`camket db_worker`)."""
+    """Record a run and queue it for the background worker (`camket db_worker`). Suggesting
+    for a framework is for its coordinators; for every framework at once, for whoever
+    coordinates them all; retraining (which changes no record) for any coordinator."""
     from camket.tagging.tasks import carry_out_run
 
     require(user, "tagging.run_tagging")
+    if job == TaggingRun.Job.SUGGEST:
+        if framework is not None:
+            require(user, "tagging.run_tagging", framework)
+        elif Framework.objects.filter(archived=False).exclude(
+                pk__in=coordinated_frameworks(user)).exists():
+            raise PermissionDenied(_("Choose a framework you coordinate."))
     waiting = TaggingRun.objects.filter(
         job=job, state__in=[TaggingRun.State.QUEUED, TaggingRun.State.RUNNING],
         requested_at__gte=timezone.now() - STALE_AFTER)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
 from camket.frameworks.models import Category, Recommendation
+from camket.frameworks.scoping import coordinated
 from camket.lib.concurrency import claim_version, save_if_current
 from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.tagging import confirmed
@@ -140,7 +141,7 @@ def _claim(user, suggestion: Suggestion, state: str) -> None:
 
 @transaction.atomic
 def accept(user, suggestion: Suggestion) -> None:
-    require(user, "tagging.decide_suggestion")
+    require(user, "tagging.decide_suggestion", suggestion)
     recommendation = Recommendation.objects.select_for_update().get(pk=suggestion.recommendation_id)
     if recommendation.status == Recommendation.Status.ARCHIVED:
         raise ValidationError(_("This recommendation is archived; its suggestions cannot be "
@@ -163,7 +164,7 @@ def accept(user, suggestion: Suggestion) -> None:
 
 @transaction.atomic
 def reject(user, suggestion: Suggestion) -> None:
-    require(user, "tagging.decide_suggestion")
+    require(user, "tagging.decide_suggestion", suggestion)
     _claim(user, suggestion, State.REJECTED)
 
 
@@ -175,10 +176,13 @@ def beyond_threshold(suggestions, *, accepting: bool, threshold: float):
 
 
 def decide_many(user, suggestions, *, accepting: bool) -> tuple[int, int]:
-    """Accept or reject each pending suggestion; returns (decided, skipped because decided)."""
+    """Accept or reject each pending suggestion of a framework the user coordinates (the
+    others are left alone); returns (decided, skipped because decided)."""
     require(user, "tagging.decide_suggestion")
     decided = skipped = 0
-    for suggestion in suggestions.filter(state=State.PENDING).select_related("category"):
+    for suggestion in suggestions.filter(
+            coordinated(user, "recommendation__framework"), state=State.PENDING).select_related(
+            "category", "recommendation__framework"):
         try:
             (accept if accepting else reject)(user, suggestion)
             decided += 1

@@ -11,13 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camket.accounts import roles
-from camket.frameworks.models import Framework
-from camket.frameworks.scoping import visible_frameworks, visible_recommendations
+from camket.frameworks.scoping import (
+    coordinated_frameworks,
+    visible_frameworks,
+    visible_recommendations,
+)
 from camket.jobs.recovery import recover_lost_jobs
 from camket.lib.numbers import positive_ints
 from camket.tagging import suggestions
 from camket.tagging.models import Suggestion, TaggingRun
-from camket.tagging.runs import request_run
+from camket.tagging.runs import request_run, visible_runs
 from camket.tagging.scoping import SuggestionFilters, parse_confidence, visible_suggestions
 from camket.tagging.similarity import near_duplicate_groups
 from camket.web.helpers import coordinator_only, error_text, safe_next
@@ -36,14 +39,19 @@ def suggestion_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     is_coordinator = roles.is_coordinator(request.user)
+    coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
+    for suggestion in page.object_list:  # decided by the coordinators of its framework only
+        suggestion.decidable = suggestion.recommendation.framework_id in coordinated_ids
     if is_coordinator:
         recover_lost_jobs()  # so a run whose worker was killed shows as interrupted
     return render(request, "tagging/suggestions.html", {
         "filters": filters, "page": page, "query_string": query.urlencode(),
         "frameworks": visible_frameworks(request.user),
+        "run_frameworks": coordinated_frameworks(request.user).filter(archived=False),
         "kinds": Suggestion.Kind.choices, "states": Suggestion.State.choices,
         "is_coordinator": is_coordinator, "language": get_language(),
-        "runs": TaggingRun.objects.select_related("framework")[:5] if is_coordinator else [],
+        "runs": visible_runs(request.user).select_related("framework")[:5]
+        if is_coordinator else [],
     })
 
 
@@ -113,7 +121,7 @@ def tagging_run_start(request):
         messages.error(request, _("Choose what to run."))
         return redirect("suggestion-list")
     slug = request.POST.get("framework", "")
-    framework = get_object_or_404(Framework, slug=slug) if slug else None
+    framework = get_object_or_404(visible_frameworks(request.user), slug=slug) if slug else None
     try:
         run = request_run(request.user, job, framework)
     except ValidationError as error:
@@ -137,5 +145,5 @@ def near_duplicates(request):
         total, groups = len(groups), groups[:MAX_GROUPS]
     return render(request, "tagging/duplicates.html", {
         "frameworks": frameworks, "framework": framework, "groups": groups, "total": total,
-        "is_coordinator": roles.is_coordinator(request.user),
+        "is_coordinator": framework is not None and roles.coordinates(request.user, framework),
     })

@@ -5,11 +5,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from camket.accounts import roles
+from camket.accounts.permissions import not_coordinated_message
+from camket.accounts.rules import framework_of, is_framework_coordinator
 
 
-def coordinator_only(request) -> None:
+def coordinator_only(request, subject=None) -> None:
+    """Refuse (403) anyone but a coordinator; given a record (a framework or anything of one),
+    anyone who does not coordinate its framework."""
     if not roles.is_coordinator(request.user):
         raise PermissionDenied(_("Only the coordinating ministry can do this."))
+    if subject is not None and not is_framework_coordinator(request.user, subject):
+        raise PermissionDenied(not_coordinated_message(framework_of(subject)))
 
 
 def error_text(error: ValidationError) -> str:

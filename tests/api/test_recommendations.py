@@ -12,6 +12,7 @@ VISIBLE = {
     "officer_a": {"published", "sent_to_a"},
     "officer_b": {"published"},
     "viewer": {"published"},
+    "mps_coordinator": {"published"},  # coordinates agency A's frameworks, not this one
 }
 RECOMMENDATIONS = ["published", "draft", "sent_to_a"]
 
@@ -20,7 +21,7 @@ def _ids(world, names) -> set[int]:
     return {getattr(world, name).pk for name in names}
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", [*PERSONAS, "mps_coordinator"])
 def test_recommendation_list_contains_exactly_what_the_persona_may_see(world, api_as, persona):
     response = api_as(persona).get("/recommendations")
 
@@ -28,7 +29,7 @@ def test_recommendation_list_contains_exactly_what_the_persona_may_see(world, ap
     assert ids_of(response) == _ids(world, VISIBLE[persona])
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", [*PERSONAS, "mps_coordinator"])
 @pytest.mark.parametrize("name", RECOMMENDATIONS)
 def test_recommendation_detail_is_404_unless_visible(world, api_as, persona, name):
     recommendation = getattr(world, name)

@@ -229,9 +229,8 @@ def test_load_json_summary_user_and_refusals(world, tmp_path):
 def test_a_coordinator_of_another_agency_cannot_load_over_a_framework(world, tmp_path):
     """The UPR belongs to the foreign ministry: a public-security coordinator cannot change
     it by a file, while loading the drug programme it coordinates works."""
-    from tests.personas import make_user
 
-    mps_coordinator = make_user("mps_coordinator", "coordinator", world.agency_a)
+    mps_coordinator = world.mps_coordinator
     upr = VALID_BASE | {"slug": world.framework.slug, "name": "Renamed", "kind": "upr_cycle",
                         "levels": ["Recommendation"]}
     with pytest.raises(definitions.DefinitionError) as refused:

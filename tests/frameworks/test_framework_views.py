@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 
 from camket.frameworks.models import Framework
-from tests.personas import make_user
 
 PERSONAS = ["coordinator", "officer_a", "officer_b", "viewer"]
 NEW = {"slug": "strategy-crime", "name": "Crime prevention strategy 2016–2025",
@@ -77,7 +76,7 @@ def test_a_stale_edit_is_refused_and_keeps_the_input(client, world):
 
 
 def test_a_coordinator_of_another_agency_cannot_edit_the_upr(client, world):
-    mps_coordinator = make_user("mps_coordinator", "coordinator", world.agency_a)
+    mps_coordinator = world.mps_coordinator
     client.force_login(mps_coordinator)
     url = reverse("framework-edit", args=["upr-vn-4"])
     assert client.get(url).status_code == 403

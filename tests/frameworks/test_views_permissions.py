@@ -7,12 +7,14 @@ from camket.frameworks.models import Recommendation
 from camket.review import services
 from camket.review.models import Assessment
 
-PERSONAS = ["coordinator", "officer_a", "officer_b", "viewer"]
+PERSONAS = ["coordinator", "officer_a", "officer_b", "viewer", "mps_coordinator"]
 VISIBLE = {
     "coordinator": {"published", "draft", "sent_to_a"},
     "officer_a": {"published", "sent_to_a"},
     "officer_b": {"published"},
     "viewer": {"published"},
+    # coordinates frameworks of agency A, not this UPR cycle: reads it as a viewer
+    "mps_coordinator": {"published"},
 }
 LOGIN = "/accounts/login/"
 
@@ -138,7 +140,8 @@ def test_recommendation_page_is_404_unless_visible(world, client, persona, name)
 
 
 @pytest.mark.parametrize(("persona", "shows_forms"), [
-    ("coordinator", True), ("officer_a", False), ("viewer", False)])
+    ("coordinator", True), ("officer_a", False), ("viewer", False),
+    ("mps_coordinator", False)])
 def test_only_the_coordinator_sees_decision_and_send_forms(world, client, persona, shows_forms):
     client.force_login(getattr(world, persona))
 

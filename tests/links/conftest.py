@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from camket.frameworks.models import Framework
-from tests.personas import make_recommendation, make_user
+from tests.personas import make_recommendation
 
 
 @dataclass
@@ -39,4 +39,4 @@ def links_world(world) -> LinksWorld:
         item.save()
     return LinksWorld(programme=programme, outcome=outcome, output=output,
                       draft_output=draft_output,
-                      mps_coordinator=make_user("mps_coordinator", "coordinator", world.agency_a))
+                      mps_coordinator=world.mps_coordinator)

@@ -9,9 +9,11 @@ from openpyxl import load_workbook
 from camket.plans import services
 from camket.plans.models import Action
 
-PERSONAS = ["coordinator", "officer_a", "officer_b", "viewer"]
+# mps_coordinator coordinates agency A's frameworks, not this UPR cycle: a viewer of its plan.
+PERSONAS = ["coordinator", "officer_a", "officer_b", "viewer", "mps_coordinator"]
 # Who sees agency B's draft action: the coordinator and agency B itself.
-SEES_DRAFT_B = {"coordinator": True, "officer_a": False, "officer_b": True, "viewer": False}
+SEES_DRAFT_B = {"coordinator": True, "officer_a": False, "officer_b": True, "viewer": False,
+                "mps_coordinator": False}
 
 
 def _as(client, plan_world, persona):
@@ -60,6 +62,14 @@ EDITS = [
 ]
 
 
+@pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer", "mps_coordinator"])
+@pytest.mark.parametrize("name, args", [edit for edit in EDITS if edit[0] != "plan-create"])
+def test_only_the_coordinator_opens_edit_pages_of_this_plan(
+        client, plan_world, persona, name, args):
+    response = _as(client, plan_world, persona).get(reverse(name, args=args(plan_world)))
+    assert response.status_code in (403, 404)
+
+
 @pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
 @pytest.mark.parametrize("name, args", EDITS)
 def test_only_the_coordinator_opens_edit_pages(client, plan_world, persona, name, args):
@@ -67,7 +77,7 @@ def test_only_the_coordinator_opens_edit_pages(client, plan_world, persona, name
     assert response.status_code in (403, 404)
 
 
-@pytest.mark.parametrize("persona", ["officer_a", "viewer"])
+@pytest.mark.parametrize("persona", ["officer_a", "viewer", "mps_coordinator"])
 def test_status_and_publication_posts_are_refused_to_others(client, plan_world, persona):
     client = _as(client, plan_world, persona)
     action = plan_world.action_a
@@ -201,11 +211,13 @@ def test_an_archived_plan_stops_counting(client, plan_world):
 # that would change something (then nothing must have changed for the refused ones).
 PAGES = {
     "plan-detail": (lambda pw: [pw.plan.pk], {"coordinator": 200, "officer_a": 200,
-                                             "officer_b": 200, "viewer": 200}),
+                                             "officer_b": 200, "viewer": 200,
+                                             "mps_coordinator": 200}),
     "recommendation-indicator-create": (lambda pw: [pw.world.published.pk], {
-        "coordinator": 200, "officer_a": 403, "officer_b": 403, "viewer": 403}),
+        "coordinator": 200, "officer_a": 403, "officer_b": 403, "viewer": 403,
+        "mps_coordinator": 403}),
     "report-queue": (lambda pw: [], {"coordinator": 200, "officer_a": 200, "officer_b": 200,
-                                     "viewer": 200}),
+                                     "viewer": 200, "mps_coordinator": 200}),
 }
 
 
@@ -217,7 +229,7 @@ def test_pages_per_persona(client, plan_world, persona, name):
     assert response.status_code == expected[persona]
 
 
-@pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
+@pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer", "mps_coordinator"])
 def test_only_the_coordinator_turns_clusters_into_actions(client, plan_world, persona):
     from camket.review.services import make_cluster
     from tests.personas import make_recommendation

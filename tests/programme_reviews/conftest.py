@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from camket.frameworks.models import Framework
-from tests.personas import make_recommendation, make_user
+from tests.personas import make_recommendation
 
 
 @pytest.fixture
@@ -29,4 +29,4 @@ def programme(world):
 @pytest.fixture
 def mps_coordinator(world):
     """A coordinator at agency A: coordinates the drug programme, not the UPR."""
-    return make_user("mps_coordinator", "coordinator", world.agency_a)
+    return world.mps_coordinator

@@ -2,6 +2,7 @@ import json
 import sys
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,17 +35,15 @@ class Command(BaseCommand):
     def handle(self, *args, path, framework, dry_run, json: bool, publish, **options):
         user, refusal = _acting_user(options.get("user"))
         if refusal:
-            if json:
-                self.stdout.write(_json_dumps({"created": 0, "updated": 0, "unchanged": 0,
-                                               "errors": [RowError(None, None, refusal)
-                                                          .as_dict()]}))
-            raise CommandError(refusal)
+            self._refuse(refusal, json)
         bar = _progress_bar() if sys.stderr.isatty() and not json else None
         try:
             summary = import_file(path, framework_slug=framework, dry_run=dry_run,
                                   publish=publish, progress=bar.update if bar else None,
                                   overwrite=options.get("overwrite", False), user=user,
                                   encoding=options.get("encoding"))
+        except PermissionDenied as error:  # a framework the user does not coordinate
+            self._refuse(_("%(reason)s Nothing was imported.") % {"reason": error}, json)
         finally:
             if bar:
                 bar.close()
@@ -75,6 +74,13 @@ class Command(BaseCommand):
             out.write(_json_dumps(summary.as_dict()))
         if summary.errors:
             raise CommandError(_("Nothing was imported."))
+
+
+    def _refuse(self, message: str, json: bool):
+        if json:
+            self.stdout.write(_json_dumps({"created": 0, "updated": 0, "unchanged": 0,
+                                           "errors": [RowError(None, None, message).as_dict()]}))
+        raise CommandError(message)
 
 
 def _acting_user(username: str | None):
