@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Expression, F, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, Expression, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -24,11 +24,13 @@ ID_FILTERS = ("category", "state", "theme", "action_category", "agency", "cluste
 COMMITTED = "committed"
 
 
-def committed_condition(prefix: str = "") -> Q:
-    """Accepted recommendations and the items of frameworks without a response."""
-    return (Q(**{f"{prefix}response__in": ACCEPTED_RESPONSES,
-                 f"{prefix}framework__has_response": True})
-            | Q(**{f"{prefix}framework__has_response": False}))
+def committed_condition() -> Q:
+    """Accepted recommendations, and the items of frameworks without a response that have no
+    items below them (outputs, commitments, tasks: a sub-programme or an outcome is made of
+    its outputs, and counting it too would count the same work twice)."""
+    has_children = Exists(Recommendation.objects.filter(parent=OuterRef("pk")))
+    return (Q(response__in=ACCEPTED_RESPONSES, framework__has_response=True)
+            | (Q(framework__has_response=False) & ~has_children))
 
 
 def in_category_condition(category_id: int, prefix: str = "") -> Q:
