@@ -64,8 +64,14 @@ class FromClustersIn(Schema):
 # --- actions ---------------------------------------------------------------------------------
 
 class RecommendationRefOut(Schema):
+    """An item an action implements, of any framework."""
+
     id: int
     reference: str
+    framework: str = Field(..., alias="framework.slug")
+    framework_kind: str = Field(..., alias="framework.kind")
+    level: int
+    implementation: str
 
 
 class IndicatorOut(Schema):
@@ -113,7 +119,8 @@ class ActionDetailOut(ActionOut):
 
     @staticmethod
     def resolve_recommendations(obj, context):
-        return visible_recommendations(_user(context)).filter(actions=obj).order_by("id")
+        return visible_recommendations(_user(context)).filter(actions=obj).select_related(
+            "framework").order_by("framework_id", "id")
 
     @staticmethod
     def resolve_indicators(obj, context):
@@ -130,6 +137,22 @@ class _ActionFields(Schema):
     budget_source: SingleLine | None = Field(None, max_length=300)
     co_agencies: list[str] | None = Field(None, description="agency codes")
     recommendation_ids: list[Id] | None = None
+    items: list[str] | None = Field(
+        None, description='items by reference, of any framework: "SLUG:REF", or "REF" for '
+        "one of the plan's framework; with recommendation_ids, both are linked")
+
+
+class ActionQuery(Schema):
+    q: str = ""
+    plan: Id | None = None
+    framework: str = Field("", description="its plan's, or an item's it implements")
+    kind: str = Field("", description="a framework kind, likewise")
+    category: str = Field("", description="implements an item of this category (id)")
+    agency: str = ""
+    lead: str = ""
+    status: str = ""
+    publication: str = ""
+    overdue: bool | None = None
 
 
 class ActionIn(_ActionFields):

@@ -18,7 +18,7 @@ from camket.accounts.models import Agency
 from camket.accounts.permissions import require
 from camket.api import plan_schemas as s
 from camket.api.pagination import BoundedPageNumberPagination
-from camket.api.schemas import HistoryOut, Id
+from camket.api.schemas import HistoryOut
 from camket.frameworks.models import Implementation
 from camket.frameworks.scoping import (
     get_recommendation_for_user,
@@ -29,6 +29,7 @@ from camket.plans import indicators as indicator_services
 from camket.plans import services as plan_services
 from camket.plans.filters import ActionFilters, filter_actions, overdue_condition
 from camket.plans.history import action_history
+from camket.plans.items import find_items
 from camket.plans.models import Action
 from camket.plans.scoping import (
     get_action_for_user,
@@ -75,13 +76,19 @@ def _agency(code: str, field: str) -> Agency:
     return _agencies([code], field)[0]
 
 
-def _recommendations(user, ids) -> list:
+def _recommendations(user, ids, references=(), plan=None) -> list:
+    """Items by id and by "SLUG:REF" reference (a bare one in the plan's framework)."""
     found = list(visible_recommendations(user).filter(pk__in=ids))
     unknown = sorted(set(ids) - {r.pk for r in found})
     if unknown:
         raise ValidationError({"recommendation_ids": [
             f"Unknown recommendation: {pk}" for pk in unknown]})
-    return found
+    by_reference = find_items(user, references, default_framework=plan.framework
+                              if plan else None)
+    if by_reference.unknown:
+        raise ValidationError({"items": [f"Unknown item: {ref}"
+                                         for ref in by_reference.unknown]})
+    return list(dict.fromkeys([*found, *by_reference.items]))
 
 
 def _check_choice(value: str, choices, field: str) -> None:
@@ -148,20 +155,9 @@ def _sent_values(payload, *, nullable: set[str]) -> dict:
 
 # --- actions ---------------------------------------------------------------------------------
 
-class ActionQuery(Schema):
-    q: str = ""
-    plan: Id | None = None
-    framework: str = ""
-    agency: str = ""
-    lead: str = ""
-    status: str = ""
-    publication: str = ""
-    overdue: bool | None = None
-
-
 @actions.get("", response=list[s.ActionOut])
 @paginate(BoundedPageNumberPagination)
-def list_actions(request, filters: Query[ActionQuery]):
+def list_actions(request, filters: Query[s.ActionQuery]):
     """The web list's filters; archived actions are left out unless `publication=archived`."""
     _check_choice(filters.status, Implementation.values, "status")
     _check_choice(filters.publication, Action.Publication.values, "publication")
@@ -181,13 +177,14 @@ def create_action(request, payload: s.ActionIn):
     plan = visible_plans(request.user).filter(pk=payload.plan).first()
     if plan is None:
         raise ValidationError({"plan": [f"Unknown plan: {payload.plan}"]})
-    values = payload.dict(exclude={"plan", "co_agencies", "recommendation_ids"},
+    values = payload.dict(exclude={"plan", "co_agencies", "recommendation_ids", "items"},
                           exclude_none=True)
     values["lead_agency"] = _agency(payload.lead_agency, "lead_agency")
     action = plan_services.create_action(
         request.user, plan, values,
         co_agencies=_agencies(payload.co_agencies or [], "co_agencies"),
-        recommendations=_recommendations(request.user, payload.recommendation_ids or []))
+        recommendations=_recommendations(request.user, payload.recommendation_ids or [],
+                                         payload.items or [], plan))
     return get_action_for_user(request.user, action.pk)
 
 
@@ -214,11 +211,15 @@ def update_action(request, pk: int, payload: s.ActionUpdateIn):
         values["lead_agency"] = _agency(values["lead_agency"], "lead_agency")
     co_agencies = values.pop("co_agencies", None)
     recommendation_ids = values.pop("recommendation_ids", None)
+    references = values.pop("items", None)
+    linked = None
+    if recommendation_ids is not None or references is not None:
+        linked = _recommendations(request.user, recommendation_ids or [], references or [],
+                                  action.plan)
     plan_services.update_action(
         request.user, action, values, version=payload.version,
         co_agencies=None if co_agencies is None else _agencies(co_agencies, "co_agencies"),
-        recommendations=None if recommendation_ids is None else _recommendations(
-            request.user, recommendation_ids))
+        recommendations=linked)
     return get_action_for_user(request.user, pk)
 
 

@@ -1,13 +1,16 @@
-"""The dashboard's figures: how far accepted recommendations and the plan's actions have got.
+"""The dashboard's figures: how far what the state committed to, and the plans' actions, have got.
 
 Every figure is an aggregate query over the querysets the user may see (`visible_*`), so an
 agency officer's or a viewer's dashboard counts only what they can open. `user=None` means
 the whole government, unscoped: the command line uses it.
 
-Recommendations count when the state accepted them (`ACCEPTED_RESPONSES`) and they are not
-archived; their status is the `implementation` derived from their actions ("none": no action
-yet). Actions count unless archived. Each row and segment carries the URL of the filtered list
-behind it.
+Items count when the state committed to them and they are not archived: recommendations it
+accepted (`ACCEPTED_RESPONSES`) in frameworks whose items receive a response, and every item
+of the frameworks whose items receive none (commitments, outputs, tasks…). Their status is the
+`implementation` derived from their actions ("none": no action yet). Actions count unless
+archived. The figures can be narrowed to a framework, a kind of framework and a subject (a
+category of any taxonomy, its children included: `plans/matching.py`). Each row and segment
+carries the URL of the filtered list behind it, with the same filters.
 """
 
 from dataclasses import asdict, dataclass, field
@@ -15,7 +18,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +29,9 @@ from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation
 from camket.frameworks.scoping import visible_recommendations
-from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG, UPR_INFO_ISSUES
+from camket.frameworks.search import COMMITTED, committed_condition
+from camket.lib.vocabulary import DRUGS_CRIME, SDG, UPR_INFO_ISSUES
+from camket.plans.matching import Concerning, action_condition, due_date_condition, item_condition
 from camket.plans.models import Action, DueDate
 from camket.plans.scoping import visible_actions, visible_due_dates
 from camket.reminders.services import due_dates_to_chase
@@ -59,9 +64,11 @@ class Row:
 
 @dataclass
 class Headline:
-    accepted: int
+    total: int  # accepted recommendations and commitments: the shares are of this
+    accepted: int  # accepted recommendations (frameworks whose items receive a response)
+    commitments: int  # items of frameworks whose items receive none
     implemented: int
-    implemented_share: float  # per cent of accepted, one decimal
+    implemented_share: float  # per cent of the total, one decimal
     partly_implemented: int
     partly_implemented_share: float
     in_progress: int
@@ -75,12 +82,16 @@ class Headline:
 @dataclass
 class Figures:
     framework: str  # "" for every framework
+    kind: str  # "" for every kind of framework
+    category: int | None  # a category's id (its children count too); None for all
     scope: str  # "all" (unscoped) or the user's role
     today: date
     headline: Headline
     by_framework: list[Row]
+    by_kind: list[Row]
     by_agency: list[Row]
     by_theme: list[Row]
+    by_topic: list[Row]  # the drug and crime taxonomy's subjects
     by_sdg: list[Row]
     overdue_by_agency: list[Row]
 
@@ -101,7 +112,7 @@ def share(part: int, whole: int) -> float:
     return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-ACCEPTED_FILTER = "accepted"  # the recommendation list's value for the accepted responses
+ACCEPTED_FILTER = COMMITTED  # the recommendation list's value for what is counted
 
 
 def _url(name: str, **params) -> str:
@@ -141,116 +152,156 @@ def _scoped(user):
     return visible_recommendations(user), visible_actions(user), visible_due_dates(user)
 
 
-def accepted_recommendations(user, framework: str = "") -> QuerySet[Recommendation]:
-    recommendations = _scoped(user)[0].filter(response__in=ACCEPTED_RESPONSES).exclude(
+def _concerning(framework) -> Concerning:
+    """A framework's slug (the older call) or the filters themselves."""
+    if isinstance(framework, Concerning):
+        return framework
+    return Concerning(framework=framework or "")
+
+
+def counted_items(user, framework: str | Concerning = "") -> QuerySet[Recommendation]:
+    """Accepted recommendations and commitments, not archived, as the filters narrow them."""
+    concerning = _concerning(framework)
+    items = _scoped(user)[0].filter(committed_condition()).exclude(
         status=Recommendation.Status.ARCHIVED)
-    return recommendations.filter(framework__slug=framework) if framework else recommendations
+    return items.filter(item_condition(concerning)) if concerning else items
 
 
-def counted_actions(user, framework: str = "") -> QuerySet[Action]:
+def accepted_recommendations(user, framework: str | Concerning = "") -> QuerySet[Recommendation]:
+    return counted_items(user, framework).filter(framework__has_response=True)
+
+
+def counted_actions(user, framework: str | Concerning = "") -> QuerySet[Action]:
+    concerning = _concerning(framework)
     actions = _scoped(user)[1].exclude(publication=Action.Publication.ARCHIVED).exclude(
         plan__archived=True)
-    return actions.filter(plan__framework__slug=framework) if framework else actions
+    return actions.filter(action_condition(concerning)) if concerning else actions
 
 
-def overdue_due_dates(user, framework: str = "", today: date | None = None) -> QuerySet[DueDate]:
+def overdue_due_dates(user, framework: str | Concerning = "",
+                      today: date | None = None) -> QuerySet[DueDate]:
     today = today or timezone.localdate()
     due_dates = due_dates_to_chase().filter(due_on__lt=today)
     if user is not None:
         due_dates = due_dates.filter(pk__in=visible_due_dates(user).values("pk"))
-    if framework:
-        due_dates = due_dates.filter(Q(indicator__action__plan__framework__slug=framework)
-                                     | Q(indicator__recommendation__framework__slug=framework))
-    return due_dates
+    return due_dates.filter(due_date_condition(_concerning(framework)))
 
 
 def framework_choices(user) -> QuerySet[Framework]:
-    """The frameworks with accepted recommendations the user can see, for the filter."""
+    """The frameworks with counted items the user can see, for the filter."""
     return Framework.objects.filter(
-        pk__in=accepted_recommendations(user).values("framework_id")).order_by("-cycle", "name")
+        pk__in=counted_items(user).values("framework_id")).order_by("-cycle", "name")
 
 
-def _headline(accepted: QuerySet, framework: str) -> Headline:
-    totals = {status or NO_ACTION: n for status, n in accepted.order_by().values_list(
-        "implementation").annotate(n=Count("pk"))}
+def kind_choices() -> list[tuple[str, str]]:
+    return [(str(value), str(label)) for value, label in Framework.Kind.choices]
+
+
+def _headline(items: QuerySet, params: dict) -> Headline:
+    totals: dict[str, int] = {}
+    by_response = {True: 0, False: 0}
+    rows = items.order_by().values_list("implementation", "framework__has_response").annotate(
+        n=Count("pk"))
+    for status, has_response, n in rows:
+        totals[status or NO_ACTION] = totals.get(status or NO_ACTION, 0) + n
+        by_response[bool(has_response)] += n
     whole = sum(totals.values())
 
     def n(key):
         return totals.get(key, 0)
 
     return Headline(
-        accepted=whole,
+        total=whole, accepted=by_response[True], commitments=by_response[False],
         implemented=n(Implementation.IMPLEMENTED),
         implemented_share=share(n(Implementation.IMPLEMENTED), whole),
         partly_implemented=n(Implementation.PARTLY_IMPLEMENTED),
         partly_implemented_share=share(n(Implementation.PARTLY_IMPLEMENTED), whole),
         in_progress=n(Implementation.IN_PROGRESS), not_started=n(Implementation.NOT_STARTED),
         not_implemented=n(Implementation.NOT_IMPLEMENTED), no_action=n(NO_ACTION),
-        url=_url("recommendation-list", framework=framework),
-        segments=_segments(totals, RECOMMENDATION_STATUSES, "recommendation-list",
-                           framework=framework))
+        url=_url("recommendation-list", **params),
+        segments=_segments(totals, RECOMMENDATION_STATUSES, "recommendation-list", **params))
 
 
-def _by_framework(accepted: QuerySet) -> list[Row]:
-    counts = _grouped(accepted, "framework_id", "implementation")
+def _by_framework(items: QuerySet, params: dict) -> list[Row]:
+    counts = _grouped(items, "framework_id", "implementation")
     frameworks = Framework.objects.filter(pk__in=list(counts)).order_by("-cycle", "name")
-    return [_row(f.slug, f.name, counts[f.pk], RECOMMENDATION_STATUSES, "recommendation-list",
-                 framework=f.slug) for f in frameworks]
+    language = get_language() or "vi"
+    return [_row(f.slug, f.label(language), counts[f.pk], RECOMMENDATION_STATUSES,
+                 "recommendation-list", **{**params, "framework": f.slug})
+            for f in frameworks]
+
+
+def _by_kind(items: QuerySet, params: dict) -> list[Row]:
+    counts = _grouped(items, "framework__kind", "implementation")
+    return [_row(value, str(label), counts[value], RECOMMENDATION_STATUSES,
+                 "recommendation-list", **{**params, "kind": value})
+            for value, label in Framework.Kind.choices if value in counts]
 
 
 def _agency_label(agency: Agency) -> str:
     return agency.name_en if get_language() == "en" and agency.name_en else agency.name
 
 
-def _by_agency(actions: QuerySet, framework: str) -> list[Row]:
+def _by_agency(actions: QuerySet, params: dict) -> list[Row]:
     counts = _grouped(actions, "lead_agency_id", "status")
     agencies = Agency.objects.in_bulk(list(counts))
     rows = [_row(agency.code, _agency_label(agency), counts[pk], ACTION_STATUSES,
-                 "action-list", lead=agency.code, framework=framework)
+                 "action-list", lead=agency.code, **params)
             for pk, agency in agencies.items()]
     return sorted(rows, key=lambda row: (-row.total, row.label))
 
 
-def _category_links(accepted: QuerySet, taxonomy: str, key: str):
-    """Tags of accepted recommendations in one taxonomy, a tag on a child category counting
-    for its parent (a target for its goal) — as the recommendation list's filters do."""
+def _category_links(items: QuerySet, taxonomy: str, key: str):
+    """Tags of counted items in one taxonomy, a tag on a child category counting for its
+    parent (a target for its goal) — as the recommendation list's filters do."""
     links = Recommendation.categories.through.objects.filter(
-        recommendation_id__in=accepted.values("pk"), category__taxonomy__slug=taxonomy)
+        recommendation_id__in=items.values("pk"), category__taxonomy__slug=taxonomy)
     return links.annotate(group=Coalesce(f"category__parent__{key}", f"category__{key}"))
 
 
-def _by_theme(accepted: QuerySet, framework: str, top: int) -> list[Row]:
-    links = _category_links(accepted, UPR_INFO_ISSUES, "id")
+def _by_theme(items: QuerySet, params: dict, top: int) -> list[Row]:
+    links = _category_links(items, UPR_INFO_ISSUES, "id")
     counts = _grouped(links, "group", "recommendation__implementation", count="recommendation_id")
     categories = Category.objects.in_bulk(list(counts))
     language = get_language() or "vi"
     rows = [_row(pk, category.label(language), counts[pk], RECOMMENDATION_STATUSES,
-                 "recommendation-list", theme=pk, framework=framework)
+                 "recommendation-list", theme=pk, **params)
             for pk, category in categories.items()]
     return sorted(rows, key=lambda row: (-row.total, row.label))[:top]
+
+
+def _by_topic(items: QuerySet, params: dict) -> list[Row]:
+    """The drug and crime subjects, a sub-subject counting for its subject."""
+    links = _category_links(items, DRUGS_CRIME, "id")
+    counts = _grouped(links, "group", "recommendation__implementation", count="recommendation_id")
+    categories = Category.objects.in_bulk(list(counts))
+    language = get_language() or "vi"
+    rows = [_row(pk, category.label(language), counts[pk], RECOMMENDATION_STATUSES,
+                 "recommendation-list", **{**params, "theme": pk})
+            for pk, category in categories.items()]
+    return sorted(rows, key=lambda row: (-row.total, row.label))
 
 
 def _goal_number(code: str) -> int:
     return int(code) if code.isdigit() else 999
 
 
-def _by_sdg(accepted: QuerySet, framework: str) -> list[Row]:
-    links = _category_links(accepted, SDG, "code")
+def _by_sdg(items: QuerySet, params: dict) -> list[Row]:
+    links = _category_links(items, SDG, "code")
     counts = _grouped(links, "group", "recommendation__implementation", count="recommendation_id")
     goals = Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True)
     language = get_language() or "vi"
     return [_row(goal.code, goal.label(language), counts.get(goal.code, {}),
-                 RECOMMENDATION_STATUSES, "recommendation-list", sdg=goal.code,
-                 framework=framework)
+                 RECOMMENDATION_STATUSES, "recommendation-list", sdg=goal.code, **params)
             for goal in sorted(goals, key=lambda goal: _goal_number(goal.code))]
 
 
-def _overdue_by_agency(due_dates: QuerySet, framework: str) -> list[Row]:
+def _overdue_by_agency(due_dates: QuerySet, params: dict) -> list[Row]:
     counts = dict(due_dates.order_by().values_list("indicator__agency_id").annotate(
         n=Count("pk", distinct=True)))
     rows = []
     for pk, agency in Agency.objects.in_bulk(list(counts)).items():
-        url = _url("report-queue", agency=agency.code, framework=framework) + "#overdue"
+        url = _url("report-queue", agency=agency.code, **params) + "#overdue"
         rows.append(Row(key=agency.code, label=_agency_label(agency), total=counts[pk],
                         url=url, segments=[Segment(key=OVERDUE, label=status_label(OVERDUE),
                                                    count=counts[pk], url=url)]))
@@ -258,22 +309,27 @@ def _overdue_by_agency(due_dates: QuerySet, framework: str) -> list[Row]:
 
 
 def figures(user, framework: str | None = None, today: date | None = None, *,
+            kind: str = "", category: int | None = None,
             top_themes: int = TOP_THEMES) -> Figures:
-    """Everything the dashboard shows, for `user` (None: the whole government)."""
-    framework = framework or ""
+    """Everything the dashboard shows, for `user` (None: the whole government), narrowed to
+    a framework (slug), a kind of framework and a category (id, its children included)."""
+    concerning = Concerning(framework=framework or "", kind=kind or "", category=category)
+    params = concerning.params()
     today = today or timezone.localdate()
-    accepted = accepted_recommendations(user, framework)
+    items = counted_items(user, concerning)
     return Figures(
-        framework=framework,
+        framework=concerning.framework, kind=concerning.kind, category=concerning.category,
         scope="all" if user is None else str(roles.role_of(user) or "none"),
         today=today,
-        headline=_headline(accepted, framework),
-        by_framework=_by_framework(accepted),
-        by_agency=_by_agency(counted_actions(user, framework), framework),
-        by_theme=_by_theme(accepted, framework, top_themes),
-        by_sdg=_by_sdg(accepted, framework),
-        overdue_by_agency=_overdue_by_agency(overdue_due_dates(user, framework, today),
-                                             framework),
+        headline=_headline(items, params),
+        by_framework=_by_framework(items, params),
+        by_kind=_by_kind(items, params),
+        by_agency=_by_agency(counted_actions(user, concerning), params),
+        by_theme=_by_theme(items, params, top_themes),
+        by_topic=_by_topic(items, params),
+        by_sdg=_by_sdg(items, params),
+        overdue_by_agency=_overdue_by_agency(overdue_due_dates(user, concerning, today),
+                                             params),
     )
 
 

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from camket.accounts import roles
-from camket.dashboard import charts, services
-from camket.frameworks.models import Framework
+from camket.dashboard import charts, filters, services
+from camket.plans.matching import Concerning
 
 
 @dataclass
@@ -25,12 +25,12 @@ class Panel:
         return len(self.chart.legend) > 1
 
 
-def framework_from(data) -> str:
-    """The `framework` filter: "" for all; an unknown slug is a 404."""
-    slug = (data.get("framework") or "").strip()[:80]
-    if slug and not Framework.objects.filter(slug=slug).exists():
-        raise Http404("No such framework.")
-    return slug
+def concerning_from(data) -> Concerning:
+    """The `framework`, `kind` and `category` filters; an unknown one is a 404."""
+    try:
+        return filters.concerning_from(data)
+    except filters.UnknownFilter as error:
+        raise Http404(str(error)) from None
 
 
 def panels(result: services.Figures) -> list[Panel]:
@@ -40,16 +40,27 @@ def panels(result: services.Figures) -> list[Panel]:
 
     return [
         panel("by-framework", _("Implementation by framework"),
-              _("Accepted recommendations of each framework, by implementation status."),
+              _("Accepted recommendations and commitments of each framework, by "
+                "implementation status."),
               _("Framework"), result.by_framework),
+        panel("by-kind", _("Implementation by kind of framework"),
+              _("UPR cycles, programmes, declarations, strategies and conventions, by "
+                "implementation status."),
+              _("Kind"), result.by_kind),
         panel("by-agency", _("Actions by lead agency"),
               _("Actions of the plans, by the agency that leads them and their status."),
               _("Agency"), result.by_agency),
         panel("by-theme", _("Implementation by theme"),
-              _("The UPR Info issues with the most accepted recommendations."),
+              _("The UPR Info issues with the most accepted recommendations and "
+                "commitments."),
               _("Theme"), result.by_theme),
+        panel("by-topic", _("Implementation by drug and crime subject"),
+              _("Accepted recommendations and commitments on each subject of the drug and "
+                "crime taxonomy, across frameworks."),
+              _("Subject"), result.by_topic),
         panel("by-sdg", _("Implementation by Sustainable Development Goal"),
-              _("Accepted recommendations linked to each goal or one of its targets."),
+              _("Accepted recommendations and commitments linked to each goal or one of its "
+                "targets."),
               _("Goal"), result.by_sdg),
         panel("overdue", _("Overdue reports by agency"),
               _("Reporting periods past their due date without a submitted report, by the "
@@ -64,15 +75,20 @@ def panels(result: services.Figures) -> list[Panel]:
 def dashboard_view(request):
     if not roles.can_read(request.user):
         raise PermissionDenied
-    framework = framework_from(request.GET)
-    result = services.figures(request.user, framework)
+    concerning = concerning_from(request.GET)
+    result = services.figures(request.user, concerning.framework, kind=concerning.kind,
+                              category=concerning.category)
     context = {
         "figures": result,
         "headline": result.headline,
-        "donut": charts.donut(_("Accepted recommendations by implementation status"),
-                              result.headline.segments),
+        "donut": charts.donut(_("Accepted recommendations and commitments by implementation "
+                                "status"), result.headline.segments),
         "panels": panels(result),
         "frameworks": services.framework_choices(request.user),
-        "framework": framework,
+        "framework": concerning.framework,
+        "kinds": services.kind_choices(),
+        "kind": concerning.kind,
+        "categories": filters.category_choices(request.user),
+        "category": filters.chosen_category(concerning),
     }
     return render(request, "dashboard/index.html", context)

@@ -120,6 +120,10 @@ class Category(models.Model):
     name = models.CharField(_("name"), max_length=1000)
     name_vi = models.CharField(_("Vietnamese name"), max_length=1000, blank=True)
     folded_name = models.CharField(max_length=1000, editable=False, db_index=True)
+    related_sdgs = models.ManyToManyField(
+        "self", verbose_name=_("related SDG targets"), symmetrical=False, blank=True,
+        related_name="related_topics", limit_choices_to={"taxonomy__slug": "sdg"},
+        help_text=_("The Sustainable Development Goal targets this subject serves."))
 
     class Meta:
         ordering = ["taxonomy", "code", "name"]

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Expression, F, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, Expression, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -16,15 +16,37 @@ from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.tagging.similarity import more_like_this
 
-FILTER_NAMES = ("framework", "state", "theme", "sdg", "response", "action_category", "status",
-                "agency", "cluster", "implementation", "like")
-ID_FILTERS = ("state", "theme", "action_category", "agency", "cluster", "like")
+FILTER_NAMES = ("framework", "kind", "category", "state", "theme", "sdg", "response",
+                "action_category", "status", "agency", "cluster", "implementation", "like")
+ID_FILTERS = ("category", "state", "theme", "action_category", "agency", "cluster", "like")
+# The `response` value for what the state committed to: accepted recommendations, and every
+# item of a framework whose items receive no response (commitments, outputs, tasks…)
+COMMITTED = "committed"
+
+
+def committed_condition() -> Q:
+    """Accepted recommendations, and the items of frameworks without a response that have no
+    items below them (outputs, commitments, tasks: a sub-programme or an outcome is made of
+    its outputs, and counting it too would count the same work twice)."""
+    has_children = Exists(Recommendation.objects.filter(parent=OuterRef("pk")))
+    return (Q(response__in=ACCEPTED_RESPONSES, framework__has_response=True)
+            | (Q(framework__has_response=False) & ~has_children))
+
+
+def in_category_condition(category_id: int, prefix: str = "") -> Q:
+    """Tagged with the category or one of its children or grandchildren (a theme and its
+    sub-themes, an SDG goal and its targets)."""
+    return (Q(**{f"{prefix}categories__id": category_id})
+            | Q(**{f"{prefix}categories__parent_id": category_id})
+            | Q(**{f"{prefix}categories__parent__parent_id": category_id}))
 
 
 @dataclass
 class SearchParams:
     q: str = ""
     framework: str = ""
+    kind: str = ""  # a framework kind: upr_cycle, programme, declaration…
+    category: str = ""  # a category's id, of any taxonomy: its children count too
     state: str = ""
     theme: str = ""
     sdg: str = ""
@@ -104,6 +126,11 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
     queryset = apply_text_search(visible_recommendations(user), params.q)
     if params.framework:
         queryset = queryset.filter(framework__slug=params.framework)
+    if params.kind:
+        queryset = queryset.filter(framework__kind=params.kind)
+    if params.category.isdigit():
+        queryset = queryset.filter(pk__in=Recommendation.objects.filter(
+            in_category_condition(int(params.category))).values("pk"))
     if params.state.isdigit():
         queryset = queryset.filter(recommending_states__id=int(params.state))
     if params.theme.isdigit():
@@ -118,6 +145,8 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         queryset = queryset.filter(response="")
     elif params.response == "accepted":
         queryset = queryset.filter(response__in=ACCEPTED_RESPONSES)
+    elif params.response == COMMITTED:
+        queryset = queryset.filter(committed_condition())
     elif params.response:
         queryset = queryset.filter(response=params.response)
     if params.action_category.isdigit():

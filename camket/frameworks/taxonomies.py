@@ -8,20 +8,27 @@ from importlib import resources
 from camket.frameworks.builtin import labels
 from camket.frameworks.models import Category, Taxonomy
 from camket.lib.folding import fold
-from camket.lib.vocabulary import AFFECTED_PERSONS, SDG, UHRI_THEMES, UPR_INFO_ISSUES
+from camket.lib.vocabulary import (
+    AFFECTED_PERSONS,
+    DRUGS_CRIME,
+    SDG,
+    UHRI_THEMES,
+    UPR_INFO_ISSUES,
+)
 
 BUILTIN_TAXONOMIES = [
     (UPR_INFO_ISSUES, "UPR Info issues", "Chủ đề theo UPR Info"),
     (UHRI_THEMES, "OHCHR / UHRI themes", "Chủ đề OHCHR / UHRI"),
     (AFFECTED_PERSONS, "Affected persons", "Nhóm người bị ảnh hưởng"),
     (SDG, "Sustainable Development Goals", "Mục tiêu Phát triển Bền vững"),
+    (DRUGS_CRIME, "Drugs and crime", "Ma túy và tội phạm"),
 ]
 
 # "A12 Acceptance of …", "2.1. Acceptance of …", "D 5 Administration …"
 _CODED_LABEL = re.compile(r"^\s*([A-Z]\s?\d{1,2}(?:\.\d+)*|\d{1,2}(?:\.\d+)*)\.?\s+(.+)$")
 
 
-def _sdg_rows(name: str) -> list[dict]:
+def _data_rows(name: str) -> list[dict]:
     text = resources.files("camket.frameworks.builtin").joinpath("data", name).read_text("utf-8")
     return list(csv.DictReader(text.splitlines()))
 
@@ -40,17 +47,34 @@ def ensure_builtin_taxonomies() -> None:
     for name, name_vi in labels.AFFECTED_PERSONS:
         _upsert(taxonomies[AFFECTED_PERSONS], name=name, name_vi=name_vi)
     goals = {}
-    for row in _sdg_rows("goals.csv"):
+    for row in _data_rows("goals.csv"):
         number = int(row["goal"])
         goals[row["goal"]] = _upsert(
             taxonomies[SDG], code=str(number), name=f"Goal {number}: {row['short']}",
             name_vi=f"Mục tiêu {number}: {labels.SDG_GOALS_VI[number]}",
         )
-    for row in _sdg_rows("targets.csv"):
-        _upsert(
+    targets = {}
+    for row in _data_rows("targets.csv"):
+        targets[row["target"]] = _upsert(
             taxonomies[SDG], code=row["target"], name=f"Target {row['target']}: {row['text']}",
             name_vi=f"Chỉ tiêu {row['target']}: {row['text']}", parent=goals[row["goal"]],
         )
+    _install_drugs_crime(taxonomies[DRUGS_CRIME], targets)
+
+
+def _install_drugs_crime(taxonomy: Taxonomy, sdg_targets: dict[str, Category]) -> None:
+    """The drug and crime subjects (builtin/data/drugs-crime.csv), parents before children,
+    each with the SDG targets it serves; a category is found again by its code, so a name
+    corrected in the file is corrected in the database."""
+    by_code: dict[str, Category] = {}
+    for row in _data_rows("drugs-crime.csv"):
+        category = Category.objects.filter(taxonomy=taxonomy, code=row["code"]).first()
+        category = category or Category(taxonomy=taxonomy, code=row["code"])
+        category.name, category.name_vi = row["name"], row["name_vi"]
+        category.parent = by_code[row["parent"]] if row["parent"] else None
+        category.save()
+        by_code[row["code"]] = category
+        category.related_sdgs.set([sdg_targets[code] for code in row["sdg_targets"].split()])
 
 
 def _upsert(taxonomy, *, name, name_vi="", code="", parent=None) -> Category:

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks import search
-from camket.frameworks.models import Category, Implementation, Recommendation, State
+from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.outline import ancestors, has_tree, outline
 from camket.frameworks.scoping import (
     coordinated_frameworks,
@@ -51,6 +51,9 @@ def recommendation_list(request):
         "statuses": Recommendation.Status.choices,
         "action_categories": Recommendation.ActionCategory.choices,
         "implementations": Implementation.choices,
+        "kinds": Framework.Kind.choices,
+        "chosen_category": Category.objects.filter(pk=params.category).first()
+        if params.category else None,
         "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
         "sdg_goals": Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True)
         .order_by("id"),

@@ -12,6 +12,7 @@ UPR_INFO_ISSUES = "upr-info-issues"
 UHRI_THEMES = "uhri-themes"
 AFFECTED_PERSONS = "affected-persons"
 SDG = "sdg"
+DRUGS_CRIME = "drugs-crime"
 
 # The reason given for SDG goals that people confirmed on similar texts; it names none of
 # them, since the reader may not be allowed to see them.

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from camket.plans.items import item_reference
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,13 +32,16 @@ def actions_workbook(actions, readable_recommendations) -> bytes:
         _("Start date"), _("Target date"), _("Implementation status"),
         _("Reason for the status"), _("Budget source"), _("Recommendations"),
         _("Publication"))])
-    linked = Prefetch("recommendations", queryset=readable_recommendations.order_by("id"))
+    linked = Prefetch("recommendations", queryset=readable_recommendations.select_related(
+        "framework").order_by("framework_id", "id"))
     for action in actions.prefetch_related("co_agencies", linked):
         sheet.append([cell(value) for value in (
             action.plan.title, action.reference, action.title, action.lead_agency.name,
             ", ".join(a.name for a in action.co_agencies.all()), action.start_on,
             action.target_on, action.get_status_display(), action.status_reason,
-            action.budget_source, ", ".join(r.reference for r in action.recommendations.all()),
+            action.budget_source, ", ".join(  # another framework's items as SLUG:REF
+                item_reference(r, action.plan.framework_id)
+                for r in action.recommendations.all()),
             action.get_publication_display())])
     sheet.freeze_panes = "A2"
     buffer = BytesIO()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from camket.lib.folding import fold, search_terms
 from camket.lib.numbers import positive_int_text
+from camket.plans.matching import Concerning, action_condition
 from camket.plans.models import Action
 from camket.plans.scoping import visible_actions
 from camket.reminders.services import open_due_dates
@@ -17,7 +18,9 @@ from camket.reminders.services import open_due_dates
 class ActionFilters:
     q: str = ""
     plan: str = ""
-    framework: str = ""
+    framework: str = ""  # its plan's framework or that of an item it implements
+    kind: str = ""  # a framework kind, likewise
+    category: str = ""  # implements an item of this category (or of its children)
     agency: str = ""  # lead or co-agency
     lead: str = ""  # lead agency only
     status: str = ""
@@ -28,7 +31,12 @@ class ActionFilters:
     def from_mapping(cls, data) -> "ActionFilters":
         filters = cls(**{f.name: str(data.get(f.name) or "").strip()[:200] for f in fields(cls)})
         filters.plan = positive_int_text(filters.plan)  # an id: any other value is ignored
+        filters.category = positive_int_text(filters.category)
         return filters
+
+    def concerning(self) -> Concerning:
+        return Concerning(framework=self.framework, kind=self.kind,
+                          category=int(self.category) if self.category else None)
 
     def active(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
@@ -48,8 +56,8 @@ def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Acti
             plan__archived=True)
     if filters.plan:
         queryset = queryset.filter(plan_id=int(filters.plan))
-    if filters.framework:
-        queryset = queryset.filter(plan__framework__slug=filters.framework)
+    if filters.concerning():
+        queryset = queryset.filter(action_condition(filters.concerning()))
     if filters.agency:
         co_led = Action.co_agencies.through.objects.filter(
             action_id=OuterRef("pk"), agency__code=filters.agency)

@@ -1,10 +1,10 @@
 from django import forms
-from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from camket.accounts.models import Agency
-from camket.frameworks.models import Framework, Implementation, Recommendation
+from camket.frameworks.models import Framework, Implementation
 from camket.frameworks.scoping import coordinated_frameworks
+from camket.plans.items import find_items, item_reference, items_by_framework, split_references
 from camket.plans.models import Action, Indicator, Plan
 from camket.review.models import Cluster
 
@@ -63,10 +63,11 @@ class ActionForm(VersionedForm):
         label=_("Co-agencies"), required=False, queryset=_agencies(),
         widget=forms.SelectMultiple(attrs={"size": 6}))
     recommendation_references = forms.CharField(
-        label=_("Recommendations"), required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("References of the recommendations this action implements, separated by "
-                    "commas or spaces, e.g. 45.1, 45.7"))
+        label=_("Items it implements"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("References separated by commas or spaces: the plan's framework's as they "
+                    "are (45.1, 45.7), another framework's after its short name and a colon "
+                    "(drug-programme-2021:1.2.3)."))
 
     class Meta:
         model = Action
@@ -75,9 +76,10 @@ class ActionForm(VersionedForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3}),
                    "expected_output": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.user = user
         self.fields["lead_agency"].queryset = _agencies()
         self.fields["co_agencies"].queryset = _agencies()
         self.fields["reference"].required = False
@@ -85,19 +87,17 @@ class ActionForm(VersionedForm):
         if self.instance.pk and not self.is_bound:
             self.initial["co_agencies"] = list(self.instance.co_agencies.all())
             self.initial["recommendation_references"] = ", ".join(
-                self.instance.recommendations.values_list("reference", flat=True))
+                item_reference(item, plan.framework_id)
+                for _framework, group in items_by_framework(user, self.instance)
+                for item in group)
 
     def clean_recommendation_references(self):
-        references = [r for r in self.cleaned_data["recommendation_references"].replace(
-            ",", " ").replace(";", " ").split() if r]
-        found = {r.reference: r for r in Recommendation.objects.filter(
-            framework_id=self.plan.framework_id, reference__in=references)}
-        unknown = [r for r in references if r not in found]
-        if unknown:
-            raise forms.ValidationError(
-                _gettext("No recommendation of this framework has reference: %(refs)s")
-                % {"refs": ", ".join(unknown)})
-        return [found[r] for r in dict.fromkeys(references)]
+        found = find_items(self.user, split_references(
+            self.cleaned_data["recommendation_references"]),
+            default_framework=self.plan.framework)
+        if found.unknown:
+            raise forms.ValidationError(found.error())
+        return found.items
 
 
 class ActionStatusForm(forms.Form):

@@ -1,4 +1,5 @@
-"""Plans and actions: create, change, link to recommendations, turn clusters into actions."""
+"""Plans and actions: create, change, link to items (of any framework), turn clusters into
+actions."""
 
 from datetime import date
 
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
 from camket.frameworks.models import Implementation, Recommendation
+from camket.frameworks.scoping import visible_recommendations
 from camket.lib.concurrency import save_if_current
 from camket.lib.text import as_one_line
 from camket.lib.vocabulary import ACCEPTED_RESPONSES
@@ -44,7 +46,7 @@ def update_plan(user, plan: Plan, values: dict, *, version: int | None) -> Plan:
     return plan
 
 
-def _check_action(action: Action, recommendations) -> None:
+def _check_action(user, action: Action, recommendations) -> None:
     action.full_clean(exclude=["version", "plan", "lead_agency", "source_cluster"],
                       validate_unique=False)
     errors = {}
@@ -58,13 +60,15 @@ def _check_action(action: Action, recommendations) -> None:
     if action.reference and duplicate.exists():
         errors["reference"] = _("Another action of this plan has reference %(reference)s.") % {
             "reference": action.reference}
-    if recommendations is not None:
-        foreign = [r.reference for r in recommendations
-                   if r.framework_id != action.plan.framework_id]
-        if foreign:
+    if recommendations:
+        # Items of any framework (a UPR recommendation, a programme output, a declaration's
+        # commitment…), as long as the person linking them may see them.
+        seen = set(visible_recommendations(user).filter(
+            pk__in=[r.pk for r in recommendations]).values_list("pk", flat=True))
+        hidden = [r.reference for r in recommendations if r.pk not in seen]
+        if hidden:
             errors["recommendations"] = _(
-                "Not recommendations of this plan's framework: %(references)s") % {
-                "references": ", ".join(foreign)}
+                "No item you may see has the reference: %(refs)s") % {"refs": ", ".join(hidden)}
     if errors:
         raise ValidationError(errors)
 
@@ -83,7 +87,7 @@ def create_action(user, plan: Plan, values: dict, *, co_agencies=(),
     action = Action(plan=plan, **{k: v for k, v in values.items() if k in ACTION_FIELDS})
     if not action.reference:
         action.reference = next_reference(plan)
-    _check_action(action, recommendations)
+    _check_action(user, action, recommendations)
     action._history_user = user
     action.save()
     action.co_agencies.set([a for a in co_agencies if a.pk != action.lead_agency_id])
@@ -101,14 +105,16 @@ def update_action(user, action: Action, values: dict, *, version: int | None,
     for name in fields:
         setattr(action, name, values[name])
     recommendations = None if recommendations is None else list(recommendations)
-    _check_action(action, recommendations)
+    _check_action(user, action, recommendations)
     save_if_current(action, version, fields, user=user)
     if co_agencies is not None:
         action.co_agencies.set([a for a in co_agencies if a.pk != action.lead_agency_id])
     touched = set()
     if recommendations is not None:
         touched = set(action.recommendations.values_list("pk", flat=True))
-        action.recommendations.set(recommendations)
+        # Links to items the user may not see were not shown to them: they stay.
+        unseen = action.recommendations.exclude(pk__in=visible_recommendations(user))
+        action.recommendations.set([*recommendations, *unseen])
         touched |= {r.pk for r in recommendations}
     if action.lead_agency_id != previous_lead:
         for indicator in action.indicators.all():

@@ -27,6 +27,7 @@ from camket.plans.forms import (
     PublicationForm,
 )
 from camket.plans.history import action_history
+from camket.plans.items import items_by_framework
 from camket.plans.models import Action, Plan
 from camket.plans.scoping import (
     get_action_for_user,
@@ -154,7 +155,7 @@ def action_detail_view(request, pk):
         "action": action, "indicators": indicators,
         "history": action_history(request.user, action),
         "co_agencies": action.co_agencies.all(),
-        "recommendations": visible_recommendations(request.user).filter(actions=action),
+        "items_by_framework": items_by_framework(request.user, action),
         "is_coordinator": is_coordinator, "publications": Action.Publication.choices,
         "status_form": ActionStatusForm(initial={
             "status": action.status, "reason": action.status_reason,
@@ -168,7 +169,7 @@ def action_edit_view(request, pk=None, plan_pk=None):
     action = get_action_for_user(request.user, pk) if pk else None
     plan = action.plan if action else get_plan_for_user(request.user, plan_pk)
     coordinator_only(request, plan)
-    form = ActionForm(request.POST or None, instance=action, plan=plan)
+    form = ActionForm(request.POST or None, instance=action, plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         links = {"co_agencies": form.cleaned_data["co_agencies"],
                  "recommendations": form.cleaned_data["recommendation_references"]}

@@ -2,10 +2,10 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 
 from camket.accounts import roles
+from camket.plans.matching import Concerning, due_date_condition
 from camket.plans.scoping import visible_due_dates
 from camket.reminders.services import due_dates_to_chase
 from camket.reports.models import ProgressReport
@@ -14,22 +14,17 @@ from camket.reports.scoping import coordinated_reports, visible_reports
 UPCOMING_DAYS = 90
 
 
-def _in_framework(framework: str) -> Q:
-    if not framework:
-        return Q()
-    return Q(indicator__action__plan__framework__slug=framework) | Q(
-        indicator__recommendation__framework__slug=framework)
-
-
-def report_queues(user, *, agency: str = "", framework: str = "", today=None) -> dict:
+def report_queues(user, *, agency: str = "", framework: str = "", today=None,
+                  concerning: Concerning | None = None) -> dict:
     """Overdue and upcoming due dates of one agency (an officer's own by default, or the one
     asked for), or of all agencies the user may see; reports awaiting the coordinator."""
     today = today or timezone.localdate()
+    concerned = due_date_condition(concerning or Concerning(framework=framework))
     open_dates = due_dates_to_chase().filter(pk__in=visible_due_dates(user)).filter(
-        _in_framework(framework)).select_related(
+        concerned).select_related(
         "indicator", "indicator__agency", "indicator__action", "indicator__recommendation",
         "report")
-    chosen_dates = visible_due_dates(user).filter(_in_framework(framework))
+    chosen_dates = visible_due_dates(user).filter(concerned)
     if agency:
         chosen_dates = chosen_dates.filter(indicator__agency__code=agency)
     elif roles.is_agency_officer(user):

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.lib.concurrency import StaleEdit
+from camket.lib.numbers import positive_int_text
+from camket.plans.matching import Concerning
 from camket.plans.scoping import get_due_date_for_user
 from camket.reports import services
 from camket.reports.files import check_evidence, too_large
@@ -150,8 +152,12 @@ def report_queue_view(request):
     code = request.GET.get("agency", "").strip()[:30]
     agency = Agency.objects.filter(code=code).first() if code else (
         roles.agency_of(request.user) if roles.is_agency_officer(request.user) else None)
+    category = positive_int_text(request.GET.get("category", ""))
+    concerning = Concerning(framework=request.GET.get("framework", "").strip()[:80],
+                            kind=request.GET.get("kind", "").strip()[:20],
+                            category=int(category) if category else None)
     return render(request, "reports/queue.html", {
         **report_queues(request.user, agency=agency.code if agency else "",
-                        framework=request.GET.get("framework", "").strip()[:60]),
+                        concerning=concerning),
         "agency": agency,
         "is_coordinator": roles.is_coordinator(request.user)})

@@ -147,8 +147,9 @@ def test_action_detail_names_agencies_recommendations_and_indicators(plan_world,
     body = api_as("viewer").get(f"/actions/{plan_world.action_a.pk}").json()
 
     assert (body["reference"], body["lead_agency"], body["co_agencies"]) == ("1", "mps", [])
-    assert body["recommendations"] == [{"id": plan_world.world.published.pk,
-                                        "reference": "1.1"}]
+    assert body["recommendations"] == [{
+        "id": plan_world.world.published.pk, "reference": "1.1", "framework": "upr-vn-4",
+        "framework_kind": "upr_cycle", "level": 0, "implementation": "not_started"}]
     assert [(i["id"], i["agency"], i["frequency_months"]) for i in body["indicators"]] == [
         (plan_world.indicator_a.pk, "mps", 6)]
     assert (body["start_on"], body["target_on"]) == ("2025-01-01", "2026-12-31")

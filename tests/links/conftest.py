@@ -40,3 +40,12 @@ def links_world(world) -> LinksWorld:
     return LinksWorld(programme=programme, outcome=outcome, output=output,
                       draft_output=draft_output,
                       mps_coordinator=world.mps_coordinator)
+
+
+@pytest.fixture
+def upr_published_2(world):
+    """A second published UPR item (1.4): a link between it and `world.published` lies wholly in
+    a framework the MPS coordinator reads as a viewer does, so acting on it is refused for want
+    of coordination, not hidden as an item it may not see."""
+    return make_recommendation(world.framework, "1.4", "Ratify the Optional Protocol to the "
+                               "Convention against Torture.")

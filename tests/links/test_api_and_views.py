@@ -38,17 +38,21 @@ def test_api_add_confirm_reject_archive(world, links_world, client, persona):
 
 
 def test_api_refuses_a_coordinator_of_another_framework_and_bad_input(world, links_world,
-                                                                      client):
+                                                                      upr_published_2, client):
     api = ApiClient(client, links_world.mps_coordinator)
-    upr_only = {"source": world.published.pk, "target": world.draft.pk,
+    # two published UPR items: seen by the MPS coordinator, not coordinated by it
+    upr_only = {"source": world.published.pk, "target": upr_published_2.pk,
                 "relation": "same_subject"}
     assert api.post("/links", upr_only).status_code == 403
+    # a UPR draft is no item to it: 404, not 403
+    assert api.post("/links", {**upr_only, "target": world.draft.pk}).status_code == 404
     assert api.post("/links", {**upr_only, "relation": "depends_on"}).status_code == 422
     coordinator = ApiClient(client, world.coordinator)
     assert coordinator.post("/links", {**upr_only, "target": world.published.pk}
                             ).status_code == 422  # itself
-    assert ApiClient(client, world.viewer).post(
-        "/links", {**upr_only, "source": links_world.output.pk}).status_code == 404  # draft
+    assert ApiClient(client, world.viewer).post("/links", {
+        **upr_only, "source": links_world.output.pk, "target": world.draft.pk}
+        ).status_code == 404  # draft
     added = coordinator.post("/links", upr_only).json()
     assert (added["state"], added["decided_by"], added["source"]["framework"]) == (
         "confirmed", "coordinator", "upr-vn-4")
@@ -82,11 +86,14 @@ def test_web_add_names_an_unknown_item(world, links_world, client):
 
 
 @pytest.mark.parametrize("persona", CHANGES)
-def test_pending_suggestions_page_and_decisions(world, links_world, client, persona):
+def test_pending_suggestions_page_and_decisions(world, links_world, upr_published_2, client,
+                                                persona):
     suggested = ItemLink.objects.create(source=links_world.outcome, target=world.published,
                                         relation="contributes_to", similarity=0.4)
-    upr_only = ItemLink.objects.create(source=world.draft, target=world.published,
+    upr_only = ItemLink.objects.create(source=upr_published_2, target=world.published,
                                        relation="same_subject", similarity=0.7)
+    upr_confirmed = services.add_link(world.coordinator, upr_published_2, world.published,
+                                      "implements")
     client.force_login(_user(world, links_world, persona))
     page = client.get("/links/suggestions/")
     assert page.status_code == (200 if CHANGES[persona] else 403)
@@ -94,7 +101,12 @@ def test_pending_suggestions_page_and_decisions(world, links_world, client, pers
         html = page.content.decode()
         assert f"/links/{suggested.pk}/confirm/" in html
         assert f"/links/{upr_only.pk}/confirm/" not in html
-        assert client.post(f"/links/{upr_only.pk}/reject/").status_code == 403
+        # it reads the UPR as a viewer does: a UPR suggestion is not shown to it (404), and a
+        # confirmed UPR link it sees is not its to remove (403)
+        assert client.post(f"/links/{upr_only.pk}/reject/").status_code == 404
+        assert client.post(f"/links/{upr_confirmed.pk}/remove/").status_code == 403
+        upr_confirmed.refresh_from_db()
+        assert not upr_confirmed.archived
     response = client.post(f"/links/{suggested.pk}/reject/")
     assert response.status_code == (302 if CHANGES[persona] else 404)
     suggested.refresh_from_db()

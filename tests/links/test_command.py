@@ -59,14 +59,17 @@ def test_list_as_a_user_shows_only_what_they_may_see(world, links_world):
     (["add", "upr-vn-4", "drug-programme:1", "--relation", "implements"], "SLUG:REF"),
     (["list", "drug-programme:7", "--json"], "no item 7 in framework drug-programme"),
     (["add", "upr-vn-4:1.1", "upr-vn-4:1.1", "--relation", "implements"], "itself"),
-    (["add", "upr-vn-4:1.1", "upr-vn-4:1.2", "--relation", "same_subject", "--user",
+    # two published UPR items (1.4: `upr_published_2`): the MPS coordinator sees both, but
+    # does not coordinate the UPR (the draft 1.2 would be "no item" to it)
+    (["add", "upr-vn-4:1.1", "upr-vn-4:1.4", "--relation", "same_subject", "--user",
       "mps_coordinator"], "not allowed"),
     (["add", "upr-vn-4:1.1", "drug-programme:1", "--relation", "implements", "--user",
       "officer_a"], "not allowed"),
     (["add", "upr-vn-4:1.1", "drug-programme:1", "--relation", "implements", "--user",
       "nobody"], "no active user"),
 ])
-def test_errors_are_clear_and_nothing_is_written(world, links_world, args, message):
+def test_errors_are_clear_and_nothing_is_written(world, links_world, upr_published_2, args,
+                                                message):
     with pytest.raises(CommandError, match=message):
         _run(*args)
     assert not ItemLink.objects.exists()
@@ -78,13 +81,14 @@ def test_a_bad_relation_is_refused_by_the_parser(world, links_world):
 
 
 def test_suggest_then_confirm_and_reject_by_id(world, links_world):
-    world.draft.text = "Expand methadone maintenance treatment for people who use opioids."
-    world.draft.save()
+    # a published UPR item, so that the programme's coordinator sees both ends
+    world.published.text = "Expand methadone maintenance treatment for people who use opioids."
+    world.published.save()
     result = _last_json(_run("suggest", "drug-programme", "upr-vn-4", "--json"))
     assert result["created"] == 1
     [suggested] = result["links"]
     assert (suggested["source"], suggested["target"], suggested["relation"]) == (
-        "drug-programme:1.1.1", "upr-vn-4:1.2", "same_subject")
+        "drug-programme:1.1.1", "upr-vn-4:1.1", "same_subject")
     with pytest.raises(CommandError, match=f"no link {suggested['id']}"):
         _run("confirm", str(suggested["id"]), "--user", "officer_a")  # suggestions: not shown
     assert _last_json(_run("reject", str(suggested["id"]), "--user", "mps_coordinator"))[

@@ -89,14 +89,26 @@ def test_only_coordinators_change_links(world, links_world, persona):
     assert not ItemLink.objects.get().archived
 
 
-def test_a_coordinator_of_one_framework_is_refused_between_items_of_another(world, links_world):
+def test_a_coordinator_of_one_framework_is_refused_between_items_of_another(
+        world, links_world, upr_published_2):
     mps = links_world.mps_coordinator
+    # two published UPR items: the MPS coordinator sees both but does not coordinate the UPR
     with pytest.raises(PermissionDenied):
-        services.add_link(mps, world.published, world.draft, "same_subject")
-    link = services.add_link(world.coordinator, world.published, world.draft, "same_subject")
+        services.add_link(mps, world.published, upr_published_2, "same_subject")
+    link = services.add_link(world.coordinator, world.published, upr_published_2,
+                             "same_subject")
     with pytest.raises(PermissionDenied):
         services.remove_link(mps, link)
-    # one end in the programme it coordinates is enough, and the UPR's coordinator may too
-    assert services.add_link(mps, links_world.output, world.draft, "contributes_to").pk
-    assert services.add_link(world.coordinator, links_world.draft_output, world.published,
+    assert not ItemLink.objects.get(pk=link.pk).archived
+    # one end in the framework one coordinates is enough: the programme's coordinator (its
+    # drafts too) and the UPR's coordinator (its drafts too) alike
+    assert services.add_link(mps, links_world.draft_output, world.published,
                              "contributes_to").pk
+    assert services.add_link(world.coordinator, links_world.output, world.draft,
+                             "contributes_to").pk
+    # but neither links an item it may not see: the other framework's drafts
+    with pytest.raises(PermissionDenied):
+        services.add_link(mps, links_world.output, world.draft, "implements")
+    with pytest.raises(PermissionDenied):
+        services.add_link(world.coordinator, links_world.draft_output, world.published,
+                          "implements")

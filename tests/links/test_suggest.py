@@ -59,8 +59,9 @@ def test_a_second_run_repeats_nothing_and_rejected_pairs_never_come_back(world, 
 
 
 def test_confirming_a_suggestion_records_who(world, links_world):
-    world.draft.text = METHADONE
-    world.draft.save()
+    # a published UPR item: the programme's coordinator sees both ends, so may decide
+    world.published.text = METHADONE
+    world.published.save()
     [link] = suggest_links(links_world.programme, world.framework).links
     services.confirm_link(links_world.mps_coordinator, link)
     link.refresh_from_db()

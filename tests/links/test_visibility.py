@@ -7,11 +7,13 @@ from camket.links import services
 from camket.links.models import ItemLink
 from tests.api.conftest import ApiClient
 
-# Who sees each link (both its items): `draft` only the coordinators, `sent_to_a` agency A too
+# Who sees each link (both its items): the UPR's drafts only its coordinator (the MPS
+# coordinator reads the UPR as a viewer does), `sent_to_a` agency A's officer too; the
+# suggestion (programme outcome → published UPR item) the coordinators of either framework
 SEES = {
     "to_published": {"coordinator", "mps_coordinator", "officer_a", "officer_b", "viewer"},
-    "to_draft": {"coordinator", "mps_coordinator"},
-    "to_sent_to_a": {"coordinator", "mps_coordinator", "officer_a"},
+    "to_draft": {"coordinator"},
+    "to_sent_to_a": {"coordinator", "officer_a"},
     "suggested": {"coordinator", "mps_coordinator"},
 }
 PERSONAS = ["coordinator", "mps_coordinator", "officer_a", "officer_b", "viewer"]
@@ -75,3 +77,20 @@ def test_the_other_end_shows_the_link_the_other_way_with_framework_and_level(
     assert "Chương trình quốc gia phòng, chống ma túy 2021-2025 · Đầu ra" in page
     assert f'href="/recommendations/{links_world.output.pk}/"' in page
     assert "Confirm" not in page and "Add a link" not in page  # the viewer decides nothing
+
+
+def test_suggestions_are_seen_only_by_the_coordinators_of_either_framework(
+        world, links_world, upr_published_2):
+    upr_only = ItemLink.objects.create(source=upr_published_2, target=world.published,
+                                       relation="same_subject", similarity=0.7)
+    programme_only = ItemLink.objects.create(source=links_world.output,
+                                             target=links_world.outcome,
+                                             relation="contributes_to", similarity=0.5)
+    seen_by = {name: {e.link.pk for item in (world.published, links_world.outcome)
+                      for e in services.links_of(_persona(world, links_world, name), item)}
+               for name in ("coordinator", "mps_coordinator")}
+    assert seen_by == {"coordinator": {upr_only.pk}, "mps_coordinator": {programme_only.pk}}
+    # once confirmed, a link is read by whoever sees both items
+    ItemLink.objects.update(state="confirmed")
+    assert {e.link.pk for e in services.links_of(links_world.mps_coordinator,
+                                                 world.published)} == {upr_only.pk}

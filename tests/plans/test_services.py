@@ -92,15 +92,19 @@ def test_links_are_recorded_in_history(plan_world):
     assert [row.agency_id for row in record.co_agencies.all()] == [world.agency_a.pk]
 
 
-def test_recommendations_of_another_framework_are_refused(plan_world):
+def test_items_of_another_framework_are_linked(plan_world):
+    """Actions span frameworks (issue 14): a declaration's commitment beside the UPR
+    recommendation; tests/plans/test_spanning_frameworks.py follows it through."""
     from camket.frameworks.models import Framework
 
     world = plan_world.world
-    other = Framework.objects.create(slug="other", name="Other", kind="declaration")
+    other = Framework.objects.create(slug="other", name="Other", kind="declaration",
+                                     has_response=False)
     foreign = make_recommendation(other, "X.1", "Something else.")
-    with pytest.raises(ValidationError):
-        services.update_action(world.coordinator, plan_world.action_a, {},
-                               version=plan_world.action_a.version, recommendations=[foreign])
+    services.update_action(world.coordinator, plan_world.action_a, {},
+                           version=plan_world.action_a.version,
+                           recommendations=[world.published, foreign])
+    assert set(plan_world.action_a.recommendations.all()) == {world.published, foreign}
 
 
 def test_changing_the_lead_agency_moves_the_indicators(plan_world):

@@ -11,3 +11,15 @@ def category_label(category) -> str:
     if category.code and not name.startswith(("Goal", "Target", "Mục tiêu", "Chỉ tiêu")):
         return f"{category.code} {name}"
     return name
+
+
+@register.simple_tag
+def framework_name(framework) -> str:
+    """A framework's name in the current language."""
+    return framework.label(get_language() or "vi")
+
+
+@register.simple_tag
+def item_level(item) -> str:
+    """What an item is called at its level of its framework: "Output", "Cam kết"…"""
+    return item.framework.level_label(item.level, get_language() or "vi")

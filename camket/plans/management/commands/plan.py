@@ -4,16 +4,20 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from camket.accounts.models import Agency
 from camket.frameworks.models import Implementation, Recommendation
+from camket.frameworks.scoping import visible_recommendations
 from camket.lib.concurrency import StaleEdit
 from camket.plans import services
 from camket.plans.export import actions_workbook
 from camket.plans.filters import ActionFilters, filter_actions
+from camket.plans.items import find_items, items_by_framework
 from camket.plans.models import Action, Plan
+from camket.plans.scoping import get_action_for_user
 from camket.reminders.services import due_dates_to_chase
 from camket.reports.models import ProgressReport
 from camket.reports.services import accept_report, return_report
@@ -45,11 +49,20 @@ class Command(BaseCommand):
         listing = sub.add_parser("list", help="list plans")
         listing.add_argument("--json", action="store_true")
         actions = sub.add_parser("actions", help="list actions (filters as on the web page)")
-        for name in ("plan", "framework", "agency", "status", "publication", "q"):
+        for name in ("plan", "framework", "kind", "category", "agency", "status", "publication",
+                     "q"):
             actions.add_argument(f"--{name}", default="")
         actions.add_argument("--overdue", action="store_true")
         actions.add_argument("--json", action="store_true")
         actions.add_argument("--xlsx", type=Path, help="write the list to this Excel file")
+        link = sub.add_parser("link", help="link an action to items of any framework (or, "
+                                           "with --unlink, remove the links); prints its items")
+        link.add_argument("action_id", type=int)
+        link.add_argument("items", nargs="*", help='"SLUG:REF", or "REF" in the plan\'s framework')
+        link.add_argument("--unlink", action="store_true", help="remove these links instead")
+        link.add_argument("--user", required=True, help="who makes the change (username)")
+        link.add_argument("--json", action="store_true",
+                          help="last line: the action and its items as JSON")
         overdue = sub.add_parser("overdue", help="overdue progress reports by agency")
         overdue.add_argument("--json", action="store_true")
         status = sub.add_parser("status", help="set an action's implementation status")
@@ -139,6 +152,35 @@ class Command(BaseCommand):
         services.set_action_status(user, action, options["status"], options["reason"],
                                    version=action.version)
         self.stdout.write(f"{action.reference}: {action.get_status_display()}")
+
+    def _link(self, options):
+        user = self._user(options["user"])
+        try:
+            action = get_action_for_user(user, options["action_id"])
+        except Http404:
+            message = _("There is no action %(id)d.") % {"id": options["action_id"]}
+            raise CommandError(message) from None
+        found = find_items(user, options["items"], default_framework=action.plan.framework)
+        if found.unknown:
+            raise CommandError(found.error())
+        linked = list(visible_recommendations(user).filter(actions=action))
+        if options["unlink"]:
+            chosen = [item for item in linked if item not in found.items]
+        else:
+            chosen = list(dict.fromkeys([*linked, *found.items]))
+        if options["items"]:
+            services.update_action(user, action, {}, version=action.version,
+                                   recommendations=chosen)
+        groups = items_by_framework(user, action)
+        rows = [{"framework": framework.slug, "kind": framework.kind,
+                 "reference": item.reference, "level": item.level,
+                 "implementation": item.implementation or None}
+                for framework, items in groups for item in items]
+        if options["json"]:
+            self.stdout.write(json.dumps({"action": action.pk, "items": rows},
+                                         ensure_ascii=False))
+            return
+        self._print(rows, False, ["framework", "reference", "implementation"])
 
     def _from_clusters(self, options):
         user = self._user(options["user"])
