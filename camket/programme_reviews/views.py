@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from camket.programme_reviews.scoping import (
     visible_attachments,
     visible_reviews,
 )
-from camket.reports.files import too_large
+from camket.reports.files import download_response, too_large
 from camket.web.helpers import keep_input_after_stale_edit
 
 
@@ -90,14 +89,7 @@ def review_edit_view(request, pk):
 @login_required
 def attachment_download_view(request, pk):
     attachment = get_attachment_for_user(request.user, pk)
-    if not attachment.file.storage.exists(attachment.file.name):
-        raise Http404("The file is missing from the storage.")
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True,
-                            filename=attachment.original_name,
-                            content_type=attachment.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return download_response(attachment)
 
 
 def _uploads(form) -> list[tuple[str, bytes]] | None:

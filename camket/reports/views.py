@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from camket.lib.numbers import positive_int_text
 from camket.plans.matching import Concerning
 from camket.plans.scoping import get_due_date_for_user
 from camket.reports import services
-from camket.reports.files import check_evidence, too_large
+from camket.reports.files import check_evidence, download_response, too_large
 from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
 from camket.reports.history import report_history
 from camket.reports.queues import report_queues
@@ -114,14 +114,7 @@ def evidence_change_view(request, pk):
 @login_required
 def evidence_download_view(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
-    if not evidence.file.storage.exists(evidence.file.name):
-        raise Http404("The file is missing from the storage.")
-    response = FileResponse(evidence.file.open("rb"), as_attachment=True,
-                            filename=evidence.original_name,
-                            content_type=evidence.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return download_response(evidence)
 
 
 @login_required
