@@ -21,6 +21,7 @@ USERS = [
     # username, password, full name, role, agency code
     ("admin", "camket-admin-2024", "Quản trị viên", "admin", "mofa"),
     ("coordinator", "camket-demo-2024", "Nguyễn Thị Lan", "coordinator", "mofa"),
+    ("mps_coordinator", "camket-demo-2024", "Võ Thanh Sơn", "coordinator", "mps"),
     ("mps_focal", "camket-demo-2024", "Trần Văn Hùng", "focal_point", "mps"),
     ("moj_focal", "camket-demo-2024", "Lê Thị Minh", "focal_point", "moj"),
     ("molisa_focal", "camket-demo-2024", "Phạm Quốc Bảo", "focal_point", "molisa"),

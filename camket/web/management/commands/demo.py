@@ -36,7 +36,7 @@ class Command(BaseCommand):
         self.tag_demo_framework()
         self.stdout.write(self.style.SUCCESS("Demo ready. Sign in with:"))
         for username, password, role in users:
-            self.stdout.write(f"  {username:<14} {password:<18} {role}")
+            self.stdout.write(f"  {username:<16} {password:<18} {role}")
 
     def tag_demo_framework(self) -> None:
         """Train the tagging model on the imported labels (once) and suggest tags."""
