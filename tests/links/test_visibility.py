@@ -73,10 +73,10 @@ def test_the_other_end_shows_the_link_the_other_way_with_framework_and_level(
     client.force_login(world.viewer)
     page = client.get(f"/recommendations/{world.published.pk}/",
                       headers={"accept-language": "vi"}).content.decode()
-    assert "Receives contributions from" in page
+    assert "Nhận đóng góp từ" in page  # "Receives contributions from"
     assert "Chương trình quốc gia phòng, chống ma túy 2021-2025 · Đầu ra" in page
     assert f'href="/recommendations/{links_world.output.pk}/"' in page
-    assert "Confirm" not in page and "Add a link" not in page  # the viewer decides nothing
+    assert "Xác nhận" not in page and "Thêm liên kết" not in page  # the viewer decides nothing
 
 
 def test_suggestions_are_seen_only_by_the_coordinators_of_either_framework(
