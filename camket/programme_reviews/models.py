@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from camket.reports.models import evidence_storage
+from camket.reports.models import StoredFile, evidence_storage
 
 
 def attachment_path(instance, filename: str) -> str:
@@ -42,24 +42,12 @@ class FrameworkReview(models.Model):
         return self.title or f"{self.framework} — {self.held_on:%Y-%m-%d}"
 
 
-class ReviewAttachment(models.Model):
+class ReviewAttachment(StoredFile):
     review = models.ForeignKey(FrameworkReview, verbose_name=_("review"),
                                on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(storage=evidence_storage, upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
-                                    on_delete=models.PROTECT, related_name="+")
-    uploaded_on = models.DateTimeField(_("uploaded on"), auto_now_add=True)
-    archived = models.BooleanField(_("archived"), default=False)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["uploaded_on", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("review attachment")
         verbose_name_plural = _("review attachments")
-
-    def __str__(self) -> str:
-        return self.original_name

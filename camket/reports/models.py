@@ -87,27 +87,36 @@ class ProgressReport(models.Model):
         return self.state in (self.State.DRAFT, self.State.RETURNED)
 
 
-class Evidence(models.Model):
+class StoredFile(models.Model):
+    """What camket keeps of a checked upload (see `files.check_evidence`): evidence of a report,
+    an attachment of a programme review. Subclasses add the file field and what it belongs to."""
+
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
+                                    on_delete=models.PROTECT, related_name="+")
+    uploaded_on = models.DateTimeField(_("uploaded on"), auto_now_add=True)
+    archived = models.BooleanField(_("archived"), default=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_on", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Evidence(StoredFile):
     """A file supporting a report: public ones may be shown outside the government."""
 
     report = models.ForeignKey(ProgressReport, verbose_name=_("report"),
                                on_delete=models.PROTECT, related_name="evidence")
     file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(max_length=64)
     is_public = models.BooleanField(_("public"), default=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
-                                    on_delete=models.PROTECT, related_name="+")
-    uploaded_on = models.DateTimeField(_("uploaded on"), auto_now_add=True)
-    archived = models.BooleanField(_("archived"), default=False)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["uploaded_on", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
-
-    def __str__(self) -> str:
-        return self.original_name
