@@ -3,14 +3,13 @@ every change is kept in the history with who made it. Attachments are checked li
 progress-report evidence (`reports/files.py`) and stored beside it, outside any served folder."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from camket.accounts.permissions import require
 from camket.lib.concurrency import save_if_current
 from camket.lib.text import check_single_line
 from camket.programme_reviews.models import FrameworkReview, ReviewAttachment
-from camket.reports.files import check_evidence
+from camket.reports.files import check_evidence, store_checked
 
 REVIEW_FIELDS = ["held_on", "title", "participants", "findings", "agreed_changes"]
 
@@ -68,18 +67,7 @@ def archive_attachment(user, attachment: ReviewAttachment) -> None:
 
 
 def _attach(user, review: FrameworkReview, name: str, data: bytes) -> ReviewAttachment:
-    checked = check_evidence(name, data)
-    attachment = ReviewAttachment(review=review, original_name=checked.name,
-                                  content_type=checked.content_type, size=checked.size,
-                                  sha256=checked.sha256, uploaded_by=user)
-    attachment._history_user = user
-    attachment.file.save(checked.name, ContentFile(data), save=False)
-    try:
-        attachment.save()
-    except Exception:
-        attachment.file.delete(save=False)
-        raise
-    return attachment
+    return store_checked(ReviewAttachment(review=review), user, check_evidence(name, data), data)
 
 
 def _checked_files(files) -> list[tuple[str, bytes]]:

@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
@@ -82,3 +83,18 @@ def download_response(stored) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def store_checked(stored, user, checked: "CheckedFile", data: bytes):
+    """Save an unsaved stored file (evidence, a review's attachment) with what `check_evidence`
+    found: the file and its row together, or neither (the file is removed if the row fails)."""
+    stored.original_name, stored.content_type = checked.name, checked.content_type
+    stored.size, stored.sha256, stored.uploaded_by = checked.size, checked.sha256, user
+    stored._history_user = user
+    stored.file.save(checked.name, ContentFile(data), save=False)
+    try:
+        stored.save()
+    except Exception:
+        stored.file.delete(save=False)
+        raise
+    return stored

@@ -1,7 +1,6 @@
 """Writing, submitting and reviewing progress reports, and attaching evidence."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from camket.frameworks.models import Implementation
 from camket.lib.concurrency import StaleEdit, save_if_current
 from camket.plans import implementation
 from camket.plans.models import Action, DueDate
-from camket.reports.files import check_evidence
+from camket.reports.files import check_evidence, store_checked
 from camket.reports.models import Evidence, ProgressReport
 
 REPORT_FIELDS = ["status", "narrative", "indicator_value"]
@@ -124,17 +123,7 @@ def add_evidence(user, due_date: DueDate, name: str, data: bytes, *,
     require(user, "reports.change_report", due_date)
     checked = check_evidence(name, data)
     report = report_of(due_date) or save_report(user, due_date, {}, version=None)
-    evidence = Evidence(report=report, original_name=checked.name,
-                        content_type=checked.content_type, size=checked.size,
-                        sha256=checked.sha256, is_public=is_public, uploaded_by=user)
-    evidence._history_user = user
-    evidence.file.save(checked.name, ContentFile(data), save=False)
-    try:
-        evidence.save()
-    except Exception:
-        evidence.file.delete(save=False)
-        raise
-    return evidence
+    return store_checked(Evidence(report=report, is_public=is_public), user, checked, data)
 
 
 @transaction.atomic
