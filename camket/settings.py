@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "camket.reminders",
     "camket.dashboard",
     "camket.tagging",
+    "camket.public",
     "camket.api",
     "camket.web",
 ]
@@ -154,6 +155,8 @@ MODELS_DIR = DATA_DIR / "models"
 CAMKET_MAX_EVIDENCE_BYTES = env_int("CAMKET_MAX_EVIDENCE_BYTES", 20 * 1024 * 1024)
 # Reminders: how many days before a due date the "due soon" e-mail goes out.
 CAMKET_REMIND_DAYS_BEFORE = env_int("CAMKET_REMIND_DAYS_BEFORE", 14)
+# The public portal (/public/): published frameworks, items, actions and public progress.
+CAMKET_PUBLIC_PORTAL = env_bool("CAMKET_PUBLIC_PORTAL", True)
 CAMKET_SITE_URL = env_str("CAMKET_SITE_URL", "http://127.0.0.1:8000")
 
 # Uploads larger than this are refused before they are parsed.

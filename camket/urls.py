@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("public/", include("camket.public.urls")),
     path("", include("camket.frameworks.urls")),
     path("", include("camket.review.urls")),
     path("", include("camket.importers.urls")),

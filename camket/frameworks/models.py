@@ -47,6 +47,10 @@ class Framework(models.Model):
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
+    public = models.BooleanField(
+        _("on the public portal"), default=False,
+        help_text=_("Its published items, actions and public progress appear on the public "
+                    "portal and in its open data."))
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[taxonomies])
 

@@ -57,6 +57,9 @@ class ProgressReport(models.Model):
     indicator_value = models.DecimalField(_("indicator value"), max_digits=16, decimal_places=2,
                                           null=True, blank=True)
     review_comment = models.TextField(_("coordinator's comment"), blank=True)
+    is_public = models.BooleanField(
+        _("public"), default=False,
+        help_text=_("Once accepted, its status, narrative and value appear on the public portal."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    null=True, related_name="+")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"),
