@@ -33,11 +33,14 @@ lint: $(VENV)/.installed
 
 test: install lint test-sqlite test-postgres
 
+# One test process per CPU core (pytest-xdist); each has its own test database.
+PYTEST := $(BIN)/python -m pytest -n auto
+
 test-sqlite:
-	CAMKET_TEST_SQLITE_NAME=$(CAMKET_DATA_DIR)/test-db.sqlite3 $(BIN)/python -m pytest
+	CAMKET_TEST_SQLITE_NAME=$(CAMKET_DATA_DIR)/test-db.sqlite3 $(PYTEST)
 
 test-postgres:
-	bash scripts/with-postgres.sh $(BIN)/python -m pytest
+	bash scripts/with-postgres.sh $(PYTEST)
 
 bench: install
 	$(BIN)/python benchmarks/run.py
