@@ -1,7 +1,7 @@
 """The matrix layout (`matrix.py`) written as an Excel workbook or a Word document."""
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from camket.exports.cells import cell
@@ -57,7 +57,9 @@ def matrix_docx(matrix: Matrix, *, about_title: str) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
+    from docx.table import _Cell
 
     document = Document()
     section = document.sections[0]
@@ -66,22 +68,29 @@ def matrix_docx(matrix: Matrix, *, about_title: str) -> bytes:
     document.core_properties.title = cell_safe(matrix.title)[:250]
     document.styles["Normal"].font.size = Pt(9)
     document.add_heading(cell_safe(matrix.title), level=1)
-    table = document.add_table(rows=1, cols=len(matrix.keys))
+    count = 1 + sum(1 + len(rows) for _heading, rows in matrix.groups)
+    table = document.add_table(rows=count, cols=len(matrix.keys))  # at once: add_row is slow
     table.style = "Table Grid"
-    header = table.rows[0]
-    flag = OxmlElement("w:tblHeader")  # the header row repeats on every page
-    header._tr.get_or_add_trPr().append(flag)
-    for header_cell, text in zip(header.cells, matrix.headers, strict=True):
-        header_cell.paragraphs[0].add_run(cell_safe(text)).bold = True
+    trs = iter(table._tbl.tr_lst)
+    header = next(trs)
+    header.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated on every page
+    for tc, text in zip(header.tc_lst, matrix.headers, strict=True):
+        _Cell(tc, table).paragraphs[0].add_run(cell_safe(text)).bold = True
     for heading, rows in matrix.groups:
-        heading_row = table.add_row()
-        merged = heading_row.cells[0].merge(heading_row.cells[-1])
-        run = merged.paragraphs[0].add_run(cell_safe(heading))
+        tr = next(trs)
+        first, *others = tr.tc_lst
+        for tc in others:  # one cell across the row (python-docx's merge is slow)
+            tr.remove(tc)
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), str(len(matrix.keys)))
+        first.get_or_add_tcPr().append(span)
+        run = _Cell(first, table).paragraphs[0].add_run(cell_safe(heading))
         run.bold = True
         run.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
         for row in rows:
-            for data_cell, value in zip(table.add_row().cells, row, strict=True):
-                data_cell.text = cell_safe(value)
+            for tc, value in zip(next(trs).tc_lst, row, strict=True):
+                if value:
+                    _Cell(tc, table).text = cell_safe(value)
     document.add_heading(cell_safe(about_title), level=2)
     about = document.add_table(rows=1, cols=3)
     about.style = "Table Grid"
