@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "camket.dashboard",
     "camket.tagging",
     "camket.public",
+    "camket.exports",
     "camket.api",
     "camket.web",
 ]

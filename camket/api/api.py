@@ -12,6 +12,7 @@ from pydantic import create_model
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.api import dashboard as dashboard_api
+from camket.api import exports as exports_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
 from camket.api import schemas
@@ -194,3 +195,4 @@ api.add_router("/tagging/runs", tagging_api.run_router)
 api.add_router("/recommendations", tagging_api.similar_router)
 api.add_router("/recommendations", links_api.item_link_router)
 api.add_router("/links", links_api.link_router)
+api.add_router("/exports", exports_api.router)

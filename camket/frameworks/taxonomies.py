@@ -98,9 +98,25 @@ class CategoryResolver:
         # defer: new categories stay unsaved until flush() (see StateResolver)
         self.defer = defer
         self._pending: list[Category] = []
+        self._pending_taxonomies: list[Taxonomy] = []
         self._taxonomies: dict[str, Taxonomy] = {}
         self._by_key: dict[tuple[str, str], Category] = {}
         self.created: list[tuple[str, str]] = []
+
+    def declare(self, taxonomies: list[dict]) -> None:
+        """Taxonomies a source names ({slug, name, name_vi}): those missing are created with
+        the categories (a deferring resolver saves them in flush())."""
+        for declared in taxonomies:
+            slug = declared["slug"]
+            if slug in self._taxonomies or Taxonomy.objects.filter(slug=slug).exists():
+                continue
+            taxonomy = Taxonomy(slug=slug, name=declared.get("name") or slug,
+                                name_vi=declared.get("name_vi") or "")
+            if self.defer:
+                self._pending_taxonomies.append(taxonomy)
+            else:
+                taxonomy.save()
+            self._taxonomies[slug] = taxonomy
 
     def _load(self, slug: str) -> Taxonomy:
         if slug not in self._taxonomies:
@@ -141,7 +157,10 @@ class CategoryResolver:
         return category
 
     def flush(self) -> None:
-        """Save the categories a deferring resolver has kept unsaved."""
+        """Save the taxonomies and categories a deferring resolver has kept unsaved."""
+        for taxonomy in self._pending_taxonomies:
+            taxonomy.save()
+        self._pending_taxonomies.clear()
         for category in self._pending:
             category.save()
         self._pending.clear()

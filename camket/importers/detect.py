@@ -4,14 +4,17 @@ No parser error escapes: whatever a damaged or hostile file makes a parser raise
 file-level error in the result, so neither `camket import` nor the import page fails on it.
 """
 
+import io
 import logging
 import tempfile
+import zipfile
 from pathlib import Path
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from camket.importers.camket_matrix import parse as camket_matrix
 from camket.importers.limits import LimitExceeded
 from camket.importers.records import ParseResult, RowError
 from camket.importers.tabular import parse as tabular
@@ -21,6 +24,7 @@ from camket.importers.upr_info import parse as upr_info
 logger = logging.getLogger(__name__)
 TABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 SUPPORTED = ".csv, .xlsx, .docx"
+_MATRIX_MARKER = camket_matrix.MARKER.encode()
 
 
 def parse_file(
@@ -66,6 +70,10 @@ def _parse_file(path: Path, raw: bytes | None, source_name: str, encoding: str |
         )
     if suffix in (".xlsx", ".xlsm") and not raw.startswith(XLSX_MAGIC):
         return _refused(_("The file is named .xlsx but is not an Excel workbook."))
+    if suffix == ".xlsx" and _packed(raw):
+        grids = camket_matrix.xlsx_grids(raw)
+        if grids is not None:  # a matrix camket exported: read back as written
+            return camket_matrix.parse_grids(grids, source_name)
     try:
         table = read_table(Path(source_name), raw, encoding=encoding)
     except UnreadableFile as error:
@@ -90,7 +98,28 @@ def _ohchr_parse(path: Path, source_name: str) -> ParseResult:
     # Imported here: python-docx is only needed for Word files.
     from camket.importers.ohchr_docx.parse import parse
 
+    if camket_matrix.looks_like_camket_docx(path):
+        grids = camket_matrix.docx_grids(path)
+        if grids is not None:  # a matrix camket exported: read back as written
+            return camket_matrix.parse_grids(grids, source_name)
     return parse(path, source_name=source_name)
+
+
+def _packed(raw: bytes) -> bool:
+    """Whether the export's marker is in the workbook: in its shared strings (a file saved
+    by Excel), or in a sheet after the first (as openpyxl writes it, inline)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            parts = [name for name in package.namelist() if name == "xl/sharedStrings.xml"
+                     or (name.startswith("xl/worksheets/sheet")
+                         and name != "xl/worksheets/sheet1.xml")]
+            for name in parts:
+                with package.open(name) as part:
+                    if _MATRIX_MARKER in part.read(50_000_000):
+                        return True
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        return False
+    return False
 
 
 def _parse_docx_bytes(raw: bytes, source_name: str) -> ParseResult:

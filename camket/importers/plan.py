@@ -80,11 +80,14 @@ class Planner:
         self.errors: list[RowError] = []  # the tree the file makes cannot be: nothing is planned
         self._frameworks: dict[str, Framework] = {}
         self._state_names: dict[int, str] | None = None
+        self._taxonomies_of: dict[str, list[str]] = {}  # a new framework's, by its slug
 
     def plan(self, parsed: ParseResult, framework: Framework | None) -> list[FrameworkPlan]:
         if Taxonomy.objects.filter(slug__in=[t[0] for t in BUILTIN_TAXONOMIES]).count() < len(
                 BUILTIN_TAXONOMIES):
             ensure_builtin_taxonomies()  # normally installed by migrate; idempotent
+        if parsed.framework_hint is not None:
+            self.categories.declare(parsed.framework_hint.taxonomies)
         by_framework: dict[str, list[ParsedRecommendation]] = defaultdict(list)
         for record in parsed.records:
             by_framework[self._framework_for(record, parsed, framework).slug].append(record)
@@ -115,6 +118,9 @@ class Planner:
                     framework.pk = found.pk
                 else:
                     framework.save()
+                    slugs = self._taxonomies_of.get(framework.slug)
+                    if slugs:
+                        framework.taxonomies.set(Taxonomy.objects.filter(slug__in=slugs))
 
     def _framework_for(self, record, parsed, framework) -> Framework:
         if framework is not None:
@@ -124,7 +130,9 @@ class Planner:
         if hint is not None:
             key = hint.slug
             defaults = {"name": hint.name, "kind": hint.kind, "cycle": hint.cycle,
-                        "state_under_review": self.states.resolve(hint.state_under_review)}
+                        "state_under_review": self.states.resolve(hint.state_under_review),
+                        **hint.extra}
+            self._taxonomies_of.setdefault(key, hint.framework_taxonomies)
         else:
             key = f"upr-cycle-{record.cycle}"
             years = UPR_CYCLE_YEARS.get(record.cycle)

@@ -74,6 +74,11 @@ class FrameworkHint:
     kind: str = "upr_cycle"
     cycle: int | None = None
     state_under_review: str = ""
+    # More of the framework's fields, when the source carries them (a camket export)
+    extra: dict = field(default_factory=dict)
+    # Taxonomies the source's labels belong to ({slug, name, name_vi}): created when missing
+    taxonomies: list[dict] = field(default_factory=list)
+    framework_taxonomies: list[str] = field(default_factory=list)  # slugs
 
 
 @dataclass
