@@ -118,3 +118,17 @@ def test_the_report_section_takes_the_latest_consultation(world, consultation):
         "closes_at": timezone.now() + timedelta(days=40)})
     assert consultation_section(world.framework, "positions", "en").title == later.title
     assert consultation_section(world.framework, "positions", "en").comments == []
+
+
+def test_the_demo_opens_a_consultation_with_comments_in_vietnamese(db):
+    from camket.consultations.models import Consultation
+    from camket.web.demo import load_demo
+
+    load_demo(today=timezone.localdate())
+    consultation = Consultation.objects.get()
+    assert consultation.framework.slug == "upr-viet-nam-cycle-4" and consultation.is_open()
+    assert consultation.items.count() == 3
+    assert Comment.objects.filter(state="published").exclude(response="").count() == 1
+    assert Comment.objects.filter(state="pending").count() == 2
+    load_demo(today=timezone.localdate())
+    assert Consultation.objects.count() == 1 and Comment.objects.count() == 4
