@@ -35,7 +35,7 @@ def _check_items(framework, items) -> list:
 @transaction.atomic
 def create_consultation(user, framework, values: dict, *, items=(),
                         file: tuple[str, bytes] | None = None) -> Consultation:
-    require(user, "consultations.add_consultation", framework)
+    require(user, "consultations.open_consultation", framework)
     consultation = Consultation(framework=framework, created_by=user,
                                 **{k: v for k, v in values.items() if k in CONSULTATION_FIELDS})
     _check(consultation)

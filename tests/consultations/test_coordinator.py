@@ -114,7 +114,8 @@ def test_a_new_draft_document_archives_the_previous(world, consultation):
 # Pages ----------------------------------------------------------------------------------
 
 PAGES = ["/consultations/", "/frameworks/upr-vn-4/consultations/new/", "/consultations/{pk}/",
-         "/consultations/{pk}/comments.csv", "/consultations/{pk}/comments.xlsx"]
+         "/consultations/{pk}/comments.csv", "/consultations/{pk}/comments.xlsx",
+         "/consultations/{pk}/draft/"]
 POSTS = ["/consultations/{pk}/close/", "/consultations/{pk}/summary/",
          "/consultations/{pk}/comments/{comment}/"]
 
@@ -205,3 +206,12 @@ def test_a_closed_consultation_still_lists_for_its_coordinator(client, world, co
     close(consultation)
     client.force_login(world.coordinator)
     assert consultation.title in client.get("/consultations/").content.decode()
+
+
+def test_the_coordinator_downloads_the_current_draft(client, world, consultation):
+    services.attach_draft(world.coordinator, consultation, "v1.pdf", b"%PDF-1.4\nfirst")
+    services.attach_draft(world.coordinator, consultation, "v2.pdf", b"%PDF-1.4\nsecond")
+    client.force_login(world.coordinator)
+    response = client.get(f"/consultations/{consultation.pk}/draft/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4\nsecond"
