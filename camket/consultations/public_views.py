@@ -34,7 +34,10 @@ def consultation_list(request):
 def consultation_page(request, pk):
     consultation = get_public_consultation(pk)
     items = shown_items(consultation)
-    form = CommentForm(request.POST or None, consultation=consultation, items=items)
+    chosen = request.GET.get("item", "")
+    initial = {"item": chosen} if chosen.isdigit() and items.filter(pk=chosen).exists() else {}
+    form = CommentForm(request.POST or None, consultation=consultation, items=items,
+                       initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -165,3 +165,10 @@ def test_the_public_downloads_the_attached_draft_only(client, world, consultatio
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert "draft.pdf" in client.get(page_url(consultation)).content.decode()
+
+
+def test_comment_on_this_item_preselects_it(client, world, consultation):
+    page = client.get(f"{page_url(consultation)}?item={world.draft.pk}").content.decode()
+    assert f'<option value="{world.draft.pk}" selected>' in page
+    other = client.get(f"{page_url(consultation)}?item={world.sent_to_a.pk}").content.decode()
+    assert '<option value="" selected>' in other  # not shown: the whole draft stays chosen
