@@ -132,3 +132,12 @@ def test_the_demo_opens_a_consultation_with_comments_in_vietnamese(db):
     assert Comment.objects.filter(state="pending").count() == 2
     load_demo(today=timezone.localdate())
     assert Consultation.objects.count() == 1 and Comment.objects.count() == 4
+
+
+def test_the_openapi_schema_names_the_consultation_endpoints(client, world):
+    client.force_login(world.viewer)
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/consultations/public", "/api/consultations/public/{pk}",
+            "/api/consultations/{pk}/comments"} <= set(paths)
+    assert not paths["/api/consultations/public"]["get"].get("security")
+    assert paths["/api/consultations/{pk}/comments"]["get"]["security"]
