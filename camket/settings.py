@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "camket.tagging",
     "camket.public",
     "camket.exports",
+    "camket.consultations",
     "camket.api",
     "camket.web",
 ]
@@ -216,3 +217,15 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 500
+
+# Public consultations (camket.consultations): the comment form's defences. At most N comments
+# per sender address per window; a form sent back sooner than MIN seconds after it was shown,
+# or later than MAX_AGE, is refused. Behind a reverse proxy, set CAMKET_CLIENT_IP_HEADER to the
+# header it sets (e.g. X-Forwarded-For): only then is the sender's address read from it.
+CAMKET_COMMENT_RATE_LIMIT = env_int("CAMKET_COMMENT_RATE_LIMIT", 5)
+CAMKET_COMMENT_RATE_WINDOW_SECONDS = env_int("CAMKET_COMMENT_RATE_WINDOW_SECONDS", 600)
+CAMKET_COMMENT_MIN_SECONDS = env_int("CAMKET_COMMENT_MIN_SECONDS", 3)
+CAMKET_COMMENT_FORM_MAX_AGE_SECONDS = env_int("CAMKET_COMMENT_FORM_MAX_AGE_SECONDS", 86400)
+CAMKET_COMMENT_MAX_CHARS = env_int("CAMKET_COMMENT_MAX_CHARS", 5000)
+CAMKET_COMMENT_MAX_LINKS = env_int("CAMKET_COMMENT_MAX_LINKS", 2)
+CAMKET_CLIENT_IP_HEADER = env_str("CAMKET_CLIENT_IP_HEADER", "")

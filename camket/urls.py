@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("public/consultations/", include("camket.consultations.public_urls")),
     path("public/", include("camket.public.urls")),
     path("", include("camket.frameworks.urls")),
     path("", include("camket.review.urls")),
@@ -27,4 +28,5 @@ urlpatterns = [
     path("", include("camket.tagging.urls")),
     path("", include("camket.links.urls")),
     path("", include("camket.exports.urls")),
+    path("", include("camket.consultations.urls")),
 ]

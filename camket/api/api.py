@@ -11,6 +11,7 @@ from pydantic import create_model
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
+from camket.api import consultations as consultations_api
 from camket.api import dashboard as dashboard_api
 from camket.api import exports as exports_api
 from camket.api import links as links_api
@@ -196,3 +197,5 @@ api.add_router("/recommendations", tagging_api.similar_router)
 api.add_router("/recommendations", links_api.item_link_router)
 api.add_router("/links", links_api.link_router)
 api.add_router("/exports", exports_api.router)
+api.add_router("/consultations", consultations_api.public_router)
+api.add_router("/consultations", consultations_api.coordinator_router)
