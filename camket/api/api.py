@@ -14,6 +14,7 @@ from camket.accounts.models import Agency
 from camket.api import dashboard as dashboard_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
+from camket.api import public as public_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
 from camket.api.auth import AUTH
@@ -194,3 +195,4 @@ api.add_router("/tagging/runs", tagging_api.run_router)
 api.add_router("/recommendations", tagging_api.similar_router)
 api.add_router("/recommendations", links_api.item_link_router)
 api.add_router("/links", links_api.link_router)
+api.add_router("/public", public_api.router)
