@@ -159,6 +159,8 @@ CAMKET_MAX_EVIDENCE_BYTES = env_int("CAMKET_MAX_EVIDENCE_BYTES", 20 * 1024 * 102
 CAMKET_REMIND_DAYS_BEFORE = env_int("CAMKET_REMIND_DAYS_BEFORE", 14)
 # The public portal (/public/): published frameworks, items, actions and public progress.
 CAMKET_PUBLIC_PORTAL = env_bool("CAMKET_PUBLIC_PORTAL", True)
+# How long a computed portal page may be kept; any change to a record ends it at once anyway.
+CAMKET_PUBLIC_CACHE_SECONDS = env_int("CAMKET_PUBLIC_CACHE_SECONDS", 600)
 CAMKET_SITE_URL = env_str("CAMKET_SITE_URL", "http://127.0.0.1:8000")
 
 # Uploads larger than this are refused before they are parsed.

@@ -16,6 +16,7 @@ from camket.api import dashboard as dashboard_api
 from camket.api import exports as exports_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
+from camket.api import public as public_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
 from camket.api.auth import AUTH
@@ -199,3 +200,4 @@ api.add_router("/links", links_api.link_router)
 api.add_router("/exports", exports_api.router)
 api.add_router("/consultations", consultations_api.public_router)
 api.add_router("/consultations", consultations_api.coordinator_router)
+api.add_router("/public", public_api.router)

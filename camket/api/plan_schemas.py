@@ -245,6 +245,7 @@ class ReportOut(Schema):
     narrative: str
     indicator_value: Decimal | None
     review_comment: str
+    is_public: bool
     submitted_on: datetime | None
     reviewed_on: datetime | None
     version: int
@@ -263,6 +264,11 @@ class ReportIn(Schema):
     indicator_value: Decimal | None = AMOUNT
     version: int | None = Field(..., description="the report's version; null if none yet")
     submit: bool = False
+
+
+class ReportPublicIn(Schema):
+    is_public: bool
+    version: int | None = None
 
 
 class ReviewIn(Schema):

@@ -335,6 +335,14 @@ def accept_report(request, pk: int, payload: s.ReviewIn):
     return get_report_for_user(request.user, pk)
 
 
+@reports.post("/{int:pk}/public", response=s.ReportOut)
+def set_report_public(request, pk: int, payload: s.ReportPublicIn):
+    report = get_report_for_user(request.user, pk)
+    report_services.set_report_public(request.user, report, payload.is_public,
+                                      version=payload.version)
+    return get_report_for_user(request.user, pk)
+
+
 @reports.post("/{int:pk}/return", response=s.ReportOut)
 def return_report(request, pk: int, payload: s.ReviewIn):
     report = get_report_for_user(request.user, pk)

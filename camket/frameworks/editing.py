@@ -17,7 +17,7 @@ from camket.lib.concurrency import save_if_current
 
 FIELDS = ("name", "name_vi", "kind", "levels", "description", "coordinating_agency",
           "starts_on", "ends_on", "cycle", "state_under_review", "has_response",
-          "has_recommending_states", "has_indicators", "archived")
+          "has_recommending_states", "has_indicators", "archived", "public")
 APPLIES = ("has_response", "has_recommending_states", "has_indicators")
 
 

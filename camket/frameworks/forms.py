@@ -35,7 +35,7 @@ class FrameworkForm(forms.ModelForm):
         model = Framework
         fields = ["slug", "name", "name_vi", "kind", "coordinating_agency", "taxonomies",
                   "cycle", "starts_on", "ends_on", "description", "has_response",
-                  "has_recommending_states", "has_indicators", "archived"]
+                  "has_recommending_states", "has_indicators", "archived", "public"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}),
                    "starts_on": _date_input(), "ends_on": _date_input()}
 

@@ -49,7 +49,13 @@ def roll_up(statuses: list[str], own: str = NOT_PLANNED) -> str:
 def outline(user, framework: Framework, language: str) -> list[Node]:
     """The top items the user may see, each with its visible children. An item whose parent
     the user may not see (a draft) stands at the top."""
-    items = list(visible_recommendations(user).filter(framework=framework).order_by("id"))
+    items = visible_recommendations(user).filter(framework=framework).order_by("id")
+    return tree_of(list(items), framework, language)
+
+
+def tree_of(items: list[Recommendation], framework: Framework, language: str) -> list[Node]:
+    """The tree of these items of `framework` (an item whose parent is not among them stands
+    at the top), statuses rolled up."""
     nodes = {item.pk: Node(item, framework.level_label(item.level, language)) for item in items}
     roots = []
     for item in items:

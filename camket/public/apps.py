@@ -6,3 +6,8 @@ class PublicConfig(AppConfig):
     name = "camket.public"
     label = "public"
     verbose_name = _("Public portal")
+
+    def ready(self):
+        from camket.public.cache import connect_signals
+
+        connect_signals()

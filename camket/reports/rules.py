@@ -27,5 +27,11 @@ def is_awaiting_review(user, report) -> bool:
     return report is not None and report.state == report.State.SUBMITTED
 
 
+@rules.predicate
+def is_accepted(user, report) -> bool:
+    return report is not None and report.state == report.State.ACCEPTED
+
+
 rules.add_perm("reports.change_report", reports_for_own_agency)
 rules.add_perm("reports.review_report", is_framework_coordinator & is_awaiting_review)
+rules.add_perm("reports.publish_report", is_framework_coordinator & is_accepted)

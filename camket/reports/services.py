@@ -117,6 +117,20 @@ def return_report(user, report: ProgressReport, *, version: int | None,
 
 
 @transaction.atomic
+def set_report_public(user, report: ProgressReport, is_public: bool, *,
+                      version: int | None = None) -> ProgressReport:
+    """Show an accepted report (status, narrative, value, public files) on the public portal,
+    or take it off. Only the framework's coordinators may; the change is kept in history."""
+    require(user, "reports.publish_report", report)
+    if report.is_public == is_public:
+        return report
+    report.is_public = is_public
+    save_if_current(report, report.version if version is None else version, ["is_public"],
+                    user=user)
+    return report
+
+
+@transaction.atomic
 def add_evidence(user, due_date: DueDate, name: str, data: bytes, *,
                  is_public: bool = False) -> Evidence:
     """Attach a checked file to the due date's report (a draft report is started if needed)."""

@@ -54,6 +54,8 @@ def due_date_report_view(request, pk):
         "evidence_form": evidence_form,
         "can_review": report is not None and request.user.has_perm(
             "reports.review_report", report),
+        "can_publish": report is not None and request.user.has_perm(
+            "reports.publish_report", report),
         "review_form": ReviewForm(initial={"version": report.version}) if report else None,
         "overdue": due_date.due_on < timezone.localdate() and (
             report is None or report.is_editable),
@@ -137,6 +139,24 @@ def report_review_view(request, pk):
     else:
         messages.success(request, _("Report accepted.") if accept
                          else _("Report returned to the agency."))
+    return redirect("due-date-report", pk=report.due_date_id)
+
+
+@login_required
+@require_POST
+def report_public_view(request, pk):
+    """Put an accepted report on the public portal, or take it off."""
+    report = get_report_for_user(request.user, pk)
+    is_public = request.POST.get("public") == "1"
+    version = positive_int_text(request.POST.get("version", ""))
+    try:
+        services.set_report_public(request.user, report, is_public,
+                                   version=int(version) if version else None)
+    except StaleEdit:
+        messages.error(request, stale_message())
+    else:
+        messages.success(request, _("The report is on the public portal.") if is_public
+                         else _("The report is no longer on the public portal."))
     return redirect("due-date-report", pk=report.due_date_id)
 
 

@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from camket.accounts import roles
 
 
@@ -8,4 +10,5 @@ def role(request) -> dict:
         "nav_coordinator": roles.is_coordinator(user),
         "nav_agency_officer": roles.is_agency_officer(user),
         "nav_viewer": roles.role_of(user) == roles.Role.VIEWER,
+        "nav_public_portal": settings.CAMKET_PUBLIC_PORTAL,
     }

@@ -42,7 +42,8 @@ def load_demo(*, today: date) -> list[tuple[str, str, str]]:
     states = StateResolver()
     framework, created = Framework.objects.get_or_create(
         slug=data.FRAMEWORK["slug"],
-        defaults={**data.FRAMEWORK, "state_under_review": states.resolve("Viet Nam")})
+        defaults={**data.FRAMEWORK, "state_under_review": states.resolve("Viet Nam"),
+                  "public": True})  # so that `make demo` shows a lively public portal
     if created:
         _load_recommendations(framework, states, users["coordinator"], today)
     plan_users = load_demo_plan(framework, users["coordinator"], today=today)

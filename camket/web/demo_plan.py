@@ -213,8 +213,10 @@ def _report(event: Event, status: str, officer, coordinator) -> None:
     report = ProgressReport.objects.get(pk=report.pk)
     if event.kind == "accepted":
         comment = extra.get("comment", "") if event.last_accepted else ""
-        report_services.accept_report(coordinator, report, version=report.version,
-                                      comment=comment)
+        report = report_services.accept_report(coordinator, report, version=report.version,
+                                               comment=comment)
+        if event.last_accepted:  # the latest accepted progress of each indicator is public
+            report_services.set_report_public(coordinator, report, True)
     elif event.kind == "returned":
         report_services.return_report(coordinator, report, version=report.version,
                                       comment=data.RETURN_COMMENT)

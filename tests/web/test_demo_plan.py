@@ -198,3 +198,16 @@ def test_the_drug_and_crime_frameworks_are_crosswalked_to_the_upr(db, demo):
     frameworks = set(methadone.recommendations.values_list("framework__slug", flat=True))
     assert {data.UPR, data.DRUG_PROGRAMME, data.DECLARATION_2019} <= frameworks
     assert task.implementation == methadone.status != ""
+
+
+def test_the_demo_shows_a_lively_public_portal(db, demo, client):
+    from camket.public.scoping import public_actions, public_frameworks, public_reports
+
+    framework = demo.framework
+    assert list(public_frameworks()) == [framework]
+    assert public_actions().exists()
+    public = public_reports()
+    assert public.exists() and public.count() < ProgressReport.objects.filter(
+        state=State.ACCEPTED).count()  # the latest accepted of each indicator only
+    page = client.get(f"/public/{framework.slug}/actions/")
+    assert page.status_code == 200 and b"badge" in page.content

@@ -1,0 +1,103 @@
+"""The portal's cache: what it computes is kept until any record it shows changes.
+
+Every key carries a "portal generation" number. Saving, deleting or relinking any model the
+portal reads bumps it, so the next visitor gets freshly computed pages: unpublishing an item
+takes it off the portal at once, without tracking which pages showed it. Old generations are
+left to expire (CAMKET_PUBLIC_CACHE_SECONDS).
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+GENERATION_KEY = "camket:public:generation"
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def bump(**_signal_arguments) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new number differs from the old keys'
+        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+
+
+def _watched_models():
+    from camket.accounts.models import Agency
+    from camket.frameworks.models import Category, Framework, Recommendation, State, Taxonomy
+    from camket.plans.models import Action, DueDate, Indicator, Plan
+    from camket.reports.models import Evidence, ProgressReport
+
+    return [Framework, Recommendation, Category, Taxonomy, State, Plan, Action, Indicator,
+            DueDate, ProgressReport, Evidence, Agency]
+
+
+def connect_signals() -> None:
+    """Called once from the app's ready(): any change to what the portal shows bumps it."""
+    from camket.frameworks.models import Category, Framework, Recommendation
+    from camket.plans.models import Action
+
+    for model in _watched_models():
+        post_save.connect(bump, sender=model, dispatch_uid=f"public-save-{model.__name__}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"public-delete-{model.__name__}")
+    links = [Recommendation.recommending_states.through, Recommendation.categories.through,
+             Action.recommendations.through, Action.co_agencies.through,
+             Framework.taxonomies.through, Category.related_sdgs.through]
+    for through in links:
+        m2m_changed.connect(bump, sender=through, dispatch_uid=f"public-m2m-{through.__name__}")
+
+
+def _key(kind: str, request) -> str:
+    query = sorted(request.GET.lists())
+    raw = f"{kind}|{get_language()}|{request.path}|{query}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"camket:public:{generation()}:{digest}"
+
+
+def cached_value(kind: str, request, compute):
+    """`compute()`'s result for this page, language and query string, computed once per
+    generation."""
+    key = _key(kind, request)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=settings.CAMKET_PUBLIC_CACHE_SECONDS)
+    return value
+
+
+def cached_page(view):
+    """Keep a portal page's successful GET response (its body and type) per generation."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        key = _key("page", request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or getattr(response, "streaming", False):
+                return response
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(key, (response.content, response["Content-Type"]),
+                      timeout=settings.CAMKET_PUBLIC_CACHE_SECONDS)
+        response["Content-Language"] = get_language()
+        response["Vary"] = "Cookie, Accept-Language"
+        return response
+
+    return wrapper
