@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("camket.programme_reviews.urls")),
     path("", include("camket.tagging.urls")),
     path("", include("camket.links.urls")),
+    path("", include("camket.documents.urls")),
 ]
