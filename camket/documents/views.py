@@ -39,7 +39,7 @@ def documents_page(request):
     return render(request, "documents/page.html", {
         "frameworks": visible_frameworks(request.user),
         "kinds": DocumentRequest.Kind.choices, "formats": DocumentRequest.Format.choices,
-        "languages": [(code, name) for code, name in DocumentRequest._meta.get_field(
+        "document_languages": [(code, name) for code, name in DocumentRequest._meta.get_field(
             "language").choices], **_list_context(request.user)})
 
 
