@@ -42,6 +42,7 @@ class ActionProgress:
     title: str
     lead: str
     status_label: str
+    items: list[str]  # the references of the counted items it implements
     narrative: str  # the latest accepted progress report's; "" when none
     narrative_period_end: date | None
     indicators: list[IndicatorProgress] = field(default_factory=list)
@@ -95,7 +96,7 @@ def _latest_accepted(user, indicator_ids):
     return narrative, value
 
 
-def _action_progress(user, actions, language: str) -> dict[int, ActionProgress]:
+def _action_progress(user, actions, language: str, item_ids) -> dict[int, ActionProgress]:
     indicators = Indicator.objects.all() if user is None else visible_indicators(user)
     indicators = list(indicators.filter(action__in=actions, archived=False).order_by("id"))
     narratives, values = _latest_accepted(user, [i.pk for i in indicators])
@@ -105,6 +106,7 @@ def _action_progress(user, actions, language: str) -> dict[int, ActionProgress]:
             reference=action.reference, title=action.title,
             lead=content.agency_name(action.lead_agency, language),
             status_label=str(action.get_status_display()), narrative="",
+            items=[r.reference for r in action.recommendations.all() if r.pk in item_ids],
             narrative_period_end=None)
     for indicator in indicators:
         line = progress[indicator.action_id]
@@ -122,10 +124,28 @@ def _action_progress(user, actions, language: str) -> dict[int, ActionProgress]:
     return progress
 
 
-def status_counts(items: list[ItemStatus]) -> list[content.Count]:
-    return [content.Count(str(key), services.status_label(key),
-                          sum(1 for item in items if item.status == key))
-            for key in services.RECOMMENDATION_STATUSES]
+@dataclass
+class StatusCount(content.Count):
+    references: list[str] = field(default_factory=list)
+
+
+def status_counts(items: list[ItemStatus]) -> list[StatusCount]:
+    """Per status, how many items and which (the report names every item by reference; the
+    texts are in the positions report)."""
+    counts = []
+    for key in services.RECOMMENDATION_STATUSES:
+        references = [item.reference for item in items if item.status == key]
+        counts.append(StatusCount(str(key), services.status_label(key), len(references),
+                                  references))
+    return counts
+
+
+def action_theme(action, statuses: dict, themes: dict) -> int | None:
+    """The theme an action is reported under, once: the one most of the items it implements
+    share (the first of them on a tie); None when it implements none of the counted items."""
+    keys = [(themes.get(r.pk) or content.no_theme()).key
+            for r in action.recommendations.all() if r.pk in statuses]
+    return max(keys, key=keys.count) if keys else None
 
 
 def build(framework, language: str, user) -> Midterm:
@@ -143,18 +163,16 @@ def build(framework, language: str, user) -> Midterm:
                    .exclude(publication=Action.Publication.ARCHIVED)
                    .select_related("lead_agency").prefetch_related("recommendations")
                    .order_by("plan", "reference"))
-    progress = _action_progress(user, actions, language)
+    progress = _action_progress(user, actions, language, statuses)
     themes = content.primary_themes(list(statuses), language)
+    home = {action.pk: action_theme(action, statuses, themes) for action in actions}
     sections = []
     for theme, members in content.group_by_theme(items, themes):
-        member_ids = {item.pk for item in members}
-        theme_actions = [progress[action.pk] for action in actions
-                         if any(r.pk in member_ids for r in action.recommendations.all())]
         theme_items = [statuses[item.pk] for item in members]
-        sections.append(ThemeProgress(theme=theme, counts=status_counts(theme_items),
-                                      items=theme_items, actions=theme_actions))
-    unlinked = [progress[a.pk] for a in actions
-                if not any(r.pk in statuses for r in a.recommendations.all())]
+        sections.append(ThemeProgress(
+            theme=theme, counts=status_counts(theme_items), items=theme_items,
+            actions=[progress[a.pk] for a in actions if home[a.pk] == theme.key]))
+    unlinked = [progress[a.pk] for a in actions if home[a.pk] is None]
     if unlinked:
         sections.append(ThemeProgress(theme=content.Theme(-1, _("Actions without an item")),
                                       counts=[], items=[], actions=unlinked))

@@ -74,24 +74,26 @@ def plan(document, body) -> None:
                             bold_lead=_("Decision") + ":")
         if not section.actions:
             parts.paragraph(document, _("This plan has no actions yet."), italic=True)
-        for action in section.actions:
-            parts.heading(document, f"{action.reference}. {action.title}", 2)
-            parts.table(document, [_("Field"), _("Value")], [
-                (_("Lead agency"), action.lead),
-                (_("Co-agencies"), ", ".join(action.co_agencies) or "—"),
-                (_("Start date"), _date(action.start_on)),
-                (_("Target date"), _date(action.target_on)),
-                (_("Implementation status"), action.status_label),
-                (_("Recommendations"), ", ".join(action.recommendations) or "—"),
-            ])
-            if action.indicators:
-                parts.heading(document, _("Indicators"), 3)
-                parts.table(document, [_("Indicator"), _("Unit"), _("Baseline"), _("Target"),
-                                       _("Reporting frequency")],
-                            [(i.title, i.unit or "—", _number(i.baseline), _number(i.target),
-                              i.frequency) for i in action.indicators])
+        if section.actions:
+            plan_tables(document, section.actions)
     parts.heading(document, _("Committed items without an action"), 1)
     parts.paragraph(document, ", ".join(body.uncovered) or "—")
+
+
+def plan_tables(document, actions) -> None:
+    parts.heading(document, _("Actions"), 2)
+    parts.table(document, [_("Reference"), _("Action"), _("Lead agency"), _("Co-agencies"),
+                           _("Start date"), _("Target date"), _("Implementation status"),
+                           _("Recommendations")],
+                [(a.reference, a.title, a.lead, ", ".join(a.co_agencies) or "—",
+                  _date(a.start_on), _date(a.target_on), a.status_label,
+                  ", ".join(a.recommendations) or "—") for a in actions])
+    rows = [(a.reference, i.title, i.unit or "—", _number(i.baseline), _number(i.target),
+             i.frequency) for a in actions for i in a.indicators]
+    if rows:
+        parts.heading(document, _("Indicators"), 2)
+        parts.table(document, [_("Action"), _("Indicator"), _("Unit"), _("Baseline"),
+                               _("Target"), _("Reporting frequency")], rows)
 
 
 def _share(value) -> str:
@@ -112,26 +114,32 @@ def midterm(document, body) -> None:
     for section in body.themes:
         parts.heading(document, section.theme.title, 1)
         if section.counts:
-            counts_table(document, _("Implementation status"), section.counts,
-                         len(section.items))
-        if section.items:
-            parts.table(document, [_("Reference"), _("Item"), _("Implementation status")],
-                        [(i.reference, i.text, i.status_label) for i in section.items])
-        for action in section.actions:
-            parts.heading(document, f"{action.reference}. {action.title}", 2)
-            parts.paragraph(document, f"{action.lead} — {action.status_label}", italic=True)
-            if action.narrative:
-                parts.paragraph(document, action.narrative)
-                parts.paragraph(document, _date(action.narrative_period_end), italic=True,
-                                bold_lead=_("Latest accepted progress report, period ending"))
-            else:
-                parts.paragraph(document, _("No accepted progress report yet."), italic=True)
-            if action.indicators:
-                parts.table(document, [_("Indicator"), _("Baseline"), _("Latest value"),
-                                       _("Target"), _("Of the target")],
-                            [(i.title + (f" ({i.unit})" if i.unit else ""),
-                              _number(i.baseline), _number(i.value), _number(i.target),
-                              _share(i.share_of_target)) for i in action.indicators])
+            parts.table(document, [_("Implementation status"), _("Count"),
+                                   _("Recommendations")],
+                        [(c.label, c.count, ", ".join(c.references) or "—")
+                         for c in section.counts] + [(_("Total"), len(section.items), "")])
+        if section.actions:
+            midterm_actions(document, section.actions)
+
+
+def _progress(action) -> str:
+    if not action.narrative:
+        return _("No accepted progress report yet.")
+    return f"{action.narrative}\n({_('Period ending')} {_date(action.narrative_period_end)})"
+
+
+def midterm_actions(document, actions) -> None:
+    parts.heading(document, _("Actions and their latest accepted progress"), 2)
+    parts.table(document, [_("Reference"), _("Action"), _("Lead agency"),
+                           _("Implementation status"), _("Latest accepted progress report")],
+                [(a.reference, a.title + (f" ({', '.join(a.items)})" if a.items else ""),
+                  a.lead, a.status_label, _progress(a)) for a in actions])
+    rows = [(a.reference, i.title + (f" ({i.unit})" if i.unit else ""), _number(i.baseline),
+             _number(i.value), _number(i.target), _share(i.share_of_target))
+            for a in actions for i in a.indicators]
+    if rows:
+        parts.table(document, [_("Action"), _("Indicator"), _("Baseline"), _("Latest value"),
+                               _("Target"), _("Of the target")], rows)
 
 
 def consultation(document, section) -> None:

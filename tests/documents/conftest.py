@@ -18,13 +18,18 @@ NARRATIVE = "Đã tập huấn 120 cán bộ công an về nhận diện nạn n
 THEME_VI = "Mua bán người"
 
 
+def flat(text: str) -> str:
+    """Runs of white space as one space: a cell's text wraps onto several lines in a PDF."""
+    return " ".join(text.split())
+
+
 def docx_text(data: bytes) -> str:
     document = docx.Document(BytesIO(data))
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             lines.extend(cell.text for cell in row.cells)
-    return "\n".join(lines)
+    return flat("\n".join(lines))
 
 
 def docx_headings(data: bytes) -> list[str]:
@@ -34,9 +39,9 @@ def docx_headings(data: bytes) -> list[str]:
 
 
 def pdf_text(data: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data,
+    result = subprocess.run(["pdftotext", "-", "-"], input=data,
                             capture_output=True, check=True)
-    return result.stdout.decode("utf-8")
+    return flat(result.stdout.decode("utf-8"))
 
 
 def text_of(data: bytes, file_format: str) -> str:
