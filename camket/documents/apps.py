@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "camket.documents"
     label = "documents"
     verbose_name = _("Report drafts")
+
+    def ready(self):
+        from camket.documents import interruptions  # noqa: F401  (connects its receiver)

@@ -102,3 +102,19 @@ def test_a_framework_the_user_may_not_see_is_refused(client, drug_world):
     drug_world.drug_published.save()
     ask(client, drug_world.viewer, framework="drug-programme")
     assert not DocumentRequest.objects.exists()
+
+
+def test_a_request_whose_worker_died_is_shown_as_failed(client, document_world, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from camket.jobs.recovery import announce
+
+    settings.CAMKET_DOCUMENTS_AT_ONCE_ITEMS = 0
+    ask(client, document_world.coordinator)
+    DocumentRequest.objects.update(state="running")
+    job = DBTaskResult.objects.get()
+    DBTaskResult.objects.filter(pk=job.pk).update(status="FAILED")
+    announce(DBTaskResult.objects.get(pk=job.pk), "killed")
+    document = DocumentRequest.objects.get()
+    assert document.state == "failed" and "worker stopped" in document.error
+    assert "every 2s" not in client.get("/documents/requests/").content.decode()
