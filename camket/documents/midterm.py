@@ -79,7 +79,8 @@ def status_chart(figures: services.Figures) -> charts.BarChart:
     rows = [services.Row(key=segment.key, label=segment.label, total=segment.count,
                          url=segment.url, segments=[segment])
             for segment in figures.headline.segments]
-    return charts.bar_chart(_("Implementation status"), rows)
+    legend = [charts.LegendItem(s.key, s.label) for s in figures.headline.segments]
+    return charts.bar_chart(_("Implementation status"), rows, legend=legend)
 
 
 def _latest_accepted(user, indicator_ids):
