@@ -48,6 +48,7 @@ bench: install
 	$(BIN)/python benchmarks/classify.py
 	$(BIN)/python benchmarks/hostile_files.py
 	$(BIN)/python benchmarks/write_lock.py
+	$(BIN)/python benchmarks/documents.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/run.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/monitoring.py
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "camket.public",
     "camket.exports",
     "camket.consultations",
+    "camket.documents",
     "camket.api",
     "camket.web",
 ]
@@ -231,3 +232,15 @@ CAMKET_COMMENT_FORM_MAX_AGE_SECONDS = env_int("CAMKET_COMMENT_FORM_MAX_AGE_SECON
 CAMKET_COMMENT_MAX_CHARS = env_int("CAMKET_COMMENT_MAX_CHARS", 5000)
 CAMKET_COMMENT_MAX_LINKS = env_int("CAMKET_COMMENT_MAX_LINKS", 2)
 CAMKET_CLIENT_IP_HEADER = env_str("CAMKET_CLIENT_IP_HEADER", "")
+# Report drafts (camket.documents, docs/reports.md). A ministry restyles the PDF drafts by
+# putting its own copies of documents/pdf/*.html or report.css in CAMKET_TEMPLATE_DIR, and the
+# Word drafts by naming a .docx whose styles (Title, Heading 1–3, Normal, Table Grid) they use.
+CAMKET_TEMPLATE_DIR = env_str("CAMKET_TEMPLATE_DIR")
+if CAMKET_TEMPLATE_DIR:
+    TEMPLATES[0]["DIRS"].insert(0, Path(CAMKET_TEMPLATE_DIR))
+CAMKET_DOCX_TEMPLATE = env_str("CAMKET_DOCX_TEMPLATE")
+# Generated drafts wait here for their download: outside every served folder.
+CAMKET_DOCUMENTS_DIR = DATA_DIR / "documents"
+# Drafts of frameworks with at most this many items are made at once by the web page; larger
+# ones go to the background worker (`camket db_worker`).
+CAMKET_DOCUMENTS_AT_ONCE_ITEMS = env_int("CAMKET_DOCUMENTS_AT_ONCE_ITEMS", 400)

@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("camket.links.urls")),
     path("", include("camket.exports.urls")),
     path("", include("camket.consultations.urls")),
+    path("", include("camket.documents.urls")),
 ]
