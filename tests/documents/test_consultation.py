@@ -1,69 +1,49 @@
-"""The consultation section, from a stand-in for camket.consultations' reporting module."""
+"""A consultation's summary and published comments end the report draft on its subject."""
 
-import sys
-import types
-from dataclasses import dataclass, field
-from datetime import date
+from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.utils import timezone
 
-from camket.documents import sections
+from camket.consultations import services
+from camket.consultations.models import Comment
 from tests.documents.conftest import make
 
 
-@dataclass
-class Comment:
-    item_reference: str
-    author: str
-    organisation: str
-    text: str
-    response: str
-
-
-@dataclass
-class Section:
-    title: str
-    opens_on: date
-    closes_on: date
-    summary: str
-    comments: list = field(default_factory=list)
-
-
 @pytest.fixture
-def consultations(monkeypatch):
-    asked = []
-
-    def consultation_section(framework, kind, language):
-        asked.append((framework.slug, kind, language))
-        return Section("Góp ý dự thảo", date(2026, 1, 5), date(2026, 2, 5),
-                       "Ba ý kiến đã nhận.", [
-                           Comment("1.1", "Nguyễn Văn A", "Hội Luật gia", "Cần làm rõ thời hạn.",
-                                   "Đã bổ sung thời hạn."),
-                           Comment("", "", "", "<b>Whole</b> document comment.", "")])
-
-    package = types.ModuleType("camket.consultations")
-    reporting = types.ModuleType("camket.consultations.reporting")
-    reporting.consultation_section = consultation_section
-    package.reporting = reporting
-    monkeypatch.setitem(sys.modules, "camket.consultations", package)
-    monkeypatch.setitem(sys.modules, "camket.consultations.reporting", reporting)
-    real = sections.apps.is_installed
-    monkeypatch.setattr(sections.apps, "is_installed",
-                        lambda name: name == "camket.consultations" or real(name))
-    return asked
+def consultation(document_world):
+    world = document_world
+    cache.clear()  # the comment rate limit counts in the cache
+    now = timezone.now()
+    consultation = services.create_consultation(world.coordinator, world.framework, {
+        "subject": "positions", "title": "Góp ý dự thảo lập trường",
+        "description": "", "draft_text": "", "opens_at": now - timedelta(days=30),
+        "closes_at": now + timedelta(days=1)}, items=[world.published])
+    for number, (text, state, item, response) in enumerate((
+            ("Cần làm rõ thời hạn.", "published", world.published, "Đã bổ sung thời hạn."),
+            ("<b>Whole</b> document comment.", "published", None, ""),
+            ("Still pending moderation", "pending", None, ""),
+            ("Rejected as spam", "rejected", None, ""))):
+        comment = services.submit_comment(consultation, text=text, sender=f"{number:064}",
+                                          item=item,
+                                          name="Nguyễn Văn A" if item else "",
+                                          organisation="Hội Luật gia" if item else "")
+        Comment.objects.filter(pk=comment.pk).update(state=state, response=response)
+    return consultation
 
 
-def test_no_section_without_the_consultations_app(document_world):
-    assert sections.consultation_section(document_world.framework, "plan", "vi") is None
-    assert "Consultation" not in make("plan", document_world.framework, "docx")
+def test_no_section_without_a_consultation_on_the_subject(document_world, consultation):
+    assert "Góp ý dự thảo lập trường" not in make("plan", document_world.framework, "docx")
 
 
 @pytest.mark.parametrize("file_format", ["docx", "pdf"])
-def test_comments_are_exported_with_the_report(document_world, consultations, file_format):
-    text = make("positions", document_world.framework, file_format, "vi")
-    flat = " ".join(text.split())
-    for expected in ("Góp ý dự thảo", "2026-01-05", "2026-02-05", "Ba ý kiến đã nhận.",
-                     "Nguyễn Văn A", "Hội Luật gia", "Cần làm rõ thời hạn.",
-                     "Đã bổ sung thời hạn.", "<b>Whole</b> document comment."):
+def test_published_comments_are_exported_with_the_report(document_world, consultation,
+                                                         file_format):
+    flat = " ".join(make("positions", document_world.framework, file_format, "vi").split())
+    for expected in ("Góp ý dự thảo lập trường", "Nguyễn Văn A", "Hội Luật gia",
+                     "Cần làm rõ thời hạn.", "Đã bổ sung thời hạn.",
+                     "<b>Whole</b> document comment.", document_world.published.reference):
         assert expected in flat, expected
-    assert consultations == [(document_world.framework.slug, "positions", "vi")]
+    assert "Still pending moderation" not in flat
+    assert "Rejected as spam" not in flat
