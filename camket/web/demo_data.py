@@ -31,6 +31,7 @@ USERS = [
 FRAMEWORK = {
     "slug": "upr-viet-nam-cycle-4",
     "name": "UPR Viet Nam — cycle IV (2024)",
+    "name_vi": "UPR Việt Nam — chu kỳ IV (2024)",
     "kind": "upr_cycle",
     "cycle": 4,
     "starts_on": "2024-05-07",
