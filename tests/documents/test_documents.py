@@ -110,12 +110,16 @@ def test_each_reader_gets_only_what_they_may_see(document_world, persona):
 
 
 def test_items_lacking_every_optional_field(db):
-    framework = Framework.objects.create(slug="bare", name="Bare", kind="declaration")
-    make_recommendation(framework, "A", "A bare commitment.")
+    framework = Framework(slug="bare", name="Bare", kind="declaration")
+    framework.apply_kind_defaults()  # a declaration's items are commitments: no response
+    framework.save()
+    make_recommendation(framework, "REF-1", "A bare commitment.")
     for kind in generate.KINDS:
         for file_format in FORMATS:
             text = make(kind, framework, file_format, "vi")
-            assert "A" in text and "DRAFT" in text
+            assert "REF-1" in text and "DỰ THẢO" in text, (kind, file_format)
+            if kind == "positions":
+                assert "A bare commitment." in text
     text = make("positions", framework, "pdf")
     assert "A bare commitment." in text and "No theme" in text
     assert "This framework has no plan yet." in make("plan", framework, "docx")
