@@ -69,8 +69,9 @@ def _progress_text(action) -> str:
     lines = []
     for indicator, report in _latest_reports(action):
         value = "" if report.indicator_value is None else f", {report.indicator_value}"
+        narrative = f" — {report.narrative}" if report.narrative else ""
         lines.append(f"{indicator.title} ({report.due_date.period_end.isoformat()}): "
-                     f"{report.get_status_display() or '—'}{value}")
+                     f"{report.get_status_display() or '—'}{value}{narrative}")
     return "\n".join(lines)
 
 
@@ -78,7 +79,7 @@ def _progress_data(action) -> list[dict]:
     return [{"indicator": indicator.title, "unit": indicator.unit, "target": indicator.target,
              "period_start": report.due_date.period_start,
              "period_end": report.due_date.period_end, "status": report.status or None,
-             "indicator_value": report.indicator_value}
+             "indicator_value": report.indicator_value, "narrative": report.narrative}
             for indicator, report in _latest_reports(action)]
 
 

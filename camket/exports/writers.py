@@ -26,6 +26,8 @@ def shown(value) -> object:
     """A value as a cell holds it: dates stay dates, nothing is empty text."""
     if value is None:
         return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):  # Excel has no time zones
+        return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, date | datetime | int | float):
         return value
     return str(value)
