@@ -5,6 +5,7 @@ from dataclasses import fields
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from pydantic import create_model
@@ -59,7 +60,7 @@ def export_recommendations(request, filters: Query[ExportFilters],
         with translation.override(options.lang):
             return as_download(export_recommendations_for(request.user, query, options.format))
     except ExportError as error:
-        return router.api.create_response(request, {"detail": str(error)}, status=422)
+        return JsonResponse({"detail": str(error)}, status=422)
 
 
 # --- the other lists: the same files as their pages' downloads ------------------------------
@@ -92,7 +93,7 @@ def _list_file(request, name: str, options: ListOptions):
         return as_download(export_list(name, request.user, request.GET, options.format,
                                        columns=options.columns, language=options.lang))
     except ExportError as error:
-        return router.api.create_response(request, {"detail": str(error)}, status=422)
+        return JsonResponse({"detail": str(error)}, status=422)
 
 
 def _keys(name: str) -> str:
