@@ -5,12 +5,13 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 
-from camket.exports.actions import ACTION_FORMATS, export_actions
+from camket.exports.actions import PUBLIC_ACTIONS, public_action_records
+from camket.exports.lists import export_list
 from camket.exports.opendata import schema_text
 from camket.exports.service import ExportError, ExportFile, export_items
+from camket.exports.tables import export_table
 from camket.frameworks import search
-from camket.frameworks.scoping import visible_frameworks, visible_recommendations
-from camket.plans.filters import ActionFilters, filter_actions
+from camket.frameworks.scoping import visible_frameworks
 from camket.plans.scoping import visible_actions
 from camket.public.scoping import portal_enabled, public_frameworks, public_recommendations
 
@@ -50,12 +51,16 @@ def recommendation_export_view(request, fmt=None):
 
 
 @login_required
-def action_export_view(request, fmt):
-    if fmt not in ACTION_FORMATS:
-        raise Http404("No such format.")
-    filters = ActionFilters.from_mapping(request.GET)
-    return as_download(export_actions(filter_actions(request.user, filters),
-                                      visible_recommendations(request.user), fmt))
+def list_export_view(request, name, fmt=None):
+    """A signed-in list (`lists.LISTS`) with the page's filters; the format in the address
+    or chosen in the form (?format=), the columns chosen (?columns=)."""
+    try:
+        return as_download(export_list(name, request.user, request.GET,
+                                       fmt or request.GET.get("format", "xlsx"),
+                                       columns=chosen_columns(request.GET),
+                                       language=get_language()))
+    except ExportError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
 
 def public_export_view(request, slug, format):  # noqa: A002 — the URL's argument name
@@ -78,3 +83,21 @@ def public_export_view(request, slug, format):  # noqa: A002 — the URL's argum
 @cache_control(max_age=3600, public=True)
 def schema_view(request):
     return HttpResponse(schema_text(), content_type="application/schema+json")
+
+
+def public_actions_export_view(request, slug, format):  # noqa: A002 — the URL's argument name
+    """Open data: the published actions of a public framework (its portal page's actions),
+    public fields only, with their latest public progress; no sign-in."""
+    if not portal_enabled() or format not in PUBLIC_ACTIONS.formats:
+        raise Http404("No such open data.")
+    framework = public_frameworks().filter(slug=slug).first()
+    if framework is None:
+        raise Http404("No such open data.")
+    try:
+        exported = export_table(PUBLIC_ACTIONS, public_action_records(framework), format,
+                                columns=chosen_columns(request.GET), language=get_language(),
+                                filters={"framework": framework.slug})
+    except ExportError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    exported.file_name = f"camket-{framework.slug}-actions.{format}"
+    return as_download(exported)

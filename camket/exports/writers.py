@@ -1,4 +1,4 @@
-"""A table (headers and rows of values) as XLSX, CSV or a Word table.
+"""A table (headers and rows of values) as XLSX, CSV, a Word table or a JSON table.
 
 Every text goes through `cell()` in XLSX and CSV alike: a CSV is opened by spreadsheets too,
 where `=HYPERLINK(…)` would run. Word runs nothing, so its cells are written as they are.
@@ -6,9 +6,11 @@ where `=HYPERLINK(…)` would run. Word runs nothing, so its cells are written a
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -24,6 +26,8 @@ def shown(value) -> object:
     """A value as a cell holds it: dates stay dates, nothing is empty text."""
     if value is None:
         return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):  # Excel has no time zones
+        return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, date | datetime | int | float):
         return value
     return str(value)
@@ -123,3 +127,19 @@ def document_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def json_table(schema: str, version: str, title: str, columns: Sequence[tuple[str, str]],
+               rows: Iterable[dict], *, filters: dict) -> bytes:
+    """A list as JSON: what it is, when, with which filters, its columns, then its rows (objects
+    keyed by column key). Not neutralised: JSON is read by programs, not spreadsheets."""
+    envelope = {
+        "schema": schema,
+        "schema_version": version,
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "title": title,
+        "filters": filters,
+        "columns": [{"key": key, "header": header} for key, header in columns],
+        "rows": list(rows),
+    }
+    return json.dumps(envelope, ensure_ascii=False, indent=1).encode("utf-8")

@@ -3,16 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from camket.accounts import roles
 from camket.frameworks import editing
 from camket.frameworks.forms import FrameworkForm
-from camket.frameworks.scoping import visible_frameworks, visible_recommendations
+from camket.frameworks.listing import listed_frameworks
+from camket.frameworks.scoping import visible_frameworks
 from camket.lib.concurrency import StaleEdit
 from camket.web.helpers import coordinator_only, keep_input_after_stale_edit
 
@@ -20,10 +19,7 @@ from camket.web.helpers import coordinator_only, keep_input_after_stale_edit
 @login_required
 def framework_list_view(request):
     user = request.user
-    visible = visible_recommendations(user).values("pk")
-    frameworks = visible_frameworks(user, include_archived=roles.is_coordinator(user)) \
-        .select_related("coordinating_agency").annotate(
-            item_count=Count("recommendations", filter=Q(recommendations__in=visible)))
+    frameworks = listed_frameworks(user)
     language = get_language()
     rows = [{"framework": framework, "label": framework.label(language),
              "may_edit": editing.may_change(user, framework)} for framework in frameworks]

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +28,7 @@ from camket.plans.forms import (
 )
 from camket.plans.history import action_history
 from camket.plans.items import items_by_framework
+from camket.plans.listing import listed_plans
 from camket.plans.models import Action, Plan
 from camket.plans.scoping import (
     get_action_for_user,
@@ -56,13 +57,8 @@ def _form_error(form, error):
 
 @login_required
 def plan_list_view(request):
-    counted = visible_actions(request.user).exclude(publication=Action.Publication.ARCHIVED)
-    plans = visible_plans(request.user).select_related("framework").annotate(
-        action_count=Count("actions", filter=Q(actions__in=counted)),
-        implemented=Count("actions", filter=Q(actions__in=counted,
-                                              actions__status=Implementation.IMPLEMENTED)))
     return render(request, "plans/plan_list.html", {
-        "plans": plans, "is_coordinator": roles.is_coordinator(request.user)})
+        "plans": listed_plans(request.user), "is_coordinator": roles.is_coordinator(request.user)})
 
 
 @login_required

@@ -9,16 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camket.accounts import roles
-from camket.accounts.models import Agency
 from camket.lib.concurrency import StaleEdit
 from camket.lib.numbers import positive_int_text
-from camket.plans.matching import Concerning
 from camket.plans.scoping import get_due_date_for_user
 from camket.reports import services
 from camket.reports.files import check_evidence, download_response, too_large
 from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
 from camket.reports.history import report_history
-from camket.reports.queues import report_queues
+from camket.reports.queues import QueueFilters
 from camket.reports.scoping import get_evidence_for_user, get_report_for_user, visible_evidence
 from camket.web.helpers import error_text, keep_input_after_stale_edit, stale_message
 
@@ -162,15 +160,7 @@ def report_public_view(request, pk):
 
 @login_required
 def report_queue_view(request):
-    code = request.GET.get("agency", "").strip()[:30]
-    agency = Agency.objects.filter(code=code).first() if code else (
-        roles.agency_of(request.user) if roles.is_agency_officer(request.user) else None)
-    category = positive_int_text(request.GET.get("category", ""))
-    concerning = Concerning(framework=request.GET.get("framework", "").strip()[:80],
-                            kind=request.GET.get("kind", "").strip()[:20],
-                            category=int(category) if category else None)
+    filters = QueueFilters.from_mapping(request.user, request.GET)
     return render(request, "reports/queue.html", {
-        **report_queues(request.user, agency=agency.code if agency else "",
-                        concerning=concerning),
-        "agency": agency,
+        **filters.queues(request.user), "agency": filters.agency, "filters": filters,
         "is_coordinator": roles.is_coordinator(request.user)})

@@ -15,6 +15,16 @@ def visible_clusters(user) -> QuerySet[Cluster]:
         cluster=OuterRef("pk"))))
 
 
+def reads_review_progress(user) -> bool:
+    """The review progress page (and its clusters) is the coordinators' and viewers'."""
+    return roles.is_coordinator(user) or roles.role_of(user) == "viewer"
+
+
+def listed_clusters(user) -> QuerySet[Cluster]:
+    """The clusters of the review progress page: those the user may see, not archived."""
+    return visible_clusters(user).filter(archived=False).select_related("framework")
+
+
 def shown_title(user, cluster: Cluster) -> str:
     """A cluster made without a title took its first member's text: to a reader who may not
     read that text, the cluster is named after a member they may read, or by its number."""
@@ -33,4 +43,18 @@ def with_shown_titles(user, clusters) -> list[Cluster]:
     clusters = list(clusters)
     for cluster in clusters:
         cluster.shown_title = shown_title(user, cluster)
+    return clusters
+
+
+def with_visible_members(user, clusters) -> list[Cluster]:
+    """The clusters with `shown_title` and `visible_members` (the references the user may
+    read), for the export of the list."""
+    clusters = with_shown_titles(user, clusters)
+    members: dict[int, list[str]] = {}
+    for cluster_id, reference in visible_recommendations(user).filter(
+            cluster__in=[c.pk for c in clusters]).order_by("id").values_list(
+            "cluster_id", "reference"):
+        members.setdefault(cluster_id, []).append(reference)
+    for cluster in clusters:
+        cluster.visible_members = members.get(cluster.pk, [])
     return clusters

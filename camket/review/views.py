@@ -13,7 +13,12 @@ from camket.frameworks.scoping import get_recommendation_for_user, visible_recom
 from camket.lib.concurrency import StaleEdit
 from camket.lib.numbers import positive_ints
 from camket.review import services
-from camket.review.clusters import shown_title, visible_clusters, with_shown_titles
+from camket.review.clusters import (
+    listed_clusters,
+    reads_review_progress,
+    shown_title,
+    with_shown_titles,
+)
 from camket.review.forms import AssessmentForm, BulkActionForm, DecisionForm, SendForReviewForm
 from camket.review.history import assessment_history
 from camket.review.models import Assessment, Cluster
@@ -114,12 +119,11 @@ def _safe_next(request) -> str:
 
 @login_required
 def progress_view(request):
-    if not (roles.is_coordinator(request.user) or roles.role_of(request.user) == "viewer"):
+    if not reads_review_progress(request.user):
         return redirect("my-assessments")
     return render(request, "review/progress.html", {
         "rows": services.review_progress(),
-        "clusters": with_shown_titles(request.user, visible_clusters(request.user).filter(
-            archived=False).select_related("framework")[:200]),
+        "clusters": with_shown_titles(request.user, listed_clusters(request.user)[:200]),
     })
 
 
