@@ -151,3 +151,19 @@ def test_a_report_draft_leaves_out_a_consultation_not_open_yet(world, persona):
         "closes_at": now + timedelta(days=60)}, items=[])
     report = generate.build_report("positions", world.framework, "en", getattr(world, persona))
     assert "NOT-OPEN-YET-CONSULTATION" not in render_pdf.render_html(report)
+
+
+def test_the_migration_refolds_stored_fingerprints(consultation):
+    import hashlib
+    from importlib import import_module
+
+    from django.apps import apps
+
+    comment = services.submit_comment(consultation, text="Hỗ trợ, khuyến nghị 1.2!",
+                                      sender="a" * 64)
+    old_style = hashlib.sha256("hỗ trợ, khuyến nghị 1.2!".encode()).hexdigest()
+    Comment.objects.filter(pk=comment.pk).update(fingerprint=old_style)
+    import_module("camket.consultations.migrations.0002_fingerprints_ignore_punctuation"
+                  ).refold(apps, None)
+    comment.refresh_from_db()
+    assert comment.fingerprint == guard.fingerprint("ho tro khuyen nghi 1 2")
