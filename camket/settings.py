@@ -232,6 +232,11 @@ CAMKET_COMMENT_FORM_MAX_AGE_SECONDS = env_int("CAMKET_COMMENT_FORM_MAX_AGE_SECON
 CAMKET_COMMENT_MAX_CHARS = env_int("CAMKET_COMMENT_MAX_CHARS", 5000)
 CAMKET_COMMENT_MAX_LINKS = env_int("CAMKET_COMMENT_MAX_LINKS", 2)
 CAMKET_CLIENT_IP_HEADER = env_str("CAMKET_CLIENT_IP_HEADER", "")
+# All senders together: at most N comments on one consultation per window (a flood from many
+# addresses would otherwise bury the moderation queue).
+CAMKET_COMMENT_CONSULTATION_LIMIT = env_int("CAMKET_COMMENT_CONSULTATION_LIMIT", 200)
+CAMKET_COMMENT_CONSULTATION_WINDOW_SECONDS = env_int(
+    "CAMKET_COMMENT_CONSULTATION_WINDOW_SECONDS", 3600)
 # Report drafts (camket.documents, docs/reports.md). A ministry restyles the PDF drafts by
 # putting its own copies of documents/pdf/*.html or report.css in CAMKET_TEMPLATE_DIR, and the
 # Word drafts by naming a .docx whose styles (Title, Heading 1–3, Normal, Table Grid) they use.

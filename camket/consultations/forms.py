@@ -40,7 +40,7 @@ class ConsultationForm(forms.ModelForm):
 
 class CommentForm(forms.Form):
     """The public's comment. `website` is the honeypot (hidden from people, filled by robots);
-    `token` the signed time the form was shown."""
+    `token` the signed time the form was shown, accepted once."""
 
     item = forms.ModelChoiceField(label=_("On"), queryset=Recommendation.objects.none(),
                                   required=False, empty_label=_("The whole draft"))
@@ -62,6 +62,11 @@ class CommentForm(forms.Form):
         self.fields["text"].widget.attrs["maxlength"] = settings.CAMKET_COMMENT_MAX_CHARS
         if not self.is_bound:
             self.initial["token"] = guard.issue_token(consultation.pk)
+
+    def renew_token(self) -> None:
+        """A fresh token for the form shown again after a refusal: the one sent is spent."""
+        self.data = self.data.copy()
+        self.data["token"] = guard.issue_token(self.consultation.pk)
 
     def clean_text(self):
         # The service counts and refuses too; here the message sits beside the field.

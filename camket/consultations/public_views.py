@@ -44,12 +44,14 @@ def consultation_page(request, pk):
             services.submit_comment(
                 consultation, text=data["text"], name=data["name"],
                 organisation=data["organisation"], item=data["item"],
-                sender=guard.sender_hash(guard.sender_address(request)))
+                sender=guard.sender_of(request))
         except ValidationError as error:
             _refused(form, error)
         else:
             return redirect(reverse("public-consultation", args=[consultation.pk])
                             + "?sent=1#comment-form")
+    if form.is_bound and form.errors:
+        form.renew_token()
     return render(request, "consultations/public_detail.html", {
         "consultation": consultation, "items": items, "form": form,
         "is_open": consultation.is_open(), "document": public_document(consultation),

@@ -1,5 +1,5 @@
 """What the report drafts (`camket report KIND …`) include of a consultation: the latest one
-of the framework on that subject, with its summary and only its published comments."""
+of the framework on that subject already open, with its summary and only its published comments."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +30,10 @@ class ConsultationSection:
 def consultation_section(framework, kind: str, language: str) -> ConsultationSection | None:
     """`kind`: positions, midterm or plan. `language` is accepted for the report's sake:
     comments and summaries are kept in the language they were written in."""
-    consultation = (Consultation.objects.filter(framework=framework, subject=kind)
+    # Only consultations already open: before that only coordinators may see one, and a draft
+    # is generated for viewers and agency officers too.
+    consultation = (Consultation.objects.filter(framework=framework, subject=kind,
+                                                opens_at__lte=timezone.now())
                     .order_by("-opens_at", "-id").first())
     if consultation is None:
         return None

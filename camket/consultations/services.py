@@ -139,7 +139,8 @@ def submit_comment(consultation: Consultation, *, text: str, sender: str, name: 
                    organisation: str = "", item=None) -> Comment:
     """A comment from anyone (`sender`: the hash of their address, see `guard.sender_hash`),
     held for moderation. Refused outside the period, on an item not shown, when too long,
-    with too many links, when the same text was already sent, or beyond the rate limit."""
+    with too many links, when the same text was already sent, or beyond the rate limits (the
+    sender's, and the consultation's for all senders together)."""
     now = timezone.now()
     if not consultation.has_opened(now):
         raise ValidationError(_("This consultation is not open yet: comments are accepted from "
@@ -158,6 +159,7 @@ def submit_comment(consultation: Consultation, *, text: str, sender: str, name: 
     fingerprint = guard.fingerprint(text)
     if consultation.comments.filter(fingerprint=fingerprint).exists():
         raise ValidationError({"text": _("This comment was already sent.")})
+    guard.check_consultation_volume(consultation, now)
     guard.take_rate_slot(sender)
     comment = Comment(consultation=consultation, item=item, text=text, fingerprint=fingerprint,
                       sender_hash=sender, submitted_at=now,

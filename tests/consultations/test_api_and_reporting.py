@@ -109,13 +109,17 @@ def test_the_report_section_has_its_shape_and_only_published_comments(
     assert consultation_section(world.framework, "positions", "en").summary == "Tóm tắt"
 
 
-def test_the_report_section_takes_the_latest_consultation(world, consultation):
+def test_the_report_section_takes_the_latest_consultation_already_open(world, consultation):
     from datetime import timedelta
 
+    now = timezone.now()
+    services.create_consultation(world.coordinator, world.framework, {
+        "subject": "positions", "title": "Third round, not open yet",
+        "opens_at": now + timedelta(days=20), "closes_at": now + timedelta(days=40)})
+    assert consultation_section(world.framework, "positions", "en").title == consultation.title
     later = services.create_consultation(world.coordinator, world.framework, {
         "subject": "positions", "title": "Second round",
-        "opens_at": timezone.now() + timedelta(days=20),
-        "closes_at": timezone.now() + timedelta(days=40)})
+        "opens_at": now - timedelta(hours=1), "closes_at": now + timedelta(days=10)})
     assert consultation_section(world.framework, "positions", "en").title == later.title
     assert consultation_section(world.framework, "positions", "en").comments == []
 
