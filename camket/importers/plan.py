@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Framework, Recommendation, State, Taxonomy
@@ -91,6 +92,8 @@ class Planner:
         by_framework: dict[str, list[ParsedRecommendation]] = defaultdict(list)
         for record in parsed.records:
             by_framework[self._framework_for(record, parsed, framework).slug].append(record)
+        if self.errors:  # a framework the file describes cannot be made
+            return []
         if parsed.tree_columns:
             for slug, records in by_framework.items():
                 self.errors += place(records, self._frameworks[slug], parsed.columns)
@@ -141,9 +144,24 @@ class Planner:
                         "starts_on": date(years[0], 1, 1) if years else None,
                         "ends_on": date(years[1], 12, 31) if years else None}
         if key not in self._frameworks:
-            self._frameworks[key] = (Framework.objects.filter(slug=key).first()
-                                     or Framework(slug=key, **defaults))
+            found = Framework.objects.filter(slug=key).first()
+            if found is None:
+                found = Framework(slug=key, **defaults)
+                self._check_new(found)
+            self._frameworks[key] = found
         return self._frameworks[key]
+
+    def _check_new(self, framework: Framework) -> None:
+        """A framework the import would create must be one a person could have entered."""
+        try:
+            framework.full_clean(exclude=["state_under_review"])  # may be saved in flush()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                column = (str(Framework._meta.get_field(name).verbose_name)
+                          if name != NON_FIELD_ERRORS else None)
+                self.errors += [RowError(None, column, _("The framework “%(slug)s”: %(message)s")
+                                         % {"slug": framework.slug, "message": message})
+                                for message in messages]
 
     def _wanted(self, framework, record: ParsedRecommendation,
                 parents: ParentResolver) -> tuple[dict, list, list]:
