@@ -82,6 +82,7 @@ class Planner:
         self._frameworks: dict[str, Framework] = {}
         self._state_names: dict[int, str] | None = None
         self._taxonomies_of: dict[str, list[str]] = {}  # a new framework's, by its slug
+        self._invalid: set[str] = set()  # new frameworks that failed cleaning: never saved
 
     def plan(self, parsed: ParseResult, framework: Framework | None) -> list[FrameworkPlan]:
         if Taxonomy.objects.filter(slug__in=[t[0] for t in BUILTIN_TAXONOMIES]).count() < len(
@@ -115,7 +116,7 @@ class Planner:
         self.states.flush()
         self.categories.flush()
         for framework in self._frameworks.values():
-            if framework.pk is None:
+            if framework.pk is None and framework.slug not in self._invalid:
                 found = Framework.objects.filter(slug=framework.slug).first()
                 if found is not None:
                     framework.pk = found.pk
@@ -156,6 +157,7 @@ class Planner:
         try:
             framework.full_clean(exclude=["state_under_review"])  # may be saved in flush()
         except ValidationError as error:
+            self._invalid.add(framework.slug)
             for name, messages in error.message_dict.items():
                 column = (str(Framework._meta.get_field(name).verbose_name)
                           if name != NON_FIELD_ERRORS else None)
