@@ -41,7 +41,7 @@ def _choice(field: str):
 COLUMNS: dict[str, Column] = {column.key: column for column in (
     Column("reference", _("Reference"), lambda i, g, lang: i.reference),
     Column("framework", _("Framework"), lambda i, g, lang: i.framework.label(lang)),
-    Column("parent", _("Parent"), lambda i, g, lang: i.parent.reference if i.parent else ""),
+    Column("parent", _("Parent"), lambda i, g, lang: g.parent_reference(i)),
     Column("level", _("Level"), _level),
     Column("text", _("Text"), lambda i, g, lang: i.text),
     Column("text_vi", _("Vietnamese translation"), lambda i, g, lang: i.text_vi),

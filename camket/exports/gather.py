@@ -16,6 +16,15 @@ class Gathered:
     states: dict[int, list[State]] = field(default_factory=dict)
     categories: dict[int, list[Category]] = field(default_factory=dict)
     actions: dict[int, list[str]] = field(default_factory=dict)  # references the reader may see
+    readable_parents: set[int] = field(default_factory=set)  # parents the reader may see
+
+    def parent_of(self, item) -> Recommendation | None:
+        """The item's parent if the reader may see it: a draft parent is not named."""
+        return item.parent if item.parent_id in self.readable_parents else None
+
+    def parent_reference(self, item) -> str:
+        parent = self.parent_of(item)
+        return parent.reference if parent else ""
 
     def states_of(self, item) -> list[State]:
         return self.states.get(item.pk, [])
@@ -36,11 +45,25 @@ class Gathered:
         return (uhri or themes or [None])[0]
 
 
-def gather(items, *, actions=None) -> Gathered:
+def readable_parents(items: list[Recommendation], readable) -> set[int]:
+    parent_ids = sorted({item.parent_id for item in items if item.parent_id})
+    if readable is None:
+        exported = {item.pk for item in items}
+        return {pk for pk in parent_ids if pk in exported}
+    found = set()
+    for start in range(0, len(parent_ids), CHUNK):
+        found.update(readable.filter(pk__in=parent_ids[start:start + CHUNK]).values_list(
+            "pk", flat=True))
+    return found
+
+
+def gather(items, *, actions=None, readable=None) -> Gathered:
     """`items`: a queryset of recommendations; `actions`: the actions the reader may see (None:
-    no action column is wanted)."""
+    no action column is wanted); `readable`: the recommendations the reader may see, which
+    parents are named from (None: only the exported items themselves)."""
     items = list(items.select_related("framework", "parent", "state_under_review"))
     found = Gathered(items=items)
+    found.readable_parents = readable_parents(items, readable)
     ids = [item.pk for item in items]
     state_link = Recommendation.recommending_states.through
     category_link = Recommendation.categories.through

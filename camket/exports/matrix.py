@@ -79,7 +79,7 @@ def _values(item: Recommendation, gathered: Gathered, language: str) -> dict[str
         "themes": themes_cell(gathered.themes_of(item), language),
         "sdgs": "\n".join(c.label(language) for c in gathered.sdgs_of(item)),
         "text_vi": item.text_vi,
-        "parent": item.parent.reference if item.parent else "",
+        "parent": gathered.parent_reference(item),
         "level": framework.level_label(item.level, language)
         if len(framework.level_list()) > 1 else "",
         "session": str(item.session) if item.session is not None else "",

@@ -56,7 +56,7 @@ def item_record(item, gathered: Gathered, keys: set[str], with_parent: bool) -> 
         "sdgs": [c.code for c in gathered.sdgs_of(item)],
     }
     if with_parent:
-        record["parent"] = item.parent.reference if item.parent else None
+        record["parent"] = gathered.parent_reference(item) or None
         record["level"] = item.framework.level_list()[
             min(item.level, len(item.framework.level_list()) - 1)].key
     optional = {
@@ -86,7 +86,7 @@ def item_record(item, gathered: Gathered, keys: set[str], with_parent: bool) -> 
 
 def json_document(framework, gathered: Gathered, keys: list[str]) -> bytes:
     with_parent = len(framework.level_list()) > 1 if framework else any(
-        item.parent_id for item in gathered.items)
+        gathered.parent_of(item) for item in gathered.items)
     chosen = set(keys)
     envelope = {
         "schema": SCHEMA_NAME,

@@ -50,10 +50,12 @@ def ordered(items):
 
 def export_items(items, *, fmt: str, framework: Framework | None = None, columns=None,
                  layout: str = "list", language: str = "en", actions=None,
-                 public: bool = False) -> ExportFile:
+                 public: bool = False, readable=None) -> ExportFile:
     """`items`: already scoped; `actions`: the actions the reader may see (for the actions
     column); `framework`: the framework they all belong to (needed by the matrix layout);
-    `public`: only the columns the public may read."""
+    `public`: only the columns the public may read; `readable`: every recommendation the
+    reader may see, so a parent is named only if it is one of them (None: only if it is
+    exported too)."""
     if fmt not in FORMATS:
         raise ExportError(_("Unknown format “%(format)s”: use one of %(formats)s.")
                           % {"format": fmt, "formats": ", ".join(FORMATS)})
@@ -71,7 +73,8 @@ def export_items(items, *, fmt: str, framework: Framework | None = None, columns
             "columns": error, "known": ", ".join(catalogue.available_keys(public=public))}
         ) from None
     wants_actions = any(column.key == "actions" for column in chosen) and actions is not None
-    gathered = gather(ordered(items), actions=actions if wants_actions else None)
+    gathered = gather(ordered(items), actions=actions if wants_actions else None,
+                      readable=readable)
     stem = f"camket-{framework.slug}" if framework else "camket-recommendations"
     with translation.override(language):
         if layout == "matrix":

@@ -38,7 +38,8 @@ def export_recommendations_for(user, query, fmt: str) -> ExportFile:
         slug=params.framework).first() if params.framework else None)
     return export_items(search.search(user, params), fmt=fmt, framework=framework,
                         columns=chosen_columns(query), layout=query.get("layout") or "list",
-                        language=get_language(), actions=visible_actions(user))
+                        language=get_language(), actions=visible_actions(user),
+                        readable=visible_recommendations(user))
 
 
 @login_required
@@ -74,7 +75,7 @@ def public_export_view(request, slug, format):  # noqa: A002 — the URL's argum
     try:
         exported = export_items(items, fmt=format, framework=framework,
                                 columns=chosen_columns(request.GET), public=True,
-                                language=get_language())
+                                language=get_language(), readable=public_recommendations())
     except ExportError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     return as_download(exported)

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Framework, Recommendation, State, Taxonomy
@@ -81,6 +82,7 @@ class Planner:
         self._frameworks: dict[str, Framework] = {}
         self._state_names: dict[int, str] | None = None
         self._taxonomies_of: dict[str, list[str]] = {}  # a new framework's, by its slug
+        self._invalid: set[str] = set()  # new frameworks that failed cleaning: never saved
 
     def plan(self, parsed: ParseResult, framework: Framework | None) -> list[FrameworkPlan]:
         if Taxonomy.objects.filter(slug__in=[t[0] for t in BUILTIN_TAXONOMIES]).count() < len(
@@ -91,6 +93,8 @@ class Planner:
         by_framework: dict[str, list[ParsedRecommendation]] = defaultdict(list)
         for record in parsed.records:
             by_framework[self._framework_for(record, parsed, framework).slug].append(record)
+        if self.errors:  # a framework the file describes cannot be made
+            return []
         if parsed.tree_columns:
             for slug, records in by_framework.items():
                 self.errors += place(records, self._frameworks[slug], parsed.columns)
@@ -112,7 +116,7 @@ class Planner:
         self.states.flush()
         self.categories.flush()
         for framework in self._frameworks.values():
-            if framework.pk is None:
+            if framework.pk is None and framework.slug not in self._invalid:
                 found = Framework.objects.filter(slug=framework.slug).first()
                 if found is not None:
                     framework.pk = found.pk
@@ -141,9 +145,25 @@ class Planner:
                         "starts_on": date(years[0], 1, 1) if years else None,
                         "ends_on": date(years[1], 12, 31) if years else None}
         if key not in self._frameworks:
-            self._frameworks[key] = (Framework.objects.filter(slug=key).first()
-                                     or Framework(slug=key, **defaults))
+            found = Framework.objects.filter(slug=key).first()
+            if found is None:
+                found = Framework(slug=key, **defaults)
+                self._check_new(found)
+            self._frameworks[key] = found
         return self._frameworks[key]
+
+    def _check_new(self, framework: Framework) -> None:
+        """A framework the import would create must be one a person could have entered."""
+        try:
+            framework.full_clean(exclude=["state_under_review"])  # may be saved in flush()
+        except ValidationError as error:
+            self._invalid.add(framework.slug)
+            for name, messages in error.message_dict.items():
+                column = (str(Framework._meta.get_field(name).verbose_name)
+                          if name != NON_FIELD_ERRORS else None)
+                self.errors += [RowError(None, column, _("The framework “%(slug)s”: %(message)s")
+                                         % {"slug": framework.slug, "message": message})
+                                for message in messages]
 
     def _wanted(self, framework, record: ParsedRecommendation,
                 parents: ParentResolver) -> tuple[dict, list, list]:

@@ -7,7 +7,6 @@ each row, so an item that had none gains none.
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -20,9 +19,9 @@ from django.utils.translation import gettext as _
 from camket.exports.cells import unneutralised
 from camket.exports.matrix import FORMAT_VERSION, ITEM_PREFIX, MARKER
 from camket.frameworks.models import Recommendation
+from camket.importers.camket_matrix.about import About, read_columns, read_hint, read_taxonomies
 from camket.importers.records import (
     AFFECTED_PERSONS,
-    FrameworkHint,
     ParsedRecommendation,
     ParseResult,
     RowError,
@@ -101,9 +100,13 @@ def parse_grids(grids: Grids, source_name: str) -> ParseResult:
             "version %(known)s.") % {"name": source_name, "version": about.get("format_version"),
                                      "known": FORMAT_VERSION}))
         return result
-    keys = json.loads(about.get("columns") or "[]")
-    taxonomies = json.loads(about.get("taxonomies") or "[]")
-    hint = _hint(about, taxonomies)
+    checked = About(about)
+    keys = read_columns(checked)
+    taxonomies = read_taxonomies(checked)
+    hint = read_hint(checked, taxonomies)
+    if checked.errors:  # nothing is read from a file whose framework cannot be made
+        result.errors.extend(checked.errors)
+        return result
     result.framework_hint = hint
     headers = grids.matrix[0] if grids.matrix else []
     result.columns = {key: str(headers[i]) if i < len(headers) else key
@@ -121,23 +124,6 @@ def parse_grids(grids: Grids, source_name: str) -> ParseResult:
             record.cycle = hint.cycle
             result.records.append(record)
     return result
-
-
-def _hint(about: dict[str, str], taxonomies: list[dict]) -> FrameworkHint:
-    def get(key):
-        return about.get(f"framework.{key}", "").strip()
-
-    extra = {"name_vi": get("name_vi"), "description": about.get("framework.description", ""),
-             "levels": json.loads(get("levels") or "[]"),
-             "has_response": get("has_response") != "no",
-             "has_recommending_states": get("has_recommending_states") != "no",
-             "has_indicators": get("has_indicators") != "no",
-             "starts_on": get("starts_on") or None, "ends_on": get("ends_on") or None}
-    return FrameworkHint(
-        slug=get("slug"), name=get("name"), kind=get("kind") or "upr_cycle",
-        cycle=int(get("cycle")) if get("cycle").isdigit() else None,
-        state_under_review=get("state_under_review"), extra=extra, taxonomies=taxonomies,
-        framework_taxonomies=json.loads(get("taxonomies") or "[]"))
 
 
 class _RowReader:

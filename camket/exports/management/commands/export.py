@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from camket.__main__ import cli_language
 from camket.exports.service import FORMATS, LAYOUTS, ExportError, export_items, system_items
-from camket.frameworks.models import Framework
+from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.scoping import visible_frameworks, visible_recommendations
 from camket.plans.models import Action
 from camket.plans.scoping import visible_actions
@@ -38,11 +38,12 @@ class Command(BaseCommand):
         user = _user(options.get("user"))
         found = self._framework(framework, user)
         layout = options.get("layout") or ("matrix" if fmt in ("xlsx", "docx") else "list")
-        if user is None:
-            items, actions = system_items(found), Action.objects.all()
+        if user is None:  # the system reads every item, so it names every parent
+            items, actions, readable = (system_items(found), Action.objects.all(),
+                                        Recommendation.objects.all())
         else:
-            items, actions = (visible_recommendations(user).filter(framework=found),
-                              visible_actions(user))
+            readable = visible_recommendations(user)
+            items, actions = readable.filter(framework=found), visible_actions(user)
         target = Path(out)
         if target.is_dir() or not target.parent.is_dir():
             raise CommandError(_("Cannot write %(path)s: no such folder, or it is a folder.")
@@ -51,7 +52,7 @@ class Command(BaseCommand):
             exported = export_items(items, fmt=fmt, framework=found,
                                     columns=options.get("columns"), layout=layout,
                                     language=options.get("lang") or cli_language(),
-                                    actions=actions)
+                                    actions=actions, readable=readable)
         except ExportError as error:
             raise CommandError(str(error)) from None
         try:
