@@ -11,7 +11,7 @@ from camket.exports.opendata import schema_text
 from camket.exports.service import ExportError, ExportFile, export_items
 from camket.exports.tables import export_table
 from camket.frameworks import search
-from camket.frameworks.scoping import visible_frameworks
+from camket.frameworks.scoping import visible_frameworks, visible_recommendations
 from camket.plans.scoping import visible_actions
 from camket.public.scoping import portal_enabled, public_frameworks, public_recommendations
 
