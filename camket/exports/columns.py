@@ -52,7 +52,7 @@ COLUMNS: dict[str, Column] = {column.key: column for column in (
     Column("session", _("Session"), lambda i, g, lang: i.session),
     Column("response", _("Response"), _choice("response")),
     Column("response_reason", _("Reason for the response"), lambda i, g, lang: i.response_reason),
-    Column("decided_on", _("Decision date"), lambda i, g, lang: i.decided_on, public=False),
+    Column("decided_on", _("Decision date"), lambda i, g, lang: i.decided_on),
     Column("action_category", _("Action category"), _choice("action_category")),
     Column("themes", _("Themes and groups of persons"),
            lambda i, g, lang: _labels(g.themes_of(i), lang)),
