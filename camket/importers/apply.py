@@ -14,6 +14,7 @@ from camket.frameworks.models import Recommendation
 from camket.importers.merge import baseline_of
 from camket.importers.plan import CHUNK, FrameworkPlan, Planner, written
 from camket.lib.folding import folded_document
+from camket.public.cache import portal_changed
 
 BATCH = 1000
 UPDATED_FIELDS = [
@@ -34,6 +35,8 @@ def write_plans(plans: list[FrameworkPlan], planner: Planner, *, user,
             planner.flush()
         _write(plan, planner.status, user=user, reason=reason)
         result.append(plan)
+    if any(plan.new or plan.updates for plan in result):
+        portal_changed()  # bulk writes send no signals: the portal would keep the old rows
     return result
 
 

@@ -4,6 +4,11 @@ Every key carries a "portal generation" number. Saving, deleting or relinking an
 portal reads bumps it, so the next visitor gets freshly computed pages: unpublishing an item
 takes it off the portal at once, without tracking which pages showed it. Old generations are
 left to expire (CAMKET_PUBLIC_CACHE_SECONDS).
+
+A change is bumped twice: when it is written, and when its transaction commits. A visitor
+between the two still reads the committed (old) rows and caches them under the generation of
+the first bump; the second makes that page stale as soon as the change is visible. Writes that
+send no signals (bulk imports) call `portal_changed()` themselves.
 """
 
 import hashlib
@@ -11,6 +16,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
@@ -26,7 +32,13 @@ def generation() -> int:
     return value
 
 
-def bump(**_signal_arguments) -> None:
+def portal_changed(using=None, **_signal_arguments) -> None:
+    """Something the portal shows changed: new generation now, and again once committed."""
+    _bump()
+    transaction.on_commit(_bump, using=using)
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted): any new number differs from the old keys'
@@ -49,18 +61,22 @@ def connect_signals() -> None:
     from camket.plans.models import Action
 
     for model in _watched_models():
-        post_save.connect(bump, sender=model, dispatch_uid=f"public-save-{model.__name__}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"public-delete-{model.__name__}")
+        name = model.__name__
+        post_save.connect(portal_changed, sender=model, dispatch_uid=f"public-save-{name}")
+        post_delete.connect(portal_changed, sender=model, dispatch_uid=f"public-delete-{name}")
     links = [Recommendation.recommending_states.through, Recommendation.categories.through,
              Action.recommendations.through, Action.co_agencies.through,
              Framework.taxonomies.through, Category.related_sdgs.through]
     for through in links:
-        m2m_changed.connect(bump, sender=through, dispatch_uid=f"public-m2m-{through.__name__}")
+        m2m_changed.connect(portal_changed, sender=through,
+                            dispatch_uid=f"public-m2m-{through.__name__}")
 
 
 def _key(kind: str, request) -> str:
     query = sorted(request.GET.lists())
-    raw = f"{kind}|{get_language()}|{request.path}|{query}"
+    # pages show their own absolute address (base.html): one copy per host and scheme
+    origin = f"{request.scheme}://{request.get_host()}"
+    raw = f"{kind}|{origin}|{get_language()}|{request.path}|{query}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
     return f"camket:public:{generation()}:{digest}"
 

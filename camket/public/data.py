@@ -56,6 +56,14 @@ def indicator_data(indicator: Indicator) -> dict:
     }
 
 
+def _item_reference(item: Recommendation, action: Action) -> str:
+    """The reference alone for an item of the action's own framework; `slug:reference` for an
+    item of another framework (two frameworks may both have an item 1.1)."""
+    if item.framework_id == action.plan.framework_id:
+        return item.reference
+    return f"{item.framework.slug}:{item.reference}"
+
+
 def action_data(action: Action) -> dict:
     """An action (lead agency, co-agencies and public items prefetched: queries.framework_actions).
     Its budget source and the reason for its status stay internal."""
@@ -66,7 +74,7 @@ def action_data(action: Action) -> dict:
         "co_agencies": [agency.name for agency in action.co_agencies.all()],
         "start_on": action.start_on, "target_on": action.target_on, "status": action.status,
         "plan": action.plan.title,
-        "items": [item.reference for item in action.public_items],
+        "items": [_item_reference(item, action) for item in action.public_items],
     }
     if hasattr(action, "public_indicators"):
         data["indicators"] = [indicator_data(i) for i in action.public_indicators]

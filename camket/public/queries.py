@@ -185,13 +185,18 @@ def public_children(item: Recommendation) -> QuerySet[Recommendation]:
     return public_recommendations().filter(parent=item).order_by("id")
 
 
-def framework_actions(framework: Framework) -> QuerySet[Action]:
-    return (public_actions().filter(plan__framework=framework)
-            .select_related("lead_agency", "plan")
-            .prefetch_related("co_agencies", Prefetch(
-                "recommendations", queryset=public_recommendations().order_by("id"),
-                to_attr="public_items"))
+def _with_action_details(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """An action may implement items of several frameworks: each item (and the action) comes
+    with its own framework, so links and references name the right one."""
+    items = public_recommendations().select_related("framework").order_by("framework_id", "id")
+    return (actions.select_related("lead_agency", "plan__framework")
+            .prefetch_related("co_agencies",
+                              Prefetch("recommendations", queryset=items, to_attr="public_items"))
             .order_by("plan_id", "reference", "id"))
+
+
+def framework_actions(framework: Framework) -> QuerySet[Action]:
+    return _with_action_details(public_actions().filter(plan__framework=framework))
 
 
 def get_public_action(framework: Framework, pk: int) -> Action:
@@ -199,7 +204,8 @@ def get_public_action(framework: Framework, pk: int) -> Action:
 
 
 def item_actions(item: Recommendation) -> list[Action]:
-    actions = list(framework_actions(item.framework).filter(recommendations=item))
+    """The public actions implementing the item, whichever framework's plan holds them."""
+    actions = list(_with_action_details(public_actions().filter(recommendations=item)))
     attach_progress(actions, public_indicators().filter(action__in=[a.pk for a in actions]))
     return actions
 
