@@ -17,6 +17,7 @@ from camket.api import exports as exports_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
 from camket.api import public as public_api
+from camket.api import reports as report_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
 from camket.api.auth import AUTH
@@ -187,10 +188,10 @@ api.add_router("/plans", plan_api.plans)
 api.add_router("/actions", plan_api.actions)
 api.add_router("/indicators", plan_api.indicators)
 api.add_router("/recommendations", plan_api.recommendation_indicators)
-api.add_router("/due-dates", plan_api.due_dates)
-api.add_router("/reports", plan_api.reports)
-api.add_router("/evidence", plan_api.evidence)
-api.add_router("/reminders", plan_api.reminders)
+api.add_router("/due-dates", report_api.due_dates)
+api.add_router("/reports", report_api.reports)
+api.add_router("/evidence", report_api.evidence)
+api.add_router("/reminders", report_api.reminders)
 api.add_router("/dashboard", dashboard_api.router)
 api.add_router("/suggestions", tagging_api.suggestion_router)
 api.add_router("/tagging/runs", tagging_api.run_router)

@@ -1,23 +1,18 @@
-"""The Master Plan API: plans, actions, indicators, due dates, progress reports, evidence.
+"""The Master Plan API: plans, actions, indicators (due dates and reports: api/reports.py).
 
 Every read goes through the scoping functions of camket.plans and camket.reports, every write
 through their services; the exception handlers of camket.api.api turn refusals into 403, stale
 versions into 409, invalid input into 422 and anything the user may not see into 404.
 """
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.http import FileResponse, Http404
-from django.utils import timezone
-from ninja import Field, File, Query, Router, Schema, UploadedFile
+from django.core.exceptions import ValidationError
+from ninja import Query, Router
 from ninja.pagination import paginate
 
-from camket.accounts import roles
-from camket.accounts.models import Agency
-from camket.accounts.permissions import require
 from camket.api import plan_schemas as s
+from camket.api.agencies import agencies_by_code, agency_by_code
 from camket.api.pagination import BoundedPageNumberPagination
+from camket.api.reports import due_dates_seen_by
 from camket.api.schemas import HistoryOut
 from camket.frameworks.models import Implementation
 from camket.frameworks.scoping import (
@@ -33,20 +28,10 @@ from camket.plans.items import find_items
 from camket.plans.models import Action
 from camket.plans.scoping import (
     get_action_for_user,
-    get_due_date_for_user,
     get_indicator_for_user,
     get_plan_for_user,
     visible_actions,
-    visible_due_dates,
     visible_plans,
-)
-from camket.reminders.services import as_dicts, open_due_dates, send_reminders
-from camket.reports import services as report_services
-from camket.reports.history import report_history
-from camket.reports.scoping import (
-    get_evidence_for_user,
-    get_report_for_user,
-    visible_reports,
 )
 from camket.review.models import Cluster
 
@@ -54,27 +39,9 @@ plans = Router(tags=["plans"])
 actions = Router(tags=["actions"])
 indicators = Router(tags=["indicators"])
 recommendation_indicators = Router(tags=["indicators"])
-due_dates = Router(tags=["due dates"])
-reports = Router(tags=["progress reports"])
-evidence = Router(tags=["evidence"])
-reminders = Router(tags=["reminders"])
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-def _agencies(codes, field: str) -> list[Agency]:
-    """Active agencies by code, or 422 naming the codes that are unknown (or archived)."""
-    codes = list(dict.fromkeys(codes))
-    found = {a.code: a for a in Agency.objects.filter(code__in=codes, archived=False)}
-    unknown = [code for code in codes if code not in found]
-    if unknown:
-        raise ValidationError({field: [f"Unknown agency: {code}" for code in unknown]})
-    return [found[code] for code in codes]
-
-
-def _agency(code: str, field: str) -> Agency:
-    return _agencies([code], field)[0]
-
 
 def _recommendations(user, ids, references=(), plan=None) -> list:
     """Items by id and by "SLUG:REF" reference (a bare one in the plan's framework)."""
@@ -133,7 +100,7 @@ def update_plan(request, pk: int, payload: s.PlanUpdateIn):
 @plans.post("/{int:pk}/actions-from-clusters", response=s.FromClustersOut)
 def actions_from_clusters(request, pk: int, payload: s.FromClustersIn):
     plan = get_plan_for_user(request.user, pk)
-    lead = _agency(payload.lead_agency, "lead_agency")
+    lead = agency_by_code(payload.lead_agency, "lead_agency")
     # A cluster is reachable through the recommendations the user may see.
     clusters = list(Cluster.objects.filter(
         pk__in=payload.cluster_ids, archived=False,
@@ -163,7 +130,7 @@ def list_actions(request, filters: Query[s.ActionQuery]):
     _check_choice(filters.publication, Action.Publication.values, "publication")
     for name in ("agency", "lead"):
         if getattr(filters, name):
-            _agency(getattr(filters, name), name)
+            agency_by_code(getattr(filters, name), name)
     params = ActionFilters.from_mapping({**filters.dict(), "overdue": "1" if filters.overdue
                                          else ""})
     queryset = filter_actions(request.user, params)
@@ -179,10 +146,10 @@ def create_action(request, payload: s.ActionIn):
         raise ValidationError({"plan": [f"Unknown plan: {payload.plan}"]})
     values = payload.dict(exclude={"plan", "co_agencies", "recommendation_ids", "items"},
                           exclude_none=True)
-    values["lead_agency"] = _agency(payload.lead_agency, "lead_agency")
+    values["lead_agency"] = agency_by_code(payload.lead_agency, "lead_agency")
     action = plan_services.create_action(
         request.user, plan, values,
-        co_agencies=_agencies(payload.co_agencies or [], "co_agencies"),
+        co_agencies=agencies_by_code(payload.co_agencies or [], "co_agencies"),
         recommendations=_recommendations(request.user, payload.recommendation_ids or [],
                                          payload.items or [], plan))
     return get_action_for_user(request.user, action.pk)
@@ -208,7 +175,7 @@ def update_action(request, pk: int, payload: s.ActionUpdateIn):
     action = get_action_for_user(request.user, pk)
     values = _sent_values(payload, nullable={"start_on", "target_on"})
     if "lead_agency" in values:
-        values["lead_agency"] = _agency(values["lead_agency"], "lead_agency")
+        values["lead_agency"] = agency_by_code(values["lead_agency"], "lead_agency")
     co_agencies = values.pop("co_agencies", None)
     recommendation_ids = values.pop("recommendation_ids", None)
     references = values.pop("items", None)
@@ -218,7 +185,7 @@ def update_action(request, pk: int, payload: s.ActionUpdateIn):
                                   action.plan)
     plan_services.update_action(
         request.user, action, values, version=payload.version,
-        co_agencies=None if co_agencies is None else _agencies(co_agencies, "co_agencies"),
+        co_agencies=None if co_agencies is None else agencies_by_code(co_agencies, "co_agencies"),
         recommendations=linked)
     return get_action_for_user(request.user, pk)
 
@@ -249,7 +216,7 @@ def create_action_indicator(request, pk: int, payload: s.IndicatorIn):
 @recommendation_indicators.post("/{int:pk}/indicators", response=s.IndicatorOut)
 def create_recommendation_indicator(request, pk: int, payload: s.RecommendationIndicatorIn):
     recommendation = get_recommendation_for_user(request.user, pk)
-    agency = _agency(payload.agency, "agency")
+    agency = agency_by_code(payload.agency, "agency")
     indicator = indicator_services.create_indicator(
         request.user, payload.dict(exclude={"agency"}), recommendation=recommendation,
         agency=agency)
@@ -272,130 +239,4 @@ def update_indicator(request, pk: int, payload: s.IndicatorUpdateIn):
 @indicators.get("/{int:pk}/due-dates", response=list[s.DueDateOut])
 def indicator_due_dates(request, pk: int):
     indicator = get_indicator_for_user(request.user, pk)
-    return _due_dates(request.user).filter(indicator=indicator)
-
-
-# --- due dates and reports -------------------------------------------------------------------
-
-def _due_dates(user):
-    """Visible due dates, with whether each is open and the report the user may see."""
-    seen = visible_reports(user).filter(due_date=OuterRef("pk"))
-    return visible_due_dates(user).select_related("indicator", "indicator__agency").annotate(
-        is_open=Exists(open_due_dates().filter(pk=OuterRef("pk"))),
-        seen_report_id=Subquery(seen.values("pk")[:1]),
-        seen_report_state=Subquery(seen.values("state")[:1]),
-    ).order_by("due_on", "id")
-
-
-class DueDateQuery(Schema):
-    agency: str = ""
-    overdue: bool | None = None
-    open: bool | None = None
-    archived: bool = Field(False, description="list archived due dates instead")
-
-
-@due_dates.get("", response=list[s.DueDateOut])
-@paginate(BoundedPageNumberPagination)
-def list_due_dates(request, filters: Query[DueDateQuery]):
-    queryset = _due_dates(request.user).filter(archived=filters.archived)
-    if filters.agency:
-        queryset = queryset.filter(indicator__agency=_agency(filters.agency, "agency"))
-    if filters.open is not None:
-        queryset = queryset.filter(is_open=filters.open)
-    if filters.overdue is not None:
-        overdue = Q(is_open=True, due_on__lt=timezone.localdate())
-        queryset = queryset.filter(overdue if filters.overdue else ~overdue)
-    return queryset
-
-
-@due_dates.get("/{int:pk}", response=s.DueDateDetailOut)
-def get_due_date(request, pk: int):
-    return get_due_date_for_user(request.user, pk)
-
-
-@due_dates.put("/{int:pk}/report", response=s.ReportOut)
-def save_report(request, pk: int, payload: s.ReportIn):
-    due_date = get_due_date_for_user(request.user, pk)
-    values = payload.dict(include={"status", "narrative", "indicator_value"})
-    report = report_services.save_report(request.user, due_date, values,
-                                         version=payload.version, submit=payload.submit)
-    return get_report_for_user(request.user, report.pk)
-
-
-@reports.get("/{int:pk}", response=s.ReportOut)
-def get_report(request, pk: int):
-    return get_report_for_user(request.user, pk)
-
-
-@reports.post("/{int:pk}/accept", response=s.ReportOut)
-def accept_report(request, pk: int, payload: s.ReviewIn):
-    report = get_report_for_user(request.user, pk)
-    report_services.accept_report(request.user, report, version=payload.version,
-                                  comment=payload.comment)
-    return get_report_for_user(request.user, pk)
-
-
-@reports.post("/{int:pk}/public", response=s.ReportOut)
-def set_report_public(request, pk: int, payload: s.ReportPublicIn):
-    report = get_report_for_user(request.user, pk)
-    report_services.set_report_public(request.user, report, payload.is_public,
-                                      version=payload.version)
-    return get_report_for_user(request.user, pk)
-
-
-@reports.post("/{int:pk}/return", response=s.ReportOut)
-def return_report(request, pk: int, payload: s.ReviewIn):
-    report = get_report_for_user(request.user, pk)
-    report_services.return_report(request.user, report, version=payload.version,
-                                  comment=payload.comment)
-    return get_report_for_user(request.user, pk)
-
-
-@reports.get("/{int:pk}/history", response=list[HistoryOut])
-def get_report_history(request, pk: int):
-    """Only the reporting agency and the coordinator see it; others get an empty list."""
-    return report_history(request.user, get_report_for_user(request.user, pk))
-
-
-# --- evidence --------------------------------------------------------------------------------
-
-@due_dates.post("/{int:pk}/evidence", response=s.EvidenceOut)
-def upload_evidence(request, pk: int, file: File[UploadedFile], is_public: bool = False):
-    due_date = get_due_date_for_user(request.user, pk)
-    # Refuse before reading the whole upload into memory; the service checks everything else.
-    require(request.user, "reports.change_report", due_date)
-    limit = settings.CAMKET_MAX_EVIDENCE_BYTES
-    if file.size > limit:
-        raise ValidationError({"file": [
-            f"{file.name} is {file.size} bytes; the limit is {limit} bytes."]})
-    return report_services.add_evidence(request.user, due_date, file.name or "", file.read(),
-                                        is_public=is_public)
-
-
-@evidence.get("/{int:pk}/download")
-def download_evidence(request, pk: int):
-    item = get_evidence_for_user(request.user, pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is missing.") from None
-    response = FileResponse(handle, as_attachment=True, filename=item.original_name,
-                            content_type=item.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-@evidence.post("/{int:pk}", response=s.EvidenceOut)
-def change_evidence(request, pk: int, payload: s.EvidenceChangeIn):
-    item = get_evidence_for_user(request.user, pk)
-    return report_services.change_evidence(request.user, item, is_public=payload.is_public,
-                                           archived=payload.archived)
-
-
-# --- reminders -------------------------------------------------------------------------------
-
-@reminders.post("/run", response=list[s.ReminderOut])
-def run_reminders(request, dry_run: bool = False):
-    if not roles.is_coordinator(request.user):
-        raise PermissionDenied("Only the coordinating ministry can send reminders.")
-    return as_dicts(send_reminders(dry_run=dry_run))
+    return due_dates_seen_by(request.user).filter(indicator=indicator)
