@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.test import Client
 from openpyxl import Workbook
 
@@ -71,8 +72,27 @@ def _start_pages(plan_world) -> list[str]:
              f"/actions/{plan_world.action_a.pk}/", f"/actions/{plan_world.action_b.pk}/",
              "/reports/", "/suggestions/", "/imports/"]
     pages += [f"/recommendations/{item.pk}/" for item in samples if item is not None]
+    # Every framework is on the portal (see `everything`): its pages, searches and open data,
+    # the exports of the mixed list, the documents and consultations pages.
+    for slug in Framework.objects.values_list("slug", flat=True):
+        pages += [f"/public/{slug}/", f"/public/{slug}/?q=quyen", f"/public/{slug}/actions/"]
+    for slug in _small_frameworks():
+        pages += [f"/public/data/{slug}.json", f"/public/data/{slug}.csv"]
+    ohchr = Framework.objects.filter(recommendations__source_document__startswith="A/HRC")
+    pages += ["/public/", "/public/consultations/", "/consultations/", "/documents/",
+              "/frameworks/", "/exports/recommendations.csv?q=torture+quyen",
+              "/exports/recommendations.json?q=torture", "/exports/actions.json",
+              "/exports/recommendations.docx?framework=generic",
+              f"/exports/recommendations?format=xlsx&layout=matrix&framework="
+              f"{ohchr.first().slug if ohchr.exists() else 'generic'}"]
     pages += [f"/due-dates/{due.pk}/" for due in DueDate.objects.all()[:2]]
     return pages
+
+
+def _small_frameworks() -> list[str]:
+    """All but the UPR Info cycles of thousands of items, whose whole exports take long."""
+    return [framework.slug for framework in Framework.objects.annotate(
+        items=Count("recommendations")).filter(items__lt=2000)]
 
 
 def _api_lists(plan_world) -> list[str]:
@@ -82,7 +102,10 @@ def _api_lists(plan_world) -> list[str]:
             f"/api/recommendations/{one.pk}/history", "/api/review/assessments",
             "/api/review/progress", "/api/dashboard", "/api/dashboard?framework=generic",
             "/api/plans", "/api/actions", f"/api/actions/{plan_world.action_a.pk}/history",
-            "/api/due-dates", "/api/suggestions"]
+            "/api/due-dates", "/api/suggestions", "/api/public/frameworks",
+            "/api/exports/recommendations?format=json&q=torture",
+            *[f"/api/public/frameworks/{slug}/items?q=quyen"
+              for slug in Framework.objects.values_list("slug", flat=True)]]
 
 
 LINK = re.compile(r'href="([^"#]+)"')
@@ -121,6 +144,7 @@ def _crawl(client: Client, pages: list[str]) -> list[str]:
 @pytest.fixture
 def everything(shared_data, tmp_path, plan_world):
     _import_everything(shared_data, tmp_path, plan_world.world.coordinator)
+    Framework.objects.update(public=True)
     return plan_world
 
 
@@ -144,6 +168,25 @@ def test_every_page_api_list_and_export_answers_every_persona_with_all_shared_da
                 failures.append(f"{persona} API {url} → {response.status_code}")
     assert not failures, "\n".join(failures)
     _check_cli_lists_and_exports(tmp_path)
+    _check_exports_and_drafts_of_every_framework(tmp_path)
+
+
+def _check_exports_and_drafts_of_every_framework(tmp_path):
+    """`camket export` and `camket report` on every framework: UPR Info cycles, OHCHR matrices,
+    the bare CSV, the XLSX and the Master Plan's framework."""
+    for framework in Framework.objects.filter(slug__in=_small_frameworks()):
+        for fmt in ("json", "xlsx"):
+            out = tmp_path / f"{framework.slug}.{fmt}"
+            call_command("export", "--framework", framework.slug, "--format", fmt,
+                         "--out", str(out), stdout=io.StringIO())
+            assert out.stat().st_size > 0
+    for framework in Framework.objects.filter(slug__in=["generic", "spreadsheet"]) | \
+            Framework.objects.filter(plans__isnull=False):
+        for kind, fmt in (("positions", "pdf"), ("plan", "docx"), ("midterm", "pdf")):
+            out = tmp_path / f"{framework.slug}-{kind}.{fmt}"
+            call_command("report", kind, "--framework", framework.slug, "--format", fmt,
+                         "--lang", "vi", "--out", str(out), stdout=io.StringIO())
+            assert out.stat().st_size > 0
 
 
 def _check_cli_lists_and_exports(tmp_path):
