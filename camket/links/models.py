@@ -65,3 +65,88 @@ class ItemLink(models.Model):
     @property
     def is_live(self) -> bool:
         return not self.archived and self.state != self.State.REJECTED
+
+
+class RegisterLink(models.Model):
+    """An item of any framework related to an entry of a register: an instrument (a
+    recommendation asks to ratify it), a national legal act or a bilateral agreement (it
+    implements the item). Same life as an ItemLink: found automatically or added by a person,
+    confirmed or rejected by a person, archived rather than deleted, with history."""
+
+    class Relation(models.TextChoices):
+        ASKS_TO_JOIN = "asks_to_join", _("asks to ratify or accede to")
+        ASKS_TO_WITHDRAW_RESERVATIONS = "asks_to_withdraw_reservations", _(
+            "asks to withdraw reservations to")
+        IMPLEMENTED_BY = "implemented_by", _("is implemented by")
+        CONCERNS = "concerns", _("concerns")
+
+    class State(models.TextChoices):
+        DETECTED = "detected", _("Found in the text")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    item = models.ForeignKey(
+        "frameworks.Recommendation", verbose_name=_("item"), on_delete=models.PROTECT,
+        related_name="register_links")
+    instrument = models.ForeignKey(
+        "treaties.Instrument", verbose_name=_("instrument"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="item_links")
+    legal_act = models.ForeignKey(
+        "legislation.LegalAct", verbose_name=_("legal act"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="item_links")
+    agreement = models.ForeignKey(
+        "cooperation.Agreement", verbose_name=_("bilateral agreement"),
+        on_delete=models.PROTECT, null=True, blank=True, related_name="item_links")
+    relation = models.CharField(_("relation"), max_length=40, choices=Relation.choices)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+                             default=State.CONFIRMED, db_index=True)
+    matched_text = models.CharField(_("words found"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    archived = models.BooleanField(_("removed"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+        help_text=_("Empty: found in the item's text when it was imported."))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("confirmed or rejected by"),
+        on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(_("confirmed or rejected at"), null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["relation", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(instrument__isnull=False, legal_act__isnull=True,
+                             agreement__isnull=True)
+                           | Q(instrument__isnull=True, legal_act__isnull=False,
+                               agreement__isnull=True)
+                           | Q(instrument__isnull=True, legal_act__isnull=True,
+                               agreement__isnull=False)),
+                name="register_link_one_entry"),
+            models.UniqueConstraint(fields=["item", "instrument", "relation"],
+                                    condition=Q(instrument__isnull=False),
+                                    name="register_link_unique_instrument"),
+            models.UniqueConstraint(fields=["item", "legal_act", "relation"],
+                                    condition=Q(legal_act__isnull=False),
+                                    name="register_link_unique_legal_act"),
+            models.UniqueConstraint(fields=["item", "agreement", "relation"],
+                                    condition=Q(agreement__isnull=False),
+                                    name="register_link_unique_agreement"),
+        ]
+        verbose_name = _("link to a register")
+        verbose_name_plural = _("links to registers")
+
+    def __str__(self) -> str:
+        entry = self.instrument_id or self.legal_act_id or self.agreement_id
+        return f"{self.item_id} {self.relation} {entry} ({self.state})"
+
+    @property
+    def entry(self):
+        return self.instrument or self.legal_act or self.agreement
+
+    @property
+    def is_live(self) -> bool:
+        return not self.archived and self.state != self.State.REJECTED
