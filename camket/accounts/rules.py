@@ -11,7 +11,7 @@ def is_coordinator(user) -> bool:
 # The attributes that lead from a record towards its framework, tried in this order: an
 # indicator belongs to its action's plan's framework, or to its recommendation's.
 _TOWARDS_FRAMEWORK = ("framework", "plan", "action", "recommendation", "indicator", "due_date",
-                      "report")
+                      "report", "item")
 
 
 def framework_of(obj):

@@ -26,3 +26,21 @@ def coordinates_either_framework(user, link) -> bool:
 
 rules.add_perm("links.view_itemlink", is_member & sees_both_items)
 rules.add_perm("links.change_itemlink", sees_both_items & coordinates_either_framework)
+
+
+@rules.predicate
+def sees_register_item(user, link) -> bool:
+    if link is None or not link.item_id:
+        return False
+    return visible_recommendations(user).filter(pk=link.item_id).exists()
+
+
+@rules.predicate
+def coordinates_register_item(user, link) -> bool:
+    if link is None or not link.item_id:
+        return False
+    return roles.coordinates(user, link.item.framework)
+
+
+rules.add_perm("links.view_registerlink", is_member & sees_register_item)
+rules.add_perm("links.change_registerlink", sees_register_item & coordinates_register_item)

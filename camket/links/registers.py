@@ -1,0 +1,127 @@
+"""Links from an item to a register entry (instrument, legal act, bilateral agreement).
+
+Found automatically (state "detected", no one named) or added by a person (confirmed at once);
+a person confirms, rejects or removes one. Rows are never deleted, and a rejected link is never
+found again by detection. `user=None` is the system: no permission check.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from camket.accounts.permissions import require
+from camket.frameworks.models import Recommendation
+from camket.frameworks.scoping import visible_recommendations
+from camket.links.models import RegisterLink
+
+Relation, State = RegisterLink.Relation, RegisterLink.State
+LIVE_STATES = (State.DETECTED, State.CONFIRMED)
+ENTRY_FIELDS = ("instrument", "legal_act", "agreement")
+
+
+def _entry_filter(entry) -> dict:
+    field = {"Instrument": "instrument", "LegalAct": "legal_act",
+             "Agreement": "agreement"}.get(type(entry).__name__)
+    if field is None:
+        raise ValidationError(_("An item can be linked only to an instrument, a legal act or a "
+                                "bilateral agreement."))
+    return {field: entry}
+
+
+def _save(user, link: RegisterLink, reason: str) -> None:
+    link._history_user = user
+    link._change_reason = reason
+    link.save()
+
+
+def find_register_link(item: Recommendation, entry, relation: str) -> RegisterLink | None:
+    return (RegisterLink.objects.select_for_update()
+            .filter(item=item, relation=relation, **_entry_filter(entry)).first())
+
+
+@transaction.atomic
+def add_register_link(user, item: Recommendation, entry, relation: str, *,
+                      note: str = "") -> RegisterLink:
+    """A person's link is confirmed at once; adding again a detected, rejected or removed link
+    confirms that row."""
+    if relation not in Relation.values:
+        raise ValidationError(_("Unknown relation %(relation)r; use one of: %(choices)s.") % {
+            "relation": relation, "choices": ", ".join(Relation.values)})
+    if item.status == Recommendation.Status.ARCHIVED:
+        raise ValidationError(_("An archived item cannot be linked."))
+    link = find_register_link(item, entry, relation)
+    candidate = link or RegisterLink(item=item, relation=relation, created_by=user,
+                                     **_entry_filter(entry))
+    if user is not None:
+        require(user, "links.change_registerlink", candidate)
+    if link is not None and link.state == State.CONFIRMED and not link.archived:
+        return link
+    candidate.state, candidate.archived = State.CONFIRMED, False
+    candidate.decided_by, candidate.decided_at = user, timezone.now()
+    candidate.note = note or candidate.note
+    _save(user, candidate, "Link added" if candidate.pk is None else "Link confirmed again")
+    return candidate
+
+
+@transaction.atomic
+def detect_register_link(item: Recommendation, entry, relation: str, *,
+                         matched_text: str = "") -> RegisterLink | None:
+    """A link found in the item's text. None when a row exists already in any state: what a
+    person decided (confirmed, rejected or removed) is never undone by detection."""
+    if find_register_link(item, entry, relation) is not None:
+        return None
+    link = RegisterLink(item=item, relation=relation, state=State.DETECTED,
+                        matched_text=matched_text[:300], **_entry_filter(entry))
+    _save(None, link, "Found in the text")
+    return link
+
+
+def _decide(user, link: RegisterLink, state: str, reason: str) -> RegisterLink:
+    if user is not None:
+        require(user, "links.change_registerlink", link)
+    with transaction.atomic():
+        link = RegisterLink.objects.select_for_update().get(pk=link.pk)
+        if link.state == state and not link.archived:
+            return link
+        link.state, link.archived = state, False
+        link.decided_by, link.decided_at = user, timezone.now()
+        _save(user, link, reason)
+    return link
+
+
+def confirm_register_link(user, link: RegisterLink) -> RegisterLink:
+    return _decide(user, link, State.CONFIRMED, "Link confirmed")
+
+
+def reject_register_link(user, link: RegisterLink) -> RegisterLink:
+    """Rejected stays: detection never finds this link again."""
+    return _decide(user, link, State.REJECTED, "Link rejected")
+
+
+@transaction.atomic
+def remove_register_link(user, link: RegisterLink) -> RegisterLink:
+    if user is not None:
+        require(user, "links.change_registerlink", link)
+    if not link.archived:
+        link.archived = True
+        _save(user, link, "Link removed")
+    return link
+
+
+def visible_register_links(user):
+    """Links whose item the user may see (register entries themselves are not confidential;
+    cooperation requests are never linked)."""
+    items = visible_recommendations(user)
+    return RegisterLink.objects.filter(item__in=items)
+
+
+def live_register_links(user=None):
+    """The links that count: found or confirmed, not removed. `user=None`: all of them."""
+    links = RegisterLink.objects.all() if user is None else visible_register_links(user)
+    return links.filter(state__in=LIVE_STATES, archived=False)
+
+
+def register_links_of(user, item: Recommendation, *, states=LIVE_STATES):
+    return (visible_register_links(user).filter(item=item, state__in=states, archived=False)
+            .select_related(*ENTRY_FIELDS, "created_by", "decided_by"))
