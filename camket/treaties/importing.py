@@ -83,15 +83,17 @@ def check_tables(tables: list[Table]) -> Checked:
     return checked
 
 
-def import_status_file(path, *, user=None, dry_run: bool = False, file_name: str | None = None,
-                       encoding: str | None = None) -> StatusImport:
-    """Check the file, then (unless `dry_run` or any error) write it all or nothing. `user`
-    (None: a system import) must hold the import permission."""
+def import_status_file(path, *, raw: bytes | None = None, user=None, dry_run: bool = False,
+                       file_name: str | None = None, encoding: str | None = None
+                       ) -> StatusImport:
+    """Check the file (its bytes `raw` if given: an upload), then, unless `dry_run` or any
+    error, write it all or nothing. `user` (None: a system import) must hold the import
+    permission."""
     if user is not None:
         require(user, IMPORT_PERMISSION)
     summary = StatusImport(file_name or Path(path).name, dry_run=dry_run)
     try:
-        tables = read_tables(Path(path), encoding=encoding)
+        tables = read_tables(Path(path), raw, encoding=encoding)
     except (UnreadableFile, LimitExceeded) as error:
         summary.errors.append(error.as_row_error())
         return summary
