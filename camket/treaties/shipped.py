@@ -13,7 +13,7 @@ from django.db import transaction
 from camket.importers.tabular.reading import read_table
 from camket.treaties.catalogue import DATA_DIR
 from camket.treaties.importing import StatusImport, apply_rows, check_tables, state_for
-from camket.treaties.models import Participation
+from camket.treaties.models import Participation, Reservation
 from camket.treaties.rows import Checked
 
 STATUS_FILE = DATA_DIR / "viet-nam.csv"
@@ -45,10 +45,11 @@ def shipped_rows(status_file: Path = STATUS_FILE,
 
 
 def untouched(participation: Participation) -> bool:
-    """Whether every version of the row, and of its reservations, is the installer's."""
+    """Whether every version of the row, and of its reservations (deleted ones included), is
+    the installer's."""
     reasons = set(participation.history.values_list("history_change_reason", flat=True))
-    for reservation in participation.reservations.all():
-        reasons |= set(reservation.history.values_list("history_change_reason", flat=True))
+    reasons |= set(Reservation.history.filter(participation_id=participation.pk)
+                   .values_list("history_change_reason", flat=True))
     return reasons == {SHIPPED_REASON}
 
 

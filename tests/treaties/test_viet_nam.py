@@ -120,3 +120,10 @@ def test_a_fresh_database_without_viet_nam_gets_it_back():
     install_shipped_status()
     assert State.objects.get(iso3="VNM").name == "Viet Nam"
     assert _status("ICCPR").party
+
+
+def test_a_reservation_a_person_deleted_does_not_come_back():
+    Reservation.objects.get(participation__instrument__key="CEDAW", article="29(1)").delete()
+    result = install_shipped_status()
+    assert "CEDAW" in result.kept
+    assert not Reservation.objects.filter(participation__instrument__key="CEDAW").exists()
