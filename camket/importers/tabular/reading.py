@@ -37,6 +37,10 @@ class UnreadableFile(Exception):
         return RowError(self.row, self.column, str(self))
 
 
+class EmptyTable(UnreadableFile):
+    """The file (or sheet) has no header row."""
+
+
 @dataclass
 class Table:
     headers: list[str]
@@ -97,12 +101,12 @@ def _read_rows(rows: Iterable[Iterable], limits: ImportLimits, encoding: str) ->
         cells = _cells(values, number, headers, limits, checker)
         if headers is None:
             if not any(c.strip() for c in cells):
-                raise UnreadableFile(_("The file is empty: it has no header row."))
+                raise EmptyTable(_("The file is empty: it has no header row."))
             headers = [c.strip() for c in cells]
         elif any(c.strip() for c in cells):
             kept.append((number, cells))
     if headers is None:
-        raise UnreadableFile(_("The file is empty: it has no header row."))
+        raise EmptyTable(_("The file is empty: it has no header row."))
     checker.finish()
     return Table(headers, kept, encoding, checker.errors, checker.warnings)
 
@@ -231,3 +235,31 @@ def cell(cells: list[str], mapping: dict[str, int], field: str) -> str:
     if index is None or index >= len(cells):
         return ""
     return (cells[index] or "").strip()
+
+
+def read_xlsx_sheets(raw: bytes, limits: ImportLimits | None = None) -> list[Table]:
+    """Every sheet of a workbook that has a header row, each read as `read_xlsx` reads the
+    first; the limits count each sheet on its own."""
+    from openpyxl import load_workbook
+
+    limits = limits or ImportLimits.current()
+    try:
+        limits.check_package(io.BytesIO(raw))
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except LimitExceeded:
+        raise
+    except Exception as error:  # a damaged package fails in many ways: zip, XML, missing parts
+        raise UnreadableFile(_damaged(error)) from None
+    tables = []
+    try:
+        for sheet in workbook.worksheets:
+            sheet.reset_dimensions()
+            try:
+                tables.append(_read_rows(_sheet_rows(sheet), limits, "xlsx"))
+            except EmptyTable:
+                continue  # a blank sheet beside the tables
+        if not tables:
+            raise UnreadableFile(_("The Excel file has no sheet with a header row."))
+        return tables
+    finally:
+        workbook.close()
