@@ -34,22 +34,19 @@ def home_state_code() -> str:
 
 def find_state(code: str) -> State | None:
     """The State row of an ISO3 code; None for a real country camket holds nothing about yet
-    (every status is then "unknown"). A code that names no country is refused."""
+    (every status is then "unknown"). A code that names no country is refused before the
+    database is read."""
     code = (code or "").strip().upper()
-    state = State.objects.filter(iso3=code).first() if len(code) == 3 else None
-    if state is not None:
-        return state
-    if len(code) == 3 and code.isalpha() and pycountry.countries.get(alpha_3=code):
-        return None
-    raise ValidationError(
-        _("“%(code)s” is not the ISO 3166 three-letter code of a state (Viet Nam is VNM). "
-          "Find a code at https://www.iso.org/obp/ui/#search or in the list of states camket "
-          "knows: %(known)s.") % {"code": code, "known": ", ".join(known_state_codes()) or "—"})
+    if not (len(code) == 3 and code.isalpha() and pycountry.countries.get(alpha_3=code)):
+        raise ValidationError(
+            _("“%(code)s” is not the ISO 3166 three-letter code of a state (Viet Nam is VNM). "
+              "Look a code up at https://www.iso.org/obp/ui/#search; the states camket holds "
+              "are listed in the state picker of the /treaties/ page.") % {"code": code})
+    return State.objects.filter(iso3=code).first()
 
 
-def known_state_codes() -> list[str]:
-    return list(State.objects.exclude(iso3__isnull=True).exclude(iso3="")
-                .order_by("iso3").values_list("iso3", flat=True))
+def known_states() -> QuerySet[State]:
+    return State.objects.exclude(iso3__isnull=True).exclude(iso3="").order_by("name")
 
 
 @dataclass(frozen=True)
