@@ -33,8 +33,11 @@ def _state(request):
         return code, find_state(code)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        code = home_state_code()
+    code = home_state_code()
+    try:
         return code, find_state(code)
+    except ValidationError:  # a misconfigured CAMKET_HOME_STATE: every status unknown
+        return code, None
 
 
 def _state_label(code: str, state) -> str:

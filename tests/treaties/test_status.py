@@ -62,7 +62,8 @@ def test_an_item_state_overrides_its_framework_state(treaty):
 
 
 @pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", 3), ("officer_a", 2), ("officer_b", 1), ("viewer", 1), ("anonymous", 0)])
+    ("coordinator", 3), ("officer_a", 2), ("officer_b", 1), ("viewer", 1), ("anonymous", 0),
+    ("mps_coordinator", 1)])  # reads the UPR framework, coordinated by MOFA, as a viewer
 def test_counts_are_scoped_to_the_reader(treaty, persona, expected):
     user = getattr(treaty.world, persona)
     assert by_key(status_rows(treaty.vnm, user=user))["OP-CAT"].recommendations == expected

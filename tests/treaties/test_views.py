@@ -97,6 +97,13 @@ def test_a_bad_state_falls_back_to_the_home_state_with_a_message(treaty):
     assert "XYZ" in response.content.decode()
 
 
+def test_a_misconfigured_home_state_shows_every_status_unknown(treaty, settings):
+    settings.CAMKET_HOME_STATE = "QQQ"
+    response = client_for(treaty.world.viewer).get("/treaties/", {"joined": "all"})
+    assert response.status_code == 200 and response.context["state"] is None
+    assert {row.status for row in response.context["rows"]} == {"unknown"}
+
+
 def test_user_text_is_escaped(treaty):
     treaty["CED"].treaty_body = "<script>alert(1)</script>"
     treaty["CED"].save()
