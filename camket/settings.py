@@ -252,3 +252,5 @@ CAMKET_DOCUMENTS_DIR = DATA_DIR / "documents"
 # Drafts of frameworks with at most this many items are made at once by the web page; larger
 # ones go to the background worker (`camket db_worker`).
 CAMKET_DOCUMENTS_AT_ONCE_ITEMS = env_int("CAMKET_DOCUMENTS_AT_ONCE_ITEMS", 400)
+# The state camket tracks commitments of (ISO 3166 alpha-3): the treaty pages open on it.
+CAMKET_HOME_STATE = env_str("CAMKET_HOME_STATE", "VNM")

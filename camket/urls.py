@@ -31,4 +31,5 @@ urlpatterns = [
     path("", include("camket.consultations.urls")),
     path("", include("camket.documents.urls")),
     path("", include("camket.treaties.import_urls")),
+    path("", include("camket.treaties.urls")),
 ]

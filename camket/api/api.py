@@ -20,6 +20,7 @@ from camket.api import public as public_api
 from camket.api import reports as report_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
+from camket.api import treaties as treaties_api
 from camket.api.auth import AUTH
 from camket.api.pagination import BoundedPageNumberPagination
 from camket.frameworks import search
@@ -202,3 +203,4 @@ api.add_router("/exports", exports_api.router)
 api.add_router("/consultations", consultations_api.public_router)
 api.add_router("/consultations", consultations_api.coordinator_router)
 api.add_router("/public", public_api.router)
+api.add_router("/treaties", treaties_api.router)
