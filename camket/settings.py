@@ -252,3 +252,7 @@ CAMKET_DOCUMENTS_DIR = DATA_DIR / "documents"
 # Drafts of frameworks with at most this many items are made at once by the web page; larger
 # ones go to the background worker (`camket db_worker`).
 CAMKET_DOCUMENTS_AT_ONCE_ITEMS = env_int("CAMKET_DOCUMENTS_AT_ONCE_ITEMS", 400)
+
+# Cooperation requests (camket.cooperation): the public portal shows yearly counts per direction
+# and type, leaving out any cell below this number (small counts may point at a known case).
+CAMKET_COOPERATION_PUBLIC_MIN = env_int("CAMKET_COOPERATION_PUBLIC_MIN", 1)
