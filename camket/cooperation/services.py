@@ -3,6 +3,9 @@
 Every change is an optimistic-locked save (`version`) kept in history with the person's name.
 `user=None` is the system (demo, commands without --user): no permission check."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -60,6 +63,23 @@ def _check_dates(record, pairs) -> None:
                     earlier).verbose_name}})
 
 
+@contextmanager
+def _changing(record, values: dict, fields) -> Iterator[list[str]]:
+    """Apply `values` to the record and yield the fields that changed; when the change is
+    refused (stale, invalid, not allowed), the record gets back its stored values, so that the
+    caller may try again with the same object."""
+    changed = [key for key in fields if key in values and getattr(record, key) != values[key]]
+    before = {key: getattr(record, key) for key in (*changed, "version")}
+    for key in changed:
+        setattr(record, key, values[key])
+    try:
+        yield changed
+    except Exception:
+        for key, value in before.items():
+            setattr(record, key, value)
+        raise
+
+
 def _clean(record, exclude=()) -> None:
     record.full_clean(exclude=["version", *exclude], validate_unique=False)
 
@@ -85,17 +105,15 @@ def update_agreement(user, agreement: Agreement, values: dict, *,
                      version: int | None) -> Agreement:
     if user is not None:
         _allow(rules.edits_agreements(user, agreement), _("You cannot change this agreement."))
-    changed = [key for key in AGREEMENT_FIELDS
-               if key in values and getattr(agreement, key) != values[key]]
-    for key in changed:
-        setattr(agreement, key, values[key])
-    if user is not None:  # an officer cannot hand the agreement to another agency
-        _allow(rules.edits_agreements(user, agreement), _("You cannot change this agreement."))
-    _clean(agreement)
-    _check_dates(agreement, [("signed_on", "ratified_on"), ("signed_on", "in_force_on")])
-    if changed:
-        save_if_current(agreement, agreement.version if version is None else version,
-                        [*changed, "modified"], user=user)
+    expected = agreement.version if version is None else version
+    with _changing(agreement, values, AGREEMENT_FIELDS) as changed:
+        if user is not None:  # an officer cannot hand the agreement to another agency
+            _allow(rules.edits_agreements(user, agreement),
+                   _("You cannot change this agreement."))
+        _clean(agreement)
+        _check_dates(agreement, [("signed_on", "ratified_on"), ("signed_on", "in_force_on")])
+        if changed:
+            save_if_current(agreement, expected, [*changed, "modified"], user=user)
     return agreement
 
 
@@ -175,20 +193,18 @@ def update_request(user, request: CooperationRequest, values: dict, *, version: 
     fields = list(REQUEST_FIELDS)
     if user is None or rules.picks_responsible_agency(user):
         fields.append("responsible_agency")
-    changed = [key for key in fields if key in values and getattr(request, key) != values[key]]
-    for key in changed:
-        setattr(request, key, values[key])
-    _check_request(request)
     expected = request.version if version is None else version
     new_handlers = None
     if handling_agencies is not None:
         new_handlers = {agency.pk for agency in handling_agencies}
         if new_handlers == set(request.handling_agencies.values_list("pk", flat=True)):
             new_handlers = None
-    if not changed and new_handlers is None:
-        return request
-    claim_version(request, expected, user=user)
-    if new_handlers is not None:
-        request.handling_agencies.set(list(handling_agencies))
-    request.save(update_fields=[*changed, "version", "modified"])
+    with _changing(request, values, fields) as changed:
+        _check_request(request)
+        if not changed and new_handlers is None:
+            return request
+        claim_version(request, expected, user=user)
+        if new_handlers is not None:
+            request.handling_agencies.set(list(handling_agencies))
+        request.save(update_fields=[*changed, "version", "modified"])
     return request
