@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from camket.accounts import roles
 from camket.cooperation import rules, services, summary
 from camket.cooperation.filters import AgreementFilters, RequestFilters
 from camket.cooperation.forms import AgreementForm, DocumentForm, LinkForm, RequestForm
@@ -28,7 +29,6 @@ from camket.cooperation.scoping import (
     visible_requests,
 )
 from camket.frameworks.history import entries_for
-from camket.frameworks.models import Framework
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.concurrency import StaleEdit
 from camket.links.models import RegisterLink
@@ -73,7 +73,7 @@ def agreement_detail(request, pk):
         "documents": agreement.documents.order_by("uploaded_at"),
         "requests": visible_requests(request.user).filter(agreement=agreement),
         "items": _linked_items(request.user, agreement),
-        "can_link": can_edit and Framework.objects.exists(),
+        "can_link": roles.is_coordinator(request.user),
         "document_form": DocumentForm(), "link_form": LinkForm(),
         "history": entries_for(agreement, user=request.user),
         "max_mb": round(settings.CAMKET_MAX_EVIDENCE_BYTES / 1048576, 1),
@@ -172,6 +172,8 @@ def agreement_link(request, pk):
     try:
         services.link_commitment(request.user, agreement, item)
         messages.success(request, _("Commitment linked."))
+    except PermissionDenied as error:
+        messages.error(request, str(error))
     except ValidationError as error:
         messages.error(request, error_text(error))
     return redirect("agreement-detail", pk=pk)
