@@ -254,3 +254,7 @@ CAMKET_DOCUMENTS_DIR = DATA_DIR / "documents"
 CAMKET_DOCUMENTS_AT_ONCE_ITEMS = env_int("CAMKET_DOCUMENTS_AT_ONCE_ITEMS", 400)
 # The state camket tracks commitments of (ISO 3166 alpha-3): the treaty pages open on it.
 CAMKET_HOME_STATE = env_str("CAMKET_HOME_STATE", "VNM")
+
+# Cooperation requests (camket.cooperation): the public portal shows yearly counts per direction
+# and type, leaving out any cell below this number (small counts may point at a known case).
+CAMKET_COOPERATION_PUBLIC_MIN = env_int("CAMKET_COOPERATION_PUBLIC_MIN", 1)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("public/consultations/", include("camket.consultations.public_urls")),
+    path("public/cooperation/", include("camket.cooperation.public_urls")),
     path("public/", include("camket.public.urls")),
     path("", include("camket.frameworks.urls")),
     path("", include("camket.review.urls")),
@@ -32,4 +33,5 @@ urlpatterns = [
     path("", include("camket.documents.urls")),
     path("", include("camket.treaties.import_urls")),
     path("", include("camket.treaties.urls")),
+    path("", include("camket.cooperation.urls")),
 ]

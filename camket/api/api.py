@@ -12,6 +12,7 @@ from pydantic import create_model
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.api import consultations as consultations_api
+from camket.api import cooperation as cooperation_api
 from camket.api import dashboard as dashboard_api
 from camket.api import exports as exports_api
 from camket.api import links as links_api
@@ -204,3 +205,5 @@ api.add_router("/consultations", consultations_api.public_router)
 api.add_router("/consultations", consultations_api.coordinator_router)
 api.add_router("/public", public_api.router)
 api.add_router("/treaties", treaties_api.router)
+api.add_router("/cooperation", cooperation_api.router)
+api.add_router("/public/cooperation", cooperation_api.public_router)

@@ -141,3 +141,20 @@ def export_clusters(request, options: Query[ListOptions]):
             description=f"Columns: {_keys('assessments')}.")
 def export_assessments(request, options: Query[ListOptions]):
     return _list_file(request, "assessments", options)
+
+
+@router.get("/agreements", openapi_extra={"responses": {200: _TABLE}},
+            summary="Export the bilateral agreements, filtered as their list is",
+            description=f"Columns: {_keys('agreements')}. Formats: xlsx, csv, json.")
+def export_agreements(request, options: Query[ListOptions], partner: str = "", kind: str = "",
+                      status: str = "", archived: str = ""):
+    return _list_file(request, "agreements", options)
+
+
+@router.get("/cooperation-requests", openapi_extra={"responses": {200: _TABLE}},
+            summary="Export the cooperation requests the user's agency handles",
+            description=f"Columns: {_keys('cooperation-requests')}. Formats: xlsx, csv, json.")
+def export_cooperation_requests(request, options: Query[ListOptions], direction: str = "",
+                                kind: str = "", partner: str = "", status: str = "",
+                                year: str = "", q: str = ""):
+    return _list_file(request, "cooperation-requests", options)

@@ -1,9 +1,13 @@
 """Bilateral agreements with partner states, and the cooperation requests made under them."""
 
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from camket.reports.files import KINDS
 
 
 class CooperationKind(models.TextChoices):
@@ -72,6 +76,15 @@ class AgreementDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def original_name(self) -> str:
+        return PurePosixPath(self.file.name).name
+
+    @property
+    def content_type(self) -> str:
+        kind = KINDS.get(PurePosixPath(self.file.name).suffix.lower())
+        return kind.content_type if kind else "application/octet-stream"
 
 
 class CooperationRequest(models.Model):

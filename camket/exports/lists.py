@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from camket.cooperation import exports as cooperation
+from camket.cooperation.filters import AgreementFilters, RequestFilters
 from camket.exports import work_lists
 from camket.exports.actions import ACTIONS, action_records
 from camket.exports.service import ExportFile
@@ -51,6 +53,11 @@ LISTS: dict[str, ListExport] = {
                            allowed=reads_review_progress),
     "assessments": ListExport(work_lists.ASSESSMENTS,
                               lambda user, query: open_assessments_for(user)),
+    "agreements": ListExport(cooperation.AGREEMENTS, cooperation.agreement_rows,
+                             lambda user, query: AgreementFilters.from_mapping(query).active()),
+    "cooperation-requests": ListExport(
+        cooperation.REQUESTS, cooperation.request_rows,
+        lambda user, query: RequestFilters.from_mapping(query).active()),
 }
 
 
