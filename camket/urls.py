@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("camket.exports.urls")),
     path("", include("camket.consultations.urls")),
     path("", include("camket.documents.urls")),
+    path("", include("camket.legislation.urls")),
 ]

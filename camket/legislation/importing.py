@@ -2,7 +2,9 @@
 
 Columns: number, kind, title_vi, title, issuing_body, status, adopted, in_force, repealed, url,
 instruments (catalogue keys separated by ";"), commitments (items as SLUG:REF separated by ";").
-Every row is checked first; one problem anywhere and nothing is written, and each problem is
+An agency's member who imports adds acts
+drafted by their agency; the coordinating ministry's coordinators add any act. Every row is
+checked first; one problem anywhere and nothing is written, and each problem is
 told as "row N, column X". A row whose number is already in the register updates that act;
 instruments and commitments are added to those it has, never taken away (a link a person made
 is not undone by a file)."""
@@ -16,11 +18,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from camket.accounts import roles
 from camket.importers.limits import LimitExceeded
 from camket.importers.records import RowError
 from camket.importers.tabular.reading import UnreadableFile, cell, match_columns, read_table
 from camket.legislation import services
 from camket.legislation.models import LegalAct
+from camket.legislation.rules import coordinates_register
 from camket.lib.folding import fold
 from camket.links.models import RegisterLink
 from camket.treaties.models import Instrument
@@ -55,6 +59,7 @@ class PlannedAct:
     values: dict
     instruments: list = field(default_factory=list)
     commitments: list = field(default_factory=list)
+    drafting_agency: object = None
 
 
 @dataclass
@@ -73,12 +78,28 @@ class LawImport:
                 "errors": [str(error) for error in self.errors]}
 
 
+# The words Vietnamese registers use (the labels' translations may not exist yet).
+VIETNAMESE_NAMES = {
+    "hien phap": "constitution", "bo luat": "code", "luat": "law", "phap lenh": "ordinance",
+    "nghi quyet": "resolution", "nghi dinh": "decree", "quyet dinh": "decision",
+    "thong tu": "circular", "khac": "other",
+    "dang soan thao": "drafting", "du thao": "drafting", "cho thong qua": "pending",
+    "da thong qua": "adopted", "con hieu luc": "in_force", "co hieu luc": "in_force",
+    "dang co hieu luc": "in_force", "con hieu luc da sua doi": "amended",
+    "het hieu luc": "repealed", "bi bai bo": "repealed", "da bai bo": "repealed",
+}
+
+
 def _choice(text: str, choices) -> str | None:
     """A kind or status given by its key or its label (English or Vietnamese), any case,
     with or without diacritics."""
-    wanted = fold(text).replace("-", " ").replace("_", " ").strip()
+    wanted = " ".join(fold(text).replace("-", " ").replace("_", " ").replace(",", " ").split())
+    values = {value for value, _label in choices}
+    if VIETNAMESE_NAMES.get(wanted) in values:
+        return VIETNAMESE_NAMES[wanted]
     for value, label in choices:
-        if wanted in (fold(value).replace("_", " "), fold(str(label))):
+        if wanted in (fold(value).replace("_", " "), " ".join(fold(str(label)).replace(
+                ",", " ").split())):
             return value
     return None
 
@@ -108,6 +129,9 @@ class _RowChecker:
         self.user, self.mapping, self.errors = user, mapping, errors
         self.instruments = {i.key.upper(): i for i in Instrument.objects.all()}
         self.numbers: dict[str, int] = {}
+        # An agency importing its register adds acts it drafts; the ministry adds any act.
+        self.own_agency = (None if user is None or coordinates_register(user)
+                           else roles.agency_of(user))
 
     def error(self, row: int, column: str, message: str) -> None:
         self.errors.append(RowError(row, column, str(message)))
@@ -181,7 +205,7 @@ class _RowChecker:
     def _act(self, row, values, instruments, commitments) -> PlannedAct | None:
         existing = (LegalAct.objects.filter(number__iexact=values["number"], archived=False)
                     .first() if values["number"] else None)
-        act = existing or LegalAct()
+        act = existing or LegalAct(drafting_agency=self.own_agency)
         if existing is not None:  # what the file does not say is kept
             values = {name: v for name, v in values.items() if v not in ("", None)}
         for name, field_value in values.items():
@@ -197,7 +221,8 @@ class _RowChecker:
             for name, messages in error.message_dict.items():
                 self.error(row, FIELD_COLUMNS.get(name, name), " ".join(messages))
             return None
-        return PlannedAct(row, act if existing else None, values, instruments, commitments)
+        return PlannedAct(row, act if existing else None, values, instruments, commitments,
+                          drafting_agency=act.drafting_agency)
 
 
 def import_laws(path: Path, raw: bytes | None = None, *, user=None,
@@ -234,7 +259,8 @@ def import_laws(path: Path, raw: bytes | None = None, *, user=None,
 
 def _apply(user, plan: PlannedAct, outcome: LawImport) -> None:
     if plan.act is None:
-        act = services.create_act(user, plan.values)
+        act = services.create_act(user, {**plan.values,
+                                         "drafting_agency": plan.drafting_agency})
         outcome.created += 1
     else:
         act = LegalAct.objects.get(pk=plan.act.pk)
