@@ -14,6 +14,7 @@ from camket.accounts.models import Agency
 from camket.api import consultations as consultations_api
 from camket.api import dashboard as dashboard_api
 from camket.api import exports as exports_api
+from camket.api import legislation as legislation_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
 from camket.api import public as public_api
@@ -202,3 +203,4 @@ api.add_router("/exports", exports_api.router)
 api.add_router("/consultations", consultations_api.public_router)
 api.add_router("/consultations", consultations_api.coordinator_router)
 api.add_router("/public", public_api.router)
+api.add_router("/laws", legislation_api.router)

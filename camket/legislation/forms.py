@@ -15,6 +15,8 @@ FORM_FIELDS = ["number", "kind", "title_vi", "title", "issuing_body", "issuing_b
 
 class LegalActForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    url = forms.URLField(label=_("official text"), max_length=500, required=False,
+                         assume_scheme="https")
 
     class Meta:
         model = LegalAct
