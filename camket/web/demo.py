@@ -15,6 +15,7 @@ from camket.web import demo_data as data
 from camket.web.demo_consultation import load_demo_consultation
 from camket.web.demo_crosswalk import load_demo_frameworks
 from camket.web.demo_guard import claim_demo_database
+from camket.web.demo_laws import load_demo_laws
 from camket.web.demo_plan import load_demo_plan
 
 
@@ -49,6 +50,7 @@ def load_demo(*, today: date) -> list[tuple[str, str, str]]:
     plan_users = load_demo_plan(framework, users["coordinator"], today=today)
     load_demo_frameworks()
     load_demo_consultation(framework, users["coordinator"], today=today)
+    load_demo_laws()
     return [(u, p, r) for u, p, _, r, _ in data.USERS] + plan_users
 
 
