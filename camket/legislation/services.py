@@ -73,6 +73,7 @@ def create_act(user, values: dict, *, instruments=None) -> LegalAct:
     act._change_reason = "Act added"
     act.save()
     if instruments:
+        act._change_reason = "Instruments linked"
         act.instruments.set(instruments)
     return act
 
@@ -95,6 +96,7 @@ def update_act(user, act: LegalAct, values: dict, *, version: int | None,
     act._change_reason = "Act changed"
     save_if_current(act, version, [*fields, "modified"], user=user)
     if instruments is not None and set(instruments) != set(act.instruments.all()):
+        act._change_reason = "Instruments changed"
         act.instruments.set(instruments)
     return act
 

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from camket.accounts import roles
 from camket.frameworks.history import entries_for
 from camket.legislation import export, services
 from camket.legislation.forms import CommitmentForm, InstrumentForm, LegalActForm
@@ -93,7 +94,9 @@ def act_detail(request, pk):
         "history": sorted(history, key=lambda entry: entry.when, reverse=True),
         "instrument_form": InstrumentForm(act=act, initial={"version": act.version})
         if editable and not act.archived else None,
-        "commitment_form": CommitmentForm() if not act.archived else None})
+        # Only a framework's coordinators link its items (links.change_registerlink).
+        "commitment_form": CommitmentForm()
+        if roles.is_coordinator(request.user) and not act.archived else None})
 
 
 @login_required
