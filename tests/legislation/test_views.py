@@ -160,3 +160,16 @@ def test_user_text_is_escaped(client, world):
                                                   "title_vi": "<script>alert(1)</script>"})
     page = _client(client, world.viewer).get(reverse("legislation:detail", args=[act.pk]))
     assert "<script>alert(1)" not in page.content.decode()
+
+
+def test_instruments_link_to_their_page_only_when_there_is_one(client, drug_world, act,
+                                                               settings):
+    from tests.legislation.treaty_urls import WITHOUT_TREATIES
+
+    client = _client(client, drug_world.viewer)
+    url = reverse("legislation:detail", args=[act.pk])
+    settings.ROOT_URLCONF = WITHOUT_TREATIES
+    page = client.get(url).content.decode()
+    assert "DRUGS-1961" in page and 'href="/treaties/DRUGS-1961/"' not in page
+    settings.ROOT_URLCONF = "tests.legislation.treaty_urls"
+    assert 'href="/treaties/DRUGS-1961/"' in client.get(url).content.decode()
