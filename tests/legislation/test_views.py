@@ -164,11 +164,9 @@ def test_user_text_is_escaped(client, world):
 
 def test_instruments_link_to_their_page_only_when_there_is_one(client, drug_world, act,
                                                                settings):
-    from tests.legislation.treaty_urls import WITHOUT_TREATIES
-
     client = _client(client, drug_world.viewer)
     url = reverse("legislation:detail", args=[act.pk])
-    settings.ROOT_URLCONF = WITHOUT_TREATIES
+    settings.ROOT_URLCONF = "tests.legislation.no_treaty_urls"
     page = client.get(url).content.decode()
     assert "DRUGS-1961" in page and 'href="/treaties/DRUGS-1961/"' not in page
     settings.ROOT_URLCONF = "tests.legislation.treaty_urls"

@@ -1,8 +1,6 @@
 """The site's URLs with and without the treaties pages, to see the act page link to them only
-when they exist. `without`: the site less any "treaties" namespace; `urlpatterns`: with a
-stand-in instrument page."""
-
-from types import SimpleNamespace
+when they exist. `without` (no_treaty_urls.py): the site less any "treaties" namespace;
+`urlpatterns`: with a stand-in instrument page."""
 
 from django.http import HttpResponse
 from django.urls import include, path
@@ -13,4 +11,3 @@ without = [p for p in site if getattr(p, "namespace", None) != "treaties"]
 treaty_pages = ([path("treaties/<str:key>/", lambda request, key: HttpResponse(key),
                       name="instrument")], "treaties")
 urlpatterns = [*without, path("", include(treaty_pages))]
-WITHOUT_TREATIES = SimpleNamespace(urlpatterns=without)
