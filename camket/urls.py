@@ -34,4 +34,5 @@ urlpatterns = [
     path("", include("camket.treaties.import_urls")),
     path("", include("camket.treaties.urls")),
     path("", include("camket.cooperation.urls")),
+    path("", include("camket.legislation.urls")),
 ]

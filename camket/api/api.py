@@ -15,6 +15,7 @@ from camket.api import consultations as consultations_api
 from camket.api import cooperation as cooperation_api
 from camket.api import dashboard as dashboard_api
 from camket.api import exports as exports_api
+from camket.api import legislation as legislation_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
 from camket.api import public as public_api
@@ -207,3 +208,4 @@ api.add_router("/public", public_api.router)
 api.add_router("/treaties", treaties_api.router)
 api.add_router("/cooperation", cooperation_api.router)
 api.add_router("/public/cooperation", cooperation_api.public_router)
+api.add_router("/laws", legislation_api.router)
