@@ -105,7 +105,8 @@ class StatusRow:
 
 def asking_links(state: State | None, user=None) -> QuerySet[RegisterLink]:
     """Live `asks_to_join` links of items about the state; only of items the user may see
-    when a user is given (`user=None`: all, as the command line counts)."""
+    when a user is given (`user=None`: all, as the command line counts). Archived items and
+    items of archived frameworks ask nothing any more."""
     if state is None:
         return RegisterLink.objects.none()
     about_state = (Q(item__state_under_review=state)
@@ -113,7 +114,9 @@ def asking_links(state: State | None, user=None) -> QuerySet[RegisterLink]:
                        item__framework__state_under_review=state))
     return (live_register_links(user)
             .filter(relation=RegisterLink.Relation.ASKS_TO_JOIN, instrument__isnull=False)
-            .filter(about_state))
+            .filter(about_state)
+            .exclude(item__status=Recommendation.Status.ARCHIVED)
+            .exclude(item__framework__archived=True))
 
 
 def ask_counts(state: State | None, user=None) -> dict[int, int]:

@@ -58,6 +58,20 @@ def test_counts_only_live_asks_to_join_links_of_items_about_the_state(treaty):
     assert by_key(status_rows(treaty.lao))["OP-CAT"].recommendations == 1
 
 
+def test_archived_items_and_frameworks_ask_nothing(treaty):
+    asking = list(asking_items(treaty.vnm, treaty["OP-CAT"]))
+    archived_item, *others = asking
+    archived_item.status = archived_item.Status.ARCHIVED
+    archived_item.save()
+    assert by_key(status_rows(treaty.vnm))["OP-CAT"].recommendations == len(others)
+    framework = others[0].framework
+    framework.archived = True
+    framework.save()
+    left = [item for item in others if item.framework_id != framework.pk]
+    assert by_key(status_rows(treaty.vnm))["OP-CAT"].recommendations == len(left)
+    assert archived_item not in asking_items(treaty.vnm, treaty["OP-CAT"])
+
+
 def test_an_item_state_overrides_its_framework_state(treaty):
     items = asking_items(treaty.vnm, treaty["OP-CAT"])
     assert treaty.lao_item not in items
