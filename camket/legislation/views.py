@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -35,14 +35,6 @@ def _editable(request, pk) -> LegalAct:
         raise PermissionDenied(_("Only the coordinating ministry or the act's drafting agency "
                                  "can change this act."))
     return act
-
-
-def instrument_url(key: str) -> str | None:
-    """The instrument's page, when the treaties pages are installed."""
-    try:
-        return reverse("treaties:instrument", args=[key])
-    except NoReverseMatch:
-        return None
 
 
 @login_required
@@ -87,7 +79,7 @@ def act_detail(request, pk):
     editable = services.may_edit(request.user, act)
     return render(request, "legislation/detail.html", {
         "act": act, "language": get_language(), "editable": editable,
-        "instruments": [(i, instrument_url(i.key), i.label(get_language()))
+        "instruments": [(i, reverse("treaty-instrument", args=[i.key]), i.label(get_language()))
                         for i in act.instruments.all()],
         "links": [(link, request.user.has_perm("links.change_registerlink", link))
                   for link in links],

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -77,13 +77,6 @@ def status_export(request, fmt):
     return response
 
 
-def _legal_act_url(act) -> str | None:
-    try:
-        return reverse("legislation:detail", args=[act.pk])
-    except NoReverseMatch:
-        return None
-
-
 @login_required
 def instrument_detail(request, key):
     instrument = get_object_or_404(catalogue(), key=key)
@@ -99,7 +92,7 @@ def instrument_detail(request, key):
     query.pop("page", None)
     query["state"] = code
     language = get_language()
-    legal_acts = [(act, act.label(language), _legal_act_url(act))
+    legal_acts = [(act, act.label(language), reverse("legislation:detail", args=[act.pk]))
                   for act in instrument.legal_acts.filter(archived=False)]
     return render(request, "treaties/instrument_detail.html", {
         "instrument": instrument, "code": code, "state": state,

@@ -162,12 +162,12 @@ def test_user_text_is_escaped(client, world):
     assert "<script>alert(1)" not in page.content.decode()
 
 
-def test_instruments_link_to_their_page_only_when_there_is_one(client, drug_world, act,
-                                                               settings):
-    client = _client(client, drug_world.viewer)
-    url = reverse("legislation:detail", args=[act.pk])
-    settings.ROOT_URLCONF = "tests.legislation.no_treaty_urls"
-    page = client.get(url).content.decode()
-    assert "DRUGS-1961" in page and 'href="/treaties/DRUGS-1961/"' not in page
-    settings.ROOT_URLCONF = "tests.legislation.treaty_urls"
-    assert 'href="/treaties/DRUGS-1961/"' in client.get(url).content.decode()
+def test_instruments_link_to_their_page(client, drug_world, act):
+    page = _client(client, drug_world.viewer).get(reverse("legislation:detail", args=[act.pk]))
+    assert 'href="/treaties/DRUGS-1961/"' in page.content.decode()
+
+
+def test_the_instrument_page_links_to_the_act(client, drug_world, act):
+    page = _client(client, drug_world.viewer).get(reverse("treaty-instrument",
+                                                          args=["DRUGS-1961"]))
+    assert f'href="/laws/{act.pk}/"' in page.content.decode()
