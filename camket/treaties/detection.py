@@ -160,8 +160,10 @@ class Detector:
     def find(self, text: str, text_vi: str = "") -> list[Found]:
         found: dict[tuple[str, str], Found] = {}
         for part in (text, text_vi):
+            if not part or unicodedata.is_normalized("NFC", part) and not ASKING.search(part):
+                continue  # most texts: no verb of joining, nothing to fold
             part = fold(part)
-            if not part or not ASKING.search(part):
+            if not ASKING.search(part):
                 continue
             for item in self._find_in(part):
                 found.setdefault((item.key, item.relation), item)

@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from camket.frameworks.models import Recommendation
 from camket.links.models import RegisterLink
-from camket.links.registers import detect_register_link
+from camket.links.registers import detect_register_links
 from camket.treaties.names import build_detector
 
 BATCH = 2000
@@ -33,20 +31,19 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
             "pk", "text", "text_vi", "status", "framework_id")
         existing = set(RegisterLink.objects.filter(item__in=chunk, instrument__isnull=False)
                        .values_list("item_id", "instrument__key", "relation"))
-        with transaction.atomic():
-            for item in chunk:
-                summary.scanned += 1
-                for found in detector.find(item.text, item.text_vi):
-                    instrument = instruments.get(found.key)
-                    if instrument is None:
-                        continue
-                    summary.found += 1
-                    if (item.pk, found.key, found.relation) in existing:
-                        continue
-                    summary.created += 1
-                    if not dry_run:
-                        detect_register_link(item, instrument, found.relation,
-                                             matched_text=found.matched)
+        new = []
+        for item in chunk:
+            summary.scanned += 1
+            for found in detector.find(item.text, item.text_vi):
+                instrument = instruments.get(found.key)
+                if instrument is None:
+                    continue
+                summary.found += 1
+                if (item.pk, found.key, found.relation) not in existing:
+                    new.append((item, instrument, found.relation, found.matched))
+        summary.created += len(new)
+        if not dry_run:
+            detect_register_links(new)
     return summary
 
 
