@@ -17,6 +17,7 @@ from camket.api import exports as exports_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
 from camket.api import public as public_api
+from camket.api import register_links as register_links_api
 from camket.api import reports as report_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
@@ -202,3 +203,6 @@ api.add_router("/exports", exports_api.router)
 api.add_router("/consultations", consultations_api.public_router)
 api.add_router("/consultations", consultations_api.coordinator_router)
 api.add_router("/public", public_api.router)
+
+api.add_router("/recommendations", register_links_api.item_register_router)
+api.add_router("/register-links", register_links_api.register_link_router)

@@ -104,6 +104,7 @@ def reject_register_link(user, link: RegisterLink) -> RegisterLink:
 def remove_register_link(user, link: RegisterLink) -> RegisterLink:
     if user is not None:
         require(user, "links.change_registerlink", link)
+    link = RegisterLink.objects.select_for_update().get(pk=link.pk)  # keep a newer decision
     if not link.archived:
         link.archived = True
         _save(user, link, "Link removed")
