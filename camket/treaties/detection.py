@@ -63,6 +63,7 @@ _STOP = (
     r"|consistent\s+with|in\s+conformity\s+with|pursuant\s+to|under"
     r"|(?:is|are|being|as)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)"
     r"|(?:upon|on|at\s+the\s+time\s+of|since|after|following)\s+(?:its\s+)?ratification"
+    r"|agreement\s+on\s+(?:the\s+)?privileges\s+and\s+immunities|declarations?\s+(?:on|under)\s+art\w*"
     r"|thực\s+hiện|triển\s+khai|bảo\s+đảm|đảm\s+bảo|tăng\s+cường|tiếp\s+tục|nội\s+luật\s+hóa"
     r"|hài\s+hòa|phù\s+hợp\s+với|theo|khuyến\s+nghị|báo\s+cáo|nghĩa\s+vụ|ủy\s+ban"
 )
@@ -80,8 +81,8 @@ _PROTOCOL = re.compile(
     r"(?:\s+thứ\s+(?P<ord_vi>nhất|hai|1|2))?(?!\w)",
     re.IGNORECASE)
 _TO_PARENT = re.compile(
-    r"[\s,]*(?:(?:to|of|supplementing|additional\s+to|của|về|kèm\s+theo|bổ\s+sung|thuộc)\s+)?"
-    r"(?:the\s+)?", re.IGNORECASE)
+    r"[\s,]*(?:(?:to|of|on|supplementing|additional\s+to|của|về|kèm\s+theo|bổ\s+sung|thuộc)"
+    r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?", re.IGNORECASE)
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
 _ITS = re.compile(r"(?:its|their|the|và|cùng)\s+$", re.IGNORECASE)
 _THERETO = re.compile(r"\s*(?:thereto|kèm\s+theo)", re.IGNORECASE)
@@ -179,6 +180,7 @@ class Detector:
         result = []
         for mention in mentions:
             if any(other is not mention and other.end <= mention.start
+                   and set(mention.keys) <= set(other.keys)
                    and _ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
                    for other in names + mentions):
                 continue  # "(ICCPR)" after a name only abbreviates it
