@@ -68,6 +68,11 @@ def test_vietnamese_texts(detector, text_vi, expected):
      {("UNTOC", JOIN), ("UNTOC-TIP", JOIN)}),
     ("Ratify the Second Optional Protocol to the International Covenant on Civil and Political "
      "Rights (ICCPR)", {("ICCPR-OP2", JOIN)}),
+    ("Ratify the Optional Protocol on the Convention Against Torture (OPCAT)", {("OP-CAT", JOIN)}),
+    ("Examine ratifying the Optional Protocol to the International Convention on the "
+     "Elimination of All Forms of Discrimination against Women", {("CEDAW-OP", JOIN)}),
+    ("Favourably consider ratifying Optional Protocol 1 to the International Covenant on Civil "
+     "and Political Rights", {("ICCPR-OP1", JOIN)}),
 ])
 def test_a_protocol_is_linked_not_its_parent(detector, text, expected):
     assert found(detector, text) == expected
@@ -81,6 +86,10 @@ def test_a_protocol_is_linked_not_its_parent(detector, text, expected):
     "Cooperate with the International Criminal Court.",
     "Tiếp tục thực hiện Công ước chống tra tấn mà Việt Nam đã phê chuẩn.",
     "Accede to the 1951 Refugee Convention.",  # not in the catalogue
+    "Ensure full cooperation with the ICC and accede to the Agreement on the Privileges and "
+    "Immunities of the ICC",
+    "Ratify the declaration on article 22 on the CAT",
+    "Consider withdrawing its declaration made upon ratification of the CRC",
 ])
 def test_a_mention_without_asking_is_no_link(detector, text):
     assert found(detector, text) == set()
