@@ -116,3 +116,25 @@ def test_api_is_scoped_like_the_item(client, world, instruments):
         "relation": "asks_to_join"}).status_code == 404
     anonymous = client.get(f"/api/recommendations/{world.published.pk}/register-links")
     assert anonymous.status_code == 401
+
+
+def test_legal_acts_and_agreements_with_no_optional_field_are_listed(client, world, instruments):
+    from camket.cooperation.models import Agreement
+    from camket.frameworks.models import State
+    from camket.legislation.models import LegalAct
+    from camket.links.registers import add_register_link
+
+    act = LegalAct.objects.create(kind=LegalAct.Kind.values[0], title_vi="Luật Phòng, chống ma túy",
+                                  status=LegalAct.Status.values[0])
+    partner = State.objects.create(iso3="LAO", name="Lao People's Democratic Republic")
+    agreement = Agreement.objects.create(partner=partner, kind="extradition",
+                                         status=Agreement.Status.SIGNED)
+    add_register_link(world.coordinator, world.published, act, "implemented_by")
+    add_register_link(world.coordinator, world.published, agreement, "concerns")
+    html = page(client, world.coordinator, world.published).content.decode()
+    assert "Luật Phòng, chống ma túy" in html
+    assert "Lao People&#x27;s Democratic Republic" in html
+    rows = ApiClient(client, world.viewer).get(
+        f"/recommendations/{world.published.pk}/register-links").json()
+    assert {(r["legal_act"], r["agreement"], r["instrument"]) for r in rows} == {
+        (act.pk, None, None), (None, agreement.pk, None)}
