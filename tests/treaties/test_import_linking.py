@@ -106,3 +106,13 @@ def test_the_link_command_finds_links_in_items_imported_before(tmp_path, framewo
     call_command("treaties", "link")
     assert RegisterLink.objects.count() == 2
     assert Recommendation.objects.count() == 2
+
+
+def test_the_link_command_says_when_the_catalogue_is_empty(db):
+    from django.core.management import CommandError
+
+    from camket.treaties.models import Instrument
+
+    Instrument.objects.update(archived=True)
+    with pytest.raises(CommandError, match="catalogue is empty"):
+        call_command("treaties", "link")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Framework, Recommendation
 from camket.treaties.linking import link_items
+from camket.treaties.models import Instrument
 
 
 def add_arguments(parser) -> None:
@@ -20,6 +21,8 @@ def run(command, options) -> None:
             raise CommandError(_("There is no framework “%(slug)s”.") % {
                 "slug": options["framework"]})
         items = items.filter(framework=framework)
+    if not Instrument.objects.filter(archived=False).exists():
+        raise CommandError(_("The instrument catalogue is empty: there is nothing to link to."))
     summary = link_items(items, dry_run=options.get("dry_run", False))
     values = {"scanned": summary.scanned, "found": summary.found, "new": summary.created}
     if options.get("dry_run"):
