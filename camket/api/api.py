@@ -19,6 +19,7 @@ from camket.api import legislation as legislation_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
 from camket.api import public as public_api
+from camket.api import register_links as register_links_api
 from camket.api import reports as report_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
@@ -209,3 +210,6 @@ api.add_router("/treaties", treaties_api.router)
 api.add_router("/cooperation", cooperation_api.router)
 api.add_router("/public/cooperation", cooperation_api.public_router)
 api.add_router("/laws", legislation_api.router)
+
+api.add_router("/recommendations", register_links_api.item_register_router)
+api.add_router("/register-links", register_links_api.register_link_router)

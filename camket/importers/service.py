@@ -10,6 +10,7 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Framework, Recommendation
 from camket.importers.apply import write_plans
 from camket.importers.detect import parse_file
+from camket.importers.hooks import run_after_import
 from camket.importers.models import ImportRun
 from camket.importers.plan import IMPORT_REASON_PREFIX, Planner, RecordChange
 from camket.importers.records import RowError
@@ -123,6 +124,7 @@ def import_file(
     if not dry_run:
         with transaction.atomic():
             plans = write_plans(plans, planner, user=user, reason=import_reason(summary, user))
+            run_after_import(written_item_ids(plans))
             _record_run(summary, parsed.source, plans, user)
     summary.created = sum(len(plan.new) for plan in plans)
     summary.updated = sum(1 for plan in plans for update in plan.updates if update.visible)
@@ -134,6 +136,23 @@ def import_file(
     if summary.applied and summary.created + summary.updated >= ANALYZE_AFTER_ROWS:
         refresh_planner_statistics()
     return summary
+
+
+TEXT_FIELDS = {"text", "text_vi"}
+ID_CHUNK = 500
+
+
+def written_item_ids(plans) -> list[int]:
+    """The items an import created, and those whose text it changed: what others re-read."""
+    ids = [update.recommendation.pk for plan in plans for update in plan.updates
+           if TEXT_FIELDS & set(update.merged.fields)]
+    for plan in plans:
+        references = [row.reference for row in plan.new]
+        for start in range(0, len(references), ID_CHUNK):
+            ids += Recommendation.objects.filter(
+                framework_id=plan.framework.pk,
+                reference__in=references[start:start + ID_CHUNK]).values_list("pk", flat=True)
+    return ids
 
 
 def refresh_planner_statistics() -> None:

@@ -18,6 +18,7 @@ from camket.links.models import RegisterLink
 Relation, State = RegisterLink.Relation, RegisterLink.State
 LIVE_STATES = (State.DETECTED, State.CONFIRMED)
 ENTRY_FIELDS = ("instrument", "legal_act", "agreement")
+DETECTED_REASON = "Found in the text"
 
 
 def _entry_filter(entry) -> dict:
@@ -73,7 +74,7 @@ def detect_register_link(item: Recommendation, entry, relation: str, *,
         return None
     link = RegisterLink(item=item, relation=relation, state=State.DETECTED,
                         matched_text=matched_text[:300], **_entry_filter(entry))
-    _save(None, link, "Found in the text")
+    _save(None, link, DETECTED_REASON)
     return link
 
 
@@ -103,6 +104,7 @@ def reject_register_link(user, link: RegisterLink) -> RegisterLink:
 def remove_register_link(user, link: RegisterLink) -> RegisterLink:
     if user is not None:
         require(user, "links.change_registerlink", link)
+    link = RegisterLink.objects.select_for_update().get(pk=link.pk)  # keep a newer decision
     if not link.archived:
         link.archived = True
         _save(user, link, "Link removed")
@@ -125,3 +127,28 @@ def live_register_links(user=None):
 def register_links_of(user, item: Recommendation, *, states=LIVE_STATES):
     return (visible_register_links(user).filter(item=item, state__in=states, archived=False)
             .select_related(*ENTRY_FIELDS, "created_by", "decided_by"))
+
+
+
+def detect_register_links(found: list[tuple[Recommendation, object, str, str]]) -> int:
+    """Many `detect_register_link` at once (an import): (item, entry, relation, matched text)
+    for each; rows that exist in any state are left alone. Returns how many were added."""
+    if not found:
+        return 0
+    with transaction.atomic():
+        items = {item.pk for item, *_ in found}
+        existing = {(item_id, field, entry_id, relation)
+                    for item_id, relation, *entries in RegisterLink.objects.filter(
+                        item__in=items).values_list("item_id", "relation", *ENTRY_FIELDS)
+                    for field, entry_id in zip(ENTRY_FIELDS, entries, strict=True) if entry_id}
+        new = {}
+        for item, entry, relation, matched in found:
+            (field, value), = _entry_filter(entry).items()
+            key = (item.pk, field, value.pk, relation)
+            if key not in existing and key not in new:
+                new[key] = RegisterLink(item=item, relation=relation, state=State.DETECTED,
+                                        matched_text=matched[:300], **{field: value})
+        links = RegisterLink.objects.bulk_create(new.values())
+        RegisterLink.history.bulk_history_create(
+            links, default_change_reason=DETECTED_REASON, default_date=timezone.now())
+    return len(links)

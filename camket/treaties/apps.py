@@ -18,3 +18,7 @@ class TreatiesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_install_builtin_data, sender=self)
+        from camket.importers.hooks import after_import
+        from camket.treaties.linking import link_imported_items
+
+        after_import(link_imported_items)

@@ -1,0 +1,281 @@
+"""Find, in an item's text, the instruments it asks a state to join or to withdraw reservations to.
+
+A name (full name, short name, abbreviation or common variant, English or Vietnamese) counts only
+when a verb of joining ("ratify", "accede", "become a party", "phê chuẩn", "gia nhập"…) or of
+withdrawing reservations is the nearest action word before it in the same sentence or clause:
+"implement CEDAW's concluding observations" names CEDAW but asks nothing of it.
+
+"Optional Protocol(s) to <instrument>" is resolved to the protocol(s), never to the parent: by
+ordinal ("second"), by subject ("…on the sale of children"), by count ("its two Optional
+Protocols"), else every protocol when plural, the only one, or the first one.
+
+The matcher is pure (no database): `names.build_detector()` gives it the names once per run.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+ASKS_TO_JOIN = "asks_to_join"
+ASKS_TO_WITHDRAW_RESERVATIONS = "asks_to_withdraw_reservations"
+STOP = "stop"
+
+# Vietnamese words written with the old tone placement ("hoá") read as the new one ("hóa").
+_OLD_TONES = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"',
+                            "\u201d": '"', "\u2013": "-", "\u2011": "-"})
+_OLD_TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe",
+                   "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy",
+                   "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONE_PAIRS), re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Same length in, same length out (after NFC), so positions stay meaningful."""
+    text = unicodedata.normalize("NFC", text or "").translate(_OLD_TONES)
+
+    def new_tone(match):
+        old = match.group(0)
+        new = _OLD_TONE_PAIRS[old.lower()]
+        return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
+
+    return _OLD_TONE_RE.sub(new_tone, text)
+
+
+_JOIN = (
+    r"ratif(?!ied)\w*|accede(?!d)\w*|acceding|accession|adhere|adhering|adherence"
+    r"|becom(?:e|ing)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|join|joining|sign|signing"
+    r"|signature"
+    r"|(?<!đã\s)phê\s+chuẩn|(?<!đã\s)gia\s+nhập|(?<!đã\s)tham\s+gia|(?<!đăng\s)ký\s+kết"
+    r"|trở\s+thành\s+(?:quốc\s+gia\s+)?thành\s+viên"
+)
+_WITHDRAW = (
+    r"(?:withdraw\w*|lift\w*|remov\w*|reconsider\w*|review\w*|revisit\w*|drop\w*)"
+    r"(?:\W+\w+){0,5}?\W+(?:reservations?|declarations?)"
+    r"|withdrawal\s+of\s+(?:\w+\s+){0,3}?(?:reservations?|declarations?)"
+    r"|(?:rút|xóa\s+bỏ|bãi\s+bỏ|xem\s+xét\s+lại)(?:\s+\w+){0,3}?\s+bảo\s+lưu"
+)
+_STOP = (
+    r"implement\w*|ensur\w*|strengthen\w*|continu\w*|take|taking|adopt\w*|bring\w*"
+    r"|harmoni[sz]\w*|align\w*|incorporat\w*|submit\w*|cooperat\w*|co-operat\w*|compl(?:y|ies)"
+    r"|respect\w*|fulfil\w*|enforc\w*|establish\w*|amend\w*|recommend\w*|report\w*|follow\w*"
+    r"|apply|applying|abid\w*|integrat\w*|domesticat\w*|translat\w*|disseminat\w*|promot\w*"
+    r"|protect\w*|obligations?|committee|concluding|in\s+line\s+with|in\s+accordance\s+with"
+    r"|consistent\s+with|in\s+conformity\s+with|pursuant\s+to|under"
+    r"|(?:is|are|being|as)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)"
+    r"|(?:upon|on|at\s+the\s+time\s+of|since|after|following)\s+(?:its\s+)?ratification"
+    r"|agreement\s+on\s+(?:the\s+)?privileges\s+and\s+immunities|declarations?\s+(?:on|under)\s+art\w*"
+    r"|thực\s+hiện|triển\s+khai|bảo\s+đảm|đảm\s+bảo|tăng\s+cường|tiếp\s+tục|nội\s+luật\s+hóa"
+    r"|hài\s+hòa|phù\s+hợp\s+với|theo|khuyến\s+nghị|báo\s+cáo|nghĩa\s+vụ|ủy\s+ban"
+)
+MARKERS = re.compile(
+    rf"(?<!\w)(?:(?P<withdraw>{_WITHDRAW})|(?P<join>{_JOIN})|(?P<stop>{_STOP}))(?!\w)",
+    re.IGNORECASE)
+ASKING = re.compile(rf"(?<!\w)(?:{_JOIN}|{_WITHDRAW})(?!\w)", re.IGNORECASE)
+CLAUSE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bArt)[.;!?](?=\s|$)|\n")
+
+_PROTOCOL = re.compile(
+    r"(?<!\w)(?:(?P<ord>first|second|1st|2nd|two|both|three|all)\s+(?:of\s+the\s+)?)?"
+    r"(?:(?:optional|additional|supplementary)\s+)?(?P<word>protocols?)(?:\s+(?P<num>[12]|II?)(?!\w))?(?!\w)"
+    r"|(?<!\w)(?:(?P<count_vi>các|hai|ba)\s+)?nghị\s+định\s+thư"
+    r"(?:\s+(?:không\s+bắt\s+buộc|tùy\s+chọn|bổ\s+sung))?"
+    r"(?:\s+thứ\s+(?P<ord_vi>nhất|hai|1|2))?(?!\w)",
+    re.IGNORECASE)
+_TO_PARENT = re.compile(
+    r"[\s,]*(?:(?:to|of|on|supplementing|additional\s+to|của|về|kèm\s+theo|bổ\s+sung|thuộc)"
+    r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?", re.IGNORECASE)
+_ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
+_ITS = re.compile(r"(?:its|their|the|và|cùng)\s+$", re.IGNORECASE)
+_THERETO = re.compile(r"\s*(?:thereto|kèm\s+theo)", re.IGNORECASE)
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "nhất": 1, "1": 1, "hai": 2, "2": 2,
+            "i": 1, "ii": 2}
+COUNTS = {"two": 2, "both": 2, "hai": 2, "three": 3, "ba": 3, "all": 0, "các": 0}
+SUBJECT_WINDOW = 160
+
+
+@dataclass(frozen=True)
+class Found:
+    key: str
+    relation: str
+    matched: str
+
+
+@dataclass
+class Protocol:
+    key: str
+    ordinal: int | None = None
+    subjects: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    keys: tuple[str, ...]
+
+
+def _matched_words(text: str, start: int, end: int, mention: _Mention) -> str:
+    """The verb and the name, with "…" for what lies between when that is long."""
+    if mention.start - end > 40:
+        words = f"{text[start:end]} … {text[mention.start:mention.end]}"
+    else:
+        words = text[start:mention.end]
+    return " ".join(words.split())[:300]
+
+
+def _alias_pattern(alias: str) -> str:
+    words = [re.escape(word).replace(",", ",?") for word in alias.split()]
+    return r"\s+".join(words).replace(r"\-", r"\s*-\s*")
+
+
+def _union(aliases: list[str], *, abbreviations: bool) -> re.Pattern | None:
+    if not aliases:
+        return None
+    body = "|".join(_alias_pattern(a) for a in sorted(aliases, key=len, reverse=True))
+    if abbreviations:
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _key_of(matched: str) -> str:
+    return re.sub(r"[\s,\-]+", " ", matched).strip().lower()
+
+
+def is_abbreviation(alias: str) -> bool:
+    return not any(char.islower() for char in alias)
+
+
+class Detector:
+    """Compiled once (per import or command run); `find` is then cheap per text."""
+
+    def __init__(self, aliases: dict[str, set[str]], protocols: dict[str, list[Protocol]]):
+        self.keys_by_alias: dict[str, str] = {}
+        for key, names in aliases.items():
+            for name in names:
+                self.keys_by_alias.setdefault(_key_of(fold(name)), key)
+        folded = [fold(name) for names in aliases.values() for name in names]
+        self.names = _union([a for a in folded if not is_abbreviation(a)], abbreviations=False)
+        self.abbreviations = _union([a for a in folded if is_abbreviation(a)],
+                                    abbreviations=True)
+        self.protocols = protocols
+
+    def find(self, text: str, text_vi: str = "") -> list[Found]:
+        found: dict[tuple[str, str], Found] = {}
+        for part in (text, text_vi):
+            if not part or unicodedata.is_normalized("NFC", part) and not ASKING.search(part):
+                continue  # most texts: no verb of joining, nothing to fold
+            part = fold(part)
+            if not ASKING.search(part):
+                continue
+            for item in self._find_in(part):
+                found.setdefault((item.key, item.relation), item)
+        return list(found.values())
+
+    def _find_in(self, text: str) -> list[Found]:
+        names = self._mentions(text)
+        mentions = self._resolve_protocols(text, names)
+        inside = [(m.start, m.end) for m in names + mentions]
+        markers = [marker for marker in self._markers(text)  # "Protection" in a name: no verb
+                   if not any(start <= marker[0] < end for start, end in inside)]
+        ends = [0] + [m.end() for m in CLAUSE_END.finditer(text)]
+        result = []
+        for mention in mentions:
+            if any(other is not mention and other.end <= mention.start
+                   and set(mention.keys) <= set(other.keys)
+                   and _ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
+                   for other in names + mentions):
+                continue  # "(ICCPR)" after a name only abbreviates it
+            clause_start = max(end for end in ends if end <= mention.start)
+            before = [m for m in markers if clause_start <= m[0] < mention.start]
+            if not before or before[-1][2] == STOP:
+                continue
+            start, end, relation = before[-1]
+            matched = _matched_words(text, start, end, mention)
+            result += [Found(key, relation, matched) for key in mention.keys]
+        return result
+
+    def _mentions(self, text: str) -> list[_Mention]:
+        spans = []
+        for pattern in (self.names, self.abbreviations):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                key = self.keys_by_alias.get(_key_of(match.group(0)))
+                if key:
+                    spans.append(_Mention(match.start(), match.end(), (key,)))
+        spans.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[_Mention] = []
+        for span in spans:
+            if not kept or span.start >= kept[-1].end:
+                kept.append(span)
+        return kept
+
+    @staticmethod
+    def _markers(text: str) -> list[tuple[int, int, str]]:
+        markers = []
+        for match in MARKERS.finditer(text):
+            kind = (ASKS_TO_WITHDRAW_RESERVATIONS if match.group("withdraw")
+                    else ASKS_TO_JOIN if match.group("join") else STOP)
+            markers.append((match.start(), match.end(), kind))
+        return markers
+
+    def _resolve_protocols(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Replace "Optional Protocol(s) to X" (and X's parent mention) by the protocol keys."""
+        consumed, added = set(), []
+        for phrase in _PROTOCOL.finditer(text):
+            if any(m.start < phrase.end() and phrase.start() < m.end for m in mentions):
+                continue  # a protocol's own name or abbreviation already matched here
+            parent, end = self._parent_of(text, phrase, mentions)
+            if parent is None:
+                continue
+            if parent.start >= phrase.end() or not text[parent.end:phrase.start()].strip():
+                consumed.add(id(parent))
+            later = [m.start for m in mentions if m.start >= max(end, phrase.end())]
+            clause = CLAUSE_END.search(text, phrase.end())
+            limit = min([end + SUBJECT_WINDOW, *later, clause.start() if clause else len(text)])
+            keys = self._choose(parent.keys[0], phrase, text[phrase.start():limit].lower())
+            if keys:
+                added.append(_Mention(phrase.start(), max(end, phrase.end()), tuple(keys)))
+        kept = [m for m in mentions if id(m) not in consumed]
+        return sorted(kept + added, key=lambda m: m.start)
+
+    @staticmethod
+    def _parent_of(text: str, phrase, mentions) -> tuple[_Mention | None, int]:
+        for mention in mentions:
+            if mention.start >= phrase.end():
+                gap = text[phrase.end():mention.start]
+                if _TO_PARENT.fullmatch(gap):
+                    return mention, mention.end
+                break
+        before = [m for m in mentions if m.end <= phrase.start()]
+        if before and not text[before[-1].end:phrase.start()].strip():
+            return before[-1], phrase.end()
+        thereto = _THERETO.match(text, phrase.end())
+        if _ITS.search(text[max(0, phrase.start() - 8):phrase.start()]) or thereto:
+            earlier = [m for m in mentions if m.end <= phrase.start()]
+            clause = [e.end() for e in CLAUSE_END.finditer(text, 0, phrase.start())]
+            if earlier and earlier[-1].start >= (clause[-1] if clause else 0):
+                return earlier[-1], thereto.end() if thereto else phrase.end()
+        return None, phrase.end()
+
+    def _choose(self, parent: str, phrase, window: str) -> list[str]:
+        candidates = self.protocols.get(parent, [])
+        if not candidates:
+            return []
+        ordinal = ORDINALS.get((phrase.group("ord") or phrase.group("ord_vi")
+                                or phrase.group("num") or "").lower())
+        count_word = (phrase.group("ord") or phrase.group("count_vi") or "").lower()
+        count = COUNTS.get(count_word)
+        plural = (phrase.group("word") or "").lower() == "protocols" or count is not None
+        by_ordinal = [p for p in candidates if ordinal and p.ordinal == ordinal]
+        by_subject = [p for p in candidates if any(s in window for s in p.subjects)]
+        if by_ordinal:
+            chosen = by_ordinal
+        elif by_subject:
+            chosen = by_subject
+        elif plural:
+            chosen = candidates[:count] if count else candidates
+        elif len(candidates) == 1:
+            chosen = candidates
+        else:
+            chosen = [p for p in candidates if p.ordinal == 1]
+        return [p.key for p in chosen]
