@@ -4,7 +4,6 @@ Each sub-command lives in its own module of `camket.treaties.commands`, which de
 `add_arguments(parser)` and `run(command, options)`; this file only dispatches."""
 
 from importlib import import_module
-from importlib.util import find_spec
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -33,9 +32,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        for name, (module_name, help_text) in SUB_COMMANDS.items():
-            if find_spec(f"camket.treaties.commands.{module_name}") is None:
-                continue  # a sub-command being built on another branch
+        for name, (_module_name, help_text) in SUB_COMMANDS.items():
             _module(name).add_arguments(sub.add_parser(name, help=help_text))
 
     def handle(self, *args, action, **options):
