@@ -52,7 +52,7 @@ def _handlers(record) -> str:
 
 REQUESTS = Table("cooperation-requests", _("Cooperation requests"), (
     Column("reference", _("File number"), lambda r: r.reference),
-    Column("direction", _("Direction"), _display("direction"), lambda r: r.direction),
+    Column("direction", _("Sent or received"), _display("direction"), lambda r: r.direction),
     Column("kind", _("Type"), _display("kind"), lambda r: r.kind),
     Column("partner", _("Partner state"), _partner, _partner_code),
     Column("dated_on", _("Sent or received on"), lambda r: r.dated_on),

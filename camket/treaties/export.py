@@ -13,7 +13,7 @@ FORMATS = {
 
 
 def headers() -> list[str]:
-    return [_("Key"), _("Instrument"), _("Family"), _("Status"), _("Date"),
+    return [_("Instrument key"), _("Instrument"), _("Family"), _("Status"), _("Date"),
             _("Recommendations asking to join"), _("Treaty body"),
             _("Reservations and declarations in force"), _("Legal acts implementing it")]
 

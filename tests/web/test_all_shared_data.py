@@ -6,6 +6,7 @@ import io
 import json
 import re
 from collections import Counter
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,8 +15,10 @@ from django.db.models import Count
 from django.test import Client
 from openpyxl import Workbook
 
-from camket.frameworks.models import Framework, Recommendation
+from camket.cooperation.models import Agreement, CooperationKind, CooperationRequest
+from camket.frameworks.models import Framework, Recommendation, State
 from camket.importers.service import import_file
+from camket.legislation.models import LegalAct
 from camket.plans.models import Action, DueDate, Plan
 
 pytestmark = [pytest.mark.shared_data, pytest.mark.django_db]
@@ -86,6 +89,16 @@ def _start_pages(plan_world) -> list[str]:
               f"/exports/recommendations?format=xlsx&layout=matrix&framework="
               f"{ohchr.first().slug if ohchr.exists() else 'generic'}"]
     pages += [f"/due-dates/{due.pk}/" for due in DueDate.objects.all()[:2]]
+    pages += ["/treaties/", "/treaties/?joined=all", "/treaties/?joined=joined&q=quyen",
+              "/treaties/OP-CAT/", "/treaties/CED/?state=VNM", "/treaties/export.csv",
+              "/treaties/export.xlsx?joined=all", "/treaties/import/", "/laws/",
+              "/laws/export.xlsx", "/cooperation/agreements/", "/cooperation/requests/",
+              "/cooperation/summary/", "/public/cooperation/", "/exports/agreements.csv",
+              "/exports/cooperation-requests.xlsx"]
+    pages += [f"/laws/{act.pk}/" for act in LegalAct.objects.all()]
+    pages += [f"/cooperation/agreements/{agreement.pk}/" for agreement in Agreement.objects.all()]
+    pages += [f"/cooperation/requests/{request.pk}/"
+              for request in CooperationRequest.objects.all()]
     return pages
 
 
@@ -104,6 +117,12 @@ def _api_lists(plan_world) -> list[str]:
             "/api/plans", "/api/actions", f"/api/actions/{plan_world.action_a.pk}/history",
             "/api/due-dates", "/api/suggestions", "/api/public/frameworks",
             "/api/exports/recommendations?format=json&q=torture",
+            "/api/treaties/instruments", "/api/treaties/status?state=VNM",
+            "/api/treaties/status?state=VNM&joined=false",
+            "/api/treaties/instruments/OP-CAT/recommendations?state=VNM", "/api/laws",
+            "/api/cooperation/agreements", "/api/cooperation/requests",
+            "/api/cooperation/summary", "/api/public/cooperation/summary",
+            f"/api/recommendations/{one.pk}/register-links",
             *[f"/api/public/frameworks/{slug}/items?q=quyen"
               for slug in Framework.objects.values_list("slug", flat=True)]]
 
@@ -145,7 +164,18 @@ def _crawl(client: Client, pages: list[str]) -> list[str]:
 def everything(shared_data, tmp_path, plan_world):
     _import_everything(shared_data, tmp_path, plan_world.world.coordinator)
     Framework.objects.update(public=True)
+    _bare_register_entries(plan_world.world)
     return plan_world
+
+
+def _bare_register_entries(world):
+    """A legal act, an agreement and a request with nothing but what they cannot do without."""
+    state = State.objects.get(iso3="VNM")
+    LegalAct.objects.create(kind=LegalAct.Kind.LAW, title_vi="Luật thử", status="drafting")
+    Agreement.objects.create(partner=state, kind=CooperationKind.OTHER, status="signed")
+    CooperationRequest.objects.create(direction="received", kind=CooperationKind.EXTRADITION,
+                                      partner=state, dated_on=date(2024, 5, 1),
+                                      responsible_agency=world.agency_a)
 
 
 def test_every_page_api_list_and_export_answers_every_persona_with_all_shared_data(
@@ -169,6 +199,23 @@ def test_every_page_api_list_and_export_answers_every_persona_with_all_shared_da
     assert not failures, "\n".join(failures)
     _check_cli_lists_and_exports(tmp_path)
     _check_exports_and_drafts_of_every_framework(tmp_path)
+    _check_treaty_status_of_every_state()
+
+
+def _check_treaty_status_of_every_state():
+    """Viet Nam's real recommendations are linked to the instruments they ask to join, on the
+    State row the shipped status uses (the importers must not make a second Viet Nam)."""
+    assert State.objects.filter(name__icontains="viet").count() == 1
+    out = io.StringIO()
+    call_command("treaties", "status", "--state", "VNM", "--json", stdout=out)
+    rows = {row["treaty"]: row for row in json.loads(out.getvalue().strip().splitlines()[-1])}
+    assert rows["ICCPR"]["party"] is True
+    asked = {key for key, row in rows.items() if row["recommendations"]}
+    assert {"OP-CAT", "CED", "ICRMW", "ROME-STATUTE"} <= asked, asked
+    for iso3 in State.objects.exclude(iso3=None).values_list("iso3", flat=True)[:40]:
+        out = io.StringIO()
+        call_command("treaties", "status", "--state", iso3, "--json", stdout=out)
+        assert json.loads(out.getvalue().strip().splitlines()[-1])
 
 
 def _check_exports_and_drafts_of_every_framework(tmp_path):
