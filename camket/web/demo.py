@@ -11,6 +11,7 @@ from camket.frameworks.taxonomies import CategoryResolver, ensure_builtin_taxono
 from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.review import services
 from camket.review.models import Assessment
+from camket.treaties.linking import link_items
 from camket.web import demo_data as data
 from camket.web.demo_consultation import load_demo_consultation
 from camket.web.demo_cooperation import load_demo_cooperation
@@ -53,6 +54,7 @@ def load_demo(*, today: date) -> list[tuple[str, str, str]]:
     load_demo_consultation(framework, users["coordinator"], today=today)
     load_demo_cooperation(today=today)
     load_demo_laws()
+    link_items(Recommendation.objects.all())  # demo items are written directly, not imported
     return [(u, p, r) for u, p, _, r, _ in data.USERS] + plan_users
 
 
