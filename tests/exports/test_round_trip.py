@@ -7,6 +7,7 @@ from django.core.management import call_command
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.importers.models import ImportRun
 from camket.importers.service import import_file
+from camket.links.models import RegisterLink
 from tests.exports.snapshots import framework_snapshot, items_snapshot
 
 MATRICES = ["slovenia-cycle2-upr20.docx", "slovenia-cycle4-upr48.docx",
@@ -16,6 +17,8 @@ MATRICES = ["slovenia-cycle2-upr20.docx", "slovenia-cycle4-upr48.docx",
 def empty_camket(last_category: int, last_state: int) -> None:
     """Back to a just-migrated camket: what the first import added is removed."""
     Recommendation.history.all().delete()
+    RegisterLink.history.all().delete()
+    RegisterLink.objects.all().delete()
     for item in Recommendation.objects.order_by("-level"):
         item.delete()
     Framework.objects.all().delete()
