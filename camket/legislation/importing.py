@@ -5,9 +5,12 @@ instruments (catalogue keys separated by ";"), commitments (items as SLUG:REF se
 An agency's member who imports adds acts
 drafted by their agency; the coordinating ministry's coordinators add any act. Every row is
 checked first; one problem anywhere and nothing is written, and each problem is
-told as "row N, column X". A row whose number is already in the register updates that act;
-instruments and commitments are added to those it has, never taken away (a link a person made
-is not undone by a file)."""
+told as "row N, column X". A row whose number is already in the register updates that act; a
+row without a number updates the act without a number of the same kind, Vietnamese title (any
+case) and adoption date, and is refused if two acts match. A row that changes nothing writes
+nothing and needs no permission, so the register's export imports back as it is. Instruments
+and commitments are added to those the act has, never taken away (a link a person made is not
+undone by a file)."""
 
 import re
 from dataclasses import dataclass, field
