@@ -5,9 +5,12 @@ instruments (catalogue keys separated by ";"), commitments (items as SLUG:REF se
 An agency's member who imports adds acts
 drafted by their agency; the coordinating ministry's coordinators add any act. Every row is
 checked first; one problem anywhere and nothing is written, and each problem is
-told as "row N, column X". A row whose number is already in the register updates that act;
-instruments and commitments are added to those it has, never taken away (a link a person made
-is not undone by a file)."""
+told as "row N, column X". A row whose number is already in the register updates that act; a
+row without a number updates the act without a number of the same kind, Vietnamese title (any
+case) and adoption date, and is refused if two acts match. A row that changes nothing writes
+nothing and needs no permission, so the register's export imports back as it is. Instruments
+and commitments are added to those the act has, never taken away (a link a person made is not
+undone by a file)."""
 
 import re
 from dataclasses import dataclass, field
@@ -19,6 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from camket.accounts import roles
+from camket.exports.cells import unneutralised
 from camket.importers.limits import LimitExceeded
 from camket.importers.records import RowError
 from camket.importers.tabular.reading import UnreadableFile, cell, match_columns, read_table
@@ -66,13 +70,14 @@ class PlannedAct:
 class LawImport:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     instrument_links: int = 0
     commitment_links: int = 0
     dry_run: bool = False
     errors: list[RowError] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"created": self.created, "updated": self.updated,
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
                 "instrument_links": self.instrument_links,
                 "commitment_links": self.commitment_links, "dry_run": self.dry_run,
                 "errors": [str(error) for error in self.errors]}
@@ -129,6 +134,7 @@ class _RowChecker:
         self.user, self.mapping, self.errors = user, mapping, errors
         self.instruments = {i.key.upper(): i for i in Instrument.objects.all()}
         self.numbers: dict[str, int] = {}
+        self.numberless: dict[tuple, int] = {}
         # An agency importing its register adds acts it drafts; the ministry adds any act.
         self.own_agency = (None if user is None or coordinates_register(user)
                            else roles.agency_of(user))
@@ -137,8 +143,8 @@ class _RowChecker:
         self.errors.append(RowError(row, column, str(message)))
 
     def plan(self, row: int, cells: list[str]) -> PlannedAct | None:
-        def value(name):
-            return cell(cells, self.mapping, name)
+        def value(name):  # as it was before an export neutralised it
+            return unneutralised(cell(cells, self.mapping, name))
 
         count = len(self.errors)
         values = {"number": value("number"), "title_vi": value("title_vi"),
@@ -162,17 +168,51 @@ class _RowChecker:
             except ValueError:
                 self.error(row, column, _("%(value)r is not a date; write YYYY-MM-DD or "
                                           "DD/MM/YYYY.") % {"value": value(column)})
-        number = values["number"]
-        if number:
-            first = self.numbers.setdefault(number.casefold(), row)
-            if first != row:
-                self.error(row, "number", _("The number %(number)s is also on row %(row)d.")
-                           % {"number": number, "row": first})
-        instruments = self._instruments(row, value("instruments"))
-        commitments = self._commitments(row, value("commitments"))
+        self._once_in_file(row, values)
+        existing = self._existing(row, values) if len(self.errors) == count else None
+        linked = (set(services.commitment_links(None, existing).values_list("item_id", flat=True))
+                  if existing else set())
+        instruments = list(dict.fromkeys(self._instruments(row, value("instruments"))))
+        commitments = self._commitments(row, value("commitments"), linked)
         if len(self.errors) > count:
             return None
-        return self._act(row, values, instruments, commitments)
+        if existing is not None:
+            known = set(existing.instruments.all())
+            instruments = [i for i in instruments if i not in known]
+        return self._act(row, existing, values, instruments, commitments)
+
+    def _once_in_file(self, row: int, values: dict) -> None:
+        """Each act once: by its number, or (numberless) by its kind, title and adoption."""
+        if values["number"]:
+            first = self.numbers.setdefault(values["number"].casefold(), row)
+            if first != row:
+                self.error(row, "number", _("The number %(number)s is also on row %(row)d.")
+                           % {"number": values["number"], "row": first})
+        elif values["title_vi"] and values.get("kind"):
+            first = self.numberless.setdefault(_numberless_key(values), row)
+            if first != row:
+                self.error(row, "title_vi", _(
+                    "Row %(row)d has the same act: same kind, title and adoption date, and no "
+                    "number.") % {"row": first})
+
+    def _existing(self, row: int, values: dict) -> LegalAct | None:
+        """The act the row is about: the act with its number; with no number, the act with no
+        number of the same kind, Vietnamese title (any case) and adoption date (or none)."""
+        live = LegalAct.objects.filter(archived=False)
+        if values["number"]:
+            return live.filter(number__iexact=values["number"]).first()
+        candidates = live.filter(number="", kind=values["kind"],
+                                 adopted_on=values["adopted_on"])
+        found = [act for act in candidates if _numberless_key(
+            {"kind": act.kind, "title_vi": act.title_vi, "adopted_on": act.adopted_on})
+            == _numberless_key(values)]
+        if len(found) > 1:
+            self.error(row, "title_vi", _(
+                "%(count)d acts without a number in the register have this kind, title and "
+                "adoption date: give them their number, or archive the duplicates, first.")
+                % {"count": len(found)})
+            return None
+        return found[0] if found else None
 
     def _instruments(self, row, text) -> list:
         found = []
@@ -185,13 +225,17 @@ class _RowChecker:
                 found.append(instrument)
         return found
 
-    def _commitments(self, row, text) -> list:
+    def _commitments(self, row, text, linked: set) -> list:
+        """The items to link anew; those the act already has (live) are neither checked nor
+        written again, so a file exported by someone who may not link them imports back."""
         found = []
         for name in _split(text):
             try:
                 item = services.find_commitment(self.user, name)
             except ValidationError as error:
                 self.error(row, "commitments", " ".join(error.messages))
+                continue
+            if item.pk in linked or item in found:
                 continue
             if self.user is not None and not self.user.has_perm(
                     "links.change_registerlink", RegisterLink(item=item)):
@@ -202,12 +246,14 @@ class _RowChecker:
                 found.append(item)
         return found
 
-    def _act(self, row, values, instruments, commitments) -> PlannedAct | None:
-        existing = (LegalAct.objects.filter(number__iexact=values["number"], archived=False)
-                    .first() if values["number"] else None)
+    def _act(self, row, existing, values, instruments, commitments) -> PlannedAct | None:
         act = existing or LegalAct(drafting_agency=self.own_agency)
+        changed = []
         if existing is not None:  # what the file does not say is kept
             values = {name: v for name, v in values.items() if v not in ("", None)}
+            changed = services.changed_fields(existing, values)
+            if not (changed or instruments or commitments):
+                return PlannedAct(row, existing, {})  # nothing to write, nothing to allow
         for name, field_value in values.items():
             setattr(act, name, field_value)
         if self.user is not None and not self.user.has_perm("legislation.change_legalact", act):
@@ -221,8 +267,15 @@ class _RowChecker:
             for name, messages in error.message_dict.items():
                 self.error(row, FIELD_COLUMNS.get(name, name), " ".join(messages))
             return None
-        return PlannedAct(row, act if existing else None, values, instruments, commitments,
+        if existing is not None:
+            values = {name: values[name] for name in changed}
+        return PlannedAct(row, existing, values, instruments, commitments,
                           drafting_agency=act.drafting_agency)
+
+
+def _numberless_key(values: dict) -> tuple:
+    return (values["kind"], " ".join(values["title_vi"].split()).casefold(),
+            values.get("adopted_on"))
 
 
 def import_laws(path: Path, raw: bytes | None = None, *, user=None,
@@ -262,19 +315,17 @@ def _apply(user, plan: PlannedAct, outcome: LawImport) -> None:
         act = services.create_act(user, {**plan.values,
                                          "drafting_agency": plan.drafting_agency})
         outcome.created += 1
-    else:
+    elif plan.values:
         act = LegalAct.objects.get(pk=plan.act.pk)
         act = services.update_act(user, act, plan.values, version=act.version)
         outcome.updated += 1
-    known = set(act.instruments.all())
+    else:
+        act = plan.act
+        if not (plan.instruments or plan.commitments):
+            outcome.unchanged += 1
     for instrument in plan.instruments:
-        if instrument not in known:
-            act = services.link_instrument(user, act, instrument, version=act.version)
-            known.add(instrument)
-            outcome.instrument_links += 1
-    linked = set(services.commitment_links(None, act).values_list("item_id", flat=True))
+        act = services.link_instrument(user, act, instrument, version=act.version)
+        outcome.instrument_links += 1
     for item in plan.commitments:
-        if item.pk not in linked:
-            services.link_commitment(user, act, item)
-            linked.add(item.pk)
-            outcome.commitment_links += 1
+        services.link_commitment(user, act, item)
+        outcome.commitment_links += 1

@@ -12,7 +12,7 @@ from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.scoping import visible_recommendations
 from camket.legislation.models import LegalAct
 from camket.legislation.scoping import commitment_links
-from camket.lib.concurrency import claim_version, save_if_current
+from camket.lib.concurrency import StaleEdit, claim_version, save_if_current
 from camket.lib.text import check_single_line
 from camket.links.models import RegisterLink
 from camket.links.registers import add_register_link, remove_register_link
@@ -50,6 +50,18 @@ def check_act(act: LegalAct) -> None:
         raise ValidationError(errors)
 
 
+def changed_fields(act: LegalAct, values: dict) -> list[str]:
+    """The fields of `values` that differ from what `act` holds (texts compared as saved:
+    one-line fields trimmed, no text the same as empty text)."""
+    def as_saved(name, value):
+        if name in ONE_LINE_FIELDS:
+            return (value or "").strip()
+        return "" if value is None and name in ("url", "note") else value
+
+    return [name for name in ACT_FIELDS if name in values
+            and as_saved(name, values[name]) != as_saved(name, getattr(act, name))]
+
+
 def number_taken(number: str, *, exclude: int | None = None) -> bool:
     others = LegalAct.objects.filter(number__iexact=number, archived=False)
     return others.exclude(pk=exclude).exists() if exclude else others.exists()
@@ -85,7 +97,7 @@ def update_act(user, act: LegalAct, values: dict, *, version: int | None,
     the act implements. Refused if someone saved the act since `version`."""
     if user is not None:
         require(user, "legislation.change_legalact", act)
-    fields = [name for name in ACT_FIELDS if name in values]
+    fields = changed_fields(act, values)
     for name in fields:
         setattr(act, name, values[name])
     if user is not None and "drafting_agency" in fields:
@@ -93,9 +105,15 @@ def update_act(user, act: LegalAct, values: dict, *, version: int | None,
     check_act(act)
     if instruments is not None:
         instruments = _check_instruments(instruments)
+    instruments_change = instruments is not None and set(instruments) != set(
+        act.instruments.all())
+    if not fields and not instruments_change:  # nothing to write: no version, no history
+        if version is not None and act.version != version:
+            raise StaleEdit(act)
+        return act
     act._change_reason = "Act changed"
     save_if_current(act, version, [*fields, "modified"], user=user)
-    if instruments is not None and set(instruments) != set(act.instruments.all()):
+    if instruments_change:
         act._change_reason = "Instruments changed"
         act.instruments.set(instruments)
     return act

@@ -64,3 +64,14 @@ def test_import_good_dry_run_and_bad(drug_world, instruments, tmp_path):
         call_command("laws", "import", str(bad), stdout=out, stderr=err)
     assert "row 3, column “kind”" in err.getvalue()
     assert LegalAct.objects.count() == 3
+
+
+def test_importing_the_same_file_again_says_unchanged(drug_world, instruments, tmp_path):
+    good = tmp_path / "laws.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    call_command("laws", "import", str(good), "--user", "mps_coordinator", stdout=StringIO())
+    again = _json("import", str(good), "--user", "coordinator")
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 3)
+    out = StringIO()
+    call_command("laws", "import", str(good), stdout=out)
+    assert "0 added, 0 updated, 3 unchanged" in out.getvalue()

@@ -40,7 +40,8 @@ def test_a_good_file_is_imported_with_links_and_history(drug_world, instruments)
 def test_importing_again_updates_and_adds_nothing_twice(drug_world, instruments):
     _import(GOOD, user=drug_world.mps_coordinator)
     again = _import(GOOD.replace("National Assembly", "Quốc hội khóa XIV"))
-    assert (again.created, again.updated) == (1, 2)  # the draft has no number: a new one
+    # the draft is found by kind, title and adoption date; 66/2011 did not change
+    assert (again.created, again.updated, again.unchanged) == (0, 1, 2)
     assert (again.instrument_links, again.commitment_links) == (0, 0)
     assert LegalAct.objects.get(number="73/2021/QH14").issuing_body == "Quốc hội khóa XIV"
 

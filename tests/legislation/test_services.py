@@ -131,3 +131,21 @@ def test_find_commitment_hides_items_the_user_may_not_see(drug_world):
         services.find_commitment(world.viewer, "no-such:1")
     with pytest.raises(ValidationError):
         services.find_commitment(world.viewer, "1.1")
+
+
+def test_an_edit_that_changes_nothing_writes_nothing(world, instruments, drug_law_values):
+    act = services.create_act(world.coordinator, drug_law_values,
+                              instruments=[instruments["DRUGS-1961"]])
+    history = act.history.count()
+    same = {**drug_law_values, "title": f"  {drug_law_values['title']} "}
+    services.update_act(world.coordinator, LegalAct.objects.get(pk=act.pk), same,
+                        version=act.version, instruments=[instruments["DRUGS-1961"]])
+    stored = LegalAct.objects.get(pk=act.pk)
+    assert (stored.version, stored.history.count()) == (act.version, history)
+    with pytest.raises(StaleEdit):  # an old form is still refused, even if it changes nothing
+        services.update_act(world.coordinator, stored, same, version=act.version - 1)
+    services.update_act(world.coordinator, stored, {**same, "status": "amended"},
+                        version=stored.version)
+    changed = LegalAct.objects.get(pk=act.pk)
+    assert (changed.version, changed.history.count()) == (act.version + 1, history + 1)
+    assert changed.history.latest().history_change_reason == "Act changed"

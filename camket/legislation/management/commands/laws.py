@@ -126,7 +126,8 @@ class Command(BaseCommand):
             for error in outcome.errors:
                 self.stderr.write(str(error))
         self._print(outcome.as_dict(), [_(
-            "%(created)d added, %(updated)d updated, %(instrument_links)d instrument links, "
+            "%(created)d added, %(updated)d updated, %(unchanged)d unchanged, "
+            "%(instrument_links)d instrument links, "
             "%(commitment_links)d commitment links%(dry)s.") % {
             **outcome.as_dict(), "dry": _(" (dry run: nothing written)")
             if outcome.dry_run else ""}] if not outcome.errors else [])
