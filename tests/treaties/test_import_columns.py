@@ -176,3 +176,14 @@ def test_the_same_reservation_on_two_sheets_is_refused(world, tmp_path):
                      [RESERVATION_HEADER, reservation])
     summary = import_status_file(path, dry_run=True)
     assert [(error.row, error.column) for error in summary.errors] == [(2, "article")]
+
+
+def test_checking_only_shows_the_absent_columns_on_the_page(client, world):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("treaty-import"), {
+        "file": SimpleUploadedFile("notes.csv", b"state,treaty,source\nVNM,CAT,UNTC\n",
+                                   "text/csv"), "check": ""})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "No column signed, action, action_date" in body
+    assert "would be left as they are" in body
