@@ -1,4 +1,7 @@
-"""The built-in instrument catalogue (data/instruments.csv), installed after every migrate."""
+"""The built-in instrument catalogue (data/instruments.csv), installed after every migrate.
+
+A new version of the file updates the fields nobody changed; what a person changed (in the
+admin) since the installer wrote it stays, as the history shows it."""
 
 import csv
 from datetime import date
@@ -31,24 +34,56 @@ def _values(row: dict[str, str]) -> dict:
     return values
 
 
+def _histories() -> dict[int, list]:
+    """Every instrument's history, newest first."""
+    histories: dict[int, list] = {}
+    for record in Instrument.history.order_by("-history_date", "-history_id"):
+        histories.setdefault(record.id, []).append(record)
+    return histories
+
+
+def _installers(instrument: Instrument, name: str, history: list) -> bool:
+    """Whether the installer may write this field: the version that gave it its present value
+    is the installer's. A person's edit stays, even one the installer saved again alongside
+    its own changes, or one made without history; a field left empty on an instrument the
+    installer never wrote is filled."""
+    value = getattr(instrument, name)
+    if not history or getattr(history[0], name) != value:
+        return False
+    introduced_by = history[0]
+    for record in history[1:]:
+        if getattr(record, name) != value:
+            break
+        introduced_by = record
+    if introduced_by.history_change_reason == INSTALL_REASON:
+        return True
+    never_installed = all(r.history_change_reason != INSTALL_REASON for r in history)
+    return never_installed and value in ("", None)
+
+
 @transaction.atomic
 def install_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, int]:
     """Create the instruments the file names and bring the file's fields of existing ones up to
-    date; never deletes one. Parents come before their protocols in the file. Returns counts."""
+    date, except the fields people changed since the installer wrote them; never deletes one.
+    Parents come before their protocols in the file. Returns counts."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     by_key: dict[str, Instrument] = {}
+    histories = _histories()
     for row in catalogue_rows(path):
         values = _values(row)
-        values["parent"] = by_key.get(row["parent"]) if row["parent"] else None
-        if row["parent"] and values["parent"] is None:
-            values["parent"] = Instrument.objects.get(key=row["parent"])
+        parent = by_key.get(row["parent"]) if row["parent"] else None
+        if row["parent"] and parent is None:
+            parent = Instrument.objects.get(key=row["parent"])
+        values["parent_id"] = parent.pk if parent else None
         instrument = Instrument.objects.filter(key=row["key"]).first()
         if instrument is None:
             instrument = Instrument(key=row["key"], builtin=True, **values)
             counts["created"] += 1
         else:
+            history = histories.get(instrument.pk, [])
             changed = [name for name, value in values.items()
-                       if getattr(instrument, name) != value]
+                       if getattr(instrument, name) != value
+                       and _installers(instrument, name, history)]
             if not changed and instrument.builtin:
                 by_key[instrument.key] = instrument
                 counts["unchanged"] += 1

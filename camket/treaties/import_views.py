@@ -36,6 +36,10 @@ def status_import(request):
                 "updated": summary.updated, "unchanged": summary.unchanged,
                 "r_created": summary.reservations_created,
                 "r_updated": summary.reservations_updated})
+            if summary.absent_columns:
+                messages.warning(request, _(
+                    "No column %(columns)s: those fields were left as they were.")
+                    % {"columns": ", ".join(summary.absent_columns)})
             return redirect("treaty-import")
     return render(request, "treaties/import.html", {
         "form": form, "summary": summary, "status_columns": STATUS_COLUMNS,

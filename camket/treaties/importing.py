@@ -2,7 +2,8 @@
 
 Everything is checked first; a file with any error writes nothing. Otherwise all rows are
 written in one transaction, each change recorded in the history with the person who imported
-and the file's name. A row states a status in full: an empty cell empties that field."""
+and the file's name. A row writes the columns the file has: an empty cell empties that field,
+an absent column leaves it as it is (empty in a new row)."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ class StatusImport:
     reservations_updated: int = 0
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
+    absent_columns: list[str] = field(default_factory=list)  # their fields were left as they were
     dry_run: bool = False
 
     @property
@@ -60,7 +62,8 @@ class StatusImport:
                 "unchanged": self.unchanged, "reservations_created": self.reservations_created,
                 "reservations_updated": self.reservations_updated, "dry_run": self.dry_run,
                 "errors": [error.as_dict() for error in self.errors],
-                "warnings": [warning.as_dict() for warning in self.warnings]}
+                "warnings": [warning.as_dict() for warning in self.warnings],
+                "absent_columns": self.absent_columns}
 
 
 def read_tables(path: Path, raw: bytes | None = None, encoding: str | None = None) -> list[Table]:
@@ -73,13 +76,13 @@ def read_tables(path: Path, raw: bytes | None = None, encoding: str | None = Non
 
 def check_tables(tables: list[Table]) -> Checked:
     checked = Checked()
-    for table in tables:
+    for sheet, table in enumerate(tables, start=1):
         checked.errors.extend(table.errors)
         checked.warnings.extend(table.warnings)
         if table_kind(table) == "reservations":
-            check_reservation_table(table, checked)
+            check_reservation_table(table, checked, sheet)
         else:
-            check_status_table(table, checked)
+            check_status_table(table, checked, sheet)
     return checked
 
 
@@ -98,7 +101,7 @@ def import_status_file(path, *, raw: bytes | None = None, user=None, dry_run: bo
         summary.errors.append(error.as_row_error())
         return summary
     checked = check_tables(tables)
-    summary.warnings = checked.warnings
+    summary.warnings, summary.absent_columns = checked.warnings, checked.absent_columns
     summary.errors = checked.errors or _missing_participations(checked)
     if summary.errors:
         return summary

@@ -15,10 +15,17 @@ from camket.importers.tabular.reading import Table, cell, match_columns
 from camket.lib.folding import fold
 from camket.treaties.models import Instrument, Participation, Reservation
 
-STATUS_COLUMNS = ("state", "treaty", "signed", "action", "action_date", "in_force", "complaints",
-                  "inquiry", "report_due", "source", "source_url", "note")
-RESERVATION_COLUMNS = ("state", "treaty", "kind", "article", "text", "text_vi", "made_on",
-                       "withdrawn", "withdrawn_date")
+# Each column and the model field it writes.
+STATUS_FIELDS = {
+    "signed": "signed_on", "action": "action", "action_date": "action_on",
+    "in_force": "in_force_on", "complaints": "complaints_accepted",
+    "inquiry": "inquiry_accepted", "report_due": "report_due_on", "report_note": "report_note",
+    "source": "source", "source_url": "source_url", "note": "note"}
+RESERVATION_FIELDS = {
+    "kind": "kind", "article": "article", "text": "text", "text_vi": "text_vi",
+    "made_on": "made_on", "withdrawn": "withdrawn", "withdrawn_date": "withdrawn_on"}
+STATUS_COLUMNS = ("state", "treaty", *STATUS_FIELDS)
+RESERVATION_COLUMNS = ("state", "treaty", *RESERVATION_FIELDS)
 REQUIRED = {"status": ("state", "treaty"), "reservations": ("state", "treaty", "kind", "text")}
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
@@ -35,8 +42,6 @@ _ACTIONS = {
 }
 _KINDS = {"reservation": Reservation.Kind.RESERVATION, "bao luu": "reservation",
           "declaration": Reservation.Kind.DECLARATION, "tuyen bo": "declaration"}
-_SOURCE_LENGTH = Participation._meta.get_field("source").max_length
-_ARTICLE_LENGTH = Reservation._meta.get_field("article").max_length
 
 
 @dataclass
@@ -44,7 +49,7 @@ class StatusRow:
     row: int
     iso3: str
     treaty: str  # the instrument's key
-    values: dict  # Participation field -> value
+    values: dict  # Participation field -> value, for the columns the file has
 
 
 @dataclass
@@ -57,7 +62,7 @@ class ReservationRow:
     @property
     def match_key(self) -> tuple:
         """How a stored reservation is found again: by its article, else by its text."""
-        kind, article = self.values["kind"], self.values["article"]
+        kind, article = self.values["kind"], self.values.get("article", "")
         return (kind, "article", fold(article)) if article else (kind, "text", self.values["text"])
 
 
@@ -67,6 +72,10 @@ class Checked:
     reservations: list[ReservationRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
+    absent_columns: list[str] = field(default_factory=list)  # in no table that was read
+    # What each table's rows named, as (sheet, row): the same twice is refused across sheets.
+    seen_statuses: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    seen_reservations: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
 
 def table_kind(table: Table) -> str:
@@ -162,84 +171,126 @@ def _columns(table: Table, kind: str, checked: Checked) -> dict[str, int] | None
     missing = [name for name in REQUIRED[kind] if name not in mapping]
     for name in missing:
         checked.errors.append(RowError(1, name, _("This column is missing.")))
-    return None if missing else mapping
+    if missing:
+        return None
+    absent = [name for name in columns if name not in mapping]
+    if absent:
+        checked.absent_columns.extend(name for name in absent
+                                      if name not in checked.absent_columns)
+        checked.warnings.append(RowError(1, None, _(
+            "No column %(columns)s: those fields are left as they are in camket (empty for a "
+            "new row).") % {"columns": ", ".join(absent)}))
+    return mapping
 
 
-def check_status_table(table: Table, checked: Checked) -> None:
+def _present(parsed: dict[str, object], fields: dict[str, str], mapping: dict[str, int]
+             ) -> dict:
+    """The model's values of the columns the file has: an absent column changes nothing."""
+    return {fields[column]: value for column, value in parsed.items() if column in mapping}
+
+
+def _check_lengths(row: _Row, values: dict, model, fields: dict[str, str]) -> None:
+    for column, name in fields.items():
+        limit = model._meta.get_field(name).max_length
+        value = values.get(name)
+        if limit and isinstance(value, str) and len(value) > limit:
+            row.error(column, _("Longer than %(limit)d characters.") % {"limit": limit})
+
+
+def _seen_before(seen: dict, key: tuple, sheet: int, number: int) -> str | None:
+    """Where `key` was first seen, in this table or an earlier one (another sheet); None if
+    it is new."""
+    first = seen.setdefault(key, (sheet, number))
+    if first == (sheet, number):
+        return None
+    first_sheet, first_row = first
+    if first_sheet == sheet:
+        return _("row %(row)d") % {"row": first_row}
+    return _("row %(row)d of sheet %(sheet)d") % {"row": first_row, "sheet": first_sheet}
+
+
+def _stored_actions() -> dict[tuple[str, str], str]:
+    return {(iso3, key): action for iso3, key, action in Participation.objects.values_list(
+        "state__iso3", "instrument__key", "action")}
+
+
+def check_status_table(table: Table, checked: Checked, sheet: int = 1) -> None:
     mapping = _columns(table, "status", checked)
     if mapping is None:
         return
     keys = {key.upper(): key for key in Instrument.objects.values_list("key", flat=True)}
     states: dict[str, bool] = {}
-    seen: dict[tuple[str, str], int] = {}
+    # Without an action column, a date of joining is checked against the action camket holds.
+    stored_actions = {} if "action" in mapping else _stored_actions()
     validate_url = URLValidator(schemes=["http", "https"])
     for number, cells in table.rows:
         row = _Row(number, cells, mapping, checked.errors)
         iso3, treaty = row.state(states), row.treaty(keys)
-        values = {
-            "signed_on": row.date("signed"), "action_on": row.date("action_date"),
+        values = _present({
+            "signed": row.date("signed"), "action_date": row.date("action_date"),
             "action": row.choice("action", _ACTIONS, _("ratification, accession, succession, "
                                                        "acceptance, approval")),
-            "in_force_on": row.date("in_force"), "report_due_on": row.date("report_due"),
-            "complaints_accepted": row.yes_no("complaints"),
-            "inquiry_accepted": row.yes_no("inquiry"),
-            "source": row.text("source"), "source_url": row.text("source_url"),
-            "note": row.text("note"),
-        }
-        if values["action_on"] and not row.text("action"):
+            "in_force": row.date("in_force"), "report_due": row.date("report_due"),
+            "complaints": row.yes_no("complaints"), "inquiry": row.yes_no("inquiry"),
+            "report_note": row.text("report_note"), "source": row.text("source"),
+            "source_url": row.text("source_url"), "note": row.text("note"),
+        }, STATUS_FIELDS, mapping)
+        action = (row.text("action") if "action" in mapping
+                  else stored_actions.get((iso3, treaty), ""))
+        if values.get("action_on") and not action:
             row.error("action_date", _("A date of ratification or accession needs the action "
                                        "(ratification, accession…) in the column “action”."))
-        if values["in_force_on"] and not row.text("action"):
+        if values.get("in_force_on") and not action:
             row.error("in_force", _("An instrument is in force only for a party: give the "
                                     "action (ratification, accession…) too."))
-        if len(values["source"]) > _SOURCE_LENGTH:
-            row.error("source", _("Longer than %(limit)d characters.") % {"limit": _SOURCE_LENGTH})
-        if values["source_url"]:
+        _check_lengths(row, values, Participation, STATUS_FIELDS)
+        if values.get("source_url"):
             try:
                 validate_url(values["source_url"])
             except ValidationError:
                 row.error("source_url", _("“%(value)s” is not a web address (http:// or "
                                           "https://).") % {"value": values["source_url"]})
-        if iso3 and treaty:
-            if (iso3, treaty) in seen:
-                row.error("treaty", _("%(state)s and %(treaty)s are already in row %(row)d.")
-                          % {"state": iso3, "treaty": treaty, "row": seen[(iso3, treaty)]})
-            seen.setdefault((iso3, treaty), number)
+        where = iso3 and treaty and _seen_before(checked.seen_statuses, (iso3, treaty),
+                                                  sheet, number)
+        if where:
+            row.error("treaty", _("%(state)s and %(treaty)s are already in %(where)s.")
+                      % {"state": iso3, "treaty": treaty, "where": where})
         checked.statuses.append(StatusRow(number, iso3, treaty, values))
 
 
-def check_reservation_table(table: Table, checked: Checked) -> None:
+def check_reservation_table(table: Table, checked: Checked, sheet: int = 1) -> None:
     mapping = _columns(table, "reservations", checked)
     if mapping is None:
         return
     keys = {key.upper(): key for key in Instrument.objects.values_list("key", flat=True)}
     states: dict[str, bool] = {}
-    seen: dict[tuple, int] = {}
     for number, cells in table.rows:
         row = _Row(number, cells, mapping, checked.errors)
         iso3, treaty = row.state(states), row.treaty(keys)
-        values = {
+        withdrawn = row.yes_no("withdrawn")
+        values = _present({
             "kind": row.choice("kind", _KINDS, _("reservation, declaration")),
             "article": row.text("article"), "text": row.text("text"),
             "text_vi": row.text("text_vi"), "made_on": row.date("made_on"),
-            "withdrawn": bool(row.yes_no("withdrawn")),
-            "withdrawn_on": row.date("withdrawn_date"),
-        }
+            "withdrawn": bool(withdrawn), "withdrawn_date": row.date("withdrawn_date"),
+        }, RESERVATION_FIELDS, mapping)
         if not row.text("kind"):
             row.error("kind", _("Say whether it is a reservation or a declaration."))
         if not values["text"]:
             row.error("text", _("The text of the reservation or declaration is missing."))
-        if len(values["article"]) > _ARTICLE_LENGTH:
-            row.error("article", _("Longer than %(limit)d characters.")
-                      % {"limit": _ARTICLE_LENGTH})
-        if values["withdrawn_on"] and row.yes_no("withdrawn") is False:
-            row.error("withdrawn_date", _("A withdrawal date is given but “withdrawn” says no."))
-        values["withdrawn"] = values["withdrawn"] or values["withdrawn_on"] is not None
+        _check_lengths(row, values, Reservation, RESERVATION_FIELDS)
+        if values.get("withdrawn_on"):
+            if withdrawn is False:
+                row.error("withdrawn_date", _("A withdrawal date is given but “withdrawn” "
+                                              "says no."))
+            values["withdrawn"] = True
+        elif "withdrawn" in values and not values["withdrawn"]:
+            values["withdrawn_on"] = None  # not withdrawn: no date of withdrawal either
         reservation = ReservationRow(number, iso3, treaty, values)
-        if iso3 and treaty and values["kind"]:
-            key = (iso3, treaty, reservation.match_key)
-            if key in seen:
-                row.error("article", _("The same reservation or declaration is already in row "
-                                       "%(row)d.") % {"row": seen[key]})
-            seen.setdefault(key, number)
+        key = (iso3, treaty, reservation.match_key)
+        where = iso3 and treaty and values["kind"] and _seen_before(
+            checked.seen_reservations, key, sheet, number)
+        if where:
+            row.error("article", _("The same reservation or declaration is already in "
+                                   "%(where)s.") % {"where": where})
         checked.reservations.append(reservation)

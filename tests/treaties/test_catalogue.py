@@ -5,7 +5,12 @@ import csv
 
 import pytest
 
-from camket.treaties.catalogue import CATALOGUE_FILE, INSTALL_REASON, install_catalogue
+from camket.treaties.catalogue import (
+    CATALOGUE_FILE,
+    INSTALL_REASON,
+    catalogue_rows,
+    install_catalogue,
+)
 from camket.treaties.models import Instrument
 
 ISSUE_KEYS = [
@@ -83,19 +88,73 @@ def test_installing_again_changes_nothing():
 
 
 @pytest.mark.django_db
-def test_a_persons_aliases_and_archiving_survive_and_the_files_fields_come_back():
+def test_a_persons_aliases_archiving_and_edits_survive_installing_again():
     iccpr = Instrument.objects.get(key="ICCPR")
     iccpr.aliases = ["Công ước về quyền dân sự, chính trị"]
     iccpr.archived = True
     iccpr.name = "A name someone typed"
     iccpr.save()
-    counts = install_catalogue()
+    before = iccpr.history.count()
+    assert install_catalogue()["updated"] == 0
     iccpr.refresh_from_db()
-    assert counts["updated"] == 1
     assert iccpr.aliases == ["Công ước về quyền dân sự, chính trị"]
     assert iccpr.archived is True
-    assert iccpr.name == "International Covenant on Civil and Political Rights"
+    assert iccpr.name == "A name someone typed"
+    assert iccpr.history.count() == before
+
+
+def _edited_catalogue(tmp_path, changes: dict[str, dict[str, str]]):
+    """The shipped file as a new version of camket would ship it, with `changes` by key."""
+    rows = catalogue_rows()
+    for row in rows:
+        row.update(changes.get(row["key"], {}))
+    path = tmp_path / "instruments.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.mark.django_db
+def test_a_new_catalogue_updates_untouched_fields_and_keeps_a_persons_edits(tmp_path):
+    iccpr = Instrument.objects.get(key="ICCPR")
+    iccpr.treaty_body_vi = "Ủy ban Nhân quyền (as the ministry writes it)"
+    iccpr.name = "A name someone typed"
+    iccpr.save()
+    new_version = _edited_catalogue(tmp_path, {
+        "ICCPR": {"treaty_body_vi": "Ủy ban Nhân quyền (new file)", "short_name": "ICCPR (new)",
+                  "name": "A corrected name"},
+        "CAT": {"treaty_body": "Committee against Torture (new file)"}})
+    counts = install_catalogue(new_version)
+    assert (counts["updated"], counts["created"]) == (2, 0)
+    iccpr.refresh_from_db()
+    assert iccpr.name == "A name someone typed"
+    assert iccpr.treaty_body_vi == "Ủy ban Nhân quyền (as the ministry writes it)"
+    assert iccpr.short_name == "ICCPR (new)"
     assert iccpr.history.first().history_change_reason == INSTALL_REASON
+    assert Instrument.objects.get(key="CAT").treaty_body == "Committee against Torture (new file)"
+    # Installing again (each migrate does) still keeps the edit the installer saved alongside.
+    assert install_catalogue(new_version)["updated"] == 0
+    iccpr.refresh_from_db()
+    assert iccpr.name == "A name someone typed"
+
+
+@pytest.mark.django_db
+def test_a_field_a_person_set_back_by_hand_stays_theirs_and_others_follow_the_file(tmp_path):
+    cat = Instrument.objects.get(key="CAT")
+    shipped_body = cat.treaty_body
+    cat.treaty_body = "Someone's wording"
+    cat.save()
+    cat.treaty_body = shipped_body
+    cat.save()
+    cat.aliases = ["Công ước CAT"]  # saving other fields takes none of the file's fields
+    cat.save()
+    install_catalogue(_edited_catalogue(tmp_path, {
+        "CAT": {"treaty_body": "Newer wording", "treaty_body_vi": "Cách viết mới"}}))
+    cat.refresh_from_db()
+    assert cat.treaty_body == shipped_body  # the person's last word, though equal to the old file
+    assert cat.treaty_body_vi == "Cách viết mới"
 
 
 @pytest.mark.django_db
@@ -104,3 +163,18 @@ def test_an_instrument_people_added_is_never_deleted():
                                      "Trafficking in Persons", family=Instrument.Family.CRIME)
     install_catalogue()
     assert Instrument.objects.filter(pk=mine.pk, builtin=False).exists()
+
+
+@pytest.mark.django_db
+def test_an_instrument_a_person_entered_before_it_shipped_gets_only_its_empty_fields():
+    shipped = Instrument.objects.get(key="CED")
+    shipped_body = shipped.treaty_body
+    Instrument.history.filter(id=shipped.pk).delete()  # as if a person had entered it first
+    Instrument.objects.filter(pk=shipped.pk).update(builtin=False)
+    mine = Instrument.objects.get(pk=shipped.pk)
+    mine.name, mine.treaty_body = "Enforced disappearance convention", ""
+    mine.save()
+    assert install_catalogue()["updated"] == 1
+    mine.refresh_from_db()
+    assert mine.builtin and mine.name == "Enforced disappearance convention"
+    assert mine.treaty_body == shipped_body

@@ -27,7 +27,7 @@ def test_the_coordinator_sees_the_page_and_the_templates(client, world):
     template = client.get(reverse("treaty-import-template"))
     assert template.content.decode("utf-8-sig").strip() == (
         "state,treaty,signed,action,action_date,in_force,complaints,inquiry,report_due,"
-        "source,source_url,note")
+        "report_note,source,source_url,note")
     reservations = client.get(reverse("treaty-import-template-reservations"))
     assert reservations.content.decode("utf-8-sig").startswith("state,treaty,kind,article")
 

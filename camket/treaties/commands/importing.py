@@ -15,8 +15,9 @@ SHOWN_ERRORS = 200
 def add_arguments(parser) -> None:
     parser.add_argument("path", help=gettext_lazy(
         "a CSV or XLSX file with the columns state, treaty, signed, action, action_date, "
-        "in_force, complaints, inquiry, report_due, source, source_url, note (a reservations "
-        "table: state, treaty, kind, article, text, withdrawn, withdrawn_date)"))
+        "in_force, complaints, inquiry, report_due, report_note, source, source_url, note (a "
+        "reservations table: state, treaty, kind, article, text, withdrawn, withdrawn_date); "
+        "an absent column leaves its field as it is"))
     parser.add_argument("--dry-run", action="store_true",
                         help=gettext_lazy("check and count, write nothing"))
     parser.add_argument("--user", metavar="USERNAME", help=gettext_lazy(
