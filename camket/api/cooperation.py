@@ -215,10 +215,11 @@ class SummaryQuery(Schema):
     year: int | None = Field(None, ge=1900, le=2999)
 
 
-@router.get("/summary", summary="Yearly counts over all requests (no case details)")
+@router.get("/summary", summary="Yearly counts: by type over all requests; by partner and "
+                                 "status over the requests the user's agency handles")
 def internal_summary(request, query: Query[SummaryQuery]):
     _reader(request)
-    return summary.internal_summary(query.year)
+    return summary.internal_summary(request.user, query.year)
 
 
 @public_router.get("/summary", summary="Yearly counts per direction and type (public)")

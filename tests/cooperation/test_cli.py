@@ -29,6 +29,9 @@ def test_add_and_list_agreements_and_requests(world):
         created["id"]]
     assert run("requests", "--year", "2024") == []
     assert run("summary", "--year", "2025")["by_partner"][0]["count"] == 1
+    as_officer_b = run("summary", "--year", "2025", "--user", "officer_b")
+    assert as_officer_b["by_type"][0]["count"] == 1 and as_officer_b["by_partner"] == []
+    assert run("summary", "--user", "officer_a")["by_partner"][0]["partner"] == "KOR"
 
 
 def test_refusals_are_command_errors(world):
