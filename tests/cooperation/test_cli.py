@@ -45,3 +45,16 @@ def test_refusals_are_command_errors(world):
         run("add-request", "--direction", "sent", "--kind", "other", "--partner", "AUS",
             "--dated-on", "2025-01-01", "--user", "viewer")
     assert not CooperationRequest.objects.exists()
+
+
+def test_summary_as_text_says_what_each_part_covers(world, extradition):
+    out = io.StringIO()
+    call_command("cooperation", "summary", "--user", "officer_b", stdout=out)
+    text = out.getvalue()
+    assert "By year, direction and type (all requests)" in text
+    assert "2025 · received · extradition · 1" in text
+    assert "By partner state (of the requests your agency handles)" in text
+    assert "KOR" not in text and "open" not in text
+    out = io.StringIO()
+    call_command("cooperation", "summary", stdout=out)
+    assert "By partner state (all requests)" in out.getvalue() and "KOR" in out.getvalue()
