@@ -176,7 +176,7 @@ class RequestChange(RequestIn):
     kind: str = ""
     partner: str = Field("", description="ISO3 code or name of the partner state")
     dated_on: date | None = None
-    status: str = CooperationRequest.Status.OPEN
+    status: str = ""
     version: int
 
 
