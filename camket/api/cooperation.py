@@ -60,7 +60,15 @@ class AgreementIn(Schema):
     terminated_on: date | None = None
     central_authority: str = Field("", description="an agency's code")
     note: str = ""
-    version: int | None = Field(None, description="the version edited (required to change)")
+
+
+class AgreementChange(AgreementIn):
+    """A change: the fields left out keep their value (an explicit empty value clears one);
+    `version`, the version edited, is required: 409 when someone saved in between."""
+    partner: str = Field("", description="ISO3 code or name of the partner state")
+    kind: str = ""
+    status: str = ""
+    version: int
 
 
 class AgreementQuery(Schema):
@@ -70,11 +78,19 @@ class AgreementQuery(Schema):
     archived: str = ""
 
 
-def _agreement_values(payload: AgreementIn) -> dict:
-    values = payload.dict(exclude={"version", "partner", "central_authority"})
-    values["partner"] = services.partner_from(payload.partner)
-    values["central_authority"] = (services.agency_from(payload.central_authority)
-                                   if payload.central_authority else None)
+def _given(payload: Schema, *, changing: bool) -> set[str]:
+    """The fields to apply: on a change only those the body names, else all of them."""
+    return set(payload.model_fields_set if changing else type(payload).model_fields)
+
+
+def _agreement_values(payload: AgreementIn, *, changing: bool = False) -> dict:
+    given = _given(payload, changing=changing)
+    values = payload.dict(include=given - {"version", "partner", "central_authority"})
+    if "partner" in given:
+        values["partner"] = services.partner_from(payload.partner)
+    if "central_authority" in given:
+        values["central_authority"] = (services.agency_from(payload.central_authority)
+                                       if payload.central_authority else None)
     return values
 
 
@@ -104,11 +120,12 @@ def create_agreement(request, payload: AgreementIn):
 
 
 @router.put("/agreements/{int:pk}", response=AgreementOut)
-def update_agreement(request, pk: int, payload: AgreementIn):
+def update_agreement(request, pk: int, payload: AgreementChange):
     _reader(request)
     agreement = get_agreement_for_user(request.user, pk)
-    return services.update_agreement(request.user, agreement, _agreement_values(payload),
-                                     version=payload.version or agreement.version)
+    return services.update_agreement(request.user, agreement,
+                                     _agreement_values(payload, changing=True),
+                                     version=payload.version)
 
 
 class RequestOut(Schema):
@@ -150,7 +167,17 @@ class RequestIn(Schema):
     responsible_agency: str = Field("", description="an agency's code (coordinators only); "
                                                     "empty: the user's own agency")
     handling_agencies: list[str] = []
-    version: int | None = None
+
+
+class RequestChange(RequestIn):
+    """A change: the fields left out keep their value (`handling_agencies: []` clears the
+    list, leaving it out keeps it); `version` is required: 409 when someone saved in between."""
+    direction: str = ""
+    kind: str = ""
+    partner: str = Field("", description="ISO3 code or name of the partner state")
+    dated_on: date | None = None
+    status: str = ""
+    version: int
 
 
 class RequestQuery(Schema):
@@ -162,20 +189,27 @@ class RequestQuery(Schema):
     q: str = ""
 
 
-def _request_values(user, payload: RequestIn) -> tuple[dict, list]:
-    values = payload.dict(exclude={"version", "partner", "agreement", "instrument",
-                                   "responsible_agency", "handling_agencies"})
-    values["partner"] = services.partner_from(payload.partner)
-    values["agreement"] = (get_agreement_for_user(user, payload.agreement)
-                           if payload.agreement else None)
-    instrument = None
-    if payload.instrument:
-        instrument = Instrument.objects.filter(key=payload.instrument).first()
-        if instrument is None:
-            raise Http404("No such instrument.")
-    values["instrument"] = instrument
+def _request_values(user, payload: RequestIn, *,
+                    changing: bool = False) -> tuple[dict, list | None]:
+    """The model values and the handling agencies (None: leave them as they are)."""
+    given = _given(payload, changing=changing)
+    values = payload.dict(include=given - {"version", "partner", "agreement", "instrument",
+                                           "responsible_agency", "handling_agencies"})
+    if "partner" in given:
+        values["partner"] = services.partner_from(payload.partner)
+    if "agreement" in given:
+        values["agreement"] = (get_agreement_for_user(user, payload.agreement)
+                               if payload.agreement else None)
+    if "instrument" in given:
+        values["instrument"] = None
+        if payload.instrument:
+            values["instrument"] = Instrument.objects.filter(key=payload.instrument).first()
+            if values["instrument"] is None:
+                raise Http404("No such instrument.")
     if payload.responsible_agency:
         values["responsible_agency"] = services.agency_from(payload.responsible_agency)
+    if "handling_agencies" not in given:
+        return values, None
     return values, [services.agency_from(code) for code in payload.handling_agencies]
 
 
@@ -203,11 +237,10 @@ def create_request(request, payload: RequestIn):
 
 
 @router.put("/requests/{int:pk}", response=RequestOut)
-def update_request(request, pk: int, payload: RequestIn):
+def update_request(request, pk: int, payload: RequestChange):
     found = get_request_for_user(request.user, pk)
-    values, handlers = _request_values(request.user, payload)
-    return services.update_request(request.user, found, values,
-                                   version=payload.version or found.version,
+    values, handlers = _request_values(request.user, payload, changing=True)
+    return services.update_request(request.user, found, values, version=payload.version,
                                    handling_agencies=handlers)
 
 
@@ -215,10 +248,11 @@ class SummaryQuery(Schema):
     year: int | None = Field(None, ge=1900, le=2999)
 
 
-@router.get("/summary", summary="Yearly counts over all requests (no case details)")
+@router.get("/summary", summary="Yearly counts: by type over all requests; by partner and "
+                                 "status over the requests the user's agency handles")
 def internal_summary(request, query: Query[SummaryQuery]):
     _reader(request)
-    return summary.internal_summary(query.year)
+    return summary.internal_summary(request.user, query.year)
 
 
 @public_router.get("/summary", summary="Yearly counts per direction and type (public)")

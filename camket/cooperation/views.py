@@ -242,16 +242,17 @@ def request_form(request, pk=None):
 
 @login_required
 def summary_page(request):
-    """Counts over every request (not case details): any signed-in member reads them."""
+    """Counts per year, direction and type over every request, for any signed-in member; the
+    partner and status breakdowns only over the requests the reader's agency handles."""
     _require_reader(request.user)
     year = RequestFilters.from_mapping(request.GET).year
-    cells = summary.by_partner(int(year) if year else None)
-    tables = summary.year_tables(cells)
+    year = int(year) if year else None
+    tables = summary.year_tables(summary.by_type(year))
     return render(request, "cooperation/summary.html", {
-        "tables": tables, "cells": cells, "year": year,
-        "kinds": CooperationKind.choices,
+        "tables": tables, "cells": summary.by_partner(request.user, year),
+        "year": str(year or ""), "kinds": CooperationKind.choices,
         "statuses": [{**row, "status_label": CooperationRequest.Status(row["status"]).label}
-                     for row in summary.by_status(int(year) if year else None)],
+                     for row in summary.by_status(request.user, year)],
         "largest": max((table.total for table in tables), default=0),
         "years": _years(),
     })

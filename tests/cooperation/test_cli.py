@@ -29,6 +29,9 @@ def test_add_and_list_agreements_and_requests(world):
         created["id"]]
     assert run("requests", "--year", "2024") == []
     assert run("summary", "--year", "2025")["by_partner"][0]["count"] == 1
+    as_officer_b = run("summary", "--year", "2025", "--user", "officer_b")
+    assert as_officer_b["by_type"][0]["count"] == 1 and as_officer_b["by_partner"] == []
+    assert run("summary", "--user", "officer_a")["by_partner"][0]["partner"] == "KOR"
 
 
 def test_refusals_are_command_errors(world):
@@ -42,3 +45,16 @@ def test_refusals_are_command_errors(world):
         run("add-request", "--direction", "sent", "--kind", "other", "--partner", "AUS",
             "--dated-on", "2025-01-01", "--user", "viewer")
     assert not CooperationRequest.objects.exists()
+
+
+def test_summary_as_text_says_what_each_part_covers(world, extradition):
+    out = io.StringIO()
+    call_command("cooperation", "summary", "--user", "officer_b", stdout=out)
+    text = out.getvalue()
+    assert "By year, direction and type (all requests)" in text
+    assert "2025 · received · extradition · 1" in text
+    assert "By partner state (of the requests your agency handles)" in text
+    assert "KOR" not in text and "open" not in text
+    out = io.StringIO()
+    call_command("cooperation", "summary", stdout=out)
+    assert "By partner state (all requests)" in out.getvalue() and "KOR" in out.getvalue()

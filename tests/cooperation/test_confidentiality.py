@@ -86,13 +86,18 @@ def test_cli_scopes_by_user_and_the_system_sees_all(world, extradition):
 
 def test_yearly_counts_show_it_to_everyone_without_details(world, extradition, settings):
     expected = {"year": 2025, "direction": "received", "type": "extradition", "count": 1}
-    assert {**expected, "partner": "KOR",
-            "partner_name": "Republic of Korea"} in internal_summary()["by_partner"]
+    with_partner = {**expected, "partner": "KOR", "partner_name": "Republic of Korea"}
+    assert with_partner in internal_summary(None)["by_partner"]
+    assert internal_summary(world.officer_b)["by_partner"] == []
     assert public_summary()["cells"] == [expected]
     page = client_for(world.officer_b).get("/cooperation/summary/").content.decode()
-    assert "Republic of Korea" in page and SECRET not in page
+    assert "Republic of Korea" not in page and SECRET not in page
+    assert "Republic of Korea" in client_for(world.officer_a).get(
+        "/cooperation/summary/").content.decode()
     api = client_for(world.officer_b).get("/api/cooperation/summary").json()
-    assert api["by_partner"][0]["count"] == 1
+    assert api["by_type"] == [expected] and api["by_partner"] == []
+    assert client_for(world.officer_a).get(
+        "/api/cooperation/summary").json()["by_partner"] == [with_partner]
     public = Client().get("/api/public/cooperation/summary").json()
     assert public["cells"] == [expected]
     portal = Client().get("/public/cooperation/").content.decode()

@@ -22,20 +22,43 @@ def _small_set(world):
     _add(world, "sent", "mutual_legal_assistance", "Australia", date(2025, 1, 2))
 
 
-def test_counts_per_year_direction_type_and_partner(world):
+def test_the_system_counts_every_request_by_partner_and_status(world):
     _small_set(world)
-    cells = {(c.year, c.direction, c.kind, c.partner): c.count for c in summary.by_partner()}
+    cells = {(c.year, c.direction, c.kind, c.partner): c.count
+             for c in summary.by_partner(None)}
     assert cells == {(2024, "received", "extradition", "AUS"): 1,
                      (2024, "received", "extradition", "KOR"): 2,
                      (2024, "sent", "mutual_legal_assistance", "AUS"): 1,
                      (2025, "sent", "mutual_legal_assistance", "AUS"): 1}
-    statuses = {(r["year"], r["type"], r["status"]): r["count"] for r in summary.by_status(2024)}
+    statuses = {(r["year"], r["type"], r["status"]): r["count"]
+                for r in summary.by_status(None, 2024)}
     assert statuses == {(2024, "extradition", "executed"): 1, (2024, "extradition", "open"): 1,
                         (2024, "extradition", "refused"): 1,
                         (2024, "mutual_legal_assistance", "open"): 1}
-    table = summary.year_tables(summary.by_partner(2024))
+    table = summary.year_tables(summary.by_type(2024))
     assert [(row.year, row.direction, row.total) for row in table] == [
         (2024, "received", 3), (2024, "sent", 1)]
+
+
+def test_partner_and_status_breakdowns_cover_only_the_readers_requests(world):
+    _small_set(world)  # agency B handles one of the two 2024 extraditions from Korea
+    by_type = {(c.year, c.direction, c.kind): c.count for c in summary.by_type()}
+    for person in (world.officer_a, world.officer_b, world.viewer, world.coordinator):
+        assert summary.internal_summary(person)["by_type"] == [
+            cell.as_dict() for cell in summary.by_type()]
+    assert by_type[(2024, "received", "extradition")] == 3
+    officer_b = summary.internal_summary(world.officer_b, 2024)
+    assert officer_b["by_partner"] == [
+        {"year": 2024, "direction": "received", "type": "extradition", "count": 1,
+         "partner": "KOR", "partner_name": "Republic of Korea"}]
+    assert officer_b["by_status"] == [
+        {"year": 2024, "type": "extradition", "status": "executed", "count": 1}]
+    assert officer_b["breakdowns_over"] == "visible"
+    officer_a = {(c.partner, c.count) for c in summary.by_partner(world.officer_a, 2024)}
+    assert officer_a == {("AUS", 1), ("KOR", 1)}  # the extradition and the MLA to Australia
+    assert summary.by_partner(world.coordinator) == []  # the coordinating ministry handles none
+    assert summary.by_status(world.viewer) == []  # nor does the viewer's agency
+    assert summary.internal_summary(None)["breakdowns_over"] == "all"
 
 
 def test_public_face_has_no_partner_and_hides_small_cells(world, settings):
@@ -59,11 +82,35 @@ def test_public_page_follows_the_portal_switch_and_new_requests(world, settings)
     assert client.get("/api/public/cooperation/summary").status_code == 404
 
 
+def _page(user, address="/cooperation/summary/?year=2024") -> str:
+    client = Client()
+    client.force_login(user)
+    return client.get(address).content.decode()
+
+
 def test_the_internal_summary_is_for_signed_in_members(world):
     _small_set(world)
     assert Client().get("/cooperation/summary/").status_code == 302
     assert Client().get("/api/cooperation/summary").status_code == 401
-    viewer = Client()
-    viewer.force_login(world.viewer)
-    page = viewer.get("/cooperation/summary/?year=2024").content.decode()
-    assert "Republic of Korea" in page and "2025" not in page.split("<table")[1]
+    page = _page(world.viewer)
+    assert "Republic of Korea" not in page and "2025" not in page.split("<table")[1]
+    assert "<td>2024</td>" in page and "the requests your agency handles" in page
+
+
+def test_a_single_case_partner_and_status_reach_only_its_agency(world):
+    """Agency A's only request: others learn that one extradition arrived in 2023, not from
+    whom nor how it ended."""
+    _add(world, "received", "extradition", "Republic of Korea", date(2023, 5, 1), "refused")
+    for person in (world.viewer, world.officer_b, world.coordinator):
+        page = _page(person, "/cooperation/summary/")
+        assert "Republic of Korea" not in page and "Refused" not in page
+        assert "<td>2023</td>" in page  # the year × direction × type count is still there
+        client = Client()
+        client.force_login(person)
+        answer = client.get("/api/cooperation/summary").json()
+        assert answer["by_partner"] == [] and answer["by_status"] == []
+        assert answer["by_type"] == [{"year": 2023, "direction": "received",
+                                      "type": "extradition", "count": 1}]
+    page = _page(world.officer_a, "/cooperation/summary/")
+    assert "Republic of Korea" in page and "Refused" in page
+

@@ -48,7 +48,8 @@ class Command(BaseCommand):
         requests.add_argument("--status", default="",
                               choices=["", *CooperationRequest.Status.values])
         requests.add_argument("--year", type=int)
-        summary_ = sub.add_parser("summary", help="yearly counts (all requests; no details)")
+        summary_ = sub.add_parser("summary", help="yearly counts (no details): by type over all "
+                                  "requests; by partner and status over those --user handles")
         summary_.add_argument("--year", type=int)
         summary_.add_argument("--public", action="store_true",
                               help="the portal's face: year × direction × type only")
@@ -128,13 +129,21 @@ class Command(BaseCommand):
     def _summary(self, options):
         if options["public"]:
             answer = summary.public_summary(options["year"])
-            cells = answer["cells"]
+            sections = [("", answer["cells"])]
         else:
-            answer = summary.internal_summary(options["year"])
-            cells = answer["by_partner"]
+            answer = summary.internal_summary(self.user, options["year"])
+            scope = answer["breakdowns_note"]
+            sections = [(_("By year, direction and type (all requests)"), answer["by_type"]),
+                        (_("By partner state (%(scope)s)") % {"scope": scope},
+                         answer["by_partner"]),
+                        (_("By type and status (%(scope)s)") % {"scope": scope},
+                         answer["by_status"])]
         if not options["json"]:
-            for cell in cells:
-                self.stdout.write(" · ".join(str(value) for value in cell.values()))
+            for title, rows in sections:
+                if title:
+                    self.stdout.write(title)
+                for row in rows:
+                    self.stdout.write(" · ".join(str(value) for value in row.values()))
         return answer
 
     def _add_agreement(self, options):
