@@ -14,3 +14,13 @@ def date_option(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise CommandError(_("--date must be YYYY-MM-DD.")) from None
+
+
+def active_user(username: str):
+    """The active user named by a `--user` option, or a CommandError saying there is none."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        return get_user_model().objects.get(username=username, is_active=True)
+    except get_user_model().DoesNotExist:
+        raise CommandError(_("There is no active user %(name)r.") % {"name": username}) from None

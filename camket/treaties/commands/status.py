@@ -7,11 +7,10 @@ With --json the last line printed is a JSON list, one object per instrument:
 import json
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from camket.lib.cli import active_user
 from camket.treaties.models import Instrument
 from camket.treaties.status import StatusFilters, find_state, status_rows
 
@@ -30,15 +29,9 @@ def add_arguments(parser) -> None:
                         help="language of the table (default: the site's language)")
 
 
-def _user(username: str):
-    try:
-        return get_user_model().objects.get(username=username, is_active=True)
-    except get_user_model().DoesNotExist:
-        raise CommandError(_("There is no active user %(name)r.") % {"name": username}) from None
-
 
 def run(command, options) -> None:
-    user = _user(options["user"]) if options.get("user") else None
+    user = active_user(options["user"]) if options.get("user") else None
     state = find_state(options["state"])
     filters = StatusFilters(joined="no" if options.get("not_joined") else "",
                             family=options.get("family") or "")

@@ -1,7 +1,6 @@
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from camket.consultations import export, services
 from camket.consultations.models import Comment
 from camket.consultations.scoping import coordinated_consultations, get_consultation_for_coordinator
+from camket.lib.cli import active_user
 from camket.lib.concurrency import StaleEdit
 
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             parser_.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
-        user = self._user(options["user"])
+        user = active_user(options["user"])
         try:
             getattr(self, f"_{options['action']}")(user, options)
         except (PermissionDenied, StaleEdit) as error:
@@ -102,9 +102,3 @@ class Command(BaseCommand):
             for row in rows:
                 self.stdout.write(line(row))
 
-    def _user(self, username):
-        try:
-            return get_user_model().objects.get(username=username, is_active=True)
-        except get_user_model().DoesNotExist:
-            raise CommandError(_("There is no active user %(name)r.") % {"name": username}) \
-                from None

@@ -7,7 +7,6 @@ prints, as its last line, the JSON answer."""
 import json
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from camket.cooperation.filters import AgreementFilters, RequestFilters
 from camket.cooperation.models import Agreement, CooperationKind, CooperationRequest
 from camket.cooperation.scoping import visible_agreements, visible_requests
 from camket.exports.tables import as_data
+from camket.lib.cli import active_user
 
 
 def _date(value: str | None) -> date | None:
@@ -83,7 +83,7 @@ class Command(BaseCommand):
                                  help="act as this person (username); default: the system")
 
     def handle(self, *args, action, **options):
-        self.user = self._user(options["user"]) if options.get("user") else None
+        self.user = active_user(options["user"]) if options.get("user") else None
         try:
             answer = getattr(self, "_" + action.replace("-", "_"))(options)
         except PermissionDenied as error:
@@ -93,12 +93,6 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(answer, ensure_ascii=False))
 
-    def _user(self, username):
-        try:
-            return get_user_model().objects.get(username=username, is_active=True)
-        except get_user_model().DoesNotExist:
-            raise CommandError(_("There is no active user %(name)r.") % {"name": username}) \
-                from None
 
     def _rows(self, table, records, options) -> list[dict]:
         rows = [{column.key: column.json_value(record) for column in table.columns}

@@ -7,7 +7,6 @@ apply and the history names them. An act is named by its id or its number."""
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from camket.legislation.importing import import_laws
 from camket.legislation.listing import ActFilters, filter_acts, with_commitment_counts
 from camket.legislation.models import LegalAct
 from camket.legislation.scoping import commitment_links, visible_acts
+from camket.lib.cli import active_user
 from camket.treaties.models import Instrument
 
 
@@ -69,7 +69,7 @@ class Command(BaseCommand):
                                  help="act as this person (username); default: the system")
 
     def handle(self, *args, action, **options):
-        self.user = self._user(options["user"]) if options.get("user") else None
+        self.user = active_user(options["user"]) if options.get("user") else None
         self.json = options["json"]
         try:
             getattr(self, "_" + action)(options)
@@ -78,12 +78,6 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
 
-    def _user(self, username):
-        try:
-            return get_user_model().objects.get(username=username, is_active=True)
-        except get_user_model().DoesNotExist:
-            raise CommandError(_("There is no active user %(name)r.") % {"name": username}) \
-                from None
 
     def _act(self, name: str) -> LegalAct:
         acts = visible_acts(self.user)

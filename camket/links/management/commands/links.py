@@ -6,13 +6,13 @@ history names no one; with it, that person's permissions apply and the history n
 
 import json
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.scoping import visible_recommendations
+from camket.lib.cli import active_user
 from camket.links import services
 from camket.links.models import ItemLink
 from camket.links.scoping import visible_links
@@ -48,7 +48,7 @@ class Command(BaseCommand):
                                  help="act as this person (username); default: the system")
 
     def handle(self, *args, action, **options):
-        self.user = self._user(options["user"]) if options.get("user") else None
+        self.user = active_user(options["user"]) if options.get("user") else None
         try:
             getattr(self, "_" + action)(options)
         except PermissionDenied as error:
@@ -58,12 +58,6 @@ class Command(BaseCommand):
         except services.AlreadyDecided:
             raise CommandError(_("This link is not a pending suggestion.")) from None
 
-    def _user(self, username):
-        try:
-            return get_user_model().objects.get(username=username, is_active=True)
-        except get_user_model().DoesNotExist:
-            raise CommandError(_("There is no active user %(name)r.") % {"name": username}) \
-                from None
 
     def _items(self):
         if self.user is None:
