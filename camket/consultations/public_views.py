@@ -18,6 +18,7 @@ from camket.consultations.scoping import (
 )
 from camket.public.views import portal_view
 from camket.reports.files import download_response
+from camket.web.helpers import show_refusal
 
 
 @portal_view
@@ -46,7 +47,7 @@ def consultation_page(request, pk):
                 organisation=data["organisation"], item=data["item"],
                 sender=guard.sender_of(request))
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             return redirect(reverse("public-consultation", args=[consultation.pk])
                             + "?sent=1#comment-form")
@@ -67,10 +68,3 @@ def draft_download(request, pk):
         raise Http404("No draft document.")
     return download_response(document)
 
-
-def _refused(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)

@@ -23,7 +23,13 @@ from camket.frameworks.models import Framework
 from camket.frameworks.scoping import coordinated_frameworks
 from camket.lib.concurrency import StaleEdit
 from camket.reports.files import download_response, too_large
-from camket.web.helpers import coordinator_only, error_text, keep_input_after_stale_edit
+from camket.web.helpers import (
+    coordinator_only,
+    error_text,
+    keep_input_after_stale_edit,
+    posted_int,
+    show_refusal,
+)
 
 
 def _coordinated(request, pk):
@@ -55,7 +61,7 @@ def consultation_create(request, slug):
                     request.user, framework, form.values(), items=form.cleaned_data["items"],
                     file=file)
             except ValidationError as error:
-                _refused(form, error)
+                show_refusal(form, error)
             else:
                 return redirect("consultation-detail", pk=consultation.pk)
     return render(request, "consultations/form.html", {"form": form, "framework": framework})
@@ -78,7 +84,7 @@ def consultation_detail(request, pk):
             except StaleEdit as error:
                 keep_input_after_stale_edit(form, error)
             except ValidationError as error:
-                _refused(form, error)
+                show_refusal(form, error)
             else:
                 messages.success(request, _("The consultation was saved."))
                 return redirect("consultation-detail", pk=consultation.pk)
@@ -99,7 +105,7 @@ def consultation_close(request, pk):
     consultation = _coordinated(request, pk)
     try:
         services.close_consultation(request.user, consultation,
-                                    version=_int(request.POST.get("version")))
+                                    version=posted_int(request.POST.get("version")))
     except StaleEdit:
         messages.error(request, _("Someone else changed this consultation; try again."))
     else:
@@ -193,16 +199,3 @@ def _upload(form):
     return upload.name, upload.read()
 
 
-def _refused(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

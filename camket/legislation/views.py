@@ -19,7 +19,7 @@ from camket.legislation.models import LegalAct
 from camket.legislation.scoping import commitment_links, get_act_for_user
 from camket.lib.concurrency import StaleEdit
 from camket.treaties.models import Instrument
-from camket.web.helpers import error_text, keep_input_after_stale_edit
+from camket.web.helpers import error_text, keep_input_after_stale_edit, posted_int, show_refusal
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -102,7 +102,7 @@ def act_create(request):
             act = services.create_act(request.user, form.values(),
                                       instruments=form.cleaned_data["instruments"])
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The act was added to the register."))
             return redirect("legislation:detail", pk=act.pk)
@@ -121,7 +121,7 @@ def act_edit(request, pk):
         except StaleEdit as error:
             keep_input_after_stale_edit(form, error)
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The act was saved."))
             return redirect("legislation:detail", pk=act.pk)
@@ -134,7 +134,7 @@ def act_archive(request, pk):
     act = _editable(request, pk)
     archived = request.POST.get("archived", "1") == "1"
     _attempt(request, lambda: services.archive_act(
-        request.user, act, version=_int(request.POST.get("version")), archived=archived),
+        request.user, act, version=posted_int(request.POST.get("version")), archived=archived),
         _("The act was archived.") if archived else _("The act was restored."))
     return redirect("legislation:detail", pk=act.pk)
 
@@ -159,7 +159,7 @@ def instrument_unlink(request, pk, key):
     act = _editable(request, pk)
     instrument = get_object_or_404(act.instruments.all(), key=key)
     _attempt(request, lambda: services.unlink_instrument(
-        request.user, act, instrument, version=_int(request.POST.get("version"))),
+        request.user, act, instrument, version=posted_int(request.POST.get("version"))),
         _("The instrument was unlinked."))
     return redirect("legislation:detail", pk=act.pk)
 
@@ -204,18 +204,5 @@ def _attempt(request, change, success: str) -> None:
         messages.success(request, success)
 
 
-def _refused(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, texts in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, texts)
-    else:
-        form.add_error(None, error.messages)
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 

@@ -44,3 +44,20 @@ def keep_input_after_stale_edit(form, error) -> None:
         "Someone else saved this while you were editing, so your changes were not saved. "
         "They are kept below: compare them with the current version (open the page again in "
         "another tab), then save to replace it, or leave this page to keep theirs."))
+
+
+def show_refusal(form, error: ValidationError) -> None:
+    """A service's ValidationError shown on the form: under the field it names, else on top."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+def posted_int(value) -> int | None:
+    """A posted number (a version), or None when it is missing or not a number."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
