@@ -260,7 +260,8 @@ class Detector:
     @staticmethod
     def _subject_window(text: str, phrase, end: int, mentions: list[_Mention]) -> str:
         """From the phrase to the next name, the clause's end or SUBJECT_WINDOW after it."""
-        later = [m.start for m in mentions if m.start >= end]
+        later = [m.start for m in mentions if m.start >= end  # "(CRC)" is no later name
+                 and not _ABBREVIATION_AFTER.fullmatch(text, end, m.start)]
         clause = CLAUSE_END.search(text, phrase.end())
         limit = min([end + SUBJECT_WINDOW, *later, clause.start() if clause else len(text)])
         return text[phrase.start():limit].lower()
