@@ -198,10 +198,10 @@ class Detector:
         result = []
         for mention in mentions:
             if any(other is not mention and other.end <= mention.start
-                   and set(mention.keys) <= set(other.keys)
+                   and set(mention.keys) <= self._with_parents(other.keys)
                    and _ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
                    for other in names + mentions):
-                continue  # "(ICCPR)" after a name only abbreviates it
+                continue  # "(ICCPR)" after a name (its protocol's, too) only abbreviates it
             clause_start = max(end for end in ends if end <= mention.start)
             before = [m for m in markers if clause_start <= m[0] < mention.start]
             if not before or before[-1][2] == STOP:
@@ -210,6 +210,9 @@ class Detector:
             matched = _matched_words(text, start, end, mention)
             result += [Found(key, relation, matched) for key in mention.keys]
         return result
+
+    def _with_parents(self, keys: tuple[str, ...]) -> set[str]:
+        return set(keys) | {self.parent_of[key] for key in keys if key in self.parent_of}
 
     def _mentions(self, text: str) -> list[_Mention]:
         spans = []
@@ -284,7 +287,8 @@ class Detector:
         for mention in mentions:
             if mention.start >= phrase.end():
                 gap = text[phrase.end():mention.start]
-                if _TO_PARENT.fullmatch(gap):
+                if _TO_PARENT.fullmatch(gap) and (not gap.strip() or re.search(r"\w", gap)):
+                    # "its OP, CEDAW": a bare comma lists the next name, it does not attach it
                     return mention, mention.end
                 break
         before = [m for m in mentions if m.end <= phrase.start()]
