@@ -69,6 +69,7 @@ _STOP = (
     r"|(?:is|are|being|as)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)"
     r"|(?:upon|on|at\s+the\s+time\s+of|since|after|following)\s+(?:its\s+)?ratification"
     r"|agreement\s+on\s+(?:the\s+)?privileges\s+and\s+immunities|declarations?\s+(?:on|under)\s+art\w*"
+    r"|declarations?\s+provided\s+for|mak\w*\s+(?:the\s+)?declarations?"
     r"|thực\s+hiện|triển\s+khai|bảo\s+đảm|đảm\s+bảo|tăng\s+cường|tiếp\s+tục|nội\s+luật\s+hóa"
     r"|hài\s+hòa|phù\s+hợp\s+với|theo|khuyến\s+nghị|báo\s+cáo|nghĩa\s+vụ|ủy\s+ban"
 )
@@ -93,6 +94,8 @@ _TO_PARENT = re.compile(
     r"[\s,]*(?:(?:to|of|on|supplementing|additional\s+to|của|về|kèm\s+theo|bổ\s+sung|thuộc)"
     r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?", re.IGNORECASE)
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
+_ABBREVIATION_WORD = re.compile(r"\s+[A-Z][A-Z\d-]+\b")  # "…Political Rights ICCPR -"
+_LISTED_AFTER = re.compile(r"\s*,\s*(?:the\s+)?")  # "its Optional Protocol, the ICRMW"
 _ITS = re.compile(r"(?:its|their|the|và|cùng)\s+$", re.IGNORECASE)
 _THERETO = re.compile(r"\s*(?:thereto|kèm\s+theo)", re.IGNORECASE)
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "nhất": 1,
@@ -199,7 +202,8 @@ class Detector:
         for mention in mentions:
             if any(other is not mention and other.end <= mention.start
                    and set(mention.keys) <= self._with_parents(other.keys)
-                   and _ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
+                   and (_ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
+                        or _ABBREVIATION_WORD.fullmatch(text, other.end, mention.end))
                    for other in names + mentions):
                 continue  # "(ICCPR)" after a name (its protocol's, too) only abbreviates it
             clause_start = max(end for end in ends if end <= mention.start)
@@ -282,13 +286,12 @@ class Detector:
         if chosen and named.keys[0] not in {p.key for p in chosen}:
             named.keys = tuple(p.key for p in chosen)
 
-    @staticmethod
-    def _parent_of(text: str, phrase, mentions) -> tuple[_Mention | None, int]:
+    def _parent_of(self, text: str, phrase, mentions) -> tuple[_Mention | None, int]:
         for mention in mentions:
             if mention.start >= phrase.end():
                 gap = text[phrase.end():mention.start]
-                if _TO_PARENT.fullmatch(gap) and (not gap.strip() or re.search(r"\w", gap)):
-                    # "its OP, CEDAW": a bare comma lists the next name, it does not attach it
+                if (_TO_PARENT.fullmatch(gap) and not _LISTED_AFTER.fullmatch(gap)
+                        and self.protocols.get(mention.keys[0])):
                     return mention, mention.end
                 break
         before = [m for m in mentions if m.end <= phrase.start()]

@@ -197,6 +197,20 @@ def test_wording_that_used_to_block_a_link(detector, text, expected):
     (2013, {"CRC-OP-AC", "CRC-OP-SC", "CRC-OP-IC"}),
     (None, {"CRC-OP-AC", "CRC-OP-SC"}),
 ])
+# From the re-measurement's first sample (docs/treaties-detection.md), fixed after.
+@pytest.mark.parametrize("text, expected", [
+    ("Ratify ILO Convention No. 182, CED, ICERD, CAT and its Optional Protocol, the ICRMW and "
+     "CRPD", {("CED", JOIN), ("ICERD", JOIN), ("CAT", JOIN), ("OP-CAT", JOIN), ("ICRMW", JOIN),
+              ("CRPD", JOIN)}),
+    ("Consider ratifying the two Optional Protocols to the International Covenant on Civil and "
+     "Political Rights ICCPR - and Convention No. 169", {("ICCPR-OP1", JOIN), ("ICCPR-OP2", JOIN)}),
+    ("Ratify the Optional Protocol to the Convention against Torture, and make the declaration "
+     "provided for in article 22 of the Convention against Torture", {("OP-CAT", JOIN)}),
+])
+def test_lists_bare_abbreviations_and_declarations(detector, text, expected):
+    assert found(detector, text) == expected
+
+
 def test_a_plural_covers_the_protocols_existing_when_written(detector, written_in, expected):
     keys = {f.key for f in detector.find("Ratify the Optional Protocols to the CRC", "",
                                          written_in)}
