@@ -95,6 +95,10 @@ _TO_PARENT = re.compile(
     r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?", re.IGNORECASE)
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
 _ABBREVIATION_WORD = re.compile(r"\s+[A-Z][A-Z\d-]+\b")  # "…Political Rights ICCPR -"
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+và)\s+(?:(?:to\s+)?the\s+|to\s+)?",
+                          re.IGNORECASE)
+_OWN_PROTOCOL_AFTER = re.compile(  # "…, the CRPD and the Optional Protocol thereto"
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the|its)\s+(?:optional\s+)?protocols?", re.IGNORECASE)
 _LISTED_AFTER = re.compile(r"\s*,\s*(?:the\s+)?")  # "its Optional Protocol, the ICRMW"
 _ITS = re.compile(r"(?:its|their|the|và|cùng)\s+$", re.IGNORECASE)
 _THERETO = re.compile(r"\s*(?:thereto|kèm\s+theo)", re.IGNORECASE)
@@ -259,10 +263,35 @@ class Detector:
                 consumed.add(id(parent))
             window = self._subject_window(text, phrase, max(end, phrase.end()), mentions)
             keys = self._choose(parent.keys[0], phrase, window, written_in)
+            if (keys and parent.start >= phrase.end() and self._is_plural(phrase)
+                    and not phrase.group("ord")):  # "the two Optional Protocols to the CRC, …"
+                for other in self._listed_after(text, parent, mentions):
+                    consumed.add(id(other))
+                    keys += [p.key for p in _existing(self.protocols[other.keys[0]], written_in)]
+                    end = other.end
             if keys:
                 added.append(_Mention(phrase.start(), max(end, phrase.end()), tuple(keys)))
         kept = [m for m in mentions if id(m) not in consumed]
         return sorted(kept + added, key=lambda m: m.start)
+
+    def _listed_after(self, text: str, parent: _Mention, mentions) -> list[_Mention]:
+        """"the Optional Protocols to ICESCR and ICCPR": the names listed right after the first
+        parent, as long as each has protocols, are parents too."""
+        listed, end = [], parent.end
+        for mention in (m for m in mentions if m.start >= parent.end):
+            if not (_LIST_JOINER.fullmatch(text, end, mention.start)
+                    and self.protocols.get(mention.keys[0])) \
+                    or _OWN_PROTOCOL_AFTER.match(text, mention.end):
+                break
+            listed.append(mention)
+            end = mention.end
+        return listed
+
+    @staticmethod
+    def _is_plural(phrase) -> bool:
+        return ((phrase.group("word") or "").lower() in ("protocols", "ops")
+                or COUNTS.get((phrase.group("ord") or phrase.group("count_vi") or "").lower())
+                not in (None, 0) or (phrase.group("count_vi") or "").lower() == "các")
 
     @staticmethod
     def _subject_window(text: str, phrase, end: int, mentions: list[_Mention]) -> str:
@@ -318,7 +347,7 @@ class Detector:
             return []
         count_word = (phrase.group("ord") or phrase.group("count_vi") or "").lower()
         count = COUNTS.get(count_word)
-        plural = (phrase.group("word") or "").lower() in ("protocols", "ops") or count is not None
+        plural = self._is_plural(phrase) or count is not None
         by_ordinal, by_subject = self._by_ordinal_or_subject(parent, phrase, window)
         if by_ordinal:
             chosen = by_ordinal

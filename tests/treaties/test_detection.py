@@ -198,6 +198,15 @@ def test_wording_that_used_to_block_a_link(detector, text, expected):
               ("CRPD", JOIN)}),
     ("Consider ratifying the two Optional Protocols to the International Covenant on Civil and "
      "Political Rights ICCPR - and Convention No. 169", {("ICCPR-OP1", JOIN), ("ICCPR-OP2", JOIN)}),
+    ("Consider ratifying the Optional Protocols to ICCPR, CEDAW, CRC, CRPD and CED",
+     {("ICCPR-OP1", JOIN), ("ICCPR-OP2", JOIN), ("CEDAW-OP", JOIN), ("CRC-OP-AC", JOIN),
+      ("CRC-OP-SC", JOIN), ("CRPD-OP", JOIN), ("CED", JOIN)}),
+    ("Sign and ratify the CAT and the Optional Protocol thereto, the two Optional Protocols to "
+     "the CRC, the Convention on the Rights of Persons with Disabilities and the Optional "
+     "Protocol thereto", {("CAT", JOIN), ("OP-CAT", JOIN), ("CRC-OP-AC", JOIN),
+                          ("CRC-OP-SC", JOIN), ("CRPD", JOIN), ("CRPD-OP", JOIN)}),
+    ("Ratify the optional protocols to ICESCR and ICCPR",
+     {("ICESCR-OP", JOIN), ("ICCPR-OP1", JOIN), ("ICCPR-OP2", JOIN)}),
     ("Ratify the Optional Protocol to the Convention against Torture, and make the declaration "
      "provided for in article 22 of the Convention against Torture", {("OP-CAT", JOIN)}),
 ])
