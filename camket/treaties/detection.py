@@ -10,6 +10,7 @@ ordinal ("second"), by subject ("…on the sale of children"), by count ("its tw
 Protocols"), else every protocol when plural, the only one, or the first one. An ordinal or a
 subject also overrides a protocol's own name found inside the phrase: "Second Optional Protocol
 to the International Covenant…" contains the first protocol's full name but means the second.
+"The Optional Protocols to ICCPR, CEDAW and CRC" means each one's protocols.
 A plural means the protocols that existed when the text was written (`written_in`, a year); with
 no year, those a bare plural usually means (protocols.csv column `plural`).
 
