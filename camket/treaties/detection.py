@@ -7,7 +7,12 @@ withdrawing reservations is the nearest action word before it in the same senten
 
 "Optional Protocol(s) to <instrument>" is resolved to the protocol(s), never to the parent: by
 ordinal ("second"), by subject ("…on the sale of children"), by count ("its two Optional
-Protocols"), else every protocol when plural, the only one, or the first one.
+Protocols"), else every protocol when plural, the only one, or the first one. An ordinal or a
+subject also overrides a protocol's own name found inside the phrase: "Second Optional Protocol
+to the International Covenant…" contains the first protocol's full name but means the second.
+"The Optional Protocols to ICCPR, CEDAW and CRC" means each one's protocols.
+A plural means the protocols that existed when the text was written (`written_in`, a year); with
+no year, those a bare plural usually means (protocols.csv column `plural`).
 
 The matcher is pure (no database): `names.build_detector()` gives it the names once per run.
 """
@@ -57,13 +62,15 @@ _WITHDRAW = (
 _STOP = (
     r"implement\w*|ensur\w*|strengthen\w*|continu\w*|take|taking|adopt\w*|bring\w*"
     r"|harmoni[sz]\w*|align\w*|incorporat\w*|submit\w*|cooperat\w*|co-operat\w*|compl(?:y|ies)"
-    r"|respect\w*|fulfil\w*|enforc\w*|establish\w*|amend\w*|recommend\w*|report\w*|follow\w*"
+    r"|respect\w*|fulfil\w*|enforc\w*|establish\w*|amend\w*|recommend\w*|report\w*"
+    r"|follow(?:s|ed)?|follow(?:s|ed|ing)?[\s-]+up"
     r"|apply|applying|abid\w*|integrat\w*|domesticat\w*|translat\w*|disseminat\w*|promot\w*"
-    r"|protect\w*|obligations?|committee|concluding|in\s+line\s+with|in\s+accordance\s+with"
+    r"|protect(?:s|ed|ing)?|obligations?|committee|concluding|in\s+line\s+with|in\s+accordance\s+with"
     r"|consistent\s+with|in\s+conformity\s+with|pursuant\s+to|under"
     r"|(?:is|are|being|as)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)"
     r"|(?:upon|on|at\s+the\s+time\s+of|since|after|following)\s+(?:its\s+)?ratification"
     r"|agreement\s+on\s+(?:the\s+)?privileges\s+and\s+immunities|declarations?\s+(?:on|under)\s+art\w*"
+    r"|declarations?\s+provided\s+for|mak\w*\s+(?:the\s+)?declarations?"
     r"|thực\s+hiện|triển\s+khai|bảo\s+đảm|đảm\s+bảo|tăng\s+cường|tiếp\s+tục|nội\s+luật\s+hóa"
     r"|hài\s+hòa|phù\s+hợp\s+với|theo|khuyến\s+nghị|báo\s+cáo|nghĩa\s+vụ|ủy\s+ban"
 )
@@ -71,23 +78,33 @@ MARKERS = re.compile(
     rf"(?<!\w)(?:(?P<withdraw>{_WITHDRAW})|(?P<join>{_JOIN})|(?P<stop>{_STOP}))(?!\w)",
     re.IGNORECASE)
 ASKING = re.compile(rf"(?<!\w)(?:{_JOIN}|{_WITHDRAW})(?!\w)", re.IGNORECASE)
+# "Ratify and (fully) implement X": the joining verb still governs X.
+_JOINED_VERBS = re.compile(r"\s*,?\s*(?:and|&|và)(?:\s+to)?\s+(?:\w+ly\s+|đầy\s+đủ\s+)?",
+                           re.IGNORECASE)
 CLAUSE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bArt)[.;!?](?=\s|$)|\n")
 
 _PROTOCOL = re.compile(
-    r"(?<!\w)(?:(?P<ord>first|second|1st|2nd|two|both|three|all)\s+(?:of\s+the\s+)?)?"
-    r"(?:(?:optional|additional|supplementary)\s+)?(?P<word>protocols?)(?:\s+(?P<num>[12]|II?)(?!\w))?(?!\w)"
+    r"(?<!\w)(?:(?P<ord>first|second|third|1st|2nd|3rd|two|both|three|all)\s+(?:of\s+the\s+)?)?"
+    r"(?:(?:optional|additional|supplementary)\s+)?(?P<word>protocols?|(?-i:OPs?))"
+    r"(?:\s+(?P<num>[123]|I{1,3})(?!\w))?(?!\w)"
     r"|(?<!\w)(?:(?P<count_vi>các|hai|ba)\s+)?nghị\s+định\s+thư"
     r"(?:\s+(?:không\s+bắt\s+buộc|tùy\s+chọn|bổ\s+sung))?"
-    r"(?:\s+thứ\s+(?P<ord_vi>nhất|hai|1|2))?(?!\w)",
+    r"(?:\s+thứ\s+(?P<ord_vi>nhất|hai|ba|1|2|3))?(?!\w)",
     re.IGNORECASE)
 _TO_PARENT = re.compile(
     r"[\s,]*(?:(?:to|of|on|supplementing|additional\s+to|của|về|kèm\s+theo|bổ\s+sung|thuộc)"
     r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?", re.IGNORECASE)
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
+_ABBREVIATION_WORD = re.compile(r"\s+[A-Z][A-Z\d-]+\b")  # "…Political Rights ICCPR -"
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+và)\s+(?:(?:to\s+)?the\s+|to\s+)?",
+                          re.IGNORECASE)
+_OWN_PROTOCOL_AFTER = re.compile(  # "…, the CRPD and the Optional Protocol thereto"
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the|its)\s+(?:optional\s+)?protocols?", re.IGNORECASE)
+_LISTED_AFTER = re.compile(r"\s*,\s*(?:the\s+)?")  # "its Optional Protocol, the ICRMW"
 _ITS = re.compile(r"(?:its|their|the|và|cùng)\s+$", re.IGNORECASE)
 _THERETO = re.compile(r"\s*(?:thereto|kèm\s+theo)", re.IGNORECASE)
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "nhất": 1, "1": 1, "hai": 2, "2": 2,
-            "i": 1, "ii": 2}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "nhất": 1,
+            "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "i": 1, "ii": 2, "iii": 3}
 COUNTS = {"two": 2, "both": 2, "hai": 2, "three": 3, "ba": 3, "all": 0, "các": 0}
 SUBJECT_WINDOW = 160
 
@@ -104,6 +121,8 @@ class Protocol:
     key: str
     ordinal: int | None = None
     subjects: list[str] = field(default_factory=list)
+    adopted: int | None = None  # year
+    in_bare_plural: bool = True  # meant by "the Optional Protocols" of a text of unknown date
 
 
 @dataclass
@@ -157,8 +176,12 @@ class Detector:
         self.abbreviations = _union([a for a in folded if is_abbreviation(a)],
                                     abbreviations=True)
         self.protocols = protocols
+        self.parent_of = {protocol.key: parent for parent, children in protocols.items()
+                          for protocol in children}
 
-    def find(self, text: str, text_vi: str = "") -> list[Found]:
+    def find(self, text: str, text_vi: str = "", written_in: int | None = None) -> list[Found]:
+        """`written_in`: the year the text was written, when known (decides what a plural
+        "Optional Protocols" covers)."""
         found: dict[tuple[str, str], Found] = {}
         for part in (text, text_vi):
             if not part or unicodedata.is_normalized("NFC", part) and not ASKING.search(part):
@@ -166,24 +189,28 @@ class Detector:
             part = fold(part)
             if not ASKING.search(part):
                 continue
-            for item in self._find_in(part):
+            for item in self._find_in(part, written_in):
                 found.setdefault((item.key, item.relation), item)
         return list(found.values())
 
-    def _find_in(self, text: str) -> list[Found]:
+    def _find_in(self, text: str, written_in: int | None) -> list[Found]:
         names = self._mentions(text)
-        mentions = self._resolve_protocols(text, names)
+        mentions = self._resolve_protocols(text, names, written_in)
         inside = [(m.start, m.end) for m in names + mentions]
         markers = [marker for marker in self._markers(text)  # "Protection" in a name: no verb
                    if not any(start <= marker[0] < end for start, end in inside)]
+        markers = [marker for index, marker in enumerate(markers)
+                   if not (marker[2] == STOP and index and markers[index - 1][2] == ASKS_TO_JOIN
+                           and _JOINED_VERBS.fullmatch(text, markers[index - 1][1], marker[0]))]
         ends = [0] + [m.end() for m in CLAUSE_END.finditer(text)]
         result = []
         for mention in mentions:
             if any(other is not mention and other.end <= mention.start
-                   and set(mention.keys) <= set(other.keys)
-                   and _ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
+                   and set(mention.keys) <= self._with_parents(other.keys)
+                   and (_ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
+                        or _ABBREVIATION_WORD.fullmatch(text, other.end, mention.end))
                    for other in names + mentions):
-                continue  # "(ICCPR)" after a name only abbreviates it
+                continue  # "(ICCPR)" after a name (its protocol's, too) only abbreviates it
             clause_start = max(end for end in ends if end <= mention.start)
             before = [m for m in markers if clause_start <= m[0] < mention.start]
             if not before or before[-1][2] == STOP:
@@ -192,6 +219,9 @@ class Detector:
             matched = _matched_words(text, start, end, mention)
             result += [Found(key, relation, matched) for key in mention.keys]
         return result
+
+    def _with_parents(self, keys: tuple[str, ...]) -> set[str]:
+        return set(keys) | {self.parent_of[key] for key in keys if key in self.parent_of}
 
     def _mentions(self, text: str) -> list[_Mention]:
         spans = []
@@ -218,32 +248,80 @@ class Detector:
             markers.append((match.start(), match.end(), kind))
         return markers
 
-    def _resolve_protocols(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    def _resolve_protocols(self, text: str, mentions: list[_Mention],
+                           written_in: int | None) -> list[_Mention]:
         """Replace "Optional Protocol(s) to X" (and X's parent mention) by the protocol keys."""
         consumed, added = set(), []
         for phrase in _PROTOCOL.finditer(text):
-            if any(m.start < phrase.end() and phrase.start() < m.end for m in mentions):
-                continue  # a protocol's own name or abbreviation already matched here
+            named = [m for m in mentions if m.start < phrase.end() and phrase.start() < m.end]
+            if named:  # a protocol's own name or abbreviation already matched here
+                self._correct_named_protocol(text, phrase, named[0], mentions)
+                continue
             parent, end = self._parent_of(text, phrase, mentions)
             if parent is None:
                 continue
             if parent.start >= phrase.end() or not text[parent.end:phrase.start()].strip():
                 consumed.add(id(parent))
-            later = [m.start for m in mentions if m.start >= max(end, phrase.end())]
-            clause = CLAUSE_END.search(text, phrase.end())
-            limit = min([end + SUBJECT_WINDOW, *later, clause.start() if clause else len(text)])
-            keys = self._choose(parent.keys[0], phrase, text[phrase.start():limit].lower())
+            window = self._subject_window(text, phrase, max(end, phrase.end()), mentions)
+            keys = self._choose(parent.keys[0], phrase, window, written_in)
+            if (keys and parent.start >= phrase.end() and self._is_plural(phrase)
+                    and not phrase.group("ord")):  # "the two Optional Protocols to the CRC, …"
+                for other in self._listed_after(text, parent, mentions):
+                    consumed.add(id(other))
+                    keys += [p.key for p in _existing(self.protocols[other.keys[0]], written_in)]
+                    end = other.end
             if keys:
                 added.append(_Mention(phrase.start(), max(end, phrase.end()), tuple(keys)))
         kept = [m for m in mentions if id(m) not in consumed]
         return sorted(kept + added, key=lambda m: m.start)
 
+    def _listed_after(self, text: str, parent: _Mention, mentions) -> list[_Mention]:
+        """"the Optional Protocols to ICESCR and ICCPR": the names listed right after the first
+        parent, as long as each has protocols, are parents too."""
+        listed, end = [], parent.end
+        for mention in (m for m in mentions if m.start >= parent.end):
+            if not (_LIST_JOINER.fullmatch(text, end, mention.start)
+                    and self.protocols.get(mention.keys[0])) \
+                    or _OWN_PROTOCOL_AFTER.match(text, mention.end):
+                break
+            listed.append(mention)
+            end = mention.end
+        return listed
+
     @staticmethod
-    def _parent_of(text: str, phrase, mentions) -> tuple[_Mention | None, int]:
+    def _is_plural(phrase) -> bool:
+        return ((phrase.group("word") or "").lower() in ("protocols", "ops")
+                or COUNTS.get((phrase.group("ord") or phrase.group("count_vi") or "").lower())
+                not in (None, 0) or (phrase.group("count_vi") or "").lower() == "các")
+
+    @staticmethod
+    def _subject_window(text: str, phrase, end: int, mentions: list[_Mention]) -> str:
+        """From the phrase to the next name, the clause's end or SUBJECT_WINDOW after it."""
+        later = [m.start for m in mentions if m.start >= end  # "(CRC)" is no later name
+                 and not _ABBREVIATION_AFTER.fullmatch(text, end, m.start)]
+        clause = CLAUSE_END.search(text, phrase.end())
+        limit = min([end + SUBJECT_WINDOW, *later, clause.start() if clause else len(text)])
+        return text[phrase.start():limit].lower()
+
+    def _correct_named_protocol(self, text: str, phrase, named: _Mention, mentions) -> None:
+        """"Second Optional Protocol to the International Covenant on Civil and Political
+        Rights" holds the first protocol's full name: the ordinal (or a subject such as "death
+        penalty") in the phrase starting at or before the name decides which protocol."""
+        parent = self.parent_of.get(named.keys[0])
+        if parent is None or phrase.start() > named.start:
+            return
+        window = self._subject_window(text, phrase, named.end, mentions)
+        by_ordinal, by_subject = self._by_ordinal_or_subject(parent, phrase, window)
+        chosen = by_ordinal or by_subject
+        if chosen and named.keys[0] not in {p.key for p in chosen}:
+            named.keys = tuple(p.key for p in chosen)
+
+    def _parent_of(self, text: str, phrase, mentions) -> tuple[_Mention | None, int]:
         for mention in mentions:
             if mention.start >= phrase.end():
                 gap = text[phrase.end():mention.start]
-                if _TO_PARENT.fullmatch(gap):
+                if (_TO_PARENT.fullmatch(gap) and not _LISTED_AFTER.fullmatch(gap)
+                        and self.protocols.get(mention.keys[0])):
                     return mention, mention.end
                 break
         before = [m for m in mentions if m.end <= phrase.start()]
@@ -257,25 +335,39 @@ class Detector:
                 return earlier[-1], thereto.end() if thereto else phrase.end()
         return None, phrase.end()
 
-    def _choose(self, parent: str, phrase, window: str) -> list[str]:
+    def _by_ordinal_or_subject(self, parent: str, phrase, window: str):
+        candidates = self.protocols.get(parent, [])
+        ordinal = ORDINALS.get((phrase.group("ord") or phrase.group("ord_vi")
+                                or phrase.group("num") or "").lower())
+        return ([p for p in candidates if ordinal and p.ordinal == ordinal],
+                [p for p in candidates if any(s in window for s in p.subjects)])
+
+    def _choose(self, parent: str, phrase, window: str, written_in: int | None) -> list[str]:
         candidates = self.protocols.get(parent, [])
         if not candidates:
             return []
-        ordinal = ORDINALS.get((phrase.group("ord") or phrase.group("ord_vi")
-                                or phrase.group("num") or "").lower())
         count_word = (phrase.group("ord") or phrase.group("count_vi") or "").lower()
         count = COUNTS.get(count_word)
-        plural = (phrase.group("word") or "").lower() == "protocols" or count is not None
-        by_ordinal = [p for p in candidates if ordinal and p.ordinal == ordinal]
-        by_subject = [p for p in candidates if any(s in window for s in p.subjects)]
+        plural = self._is_plural(phrase) or count is not None
+        by_ordinal, by_subject = self._by_ordinal_or_subject(parent, phrase, window)
         if by_ordinal:
             chosen = by_ordinal
         elif by_subject:
             chosen = by_subject
         elif plural:
-            chosen = candidates[:count] if count else candidates
+            chosen = _existing(candidates, written_in)
+            chosen = chosen[:count] if count else chosen
         elif len(candidates) == 1:
             chosen = candidates
         else:
             chosen = [p for p in candidates if p.ordinal == 1]
         return [p.key for p in chosen]
+
+
+def _existing(protocols: list[Protocol], written_in: int | None) -> list[Protocol]:
+    """What a plural covers: the protocols adopted in a year before the text was written (the
+    CRC's communications protocol of 19 December 2011 is not in a 2011 text); for a text of
+    unknown date, those a bare plural usually means."""
+    if written_in is None:
+        return [p for p in protocols if p.in_bare_plural]
+    return [p for p in protocols if p.adopted is None or p.adopted < written_in]

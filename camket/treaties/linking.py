@@ -1,13 +1,40 @@
 """Write the links detection finds: on import (new or re-worded items) and on demand."""
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from camket.frameworks.models import Recommendation
+from camket.frameworks.models import Framework, Recommendation
 from camket.links.models import RegisterLink
 from camket.links.registers import detect_register_links
 from camket.treaties.names import build_detector
 
 BATCH = 2000
+# The first UPR Working Group session of each year (OHCHR's session calendar); later years are
+# taken as three sessions a year. Only the year matters here (which protocols existed).
+FIRST_SESSION_OF_YEAR = {2008: 1, 2009: 4, 2010: 7, 2011: 10, 2012: 13, 2013: 15, 2014: 18,
+                         2015: 21, 2016: 24, 2017: 27, 2018: 29, 2019: 32, 2020: 35, 2021: 37,
+                         2022: 40, 2023: 42, 2024: 45, 2025: 48}
+_YEARS, _FIRST_SESSIONS = zip(*sorted(FIRST_SESSION_OF_YEAR.items()), strict=True)
+
+
+def upr_session_year(session: int) -> int:
+    last_year, last_first = _YEARS[-1], _FIRST_SESSIONS[-1]
+    if session >= last_first:
+        return last_year + (session - last_first) // 3
+    return _YEARS[max(0, bisect_right(_FIRST_SESSIONS, session) - 1)]
+
+
+def written_in(item: Recommendation) -> int | None:
+    """The year an item was written, as far as known: its UPR session, else its framework's UPR
+    cycle, else the year its framework starts."""
+    framework = item.framework
+    if framework.kind == Framework.Kind.UPR_CYCLE:
+        session = item.session
+        if session is None and framework.cycle:
+            session = 1 if framework.cycle == 1 else 13 + 14 * (framework.cycle - 2)
+        if session:
+            return upr_session_year(session)
+    return framework.starts_on.year if framework.starts_on else None
 
 
 @dataclass
@@ -27,14 +54,15 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
     ids = list(items.exclude(status=Recommendation.Status.ARCHIVED)
                .order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
-        chunk = Recommendation.objects.filter(pk__in=ids[start:start + BATCH]).only(
-            "pk", "text", "text_vi", "status", "framework_id")
+        chunk = Recommendation.objects.filter(pk__in=ids[start:start + BATCH]).select_related(
+            "framework").only("pk", "text", "text_vi", "status", "session", "framework__kind",
+                              "framework__cycle", "framework__starts_on")
         existing = set(RegisterLink.objects.filter(item__in=chunk, instrument__isnull=False)
                        .values_list("item_id", "instrument__key", "relation"))
         new = []
         for item in chunk:
             summary.scanned += 1
-            for found in detector.find(item.text, item.text_vi):
+            for found in detector.find(item.text, item.text_vi, written_in(item)):
                 instrument = instruments.get(found.key)
                 if instrument is None:
                     continue

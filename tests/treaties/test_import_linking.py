@@ -1,6 +1,7 @@
 """Every import links the items it creates (or re-words) to the instruments they ask to join."""
 
 import csv
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -9,6 +10,7 @@ from camket.frameworks.models import Framework, Recommendation
 from camket.importers.service import import_file
 from camket.links.models import RegisterLink
 from camket.links.registers import reject_register_link, remove_register_link
+from camket.treaties.linking import link_items, written_in
 
 ROWS = [
     ("1", "Consider ratifying the Optional Protocol to the Convention against Torture.", ""),
@@ -116,3 +118,34 @@ def test_the_link_command_says_when_the_catalogue_is_empty(db):
     Instrument.objects.update(archived=True)
     with pytest.raises(CommandError, match="catalogue is empty"):
         call_command("treaties", "link")
+
+
+@pytest.mark.parametrize("kind, cycle, starts_on, session, year", [
+    ("upr_cycle", 1, None, 5, 2009),
+    ("upr_cycle", 1, None, 12, 2011),
+    ("upr_cycle", 2, None, 13, 2012),
+    ("upr_cycle", 2, None, 15, 2013),
+    ("upr_cycle", 4, date(2024, 5, 7), 46, 2024),
+    ("upr_cycle", 5, None, 60, 2029),  # past the calendar: three sessions a year
+    ("upr_cycle", 1, date(2008, 1, 1), None, 2008),
+    ("upr_cycle", 2, None, None, 2012),
+    ("upr_cycle", None, date(2017, 1, 1), None, 2017),
+    ("programme", None, date(2021, 1, 1), 7, 2021),  # a session number of another body
+    ("programme", None, None, None, None),
+])
+def test_the_year_an_item_was_written(kind, cycle, starts_on, session, year):
+    framework = Framework(slug="f", name="F", kind=kind, cycle=cycle, starts_on=starts_on)
+    assert written_in(Recommendation(framework=framework, session=session, text="x")) == year
+
+
+def test_a_plural_of_a_text_before_2012_does_not_link_the_later_crc_protocol(db):
+    text = "Ratify the Optional Protocols to the Convention on the Rights of the Child"
+    for slug, cycle, session in (("upr-cycle-1", 1, 9), ("upr-cycle-2", 2, 16)):
+        framework = Framework.objects.create(slug=slug, name=slug, kind="upr_cycle", cycle=cycle)
+        Recommendation.objects.create(framework=framework, reference=slug, text=text,
+                                      session=session)
+    link_items(Recommendation.objects.all())
+    assert {(link.item.reference, link.instrument.key)
+            for link in RegisterLink.objects.select_related("item", "instrument")} == {
+        ("upr-cycle-1", "CRC-OP-AC"), ("upr-cycle-1", "CRC-OP-SC"),
+        ("upr-cycle-2", "CRC-OP-AC"), ("upr-cycle-2", "CRC-OP-SC"), ("upr-cycle-2", "CRC-OP-IC")}
