@@ -114,3 +114,8 @@ def test_a_single_case_partner_and_status_reach_only_its_agency(world):
     page = _page(world.officer_a, "/cooperation/summary/")
     assert "Republic of Korea" in page and "Refused" in page
 
+
+
+def test_the_portal_menu_leads_to_the_yearly_counts(world):
+    page = Client().get("/public/").content.decode()
+    assert 'href="/public/cooperation/"' in page
