@@ -149,6 +149,8 @@ LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("CAMKET_TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
+# One date format per language (Vietnamese dd/mm/yyyy, English yyyy-mm-dd): docs/ui.md.
+FORMAT_MODULE_PATH = ["camket.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -4,7 +4,7 @@ change is kept in the history with who made it."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
@@ -144,12 +144,14 @@ def submit_comment(consultation: Consultation, *, text: str, sender: str, name: 
     now = timezone.now()
     if not consultation.has_opened(now):
         raise ValidationError(_("This consultation is not open yet: comments are accepted from "
-                                "%(date)s.") % {"date": timezone.localtime(
-                                    consultation.opens_at).strftime("%Y-%m-%d %H:%M")})
+                                "%(date)s.") % {"date": formats.date_format(
+                                    timezone.localtime(consultation.opens_at),
+                                    "SHORT_DATETIME_FORMAT")})
     if not consultation.is_open(now):
         raise ValidationError(_("This consultation closed on %(date)s: comments are no longer "
-                                "accepted.") % {"date": timezone.localtime(
-                                    consultation.closes_at).strftime("%Y-%m-%d %H:%M")})
+                                "accepted.") % {"date": formats.date_format(
+                                    timezone.localtime(consultation.closes_at),
+                                    "SHORT_DATETIME_FORMAT")})
     if item is not None and not shown_items(consultation).filter(pk=item.pk).exists():
         raise ValidationError({"item": _("Comment on the whole draft or on one of its items.")})
     text = without_control_characters(text).strip()
