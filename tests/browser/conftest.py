@@ -57,15 +57,17 @@ def _artifact_name(node) -> str:
 
 @pytest.fixture
 def make_page(browser, live_server, transactional_db, request):
-    """make_page(user=None, lang="en"): a page in its own context, in that UI language,
-    signed in as `user` when one is given. Each page is screenshotted when the test ends."""
+    """make_page(user=None, lang="en", viewport=None): a page in its own context, in that UI
+    language, signed in as `user` when one is given, at `viewport` ({"width": .., "height": ..},
+    Playwright's 1280×720 when None). Each page is screenshotted when the test ends."""
     from django.conf import settings
     from django.test import Client
 
     opened = []
 
-    def make(user=None, lang="en"):
-        context = browser.new_context(base_url=live_server.url, locale="en-US")
+    def make(user=None, lang="en", viewport=None):
+        options = {"viewport": viewport} if viewport else {}
+        context = browser.new_context(base_url=live_server.url, locale="en-US", **options)
         context.set_default_timeout(TIMEOUT_MS)
         cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang,
                     "url": live_server.url}]
