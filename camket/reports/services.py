@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
@@ -95,7 +95,7 @@ def accept_report(user, report: ProgressReport, *, version: int | None,
         action.status_reason = (report.narrative
                                 if report.status == Implementation.NOT_IMPLEMENTED else "")
         action._change_reason = _("Accepted progress report due %(date)s") % {
-            "date": report.due_date.due_on.isoformat()}
+            "date": formats.date_format(report.due_date.due_on, "SHORT_DATE_FORMAT")}
         save_if_current(action, action.version, ["status", "status_reason"], user=user)
         implementation.refresh(action.recommendations.values_list("pk", flat=True), user=user)
     return report

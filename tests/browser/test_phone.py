@@ -3,6 +3,8 @@ the coordinator and a focal point: each opens, fits the screen's width, shows th
 date format and, on the phone, folds the menu behind its button."""
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -15,6 +17,8 @@ pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
+# Outside pytest's own temporary directories, which concurrent runs prune: a person looks here.
+SCREENSHOTS = Path(tempfile.gettempdir()) / "camket-screenshots"
 # The plan world's actions start on 1 January 2025.
 START_DATE = {"vi": "01/01/2025", "en": "2025-01-01"}
 
@@ -77,17 +81,19 @@ def _fits_the_window(page, path: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("persona", ["coordinator", "officer_a"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
-def test_the_main_pages_at_desktop_and_phone_widths(make_page, portal_world, tmp_path, lang,
+def test_the_main_pages_at_desktop_and_phone_widths(make_page, portal_world, request, lang,
                                                     persona, viewport):
+    shots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name)
+    shots.mkdir(parents=True, exist_ok=True)
     user = getattr(portal_world.plan_world.world, persona)
     page = make_page(user=user, lang=lang, viewport=viewport)
     phone = viewport is PHONE
     for index, path in enumerate(_pages(portal_world)):
         name = f"{index:02d}-{path.strip('/').replace('/', '_') or 'home'}"
-        _open(page, path, lang, tmp_path, name)
+        _open(page, path, lang, shots, name)
         if phone:
             _fits_the_window(page, path)
-    print(f"screenshots: {tmp_path}")
+    print(f"screenshots: {shots}")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
