@@ -83,7 +83,7 @@ def _fits_the_window(page, path: str) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
 def test_the_main_pages_at_desktop_and_phone_widths(make_page, portal_world, request, lang,
                                                     persona, viewport):
-    shots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name)
+    shots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
     shots.mkdir(parents=True, exist_ok=True)
     user = getattr(portal_world.plan_world.world, persona)
     page = make_page(user=user, lang=lang, viewport=viewport)
@@ -139,3 +139,18 @@ def test_dates_are_written_in_the_language_s_format(make_page, portal_world, lan
     expect(main).to_contain_text(START_DATE[lang])
     other = START_DATE["en" if lang == "vi" else "vi"]
     expect(main).not_to_contain_text(other)
+
+
+def test_print_leaves_out_the_menu_and_filters_and_keeps_real_tables(make_page, portal_world):
+    page = make_page(user=portal_world.plan_world.world.coordinator, lang="vi", viewport=PHONE)
+    page.goto(reverse("plan-list"))
+    table = page.locator("main table").first
+    assert table.evaluate("t => getComputedStyle(t).display") == "block"  # scrolls on a phone
+    on_screen = ("label.nav-button", "header.top .tools", "main a.button")  # "New plan"
+    for selector in on_screen:
+        expect(page.locator(selector).first).to_be_visible()
+    page.emulate_media(media="print")
+    for selector in (*on_screen, "header.top nav"):
+        expect(page.locator(selector).first).to_be_hidden()
+    expect(page.locator("main h1")).to_be_visible()
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
