@@ -71,8 +71,11 @@ class TextRelevance(Expression):
     def as_postgresql(self, compiler, connection):
         column_sql, params = compiler.compile(self.key)
         table = column_sql.rsplit(".", 1)[0]
-        return (f"ts_rank({table}.search_vector, to_tsquery('simple'::regconfig, %s), 1)",
-                [*params, self.expression])
+        # ts_rank scores any shared word ("of", "the"), so an item the phrases miss gets 0.
+        query = "to_tsquery('simple'::regconfig, %s)"
+        return (f"CASE WHEN {table}.search_vector @@ {query} "
+                f"THEN ts_rank({table}.search_vector, {query}, 1) ELSE 0.0 END",
+                [*params, self.expression, *params, self.expression])
 
     def as_sql(self, compiler, connection):
         return "0.0", []
