@@ -4,7 +4,8 @@ Columns: term_vi, term_en, variants_en (";" between variants), domain (human_rig
 crime or general; empty: general), note, archived (yes/no; empty: no). Every row is checked
 first; one problem anywhere and nothing is written, each problem told as "row N, column X". A
 row whose Vietnamese and English terms (any case) name an existing term updates it; others are
-added. A column the file lacks leaves that field as it is. Nothing is deleted: archive a term to stop it widening searches."""
+added. A column the file lacks leaves that field as it is. Nothing is deleted: archive a term
+to stop it widening searches."""
 
 import csv
 import io
