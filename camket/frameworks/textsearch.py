@@ -12,6 +12,7 @@ from django.db.models import BooleanField, Expression, F, FloatField, Q, QuerySe
 from django.db.models.expressions import RawSQL
 
 from camket.frameworks.models import Recommendation
+from camket.frameworks.relevance import annotate_relevance
 from camket.glossary.expansion import Concept, ParsedQuery, parse_query
 
 
@@ -39,46 +40,6 @@ class SearchVectorMatch(Expression):
         table = column_sql.rsplit(".", 1)[0]
         return (f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
                 [*params, self.tsquery])
-
-
-class TextRelevance(Expression):
-    """How well an item's text matches the query's phrases, higher is better, 0 for none:
-    FTS5's BM25 (negated: FTS5 gives better matches lower numbers) or PostgreSQL's ts_rank,
-    normalised by the text's length. Keyed by the row's own columns, so it also works once
-    the queryset is filtered, made distinct or put inside a subquery."""
-
-    output_field = FloatField()
-
-    def __init__(self, expression: str):
-        super().__init__()
-        self.key = F("pk") if connection.vendor == "sqlite" else F("search_document")
-        self.expression = expression
-
-    def get_source_expressions(self):
-        return [self.key]
-
-    def set_source_expressions(self, expressions):
-        (self.key,) = expressions
-
-    def as_sqlite(self, compiler, connection):
-        column_sql, params = compiler.compile(self.key)
-        # Only the compiler's own column reference is put into the SQL; the query is a param.
-        sql = ("COALESCE((SELECT -bm25(frameworks_recommendation_fts) "
-               "FROM frameworks_recommendation_fts WHERE frameworks_recommendation_fts MATCH %s "
-               "AND rowid = " + column_sql + "), 0.0)")  # noqa: S608
-        return sql, [self.expression, *params]
-
-    def as_postgresql(self, compiler, connection):
-        column_sql, params = compiler.compile(self.key)
-        table = column_sql.rsplit(".", 1)[0]
-        # ts_rank scores any shared word ("of", "the"), so an item the phrases miss gets 0.
-        query = "to_tsquery('simple'::regconfig, %s)"
-        return (f"CASE WHEN {table}.search_vector @@ {query} "
-                f"THEN ts_rank({table}.search_vector, {query}, 1) ELSE 0.0 END",
-                [*params, self.expression, *params, self.expression])
-
-    def as_sql(self, compiler, connection):
-        return "0.0", []
 
 
 class _Syntax:
@@ -142,7 +103,7 @@ def _filter_with_index(queryset: QuerySet, parsed: ParsedQuery, vendor: str) -> 
     every_phrase = [phrase for concept in parsed.concepts
                     for phrase in _concept_phrases(syntax, parsed, concept)]
     every_phrase += _word_phrases(syntax, parsed)
-    return queryset.annotate(relevance=TextRelevance(syntax.any_of(every_phrase)))
+    return annotate_relevance(queryset, syntax.any_of(every_phrase))
 
 
 def _contains(words: tuple[str, ...], prefix: bool) -> Q:
