@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "camket.links",
     "camket.treaties",
     "camket.legislation",
+    "camket.glossary",
     "camket.cooperation",
     "camket.importers",
     "camket.plans",

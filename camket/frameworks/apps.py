@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -16,3 +17,6 @@ class FrameworksConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_install_builtin_taxonomies, sender=self)
+        from camket.frameworks.relevance import create_scores_table
+
+        connection_created.connect(create_scores_table)

@@ -3,21 +3,20 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import BooleanField, Count, Exists, Expression, F, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from camket.accounts import roles
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import coordinated, visible_recommendations
-from camket.lib.folding import search_terms
+from camket.frameworks.textsearch import apply_text_search
 from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.tagging.similarity import more_like_this
 
 FILTER_NAMES = ("framework", "kind", "category", "state", "theme", "sdg", "response",
                 "action_category", "status", "agency", "cluster", "implementation", "like")
+__all__ = ["apply_text_search"]  # re-exported: the public portal searches with it
 ID_FILTERS = ("category", "state", "theme", "action_category", "agency", "cluster", "like")
 # The `response` value for what the state committed to: accepted recommendations, and every
 # item of a framework whose items receive no response (commitments, outputs, tasks…)
@@ -69,57 +68,6 @@ class SearchParams:
 
     def active(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in ("q", *FILTER_NAMES) if getattr(self, name)}
-
-
-class SearchVectorMatch(Expression):
-    """`<table>.search_vector @@ to_tsquery(…)` on PostgreSQL, where search_vector is the
-    stored generated column the migrations add beside search_document. The table alias is
-    taken from search_document's column, so the condition also works inside subqueries."""
-
-    conditional = True
-    output_field = BooleanField()
-
-    def __init__(self, document, tsquery: str):
-        super().__init__()
-        self.document = document
-        self.tsquery = tsquery
-
-    def get_source_expressions(self):
-        return [self.document]
-
-    def set_source_expressions(self, expressions):
-        (self.document,) = expressions
-
-    def as_sql(self, compiler, connection):
-        column_sql, params = compiler.compile(self.document)
-        table = column_sql.rsplit(".", 1)[0]
-        return (f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-                [*params, self.tsquery])
-
-
-def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
-    """Every word must appear, diacritics and case ignored, matched at a word start.
-
-    Uses the full-text index the migrations create (FTS5 on SQLite, GIN on PostgreSQL);
-    any other database scans the folded column.
-    """
-    terms = search_terms(query)
-    if not terms:
-        return queryset
-    vendor = connection.vendor
-    if vendor == "sqlite":
-        match = " AND ".join(f'"{term}"*' for term in terms)
-        return queryset.filter(pk__in=RawSQL(
-            "SELECT rowid FROM frameworks_recommendation_fts "
-            "WHERE frameworks_recommendation_fts MATCH %s", [match]))
-    if vendor == "postgresql":
-        tsquery = " & ".join(f"'{term}':*" for term in terms)
-        # A condition on the row itself (not an IN subquery) lets PostgreSQL use the GIN
-        # index with a bitmap scan instead of joining the table to itself.
-        return queryset.filter(SearchVectorMatch(F("search_document"), tsquery))
-    for term in terms:
-        queryset = queryset.filter(search_document__contains=" " + term)
-    return queryset
 
 
 def search(user, params: SearchParams) -> QuerySet[Recommendation]:

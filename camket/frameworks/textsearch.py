@@ -1,0 +1,137 @@
+"""Full-text search over recommendations, with the Vietnamese concepts a query names
+(camket/glossary/expansion.py) and a relevance score.
+
+An item matches when, for every concept of the query, it contains the concept's words as a
+phrase, or one of its English phrases, or is tagged with one of its categories; and it contains
+every literal word left. Only the query's last word matches as a prefix (it may be unfinished),
+so "tra tấn" never finds "translate Tanzania". The SQLite FTS5 table and the PostgreSQL
+tsvector column come from migrations 0003 and 0005."""
+
+from django.db import connection
+from django.db.models import BooleanField, Expression, F, FloatField, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+
+from camket.frameworks.models import Recommendation
+from camket.frameworks.relevance import annotate_relevance
+from camket.glossary.expansion import Concept, ParsedQuery, parse_query
+
+
+class SearchVectorMatch(Expression):
+    """`<table>.search_vector @@ to_tsquery(…)` on PostgreSQL, where search_vector is the
+    stored generated column the migrations add beside search_document. The table alias is
+    taken from search_document's column, so the condition also works inside subqueries."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, document, tsquery: str):
+        super().__init__()
+        self.document = document
+        self.tsquery = tsquery
+
+    def get_source_expressions(self):
+        return [self.document]
+
+    def set_source_expressions(self, expressions):
+        (self.document,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column_sql, params = compiler.compile(self.document)
+        table = column_sql.rsplit(".", 1)[0]
+        return (f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+                [*params, self.tsquery])
+
+
+class _Syntax:
+    """How one database writes phrases, alternatives and conjunctions of folded words (which
+    are letters and digits only, so they need no escaping)."""
+
+    def __init__(self, vendor: str):
+        self.vendor = vendor
+
+    def phrase(self, words: tuple[str, ...], prefix: bool) -> str:
+        if self.vendor == "sqlite":
+            return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+        lexemes = [f"'{word}'" for word in words]
+        if prefix:
+            lexemes[-1] += ":*"
+        return "(" + " <-> ".join(lexemes) + ")"
+
+    def any_of(self, parts: list[str]) -> str:
+        return "(" + (" OR " if self.vendor == "sqlite" else " | ").join(parts) + ")"
+
+    def all_of(self, parts: list[str]) -> str:
+        return (" AND " if self.vendor == "sqlite" else " & ").join(parts)
+
+
+def _concept_phrases(syntax: _Syntax, parsed: ParsedQuery, concept: Concept) -> list[str]:
+    literal = syntax.phrase(concept.words, prefix=concept.at_end)
+    return [literal, *(syntax.phrase(words, prefix=False) for words in concept.phrases)]
+
+
+def _word_phrases(syntax: _Syntax, parsed: ParsedQuery) -> list[str]:
+    return [syntax.phrase((word,), prefix=index == len(parsed.words) - 1 and bool(
+        parsed.prefix_word)) for index, word in enumerate(parsed.words)]
+
+
+def _text_condition(syntax: _Syntax, expression: str) -> Q:
+    if syntax.vendor == "sqlite":
+        return Q(pk__in=RawSQL("SELECT rowid FROM frameworks_recommendation_fts "
+                               "WHERE frameworks_recommendation_fts MATCH %s", [expression]))
+    # A condition on the row itself (not an IN subquery) lets PostgreSQL use the GIN index
+    # with a bitmap scan instead of joining the table to itself.
+    return Q(SearchVectorMatch(F("search_document"), expression))
+
+
+def _tagged(category_ids: set[int]) -> Q:
+    links = Recommendation.categories.through.objects.filter(category_id__in=category_ids)
+    return Q(pk__in=links.values("recommendation_id"))
+
+
+def _filter_with_index(queryset: QuerySet, parsed: ParsedQuery, vendor: str) -> QuerySet:
+    syntax = _Syntax(vendor)
+    text_only = [syntax.any_of(_concept_phrases(syntax, parsed, concept))
+                 for concept in parsed.concepts if not concept.category_ids]
+    text_only += _word_phrases(syntax, parsed)
+    if text_only:
+        queryset = queryset.filter(_text_condition(syntax, syntax.all_of(text_only)))
+    for concept in parsed.concepts:
+        if concept.category_ids:
+            phrases = syntax.any_of(_concept_phrases(syntax, parsed, concept))
+            queryset = queryset.filter(_text_condition(syntax, phrases)
+                                       | _tagged(concept.category_ids))
+    every_phrase = [phrase for concept in parsed.concepts
+                    for phrase in _concept_phrases(syntax, parsed, concept)]
+    every_phrase += _word_phrases(syntax, parsed)
+    return annotate_relevance(queryset, syntax.any_of(every_phrase))
+
+
+def _contains(words: tuple[str, ...], prefix: bool) -> Q:
+    text = " " + " ".join(words) + ("" if prefix else " ")
+    return Q(search_document__contains=text)
+
+
+def _filter_by_scan(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """Databases without a full-text index: the folded column, scanned."""
+    for concept in parsed.concepts:
+        condition = _contains(concept.words, concept.at_end)
+        for words in concept.phrases:
+            condition |= _contains(words, prefix=False)
+        if concept.category_ids:
+            condition |= _tagged(concept.category_ids)
+        queryset = queryset.filter(condition)
+    for index, word in enumerate(parsed.words):
+        prefix = index == len(parsed.words) - 1 and bool(parsed.prefix_word)
+        queryset = queryset.filter(_contains((word,), prefix=prefix))
+    return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
+
+
+def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
+    """The items matching the query, annotated with `relevance` (higher is better); the
+    queryset unchanged when the query has no words."""
+    parsed = parse_query(query)
+    if not parsed:
+        return queryset
+    if connection.vendor in ("sqlite", "postgresql"):
+        return _filter_with_index(queryset, parsed, connection.vendor)
+    return _filter_by_scan(queryset, parsed)
