@@ -12,6 +12,16 @@ pytestmark = pytest.mark.browser
 OWN_PASSWORD = "a-long-passphrase-of-my-own-42"
 
 
+@pytest.fixture(autouse=True)
+def _warm_server(live_server):
+    """The first page served imports every URLconf and view (the live server shares this
+    process): on a busy machine that takes longer than a page's 10 s timeout, so it is done
+    once here, before the browser asks."""
+    from django.test import Client
+
+    Client().get("/accounts/login/")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_create_an_account_then_sign_in_with_its_temporary_password(
         make_page, world, live_server, lang):
