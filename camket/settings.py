@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "camket.accounts.middleware.TemporaryPasswordMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 

@@ -36,4 +36,5 @@ urlpatterns = [
     path("", include("camket.cooperation.urls")),
     path("", include("camket.legislation.urls")),
     path("", include("camket.glossary.urls")),
+    path("", include("camket.accounts.urls")),
 ]

@@ -21,6 +21,7 @@ class Agency(models.Model):
         help_text=_("Its coordinators run the review and record the decisions."),
     )
     archived = models.BooleanField(_("archived"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -47,6 +48,9 @@ class Membership(models.Model):
         Agency, on_delete=models.PROTECT, related_name="members", null=True, blank=True
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.VIEWER)
+    # The person's account as a whole (user fields and membership): edits based on an older
+    # one are refused (camket.lib.concurrency).
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -101,3 +105,49 @@ class ApiToken(models.Model):
             user=user, name=name, prefix=secret[:10], digest=cls.hash_secret(secret)
         )
         return token, secret
+
+
+class AccountEvent(models.Model):
+    """What was done to a person's account, by whom: the history shown on their page. Field
+    changes keep the field's name and the old and new values, never a password."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("account created")
+        CHANGED = "changed", _("account changed")
+        PASSWORD_RESET = "password_reset", _("password reset")
+        DEACTIVATED = "deactivated", _("account deactivated")
+        REACTIVATED = "reactivated", _("account reactivated")
+        TOKEN_ISSUED = "token_issued", _("API token issued")
+        TOKEN_REVOKED = "token_revoked", _("API token revoked")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="account_events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    changes = models.JSONField(default=list, blank=True)  # [[field, old, new], …]
+    detail = models.CharField(max_length=200, blank=True)
+    when = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-when", "-id"]
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_kind_display()}"
+
+
+class TemporaryPassword(models.Model):
+    """A password someone else set: while the user's password hash is still this one, they
+    are sent to change it. Changing it (any way) ends the requirement by itself."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="temporary_password")
+    password = models.CharField(max_length=128)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    set_on = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.set_on:%Y-%m-%d}"

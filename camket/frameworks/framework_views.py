@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from camket.frameworks import editing
 from camket.frameworks.forms import FrameworkForm
+from camket.frameworks.history import entries_for
 from camket.frameworks.listing import listed_frameworks
 from camket.frameworks.scoping import visible_frameworks
 from camket.lib.concurrency import StaleEdit
-from camket.web.helpers import coordinator_only, keep_input_after_stale_edit
+from camket.web.helpers import coordinator_only, keep_input_after_stale_edit, posted_int
 
 
 @login_required
@@ -60,7 +61,33 @@ def framework_edit_view(request, slug=None):
                              else _("Nothing to save: the framework was already so."))
             return redirect("framework-list")
     return render(request, "frameworks/framework_form.html", {
-        "form": form, "framework": framework})
+        "form": form, "framework": framework,
+        "history": entries_for(framework, str(framework), user=request.user)
+        if framework else []})
+
+
+@login_required
+def framework_archive_view(request, slug):
+    """GET asks for confirmation; POST archives (archived=1) or brings the framework back."""
+    framework = visible_frameworks(request.user, include_archived=True).filter(
+        slug=slug).first()
+    if framework is None:
+        raise Http404(_("No such framework."))
+    if not editing.may_change(request.user, framework):
+        raise PermissionDenied(_("Only the coordinators of this framework can change it."))
+    if request.method == "POST":
+        archive = request.POST.get("archived") == "1"
+        try:
+            editing.update_framework(request.user, framework, {"archived": archive},
+                                     version=posted_int(request.POST.get("version")))
+        except StaleEdit:
+            messages.error(request, _("Someone else changed this framework meanwhile: check "
+                                      "it and try again."))
+        else:
+            messages.success(request, _("Framework archived.") if archive
+                             else _("Framework brought back."))
+        return redirect("framework-list")
+    return render(request, "frameworks/framework_archive.html", {"framework": framework})
 
 
 def _add_errors(form, error: ValidationError) -> None:

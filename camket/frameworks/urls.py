@@ -7,6 +7,8 @@ urlpatterns = [
     path("frameworks/new/", framework_views.framework_edit_view, name="framework-create"),
     path("frameworks/<slug:slug>/edit/", framework_views.framework_edit_view,
          name="framework-edit"),
+    path("frameworks/<slug:slug>/archive/", framework_views.framework_archive_view,
+         name="framework-archive"),
     path("recommendations/", views.recommendation_list, name="recommendation-list"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation-detail"),
     path("frameworks/<slug:slug>/tree/", views.framework_tree, name="framework-tree"),

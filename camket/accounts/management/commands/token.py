@@ -1,7 +1,8 @@
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from camket.accounts.models import ApiToken
+from camket.accounts import tokens
 
 
 class Command(BaseCommand):
@@ -19,8 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         if action == "revoke":
-            count = ApiToken.objects.filter(prefix=options["prefix"], revoked=False).update(
-                revoked=True)
+            count = tokens.revoke_by_prefix(None, options["prefix"])
             if not count:
                 raise CommandError(f"No active token starts with {options['prefix']}.")
             self.stdout.write(f"Revoked {count} token(s).")
@@ -30,10 +30,13 @@ class Command(BaseCommand):
         except get_user_model().DoesNotExist:
             raise CommandError(f"There is no user {options['username']!r}.") from None
         if action == "create":
-            _, secret = ApiToken.issue(user, options["name"])
+            try:
+                _, secret = tokens.issue_token(None, user, options["name"])
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from None
             self.stdout.write(secret)
         else:
-            for token in user.api_tokens.order_by("created"):
+            for token in tokens.tokens_of(user).order_by("created"):
                 state = "revoked" if token.revoked else "active"
                 created = f"{token.created:%Y-%m-%d}"
                 self.stdout.write(f"{token.prefix}…  {token.name}  {created}  {state}")
