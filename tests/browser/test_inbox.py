@@ -36,6 +36,12 @@ def test_the_focal_point_lands_on_their_work(make_page, world, live_server, lang
         notice.click()
     expect(page).to_have_url(f"{live_server.url}/assessments/{assessment.pk}/")
     assert Notification.objects.get(recipient=world.officer_a).read_at is not None
+    # Back on "My work" (screenshotted for a look at this width): no unread notice left.
+    again = make_page(world.officer_a, lang)
+    again.set_viewport_size({"width": width, "height": 844})
+    again.goto("/inbox/")
+    expect(again.locator(".notifications")).to_have_count(0)
+    expect(again.locator("#reports_overdue, #opinions_requested")).to_have_count(1)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
