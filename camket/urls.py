@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from camket.api.api import api
+from camket.inbox import views as inbox_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="recommendation-list"), name="home"),
+    path("", inbox_views.home_view, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(
@@ -37,4 +37,5 @@ urlpatterns = [
     path("", include("camket.legislation.urls")),
     path("", include("camket.glossary.urls")),
     path("", include("camket.accounts.urls")),
+    path("", include("camket.inbox.urls")),
 ]

@@ -16,6 +16,7 @@ from camket.api import cooperation as cooperation_api
 from camket.api import dashboard as dashboard_api
 from camket.api import exports as exports_api
 from camket.api import glossary as glossary_api
+from camket.api import inbox as inbox_api
 from camket.api import legislation as legislation_api
 from camket.api import links as links_api
 from camket.api import plans as plan_api
@@ -215,3 +216,6 @@ api.add_router("/laws", legislation_api.router)
 api.add_router("/recommendations", register_links_api.item_register_router)
 api.add_router("/register-links", register_links_api.register_link_router)
 api.add_router("/glossary", glossary_api.router)
+
+api.add_router("/inbox", inbox_api.router)
+api.add_router("/notifications", inbox_api.notifications)

@@ -2,9 +2,12 @@
 
 from django_tasks import task
 
+from camket.inbox.notify import notify_due_soon
 from camket.reminders.services import send_reminders
 
 
 @task()
 def send_due_reminders() -> int:
-    return sum(outcome.sent for outcome in send_reminders())
+    sent = sum(outcome.sent for outcome in send_reminders())
+    notify_due_soon()
+    return sent

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
 from camket.frameworks.models import Implementation
+from camket.inbox.notify import notify_report_reviewed
 from camket.lib.concurrency import StaleEdit, save_if_current
 from camket.plans import implementation
 from camket.plans.models import Action, DueDate
@@ -98,6 +99,7 @@ def accept_report(user, report: ProgressReport, *, version: int | None,
             "date": formats.date_format(report.due_date.due_on, "SHORT_DATE_FORMAT")}
         save_if_current(action, action.version, ["status", "status_reason"], user=user)
         implementation.refresh(action.recommendations.values_list("pk", flat=True), user=user)
+    notify_report_reviewed(report)
     return report
 
 
@@ -113,6 +115,7 @@ def return_report(user, report: ProgressReport, *, version: int | None,
     report.reviewed_by, report.reviewed_on = user, timezone.now()
     save_if_current(report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"],
                     user=user)
+    notify_report_reviewed(report)
     return report
 
 

@@ -13,6 +13,7 @@ from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
+from camket.inbox.notify import notify_opinion_requested
 from camket.lib.concurrency import save_if_current
 from camket.lib.text import as_one_line, single_line
 from camket.plans import implementation
@@ -51,6 +52,7 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
     for recommendation in recommendations:
         require(user, "review.request_assessment", recommendation)
     result = Sent()
+    requested = []
     for recommendation in recommendations:
         for agency in agencies:
             assessment = Assessment.objects.select_for_update().filter(
@@ -61,12 +63,14 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
                 assessment._history_user = user
                 assessment.save()
                 result.sent += 1
+                requested.append(assessment)
             elif assessment.state == Assessment.State.WITHDRAWN:
                 assessment._history_user = user
                 assessment.state = Assessment.State.REQUESTED
                 assessment.due_on = due_on
                 assessment.save(update_fields=["state", "due_on"])
                 result.sent += 1
+                requested.append(assessment)
             elif assessment.is_open and due_on is not None and assessment.due_on != due_on:
                 # Only the due date: the agency's draft (and its version) are left alone.
                 assessment.due_on = due_on
@@ -76,6 +80,7 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
                 result.due_dates_updated += 1
             else:
                 result.unchanged += 1
+    notify_opinion_requested(requested)
     return result
 
 

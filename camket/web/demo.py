@@ -17,6 +17,7 @@ from camket.web.demo_consultation import load_demo_consultation
 from camket.web.demo_cooperation import load_demo_cooperation
 from camket.web.demo_crosswalk import load_demo_frameworks
 from camket.web.demo_guard import claim_demo_database
+from camket.web.demo_inbox import load_demo_work
 from camket.web.demo_laws import load_demo_laws
 from camket.web.demo_plan import load_demo_plan
 
@@ -54,6 +55,7 @@ def load_demo(*, today: date) -> list[tuple[str, str, str]]:
     load_demo_consultation(framework, users["coordinator"], today=today)
     load_demo_cooperation(today=today)
     load_demo_laws()
+    load_demo_work(framework, users["coordinator"], today=today)
     link_items(Recommendation.objects.all())  # demo items are written directly, not imported
     return [(u, p, r) for u, p, _, r, _ in data.USERS] + plan_users
 

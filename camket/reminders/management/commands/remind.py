@@ -3,6 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from camket.inbox.notify import notify_due_soon
 from camket.lib.cli import date_option
 from camket.reminders.services import as_dicts, send_reminders
 from camket.reminders.tasks import send_due_reminders
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             return
         today = date_option(options["date"])
         outcomes = send_reminders(today=today, dry_run=options["dry_run"])
+        if not options["dry_run"]:
+            notify_due_soon(today)
         failed = [outcome for outcome in outcomes if outcome.error]
         if options["json"]:
             self.stdout.write(json.dumps({"dry_run": options["dry_run"],
