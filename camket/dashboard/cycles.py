@@ -117,8 +117,9 @@ def _response_key(response: str) -> str:
     return NOTED if response == RESPONSE_NOTED else UNDECIDED
 
 
-def _counts(user, state: str) -> tuple[dict, dict]:
-    """{cycle: {accepted/noted/undecided: n}} and {cycle: {status: n}} (accepted items)."""
+def _counts(user, state: str) -> tuple[dict, dict, dict]:
+    """{cycle: {accepted/noted/undecided: n}}, {cycle: {status: n}} (of the accepted items)
+    and {cycle: {framework slugs}}."""
     items = Recommendation.objects.all() if user is None else visible_recommendations(user)
     items = items.filter(framework__kind=Framework.Kind.UPR_CYCLE).exclude(
         status=Recommendation.Status.ARCHIVED).exclude(
@@ -126,12 +127,15 @@ def _counts(user, state: str) -> tuple[dict, dict]:
         filters.item_state_condition(state))
     responses: dict = {}
     statuses: dict = {}
+    slugs: dict = {}
     rows = items.order_by().values_list("framework__cycle", "session", "response",
-                                        "implementation").annotate(n=Count("pk"))
-    for framework_cycle, session, response, implementation, n in rows:
+                                        "implementation", "framework__slug").annotate(
+        n=Count("pk"))
+    for framework_cycle, session, response, implementation, slug, n in rows:
         cycle = framework_cycle or cycle_of_session(session)
         if cycle is None:
             continue
+        slugs.setdefault(cycle, set()).add(slug)
         key = _response_key(response or "")
         by_response = responses.setdefault(cycle, {})
         by_response[key] = by_response.get(key, 0) + n
@@ -139,18 +143,13 @@ def _counts(user, state: str) -> tuple[dict, dict]:
             by_status = statuses.setdefault(cycle, {})
             status = implementation or NO_ACTION
             by_status[status] = by_status.get(status, 0) + n
-    return responses, statuses
+    return responses, statuses, slugs
 
 
-def _list_params(user, state: str, cycle: int) -> dict:
+def _list_params(state: str, slugs: set) -> dict:
     """The recommendation list's filters for a cycle: its framework when it has one."""
-    frameworks = Framework.objects.filter(kind=Framework.Kind.UPR_CYCLE, cycle=cycle)
-    if user is not None:
-        frameworks = frameworks.filter(
-            pk__in=visible_recommendations(user).values("framework_id"))
-    slugs = list(frameworks.values_list("slug", flat=True)[:2])
     if len(slugs) == 1:
-        return {"state": state, "framework": slugs[0]}
+        return {"state": state, "framework": next(iter(slugs))}
     return {"state": state, "kind": Framework.Kind.UPR_CYCLE}
 
 
@@ -159,7 +158,7 @@ def cycle_comparison(user, state: str) -> list[CycleColumn]:
     cycle with items in camket or published figures."""
     if state == filters.ALL_STATES:
         return []
-    responses, statuses = _counts(user, state)
+    responses, statuses, slugs = _counts(user, state)
     cycles = sorted(set(responses) | {cycle for code, cycle in _published_figures()
                                       if code == state})
     columns = []
@@ -167,7 +166,7 @@ def cycle_comparison(user, state: str) -> list[CycleColumn]:
         counts = responses.get(cycle, {})
         total = sum(counts.values())
         by_status = statuses.get(cycle, {})
-        params = _list_params(user, state, cycle)
+        params = _list_params(state, slugs.get(cycle, set()))
         accepted_params = {**params, "response": "committed"}
         accepted = counts.get(ACCEPTED, 0)
         shares = [StatusShare(key=key, label=status_label(key), count=by_status.get(key, 0),
