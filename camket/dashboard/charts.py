@@ -177,6 +177,7 @@ class Level:
 class DateLabel:
     x: str
     label: str
+    anchor: str  # text-anchor: the first and last dates stay inside the plot
 
 
 @dataclass
@@ -237,7 +238,13 @@ def line_chart(points, *, levels=(), date_format=str) -> LineChart:
     drawn_levels = [Level(key=key, label=label, y=_n(y(value)), label_y=_n(y(value) - 4))
                     for key, label, value in levels]
     shown = points if len(points) <= 6 else [points[0], points[len(points) // 2], points[-1]]
-    dates = [DateLabel(x=_n(x(p[0].toordinal())), label=date_format(p[0])) for p in shown]
+    def anchor(index: int) -> str:
+        if len(shown) == 1 or 0 < index < len(shown) - 1:
+            return "middle"
+        return "start" if index == 0 else "end"
+
+    dates = [DateLabel(x=_n(x(p[0].toordinal())), label=date_format(p[0]), anchor=anchor(i))
+             for i, p in enumerate(shown)]
     return LineChart(width=LINE_WIDTH, height=LINE_HEIGHT, left=PLOT_LEFT,
                      right=_n(LINE_WIDTH - PLOT_RIGHT), top=PLOT_TOP, bottom=_n(bottom),
                      path=path, dots=dots, ticks=ticks, levels=drawn_levels, dates=dates)
