@@ -8,8 +8,10 @@ Items count when the state committed to them and they are not archived: recommen
 accepted (`ACCEPTED_RESPONSES`) in frameworks whose items receive a response, and every item
 of the frameworks whose items receive none (commitments, outputs, tasks…). Their status is the
 `implementation` derived from their actions ("none": no action yet). Actions count unless
-archived. The figures can be narrowed to a framework, a kind of framework and a subject (a
-category of any taxonomy, its children included: `plans/matching.py`). Each row and segment
+archived. The figures are of the home state by default, or of another state under review, or
+of every state (`filters.item_state_condition`), and can be narrowed to a framework, a kind of
+framework and a subject (a category of any taxonomy, its children included:
+`plans/matching.py`). Each row and segment
 carries the URL of the filtered list behind it, with the same filters.
 """
 
