@@ -14,6 +14,7 @@ from camket.api.agencies import agencies_by_code, agency_by_code
 from camket.api.pagination import BoundedPageNumberPagination
 from camket.api.reports import due_dates_seen_by
 from camket.api.schemas import HistoryOut
+from camket.api.trend_schemas import TrendOut
 from camket.frameworks.models import Implementation
 from camket.frameworks.scoping import (
     get_recommendation_for_user,
@@ -33,6 +34,7 @@ from camket.plans.scoping import (
     visible_actions,
     visible_plans,
 )
+from camket.plans.trends import trend_for_user
 from camket.review.models import Cluster
 
 plans = Router(tags=["plans"])
@@ -240,3 +242,12 @@ def update_indicator(request, pk: int, payload: s.IndicatorUpdateIn):
 def indicator_due_dates(request, pk: int):
     indicator = get_indicator_for_user(request.user, pk)
     return due_dates_seen_by(request.user).filter(indicator=indicator)
+
+
+@indicators.get("/{int:pk}/trend", response=TrendOut, summary="Values over time")
+def indicator_trend(request, pk: int):
+    """The indicator's reported values, oldest period first, against its baseline and target,
+    and the latest value as a percentage of the way to the target. Accepted reports for
+    everyone who may see the indicator; submitted ones too for the reporting agency and the
+    framework's coordinators."""
+    return trend_for_user(request.user, get_indicator_for_user(request.user, pk))

@@ -139,3 +139,112 @@ def donut(title: str, segments, *, size: int = 200, stroke: int = 34) -> Donut:
     return Donut(title=title, size=size, centre=_n(size / 2), radius=_n(radius),
                  stroke=stroke, arcs=arcs, total=total,
                  legend=[LegendItem(s.key, s.label) for s in segments])
+
+
+LINE_WIDTH = 520  # viewBox of a line chart
+LINE_HEIGHT = 220
+PLOT_LEFT = 56  # room for the values on the vertical axis
+PLOT_RIGHT = 12
+PLOT_TOP = 12
+PLOT_BOTTOM = 32  # room for the dates under the horizontal axis
+TICKS = 4
+
+
+@dataclass
+class Tick:
+    label: str
+    y: str
+
+
+@dataclass
+class Dot:
+    x: str
+    y: str
+    label: str  # the date and the value, for its tooltip
+    accepted: bool
+
+
+@dataclass
+class Level:
+    """A horizontal line across the plot: the baseline or the target."""
+    key: str
+    label: str
+    y: str
+    label_y: str
+
+
+@dataclass
+class DateLabel:
+    x: str
+    label: str
+    anchor: str  # text-anchor: the first and last dates stay inside the plot
+
+
+@dataclass
+class LineChart:
+    width: int
+    height: int
+    left: int
+    right: str
+    top: int
+    bottom: str
+    path: str  # the polyline's points, "" under two values
+    dots: list[Dot]
+    ticks: list[Tick]
+    levels: list[Level]
+    dates: list[DateLabel]
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ⁿ that is at least `value` (a round top for the axis)."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return step * power
+    return 10 * power
+
+
+def line_chart(points, *, levels=(), date_format=str) -> LineChart:
+    """Values over time: `points` are (date, value, label, accepted) oldest first, `levels`
+    (key, label, value) horizontal lines such as the baseline and the target. The vertical axis
+    starts at zero (indicator values are never negative); dates are placed in proportion to
+    the time between them, a single one in the middle."""
+    points = list(points)
+    levels = [(key, label, float(value)) for key, label, value in levels if value is not None]
+    highest = max([float(p[1]) for p in points] + [value for _, _, value in levels] + [0.0])
+    top_value = _nice_ceiling(highest)
+    plot_width = LINE_WIDTH - PLOT_LEFT - PLOT_RIGHT
+    plot_height = LINE_HEIGHT - PLOT_TOP - PLOT_BOTTOM
+    bottom = PLOT_TOP + plot_height
+
+    def y(value: float) -> float:
+        return bottom - plot_height * value / top_value
+
+    days = [p[0].toordinal() for p in points]
+    span = (max(days) - min(days)) if days else 0
+
+    def x(day: int) -> float:
+        if not span:
+            return PLOT_LEFT + plot_width / 2
+        return PLOT_LEFT + plot_width * (day - min(days)) / span
+
+    dots = [Dot(x=_n(x(day)), y=_n(y(float(value))), label=label, accepted=accepted)
+            for day, (_, value, label, accepted) in zip(days, points, strict=True)]
+    path = " ".join(f"{dot.x},{dot.y}" for dot in dots) if len(dots) > 1 else ""
+    ticks = [Tick(label=_n(top_value * i / TICKS), y=_n(y(top_value * i / TICKS)))
+             for i in range(TICKS + 1)]
+    drawn_levels = [Level(key=key, label=label, y=_n(y(value)), label_y=_n(y(value) - 4))
+                    for key, label, value in levels]
+    shown = points if len(points) <= 6 else [points[0], points[len(points) // 2], points[-1]]
+    def anchor(index: int) -> str:
+        if len(shown) == 1 or 0 < index < len(shown) - 1:
+            return "middle"
+        return "start" if index == 0 else "end"
+
+    dates = [DateLabel(x=_n(x(p[0].toordinal())), label=date_format(p[0]), anchor=anchor(i))
+             for i, p in enumerate(shown)]
+    return LineChart(width=LINE_WIDTH, height=LINE_HEIGHT, left=PLOT_LEFT,
+                     right=_n(LINE_WIDTH - PLOT_RIGHT), top=PLOT_TOP, bottom=_n(bottom),
+                     path=path, dots=dots, ticks=ticks, levels=drawn_levels, dates=dates)

@@ -2,14 +2,17 @@
 framework (slug), a kind of framework and a category (id, of any taxonomy). An unknown one is
 refused (404 on the web and the API, an error on the command line), never silently ignored."""
 
-from django.db.models import Q
+import pycountry
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from camket.frameworks.models import Category, Framework
+from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.numbers import positive_int
 from camket.lib.vocabulary import DRUGS_CRIME, SDG
 from camket.plans.matching import Concerning
+from camket.plans.models import Action
 
 
 class UnknownFilter(ValueError):
@@ -47,3 +50,89 @@ def category_choices(user):
     return Category.objects.filter(
         Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Q(pk__in=used) | Q(children__in=used)
     ).distinct().select_related("taxonomy").order_by("taxonomy__name", "code", "name")
+
+
+# --- the state under review ---------------------------------------------------------------
+# The dashboard counts the home state's items unless asked for another state or "all". Items
+# without a state under review (programme outputs, declaration commitments, strategy tasks)
+# are the home government's own commitments: they count for the home state. An item's own
+# state comes first; an item without one takes its framework's.
+
+ALL_STATES = "all"
+
+
+def home_state_code() -> str:
+    return (getattr(settings, "CAMKET_HOME_STATE", "") or "VNM").strip().upper()
+
+
+def state_from(data) -> str:
+    """`state`: an ISO3 code, "all", or "" when not given (the home state, or every state for
+    a chosen framework: `services.chosen_state`). An unknown code is refused like any other
+    unknown filter."""
+    code = str(data.get("state") or "").strip()[:10]
+    if not code:
+        return ""
+    if code.lower() == ALL_STATES:
+        return ALL_STATES
+    code = code.upper()
+    if code != home_state_code() and not State.objects.filter(iso3=code).exists():
+        raise UnknownFilter(_("No state has the ISO code %(code)s.") % {"code": code})
+    return code
+
+
+def item_state_condition(code: str, prefix: str = "") -> Q:
+    """Items (Recommendation rows; through `prefix`, anything pointing at one) of the state."""
+    if code == ALL_STATES:
+        return Q()
+    own = f"{prefix}state_under_review"
+    framework = f"{prefix}framework__state_under_review"
+    condition = Q(**{f"{own}__iso3": code}) | Q(**{f"{own}__isnull": True,
+                                                  f"{framework}__iso3": code})
+    if code == home_state_code():
+        condition |= Q(**{f"{own}__isnull": True, f"{framework}__isnull": True})
+    return condition
+
+
+def action_state_condition(code: str) -> Q:
+    """Actions of a plan for the state's framework, or implementing one of its items."""
+    if code == ALL_STATES:
+        return Q()
+    plan_state = "plan__framework__state_under_review"
+    condition = Q(**{f"{plan_state}__iso3": code})
+    if code == home_state_code():
+        condition |= Q(**{f"{plan_state}__isnull": True})
+    implements = Action.recommendations.through.objects.filter(
+        Q(action_id=OuterRef("pk")) & item_state_condition(code, "recommendation__"))
+    return condition | Exists(implements)
+
+
+def due_date_state_condition(code: str) -> Q:
+    if code == ALL_STATES:
+        return Q()
+    actions = Action.objects.filter(action_state_condition(code)).values("pk")
+    items = Recommendation.objects.filter(item_state_condition(code)).values("pk")
+    return Q(indicator__action__in=actions) | Q(indicator__recommendation__in=items)
+
+
+def state_choices(user) -> list[tuple[str, str]]:
+    """(ISO3, name): the home state first, then the other states whose items the user may
+    see."""
+    reviewed = visible_recommendations(user).values("state_under_review")
+    framed = Framework.objects.filter(
+        pk__in=visible_recommendations(user).values("framework_id")).values(
+        "state_under_review")
+    home = home_state_code()
+    others = (State.objects.filter(Q(pk__in=reviewed) | Q(pk__in=framed))
+              .exclude(iso3__isnull=True).exclude(iso3__in=("", home)).order_by("name"))
+    return [(home, state_label(home))] + [(state.iso3, state.name) for state in others]
+
+
+def state_label(code: str) -> str:
+    """The state's name as camket holds it, else as ISO 3166 gives it."""
+    if code == ALL_STATES:
+        return _("All states")
+    state = State.objects.filter(iso3=code).first()
+    if state is not None:
+        return state.name
+    country = pycountry.countries.get(alpha_3=code)
+    return country.name if country else code

@@ -8,8 +8,10 @@ Items count when the state committed to them and they are not archived: recommen
 accepted (`ACCEPTED_RESPONSES`) in frameworks whose items receive a response, and every item
 of the frameworks whose items receive none (commitments, outputs, tasks…). Their status is the
 `implementation` derived from their actions ("none": no action yet). Actions count unless
-archived. The figures can be narrowed to a framework, a kind of framework and a subject (a
-category of any taxonomy, its children included: `plans/matching.py`). Each row and segment
+archived. The figures are of the home state by default, or of another state under review, or
+of every state (`filters.item_state_condition`), and can be narrowed to a framework, a kind of
+framework and a subject (a category of any taxonomy, its children included:
+`plans/matching.py`). Each row and segment
 carries the URL of the filtered list behind it, with the same filters.
 """
 
@@ -27,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
+from camket.dashboard import filters
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation
 from camket.frameworks.scoping import visible_recommendations
 from camket.frameworks.search import COMMITTED, committed_condition
@@ -81,6 +84,7 @@ class Headline:
 
 @dataclass
 class Figures:
+    state: str  # the state under review's ISO3 code, or "all"
     framework: str  # "" for every framework
     kind: str  # "" for every kind of framework
     category: int | None  # a category's id (its children count too); None for all
@@ -118,8 +122,13 @@ ACCEPTED_FILTER = COMMITTED  # the recommendation list's value for what is count
 def _url(name: str, **params) -> str:
     if name == "recommendation-list":
         params = {"response": ACCEPTED_FILTER, **params}
+    else:  # the state under review is a filter of the recommendation list only
+        params.pop("state", None)
     query = urlencode({key: value for key, value in params.items() if value not in ("", None)})
     return reverse(name) + (f"?{query}" if query else "")
+
+
+list_url = _url  # the filtered list behind a figure, for the dashboard's other modules
 
 
 def _segments(counts: dict[str, int], statuses, list_name: str, **params) -> list[Segment]:
@@ -308,28 +317,41 @@ def _overdue_by_agency(due_dates: QuerySet, params: dict) -> list[Row]:
     return sorted(rows, key=lambda row: (-row.total, row.label))
 
 
+def chosen_state(state: str | None, framework: str | None) -> str:
+    """The state counted: as asked; else every state for a chosen framework (its items
+    already belong to one state), the home state otherwise."""
+    if state:
+        return state
+    return filters.ALL_STATES if framework else filters.home_state_code()
+
+
 def figures(user, framework: str | None = None, today: date | None = None, *,
-            kind: str = "", category: int | None = None,
+            kind: str = "", category: int | None = None, state: str | None = None,
             top_themes: int = TOP_THEMES) -> Figures:
     """Everything the dashboard shows, for `user` (None: the whole government), narrowed to
-    a framework (slug), a kind of framework and a category (id, its children included)."""
+    a state under review (ISO3 or "all"; `chosen_state`), a framework (slug), a kind of
+    framework and a category (id, its children included)."""
     concerning = Concerning(framework=framework or "", kind=kind or "", category=category)
-    params = concerning.params()
+    state = chosen_state(state, framework)
+    params = {**concerning.params(), "state": state}
     today = today or timezone.localdate()
-    items = counted_items(user, concerning)
+    items = counted_items(user, concerning).filter(filters.item_state_condition(state))
+    actions = counted_actions(user, concerning).filter(filters.action_state_condition(state))
+    overdue = overdue_due_dates(user, concerning, today).filter(
+        filters.due_date_state_condition(state))
     return Figures(
+        state=state,
         framework=concerning.framework, kind=concerning.kind, category=concerning.category,
         scope="all" if user is None else str(roles.role_of(user) or "none"),
         today=today,
         headline=_headline(items, params),
         by_framework=_by_framework(items, params),
         by_kind=_by_kind(items, params),
-        by_agency=_by_agency(counted_actions(user, concerning), params),
+        by_agency=_by_agency(actions, params),
         by_theme=_by_theme(items, params, top_themes),
         by_topic=_by_topic(items, params),
         by_sdg=_by_sdg(items, params),
-        overdue_by_agency=_overdue_by_agency(overdue_due_dates(user, concerning, today),
-                                             params),
+        overdue_by_agency=_overdue_by_agency(overdue, params),
     )
 
 

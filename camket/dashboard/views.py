@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from camket.accounts import roles
-from camket.dashboard import charts, filters, services
+from camket.dashboard import charts, cycles, filters, services
 from camket.plans.matching import Concerning
 
 
@@ -31,6 +31,27 @@ def concerning_from(data) -> Concerning:
         return filters.concerning_from(data)
     except filters.UnknownFilter as error:
         raise Http404(str(error)) from None
+
+
+def state_from(data) -> str:
+    """The `state` filter (ISO3 or "all"; "" when not given); an unknown one is a 404."""
+    try:
+        return filters.state_from(data)
+    except filters.UnknownFilter as error:
+        raise Http404(str(error)) from None
+
+
+def cycle_charts(columns) -> dict:
+    return {
+        "responses": charts.bar_chart(
+            _("Responses to the recommendations of each cycle"), cycles.response_rows(columns),
+            legend=[charts.LegendItem(cycles.ACCEPTED, _("Accepted")),
+                    charts.LegendItem(cycles.NOTED, _("Noted")),
+                    charts.LegendItem(cycles.UNDECIDED, _("No response yet"))]),
+        "statuses": charts.bar_chart(
+            _("Implementation of the accepted recommendations of each cycle"),
+            cycles.status_rows(columns)),
+    }
 
 
 def panels(result: services.Figures) -> list[Panel]:
@@ -71,14 +92,29 @@ def panels(result: services.Figures) -> list[Panel]:
     ]
 
 
+def _with_state(query, state: str) -> str:
+    params = query.copy()
+    params["state"] = state
+    return "?" + params.urlencode()
+
+
 @login_required
 def dashboard_view(request):
     if not roles.can_read(request.user):
         raise PermissionDenied
     concerning = concerning_from(request.GET)
     result = services.figures(request.user, concerning.framework, kind=concerning.kind,
-                              category=concerning.category)
+                              category=concerning.category, state=state_from(request.GET))
+    columns = cycles.cycle_comparison(request.user, result.state)
     context = {
+        "state": result.state, "home_state": filters.home_state_code(),
+        "all_states": filters.ALL_STATES, "state_name": filters.state_label(result.state),
+        "home_state_name": filters.state_label(filters.home_state_code()),
+        "states": filters.state_choices(request.user),
+        "all_states_url": _with_state(request.GET, filters.ALL_STATES),
+        "home_state_url": _with_state(request.GET, filters.home_state_code()),
+        "cycles": columns, "cycle_charts": cycle_charts(columns) if columns else None,
+        "cycle_statuses": cycles.status_table(columns),
         "figures": result,
         "headline": result.headline,
         "donut": charts.donut(_("Accepted recommendations and commitments by implementation "

@@ -4,11 +4,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from camket.accounts import roles
 from camket.frameworks.scoping import get_recommendation_for_user
 from camket.lib.concurrency import StaleEdit
 from camket.plans import indicators
 from camket.plans.forms import IndicatorForm
 from camket.plans.scoping import get_action_for_user, get_indicator_for_user
+from camket.plans.trend_chart import trend_view
+from camket.plans.trends import trend_for_user
+from camket.reports.scoping import as_handed_over, visible_reports
 from camket.web.helpers import coordinator_only, keep_input_after_stale_edit
 
 
@@ -60,3 +64,18 @@ def recommendation_indicator_create_view(request, pk):
 @login_required
 def indicator_edit_view(request, pk):
     return _edit(request, indicator=get_indicator_for_user(request.user, pk))
+
+
+@login_required
+def indicator_detail_view(request, pk):
+    """An indicator, its values over time against the baseline and target, and its schedule."""
+    indicator = get_indicator_for_user(request.user, pk)
+    reports = {r.due_date_id: as_handed_over(request.user, r) for r in visible_reports(
+        request.user).filter(due_date__indicator=indicator)}
+    schedule = [(d, reports.get(d.pk)) for d in indicator.due_dates.filter(archived=False)]
+    return render(request, "plans/indicator_detail.html", {
+        "indicator": indicator, "schedule": schedule,
+        "trend": trend_view(trend_for_user(request.user, indicator)),
+        "can_edit": roles.is_coordinator(request.user) and request.user.has_perm(
+            "plans.change_indicator", indicator),
+    })

@@ -21,5 +21,6 @@ urlpatterns = [
     path("recommendations/<int:pk>/indicators/new/",
          indicator_views.recommendation_indicator_create_view,
          name="recommendation-indicator-create"),
+    path("indicators/<int:pk>/", indicator_views.indicator_detail_view, name="indicator-detail"),
     path("indicators/<int:pk>/edit/", indicator_views.indicator_edit_view, name="indicator-edit"),
 ]

@@ -36,6 +36,8 @@ from camket.plans.scoping import (
     visible_actions,
     visible_plans,
 )
+from camket.plans.trend_chart import trend_view
+from camket.plans.trends import trends_for_user
 from camket.reports.scoping import as_handed_over, visible_reports
 from camket.web.helpers import (
     coordinator_only,
@@ -143,9 +145,11 @@ def action_detail_view(request, pk):
     indicators = list(action.indicators.select_related("agency").order_by("archived", "id"))
     reports = {r.due_date_id: as_handed_over(request.user, r) for r in visible_reports(
         request.user).filter(due_date__indicator__action=action)}
+    trends = trends_for_user(request.user, indicators)
     for indicator in indicators:
         indicator.schedule = [(d, reports.get(d.pk)) for d in indicator.due_dates.filter(
             archived=False)]
+        indicator.trend = trend_view(trends[indicator.pk])
     is_coordinator = roles.coordinates(request.user, action.plan.framework)
     return render(request, "plans/action_detail.html", {
         "action": action, "indicators": indicators,

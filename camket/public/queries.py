@@ -13,6 +13,8 @@ from camket.frameworks.search import apply_text_search
 from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import SDG
 from camket.plans.models import Action, Indicator
+from camket.plans.trend_chart import trend_view
+from camket.plans.trends import build_trend
 from camket.public.scoping import (
     public_actions,
     public_evidence,
@@ -220,7 +222,8 @@ def item_indicators(item: Recommendation) -> list[Indicator]:
 def attach_progress(holders: list, indicators: QuerySet[Indicator], *,
                     field: str = "action_id") -> None:
     """Give each holder (action or item) `public_indicators`, each with `public_reports`
-    (accepted, public, oldest period first), each with `public_files`: three queries in all."""
+    (accepted, public, oldest period first), each with `public_files`, and its `trend` (the
+    chart of those values): three queries in all."""
     indicators = list(indicators.order_by("id"))
     reports = (public_reports().filter(due_date__indicator__in=[i.pk for i in indicators])
                .select_related("due_date")
@@ -233,6 +236,7 @@ def attach_progress(holders: list, indicators: QuerySet[Indicator], *,
     by_holder = defaultdict(list)
     for indicator in indicators:
         indicator.public_reports = by_indicator[indicator.pk]
+        indicator.trend = trend_view(build_trend(indicator, indicator.public_reports))
         by_holder[getattr(indicator, field)].append(indicator)
     for holder in holders:
         holder.public_indicators = by_holder[holder.pk]

@@ -21,17 +21,22 @@ class Command(BaseCommand):
         parser.add_argument("--category", default="",
                             help="only items of this category (id, of any taxonomy; its "
                                  "children count too)")
+        parser.add_argument("--state", default="",
+                            help="the state under review (ISO3 code) or 'all'; by default the "
+                                 "home state (CAMKET_HOME_STATE), or every state with "
+                                 "--framework")
         parser.add_argument("--json", action="store_true", help="print the figures as JSON")
         parser.add_argument("--date", help="count reports overdue as of this date (YYYY-MM-DD)")
 
     def handle(self, *args, **options):
         try:
             concerning = filters.concerning_from(options)
+            state = filters.state_from(options)
         except filters.UnknownFilter as error:
             raise CommandError(str(error)) from None
         today = date_option(options["date"])
         result = services.figures(None, concerning.framework, today, kind=concerning.kind,
-                                  category=concerning.category)
+                                  category=concerning.category, state=state)
         if options["json"]:
             self.stdout.write(json.dumps(services.as_dict(result), ensure_ascii=False))
             return
