@@ -44,7 +44,7 @@ class PlanForm(VersionedForm):
 
     class Meta:
         model = Plan
-        fields = ["title", "decision_number", "approved_on", "archived"]
+        fields = ["title", "title_en", "decision_number", "approved_on", "archived"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,7 +71,7 @@ class ActionForm(VersionedForm):
 
     class Meta:
         model = Action
-        fields = ["reference", "title", "description", "expected_output", "lead_agency",
+        fields = ["reference", "title", "title_en", "description", "expected_output", "lead_agency",
                   "start_on", "target_on", "budget_source"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}),
                    "expected_output": forms.Textarea(attrs={"rows": 2})}
@@ -133,7 +133,7 @@ class IndicatorForm(VersionedForm):
 
     class Meta:
         model = Indicator
-        fields = ["title", "unit", "baseline", "target", "frequency_months", "starts_on",
+        fields = ["title", "title_en", "unit", "baseline", "target", "frequency_months", "starts_on",
                   "ends_on", "archived"]
 
     def __init__(self, *args, for_recommendation: bool = False, **kwargs):
