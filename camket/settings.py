@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "camket.exports",
     "camket.consultations",
     "camket.documents",
+    "camket.translations",
     "camket.api",
     "camket.web",
 ]

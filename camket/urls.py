@@ -35,4 +35,5 @@ urlpatterns = [
     path("", include("camket.treaties.urls")),
     path("", include("camket.cooperation.urls")),
     path("", include("camket.legislation.urls")),
+    path("", include("camket.translations.urls")),
 ]
