@@ -23,6 +23,7 @@ from camket.api import register_links as register_links_api
 from camket.api import reports as report_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
+from camket.api import translations as translations_api
 from camket.api import treaties as treaties_api
 from camket.api.auth import AUTH
 from camket.api.pagination import BoundedPageNumberPagination
@@ -213,3 +214,4 @@ api.add_router("/laws", legislation_api.router)
 
 api.add_router("/recommendations", register_links_api.item_register_router)
 api.add_router("/register-links", register_links_api.register_link_router)
+api.add_router("/recommendations", translations_api.router)

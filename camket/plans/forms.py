@@ -133,8 +133,8 @@ class IndicatorForm(VersionedForm):
 
     class Meta:
         model = Indicator
-        fields = ["title", "title_en", "unit", "baseline", "target", "frequency_months", "starts_on",
-                  "ends_on", "archived"]
+        fields = ["title", "title_en", "unit", "baseline", "target", "frequency_months",
+                  "starts_on", "ends_on", "archived"]
 
     def __init__(self, *args, for_recommendation: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
