@@ -33,6 +33,9 @@ class VersionedForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = date_input()
+        for name, language in (("title", "vi"), ("title_en", "en")):
+            if name in self.fields:  # spell-checkers and screen readers follow `lang`
+                self.fields[name].widget.attrs["lang"] = language
 
     def values(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k in self.Meta.fields}
