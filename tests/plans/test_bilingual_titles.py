@@ -7,13 +7,18 @@ from django.utils import translation
 
 from camket.accounts.models import ApiToken
 from camket.plans.models import Action, Indicator, Plan
-from tests.personas import PASSWORD
 
 
 @pytest.fixture
 def coordinator_client(plan_world, client):
-    client.login(username="coordinator", password=PASSWORD)
+    client.force_login(_user("coordinator"))
     return client
+
+
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
 
 
 def test_both_titles_are_editable_in_the_plan_form(plan_world, coordinator_client):
@@ -55,7 +60,7 @@ def test_both_titles_through_the_api(plan_world, client):
 
 def test_the_other_language_is_marked_when_the_readers_is_missing(plan_world, client):
     Plan.objects.filter(pk=plan_world.plan.pk).update(title="Kế hoạch tổng thể", title_en="")
-    client.login(username="viewer", password=PASSWORD)
+    client.force_login(_user("viewer"))
     english = client.get(f"/plans/{plan_world.plan.pk}/").content.decode()
     assert '<span lang="vi">Kế hoạch tổng thể</span> <abbr class="lang-mark"' in english
     vietnamese = client.get(f"/plans/{plan_world.plan.pk}/",
@@ -67,7 +72,7 @@ def test_the_other_language_is_marked_when_the_readers_is_missing(plan_world, cl
 def test_the_readers_language_on_the_action_page(plan_world, client):
     Action.objects.filter(pk=plan_world.action_a.pk).update(
         title="Tập huấn cán bộ", title_en="Train officers")
-    client.login(username="coordinator", password=PASSWORD)
+    client.force_login(_user("coordinator"))
     url = f"/actions/{plan_world.action_a.pk}/"
     assert '<span lang="en">Train officers</span>' in client.get(url).content.decode()
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()

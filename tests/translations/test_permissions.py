@@ -5,17 +5,22 @@ import pytest
 from camket.accounts.models import ApiToken
 from camket.frameworks.models import Recommendation
 from camket.translations.services import may_translate
-from tests.personas import PASSWORD
 
 # On `world.published`, after make_plan_world: action_a (agency A leads it) implements it.
 EXPECTED = {"coordinator": True, "officer_a": True, "officer_b": False, "viewer": False,
             "anonymous": False}
 
 
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
+
+
 def _post(client, world, persona, recommendation, text):
     user = getattr(world, persona)
     if persona != "anonymous":
-        client.login(username=user.username, password=PASSWORD)
+        client.force_login(user)
     return client.post(f"/recommendations/{recommendation.pk}/translation/",
                        {"text_vi": text, "version": recommendation.version})
 
@@ -72,7 +77,7 @@ def test_a_coordinator_of_another_framework_may_not(world):
 def test_the_form_is_offered_only_to_who_may_translate(plan_world, client):
     world = plan_world.world
     for persona, offered in (("officer_a", True), ("officer_b", False), ("viewer", False)):
-        client.login(username=getattr(world, persona).username, password=PASSWORD)
+        client.force_login(getattr(world, persona))
         page = client.get(f"/recommendations/{world.published.pk}/").content.decode()
         assert ('name="text_vi"' in page) is offered, persona
         client.logout()
@@ -80,7 +85,7 @@ def test_the_form_is_offered_only_to_who_may_translate(plan_world, client):
 
 def test_a_draft_unseen_by_the_agency_is_not_found(plan_world, client):
     world = plan_world.world
-    client.login(username="officer_b", password=PASSWORD)
+    client.force_login(_user("officer_b"))
     response = client.post(f"/recommendations/{world.draft.pk}/translation/",
                            {"text_vi": "x", "version": world.draft.version})
     assert response.status_code == 404

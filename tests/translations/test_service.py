@@ -7,7 +7,12 @@ from camket.frameworks import search
 from camket.frameworks.models import Recommendation
 from camket.lib.concurrency import StaleEdit
 from camket.translations.services import set_vietnamese_text
-from tests.personas import PASSWORD
+
+
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
 
 
 def test_a_stale_version_is_refused_and_nothing_is_written(world):
@@ -63,7 +68,7 @@ def test_search_finds_a_newly_entered_vietnamese_text(world, query):
 
 
 def test_the_list_filters_and_marks_items_without_vietnamese_text(world, client):
-    client.login(username="coordinator", password=PASSWORD)
+    client.force_login(_user("coordinator"))
     missing = client.get("/recommendations/", {"translation": "missing"}).content.decode()
     done = client.get("/recommendations/", {"translation": "done"}).content.decode()
     assert world.draft.reference in missing and "No Vietnamese text" in missing
@@ -85,7 +90,7 @@ def test_the_api_filters_on_translation(world, client):
 
 
 def test_htmx_save_returns_the_block_and_a_stale_one_keeps_the_text(world, client):
-    client.login(username="coordinator", password=PASSWORD)
+    client.force_login(_user("coordinator"))
     item = world.draft
     url = f"/recommendations/{item.pk}/translation/"
     first = client.post(url, {"text_vi": "Bản dịch một", "version": item.version},
@@ -103,7 +108,7 @@ def test_htmx_save_returns_the_block_and_a_stale_one_keeps_the_text(world, clien
 
 
 def test_the_detail_page_shows_the_readers_language_first(world, client):
-    client.login(username="viewer", password="correct-horse-battery-staple")
+    client.force_login(_user("viewer"))
     url = f"/recommendations/{world.published.pk}/"
     vietnamese = client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     english = client.get(url).content.decode()
@@ -115,7 +120,7 @@ def test_the_detail_page_shows_the_readers_language_first(world, client):
 
 
 def test_a_missing_translation_is_marked_on_the_detail_page(world, client):
-    client.login(username="coordinator", password=PASSWORD)
+    client.force_login(_user("coordinator"))
     page = client.get(f"/recommendations/{world.draft.pk}/",
                       HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     block = page[page.index('id="item-texts"'):]
