@@ -143,3 +143,39 @@ def test_the_export_has_the_reference_english_and_current_vietnamese(world):
 def test_export_refuses_an_unknown_framework(db, tmp_path):
     with pytest.raises(CommandError, match="no framework"):
         call_command("translations", "export", "--framework", "nope", str(tmp_path / "x.xlsx"))
+
+
+def test_the_web_page_downloads_and_uploads(plan_world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    world = plan_world.world
+    client.force_login(world.officer_a)
+    download = client.get("/translations/", {"framework": "upr-vn-4"})
+    assert download.status_code == 200
+    sheet = load_workbook(io.BytesIO(download.content)).active
+    exported = {sheet.cell(row, 3).value for row in range(2, sheet.max_row + 1)}
+    assert exported == {"1.1", "1.3"}  # the draft 1.2 is not agency A's to see
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 3).value == "1.3")
+    sheet.cell(row, COLUMNS.index("vietnamese_text") + 1, "Bảo đảm quyền người khuyết tật.")
+    output = io.BytesIO()
+    sheet.parent.save(output)
+
+    def upload(dry_run):
+        data = {"file": SimpleUploadedFile("t.xlsx", output.getvalue())}
+        if dry_run:
+            data["dry_run"] = "on"
+        return client.post("/translations/", data).content.decode()
+
+    assert "1 Vietnamese text would change" in upload(True)
+    assert Recommendation.objects.get(pk=world.sent_to_a.pk).text_vi == ""
+    assert "1 Vietnamese text written" in upload(False)
+    item = Recommendation.objects.get(pk=world.sent_to_a.pk)
+    assert item.text_vi == "Bảo đảm quyền người khuyết tật."
+    assert item.history.latest().history_user == world.officer_a
+
+
+def test_the_web_page_is_for_translators_only(world, client):
+    client.force_login(world.viewer)
+    assert client.get("/translations/").status_code == 403
+    client.logout()
+    assert client.get("/translations/").status_code == 302
