@@ -95,3 +95,18 @@ def test_documents_use_the_chosen_language(plan_world):
     assert titles["en"][0] == "Master Plan"
     # No English title: the Vietnamese one, rather than nothing.
     assert titles["en"][1] == "Train police officers on victim identification"
+
+
+def test_agency_choices_are_named_in_the_readers_language(plan_world):
+    from camket.accounts.models import Agency
+    from camket.plans.forms import ActionForm
+
+    Agency.objects.filter(pk=plan_world.world.agency_a.pk).update(name_en="Ministry of Public "
+                                                                          "Security")
+    plan = plan_world.plan
+    for language, expected, other in (("en", "Ministry of Public Security", "Bộ Tư pháp"),
+                                      ("vi", "Bộ Công an", "Bộ Tư pháp")):
+        with translation.override(language):
+            form = ActionForm(plan=plan, user=plan_world.world.coordinator)
+            labels = [label for _value, label in form.fields["lead_agency"].choices]
+        assert expected in labels and other in labels, (language, labels)
