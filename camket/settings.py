@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "camket.exports",
     "camket.consultations",
     "camket.documents",
+    "camket.translations",
     "camket.api",
     "camket.web",
 ]

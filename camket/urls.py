@@ -38,4 +38,5 @@ urlpatterns = [
     path("", include("camket.glossary.urls")),
     path("", include("camket.accounts.urls")),
     path("", include("camket.inbox.urls")),
+    path("", include("camket.translations.urls")),
 ]

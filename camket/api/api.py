@@ -25,6 +25,7 @@ from camket.api import register_links as register_links_api
 from camket.api import reports as report_api
 from camket.api import schemas
 from camket.api import tagging as tagging_api
+from camket.api import translations as translations_api
 from camket.api import treaties as treaties_api
 from camket.api.auth import AUTH
 from camket.api.pagination import BoundedPageNumberPagination
@@ -219,3 +220,4 @@ api.add_router("/glossary", glossary_api.router)
 
 api.add_router("/inbox", inbox_api.router)
 api.add_router("/notifications", inbox_api.notifications)
+api.add_router("/recommendations", translations_api.router)

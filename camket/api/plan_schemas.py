@@ -31,6 +31,7 @@ class PlanOut(Schema):
     id: int
     framework: str = Field(..., alias="framework.slug")
     title: str
+    title_en: str
     decision_number: str
     approved_on: date | None
     archived: bool
@@ -39,7 +40,9 @@ class PlanOut(Schema):
 
 class PlanIn(Schema):
     framework: str = Field(..., description="framework slug")
-    title: SingleLine = Field(..., min_length=1, max_length=300)
+    title: SingleLine = Field(..., min_length=1, max_length=300,
+                              description="in Vietnamese (or the only language it exists in)")
+    title_en: SingleLine = Field("", max_length=300, description="in English, if any")
     decision_number: SingleLine = Field("", max_length=100)
     approved_on: date | None = None
 
@@ -48,6 +51,7 @@ class PlanUpdateIn(Schema):
     """Only the fields sent are changed."""
 
     title: SingleLine | None = Field(None, min_length=1, max_length=300)
+    title_en: SingleLine | None = Field(None, max_length=300)
     decision_number: SingleLine | None = Field(None, max_length=100)
     approved_on: date | None = None
     archived: bool | None = None
@@ -80,6 +84,7 @@ class IndicatorOut(Schema):
     recommendation_id: int | None
     agency: str = Field(..., alias="agency.code")
     title: str
+    title_en: str
     unit: str
     baseline: Decimal | None
     target: Decimal | None
@@ -95,6 +100,7 @@ class ActionOut(Schema):
     plan_id: int
     reference: str
     title: str
+    title_en: str
     description: str
     expected_output: str
     lead_agency: str = Field(..., alias="lead_agency.code")
@@ -130,6 +136,7 @@ class ActionDetailOut(ActionOut):
 class _ActionFields(Schema):
     reference: SingleLine | None = Field(None, min_length=1, max_length=30)
     title: SingleLine | None = Field(None, min_length=1, max_length=500)
+    title_en: SingleLine | None = Field(None, max_length=500)
     description: str | None = None
     expected_output: str | None = None
     start_on: date | None = None
@@ -192,6 +199,7 @@ class FromClustersOut(Schema):
 
 class IndicatorIn(Schema):
     title: SingleLine = Field(..., min_length=1, max_length=500)
+    title_en: SingleLine = Field("", max_length=500)
     unit: SingleLine = Field("", max_length=60)
     baseline: Decimal | None = AMOUNT
     target: Decimal | None = AMOUNT
@@ -208,6 +216,7 @@ class IndicatorUpdateIn(Schema):
     """Only the fields sent are changed; a new schedule regenerates the open due dates."""
 
     title: SingleLine | None = Field(None, min_length=1, max_length=500)
+    title_en: SingleLine | None = Field(None, max_length=500)
     unit: SingleLine | None = Field(None, max_length=60)
     baseline: Decimal | None = AMOUNT
     target: Decimal | None = AMOUNT

@@ -46,6 +46,7 @@ class RecommendationOut(Schema):
     framework: str = Field(..., alias="framework.slug")
     reference: str
     text: str
+    text_vi: str
     recommending_states: list[StateOut]
     state_under_review: StateOut | None
     session: int | None

@@ -33,6 +33,7 @@ from camket.dashboard import filters
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation
 from camket.frameworks.scoping import visible_recommendations
 from camket.frameworks.search import COMMITTED, committed_condition
+from camket.lib import bilingual
 from camket.lib.vocabulary import DRUGS_CRIME, SDG, UPR_INFO_ISSUES
 from camket.plans.matching import Concerning, action_condition, due_date_condition, item_condition
 from camket.plans.models import Action, DueDate
@@ -248,7 +249,7 @@ def _by_kind(items: QuerySet, params: dict) -> list[Row]:
 
 
 def _agency_label(agency: Agency) -> str:
-    return agency.name_en if get_language() == "en" and agency.name_en else agency.name
+    return bilingual.text(agency)
 
 
 def _by_agency(actions: QuerySet, params: dict) -> list[Row]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from camket.accounts.models import Agency
 from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.scoping import visible_recommendations
+from camket.lib import bilingual
 from camket.lib.vocabulary import DRUGS_CRIME, UHRI_THEMES, UPR_INFO_ISSUES
 
 # Where an item's theme is read from, in this order of preference.
@@ -79,7 +80,7 @@ def item_text(item: Recommendation, language: str) -> str:
 def agency_name(agency: Agency | None, language: str) -> str:
     if agency is None:
         return ""
-    return agency.name_en if language == "en" and agency.name_en else agency.name
+    return bilingual.text(agency, language)
 
 
 def primary_themes(item_ids, language: str) -> dict[int, Theme]:

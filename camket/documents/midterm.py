@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from camket.dashboard import charts, services
 from camket.documents import content
 from camket.frameworks.models import Implementation
+from camket.lib import bilingual
 from camket.plans.models import Action, Indicator
 from camket.plans.scoping import visible_actions, visible_indicators
 from camket.reports.models import ProgressReport
@@ -104,7 +105,7 @@ def _action_progress(user, actions, language: str, item_ids) -> dict[int, Action
     progress = {}
     for action in actions:
         progress[action.pk] = ActionProgress(
-            reference=action.reference, title=action.title,
+            reference=action.reference, title=bilingual.text(action, language),
             lead=content.agency_name(action.lead_agency, language),
             status_label=str(action.get_status_display()), narrative="",
             items=[r.reference for r in action.recommendations.all() if r.pk in item_ids],
@@ -118,7 +119,8 @@ def _action_progress(user, actions, language: str, item_ids) -> dict[int, Action
         measured = values.get(indicator.pk)
         value = measured.indicator_value if measured else None
         line.indicators.append(IndicatorProgress(
-            title=indicator.title, unit=indicator.unit, baseline=indicator.baseline,
+            title=bilingual.text(indicator, language), unit=indicator.unit,
+            baseline=indicator.baseline,
             target=indicator.target, value=value,
             period_end=measured.due_date.period_end if measured else None,
             share_of_target=share_of_target(indicator.baseline, indicator.target, value)))

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from camket.documents import content
+from camket.lib import bilingual
 from camket.lib.vocabulary import ACCEPTED_RESPONSES
 from camket.plans.models import Action, Indicator, Plan
 from camket.plans.scoping import visible_actions, visible_indicators, visible_plans
@@ -74,7 +75,8 @@ def build(framework, language: str, user) -> Plans:
     indicator_lines: dict[int, list[IndicatorLine]] = {}
     for indicator in indicators.filter(action__in=actions, archived=False).order_by("id"):
         indicator_lines.setdefault(indicator.action_id, []).append(IndicatorLine(
-            title=indicator.title, unit=indicator.unit, baseline=indicator.baseline,
+            title=bilingual.text(indicator, language), unit=indicator.unit,
+            baseline=indicator.baseline,
             target=indicator.target, frequency=indicator.get_frequency_months_display()))
     by_plan: dict[int, list[ActionLine]] = {}
     covered: set[int] = set()
@@ -82,14 +84,15 @@ def build(framework, language: str, user) -> Plans:
         linked = [r for r in action.recommendations.all() if r.pk in item_ids]
         covered.update(r.pk for r in linked)
         by_plan.setdefault(action.plan_id, []).append(ActionLine(
-            reference=action.reference, title=action.title,
+            reference=action.reference, title=bilingual.text(action, language),
             lead=content.agency_name(action.lead_agency, language),
             co_agencies=[content.agency_name(a, language) for a in action.co_agencies.all()],
             start_on=action.start_on, target_on=action.target_on, status=action.status,
             status_label=str(action.get_status_display()),
             recommendations=[r.reference for r in linked],
             indicators=indicator_lines.get(action.pk, [])))
-    sections = [PlanSection(title=plan.title, decision_number=plan.decision_number,
+    sections = [PlanSection(title=bilingual.text(plan, language),
+                            decision_number=plan.decision_number,
                             approved_on=plan.approved_on, actions=by_plan.get(plan.pk, []))
                 for plan in plans]
     uncovered = [item.reference for item in committed(items) if item.pk not in covered]

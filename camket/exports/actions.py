@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from camket.exports.tables import Column, Table, export_table
+from camket.lib import bilingual
 from camket.plans.items import item_reference
 from camket.public.queries import attach_progress, framework_actions
 from camket.public.scoping import public_indicators
@@ -13,7 +14,7 @@ SEPARATOR = ", "
 
 
 def _co_agencies(action) -> list[str]:
-    return [agency.name for agency in action.co_agencies.all()]
+    return [bilingual.text(agency) for agency in action.co_agencies.all()]
 
 
 def _readable_items(action) -> list[str]:
@@ -22,10 +23,14 @@ def _readable_items(action) -> list[str]:
 
 
 ACTIONS = Table("actions", _("Actions"), (
-    Column("plan", _("Plan"), lambda a: a.plan.title),
+    # A sheet shows the reader's language (the other one when theirs is missing); the data
+    # formats keep `title` in Vietnamese and give the English one beside it.
+    Column("plan", _("Plan"), lambda a: bilingual.text(a.plan), lambda a: a.plan.title),
     Column("reference", _("Reference"), lambda a: a.reference),
-    Column("title", _("Title"), lambda a: a.title),
-    Column("lead_agency", _("Lead agency"), lambda a: a.lead_agency.name),
+    Column("title", _("Title"), lambda a: bilingual.text(a), lambda a: a.title),
+    Column("title_en", _("Title in English"), lambda a: a.title_en),
+    Column("lead_agency", _("Lead agency"), lambda a: bilingual.text(a.lead_agency),
+           lambda a: a.lead_agency.name),
     Column("co_agencies", _("Co-agencies"), lambda a: SEPARATOR.join(_co_agencies(a)),
            _co_agencies),
     Column("start_on", _("Start date"), lambda a: a.start_on),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from camket.exports.tables import Column, Table
+from camket.lib import bilingual
 
 
 def _display(field: str):
@@ -16,7 +17,8 @@ def _display(field: str):
 
 
 PLANS = Table("plans", _("Plans"), (
-    Column("title", _("Plan"), lambda p: p.title),
+    Column("title", _("Plan"), lambda p: bilingual.text(p), lambda p: p.title),
+    Column("title_en", _("Title in English"), lambda p: p.title_en),
     Column("framework", _("Framework"), lambda p: p.framework.label(get_language()),
            lambda p: p.framework.slug),
     Column("decision_number", _("Decision number"), lambda p: p.decision_number),
@@ -34,7 +36,7 @@ def _levels(framework) -> str:
 
 def _coordinating_agency(framework) -> str:
     agency = framework.coordinating_agency
-    return agency.name if agency else gettext_now("Coordinating ministry")
+    return bilingual.text(agency) if agency else gettext_now("Coordinating ministry")
 
 
 FRAMEWORKS = Table("frameworks", _("Frameworks"), (
@@ -61,7 +63,7 @@ FRAMEWORKS = Table("frameworks", _("Frameworks"), (
 def _action_of(row) -> str:
     indicator = row.due_date.indicator
     if indicator.action_id:
-        return f"{indicator.action.reference} {indicator.action.title}"
+        return f"{indicator.action.reference} {bilingual.text(indicator.action)}"
     return indicator.recommendation.reference if indicator.recommendation_id else ""
 
 
@@ -85,8 +87,8 @@ REPORT_QUEUE = Table("reports", _("Progress reports"), (
     Column("period_start", _("Period start"), lambda r: r.due_date.period_start),
     Column("period_end", _("Period end"), lambda r: r.due_date.period_end),
     Column("action", _("Action"), _action_of),
-    Column("indicator", _("Indicator"), lambda r: r.due_date.indicator.title),
-    Column("agency", _("Agency"), lambda r: r.due_date.indicator.agency.name),
+    Column("indicator", _("Indicator"), lambda r: bilingual.text(r.due_date.indicator)),
+    Column("agency", _("Agency"), lambda r: bilingual.text(r.due_date.indicator.agency)),
     Column("report_state", _("Report"), _report_display("state", _("Not started")),
            _report_field("state")),
     Column("status", _("Proposed status"), _report_display("status"), _report_field("status")),

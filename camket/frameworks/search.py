@@ -15,7 +15,8 @@ from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.tagging.similarity import more_like_this
 
 FILTER_NAMES = ("framework", "kind", "category", "state", "theme", "sdg", "response",
-                "action_category", "status", "agency", "cluster", "implementation", "like")
+                "action_category", "status", "agency", "cluster", "implementation", "like",
+                "translation")
 __all__ = ["apply_text_search"]  # re-exported: the public portal searches with it
 ID_FILTERS = ("category", "state", "theme", "action_category", "agency", "cluster", "like")
 # The `response` value for what the state committed to: accepted recommendations, and every
@@ -56,6 +57,7 @@ class SearchParams:
     cluster: str = ""
     implementation: str = ""
     like: str = ""  # a recommendation's id: the most similar ones, most similar first
+    translation: str = ""  # "missing": no Vietnamese text yet; "done": it has one
 
     @classmethod
     def from_mapping(cls, data) -> "SearchParams":
@@ -111,6 +113,10 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         queryset = queryset.filter(implementation="")
     elif params.implementation:
         queryset = queryset.filter(implementation=params.implementation)
+    if params.translation == "missing":
+        queryset = queryset.filter(text_vi="")
+    elif params.translation == "done":
+        queryset = queryset.exclude(text_vi="")
     if params.state.isdigit() or params.theme.isdigit() or params.sdg or params.agency:
         queryset = queryset.distinct()
     if params.like.isdigit():

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from camket.accounts.models import Agency
 from camket.frameworks.models import Framework, Implementation
 from camket.frameworks.scoping import coordinated_frameworks
+from camket.lib import bilingual
 from camket.plans.items import find_items, item_reference, items_by_framework, split_references
 from camket.plans.models import Action, Indicator, Plan
 from camket.review.models import Cluster
@@ -33,6 +34,12 @@ class VersionedForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = date_input()
+        for name, language in (("title", "vi"), ("title_en", "en")):
+            if name in self.fields:  # spell-checkers and screen readers follow `lang`
+                self.fields[name].widget.attrs["lang"] = language
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Agency:
+                field.label_from_instance = bilingual.text
 
     def values(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k in self.Meta.fields}
@@ -44,7 +51,7 @@ class PlanForm(VersionedForm):
 
     class Meta:
         model = Plan
-        fields = ["title", "decision_number", "approved_on", "archived"]
+        fields = ["title", "title_en", "decision_number", "approved_on", "archived"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,7 +78,7 @@ class ActionForm(VersionedForm):
 
     class Meta:
         model = Action
-        fields = ["reference", "title", "description", "expected_output", "lead_agency",
+        fields = ["reference", "title", "title_en", "description", "expected_output", "lead_agency",
                   "start_on", "target_on", "budget_source"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}),
                    "expected_output": forms.Textarea(attrs={"rows": 2})}
@@ -123,6 +130,7 @@ class FromClustersForm(forms.Form):
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["lead_agency"].label_from_instance = bilingual.text
         self.fields["clusters"].queryset = Cluster.objects.filter(
             framework_id=plan.framework_id, archived=False).exclude(actions__plan=plan)
 
@@ -133,8 +141,8 @@ class IndicatorForm(VersionedForm):
 
     class Meta:
         model = Indicator
-        fields = ["title", "unit", "baseline", "target", "frequency_months", "starts_on",
-                  "ends_on", "archived"]
+        fields = ["title", "title_en", "unit", "baseline", "target", "frequency_months",
+                  "starts_on", "ends_on", "archived"]
 
     def __init__(self, *args, for_recommendation: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,8 +12,8 @@ from camket.lib.concurrency import save_if_current
 from camket.plans.models import DueDate, Indicator
 from camket.plans.schedule import periods
 
-INDICATOR_FIELDS = ["title", "unit", "baseline", "target", "frequency_months", "starts_on",
-                    "ends_on", "archived"]
+INDICATOR_FIELDS = ["title", "title_en", "unit", "baseline", "target", "frequency_months",
+                    "starts_on", "ends_on", "archived"]
 SCHEDULE_FIELDS = {"frequency_months", "starts_on", "ends_on", "archived"}
 MAX_DUE_DATES = 240
 

@@ -20,7 +20,9 @@ class Plan(models.Model):
         "frameworks.Framework", verbose_name=_("framework"), on_delete=models.PROTECT,
         related_name="plans",
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300,
+                             help_text=_("In Vietnamese (or the only language it exists in)."))
+    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=100, blank=True)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     archived = models.BooleanField(_("archived"), default=False)
@@ -40,7 +42,7 @@ class Plan(models.Model):
         return self.title
 
     def clean(self):
-        check_single_line(self, ["title", "decision_number"])
+        check_single_line(self, ["title", "title_en", "decision_number"])
 
     @property
     def is_approved(self) -> bool:
@@ -60,7 +62,9 @@ class Action(models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT,
                              related_name="actions")
     reference = models.CharField(_("reference"), max_length=30)
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("title"), max_length=500,
+                             help_text=_("In Vietnamese (or the only language it exists in)."))
+    title_en = models.CharField(_("title in English"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
     expected_output = models.TextField(_("expected output"), blank=True)
     lead_agency = models.ForeignKey(
@@ -105,7 +109,7 @@ class Action(models.Model):
         return f"{self.reference} {self.title}"
 
     def clean(self):
-        check_single_line(self, ["reference", "title", "budget_source"])
+        check_single_line(self, ["reference", "title", "title_en", "budget_source"])
 
 
 class Indicator(models.Model):
@@ -127,7 +131,9 @@ class Indicator(models.Model):
         "accounts.Agency", verbose_name=_("reporting agency"), on_delete=models.PROTECT,
         related_name="indicators",
     )
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("title"), max_length=500,
+                             help_text=_("In Vietnamese (or the only language it exists in)."))
+    title_en = models.CharField(_("title in English"), max_length=500, blank=True)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=2,
                                    null=True, blank=True)
@@ -160,7 +166,7 @@ class Indicator(models.Model):
         return self.title
 
     def clean(self):
-        check_single_line(self, ["title", "unit"])
+        check_single_line(self, ["title", "title_en", "unit"])
         errors = {name: NEGATIVE_VALUE_MESSAGE for name in ("baseline", "target")
                   if getattr(self, name) is not None and getattr(self, name) < 0}
         if errors:

@@ -16,8 +16,8 @@ from camket.lib.vocabulary import ACCEPTED_RESPONSES
 from camket.plans import implementation
 from camket.plans.models import Action, Plan
 
-PLAN_FIELDS = ["title", "decision_number", "approved_on", "archived"]
-ACTION_FIELDS = ["reference", "title", "description", "expected_output", "lead_agency",
+PLAN_FIELDS = ["title", "title_en", "decision_number", "approved_on", "archived"]
+ACTION_FIELDS = ["reference", "title", "title_en", "description", "expected_output", "lead_agency",
                  "start_on", "target_on", "budget_source"]
 
 

@@ -36,7 +36,8 @@ class Operator:
 
 def _action_row(action: Action) -> dict:
     return {"id": action.pk, "plan": action.plan_id, "reference": action.reference,
-            "title": action.title, "lead_agency": action.lead_agency.code,
+            "title": action.title, "title_en": action.title_en,
+            "lead_agency": action.lead_agency.code,
             "status": action.status, "publication": action.publication,
             "target_on": action.target_on.isoformat() if action.target_on else None}
 
@@ -107,6 +108,7 @@ class Command(BaseCommand):
 
     def _list(self, options):
         rows = [{"id": p.pk, "framework": p.framework.slug, "title": p.title,
+                 "title_en": p.title_en,
                  "decision_number": p.decision_number,
                  "approved_on": p.approved_on.isoformat() if p.approved_on else None,
                  "actions": p.actions.count()}
