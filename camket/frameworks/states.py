@@ -6,6 +6,7 @@ import re
 import pycountry
 
 from camket.frameworks.models import State
+from camket.frameworks.state_names import iso3_for_vietnamese
 from camket.lib.folding import fold
 
 # UN short names used in UN documents where pycountry's name differs, and common variants
@@ -88,7 +89,7 @@ def iso3_for(name: str) -> str | None:
     try:
         return pycountry.countries.lookup(key).alpha_3
     except LookupError:
-        return None
+        return iso3_for_vietnamese(name)
 
 
 def display_name(iso3: str) -> str:
