@@ -68,6 +68,28 @@ def windows_of(records, shows: Callable) -> list[tuple[datetime, datetime | None
     return result
 
 
+# Import reasons are "Imported from <file>" (see importers.service.import_reason); the prefix
+# is repeated here because the importers depend on this module, not the other way round.
+_IMPORTED_FROM = "Imported from "
+_SYSTEM_IMPORT = " (system import, no user)"
+
+
+def readable_reason(stored: str) -> str:
+    """A change reason in the reader's language. Reasons are stored in English, as written in
+    the code (msgids), and translated when read; reasons stored already translated, or typed by
+    a person, read as stored."""
+    if not stored:
+        return ""
+    if stored.startswith(_IMPORTED_FROM):
+        source = stored.removeprefix(_IMPORTED_FROM)
+        system = source.endswith(_SYSTEM_IMPORT)
+        source = source.removesuffix(_SYSTEM_IMPORT)
+        if system:
+            return _("Imported from %(file)s (system import, no user)") % {"file": source}
+        return _("Imported from %(file)s") % {"file": source}
+    return _(stored)
+
+
 def person(user) -> str:
     return (user.get_full_name() or user.username) if user else _("system")
 
@@ -97,7 +119,9 @@ def _display(model_field, value, user=None) -> str:
     if isinstance(value, datetime):
         return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, date):
-        return value.isoformat()
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
     if model_field is not None and model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):
@@ -154,7 +178,7 @@ def entries_for(instance, subject: str = "", *, limit: int = 200, user=None,
             who=person(record.history_user),
             subject=subject or str(model._meta.verbose_name),
             kind=str(_KIND.get(record.history_type, record.history_type)),
-            reason=record.history_change_reason or "",
+            reason=readable_reason(record.history_change_reason or ""),
         )
         if previous is not None:
             for change in record.diff_against(previous).changes:

@@ -134,6 +134,13 @@ class Category(models.Model):
     name = models.CharField(_("name"), max_length=1000)
     name_vi = models.CharField(_("Vietnamese name"), max_length=1000, blank=True)
     folded_name = models.CharField(max_length=1000, editable=False, db_index=True)
+    aliases = models.JSONField(
+        _("other names"), default=list, blank=True,
+        help_text=_("Labels found in imported files that mean this category."))
+    unmapped = models.BooleanField(
+        _("to be mapped"), default=False, db_index=True,
+        help_text=_("Created by an import from a label that matched no category: a "
+                    "coordinator maps it onto one or gives it a Vietnamese name."))
     related_sdgs = models.ManyToManyField(
         "self", verbose_name=_("related SDG targets"), symmetrical=False, blank=True,
         related_name="related_topics", limit_choices_to={"taxonomy__slug": "sdg"},
