@@ -7,10 +7,10 @@ from datetime import date, datetime
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from camket.frameworks.models import Recommendation
+from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.review.clusters import shown_title, visible_clusters
 from camket.review.models import Cluster
@@ -103,6 +103,16 @@ def _readable(model, user):
     return model._default_manager.all()
 
 
+def _named(obj) -> str:
+    """A linked record in the reader's language, for those named in two (states, categories,
+    frameworks)."""
+    if isinstance(obj, (State, Category, Framework)):
+        name = obj.label(get_language() or "vi")
+        code = getattr(obj, "code", "")
+        return f"{code} {name}" if code and not name.startswith(code) else name
+    return str(obj)
+
+
 def _display(model_field, value, user=None) -> str:
     """A stored value as a person reads it: choice labels, related names, item lists."""
     if value is None or value == "" or value == []:
@@ -111,7 +121,7 @@ def _display(model_field, value, user=None) -> str:
         related = model_field.related_model
         key = related._meta.model_name
         ids = [row[key] for row in value if isinstance(row, dict) and key in row]
-        names = sorted(str(obj) for obj in _readable(related, user).filter(pk__in=ids))
+        names = sorted(_named(obj) for obj in _readable(related, user).filter(pk__in=ids))
         hidden = len(set(ids)) - len(names)
         if hidden:
             names.append(_("%(count)d not shown") % {"count": hidden})
@@ -130,7 +140,7 @@ def _display(model_field, value, user=None) -> str:
             return _("not shown") if user is not None else f"#{value}"
         if isinstance(related, Cluster) and user is not None:
             return shown_title(user, related)
-        return person(related) if hasattr(related, "get_full_name") else str(related)
+        return person(related) if hasattr(related, "get_full_name") else _named(related)
     return str(value)[:300]
 
 
