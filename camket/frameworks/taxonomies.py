@@ -98,8 +98,9 @@ def _upsert(taxonomy, *, name, name_vi="", code="", parent=None, replaces=()) ->
 
 @functools.lru_cache(maxsize=4096)
 def _key(label: str) -> str:
-    """Labels match whatever their case, accents, spacing and punctuation ("&" is "and")."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(label).replace("&", " and ")))
+    """Labels match whatever their case, accents, spacing and punctuation, and whether they join
+    words with "and", "&" or a comma ("name, identity & nationality")."""
+    return " ".join(word for word in re.findall(r"[a-z0-9]+", fold(label)) if word != "and")
 
 
 # UHRI level-3 codes ("A12", "D27") name a subject of the level-2 theme "A1", "D2"
