@@ -125,7 +125,7 @@ class CategoryResolver:
         self.defer = defer
         self._pending: list[Category] = []
         self._pending_taxonomies: list[Taxonomy] = []
-        self._brought: set[str] = set()  # taxonomies the source declared and camket lacked
+        self.brought: set[str] = set()  # taxonomies the source declared and camket lacked
         self._taxonomies: dict[str, Taxonomy] = {}
         self._by_key: dict[tuple[str, str], Category] = {}
         self.created: list[tuple[str, str]] = []
@@ -139,7 +139,7 @@ class CategoryResolver:
                 continue
             taxonomy = Taxonomy(slug=slug, name=declared.get("name") or slug,
                                 name_vi=declared.get("name_vi") or "")
-            self._brought.add(slug)
+            self.brought.add(slug)
             if self.defer:
                 self._pending_taxonomies.append(taxonomy)
             else:
@@ -193,7 +193,7 @@ class CategoryResolver:
         # a taxonomy the file itself brings is what the file says; in any other, a label that
         # matches nothing waits for a coordinator to map it (see theme_mapping)
         category = Category(taxonomy=taxonomy, name=name, code=code,
-                            unmapped=slug not in self._brought)
+                            unmapped=slug not in self.brought)
         if self.defer:
             self._pending.append(category)
         else:
