@@ -86,10 +86,14 @@ def iso3_for(name: str) -> str | None:
         return pycountry.countries.lookup(name).alpha_3
     except LookupError:
         pass
+    # before the folded lookup, which also reads ISO codes: "Bỉ" folds to "bi" (Burundi's)
+    vietnamese = iso3_for_vietnamese(name)
+    if vietnamese:
+        return vietnamese
     try:
         return pycountry.countries.lookup(key).alpha_3
     except LookupError:
-        return iso3_for_vietnamese(name)
+        return None
 
 
 def display_name(iso3: str) -> str:

@@ -38,6 +38,8 @@ def test_a_state_without_a_code_reads_as_written_in_both_languages():
 
 def test_names_written_in_vietnamese_resolve_too():
     assert iso3_for("Pháp") == "FRA" and iso3_for("Hoa Ky") == "USA"
+    # short names that fold to another state's ISO code: Belgium ("bi": Burundi), Austria
+    assert iso3_for("Bỉ") == "BEL" and iso3_for("Áo") == "AUT"
 
 
 def test_the_data_migration_fills_the_states_already_there():
