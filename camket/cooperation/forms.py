@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from camket.accounts.models import Agency
@@ -7,6 +8,10 @@ from camket.cooperation.services import AGREEMENT_FIELDS, REQUEST_FIELDS
 from camket.frameworks.models import State
 from camket.plans.forms import VersionedForm
 from camket.treaties.models import Instrument
+
+
+def state_in_language(state: State) -> str:
+    return state.label(get_language() or "vi")
 
 
 def _agencies():
@@ -22,6 +27,7 @@ class AgreementForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = State.objects.order_by("name")
+        self.fields["partner"].label_from_instance = state_in_language
         self.fields["central_authority"].queryset = _agencies()
 
 
@@ -38,6 +44,7 @@ class RequestForm(VersionedForm):
     def __init__(self, *args, agreements, picks_agency: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = State.objects.order_by("name")
+        self.fields["partner"].label_from_instance = state_in_language
         self.fields["agreement"].queryset = agreements
         self.fields["instrument"].queryset = Instrument.objects.filter(archived=False)
         self.fields["handling"].queryset = _agencies()

@@ -52,7 +52,7 @@ def build(framework, language: str, user) -> Positions:
     for item in items:
         by_pk[item.pk] = Position(
             reference=item.reference, text=content.item_text(item, language),
-            states=[state.name for state in item.recommending_states.all()],
+            states=[state.label(language) for state in item.recommending_states.all()],
             response=item.response,
             response_label=str(labels.get(item.response, _("Not yet decided"))),
             reason=item.response_reason)

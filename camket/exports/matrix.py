@@ -73,7 +73,7 @@ def _values(item: Recommendation, gathered: Gathered, language: str) -> dict[str
     return {
         "reference": item.reference,
         "text": item.text,
-        "recommending_states": "\n".join(s.name for s in gathered.states_of(item)),
+        "recommending_states": "\n".join(s.label(language) for s in gathered.states_of(item)),
         "response": item.get_response_display() if item.response else "",
         "response_reason": item.response_reason,
         "themes": themes_cell(gathered.themes_of(item), language),

@@ -20,8 +20,8 @@ class FrameworkAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 @admin.register(State)
 class StateAdmin(NoDeleteMixin, admin.ModelAdmin):
-    list_display = ("name", "iso3")
-    search_fields = ("name", "iso3")
+    list_display = ("name", "name_vi", "iso3")
+    search_fields = ("name", "name_vi", "iso3")
 
 
 @admin.register(Taxonomy)
@@ -31,7 +31,7 @@ class TaxonomyAdmin(NoDeleteMixin, admin.ModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(NoDeleteMixin, admin.ModelAdmin):
-    list_display = ("__str__", "taxonomy", "parent", "name_vi")
-    list_filter = ("taxonomy",)
+    list_display = ("__str__", "taxonomy", "parent", "name_vi", "unmapped")
+    list_filter = ("taxonomy", "unmapped")
     search_fields = ("name", "name_vi", "code")
     autocomplete_fields = ("parent",)

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from camket.frameworks.models import Recommendation
+from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.review.clusters import shown_title, visible_clusters
 from camket.review.models import Cluster
@@ -68,6 +68,28 @@ def windows_of(records, shows: Callable) -> list[tuple[datetime, datetime | None
     return result
 
 
+# Import reasons are "Imported from <file>" (see importers.service.import_reason); the prefix
+# is repeated here because the importers depend on this module, not the other way round.
+_IMPORTED_FROM = "Imported from "
+_SYSTEM_IMPORT = " (system import, no user)"
+
+
+def readable_reason(stored: str) -> str:
+    """A change reason in the reader's language. Reasons are stored in English, as written in
+    the code (msgids), and translated when read; reasons stored already translated, or typed by
+    a person, read as stored."""
+    if not stored:
+        return ""
+    if stored.startswith(_IMPORTED_FROM):
+        source = stored.removeprefix(_IMPORTED_FROM)
+        system = source.endswith(_SYSTEM_IMPORT)
+        source = source.removesuffix(_SYSTEM_IMPORT)
+        if system:
+            return _("Imported from %(file)s (system import, no user)") % {"file": source}
+        return _("Imported from %(file)s") % {"file": source}
+    return _(stored)
+
+
 def person(user) -> str:
     return (user.get_full_name() or user.username) if user else _("system")
 
@@ -81,6 +103,16 @@ def _readable(model, user):
     return model._default_manager.all()
 
 
+def _named(obj) -> str:
+    """A linked record in the reader's language, for those named in two (states, categories,
+    frameworks)."""
+    if isinstance(obj, (State, Category, Framework)):
+        name = obj.label(get_language() or "vi")
+        code = getattr(obj, "code", "")
+        return f"{code} {name}" if code and not name.startswith(code) else name
+    return str(obj)
+
+
 def _display(model_field, value, user=None) -> str:
     """A stored value as a person reads it: choice labels, related names, item lists."""
     if value is None or value == "" or value == []:
@@ -89,7 +121,7 @@ def _display(model_field, value, user=None) -> str:
         related = model_field.related_model
         key = related._meta.model_name
         ids = [row[key] for row in value if isinstance(row, dict) and key in row]
-        names = sorted(str(obj) for obj in _readable(related, user).filter(pk__in=ids))
+        names = sorted(_named(obj) for obj in _readable(related, user).filter(pk__in=ids))
         hidden = len(set(ids)) - len(names)
         if hidden:
             names.append(_("%(count)d not shown") % {"count": hidden})
@@ -98,6 +130,8 @@ def _display(model_field, value, user=None) -> str:
         return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
     if model_field is not None and model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):
@@ -106,7 +140,7 @@ def _display(model_field, value, user=None) -> str:
             return _("not shown") if user is not None else f"#{value}"
         if isinstance(related, Cluster) and user is not None:
             return shown_title(user, related)
-        return person(related) if hasattr(related, "get_full_name") else str(related)
+        return person(related) if hasattr(related, "get_full_name") else _named(related)
     return str(value)[:300]
 
 
@@ -154,7 +188,7 @@ def entries_for(instance, subject: str = "", *, limit: int = 200, user=None,
             who=person(record.history_user),
             subject=subject or str(model._meta.verbose_name),
             kind=str(_KIND.get(record.history_type, record.history_type)),
-            reason=record.history_change_reason or "",
+            reason=readable_reason(record.history_change_reason or ""),
         )
         if previous is not None:
             for change in record.diff_against(previous).changes:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from camket.frameworks import kinds
+from camket.frameworks.state_names import vietnamese_name
 from camket.lib.folding import fold, folded_document
 
 
@@ -90,6 +91,7 @@ class State(models.Model):
 
     iso3 = models.CharField(_("ISO code"), max_length=3, unique=True, null=True, blank=True)
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=120, blank=True)
     aliases = models.JSONField(_("other names"), default=list, blank=True)
 
     class Meta:
@@ -99,6 +101,14 @@ class State(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.name_vi and self.iso3:
+            self.name_vi = vietnamese_name(self.iso3)
+        super().save(*args, **kwargs)
+
+    def label(self, language: str) -> str:
+        return self.name_vi if language == "vi" and self.name_vi else self.name
 
 
 class Taxonomy(models.Model):
@@ -124,6 +134,13 @@ class Category(models.Model):
     name = models.CharField(_("name"), max_length=1000)
     name_vi = models.CharField(_("Vietnamese name"), max_length=1000, blank=True)
     folded_name = models.CharField(max_length=1000, editable=False, db_index=True)
+    aliases = models.JSONField(
+        _("other names"), default=list, blank=True,
+        help_text=_("Labels found in imported files that mean this category."))
+    unmapped = models.BooleanField(
+        _("to be mapped"), default=False, db_index=True,
+        help_text=_("Created by an import from a label that matched no category: a "
+                    "coordinator maps it onto one or gives it a Vietnamese name."))
     related_sdgs = models.ManyToManyField(
         "self", verbose_name=_("related SDG targets"), symmetrical=False, blank=True,
         related_name="related_topics", limit_choices_to={"taxonomy__slug": "sdg"},

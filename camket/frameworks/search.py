@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.accounts import roles
@@ -166,8 +167,9 @@ def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
     state_link = Recommendation.recommending_states.through.objects
     state_counts = list(state_link.filter(recommendation_id__in=ids).values_list("state_id")
                         .annotate(n=Count("id")).order_by("-n")[:top])
-    names = dict(State.objects.filter(pk__in=[pk for pk, _ in state_counts])
-                 .values_list("pk", "name"))
+    language = get_language() or "vi"
+    names = {state.pk: state.label(language)
+             for state in State.objects.filter(pk__in=[pk for pk, _ in state_counts])}
     result.states = [(pk, names[pk], n) for pk, n in state_counts]
     category_link = Recommendation.categories.through.objects.filter(recommendation_id__in=ids)
     category_counts = list(category_link.exclude(category__taxonomy__slug=SDG)

@@ -6,6 +6,7 @@ import re
 import pycountry
 
 from camket.frameworks.models import State
+from camket.frameworks.state_names import iso3_for_vietnamese
 from camket.lib.folding import fold
 
 # UN short names used in UN documents where pycountry's name differs, and common variants
@@ -85,6 +86,10 @@ def iso3_for(name: str) -> str | None:
         return pycountry.countries.lookup(name).alpha_3
     except LookupError:
         pass
+    # before the folded lookup, which also reads ISO codes: "Bỉ" folds to "bi" (Burundi's)
+    vietnamese = iso3_for_vietnamese(name)
+    if vietnamese:
+        return vietnamese
     try:
         return pycountry.countries.lookup(key).alpha_3
     except LookupError:

@@ -52,12 +52,16 @@ def ensure_builtin_taxonomies() -> None:
         goals[row["goal"]] = _upsert(
             taxonomies[SDG], code=str(number), name=f"Goal {number}: {row['short']}",
             name_vi=f"Mục tiêu {number}: {labels.SDG_GOALS_VI[number]}",
+            replaces={f"Mục tiêu {number}: {labels.EARLIER_SDG_GOALS_VI.get(number, '')}"},
         )
     targets = {}
+    targets_vi = {row["target"]: row["text_vi"] for row in _data_rows("targets-vi.csv")}
     for row in _data_rows("targets.csv"):
-        targets[row["target"]] = _upsert(
-            taxonomies[SDG], code=row["target"], name=f"Target {row['target']}: {row['text']}",
-            name_vi=f"Chỉ tiêu {row['target']}: {row['text']}", parent=goals[row["goal"]],
+        code = row["target"]
+        targets[code] = _upsert(
+            taxonomies[SDG], code=code, name=f"Target {code}: {row['text']}",
+            name_vi=f"Chỉ tiêu {code}: {targets_vi.get(code) or row['text']}",
+            parent=goals[row["goal"]], replaces={f"Chỉ tiêu {code}: {row['text']}"},
         )
     _install_drugs_crime(taxonomies[DRUGS_CRIME], targets)
 
@@ -77,18 +81,40 @@ def _install_drugs_crime(taxonomy: Taxonomy, sdg_targets: dict[str, Category]) -
         category.related_sdgs.set([sdg_targets[code] for code in row["sdg_targets"].split()])
 
 
-def _upsert(taxonomy, *, name, name_vi="", code="", parent=None) -> Category:
-    category, _ = Category.objects.update_or_create(
-        taxonomy=taxonomy, name=name,
-        defaults={"name_vi": name_vi, "code": code, "parent": parent},
-    )
+def _upsert(taxonomy, *, name, name_vi="", code="", parent=None, replaces=()) -> Category:
+    """A built-in category; its Vietnamese name is camket's unless a person wrote another
+    (`replaces`: what camket shipped before, which is not a person's)."""
+    category = Category.objects.filter(taxonomy=taxonomy, name=name).first()
+    category = category or Category(taxonomy=taxonomy, name=name)
+    wanted = {"code": code, "parent_id": parent.pk if parent else None, "unmapped": False}
+    if not category.name_vi or category.name_vi in replaces:
+        wanted["name_vi"] = name_vi
+    if category.pk is None or any(getattr(category, k) != v for k, v in wanted.items()):
+        for attribute, value in wanted.items():
+            setattr(category, attribute, value)
+        category.save()
     return category
 
 
 @functools.lru_cache(maxsize=4096)
 def _key(label: str) -> str:
-    """Labels match whatever their case, accents, spacing and punctuation."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(label)))
+    """Labels match whatever their case, accents, spacing and punctuation, and whether they join
+    words with "and", "&" or a comma ("name, identity & nationality")."""
+    return " ".join(word for word in re.findall(r"[a-z0-9]+", fold(label)) if word != "and")
+
+
+# UHRI level-3 codes ("A12", "D27") name a subject of the level-2 theme "A1", "D2"
+_UHRI_SUBTHEME = re.compile(r"^([A-Z]\d)\d$")
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_aliases() -> dict[str, dict[str, str]]:
+    """Labels seen in UPR Info and OHCHR files that mean a built-in category, by taxonomy:
+    {slug: {label key: target code or name}} (builtin/data/theme-aliases.csv)."""
+    found: dict[str, dict[str, str]] = {}
+    for row in _data_rows("theme-aliases.csv"):
+        found.setdefault(row["taxonomy"], {})[_key(row["label"])] = row["target"]
+    return found
 
 
 class CategoryResolver:
@@ -99,6 +125,7 @@ class CategoryResolver:
         self.defer = defer
         self._pending: list[Category] = []
         self._pending_taxonomies: list[Taxonomy] = []
+        self.brought: set[str] = set()  # taxonomies the source declared and camket lacked
         self._taxonomies: dict[str, Taxonomy] = {}
         self._by_key: dict[tuple[str, str], Category] = {}
         self.created: list[tuple[str, str]] = []
@@ -112,6 +139,7 @@ class CategoryResolver:
                 continue
             taxonomy = Taxonomy(slug=slug, name=declared.get("name") or slug,
                                 name_vi=declared.get("name_vi") or "")
+            self.brought.add(slug)
             if self.defer:
                 self._pending_taxonomies.append(taxonomy)
             else:
@@ -123,10 +151,26 @@ class CategoryResolver:
             taxonomy = Taxonomy.objects.get(slug=slug)
             self._taxonomies[slug] = taxonomy
             for category in taxonomy.categories.all():
-                self._by_key[(slug, _key(category.name))] = category
+                names = [category.name, category.name_vi, *category.aliases]
+                for name in filter(None, names):
+                    self._by_key.setdefault((slug, _key(name)), category)
                 if category.code:
                     self._by_key[(slug, "code:" + category.code.replace(" ", ""))] = category
+            for alias, target in shipped_aliases().get(slug, {}).items():
+                category = (self._by_key.get((slug, "code:" + target))
+                            or self._by_key.get((slug, _key(target))))
+                if category is not None:
+                    self._by_key.setdefault((slug, alias), category)
         return self._taxonomies[slug]
+
+    def _coded(self, slug: str, code: str, name: str) -> Category | None:
+        """The category a coded label names: by its name, its code, or for a UHRI subject
+        ("A12 Acceptance of international norms") the theme it belongs to."""
+        found = self._by_key.get((slug, _key(name))) or self._by_key.get((slug, "code:" + code))
+        subtheme = _UHRI_SUBTHEME.match(code)
+        if found is None and subtheme:
+            found = self._by_key.get((slug, "code:" + subtheme.group(1)))
+        return found
 
     def resolve(self, slug: str, label: str) -> Category | None:
         label = re.sub(r"\s+", " ", label or "").strip().strip(",;")
@@ -142,11 +186,14 @@ class CategoryResolver:
         match = _CODED_LABEL.match(label)
         if match:
             code, name = match.group(1).replace(" ", ""), match.group(2).strip()
-            found = self._by_key.get((slug, _key(name)))
+            found = self._coded(slug, code, name)
             if found:
                 self._by_key[(slug, _key(label))] = found
                 return found
-        category = Category(taxonomy=taxonomy, name=name, code=code)
+        # a taxonomy the file itself brings is what the file says; in any other, a label that
+        # matches nothing waits for a coordinator to map it (see theme_mapping)
+        category = Category(taxonomy=taxonomy, name=name, code=code,
+                            unmapped=slug not in self.brought)
         if self.defer:
             self._pending.append(category)
         else:

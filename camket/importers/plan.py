@@ -106,9 +106,13 @@ class Planner:
             self.warnings.append(RowError(None, None, _(
                 "“%(name)s” is not a known state name; it was kept as written.") % {"name": name}))
         for slug, label in self.categories.created:
-            self.warnings.append(RowError(None, None, _(
-                "New category “%(label)s” added to %(taxonomy)s.")
-                % {"label": label, "taxonomy": slug}))
+            if slug in self.categories.brought:  # a taxonomy the file itself brings
+                message = _("New category “%(label)s” added to %(taxonomy)s.")
+            else:
+                message = _("New category “%(label)s” added to %(taxonomy)s: it matches none "
+                            "of its categories and waits for a coordinator to map it.")
+            self.warnings.append(RowError(None, None, message
+                                          % {"label": label, "taxonomy": slug}))
         return plans
 
     def flush(self) -> None:

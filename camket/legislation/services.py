@@ -6,6 +6,7 @@ no permission check, and the history names no one."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from camket.accounts.permissions import require
 from camket.frameworks.models import Framework, Recommendation
@@ -82,10 +83,10 @@ def create_act(user, values: dict, *, instruments=None) -> LegalAct:
     check_act(act)
     instruments = _check_instruments(instruments or [])
     act._history_user = user
-    act._change_reason = "Act added"
+    act._change_reason = gettext_noop("Act added")
     act.save()
     if instruments:
-        act._change_reason = "Instruments linked"
+        act._change_reason = gettext_noop("Instruments linked")
         act.instruments.set(instruments)
     return act
 
@@ -111,10 +112,10 @@ def update_act(user, act: LegalAct, values: dict, *, version: int | None,
         if version is not None and act.version != version:
             raise StaleEdit(act)
         return act
-    act._change_reason = "Act changed"
+    act._change_reason = gettext_noop("Act changed")
     save_if_current(act, version, [*fields, "modified"], user=user)
     if instruments_change:
-        act._change_reason = "Instruments changed"
+        act._change_reason = gettext_noop("Instruments changed")
         act.instruments.set(instruments)
     return act
 
@@ -129,7 +130,7 @@ def archive_act(user, act: LegalAct, *, version: int | None, archived: bool = Tr
     act.archived = archived
     if not archived:
         check_act(act)
-    act._change_reason = "Act archived" if archived else "Act restored"
+    act._change_reason = gettext_noop("Act archived") if archived else gettext_noop("Act restored")
     save_if_current(act, version, ["archived", "modified"], user=user)
     return act
 
@@ -142,7 +143,7 @@ def link_instrument(user, act: LegalAct, instrument, *, version: int | None) -> 
     if act.instruments.filter(pk=instrument.pk).exists():
         return act
     claim_version(act, version, user=user)
-    act._change_reason = "Instrument linked"
+    act._change_reason = gettext_noop("Instrument linked")
     act.instruments.add(instrument)
     return act
 
@@ -154,7 +155,7 @@ def unlink_instrument(user, act: LegalAct, instrument, *, version: int | None) -
     if not act.instruments.filter(pk=instrument.pk).exists():
         return act
     claim_version(act, version, user=user)
-    act._change_reason = "Instrument unlinked"
+    act._change_reason = gettext_noop("Instrument unlinked")
     act.instruments.remove(instrument)
     return act
 

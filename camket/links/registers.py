@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
@@ -18,7 +19,7 @@ from camket.links.models import RegisterLink
 Relation, State = RegisterLink.Relation, RegisterLink.State
 LIVE_STATES = (State.DETECTED, State.CONFIRMED)
 ENTRY_FIELDS = ("instrument", "legal_act", "agreement")
-DETECTED_REASON = "Found in the text"
+DETECTED_REASON = gettext_noop("Found in the text")
 
 
 def _entry_filter(entry) -> dict:

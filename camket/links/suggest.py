@@ -16,6 +16,7 @@ import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from camket.accounts import roles
 from camket.frameworks.models import Framework, Recommendation
@@ -109,7 +110,7 @@ def suggest_links(framework_a: Framework, framework_b: Framework, *, user=None,
             link = ItemLink(source=source, target=target, relation=relation,
                             state=State.SUGGESTED, similarity=round(score, 3))
             link._history_user = user
-            link._change_reason = "Suggested by the similarity model"
+            link._change_reason = gettext_noop("Suggested by the similarity model")
             link.save()
             linked[frozenset((a.pk, b.pk))] = [link]
             outcome.created += 1

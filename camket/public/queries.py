@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
@@ -156,7 +157,7 @@ def filter_choices(framework: Framework, language: str) -> FilterChoices:
     states = State.objects.filter(recommended__in=ids).distinct().order_by("name")
     return FilterChoices(
         responses=response_choices, implementation=status_choices, themes=themes, sdgs=sdgs,
-        states=[Choice(str(pk), name) for pk, name in states.values_list("pk", "name")])
+        states=[Choice(str(state.pk), state.label(get_language() or "vi")) for state in states])
 
 
 def counts_by(queryset: QuerySet[Recommendation], field: str) -> Counter:

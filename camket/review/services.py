@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
@@ -75,7 +76,7 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
                 # Only the due date: the agency's draft (and its version) are left alone.
                 assessment.due_on = due_on
                 assessment._history_user = user
-                assessment._change_reason = _("Asked again with a new answer due date")
+                assessment._change_reason = gettext_noop("Asked again with a new answer due date")
                 assessment.save(update_fields=["due_on"])
                 result.due_dates_updated += 1
             else:

@@ -8,12 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from camket.treaties.models import Instrument
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CATALOGUE_FILE = DATA_DIR / "instruments.csv"
-INSTALL_REASON = "Installed from the built-in catalogue"
+INSTALL_REASON = gettext_noop("Installed from the built-in catalogue")
 
 # The fields the file states; anything else (aliases, archived) belongs to the people using it.
 TEXT_FIELDS = ("name", "name_vi", "short_name", "short_name_vi", "family", "depositary",

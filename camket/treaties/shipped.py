@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from camket.importers.tabular.reading import read_table
 from camket.treaties.catalogue import DATA_DIR
@@ -18,7 +19,7 @@ from camket.treaties.rows import Checked
 
 STATUS_FILE = DATA_DIR / "viet-nam.csv"
 RESERVATIONS_FILE = DATA_DIR / "viet-nam-reservations.csv"
-SHIPPED_REASON = "Installed from camket's data on Viet Nam"
+SHIPPED_REASON = gettext_noop("Installed from camket's data on Viet Nam")
 
 
 class ShippedDataError(Exception):

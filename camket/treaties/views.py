@@ -41,7 +41,7 @@ def _state(request):
 
 
 def _state_label(code: str, state) -> str:
-    return f"{state.name} ({code})" if state is not None else code
+    return f"{state.label(get_language() or 'vi')} ({code})" if state is not None else code
 
 
 def _title() -> str:

@@ -101,6 +101,8 @@ UHRI_THEMES: list[tuple[str, str, str]] = [
     ("F3", "Children", "Trẻ em"),
     ("F4", "Persons with disabilities", "Người khuyết tật"),
     ("G1", "Members of minorities", "Người thuộc nhóm thiểu số"),
+    ("G2", "Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)",
+     "Người đồng tính, song tính, chuyển giới và liên giới tính (LGBTI)"),
     ("G3", "Indigenous peoples", "Người bản địa"),
     ("G4", "Migrants", "Người di cư"),
     ("G5", "Refugees & asylum seekers", "Người tị nạn và người xin tị nạn"),
@@ -140,13 +142,20 @@ AFFECTED_PERSONS: list[tuple[str, str]] = [
     ("Women", "Phụ nữ"), ("Youth", "Thanh niên"),
 ]
 
+# The short names UN Viet Nam uses for the goals.
 SDG_GOALS_VI: dict[int, str] = {
-    1: "Xóa nghèo", 2: "Xóa đói", 3: "Sức khỏe tốt và cuộc sống khỏe mạnh",
+    1: "Xóa nghèo", 2: "Không còn nạn đói", 3: "Sức khỏe và có cuộc sống tốt",
     4: "Giáo dục có chất lượng", 5: "Bình đẳng giới", 6: "Nước sạch và vệ sinh",
-    7: "Năng lượng sạch với giá hợp lý", 8: "Việc làm bền vững và tăng trưởng kinh tế",
-    9: "Công nghiệp, đổi mới sáng tạo và hạ tầng", 10: "Giảm bất bình đẳng",
-    11: "Thành phố và cộng đồng bền vững", 12: "Tiêu dùng và sản xuất có trách nhiệm",
+    7: "Năng lượng sạch với giá thành hợp lý", 8: "Việc làm tốt và tăng trưởng kinh tế",
+    9: "Công nghiệp, sáng tạo và phát triển hạ tầng", 10: "Giảm bất bình đẳng",
+    11: "Các thành phố và cộng đồng bền vững", 12: "Tiêu dùng và sản xuất có trách nhiệm",
     13: "Hành động về khí hậu", 14: "Tài nguyên và môi trường biển",
-    15: "Tài nguyên và môi trường trên đất liền", 16: "Hòa bình, công lý và thể chế vững mạnh",
-    17: "Quan hệ đối tác vì các mục tiêu",
+    15: "Tài nguyên và môi trường trên đất liền",
+    16: "Hòa bình, công lý và các thể chế mạnh mẽ", 17: "Quan hệ đối tác vì các mục tiêu",
+}
+# What camket shipped before: replaced on migrate, unlike a name a person wrote.
+EARLIER_SDG_GOALS_VI: dict[int, str] = {
+    2: "Xóa đói", 3: "Sức khỏe tốt và cuộc sống khỏe mạnh", 7: "Năng lượng sạch với giá hợp lý",
+    8: "Việc làm bền vững và tăng trưởng kinh tế", 9: "Công nghiệp, đổi mới sáng tạo và hạ tầng",
+    11: "Thành phố và cộng đồng bền vững", 16: "Hòa bình, công lý và thể chế vững mạnh",
 }

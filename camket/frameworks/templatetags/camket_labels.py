@@ -23,3 +23,11 @@ def framework_name(framework) -> str:
 def item_level(item) -> str:
     """What an item is called at its level of its framework: "Output", "Cam kết"…"""
     return item.framework.level_label(item.level, get_language() or "vi")
+
+
+@register.filter
+def state_label(state) -> str:
+    """A state's name in the current language: {{ state|state_label }}."""
+    if state is None:
+        return ""
+    return state.label(get_language() or "vi")
