@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
@@ -47,9 +48,8 @@ def recommendation_list(request):
         "state_in_effect": state_in_effect,
         "state_listed": State.objects.filter(iso3=state_in_effect).first(),
         "every_state_query": every_state.urlencode(),
-        "sort_in_effect": params.sort_in_effect(),
+        "state_options": state_options(params, state_in_effect, choices["states_under_review"]),
         "sorts": ordering.sort_choices(),
-        "home_state": home_state.home_state(),
         "all_states": home_state.ALL_STATES,
         "facets": search.facets(results),
         "query_string": query.urlencode(),
@@ -75,6 +75,24 @@ def recommendation_list(request):
             rec.cluster.shown_title = shown_title(request.user, rec.cluster)
     template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
     return render(request, template, context)
+
+
+def state_options(params: search.SearchParams, in_effect: str, others) -> list[tuple]:
+    """The state select's (value, label, selected): the default first, named after the home
+    state (its value is empty, so the select keeps sending "the default" while htmx swaps the
+    results and the framework filter changes), then every state, then the others."""
+    home = home_state.home_state()
+    every_state = home_state.ALL_STATES
+    default_label = home.name if home is not None else _("All states")
+    chosen = params.state or (in_effect if in_effect not in (every_state, getattr(
+        home, "iso3", None)) else "")
+    if home is not None and chosen == home.iso3:
+        chosen = ""
+    options = [("", default_label, chosen == "")]
+    if home is not None:
+        options.append((every_state, _("All states"), chosen == every_state))
+    options += [(state.iso3, state.name, chosen == state.iso3) for state in others]
+    return options
 
 
 def filter_choices(user, params: search.SearchParams) -> dict:

@@ -38,9 +38,11 @@ def test_the_list_opens_on_the_home_state_with_a_switch_to_every_state(client, s
     html = response.content.decode()
     assert set(_listed(response)) == {"1.1", "1.2", "1.3", "S05-vnm", "S05-vnm-draft",
                                       "S03-vnm", "P-1"}
-    # The home state first and chosen, then every state, then those the items are about.
-    assert _options(html, "state") == [("VNM", True), ("all", False), ("FRA", False),
+    # The default first, named after the home state, then every state, then those the
+    # items are about. The default's value is empty: the form keeps asking for the default.
+    assert _options(html, "state") == [("", True), ("all", False), ("FRA", False),
                                        ("SVN", False)]
+    assert '<option value="" selected>Viet Nam</option>' in html
     assert 'href="?state=all"' in html  # "Show all states"
     every = _page(client, states.world.coordinator, state="all")
     assert len(_listed(every)) == 9
@@ -77,11 +79,23 @@ def test_an_old_link_to_a_recommending_state_still_filters_on_it(client, states)
     assert ("all", True) in _options(html, "state")
 
 
-def test_the_sort_select_shows_the_sort_in_effect(client, states):
-    html = _page(client, states.world.coordinator).content.decode()
-    assert ("newest", True) in _options(html, "sort")
-    html = _page(client, states.world.coordinator, q="water").content.decode()
-    assert ("relevance", True) in _options(html, "sort")
+def test_a_framework_naming_another_state_selects_it(client, states):
+    response = _page(client, states.world.coordinator, framework="slovenia-2")
+    assert _listed(response) == ["SVN-1"]
+    assert ("SVN", True) in _options(response.content.decode(), "state")
+    response = _page(client, states.world.coordinator, state="VNM")
+    assert _options(response.content.decode(), "state")[0] == ("", True)
+
+
+def test_the_sort_select_keeps_the_default_until_a_sort_is_chosen(client, states):
+    # Left at its default, the select sends sort="" with the search words typed later, so
+    # a search ranks by relevance and a plain list is newest first.
+    for query in ({}, {"q": "water"}):
+        html = _page(client, states.world.coordinator, **query).content.decode()
+        options = _options(html, "sort")
+        assert options[0] == ("", False) and not any(selected for _, selected in options)
+        assert {"relevance", "newest", "oldest", "state", "response", "status",
+                "reference"} <= {value for value, _ in options}
     response = _page(client, states.world.coordinator, state="all", sort="oldest")
     assert _listed(response)[0] == "S02-fra"
     assert ("oldest", True) in _options(response.content.decode(), "sort")
