@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
 from django.http import Http404
 from django.utils.translation import gettext
-from ninja import File, NinjaAPI, Query, Router, Schema, UploadedFile
+from ninja import Field, File, NinjaAPI, Query, Router, Schema, UploadedFile
 from ninja.pagination import paginate
 from pydantic import create_model
 
@@ -78,7 +78,8 @@ def _missing(request, exc):
 
 RecommendationFilters = create_model(
     "RecommendationFilters", __base__=Schema,
-    **{name: (str, "") for name in ("q", *search.FILTER_NAMES)},
+    **{name: (str, Field("", description=search.FILTER_DESCRIPTIONS[name]))
+       for name in ("q", *search.FILTER_NAMES)},
 )
 
 
@@ -93,13 +94,16 @@ def list_frameworks(request):
     return visible_frameworks(request.user)
 
 
-@recommendations.get("", response=list[schemas.RecommendationOut])
+@recommendations.get("", response=list[schemas.RecommendationOut],
+                     summary="List the recommendations the user may see",
+                     description="By default the home state's items (CAMKET_HOME_STATE), "
+                                 "newest cycle and session first; `state=all` lists every "
+                                 "state under review.")
 @paginate(BoundedPageNumberPagination)
 def list_recommendations(request, filters: Query[RecommendationFilters]):
     params = search.SearchParams.from_mapping(filters.dict())
-    results = search.search(request.user, params).select_related(
+    return search.search(request.user, params).select_related(
         "framework", "state_under_review").prefetch_related("recommending_states")
-    return results if params.like else results.order_by("id")
 
 
 @recommendations.get("/{int:pk}", response=schemas.RecommendationDetailOut)

@@ -21,7 +21,8 @@ router = Router(tags=["exports"])
 
 ExportFilters = create_model(
     "ExportFilters", __base__=Schema,
-    **{name: (str, "") for name in ("q", *search.FILTER_NAMES)},
+    **{name: (str, Field("", description=search.FILTER_DESCRIPTIONS[name]))
+       for name in ("q", *search.FILTER_NAMES)},
 )
 
 

@@ -129,7 +129,10 @@ class ItemQuery(Schema):
     theme: str = ""
     sdg: str = ""
     implementation: str = ""
-    state: str = ""
+    state: str = Field("", description="the state under review: an ISO 3166 three-letter code "
+                                       "(VNM) or `all`; empty: the framework's state, else the "
+                                       "home state (a number: `recommending_state`)")
+    recommending_state: str = Field("", description="the id of a recommending state")
     page: int = Field(1, ge=1, le=MAX_ID)
 
 

@@ -9,12 +9,12 @@ from ninja.pagination import paginate
 
 from camket.api.pagination import BoundedPageNumberPagination
 from camket.api.schemas import RecommendationOut
+from camket.frameworks.home_state import home_state_code
 from camket.treaties.status import (
     StatusFilters,
     asking_items,
     catalogue,
     find_state,
-    home_state_code,
     status_rows,
 )
 

@@ -3,10 +3,11 @@ framework (slug), a kind of framework and a category (id, of any taxonomy). An u
 refused (404 on the web and the API, an error on the command line), never silently ignored."""
 
 import pycountry
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from camket.frameworks.home_state import ALL_STATES, home_state_code
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.numbers import positive_int
@@ -57,12 +58,6 @@ def category_choices(user):
 # without a state under review (programme outputs, declaration commitments, strategy tasks)
 # are the home government's own commitments: they count for the home state. An item's own
 # state comes first; an item without one takes its framework's.
-
-ALL_STATES = "all"
-
-
-def home_state_code() -> str:
-    return (getattr(settings, "CAMKET_HOME_STATE", "") or "VNM").strip().upper()
 
 
 def state_from(data) -> str:
@@ -124,7 +119,8 @@ def state_choices(user) -> list[tuple[str, str]]:
     home = home_state_code()
     others = (State.objects.filter(Q(pk__in=reviewed) | Q(pk__in=framed))
               .exclude(iso3__isnull=True).exclude(iso3__in=("", home)).order_by("name"))
-    return [(home, state_label(home))] + [(state.iso3, state.name) for state in others]
+    language = get_language()
+    return [(home, state_label(home))] + [(state.iso3, state.label(language)) for state in others]
 
 
 def state_label(code: str) -> str:
@@ -133,6 +129,6 @@ def state_label(code: str) -> str:
         return _("All states")
     state = State.objects.filter(iso3=code).first()
     if state is not None:
-        return state.name
+        return state.label(get_language())
     country = pycountry.countries.get(alpha_3=code)
     return country.name if country else code

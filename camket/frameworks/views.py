@@ -3,10 +3,11 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from camket.accounts import roles
 from camket.accounts.models import Agency
-from camket.frameworks import search
+from camket.frameworks import home_state, ordering, search
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.outline import ancestors, has_tree, outline
 from camket.frameworks.scoping import (
@@ -32,17 +33,24 @@ PAGE_SIZE = 25
 def recommendation_list(request):
     params = search.SearchParams.from_mapping(request.GET)
     results = search.search(request.user, params).select_related(
-        "framework", "state_under_review", "cluster"
+        "framework", "state_under_review", "framework__state_under_review", "cluster"
     ).prefetch_related("recommending_states")
-    if not params.like:
-        results = results.order_by("framework__slug", "id")
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    choices = filter_choices(request.user)
+    every_state = query.copy()
+    every_state["state"] = home_state.ALL_STATES
+    choices = filter_choices(request.user, params)
+    state_in_effect = params.state_in_effect()
     context = {
         "params": params,
         "page": page,
+        "state_in_effect": state_in_effect,
+        "state_listed": State.objects.filter(iso3=state_in_effect).first(),
+        "every_state_query": every_state.urlencode(),
+        "state_options": state_options(params, state_in_effect, choices["states_under_review"]),
+        "sorts": ordering.sort_choices(),
+        "all_states": home_state.ALL_STATES,
         "facets": search.facets(results),
         "query_string": query.urlencode(),
         **choices,
@@ -69,14 +77,36 @@ def recommendation_list(request):
     return render(request, template, context)
 
 
-def filter_choices(user) -> dict:
-    """The frameworks, recommending states and themes the filters offer: only those of
-    recommendations the user may see, so a draft import names nothing to others."""
-    visible = visible_recommendations(user).values("pk")
-    used = Category.objects.filter(recommendations__in=visible).values("pk")
+def state_options(params: search.SearchParams, in_effect: str, others) -> list[tuple]:
+    """The state select's (value, label, selected): the default first, named after the home
+    state (its value is empty, so the select keeps sending "the default" while htmx swaps the
+    results and the framework filter changes), then every state, then the others."""
+    home = home_state.home_state()
+    every_state = home_state.ALL_STATES
+    default_label = home.label(get_language()) if home is not None else _("All states")
+    chosen = params.state or (in_effect if in_effect not in (every_state, getattr(
+        home, "iso3", None)) else "")
+    if home is not None and chosen == home.iso3:
+        chosen = ""
+    options = [("", default_label, chosen == "")]
+    if home is not None:
+        options.append((every_state, _("All states"), chosen == every_state))
+    options += [(state.iso3, state.label(get_language()), chosen == state.iso3)
+                for state in others]
+    return options
+
+
+def filter_choices(user, params: search.SearchParams) -> dict:
+    """The frameworks, states and themes the filters offer: only those of recommendations the
+    user may see, so a draft import names nothing to others; recommending states and themes
+    only those of the state under review chosen."""
+    visible = visible_recommendations(user)
+    in_state = search.in_state(visible, params).values("pk")
+    used = Category.objects.filter(recommendations__in=in_state).values("pk")
     return {
         "frameworks": visible_frameworks(user),
-        "states": State.objects.filter(recommended__in=visible).distinct().order_by("name"),
+        "states_under_review": home_state.states_under_review(visible),
+        "states": State.objects.filter(recommended__in=in_state).distinct().order_by("name"),
         "themes": Category.objects.exclude(taxonomy__slug=SDG).filter(
             Q(pk__in=used) | Q(children__in=used)).distinct().select_related("taxonomy")
         .order_by("taxonomy__name", "code", "name"),

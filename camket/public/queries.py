@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from camket.frameworks import home_state
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.search import apply_text_search
 from camket.lib.numbers import positive_int_text
@@ -25,7 +25,7 @@ from camket.public.scoping import (
     public_reports,
 )
 
-FILTER_NAMES = ("q", "response", "theme", "sdg", "implementation", "state")
+FILTER_NAMES = ("q", "response", "theme", "sdg", "implementation", "state", "recommending_state")
 NONE = "none"  # the filter value for "no response yet" / "not planned yet"
 
 
@@ -36,13 +36,18 @@ class PortalFilters:
     theme: str = ""
     sdg: str = ""
     implementation: str = ""
-    state: str = ""
+    state: str = ""  # the state under review: ISO3, "all", or "" (see frameworks.home_state)
+    recommending_state: str = ""  # a State id
 
     @classmethod
     def from_mapping(cls, data) -> "PortalFilters":
         values = {name: (data.get(name) or "").strip()[:200] for name in FILTER_NAMES}
         values["theme"] = positive_int_text(values["theme"])
-        values["state"] = positive_int_text(values["state"])
+        if values["state"].isdigit():  # the recommending state, as the filter once was
+            values["recommending_state"] = values["recommending_state"] or values["state"]
+            values["state"] = home_state.ALL_STATES
+        values["state"] = home_state.normalise_state_code(values["state"])
+        values["recommending_state"] = positive_int_text(values["recommending_state"])
         values["sdg"] = values["sdg"] if values["sdg"].isdigit() else ""
         return cls(**values)
 
@@ -78,7 +83,7 @@ def framework_items(framework: Framework) -> QuerySet[Recommendation]:
 
 def find_items(framework: Framework, filters: PortalFilters) -> QuerySet[Recommendation]:
     """The framework's public items matching the search words (diacritics folded) and filters."""
-    queryset = apply_text_search(framework_items(framework), filters.q)
+    queryset = apply_text_search(items_in_state(framework, filters), filters.q)
     if filters.response == NONE:
         queryset = queryset.filter(response="")
     elif filters.response:
@@ -96,10 +101,22 @@ def find_items(framework: Framework, filters: PortalFilters) -> QuerySet[Recomme
             Q(categories__taxonomy__slug=SDG)
             & (Q(categories__code=filters.sdg) | Q(categories__parent__code=filters.sdg))
         ).values("pk"))
-    if filters.state:
+    if filters.recommending_state:
         queryset = queryset.filter(pk__in=Recommendation.objects.filter(
-            recommending_states__id=int(filters.state)).values("pk"))
+            recommending_states__id=int(filters.recommending_state)).values("pk"))
     return queryset.order_by("id")
+
+
+def items_in_state(framework: Framework, filters: PortalFilters) -> QuerySet[Recommendation]:
+    """The framework's public items about the state under review asked for; by default the
+    home state's, as in the signed-in list (a framework about another state: that state's)."""
+    condition = home_state.state_condition(filters.state, framework.slug)
+    items = framework_items(framework)
+    return items if condition is None else items.filter(condition)
+
+
+def state_in_effect(framework: Framework, filters: PortalFilters) -> str:
+    return filters.state or home_state.default_state_code(framework.slug)
 
 
 def with_listing_details(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
@@ -122,12 +139,16 @@ class FilterChoices:
     themes: list[Choice]
     sdgs: list[Choice]
     states: list[Choice]
+    states_under_review: list[Choice]
 
 
-def filter_choices(framework: Framework, language: str) -> FilterChoices:
+def filter_choices(framework: Framework, language: str,
+                   filters: PortalFilters | None = None) -> FilterChoices:
     """The values a filter can take, from the framework's public items only (a theme, state or
-    status used by drafts alone is never offered)."""
-    items = framework_items(framework).order_by()
+    status used by drafts alone is never offered), of the state under review chosen. The
+    states under review: the home state, every state, then those the items are about."""
+    every_item = framework_items(framework)
+    items = items_in_state(framework, filters or PortalFilters()).order_by()
     ids = items.values("pk")
     responses = set(items.values_list("response", flat=True).distinct())
     statuses = set(items.values_list("implementation", flat=True).distinct())
@@ -155,9 +176,15 @@ def filter_choices(framework: Framework, language: str) -> FilterChoices:
     sdgs = [Choice(code, _("Goal %(code)s") % {"code": code})
             for code in sorted((g for g in goals if g.isdigit()), key=int)]
     states = State.objects.filter(recommended__in=ids).distinct().order_by("name")
+    home = home_state.home_state()
+    about = [Choice(state.iso3, state.label(language))
+             for state in home_state.states_under_review(every_item)]
     return FilterChoices(
         responses=response_choices, implementation=status_choices, themes=themes, sdgs=sdgs,
-        states=[Choice(str(state.pk), state.label(get_language() or "vi")) for state in states])
+        states=[Choice(str(state.pk), state.label(language)) for state in states],
+        states_under_review=[*([Choice(home.iso3, home.label(language))] if home else []),
+                             Choice(home_state.ALL_STATES, _("All states")), *about]
+        if about else [])
 
 
 def counts_by(queryset: QuerySet[Recommendation], field: str) -> Counter:

@@ -59,7 +59,9 @@ def framework_page(request, slug):
                        language)
     return render(request, "public/framework.html", {
         "framework": framework, "filters": filters, "active": active, "page": page,
-        "query_string": urlencode(active), "choices": queries.filter_choices(framework, language),
+        "query_string": urlencode(active),
+        "choices": queries.filter_choices(framework, language, filters),
+        "state_in_effect": queries.state_in_effect(framework, filters),
         "response_donut": figures.response_donut(queries.counts_by(results, "response"),
                                                  active) if framework.has_response else None,
         "implementation_donut": figures.implementation_donut(

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pycountry
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from camket.frameworks.home_state import about_state_condition
 from camket.frameworks.models import Recommendation, State
 from camket.legislation.models import LegalAct
 from camket.lib.folding import fold
@@ -26,10 +26,6 @@ from camket.treaties.models import Instrument, Participation
 Status = Participation.Status
 NOT_JOINED = (Status.SIGNATORY, Status.NOT_PARTY, Status.UNKNOWN)
 JOINED_CHOICES = ("yes", "no")
-
-
-def home_state_code() -> str:
-    return (getattr(settings, "CAMKET_HOME_STATE", "") or "VNM").upper()
 
 
 def find_state(code: str) -> State | None:
@@ -109,12 +105,9 @@ def asking_links(state: State | None, user=None) -> QuerySet[RegisterLink]:
     items of archived frameworks ask nothing any more."""
     if state is None:
         return RegisterLink.objects.none()
-    about_state = (Q(item__state_under_review=state)
-                   | Q(item__state_under_review__isnull=True,
-                       item__framework__state_under_review=state))
     return (live_register_links(user)
             .filter(relation=RegisterLink.Relation.ASKS_TO_JOIN, instrument__isnull=False)
-            .filter(about_state)
+            .filter(about_state_condition(state, prefix="item__"))
             .exclude(item__status=Recommendation.Status.ARCHIVED)
             .exclude(item__framework__archived=True))
 

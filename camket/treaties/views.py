@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from camket.frameworks.home_state import home_state_code
 from camket.treaties import export
 from camket.treaties.models import Instrument, Participation
 from camket.treaties.status import (
@@ -18,7 +19,6 @@ from camket.treaties.status import (
     asking_items,
     catalogue,
     find_state,
-    home_state_code,
     known_states,
     status_rows,
 )

@@ -197,9 +197,26 @@ def test_every_page_api_list_and_export_answers_every_persona_with_all_shared_da
             if response.status_code >= 500:
                 failures.append(f"{persona} API {url} → {response.status_code}")
     assert not failures, "\n".join(failures)
+    _check_home_state_default(world.coordinator)
     _check_cli_lists_and_exports(tmp_path)
     _check_exports_and_drafts_of_every_framework(tmp_path)
     _check_treaty_status_of_every_state()
+
+
+def _check_home_state_default(coordinator):
+    """The list opens on Viet Nam (its 172 UPR Info recommendations of cycle 1, and the items
+    of frameworks naming no state), not on Afghanistan: the other states are one switch away."""
+    client = Client()
+    client.force_login(coordinator)
+    default = client.get("/recommendations/").context["page"]
+    every = client.get("/recommendations/?state=all").context["page"]
+    about_viet_nam = Recommendation.objects.filter(state_under_review__iso3="VNM").count()
+    assert about_viet_nam == 172
+    assert about_viet_nam < default.paginator.count < 1000 < 30000 < every.paginator.count
+    assert all(item.state_under_review is None or item.state_under_review.iso3 == "VNM"
+               for item in default.object_list)
+    slovenia = client.get("/recommendations/?state=SVN").context["page"]
+    assert 0 < slovenia.paginator.count < 1000
 
 
 def _check_treaty_status_of_every_state():
