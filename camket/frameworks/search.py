@@ -46,6 +46,7 @@ FILTER_DESCRIPTIONS = {
     "like": "a recommendation id: the most similar ones, most similar first (`sort` ignored)",
     "sort": "relevance (default with `q`), newest (default: newest cycle and session first), "
             "oldest, state, response, status, implementation, reference",
+    "translation": "missing: items without a Vietnamese text yet; done: items with one",
 }
 __all__ = ["apply_text_search"]  # re-exported: the public portal searches with it
 # The `response` value for what the state committed to: accepted recommendations, and every
