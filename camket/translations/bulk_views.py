@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from camket.accounts import roles
 from camket.frameworks.scoping import visible_recommendations
 from camket.translations.forms import ExportForm, UploadForm
+from camket.translations.services import translatable
 from camket.translations.workbook import export_workbook, import_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -27,7 +28,9 @@ def bulk_view(request):
     export_form = ExportForm(request.GET or None, user=request.user)
     if request.GET and export_form.is_valid():
         framework = export_form.cleaned_data["framework"]
-        items = visible_recommendations(request.user).filter(framework=framework)
+        # An officer gets only the rows they may fill; a coordinator of the framework all.
+        items = translatable(request.user,
+                             visible_recommendations(request.user).filter(framework=framework))
         if export_form.cleaned_data["missing"]:
             items = items.filter(text_vi="")
         response = HttpResponse(export_workbook(items), content_type=XLSX)

@@ -3,6 +3,7 @@ the officers of an agency the item is assigned to (it leads or co-leads an actio
 implementing it, or was asked for its opinion on it and the request was not withdrawn)."""
 
 import rules
+from django.db.models import Exists, OuterRef, Q
 
 from camket.accounts import roles
 from camket.accounts.rules import is_framework_coordinator
@@ -10,16 +11,28 @@ from camket.plans.models import Action
 from camket.review.models import Assessment
 
 
+def _live_actions(agency):
+    return Action.objects.exclude(publication=Action.Publication.ARCHIVED).exclude(
+        plan__archived=True).filter(Q(lead_agency=agency) | Q(co_agencies=agency))
+
+
+def _open_assessments(agency):
+    return Assessment.objects.filter(agency=agency).exclude(state=Assessment.State.WITHDRAWN)
+
+
 def is_assigned_to_agency(recommendation, agency) -> bool:
     if recommendation is None or agency is None:
         return False
-    actions = Action.objects.filter(recommendations=recommendation).exclude(
-        publication=Action.Publication.ARCHIVED).exclude(plan__archived=True)
-    if actions.filter(lead_agency=agency).exists() or actions.filter(
-            co_agencies=agency).exists():
-        return True
-    return Assessment.objects.filter(recommendation=recommendation, agency=agency).exclude(
-        state=Assessment.State.WITHDRAWN).exists()
+    return (_live_actions(agency).filter(recommendations=recommendation).exists()
+            or _open_assessments(agency).filter(recommendation=recommendation).exists())
+
+
+def assigned_to_agency(agency) -> Q:
+    """The same rule as `is_assigned_to_agency`, as a filter on recommendations."""
+    if agency is None:
+        return Q(pk__in=[])
+    return (Q(Exists(_live_actions(agency).filter(recommendations=OuterRef("pk"))))
+            | Q(Exists(_open_assessments(agency).filter(recommendation=OuterRef("pk")))))
 
 
 @rules.predicate

@@ -5,9 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from camket.accounts import roles
 from camket.frameworks.models import Recommendation
+from camket.frameworks.scoping import coordinated
 from camket.lib.concurrency import save_if_current
 from camket.lib.text import without_control_characters
+from camket.translations.rules import assigned_to_agency
 
 MAX_LENGTH = 20_000
 
@@ -15,6 +18,16 @@ MAX_LENGTH = 20_000
 def may_translate(user, recommendation: Recommendation) -> bool:
     """`user=None` is the operator at the console (a system change)."""
     return user is None or user.has_perm("frameworks.translate_recommendation", recommendation)
+
+
+def translatable(user, recommendations):
+    """Those of `recommendations` the user may translate (`may_translate`, as one query)."""
+    if user is None:
+        return recommendations
+    allowed = coordinated(user, "framework")
+    if roles.is_agency_officer(user):
+        allowed |= assigned_to_agency(roles.agency_of(user))
+    return recommendations.filter(allowed)
 
 
 def cleaned(text: str) -> str:

@@ -130,7 +130,7 @@ def check_rows(user, raw: bytes) -> ImportResult:
             result.problems.append(Problem(number, ID, _("This item is on an earlier row.")))
             continue
         seen.add(item.pk)
-        problem = _row_problem(user, item, value(cells, VIETNAMESE),
+        problem = _row_problem(item, value(cells, VIETNAMESE),
                                value(cells, ENGLISH_CHECKSUM).strip(),
                                value(cells, VIETNAMESE_CHECKSUM).strip())
         if problem is not None:
@@ -139,12 +139,18 @@ def check_rows(user, raw: bytes) -> ImportResult:
         text_vi = services.cleaned(value(cells, VIETNAMESE))
         if text_vi == services.cleaned(unicodedata.normalize("NFC", item.text_vi)):
             result.unchanged += 1
+        # Only a row that would write is the user's concern: a file may carry rows of other
+        # agencies (a colleague's or an older export), left as they were.
+        elif not services.may_translate(user, item):
+            result.problems.append(Problem(number, ID, _(
+                "You may not enter the Vietnamese text of %(reference)s.") % {
+                "reference": item.reference}))
         else:
             result.changes.append(Change(number, item, text_vi))
     return result
 
 
-def _row_problem(user, item, text_vi: str, english_sum: str, vietnamese_sum: str):
+def _row_problem(item, text_vi: str, english_sum: str, vietnamese_sum: str):
     """(column, message) of what is wrong with a row, or None."""
     if english_sum != checksum(item.text):
         return ENGLISH_CHECKSUM, _(
@@ -159,9 +165,6 @@ def _row_problem(user, item, text_vi: str, english_sum: str, vietnamese_sum: str
         return VIETNAMESE_CHECKSUM, _(
             "The Vietnamese text of %(reference)s was changed in camket since the export: "
             "export again so that correction is not undone.") % {"reference": item.reference}
-    if not services.may_translate(user, item):
-        return ID, _("You may not enter the Vietnamese text of %(reference)s.") % {
-            "reference": item.reference}
     return None
 
 
