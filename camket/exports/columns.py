@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from camket.exports.gather import Gathered
 from camket.frameworks.models import Category, Recommendation, Taxonomy
+from camket.lib.bilingual import VIETNAMESE, reader_language
 
 SEPARATOR = "; "
 
@@ -32,6 +33,13 @@ def _level(item, gathered, language):
     return item.framework.level_label(item.level, language)
 
 
+def _text(item, gathered, language):
+    """A Vietnamese reader reads the Vietnamese text where there is one."""
+    if reader_language(language) == VIETNAMESE:
+        return item.text_vi or item.text
+    return item.text
+
+
 def _choice(field: str):
     def value(item, gathered, language):
         return getattr(item, f"get_{field}_display")() if getattr(item, field) else ""
@@ -43,7 +51,7 @@ COLUMNS: dict[str, Column] = {column.key: column for column in (
     Column("framework", _("Framework"), lambda i, g, lang: i.framework.label(lang)),
     Column("parent", _("Parent"), lambda i, g, lang: g.parent_reference(i)),
     Column("level", _("Level"), _level),
-    Column("text", _("Text"), lambda i, g, lang: i.text),
+    Column("text", _("Text"), _text),
     Column("text_vi", _("Vietnamese translation"), lambda i, g, lang: i.text_vi),
     Column("recommending_states", _("Recommending states"),
            lambda i, g, lang: SEPARATOR.join(s.label(lang) for s in g.states_of(i))),
@@ -67,6 +75,9 @@ DEFAULT_KEYS = ("reference", "framework", "parent", "text", "recommending_states
                 "response_reason", "themes", "sdgs", "implementation", "source_document")
 PUBLIC_DEFAULT_KEYS = tuple(key for key in DEFAULT_KEYS if COLUMNS[key].public)
 TAXONOMY_PREFIX = "taxonomy:"
+# Not a key of the vocabulary: it follows "text" in a Vietnamese sheet (`for_reader`).
+ENGLISH_ORIGINAL = Column("english_original", _("English original"),
+                          lambda i, g, lang: i.text)
 
 
 class UnknownColumn(ValueError):
@@ -100,6 +111,19 @@ def choose(keys: str | list[str] | None, *, public: bool = False) -> list[Column
     if unknown:
         raise UnknownColumn(", ".join(unknown))
     return chosen
+
+
+def for_reader(chosen: list[Column], language: str) -> list[Column]:
+    """The columns of a sheet a person reads: in Vietnamese, "text" shows the Vietnamese text,
+    so the English original follows it in a column of its own."""
+    if reader_language(language) != VIETNAMESE:
+        return chosen
+    shown = []
+    for column in chosen:
+        shown.append(column)
+        if column.key == "text":
+            shown.append(ENGLISH_ORIGINAL)
+    return shown
 
 
 def available_keys(*, public: bool = False) -> list[str]:

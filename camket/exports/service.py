@@ -86,6 +86,7 @@ def export_items(items, *, fmt: str, framework: Framework | None = None, columns
         if fmt == "json":
             content = opendata.json_document(framework, gathered, [c.key for c in chosen])
             return ExportFile(content, CONTENT_TYPES[fmt], f"{stem}.json")
+        chosen = catalogue.for_reader(chosen, language)
         headers = [str(column.header) for column in chosen]
         rows = ([column.value(item, gathered, language) for column in chosen]
                 for item in gathered.items)
