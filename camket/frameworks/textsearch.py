@@ -125,7 +125,7 @@ def _tagged(category_ids: set[int]) -> Q:
     return Q(pk__in=links.values("recommendation_id"))
 
 
-def _filter_with_index(reading: Reading, vendor: str) -> None:
+def _filter_with_index(reading: Reading, vendor: str, rank: bool) -> None:
     syntax = _Syntax(vendor)
     parsed = reading.parsed
     text_only = [syntax.any_of(_concept_phrases(syntax, parsed, concept))
@@ -147,7 +147,8 @@ def _filter_with_index(reading: Reading, vendor: str) -> None:
         kept = _narrow_by_words(reading, lambda index: _text_condition(
             syntax, _word_phrase(syntax, parsed, index)))
     every_phrase += [_word_phrase(syntax, parsed, index) for index in kept]
-    reading.queryset = annotate_relevance(reading.queryset, syntax.any_of(every_phrase))
+    if rank:
+        reading.queryset = annotate_relevance(reading.queryset, syntax.any_of(every_phrase))
 
 
 def _contains(words: tuple[str, ...], prefix: bool) -> Q:
@@ -175,14 +176,15 @@ def _filter_by_scan(reading: Reading) -> None:
         relevance=Value(0.0, output_field=FloatField()))
 
 
-def read_query(queryset: QuerySet, query: str) -> Reading:
+def read_query(queryset: QuerySet, query: str, *, rank: bool = True) -> Reading:
     """The items of the queryset matching the query, annotated with `relevance` (higher is
-    better), and how the query was read; the queryset unchanged when the query has no words."""
+    better) unless `rank` is false, and how the query was read; the queryset unchanged when
+    the query has no words."""
     reading = Reading(queryset=queryset, parsed=parse_query(query))
     if not reading.parsed:
         return reading
     if connection.vendor in ("sqlite", "postgresql"):
-        _filter_with_index(reading, connection.vendor)
+        _filter_with_index(reading, connection.vendor, rank)
     else:
         _filter_by_scan(reading)
     return reading
