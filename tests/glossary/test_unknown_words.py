@@ -133,3 +133,16 @@ def test_a_function_word_at_the_edge_is_not_part_of_the_concept():
     parsed = parse_query("của phụ nữ và")
     assert [concept.words for concept in parsed.concepts] == [("phu", "nu")]
     assert parsed.words == []
+
+
+def test_the_scan_without_an_index_leaves_out_the_same_words(english_items, world,
+                                                             monkeypatch):
+    from django.db import connection
+
+    from camket.frameworks.scoping import visible_recommendations
+    from camket.frameworks.textsearch import read_query
+
+    monkeypatch.setattr(connection, "vendor", "other")  # neither FTS5 nor tsvector
+    reading = read_query(visible_recommendations(world.coordinator), "xóa bỏ án tử hình drug")
+    assert reading.ignored == ["xoa", "bo"]
+    assert list(reading.queryset.values_list("reference", flat=True)) == ["4.1"]
