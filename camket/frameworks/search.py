@@ -11,7 +11,7 @@ from camket.accounts import roles
 from camket.frameworks import home_state, ordering
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import coordinated, visible_recommendations
-from camket.frameworks.textsearch import apply_text_search
+from camket.frameworks.textsearch import Reading, apply_text_search, read_query
 from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.tagging.similarity import more_like_this
@@ -172,6 +172,14 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         visible = visible_recommendations(user).filter(pk=like).exists()
         return more_like_this(queryset, like) if visible else queryset.none()
     return ordering.ordered(queryset, params.sort_in_effect())
+
+
+def query_reading(user, params: SearchParams) -> Reading | None:
+    """How the search words were read for this user (the words left out because no item the
+    user may see has them beside the rest of the query); None without search words."""
+    if not params.q:
+        return None
+    return read_query(visible_recommendations(user), params.q, rank=False)
 
 
 def in_state(queryset: QuerySet[Recommendation], params: SearchParams

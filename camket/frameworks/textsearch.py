@@ -3,9 +3,14 @@
 
 An item matches when, for every concept of the query, it contains the concept's words as a
 phrase, or one of its English phrases, or is tagged with one of its categories; and it contains
-every literal word left. Only the query's last word matches as a prefix (it may be unfinished),
-so "tra tấn" never finds "translate Tanzania". The SQLite FTS5 table and the PostgreSQL
-tsvector column come from migrations 0003 and 0005."""
+every literal word left, with one exception: when the query names a concept, a literal word no
+item matching the rest of the query contains is ignored (and reported), since it is most
+likely a Vietnamese word the glossary lacks ("xóa bỏ án tử hình"). Only the query's last word
+matches as a prefix (it may be unfinished), so "tra tấn" never finds "translate Tanzania".
+The SQLite FTS5 table and the PostgreSQL tsvector column come from migrations 0003 and 0005."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import BooleanField, Expression, F, FloatField, Q, QuerySet, Value
@@ -69,9 +74,41 @@ def _concept_phrases(syntax: _Syntax, parsed: ParsedQuery, concept: Concept) -> 
     return [literal, *(syntax.phrase(words, prefix=False) for words in concept.phrases)]
 
 
-def _word_phrases(syntax: _Syntax, parsed: ParsedQuery) -> list[str]:
-    return [syntax.phrase((word,), prefix=index == len(parsed.words) - 1 and bool(
-        parsed.prefix_word)) for index, word in enumerate(parsed.words)]
+def _word_phrase(syntax: _Syntax, parsed: ParsedQuery, index: int) -> str:
+    prefix = index == len(parsed.words) - 1 and bool(parsed.prefix_word)
+    return syntax.phrase((parsed.words[index],), prefix=prefix)
+
+
+@dataclass
+class Reading:
+    """What a query found, and how it was read."""
+
+    queryset: QuerySet
+    parsed: ParsedQuery
+    ignored: list[str] = field(default_factory=list)  # folded literal words left out
+
+    def ignored_typed(self) -> str:
+        return " ".join(self.parsed.typed.get(word, word) for word in self.ignored)
+
+    def searched_for(self) -> str:
+        """The part of the query the results answer, as typed."""
+        kept = [word for word in self.parsed.words if word not in self.ignored]
+        return " ".join([concept.typed for concept in self.parsed.concepts]
+                        + [self.parsed.typed.get(word, word) for word in kept])
+
+
+def _narrow_by_words(reading: Reading, condition: Callable[[int], Q]) -> list[int]:
+    """Require each literal word in turn; with concepts, one that would leave no item is
+    ignored instead. The indexes of the words kept."""
+    kept = []
+    for index, word in enumerate(reading.parsed.words):
+        narrowed = reading.queryset.filter(condition(index))
+        if reading.parsed.concepts and not narrowed.exists():
+            reading.ignored.append(word)
+            continue
+        reading.queryset = narrowed
+        kept.append(index)
+    return kept
 
 
 def _text_condition(syntax: _Syntax, expression: str) -> Q:
@@ -88,22 +125,30 @@ def _tagged(category_ids: set[int]) -> Q:
     return Q(pk__in=links.values("recommendation_id"))
 
 
-def _filter_with_index(queryset: QuerySet, parsed: ParsedQuery, vendor: str) -> QuerySet:
+def _filter_with_index(reading: Reading, vendor: str, rank: bool) -> None:
     syntax = _Syntax(vendor)
+    parsed = reading.parsed
     text_only = [syntax.any_of(_concept_phrases(syntax, parsed, concept))
                  for concept in parsed.concepts if not concept.category_ids]
-    text_only += _word_phrases(syntax, parsed)
+    if not parsed.concepts:  # every word is required: one MATCH is quicker than several
+        text_only += [_word_phrase(syntax, parsed, index) for index in range(len(parsed.words))]
     if text_only:
-        queryset = queryset.filter(_text_condition(syntax, syntax.all_of(text_only)))
+        reading.queryset = reading.queryset.filter(
+            _text_condition(syntax, syntax.all_of(text_only)))
     for concept in parsed.concepts:
         if concept.category_ids:
             phrases = syntax.any_of(_concept_phrases(syntax, parsed, concept))
-            queryset = queryset.filter(_text_condition(syntax, phrases)
-                                       | _tagged(concept.category_ids))
+            reading.queryset = reading.queryset.filter(_text_condition(syntax, phrases)
+                                                       | _tagged(concept.category_ids))
     every_phrase = [phrase for concept in parsed.concepts
                     for phrase in _concept_phrases(syntax, parsed, concept)]
-    every_phrase += _word_phrases(syntax, parsed)
-    return annotate_relevance(queryset, syntax.any_of(every_phrase))
+    kept = range(len(parsed.words))
+    if parsed.concepts:
+        kept = _narrow_by_words(reading, lambda index: _text_condition(
+            syntax, _word_phrase(syntax, parsed, index)))
+    every_phrase += [_word_phrase(syntax, parsed, index) for index in kept]
+    if rank:
+        reading.queryset = annotate_relevance(reading.queryset, syntax.any_of(every_phrase))
 
 
 def _contains(words: tuple[str, ...], prefix: bool) -> Q:
@@ -111,27 +156,41 @@ def _contains(words: tuple[str, ...], prefix: bool) -> Q:
     return Q(search_document__contains=text)
 
 
-def _filter_by_scan(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+def _filter_by_scan(reading: Reading) -> None:
     """Databases without a full-text index: the folded column, scanned."""
+    parsed = reading.parsed
     for concept in parsed.concepts:
         condition = _contains(concept.words, concept.at_end)
         for words in concept.phrases:
             condition |= _contains(words, prefix=False)
         if concept.category_ids:
             condition |= _tagged(concept.category_ids)
-        queryset = queryset.filter(condition)
-    for index, word in enumerate(parsed.words):
+        reading.queryset = reading.queryset.filter(condition)
+
+    def word_condition(index: int) -> Q:
         prefix = index == len(parsed.words) - 1 and bool(parsed.prefix_word)
-        queryset = queryset.filter(_contains((word,), prefix=prefix))
-    return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
+        return _contains((parsed.words[index],), prefix=prefix)
+
+    _narrow_by_words(reading, word_condition)
+    reading.queryset = reading.queryset.annotate(
+        relevance=Value(0.0, output_field=FloatField()))
+
+
+def read_query(queryset: QuerySet, query: str, *, rank: bool = True) -> Reading:
+    """The items of the queryset matching the query, annotated with `relevance` (higher is
+    better) unless `rank` is false, and how the query was read; the queryset unchanged when
+    the query has no words."""
+    reading = Reading(queryset=queryset, parsed=parse_query(query))
+    if not reading.parsed:
+        return reading
+    if connection.vendor in ("sqlite", "postgresql"):
+        _filter_with_index(reading, connection.vendor, rank)
+    else:
+        _filter_by_scan(reading)
+    return reading
 
 
 def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
     """The items matching the query, annotated with `relevance` (higher is better); the
     queryset unchanged when the query has no words."""
-    parsed = parse_query(query)
-    if not parsed:
-        return queryset
-    if connection.vendor in ("sqlite", "postgresql"):
-        return _filter_with_index(queryset, parsed, connection.vendor)
-    return _filter_by_scan(queryset, parsed)
+    return read_query(queryset, query).queryset

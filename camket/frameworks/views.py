@@ -53,6 +53,7 @@ def recommendation_list(request):
         "all_states": home_state.ALL_STATES,
         "facets": search.facets(results),
         "query_string": query.urlencode(),
+        "reading": search.query_reading(request.user, params),
         **choices,
         "tree_frameworks": [f for f in choices["frameworks"] if has_tree(f)],
         "responses": Recommendation.Response.choices,

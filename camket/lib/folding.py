@@ -25,6 +25,15 @@ def search_terms(query: str) -> list[str]:
     return _WORD.findall(fold(query))
 
 
+def typed_terms(query: str) -> list[tuple[str, str]]:
+    """The query's words as typed (lower-cased, diacritics kept), each with its folded form:
+    the folded forms are `search_terms(query)`."""
+    pairs = []
+    for typed in _WORD.findall(unicodedata.normalize("NFC", query).casefold()):
+        pairs += [(typed, folded) for folded in _WORD.findall(fold(typed))]
+    return pairs
+
+
 def folded_document(*parts: str) -> str:
     """The searchable copy of a record: folded words joined by single spaces, padded."""
     words = _WORD.findall(fold(" ".join(p for p in parts if p)))

@@ -14,7 +14,7 @@ def upr_info(world, shared_data):
 
 
 def _results(user, query):
-    return search(user, SearchParams(q=query)).order_by("-relevance")
+    return search(user, SearchParams(q=query, state="all")).order_by("-relevance")
 
 
 def _tagged_with(name: str) -> set[int]:
