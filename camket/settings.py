@@ -198,6 +198,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 EMAIL_BACKEND = env_str("CAMKET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("CAMKET_FROM_EMAIL", "camket@localhost")
+# Seconds before a silent mail server is given up on (the e-mail stays pending, tried again).
+EMAIL_TIMEOUT = env_int("CAMKET_EMAIL_TIMEOUT", 10)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A job still "running" this long after it started is taken as lost (its worker stopped) by

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from camket.accounts.models import AccountEvent, Agency, Membership, TemporaryPassword
+from camket.accounts.models import AccountEvent, Agency, ApiToken, Membership, TemporaryPassword
 from camket.accounts.rules import is_administrator_user
 from camket.lib.concurrency import StaleEdit, claim_version
 
@@ -183,6 +183,23 @@ def _claim(actor, target, version: int | None) -> Membership | None:
     return membership
 
 
+def _is_active_administrator(user) -> bool:
+    return user.is_active and is_administrator_user(user)
+
+
+def _keep_an_administrator(target, was_administrator: bool) -> None:
+    """Refuse (rolling the change back) one that takes away the last active administrator:
+    nobody could then grant the role again from the application."""
+    target = get_user_model().objects.select_related("membership").get(pk=target.pk)
+    if not was_administrator or _is_active_administrator(target):
+        return
+    others = get_user_model().objects.filter(is_active=True).filter(
+        Q(is_superuser=True) | Q(membership__role=Role.ADMINISTRATOR)).exclude(pk=target.pk)
+    if not others.exists():
+        raise ValidationError(_("%(name)s is the last active administrator: make someone else "
+                                "an administrator first.") % {"name": target.username})
+
+
 @transaction.atomic
 def update_user(actor, target, values: dict, *, version: int | None = None) -> AccountResult:
     """Change the fields `values` names (user fields and membership role and agency)."""
@@ -200,6 +217,7 @@ def update_user(actor, target, values: dict, *, version: int | None = None) -> A
     if not changed:
         return AccountResult(target, [])
     membership = _claim(actor, target, version)
+    was_administrator = _is_active_administrator(target)
     user_fields = [name for name in changed if name in USER_FIELDS]
     if user_fields:
         for name in user_fields:
@@ -217,6 +235,7 @@ def update_user(actor, target, values: dict, *, version: int | None = None) -> A
                 setattr(membership, name, values[name])
         membership._history_user = actor
         membership.save()
+    _keep_an_administrator(target, was_administrator)
     _record(target, actor, AccountEvent.Kind.CHANGED,
             [[name, _shown(name, old[name]), _shown(name, values[name])] for name in changed])
     return AccountResult(target, changed)
@@ -233,8 +252,10 @@ def set_active(actor, target, active: bool, *, version: int | None = None) -> Ac
     if target.is_active == active:
         return AccountResult(target, [])
     _claim(actor, target, version)
+    was_administrator = _is_active_administrator(target)
     target.is_active = active
     target.save(update_fields=["is_active"])
+    _keep_an_administrator(target, was_administrator)
     _record(target, actor, AccountEvent.Kind.REACTIVATED if active
             else AccountEvent.Kind.DEACTIVATED)
     return AccountResult(target, ["is_active"])
@@ -242,11 +263,13 @@ def set_active(actor, target, active: bool, *, version: int | None = None) -> Ac
 
 @transaction.atomic
 def reset_password(actor, target) -> AccountResult:
-    """Give `target` a new temporary password (returned, to show once); their old one stops
-    working at once, and they must choose their own when they next sign in."""
+    """Give `target` a new temporary password (returned, to show once); their old one and
+    their API tokens stop working at once, and they must choose their own password when they
+    next sign in."""
     target = get_user_model().objects.select_for_update().get(pk=target.pk)
     _require_change(actor, target)
     password = _set_temporary_password(actor, target)
+    ApiToken.objects.filter(user=target, revoked=False).update(revoked=True)
     _record(target, actor, AccountEvent.Kind.PASSWORD_RESET)
     return AccountResult(target, ["password"], password)
 

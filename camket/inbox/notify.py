@@ -4,6 +4,10 @@ A notification is unique per recipient and event, so creating it again does noth
 e-mail is claimed (the row moves from "pending" to "sent") in the same transaction as it is
 sent, as reminders are: a second run finds nothing pending; a failed send rolls the claim
 back, is logged, and is tried again by the next `camket notify`.
+
+E-mail is never sent inside the web request that created the notification: once the request's
+transaction commits, the background task `camket.inbox.tasks.send_notification_emails` is
+queued (run by `camket db_worker`), so a hung mail server cannot hang the page.
 """
 
 import logging
@@ -46,8 +50,10 @@ def _create(recipients, kind: str, event: str, params: dict, link: str, *,
 
 
 def _email_after_commit(event: str) -> None:
-    transaction.on_commit(lambda: send_pending_emails(
-        Notification.objects.filter(event=event)))
+    # Imported here: the task module imports this one.
+    from camket.inbox.tasks import send_notification_emails
+
+    transaction.on_commit(send_notification_emails.enqueue)
 
 
 def _framework_params(framework) -> dict:

@@ -123,8 +123,10 @@ class OpinionsRequested(Source):
                                   _("Opinions requested from your agency"), "my-assessments")
 
     def queryset(self, user, today):
-        return visible_assessments(user).filter(agency=roles.agency_of(user),
-                                                state__in=OPEN_OPINION)
+        return visible_assessments(user).filter(
+            agency=roles.agency_of(user), state__in=OPEN_OPINION,
+            recommendation__framework__archived=False).exclude(
+            recommendation__status=Recommendation.Status.ARCHIVED)
 
     def rows(self, queryset, today):
         found = queryset.select_related("recommendation", "recommendation__framework").order_by(

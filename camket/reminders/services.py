@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from camket.accounts.models import Membership
+from camket.frameworks.models import Recommendation
 from camket.lib.text import as_one_line
 from camket.plans.models import Action, DueDate
 from camket.reminders.models import Reminder
@@ -46,10 +47,13 @@ class Outcome:
 
 def open_due_dates():
     """Due dates still waiting for a report: none yet, a draft, or one returned for changes
-    (archived due dates, indicators, actions and plans wait for nothing)."""
+    (archived due dates, indicators, actions, plans, items and frameworks wait for nothing)."""
     return DueDate.objects.filter(archived=False, indicator__archived=False).exclude(
         indicator__action__publication=Action.Publication.ARCHIVED).exclude(
         indicator__action__plan__archived=True).exclude(
+        indicator__action__plan__framework__archived=True).exclude(
+        indicator__recommendation__status=Recommendation.Status.ARCHIVED).exclude(
+        indicator__recommendation__framework__archived=True).exclude(
         report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
 
 

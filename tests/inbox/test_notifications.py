@@ -2,15 +2,18 @@
 
 import logging
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import translation
+from django_tasks_db.models import DBTaskResult
 
 from camket.inbox import notify
 from camket.inbox.models import Notification
+from camket.inbox.tasks import send_notification_emails
 from camket.inbox.texts import notification_text
 from camket.reports.services import accept_report, return_report, save_report
 from camket.review.services import send_for_review, withdraw_request
@@ -35,6 +38,11 @@ def _of(user):
     return list(Notification.objects.filter(recipient=user))
 
 
+def _send_queued_emails() -> int:
+    """Run the e-mail task the way the worker would, whatever the configured backend."""
+    return send_notification_emails.call()
+
+
 def test_an_opinion_request_notifies_the_agency_once_and_mails_once(
         mailed, django_capture_on_commit_callbacks):
     world = mailed
@@ -42,18 +50,61 @@ def test_an_opinion_request_notifies_the_agency_once_and_mails_once(
         send_for_review(world.coordinator, [world.published], [world.agency_a],
                         due_on=date(2026, 7, 1))
     [notice] = _of(world.officer_a)
+    # Nothing is mailed by the request itself: the e-mail waits for the background task.
+    assert notice.email == Notification.Email.PENDING and mail.outbox == []
+    assert DBTaskResult.objects.filter(
+        task_path="camket.inbox.tasks.send_notification_emails").exists()
+    assert _send_queued_emails() == 1
+    notice.refresh_from_db()
     assert notice.kind == Kind.OPINION_REQUESTED and notice.email == Notification.Email.SENT
     assert notice.params["reference"] == "1.1" and notice.params["due_on"] == "2026-07-01"
     assert [m.to for m in mail.outbox] == [["a@example.gov.vn"]]
     manager = Notification.objects.get(recipient__username="manager_a")
     assert manager.email == Notification.Email.NO_ADDRESS
     assert _of(world.officer_b) == [] and _of(world.coordinator) == []
-    # Asked again (nothing changes), and the e-mail run again: nothing new.
+    # Asked again (nothing changes), and the task and the command run again: nothing new.
     with django_capture_on_commit_callbacks(execute=True):
         send_for_review(world.coordinator, [world.published], [world.agency_a],
                         due_on=date(2026, 7, 1))
-    assert notify.send_pending_emails() == (0, 0)
+    assert _send_queued_emails() == 0
+    call_command("notify", stdout=StringIO())
     assert len(_of(world.officer_a)) == 1 and len(mail.outbox) == 1
+
+
+class NeverConnects(EmailBackend):
+    """Fails the test if anything tries to reach the mail server."""
+
+    def open(self):
+        raise AssertionError("the web request opened an SMTP connection")
+
+    def send_messages(self, messages):
+        self.open()
+
+
+def test_the_web_request_opens_no_smtp_connection_and_the_task_sends_once(
+        mailed, client, settings, django_capture_on_commit_callbacks):
+    world = mailed
+    settings.EMAIL_BACKEND = "tests.inbox.test_notifications.NeverConnects"
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/recommendations/{world.published.pk}/send/",
+                               {"agencies": [world.agency_a.pk]})
+    assert response.status_code == 302
+    assert Notification.objects.filter(recipient=world.officer_a,
+                                        email=Notification.Email.PENDING).count() == 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    assert send_notification_emails.enqueue().return_value == 1
+    assert send_notification_emails.enqueue().return_value == 0
+    assert [m.to for m in mail.outbox] == [["a@example.gov.vn"]]
+
+
+def test_email_waits_at_most_the_configured_timeout(settings):
+    from django.core.mail import get_connection
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_TIMEOUT = 7
+    assert get_connection().timeout == 7
 
 
 def test_a_request_withdrawn_and_made_again_is_a_new_event(mailed):

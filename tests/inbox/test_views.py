@@ -104,3 +104,19 @@ def test_the_list_shows_ones_own_notifications_escaped(client, world):
     page = client.get(reverse("notification-list")).content.decode()
     assert page.count("Officers &lt;b&gt;trained&lt;/b&gt;") == 1
     assert "<b>trained</b>" not in page
+
+
+def test_the_menu_button_shows_the_total_of_work_and_unread(client, world):
+    """On a phone the menu's counts are folded away: the "Menu" button carries their sum."""
+    from datetime import date
+
+    from camket.review.services import send_for_review
+
+    send_for_review(world.coordinator, [world.published], [world.agency_a],
+                    due_on=date(2026, 7, 1))
+    client.force_login(world.officer_a)
+    page = client.get("/inbox/").content.decode()
+    # Two opinions requested (1.1 and 1.3) and one unread notification.
+    assert '<span class="badge nav-total">3<' in page
+    client.force_login(world.viewer)
+    assert "nav-total" not in client.get("/inbox/").content.decode()
