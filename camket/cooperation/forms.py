@@ -6,6 +6,7 @@ from camket.accounts.models import Agency
 from camket.cooperation.models import Agreement, CooperationRequest
 from camket.cooperation.services import AGREEMENT_FIELDS, REQUEST_FIELDS
 from camket.frameworks.models import State
+from camket.frameworks.state_order import label_expression
 from camket.plans.forms import VersionedForm
 from camket.treaties.models import Instrument
 
@@ -26,7 +27,7 @@ class AgreementForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = State.objects.order_by("name")
+        self.fields["partner"].queryset = State.objects.order_by(label_expression(), "name")
         self.fields["partner"].label_from_instance = state_in_language
         self.fields["central_authority"].queryset = _agencies()
 
@@ -43,7 +44,7 @@ class RequestForm(VersionedForm):
 
     def __init__(self, *args, agreements, picks_agency: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = State.objects.order_by("name")
+        self.fields["partner"].queryset = State.objects.order_by(label_expression(), "name")
         self.fields["partner"].label_from_instance = state_in_language
         self.fields["agreement"].queryset = agreements
         self.fields["instrument"].queryset = Instrument.objects.filter(archived=False)

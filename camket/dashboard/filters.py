@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from camket.frameworks.home_state import ALL_STATES, home_state_code
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.state_order import by_label
 from camket.lib.numbers import positive_int
 from camket.lib.vocabulary import DRUGS_CRIME, SDG
 from camket.plans.matching import Concerning
@@ -118,9 +119,10 @@ def state_choices(user) -> list[tuple[str, str]]:
         "state_under_review")
     home = home_state_code()
     others = (State.objects.filter(Q(pk__in=reviewed) | Q(pk__in=framed))
-              .exclude(iso3__isnull=True).exclude(iso3__in=("", home)).order_by("name"))
+              .exclude(iso3__isnull=True).exclude(iso3__in=("", home)))
     language = get_language()
-    return [(home, state_label(home))] + [(state.iso3, state.label(language)) for state in others]
+    return [(home, state_label(home))] + [(state.iso3, state.label(language))
+                                          for state in by_label(others, language)]
 
 
 def state_label(code: str) -> str:

@@ -1,5 +1,6 @@
 """What changed, who changed it and when: readable entries from django-simple-history."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.theme_mapping import MAPPED_REASON
 from camket.review.clusters import shown_title, visible_clusters
 from camket.review.models import Cluster
 
@@ -74,6 +76,17 @@ _IMPORTED_FROM = "Imported from "
 _SYSTEM_IMPORT = " (system import, no user)"
 
 
+def _pattern(msgid: str) -> re.Pattern:
+    """A regular expression matching `msgid` with its %(name)s parameters filled in."""
+    parts = re.split(r"%\((\w+)\)s", msgid)
+    return re.compile("".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+                              for index, part in enumerate(parts)), re.DOTALL)
+
+
+# Reasons stored in English with parameters filled in: recognised and translated when read.
+_PARAMETERISED_REASONS = [(msgid, _pattern(msgid)) for msgid in (MAPPED_REASON,)]
+
+
 def readable_reason(stored: str) -> str:
     """A change reason in the reader's language. Reasons are stored in English, as written in
     the code (msgids), and translated when read; reasons stored already translated, or typed by
@@ -87,6 +100,10 @@ def readable_reason(stored: str) -> str:
         if system:
             return _("Imported from %(file)s (system import, no user)") % {"file": source}
         return _("Imported from %(file)s") % {"file": source}
+    for msgid, pattern in _PARAMETERISED_REASONS:
+        filled = pattern.fullmatch(stored)
+        if filled:
+            return _(msgid) % filled.groupdict()
     return _(stored)
 
 

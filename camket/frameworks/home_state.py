@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from camket.frameworks.models import Framework, State
+from camket.frameworks.state_order import by_label
 
 ALL_STATES = "all"  # the `state` filter value for every state under review
 
@@ -79,10 +80,9 @@ def state_condition(code: str, framework_slug: str = "") -> Q | None:
 
 def states_under_review(items) -> list[State]:
     """The states the items are about that a `state` filter can name (those with a code),
-    by name, the home state left out (the list offers it first anyway)."""
+    by the name the reader sees, the home state left out (the list offers it first anyway)."""
     items = items.order_by()
-    return list(State.objects.filter(
+    return by_label(State.objects.filter(
         Q(pk__in=items.values("state_under_review"))
         | Q(pk__in=items.values("framework__state_under_review")))
-        .exclude(iso3__isnull=True).exclude(iso3="").exclude(iso3=home_state_code())
-        .order_by("name"))
+        .exclude(iso3__isnull=True).exclude(iso3="").exclude(iso3=home_state_code()))

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from camket.frameworks.models import Implementation, Recommendation
+from camket.frameworks.state_order import label_expression
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
@@ -26,7 +27,8 @@ def _rank(field: str, values) -> Case:
 
 
 def _by_state():
-    name = Coalesce("state_under_review__name", "framework__state_under_review__name")
+    name = Coalesce(label_expression("state_under_review__"),
+                    label_expression("framework__state_under_review__"))
     return (name.asc(nulls_last=True), *_NEWEST)
 
 

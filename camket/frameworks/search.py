@@ -215,7 +215,7 @@ def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
         totals["action"][action] += n
         totals["status"][status] += n
     frameworks = Framework.objects.in_bulk(list(totals["framework"]))
-    result.frameworks = [(frameworks[pk].slug, frameworks[pk].name, n)
+    result.frameworks = [(frameworks[pk].slug, frameworks[pk].label(get_language() or "vi"), n)
                          for pk, n in totals["framework"].most_common()]
     labels = dict(Recommendation.Response.choices)
     result.responses = [(value or "none", labels.get(value, _("Not yet decided")), n)

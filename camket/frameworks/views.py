@@ -17,6 +17,7 @@ from camket.frameworks.scoping import (
     visible_frameworks,
     visible_recommendations,
 )
+from camket.frameworks.state_order import by_label
 from camket.lib.vocabulary import SDG
 from camket.plans.scoping import visible_actions, visible_indicators
 from camket.review.clusters import shown_title
@@ -107,7 +108,7 @@ def filter_choices(user, params: search.SearchParams) -> dict:
     return {
         "frameworks": visible_frameworks(user),
         "states_under_review": home_state.states_under_review(visible),
-        "states": State.objects.filter(recommended__in=in_state).distinct().order_by("name"),
+        "states": by_label(State.objects.filter(recommended__in=in_state).distinct()),
         "themes": Category.objects.exclude(taxonomy__slug=SDG).filter(
             Q(pk__in=used) | Q(children__in=used)).distinct().select_related("taxonomy")
         .order_by("taxonomy__name", "code", "name"),

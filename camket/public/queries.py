@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from camket.frameworks import home_state
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.search import apply_text_search
+from camket.frameworks.state_order import by_label
 from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import SDG
 from camket.plans.models import Action, Indicator
@@ -175,7 +176,7 @@ def filter_choices(framework: Framework, language: str,
     goals |= set(Category.objects.filter(pk__in=sdg_parents).values_list("code", flat=True))
     sdgs = [Choice(code, _("Goal %(code)s") % {"code": code})
             for code in sorted((g for g in goals if g.isdigit()), key=int)]
-    states = State.objects.filter(recommended__in=ids).distinct().order_by("name")
+    states = by_label(State.objects.filter(recommended__in=ids).distinct(), language)
     home = home_state.home_state()
     about = [Choice(state.iso3, state.label(language))
              for state in home_state.states_under_review(every_item)]

@@ -4,6 +4,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from camket.frameworks.scoping import visible_frameworks
+from camket.frameworks.templatetags.camket_labels import framework_label
 
 
 class ExportForm(forms.Form):
@@ -15,6 +16,7 @@ class ExportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["framework"].queryset = visible_frameworks(user).order_by("name")
+        self.fields["framework"].label_from_instance = framework_label
 
 
 class UploadForm(forms.Form):

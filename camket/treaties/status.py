@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from camket.frameworks.home_state import about_state_condition
 from camket.frameworks.models import Recommendation, State
+from camket.frameworks.state_order import label_expression
 from camket.legislation.models import LegalAct
 from camket.lib.folding import fold
 from camket.links.models import RegisterLink
@@ -42,7 +43,8 @@ def find_state(code: str) -> State | None:
 
 
 def known_states() -> QuerySet[State]:
-    return State.objects.exclude(iso3__isnull=True).exclude(iso3="").order_by("name")
+    return (State.objects.exclude(iso3__isnull=True).exclude(iso3="")
+            .order_by(label_expression(), "name"))
 
 
 @dataclass(frozen=True)

@@ -31,3 +31,11 @@ def state_label(state) -> str:
     if state is None:
         return ""
     return state.label(get_language() or "vi")
+
+
+@register.filter
+def framework_label(framework) -> str:
+    """A framework's name in the current language: {{ framework|framework_label }}."""
+    if framework is None:
+        return ""
+    return framework.label(get_language() or "vi")
