@@ -18,7 +18,7 @@ def test_a_coordinator_archives_and_brings_back_with_history(client, world):
     framework.refresh_from_db()
     assert not framework.archived
     history = client.get("/frameworks/upr-vn-4/edit/").content.decode()
-    assert "archived: True → False" in history and "archived: False → True" in history
+    assert "archived: yes → no" in history and "archived: no → yes" in history
 
 
 def test_a_stale_archive_is_refused(client, world):

@@ -58,9 +58,9 @@ def test_pages_in_vietnamese_use_its_date_format(world, extradition):
     client = client_for(world.officer_a)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
     page = client.get(f"/cooperation/requests/{extradition.pk}/").content.decode()
-    assert "04-03-2025" in page
+    assert "04/03/2025" in page
     english = client_for(world.officer_a).get(f"/cooperation/requests/{extradition.pk}/")
-    assert "03/04/2025" in english.content.decode()
+    assert "2025-03-04" in english.content.decode()
     agreement = client.get(f"/cooperation/agreements/{extradition.agreement_id}/")
     assert "Hiệp định dẫn độ Việt Nam – Hàn Quốc" in agreement.content.decode()
 
