@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from camket.glossary.models import GlossaryTerm
+from camket.lib.installed import written_by_installer
 
 GLOSSARY_FILE = Path(__file__).resolve().parent / "data" / "glossary.csv"
 INSTALL_REASON = "Installed from camket's glossary"
@@ -34,22 +35,6 @@ def _histories(pks) -> dict[int, list]:
         histories.setdefault(record.id, []).append(record)
     return histories
 
-
-def _installers(term: GlossaryTerm, name: str, history: list) -> bool:
-    """Whether the installer may write this field: the version that gave it its present value
-    is the installer's (an empty field of a term a person created is filled too)."""
-    value = getattr(term, name)
-    if not history or getattr(history[0], name) != value:
-        return False
-    introduced_by = history[0]
-    for record in history[1:]:
-        if getattr(record, name) != value:
-            break
-        introduced_by = record
-    if introduced_by.history_change_reason == INSTALL_REASON:
-        return True
-    never_installed = all(r.history_change_reason != INSTALL_REASON for r in history)
-    return never_installed and value == ""
 
 
 def _existing(rows) -> dict[str, GlossaryTerm]:
@@ -76,7 +61,7 @@ def install_glossary(path: Path = GLOSSARY_FILE) -> dict[str, int]:
         else:
             history = histories.get(term.pk, [])
             changed = [name for name in FILE_FIELDS if getattr(term, name) != row[name]
-                       and _installers(term, name, history)]
+                       and written_by_installer(term, name, history, INSTALL_REASON)]
             if not changed and term.shipped_key == key:
                 counts["unchanged"] += 1
                 continue

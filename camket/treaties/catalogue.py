@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from camket.lib.installed import written_by_installer
 from camket.treaties.models import Instrument
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -43,24 +44,6 @@ def _histories() -> dict[int, list]:
     return histories
 
 
-def _installers(instrument: Instrument, name: str, history: list) -> bool:
-    """Whether the installer may write this field: the version that gave it its present value
-    is the installer's. A person's edit stays, even one the installer saved again alongside
-    its own changes, or one made without history; a field left empty on an instrument the
-    installer never wrote is filled."""
-    value = getattr(instrument, name)
-    if not history or getattr(history[0], name) != value:
-        return False
-    introduced_by = history[0]
-    for record in history[1:]:
-        if getattr(record, name) != value:
-            break
-        introduced_by = record
-    if introduced_by.history_change_reason == INSTALL_REASON:
-        return True
-    never_installed = all(r.history_change_reason != INSTALL_REASON for r in history)
-    return never_installed and value in ("", None)
-
 
 @transaction.atomic
 def install_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, int]:
@@ -84,7 +67,7 @@ def install_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, int]:
             history = histories.get(instrument.pk, [])
             changed = [name for name, value in values.items()
                        if getattr(instrument, name) != value
-                       and _installers(instrument, name, history)]
+                       and written_by_installer(instrument, name, history, INSTALL_REASON)]
             if not changed and instrument.builtin:
                 by_key[instrument.key] = instrument
                 counts["unchanged"] += 1
