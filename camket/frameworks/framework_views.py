@@ -34,12 +34,7 @@ def framework_edit_view(request, slug=None):
     if slug is None:
         coordinator_only(request)
     else:
-        framework = visible_frameworks(request.user, include_archived=True).filter(
-            slug=slug).first()
-        if framework is None:
-            raise Http404(_("No such framework."))
-        if not editing.may_change(request.user, framework):
-            raise PermissionDenied(_("Only the coordinators of this framework can change it."))
+        framework = _framework_to_change(request.user, slug)
     form = FrameworkForm(request.POST or None, instance=framework)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,12 +64,7 @@ def framework_edit_view(request, slug=None):
 @login_required
 def framework_archive_view(request, slug):
     """GET asks for confirmation; POST archives (archived=1) or brings the framework back."""
-    framework = visible_frameworks(request.user, include_archived=True).filter(
-        slug=slug).first()
-    if framework is None:
-        raise Http404(_("No such framework."))
-    if not editing.may_change(request.user, framework):
-        raise PermissionDenied(_("Only the coordinators of this framework can change it."))
+    framework = _framework_to_change(request.user, slug)
     if request.method == "POST":
         archive = request.POST.get("archived") == "1"
         try:
@@ -97,3 +87,12 @@ def _add_errors(form, error: ValidationError) -> None:
     for name, problems in error.message_dict.items():
         field = "level_lines" if name == "levels" else name
         form.add_error(field if field in form.fields else None, problems)
+
+
+def _framework_to_change(user, slug: str):
+    framework = visible_frameworks(user, include_archived=True).filter(slug=slug).first()
+    if framework is None:
+        raise Http404(_("No such framework."))
+    if not editing.may_change(user, framework):
+        raise PermissionDenied(_("Only the coordinators of this framework can change it."))
+    return framework
