@@ -66,7 +66,7 @@ def state_from(data) -> str:
     a chosen framework: `services.chosen_state`). An unknown code is refused like any other
     unknown filter."""
     code = str(data.get("state") or "").strip()[:10]
-    if not code:
+    if not code.isalpha():  # not a code: a number is the list's old recommending-state filter
         return ""
     if code.lower() == ALL_STATES:
         return ALL_STATES

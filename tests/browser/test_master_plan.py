@@ -74,7 +74,7 @@ def test_from_decision_to_dashboard(make_page, world, live_server, lang, tmp_pat
     submit(coordinator, form)
     due_links = coordinator.locator("main table a[href^='/due-dates/']")
     expect(due_links).to_have_count(4)
-    expect(due_links.first).to_have_text("2025-06-30")
+    expect(due_links.first).to_have_text("30/06/2025" if lang == "vi" else "2025-06-30")
     due_url = due_links.first.get_attribute("href")
 
     # 4. Agency A's focal point writes the report, attaches a file and submits.

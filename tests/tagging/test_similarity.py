@@ -110,5 +110,6 @@ def test_texts_without_words_do_not_break_similarity(world):
 def test_more_like_this_combines_with_filters_that_need_distinct(cycles, world):
     philippines = world.published.recommending_states.get()
     cycles["twin"].recommending_states.add(philippines)
-    params = search.SearchParams(like=str(cycles["now"].pk), state=str(philippines.pk))
+    params = search.SearchParams(like=str(cycles["now"].pk), state="all",
+                                 recommending_state=str(philippines.pk))
     assert list(search.search(world.coordinator, params)) == [cycles["twin"]]
