@@ -267,3 +267,7 @@ CAMKET_HOME_STATE = env_str("CAMKET_HOME_STATE", "VNM")
 # Cooperation requests (camket.cooperation): the public portal shows yearly counts per direction
 # and type, leaving out any cell below this number (small counts may point at a known case).
 CAMKET_COOPERATION_PUBLIC_MIN = env_int("CAMKET_COOPERATION_PUBLIC_MIN", 1)
+
+# A change reason can hold a file name or an imported theme's label, which outgrow the
+# library's default 100 characters (PostgreSQL refuses them; SQLite would keep them silently).
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -170,7 +170,7 @@ def refresh_planner_statistics() -> None:
 def import_reason(summary: ImportSummary, user) -> str:
     """The history's reason; a system import (no user) says so, since history names nobody."""
     suffix = " (system import, no user)" if user is None else ""
-    return (IMPORT_REASON_PREFIX + summary.file_name)[:100 - len(suffix)] + suffix
+    return IMPORT_REASON_PREFIX + summary.file_name + suffix
 
 
 def _record_run(summary: ImportSummary, source: str, plans, user) -> None:

@@ -155,3 +155,11 @@ def test_ohchr_matrices_import_with_states_responses_and_themes(shared_data, db,
         with_sdgs = recommendations.filter(categories__taxonomy__slug="sdg").distinct()
         assert with_sdgs.count() == count
     assert import_file(shared_data / "ohchr-thematic-lists" / name).unchanged == count
+
+
+def test_a_long_file_name_is_kept_whole_in_the_history(tmp_path, framework):
+    name = "Bao-cao-tong-hop-khuyen-nghi-UPR-chu-ky-IV-" * 4 + "ban-cuoi.csv"
+    import_file(_write(tmp_path, GOOD, name=name), framework_slug="upr-vn-4")
+    entry = Recommendation.objects.get(framework=framework, reference="1.1").history.first()
+    assert len(entry.history_change_reason) > 100
+    assert entry.history_change_reason == f"Imported from {name} (system import, no user)"
