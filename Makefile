@@ -30,6 +30,7 @@ demo: install
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: install lint test-sqlite test-postgres
 

@@ -30,20 +30,28 @@ def main() -> int:
     env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
     # Always the scratch SQLite database, never a configured one.
     env.update(CAMKET_DATA_DIR=str(scratch), DJANGO_SETTINGS_MODULE="camket.settings")
-    subprocess.run([sys.executable, "-m", "camket", "migrate", "-v", "0"], env=env,
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "camket", "migrate", "-v", "0"], env=env, check=True, cwd=ROOT
+    )
     files = _files(scratch / "files")
     print("seconds: the import call alone (process start and Django set-up: another ~3 s)")
     print(f"{'file':<42} {'size':>9} {'seconds':>8} {'peak RSS':>9}  result")
     for label, path in files.items():
-        done = subprocess.run([sys.executable, str(HERE), "--measure", str(path)], env=env,
-                              capture_output=True, text=True, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, str(HERE), "--measure", str(path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         if done.returncode:
             print(f"{label:<42} failed: {done.stderr.strip().splitlines()[-1:]}")
             continue
         figures = json.loads(done.stdout.strip().splitlines()[-1])
-        print(f"{label:<42} {path.stat().st_size / 1e6:>7.2f}MB {figures['seconds']:>8.2f} "
-              f"{figures['peak_mb']:>7.0f}MB  {figures['result']}")
+        print(
+            f"{label:<42} {path.stat().st_size / 1e6:>7.2f}MB {figures['seconds']:>8.2f} "
+            f"{figures['peak_mb']:>7.0f}MB  {figures['result']}"
+        )
     return 0
 
 
@@ -57,9 +65,11 @@ def _files(folder: Path) -> dict[str, Path]:
     files = {"baseline: a 2-row CSV": baseline, **hostile.build_all(folder)}
     # The worst the default limits let through to a parser: just under each of them.
     files["xlsx: one 45 MB cell (package < 50 MB)"] = hostile.xlsx_huge_cell(
-        folder / "45mb-cell.xlsx", chars=45_000_000)
+        folder / "45mb-cell.xlsx", chars=45_000_000
+    )
     files["xlsx: 99,999 rows (< 100,000)"] = hostile.xlsx_many_rows(
-        folder / "99999-rows.xlsx", rows=99_999)
+        folder / "99999-rows.xlsx", rows=99_999
+    )
     upr = SHARED / "upr-info" / "upr-info-14-17.csv"
     matrix = SHARED / "ohchr-thematic-lists" / "egypt-cycle2-upr20.docx"
     if upr.exists():
@@ -71,8 +81,9 @@ def _files(folder: Path) -> dict[str, Path]:
 
 def measure(path: str) -> None:
     """Run one import in a child process; print its time and peak memory as JSON."""
-    done = subprocess.run([sys.executable, str(HERE), "--import", path],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(HERE), "--import", path], capture_output=True, text=True, cwd=ROOT
+    )
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kilobytes on Linux
     if done.returncode:
         raise SystemExit(done.stderr)

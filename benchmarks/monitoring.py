@@ -36,31 +36,62 @@ def build() -> dict:
     rng = random.Random(2024)
     statuses = Implementation.values
     agencies = Agency.objects.bulk_create(
-        Agency(code=f"a{i:02}", name=f"Agency {i}") for i in range(20))
+        Agency(code=f"a{i:02}", name=f"Agency {i}") for i in range(20)
+    )
     framework = Framework.objects.create(slug="bench", name="Bench", kind="upr_cycle")
     recommendations = Recommendation.objects.bulk_create(
-        Recommendation(framework=framework, reference=f"R.{i}", text=f"Recommendation {i}",
-                       status="published", response="supported",
-                       implementation=rng.choice(statuses)) for i in range(3000))
+        Recommendation(
+            framework=framework,
+            reference=f"R.{i}",
+            text=f"Recommendation {i}",
+            status="published",
+            response="supported",
+            implementation=rng.choice(statuses),
+        )
+        for i in range(3000)
+    )
     plan = Plan.objects.create(framework=framework, title="Bench plan")
     actions = Action.objects.bulk_create(
-        Action(plan=plan, reference=str(i), title=f"Action {i}", publication="published",
-               lead_agency=rng.choice(agencies), status=rng.choice(statuses),
-               start_on=date(2025, 1, 1), target_on=date(2026, 12, 31)) for i in range(1500))
+        Action(
+            plan=plan,
+            reference=str(i),
+            title=f"Action {i}",
+            publication="published",
+            lead_agency=rng.choice(agencies),
+            status=rng.choice(statuses),
+            start_on=date(2025, 1, 1),
+            target_on=date(2026, 12, 31),
+        )
+        for i in range(1500)
+    )
     Action.recommendations.through.objects.bulk_create(
         Action.recommendations.through(action=a, recommendation=recommendations[(2 * i + j) % 3000])
-        for i, a in enumerate(actions) for j in range(2))
+        for i, a in enumerate(actions)
+        for j in range(2)
+    )
     indicators = Indicator.objects.bulk_create(
-        Indicator(action=a, agency=a.lead_agency, title=f"Indicator {i}", frequency_months=3,
-                  starts_on=date(2025, 1, 1), ends_on=date(2026, 12, 31))
-        for a in actions for i in range(2))
+        Indicator(
+            action=a,
+            agency=a.lead_agency,
+            title=f"Indicator {i}",
+            frequency_months=3,
+            starts_on=date(2025, 1, 1),
+            ends_on=date(2026, 12, 31),
+        )
+        for a in actions
+        for i in range(2)
+    )
     schedule = periods(date(2025, 1, 1), date(2026, 12, 31), 3)
     due_dates = DueDate.objects.bulk_create(
         DueDate(indicator=ind, period_start=p.start, period_end=p.end, due_on=p.due_on)
-        for ind in indicators for p in schedule)
+        for ind in indicators
+        for p in schedule
+    )
     ProgressReport.objects.bulk_create(
-        ProgressReport(due_date=d, state="accepted", status=rng.choice(statuses),
-                       narrative="Done.") for d in due_dates if rng.random() < 0.75)
+        ProgressReport(due_date=d, state="accepted", status=rng.choice(statuses), narrative="Done.")
+        for d in due_dates
+        if rng.random() < 0.75
+    )
     return {"agency": agencies[0], "due_dates": len(due_dates)}
 
 
@@ -91,12 +122,15 @@ def run(vendor: str) -> None:
     cases = [
         ("dashboard figures, coordinator", lambda: figures(coordinator, today=TODAY)),
         ("dashboard figures, agency officer", lambda: figures(officer, today=TODAY)),
-        ("reminder run (dry), whole government",
-         lambda: send_reminders(today=TODAY, dry_run=True)),
-        ("action list of one agency (first 50)", lambda: list(filter_actions(
-            officer, ActionFilters(agency=world["agency"].code))[:50])),
-        ("actions with an overdue report (count)", lambda: filter_actions(
-            coordinator, ActionFilters(overdue="1"), today=TODAY).count()),
+        ("reminder run (dry), whole government", lambda: send_reminders(today=TODAY, dry_run=True)),
+        (
+            "action list of one agency (first 50)",
+            lambda: list(filter_actions(officer, ActionFilters(agency=world["agency"].code))[:50]),
+        ),
+        (
+            "actions with an overdue report (count)",
+            lambda: filter_actions(coordinator, ActionFilters(overdue="1"), today=TODAY).count(),
+        ),
     ]
     for label, action in cases:
         median, worst = timed(action)

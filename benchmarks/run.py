@@ -11,9 +11,23 @@ import time
 
 from support import in_throwaway_database, setup_django, upr_info_exports  # benchmarks/support.py
 
-QUERIES = ["torture", "death penalty", "rights of the child", "quyen", "trafficking persons",
-           "ratify", "women", "freedom expression", "viet nam", "education", "consider",
-           "national human rights institution", "dam bao", "migrants", "zzzz"]
+QUERIES = [
+    "torture",
+    "death penalty",
+    "rights of the child",
+    "quyen",
+    "trafficking persons",
+    "ratify",
+    "women",
+    "freedom expression",
+    "viet nam",
+    "education",
+    "consider",
+    "national human rights institution",
+    "dam bao",
+    "migrants",
+    "zzzz",
+]
 ROUNDS = 5
 
 
@@ -50,12 +64,15 @@ def run(files, vendor: str) -> None:
         return results.count(), list(results.order_by("id")[:25]), facets(results)
 
     print(f"database: {vendor}")
-    print(f"import: {total} recommendations from {len(files)} files in {import_seconds:.1f} s "
-          f"({total / import_seconds:,.0f} rows/s)")
-    for label, user, action in (("search (count + first page), coordinator", coordinator, page),
-                                ("search (count + first page), viewer", viewer, page),
-                                ("search + facet counts, coordinator", coordinator,
-                                 page_and_facets)):
+    print(
+        f"import: {total} recommendations from {len(files)} files in {import_seconds:.1f} s "
+        f"({total / import_seconds:,.0f} rows/s)"
+    )
+    for label, user, action in (
+        ("search (count + first page), coordinator", coordinator, page),
+        ("search (count + first page), viewer", viewer, page),
+        ("search + facet counts, coordinator", coordinator, page_and_facets),
+    ):
         timings = []
         for _ in range(ROUNDS):
             for query in QUERIES:
@@ -64,8 +81,10 @@ def run(files, vendor: str) -> None:
                 timings.append((time.perf_counter() - start) * 1000)
         timings.sort()
         p95 = timings[int(len(timings) * 0.95) - 1]
-        print(f"{label}: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms "
-              f"over {len(timings)} queries")
+        print(
+            f"{label}: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms "
+            f"over {len(timings)} queries"
+        )
 
 
 if __name__ == "__main__":

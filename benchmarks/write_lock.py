@@ -74,8 +74,10 @@ def run(files, vendor: str) -> None:
     elapsed = time.perf_counter() - started
     probe.stop.set()
     probe.join()
-    print(f"import of {len(files)} files: {elapsed:.1f} s; write lock held {probe.total:.1f} s "
-          f"in all, longest {probe.longest:.1f} s without a break")
+    print(
+        f"import of {len(files)} files: {elapsed:.1f} s; write lock held {probe.total:.1f} s "
+        f"in all, longest {probe.longest:.1f} s without a break"
+    )
 
 
 if __name__ == "__main__":

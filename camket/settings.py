@@ -211,9 +211,12 @@ CAMKET_JOB_MAX_MINUTES = env_int("CAMKET_JOB_MAX_MINUTES", 120)
 # (which propagates to the root logger) with their traceback.
 _log_handlers = {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}}
 if env_str("CAMKET_LOG_FILE"):
-    _log_handlers["file"] = {"class": "logging.handlers.WatchedFileHandler",
-                             "filename": env_str("CAMKET_LOG_FILE"), "formatter": "plain",
-                             "encoding": "utf-8"}
+    _log_handlers["file"] = {
+        "class": "logging.handlers.WatchedFileHandler",
+        "filename": env_str("CAMKET_LOG_FILE"),
+        "formatter": "plain",
+        "encoding": "utf-8",
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -248,7 +251,8 @@ CAMKET_CLIENT_IP_HEADER = env_str("CAMKET_CLIENT_IP_HEADER", "")
 # addresses would otherwise bury the moderation queue).
 CAMKET_COMMENT_CONSULTATION_LIMIT = env_int("CAMKET_COMMENT_CONSULTATION_LIMIT", 200)
 CAMKET_COMMENT_CONSULTATION_WINDOW_SECONDS = env_int(
-    "CAMKET_COMMENT_CONSULTATION_WINDOW_SECONDS", 3600)
+    "CAMKET_COMMENT_CONSULTATION_WINDOW_SECONDS", 3600
+)
 # Report drafts (camket.documents, docs/reports.md). A ministry restyles the PDF drafts by
 # putting its own copies of documents/pdf/*.html or report.css in CAMKET_TEMPLATE_DIR, and the
 # Word drafts by naming a .docx whose styles (Title, Heading 1–3, Normal, Table Grid) they use.

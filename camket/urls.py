@@ -9,10 +9,18 @@ urlpatterns = [
     path("", inbox_views.home_view, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(
-        template_name="registration/change_password.html"), name="password_change"),
-    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(
-        template_name="registration/change_password_done.html"), name="password_change_done"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(template_name="registration/change_password.html"),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="registration/change_password_done.html"
+        ),
+        name="password_change_done",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

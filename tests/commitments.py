@@ -38,23 +38,52 @@ def _item(framework, reference, text, *, parent=None, level=0, tags=()):
 
 def make_drug_programme() -> DrugProgramme:
     ensure_builtin_taxonomies()
-    programme = Framework(slug="drug-programme-2021", name="National drug programme 2021-2025",
-                          name_vi="Chương trình phòng, chống ma túy 2021-2025", kind="programme")
+    programme = Framework(
+        slug="drug-programme-2021",
+        name="National drug programme 2021-2025",
+        name_vi="Chương trình phòng, chống ma túy 2021-2025",
+        kind="programme",
+    )
     programme.apply_kind_defaults()
     programme.save()
-    declaration = Framework(slug="ministerial-declaration-2019",
-                            name="Ministerial Declaration 2019", kind="declaration")
+    declaration = Framework(
+        slug="ministerial-declaration-2019", name="Ministerial Declaration 2019", kind="declaration"
+    )
     declaration.apply_kind_defaults()
     declaration.save()
     subprogramme = _item(programme, "5", "Drug demand reduction and HIV/AIDS.")
-    outcome = _item(programme, "5.1", "More people who use drugs receive treatment.",
-                    parent=subprogramme, level=1)
-    output = _item(programme, "5.1.2", "Methadone treatment reaches more provinces.",
-                   parent=outcome, level=2, tags=[topic("DC01.2"), sdg("3.5")])
-    output_supply = _item(programme, "5.1.3", "Border posts seize more illicit drugs.",
-                          parent=outcome, level=2, tags=[topic("DC02.2")])
-    commitment = _item(declaration, "C.4", "Widen access to evidence-based treatment.",
-                       tags=[topic("DC01")])
-    return DrugProgramme(programme=programme, declaration=declaration,
-                         subprogramme=subprogramme, outcome=outcome, output=output,
-                         output_supply=output_supply, commitment=commitment)
+    outcome = _item(
+        programme,
+        "5.1",
+        "More people who use drugs receive treatment.",
+        parent=subprogramme,
+        level=1,
+    )
+    output = _item(
+        programme,
+        "5.1.2",
+        "Methadone treatment reaches more provinces.",
+        parent=outcome,
+        level=2,
+        tags=[topic("DC01.2"), sdg("3.5")],
+    )
+    output_supply = _item(
+        programme,
+        "5.1.3",
+        "Border posts seize more illicit drugs.",
+        parent=outcome,
+        level=2,
+        tags=[topic("DC02.2")],
+    )
+    commitment = _item(
+        declaration, "C.4", "Widen access to evidence-based treatment.", tags=[topic("DC01")]
+    )
+    return DrugProgramme(
+        programme=programme,
+        declaration=declaration,
+        subprogramme=subprogramme,
+        outcome=outcome,
+        output=output,
+        output_supply=output_supply,
+        commitment=commitment,
+    )

@@ -38,20 +38,27 @@ class World:
 
 
 def make_user(username: str, role: str, agency: Agency | None):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD,
-                                                first_name=username.title())
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, first_name=username.title()
+    )
     Membership.objects.create(user=user, role=role, agency=agency)
     return user
 
 
-def make_recommendation(framework, reference: str, text: str, *, status="published",
-                        states=(), text_vi="") -> Recommendation:
+def make_recommendation(
+    framework, reference: str, text: str, *, status="published", states=(), text_vi=""
+) -> Recommendation:
     resolver = StateResolver()
     resolved = [resolver.resolve(name) for name in states]
     recommendation = Recommendation.objects.create(
-        framework=framework, reference=reference, text=text, text_vi=text_vi, status=status,
-        search_document=folded_document(reference, text, text_vi,
-                                        " ".join(s.name for s in resolved)),
+        framework=framework,
+        reference=reference,
+        text=text,
+        text_vi=text_vi,
+        status=status,
+        search_document=folded_document(
+            reference, text, text_vi, " ".join(s.name for s in resolved)
+        ),
     )
     recommendation.recommending_states.set(resolved)
     return recommendation
@@ -64,15 +71,26 @@ def make_world(*, drug_programme: bool = False) -> World:
     agency_a = Agency.objects.create(code="mps", name="Bộ Công an")
     agency_b = Agency.objects.create(code="moj", name="Bộ Tư pháp")
     coordinator = make_user("coordinator", "coordinator", coordinating)
-    framework = Framework.objects.create(slug="upr-vn-4", name="UPR Viet Nam cycle 4",
-                                         kind="upr_cycle", cycle=4)
+    framework = Framework.objects.create(
+        slug="upr-vn-4", name="UPR Viet Nam cycle 4", kind="upr_cycle", cycle=4
+    )
     published = make_recommendation(
-        framework, "1.1", "Continue efforts to combat trafficking in persons.",
-        states=["Philippines"], text_vi="Tiếp tục nỗ lực phòng, chống mua bán người.")
-    draft = make_recommendation(framework, "1.2", "Establish a national human rights "
-                                "institution.", status="draft", states=["New Zealand"])
-    sent = make_recommendation(framework, "1.3", "Đảm bảo quyền của người khuyết tật.",
-                               status="draft", states=["Japan"])
+        framework,
+        "1.1",
+        "Continue efforts to combat trafficking in persons.",
+        states=["Philippines"],
+        text_vi="Tiếp tục nỗ lực phòng, chống mua bán người.",
+    )
+    draft = make_recommendation(
+        framework,
+        "1.2",
+        "Establish a national human rights institution.",
+        status="draft",
+        states=["New Zealand"],
+    )
+    sent = make_recommendation(
+        framework, "1.3", "Đảm bảo quyền của người khuyết tật.", status="draft", states=["Japan"]
+    )
     send_for_review(coordinator, [sent], [agency_a])
     world = World(
         coordinator=coordinator,
@@ -80,8 +98,13 @@ def make_world(*, drug_programme: bool = False) -> World:
         officer_b=make_user("officer_b", "focal_point", agency_b),
         viewer=make_user("viewer", "viewer", None),
         anonymous=AnonymousUser(),
-        coordinating_agency=coordinating, agency_a=agency_a, agency_b=agency_b,
-        framework=framework, published=published, draft=draft, sent_to_a=sent,
+        coordinating_agency=coordinating,
+        agency_a=agency_a,
+        agency_b=agency_b,
+        framework=framework,
+        published=published,
+        draft=draft,
+        sent_to_a=sent,
         mps_coordinator=make_user("mps_coordinator", "coordinator", agency_a),
     )
     if drug_programme:
@@ -92,20 +115,28 @@ def make_world(*, drug_programme: bool = False) -> World:
 def add_drug_programme(world: World) -> World:
     """The national drug programme, coordinated by agency A (MPS): a sub-programme (published)
     and an outcome under it (draft)."""
-    programme = Framework(slug="drug-programme", kind="programme",
-                          name="National Programme on drug prevention and control 2021–2025",
-                          name_vi="Chương trình quốc gia phòng, chống ma túy 2021–2025",
-                          coordinating_agency=world.agency_a)
+    programme = Framework(
+        slug="drug-programme",
+        kind="programme",
+        name="National Programme on drug prevention and control 2021–2025",
+        name_vi="Chương trình quốc gia phòng, chống ma túy 2021–2025",
+        coordinating_agency=world.agency_a,
+    )
     programme.apply_kind_defaults()
     programme.save()
     world.drug_programme = programme
     world.drug_published = make_recommendation(
-        programme, "1", "Reduce drug demand and expand community-based treatment.")
+        programme, "1", "Reduce drug demand and expand community-based treatment."
+    )
     world.drug_draft = make_recommendation(
-        programme, "1.1", "Methadone maintenance treatment is available in every province.",
-        status="draft")
+        programme,
+        "1.1",
+        "Methadone maintenance treatment is available in every province.",
+        status="draft",
+    )
     Recommendation.objects.filter(pk=world.drug_draft.pk).update(
-        parent=world.drug_published, level=1)
+        parent=world.drug_published, level=1
+    )
     world.drug_draft.refresh_from_db()
     return world
 
@@ -128,28 +159,59 @@ def make_plan_world(world: World) -> PlanWorld:
     from camket.review.services import decide
 
     coordinator = world.coordinator
-    decide(coordinator, world.published, response="supported", reason="", decided_on=None,
-           version=world.published.version)
-    plan = services.create_plan(coordinator, world.framework, {
-        "title": "Master Plan for UPR cycle 4", "decision_number": "1234/QĐ-TTg",
-        "approved_on": date(2024, 12, 1)})
+    decide(
+        coordinator,
+        world.published,
+        response="supported",
+        reason="",
+        decided_on=None,
+        version=world.published.version,
+    )
+    plan = services.create_plan(
+        coordinator,
+        world.framework,
+        {
+            "title": "Master Plan for UPR cycle 4",
+            "decision_number": "1234/QĐ-TTg",
+            "approved_on": date(2024, 12, 1),
+        },
+    )
     schedule = {"start_on": date(2025, 1, 1), "target_on": date(2026, 12, 31)}
-    action_a = services.create_action(coordinator, plan, {
-        "reference": "1", "title": "Train police officers on victim identification",
-        "lead_agency": world.agency_a, **schedule}, recommendations=[world.published])
+    action_a = services.create_action(
+        coordinator,
+        plan,
+        {
+            "reference": "1",
+            "title": "Train police officers on victim identification",
+            "lead_agency": world.agency_a,
+            **schedule,
+        },
+        recommendations=[world.published],
+    )
     services.set_publication(coordinator, [action_a], "published")
-    action_b = services.create_action(coordinator, plan, {
-        "reference": "2", "title": "Draft the law on legal aid", "lead_agency": world.agency_b,
-        **schedule})
+    action_b = services.create_action(
+        coordinator,
+        plan,
+        {
+            "reference": "2",
+            "title": "Draft the law on legal aid",
+            "lead_agency": world.agency_b,
+            **schedule,
+        },
+    )
     indicator_values = {"title": "Officers trained", "unit": "people", "frequency_months": 6}
-    indicator_a = indicators.create_indicator(coordinator, dict(indicator_values),
-                                              action=action_a)
-    indicator_b = indicators.create_indicator(coordinator, dict(indicator_values),
-                                              action=action_b)
+    indicator_a = indicators.create_indicator(coordinator, dict(indicator_values), action=action_a)
+    indicator_b = indicators.create_indicator(coordinator, dict(indicator_values), action=action_b)
     for instance in (action_a, action_b):
         instance.refresh_from_db()
-    return PlanWorld(world=world, plan=plan, action_a=action_a, action_b=action_b,
-                     indicator_a=indicator_a, indicator_b=indicator_b)
+    return PlanWorld(
+        world=world,
+        plan=plan,
+        action_a=action_a,
+        action_b=action_b,
+        indicator_a=indicator_a,
+        indicator_b=indicator_b,
+    )
 
 
 @dataclass
@@ -166,14 +228,24 @@ def make_drug_plan(world: World) -> DrugPlan:
     from camket.plans import indicators, services
 
     mps = world.mps_coordinator
-    plan = services.create_plan(mps, world.drug_programme, {
-        "title": "Drug programme work plan 2025–2026"})
-    action = services.create_action(mps, plan, {
-        "reference": "1", "title": "Open methadone clinics in ten provinces",
-        "lead_agency": world.agency_a, "start_on": date(2025, 1, 1),
-        "target_on": date(2026, 12, 31)}, recommendations=[world.drug_published])
+    plan = services.create_plan(
+        mps, world.drug_programme, {"title": "Drug programme work plan 2025–2026"}
+    )
+    action = services.create_action(
+        mps,
+        plan,
+        {
+            "reference": "1",
+            "title": "Open methadone clinics in ten provinces",
+            "lead_agency": world.agency_a,
+            "start_on": date(2025, 1, 1),
+            "target_on": date(2026, 12, 31),
+        },
+        recommendations=[world.drug_published],
+    )
     services.set_publication(mps, [action], "published")
-    indicator = indicators.create_indicator(mps, {
-        "title": "Clinics open", "unit": "clinics", "frequency_months": 6}, action=action)
+    indicator = indicators.create_indicator(
+        mps, {"title": "Clinics open", "unit": "clinics", "frequency_months": 6}, action=action
+    )
     action.refresh_from_db()
     return DrugPlan(plan=plan, action=action, indicator=indicator)

@@ -12,11 +12,17 @@ SUGGESTIONS_SEEN_BY = {
     "viewer": {"published"},
 }
 
-VERBS = {"Share experience on": 1, "Continue its efforts on": 2, "Consider ratifying": 3,
-         "Take measures to promote": 4, "Ratify": 5}
+VERBS = {
+    "Share experience on": 1,
+    "Continue its efforts on": 2,
+    "Consider ratifying": 3,
+    "Take measures to promote": 4,
+    "Ratify": 5,
+}
 TOPICS = {
-    "the Convention against Torture and prevent torture in detention":
-        ["Torture and other CID treatment"],
+    "the Convention against Torture and prevent torture in detention": [
+        "Torture and other CID treatment"
+    ],
     "women's rights and gender equality for women and girls": ["Women's rights"],
     "access to schools and education for every child": ["Right to education"],
     "the protocol on trafficking in persons and victims of trafficking": ["Trafficking"],
@@ -44,8 +50,14 @@ def suggest_justice(world, *, step: float) -> dict:
     from camket.tagging.models import Suggestion
 
     justice = Category.objects.get(taxonomy__slug=UPR_INFO_ISSUES, name="Justice")
-    return {name: Suggestion.objects.create(
-        recommendation=getattr(world, name), kind="theme", category=justice,
-        confidence=0.5 + number * step, reasons=[f"<b>{name}</b>"],
-        key=Suggestion.key_for(category_id=justice.pk))
-        for number, name in enumerate(("published", "draft", "sent_to_a"))}
+    return {
+        name: Suggestion.objects.create(
+            recommendation=getattr(world, name),
+            kind="theme",
+            category=justice,
+            confidence=0.5 + number * step,
+            reasons=[f"<b>{name}</b>"],
+            key=Suggestion.key_for(category_id=justice.pk),
+        )
+        for number, name in enumerate(("published", "draft", "sent_to_a"))
+    }

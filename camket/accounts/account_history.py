@@ -8,9 +8,12 @@ from camket.accounts.models import AccountEvent, Agency, Membership
 from camket.frameworks.history import HistoryEntry, person
 
 LABELS = {
-    "username": gettext_lazy("username"), "first_name": gettext_lazy("first name"),
-    "last_name": gettext_lazy("last name"), "email": gettext_lazy("e-mail"),
-    "is_superuser": gettext_lazy("superuser"), "role": gettext_lazy("role"),
+    "username": gettext_lazy("username"),
+    "first_name": gettext_lazy("first name"),
+    "last_name": gettext_lazy("last name"),
+    "email": gettext_lazy("e-mail"),
+    "is_superuser": gettext_lazy("superuser"),
+    "role": gettext_lazy("role"),
     "agency": gettext_lazy("agency"),
 }
 
@@ -34,9 +37,21 @@ def account_history(user, *, limit: int = 200) -> list[HistoryEntry]:
     codes |= {change[1] for event in events for change in event.changes if change[0] == "agency"}
     agencies = {a.code: a for a in Agency.objects.filter(code__in=[c for c in codes if c])}
     subject = str(get_user_model()._meta.verbose_name)
-    return [HistoryEntry(
-        when=event.when, who=person(event.actor), subject=subject,
-        kind=event.get_kind_display(), reason=event.detail,
-        changes=[(str(LABELS.get(name, name)), _value(name, old, agencies),
-                  _value(name, new, agencies)) for name, old, new in event.changes],
-    ) for event in events]
+    return [
+        HistoryEntry(
+            when=event.when,
+            who=person(event.actor),
+            subject=subject,
+            kind=event.get_kind_display(),
+            reason=event.detail,
+            changes=[
+                (
+                    str(LABELS.get(name, name)),
+                    _value(name, old, agencies),
+                    _value(name, new, agencies),
+                )
+                for name, old, new in event.changes
+            ],
+        )
+        for event in events
+    ]

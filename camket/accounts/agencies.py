@@ -36,15 +36,17 @@ def may_manage(user) -> bool:
 
 def _require(user) -> None:
     if not may_manage(user):
-        raise PermissionDenied(_("Only the coordinating ministry's coordinators and "
-                                 "administrators manage agencies."))
+        raise PermissionDenied(
+            _("Only the coordinating ministry's coordinators and administrators manage agencies.")
+        )
 
 
 def listed_agencies(*, archived: bool = False, query: str = "") -> QuerySet[Agency]:
     agencies = Agency.objects.filter(archived=archived)
     if query:
-        agencies = agencies.filter(Q(code__icontains=query) | Q(name__icontains=query)
-                                   | Q(name_en__icontains=query))
+        agencies = agencies.filter(
+            Q(code__icontains=query) | Q(name__icontains=query) | Q(name_en__icontains=query)
+        )
     return agencies.order_by("name")
 
 
@@ -57,8 +59,9 @@ def _check(agency: Agency, *, new: bool) -> None:
     if not new:
         clash = clash.exclude(pk=agency.pk)
     if clash.exists():
-        raise ValidationError({"code": _("Another agency already has the code %(code)s.")
-                               % {"code": agency.code}})
+        raise ValidationError(
+            {"code": _("Another agency already has the code %(code)s.") % {"code": agency.code}}
+        )
 
 
 @transaction.atomic
@@ -72,8 +75,9 @@ def create_agency(user, values: dict) -> AgencyChange:
 
 
 @transaction.atomic
-def update_agency(user, agency: Agency, values: dict, *, version: int | None = None
-                  ) -> AgencyChange:
+def update_agency(
+    user, agency: Agency, values: dict, *, version: int | None = None
+) -> AgencyChange:
     """Change the fields `values` names; `version` is the one the edit was based on (a stale
     one is refused with StaleEdit), None takes the stored one. Nothing changed writes nothing."""
     _require(user)
@@ -99,23 +103,45 @@ def blockers(agency: Agency) -> list[Blocker]:
 
     finished = (Implementation.IMPLEMENTED, Implementation.NOT_IMPLEMENTED)
     checks = [
-        (_("active members"), agency.members.filter(user__is_active=True)
-         .select_related("user"), lambda m: m.user.get_full_name() or m.user.username),
-        (_("opinions not yet given"), Assessment.objects.filter(
-            agency=agency, state__in=[Assessment.State.REQUESTED, Assessment.State.DRAFT])
-         .select_related("recommendation"), lambda a: str(a.recommendation.reference)),
-        (_("unfinished actions it leads"), Action.objects.filter(lead_agency=agency)
-         .exclude(publication=Action.Publication.ARCHIVED).exclude(status__in=finished),
-         str),
-        (_("reports still due"), DueDate.objects.filter(
-            indicator__agency=agency, archived=False).exclude(report__state="accepted")
-         .select_related("indicator"), str),
-        (_("frameworks it coordinates"), Framework.objects.filter(
-            coordinating_agency=agency, archived=False), str),
-        (_("open cooperation requests"), CooperationRequest.objects.filter(
-            responsible_agency=agency, status__in=[CooperationRequest.Status.OPEN,
-                                                   CooperationRequest.Status.IN_PROGRESS]),
-         lambda r: r.reference or str(r.pk)),
+        (
+            _("active members"),
+            agency.members.filter(user__is_active=True).select_related("user"),
+            lambda m: m.user.get_full_name() or m.user.username,
+        ),
+        (
+            _("opinions not yet given"),
+            Assessment.objects.filter(
+                agency=agency, state__in=[Assessment.State.REQUESTED, Assessment.State.DRAFT]
+            ).select_related("recommendation"),
+            lambda a: str(a.recommendation.reference),
+        ),
+        (
+            _("unfinished actions it leads"),
+            Action.objects.filter(lead_agency=agency)
+            .exclude(publication=Action.Publication.ARCHIVED)
+            .exclude(status__in=finished),
+            str,
+        ),
+        (
+            _("reports still due"),
+            DueDate.objects.filter(indicator__agency=agency, archived=False)
+            .exclude(report__state="accepted")
+            .select_related("indicator"),
+            str,
+        ),
+        (
+            _("frameworks it coordinates"),
+            Framework.objects.filter(coordinating_agency=agency, archived=False),
+            str,
+        ),
+        (
+            _("open cooperation requests"),
+            CooperationRequest.objects.filter(
+                responsible_agency=agency,
+                status__in=[CooperationRequest.Status.OPEN, CooperationRequest.Status.IN_PROGRESS],
+            ),
+            lambda r: r.reference or str(r.pk),
+        ),
     ]
     found = []
     for label, queryset, name in checks:
@@ -128,12 +154,14 @@ def blockers(agency: Agency) -> list[Blocker]:
 def blockers_message(found: list[Blocker]) -> str:
     parts = [f"{blocker.label}: {blocker.count}" for blocker in found]
     return _("This agency still has open work (%(list)s): reassign or finish it first.") % {
-        "list": "; ".join(parts)}
+        "list": "; ".join(parts)
+    }
 
 
 @transaction.atomic
-def set_archived(user, agency: Agency, archived: bool, *, version: int | None = None
-                 ) -> AgencyChange:
+def set_archived(
+    user, agency: Agency, archived: bool, *, version: int | None = None
+) -> AgencyChange:
     """Archive (refused while `blockers` finds open work) or bring back an agency."""
     _require(user)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
@@ -144,6 +172,5 @@ def set_archived(user, agency: Agency, archived: bool, *, version: int | None = 
         if found:
             raise ValidationError(blockers_message(found))
     agency.archived = archived
-    save_if_current(agency, agency.version if version is None else version, ["archived"],
-                    user=user)
+    save_if_current(agency, agency.version if version is None else version, ["archived"], user=user)
     return AgencyChange(agency, created=False, changed=["archived"])

@@ -39,10 +39,12 @@ class AccountForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    agency = forms.ModelChoiceField(label=_("Agency"), required=False,
-                                    queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), required=False, queryset=Agency.objects.none()
+    )
     is_superuser = forms.BooleanField(
-        label=_("Superuser (every right, the Django admin too)"), required=False)
+        label=_("Superuser (every right, the Django admin too)"), required=False
+    )
 
     def __init__(self, *args, actor, target=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,14 +55,18 @@ class AccountForm(forms.Form):
         self.fields["agency"].queryset = agencies.order_by("name")
         if not people.may_grant_administrator(actor):
             del self.fields["is_superuser"]
-            self.fields["role"].choices = [(value, label) for value, label in Role.choices
-                                           if value != Role.ADMINISTRATOR]
+            self.fields["role"].choices = [
+                (value, label) for value, label in Role.choices if value != Role.ADMINISTRATOR
+            ]
         if target is None:
             del self.fields["version"]
         elif not self.is_bound:
-            self.initial.update({name: getattr(target, name) for name in
-                                 ("username", "first_name", "last_name", "email",
-                                  "is_superuser")})
+            self.initial.update(
+                {
+                    name: getattr(target, name)
+                    for name in ("username", "first_name", "last_name", "email", "is_superuser")
+                }
+            )
             self.initial["version"] = people.account_version(target)
             if membership is not None:
                 self.initial.update({"role": membership.role, "agency": membership.agency})
@@ -71,17 +77,23 @@ class AccountForm(forms.Form):
 
 class UserFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    agency = forms.ModelChoiceField(label=_("Agency"), required=False,
-                                    queryset=Agency.objects.order_by("name"))
-    role = forms.ChoiceField(label=_("Role"), required=False,
-                             choices=[("", _("Any role")), *Role.choices])
-    active = forms.ChoiceField(label=_("Status"), required=False, choices=[
-        ("yes", _("Active")), ("no", _("Deactivated")), ("", _("All"))])
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), required=False, queryset=Agency.objects.order_by("name")
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), required=False, choices=[("", _("Any role")), *Role.choices]
+    )
+    active = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("yes", _("Active")), ("no", _("Deactivated")), ("", _("All"))],
+    )
 
     def active_value(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data.get("active"))
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100,
-                           help_text=_("What uses it, e.g. “statistics office sync”."))
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("What uses it, e.g. “statistics office sync”.")
+    )

@@ -12,5 +12,6 @@ def locked_out(request, original_response=None, credentials=None):
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else 0,
     }
-    return render(request, "registration/locked_out.html", context,
-                  status=settings.AXES_HTTP_RESPONSE_CODE)
+    return render(
+        request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
+    )

@@ -24,19 +24,32 @@ class TemporaryPasswordMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.session.get(CHECKED) \
-                and not self._allowed(request.path):
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.session.get(CHECKED)
+            and not self._allowed(request.path)
+        ):
             if must_change_password(user):
                 if request.path.startswith(API_PREFIX):
-                    return JsonResponse({"detail": _("Choose your own password first: the "
-                                                     "one you were given is temporary.")},
-                                        status=403)
+                    return JsonResponse(
+                        {
+                            "detail": _(
+                                "Choose your own password first: the "
+                                "one you were given is temporary."
+                            )
+                        },
+                        status=403,
+                    )
                 return redirect(f"{reverse('password_change')}?temporary=1")
             request.session[CHECKED] = True
         return self.get_response(request)
 
     @staticmethod
     def _allowed(path: str) -> bool:
-        open_paths = (reverse("password_change"), reverse("password_change_done"),
-                      reverse("logout"))
+        open_paths = (
+            reverse("password_change"),
+            reverse("password_change_done"),
+            reverse("logout"),
+        )
         return path.startswith(ALLOWED_PREFIXES) or path in open_paths

@@ -120,10 +120,12 @@ class AccountEvent(models.Model):
         TOKEN_ISSUED = "token_issued", _("API token issued")
         TOKEN_REVOKED = "token_revoked", _("API token revoked")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="account_events")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              blank=True, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     changes = models.JSONField(default=list, blank=True)  # [[field, old, new], …]
     detail = models.CharField(max_length=200, blank=True)
@@ -142,11 +144,13 @@ class TemporaryPassword(models.Model):
     """A password someone else set: while the user's password hash is still this one, they
     are sent to change it. Changing it (any way) ends the requirement by itself."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="temporary_password")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="temporary_password"
+    )
     password = models.CharField(max_length=128)
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                               related_name="+")
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     set_on = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

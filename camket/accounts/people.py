@@ -46,17 +46,24 @@ def may_grant_administrator(actor) -> bool:
 
 def _require_change(actor, target) -> None:
     if not may_change(actor, target):
-        raise PermissionDenied(_("Only an administrator can change an administrator's "
-                                 "account.") if may_manage(actor) else
-                               _("You are not allowed to manage accounts."))
+        raise PermissionDenied(
+            _("Only an administrator can change an administrator's account.")
+            if may_manage(actor)
+            else _("You are not allowed to manage accounts.")
+        )
 
 
-def listed_users(*, query: str = "", agency: Agency | None = None, role: str = "",
-                 active: bool | None = None) -> QuerySet:
+def listed_users(
+    *, query: str = "", agency: Agency | None = None, role: str = "", active: bool | None = None
+) -> QuerySet:
     users = get_user_model().objects.select_related("membership__agency")
     if query:
-        users = users.filter(Q(username__icontains=query) | Q(first_name__icontains=query)
-                             | Q(last_name__icontains=query) | Q(email__icontains=query))
+        users = users.filter(
+            Q(username__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(email__icontains=query)
+        )
     if agency is not None:
         users = users.filter(membership__agency=agency)
     if role == Role.ADMINISTRATOR:
@@ -111,8 +118,11 @@ def _check_values(actor, values: dict, target=None) -> None:
     if role in AGENCY_ROLES and agency is None:
         errors["agency"] = _("An agency focal point or manager belongs to an agency.")
     current = membership_of(target) if target is not None else None
-    if agency is not None and agency.archived and (
-            current is None or current.agency_id != agency.pk):
+    if (
+        agency is not None
+        and agency.archived
+        and (current is None or current.agency_id != agency.pk)
+    ):
         errors["agency"] = _("The agency %(code)s is archived.") % {"code": agency.code}
     username = values.get("username")
     if username is not None:
@@ -123,14 +133,16 @@ def _check_values(actor, values: dict, target=None) -> None:
             errors["username"] = _("A username is required.")
         elif clash.exists():
             errors["username"] = _("Someone already has the username %(name)s.") % {
-                "name": username}
+                "name": username
+            }
     if errors:
         raise ValidationError(errors)
 
 
 def _record(target, actor, kind, changes=(), detail="") -> None:
-    AccountEvent.objects.create(user=target, actor=actor, kind=kind, changes=list(changes),
-                                detail=detail[:200])
+    AccountEvent.objects.create(
+        user=target, actor=actor, kind=kind, changes=list(changes), detail=detail[:200]
+    )
 
 
 def _shown(name: str, value) -> str | bool | None:
@@ -145,7 +157,8 @@ def _set_temporary_password(actor, user) -> str:
     user.set_password(password)
     user.save(update_fields=["password"])
     TemporaryPassword.objects.update_or_create(
-        user=user, defaults={"password": user.password, "set_by": actor})
+        user=user, defaults={"password": user.password, "set_by": actor}
+    )
     return password
 
 
@@ -162,11 +175,15 @@ def create_user(actor, values: dict) -> AccountResult:
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
-    Membership.objects.create(user=user, role=values.get("role") or Role.VIEWER,
-                              agency=values.get("agency"))
+    Membership.objects.create(
+        user=user, role=values.get("role") or Role.VIEWER, agency=values.get("agency")
+    )
     password = _set_temporary_password(actor, user)
-    changes = [[name, None, _shown(name, values[name])] for name in
-               (*USER_FIELDS, *MEMBERSHIP_FIELDS) if values.get(name) not in (None, "", False)]
+    changes = [
+        [name, None, _shown(name, values[name])]
+        for name in (*USER_FIELDS, *MEMBERSHIP_FIELDS)
+        if values.get(name) not in (None, "", False)
+    ]
     _record(user, actor, AccountEvent.Kind.CREATED, changes)
     return AccountResult(user, [change[0] for change in changes], password)
 
@@ -193,11 +210,20 @@ def _keep_an_administrator(target, was_administrator: bool) -> None:
     target = get_user_model().objects.select_related("membership").get(pk=target.pk)
     if not was_administrator or _is_active_administrator(target):
         return
-    others = get_user_model().objects.filter(is_active=True).filter(
-        Q(is_superuser=True) | Q(membership__role=Role.ADMINISTRATOR)).exclude(pk=target.pk)
+    others = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(membership__role=Role.ADMINISTRATOR))
+        .exclude(pk=target.pk)
+    )
     if not others.exists():
-        raise ValidationError(_("%(name)s is the last active administrator: make someone else "
-                                "an administrator first.") % {"name": target.username})
+        raise ValidationError(
+            _(
+                "%(name)s is the last active administrator: make someone else "
+                "an administrator first."
+            )
+            % {"name": target.username}
+        )
 
 
 @transaction.atomic
@@ -212,8 +238,11 @@ def update_user(actor, target, values: dict, *, version: int | None = None) -> A
     old = {name: getattr(target, name) for name in USER_FIELDS}
     old["role"] = current.role if current else None
     old["agency"] = current.agency if current else None
-    changed = [name for name in (*USER_FIELDS, *MEMBERSHIP_FIELDS)
-               if name in values and old[name] != values[name]]
+    changed = [
+        name
+        for name in (*USER_FIELDS, *MEMBERSHIP_FIELDS)
+        if name in values and old[name] != values[name]
+    ]
     if not changed:
         return AccountResult(target, [])
     membership = _claim(actor, target, version)
@@ -236,8 +265,12 @@ def update_user(actor, target, values: dict, *, version: int | None = None) -> A
         membership._history_user = actor
         membership.save()
     _keep_an_administrator(target, was_administrator)
-    _record(target, actor, AccountEvent.Kind.CHANGED,
-            [[name, _shown(name, old[name]), _shown(name, values[name])] for name in changed])
+    _record(
+        target,
+        actor,
+        AccountEvent.Kind.CHANGED,
+        [[name, _shown(name, old[name]), _shown(name, values[name])] for name in changed],
+    )
     return AccountResult(target, changed)
 
 
@@ -256,8 +289,9 @@ def set_active(actor, target, active: bool, *, version: int | None = None) -> Ac
     target.is_active = active
     target.save(update_fields=["is_active"])
     _keep_an_administrator(target, was_administrator)
-    _record(target, actor, AccountEvent.Kind.REACTIVATED if active
-            else AccountEvent.Kind.DEACTIVATED)
+    _record(
+        target, actor, AccountEvent.Kind.REACTIVATED if active else AccountEvent.Kind.DEACTIVATED
+    )
     return AccountResult(target, ["is_active"])
 
 

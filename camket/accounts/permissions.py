@@ -15,7 +15,10 @@ def require(user, permission: str, obj=None) -> None:
     if user.has_perm(permission, obj):
         return
     framework = framework_of(obj) if obj is not None else None
-    if (framework is not None and roles.is_coordinator(user)
-            and not roles.coordinates(user, framework)):
+    if (
+        framework is not None
+        and roles.is_coordinator(user)
+        and not roles.coordinates(user, framework)
+    ):
         raise PermissionDenied(not_coordinated_message(framework))
     raise PermissionDenied(_("You are not allowed to do this."))

@@ -10,16 +10,30 @@ def is_coordinator(user) -> bool:
 
 # The attributes that lead from a record towards its framework, tried in this order: an
 # indicator belongs to its action's plan's framework, or to its recommendation's.
-_TOWARDS_FRAMEWORK = ("framework", "plan", "action", "recommendation", "indicator", "due_date",
-                      "report", "item")
+_TOWARDS_FRAMEWORK = (
+    "framework",
+    "plan",
+    "action",
+    "recommendation",
+    "indicator",
+    "due_date",
+    "report",
+    "item",
+)
 
 
 def framework_of(obj):
     """The framework a record belongs to (a framework, recommendation, plan, action, indicator,
     due date, progress report, evidence file, assessment, cluster, suggestion…), or None."""
     while obj is not None and not hasattr(obj, "coordinating_agency_id"):
-        obj = next((getattr(obj, name) for name in _TOWARDS_FRAMEWORK
-                    if getattr(obj, name, None) is not None), None)
+        obj = next(
+            (
+                getattr(obj, name)
+                for name in _TOWARDS_FRAMEWORK
+                if getattr(obj, name, None) is not None
+            ),
+            None,
+        )
     return obj
 
 

@@ -40,9 +40,18 @@ def token_list(request, pk=None):
             show_refusal(form, error)
         else:
             form = TokenForm()
-    response = render(request, "accounts/token_list.html", {
-        "owner": owner, "own": owner.pk == request.user.pk, "form": form,
-        "tokens": tokens.tokens_of(owner), "new_token": token, "secret": secret})
+    response = render(
+        request,
+        "accounts/token_list.html",
+        {
+            "owner": owner,
+            "own": owner.pk == request.user.pk,
+            "form": form,
+            "tokens": tokens.tokens_of(owner),
+            "new_token": token,
+            "secret": secret,
+        },
+    )
     if secret:
         response["Cache-Control"] = "no-store"
     return response
@@ -54,6 +63,7 @@ def token_revoke(request, token_pk):
     token = get_object_or_404(ApiToken.objects.select_related("user"), pk=token_pk)
     _owner(request, token.user_id)
     if tokens.revoke_token(request.user, token):
-        messages.success(request, _("Token %(name)s revoked: it no longer opens the API.")
-                         % {"name": token.name})
+        messages.success(
+            request, _("Token %(name)s revoked: it no longer opens the API.") % {"name": token.name}
+        )
     return _back(token.user, request)

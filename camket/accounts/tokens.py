@@ -33,8 +33,12 @@ def issue_token(actor, owner, name: str) -> tuple[ApiToken, str]:
     if not owner.is_active:
         raise ValidationError(_("This account is deactivated."))
     token, secret = ApiToken.issue(owner, name[:100])
-    AccountEvent.objects.create(user=owner, actor=actor, kind=AccountEvent.Kind.TOKEN_ISSUED,
-                                detail=f"{token.name} ({token.prefix}…)")
+    AccountEvent.objects.create(
+        user=owner,
+        actor=actor,
+        kind=AccountEvent.Kind.TOKEN_ISSUED,
+        detail=f"{token.name} ({token.prefix}…)",
+    )
     return token, secret
 
 
@@ -45,9 +49,12 @@ def revoke_token(actor, token: ApiToken) -> bool:
     if not ApiToken.objects.filter(pk=token.pk, revoked=False).update(revoked=True):
         return False
     token.revoked = True
-    AccountEvent.objects.create(user=token.user, actor=actor,
-                                kind=AccountEvent.Kind.TOKEN_REVOKED,
-                                detail=f"{token.name} ({token.prefix}…)")
+    AccountEvent.objects.create(
+        user=token.user,
+        actor=actor,
+        kind=AccountEvent.Kind.TOKEN_REVOKED,
+        detail=f"{token.name} ({token.prefix}…)",
+    )
     return True
 
 

@@ -43,10 +43,15 @@ from camket.review.forms import AssessmentForm
 from camket.review.scoping import get_assessment_for_user, visible_assessments
 from camket.tagging.suggestions import AlreadyDecided
 
-api = NinjaAPI(title="camket API", version="1", auth=AUTH, urls_namespace="api",
-               description="Recommendations, reviews and decisions. Authenticate with "
-                           "`Authorization: Bearer <token>` (create one with "
-                           "`camket token create USERNAME`).")
+api = NinjaAPI(
+    title="camket API",
+    version="1",
+    auth=AUTH,
+    urls_namespace="api",
+    description="Recommendations, reviews and decisions. Authenticate with "
+    "`Authorization: Bearer <token>` (create one with "
+    "`camket token create USERNAME`).",
+)
 
 
 @api.exception_handler(PermissionDenied)
@@ -62,7 +67,8 @@ def _conflict(request, exc):
 @api.exception_handler(AlreadyDecided)
 def _decided(request, exc):
     return api.create_response(
-        request, {"detail": gettext("Someone already decided this suggestion.")}, status=409)
+        request, {"detail": gettext("Someone already decided this suggestion.")}, status=409
+    )
 
 
 @api.exception_handler(ValidationError)
@@ -77,9 +83,12 @@ def _missing(request, exc):
 
 
 RecommendationFilters = create_model(
-    "RecommendationFilters", __base__=Schema,
-    **{name: (str, Field("", description=search.FILTER_DESCRIPTIONS[name]))
-       for name in ("q", *search.FILTER_NAMES)},
+    "RecommendationFilters",
+    __base__=Schema,
+    **{
+        name: (str, Field("", description=search.FILTER_DESCRIPTIONS[name]))
+        for name in ("q", *search.FILTER_NAMES)
+    },
 )
 
 
@@ -94,16 +103,22 @@ def list_frameworks(request):
     return visible_frameworks(request.user)
 
 
-@recommendations.get("", response=list[schemas.RecommendationOut],
-                     summary="List the recommendations the user may see",
-                     description="By default the home state's items (CAMKET_HOME_STATE), "
-                                 "newest cycle and session first; `state=all` lists every "
-                                 "state under review.")
+@recommendations.get(
+    "",
+    response=list[schemas.RecommendationOut],
+    summary="List the recommendations the user may see",
+    description="By default the home state's items (CAMKET_HOME_STATE), "
+    "newest cycle and session first; `state=all` lists every "
+    "state under review.",
+)
 @paginate(BoundedPageNumberPagination)
 def list_recommendations(request, filters: Query[RecommendationFilters]):
     params = search.SearchParams.from_mapping(filters.dict())
-    return search.search(request.user, params).select_related(
-        "framework", "state_under_review").prefetch_related("recommending_states")
+    return (
+        search.search(request.user, params)
+        .select_related("framework", "state_under_review")
+        .prefetch_related("recommending_states")
+    )
 
 
 @recommendations.get("/{int:pk}", response=schemas.RecommendationDetailOut)
@@ -120,22 +135,29 @@ def recommendation_history(request, pk: int):
 @recommendations.post("/{int:pk}/decision", response=list[schemas.RecommendationOut])
 def decide(request, pk: int, payload: schemas.DecisionIn):
     recommendation = get_recommendation_for_user(request.user, pk)
-    return services.decide(request.user, recommendation, response=payload.response,
-                           reason=payload.reason, decided_on=payload.decided_on,
-                           version=payload.version)
+    return services.decide(
+        request.user,
+        recommendation,
+        response=payload.response,
+        reason=payload.reason,
+        decided_on=payload.decided_on,
+        version=payload.version,
+    )
 
 
 @recommendations.post("/{int:pk}/review-requests", response=list[schemas.AssessmentOut])
 def request_review(request, pk: int, payload: schemas.ReviewRequestIn):
     recommendation = get_recommendation_for_user(request.user, pk)
-    agencies = list(Agency.objects.filter(code__in=payload.agencies, archived=False,
-                                          is_coordinator=False))
+    agencies = list(
+        Agency.objects.filter(code__in=payload.agencies, archived=False, is_coordinator=False)
+    )
     unknown = set(payload.agencies) - {a.code for a in agencies}
     if unknown:
         raise ValidationError({"agencies": [f"Unknown agency: {code}" for code in sorted(unknown)]})
     services.send_for_review(request.user, [recommendation], agencies, due_on=payload.due_on)
-    return visible_assessments(request.user).filter(recommendation=recommendation,
-                                                    agency__in=agencies)
+    return visible_assessments(request.user).filter(
+        recommendation=recommendation, agency__in=agencies
+    )
 
 
 @review.get("/assessments", response=list[schemas.AssessmentOut])
@@ -155,14 +177,17 @@ def update_assessment(request, pk: int, payload: schemas.AssessmentIn):
     assessment = get_assessment_for_user(request.user, pk)
     if not request.user.has_perm("review.change_assessment", assessment):
         raise PermissionDenied("You cannot change this opinion.")
-    data = {**model_to_dict(assessment, fields=AssessmentForm.Meta.fields),
-            **payload.dict(exclude_none=True, exclude={"submit"})}
+    data = {
+        **model_to_dict(assessment, fields=AssessmentForm.Meta.fields),
+        **payload.dict(exclude_none=True, exclude={"submit"}),
+    }
     form = AssessmentForm(data, instance=assessment)
     if not form.is_valid():
         raise ValidationError(form.errors.get_json_data())
     values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-    return services.save_assessment(request.user, assessment, values, version=payload.version,
-                                    submit=payload.submit)
+    return services.save_assessment(
+        request.user, assessment, values, version=payload.version, submit=payload.submit
+    )
 
 
 @review.get("/progress", response=list[schemas.ProgressOut])
@@ -179,17 +204,29 @@ def create_cluster(request, payload: schemas.ClusterIn):
 
 
 @api.post("/imports", response=schemas.ImportOut, tags=["imports"])
-def upload_import(request, file: File[UploadedFile], framework: str = "",
-                  dry_run: bool = False, publish: bool = False, overwrite: bool = False):
+def upload_import(
+    request,
+    file: File[UploadedFile],
+    framework: str = "",
+    dry_run: bool = False,
+    publish: bool = False,
+    overwrite: bool = False,
+):
     if not roles.is_coordinator(request.user):
         raise PermissionDenied("Only the coordinating ministry can import.")
     limit = settings.CAMKET_MAX_IMPORT_BYTES
     if file.size > limit:
         raise ValidationError({"file": [f"The file is {file.size} bytes; the limit is {limit}."]})
-    summary = import_file(file.name, raw=file.read(), source_name=file.name,
-                          framework_slug=framework or None, dry_run=dry_run, publish=publish,
-                          overwrite=overwrite,
-                          user=request.user)
+    summary = import_file(
+        file.name,
+        raw=file.read(),
+        source_name=file.name,
+        framework_slug=framework or None,
+        dry_run=dry_run,
+        publish=publish,
+        overwrite=overwrite,
+        user=request.user,
+    )
     return {**summary.as_dict(), "dry_run": dry_run, "frameworks": summary.frameworks}
 
 

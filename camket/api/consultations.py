@@ -66,17 +66,28 @@ coordinator_router = Router(tags=["consultations"])
 
 
 def _summary(consultation) -> dict:
-    return {"id": consultation.pk, "framework": consultation.framework.slug,
-            "subject": consultation.subject, "title": consultation.title,
-            "opens_at": consultation.opens_at, "closes_at": consultation.closes_at,
-            "is_open": consultation.is_open(),
-            "summary_published_at": consultation.summary_published_at}
+    return {
+        "id": consultation.pk,
+        "framework": consultation.framework.slug,
+        "subject": consultation.subject,
+        "title": consultation.title,
+        "opens_at": consultation.opens_at,
+        "closes_at": consultation.closes_at,
+        "is_open": consultation.is_open(),
+        "summary_published_at": consultation.summary_published_at,
+    }
 
 
 def _comment(comment) -> dict:
-    return {"id": comment.pk, "item_reference": comment.item.reference if comment.item else "",
-            "name": comment.name, "organisation": comment.organisation, "text": comment.text,
-            "submitted_at": comment.submitted_at, "response": comment.response}
+    return {
+        "id": comment.pk,
+        "item_reference": comment.item.reference if comment.item else "",
+        "name": comment.name,
+        "organisation": comment.organisation,
+        "text": comment.text,
+        "submitted_at": comment.submitted_at,
+        "response": comment.response,
+    }
 
 
 def _portal() -> None:
@@ -95,12 +106,15 @@ def get_public_consultation_detail(request, pk: int):
     _portal()
     consultation = get_public_consultation(pk)
     document = public_document(consultation)
-    return {**_summary(consultation), "description": consultation.description,
-            "draft_text": consultation.draft_text,
-            "draft_document": document.original_name if document else None,
-            "items": list(shown_items(consultation)),
-            "summary": consultation.summary if consultation.summary_is_published else "",
-            "comments": [_comment(c) for c in public_comments(consultation)]}
+    return {
+        **_summary(consultation),
+        "description": consultation.description,
+        "draft_text": consultation.draft_text,
+        "draft_document": document.original_name if document else None,
+        "items": list(shown_items(consultation)),
+        "summary": consultation.summary if consultation.summary_is_published else "",
+        "comments": [_comment(c) for c in public_comments(consultation)],
+    }
 
 
 @coordinator_router.get("/{int:pk}/comments", response=list[ModerationCommentOut])
@@ -111,5 +125,7 @@ def list_comments_for_moderation(request, pk: int, state: str = ""):
     comments = consultation.comments.select_related("item").order_by("submitted_at", "id")
     if state:
         comments = comments.filter(state=state)
-    return [{**_comment(c), "state": c.state, "responded_at": c.responded_at,
-             "version": c.version} for c in comments]
+    return [
+        {**_comment(c), "state": c.state, "responded_at": c.responded_at, "version": c.version}
+        for c in comments
+    ]

@@ -65,6 +65,7 @@ class AgreementIn(Schema):
 class AgreementChange(AgreementIn):
     """A change: the fields left out keep their value (an explicit empty value clears one);
     `version`, the version edited, is required: 409 when someone saved in between."""
+
     partner: str = Field("", description="ISO3 code or name of the partner state")
     kind: str = ""
     status: str = ""
@@ -89,8 +90,9 @@ def _agreement_values(payload: AgreementIn, *, changing: bool = False) -> dict:
     if "partner" in given:
         values["partner"] = services.partner_from(payload.partner)
     if "central_authority" in given:
-        values["central_authority"] = (services.agency_from(payload.central_authority)
-                                       if payload.central_authority else None)
+        values["central_authority"] = (
+            services.agency_from(payload.central_authority) if payload.central_authority else None
+        )
     return values
 
 
@@ -98,7 +100,8 @@ def _agreement_values(payload: AgreementIn, *, changing: bool = False) -> dict:
 def list_agreements(request, filters: Query[AgreementQuery]):
     _reader(request)
     return AgreementFilters.from_mapping(filters.dict()).apply(
-        visible_agreements(request.user, include_archived=True))
+        visible_agreements(request.user, include_archived=True)
+    )
 
 
 @router.get("/agreements/{int:pk}", response=AgreementOut)
@@ -123,9 +126,9 @@ def create_agreement(request, payload: AgreementIn):
 def update_agreement(request, pk: int, payload: AgreementChange):
     _reader(request)
     agreement = get_agreement_for_user(request.user, pk)
-    return services.update_agreement(request.user, agreement,
-                                     _agreement_values(payload, changing=True),
-                                     version=payload.version)
+    return services.update_agreement(
+        request.user, agreement, _agreement_values(payload, changing=True), version=payload.version
+    )
 
 
 class RequestOut(Schema):
@@ -164,14 +167,16 @@ class RequestIn(Schema):
     basis_note: str = ""
     reference: str = ""
     subject: str = ""
-    responsible_agency: str = Field("", description="an agency's code (coordinators only); "
-                                                    "empty: the user's own agency")
+    responsible_agency: str = Field(
+        "", description="an agency's code (coordinators only); empty: the user's own agency"
+    )
     handling_agencies: list[str] = []
 
 
 class RequestChange(RequestIn):
     """A change: the fields left out keep their value (`handling_agencies: []` clears the
     list, leaving it out keeps it); `version` is required: 409 when someone saved in between."""
+
     direction: str = ""
     kind: str = ""
     partner: str = Field("", description="ISO3 code or name of the partner state")
@@ -189,17 +194,28 @@ class RequestQuery(Schema):
     q: str = ""
 
 
-def _request_values(user, payload: RequestIn, *,
-                    changing: bool = False) -> tuple[dict, list | None]:
+def _request_values(
+    user, payload: RequestIn, *, changing: bool = False
+) -> tuple[dict, list | None]:
     """The model values and the handling agencies (None: leave them as they are)."""
     given = _given(payload, changing=changing)
-    values = payload.dict(include=given - {"version", "partner", "agreement", "instrument",
-                                           "responsible_agency", "handling_agencies"})
+    values = payload.dict(
+        include=given
+        - {
+            "version",
+            "partner",
+            "agreement",
+            "instrument",
+            "responsible_agency",
+            "handling_agencies",
+        }
+    )
     if "partner" in given:
         values["partner"] = services.partner_from(payload.partner)
     if "agreement" in given:
-        values["agreement"] = (get_agreement_for_user(user, payload.agreement)
-                               if payload.agreement else None)
+        values["agreement"] = (
+            get_agreement_for_user(user, payload.agreement) if payload.agreement else None
+        )
     if "instrument" in given:
         values["instrument"] = None
         if payload.instrument:
@@ -216,8 +232,11 @@ def _request_values(user, payload: RequestIn, *,
 @router.get("/requests", response=list[RequestOut])
 def list_requests(request, filters: Query[RequestQuery]):
     _reader(request)
-    return RequestFilters.from_mapping(filters.dict()).apply(
-        visible_requests(request.user)).prefetch_related("handling_agencies")
+    return (
+        RequestFilters.from_mapping(filters.dict())
+        .apply(visible_requests(request.user))
+        .prefetch_related("handling_agencies")
+    )
 
 
 @router.get("/requests/{int:pk}", response=RequestOut)
@@ -240,16 +259,20 @@ def create_request(request, payload: RequestIn):
 def update_request(request, pk: int, payload: RequestChange):
     found = get_request_for_user(request.user, pk)
     values, handlers = _request_values(request.user, payload, changing=True)
-    return services.update_request(request.user, found, values, version=payload.version,
-                                   handling_agencies=handlers)
+    return services.update_request(
+        request.user, found, values, version=payload.version, handling_agencies=handlers
+    )
 
 
 class SummaryQuery(Schema):
     year: int | None = Field(None, ge=1900, le=2999)
 
 
-@router.get("/summary", summary="Yearly counts: by type over all requests; by partner and "
-                                 "status over the requests the user's agency handles")
+@router.get(
+    "/summary",
+    summary="Yearly counts: by type over all requests; by partner and "
+    "status over the requests the user's agency handles",
+)
 def internal_summary(request, query: Query[SummaryQuery]):
     _reader(request)
     return summary.internal_summary(request.user, query.year)

@@ -11,8 +11,7 @@ router = Router(tags=["dashboard"])
 
 
 @router.get("", response=services.Figures, summary="Implementation figures")
-def dashboard(request, framework: str = "", kind: str = "", category: str = "",
-              state: str = ""):
+def dashboard(request, framework: str = "", kind: str = "", category: str = "", state: str = ""):
     """Shares implemented / partly implemented of accepted recommendations and commitments
     (items of frameworks without a response), and counts by framework, kind of framework,
     lead agency, theme, drug and crime subject, SDG goal and overdue reports; each row and
@@ -25,5 +24,10 @@ def dashboard(request, framework: str = "", kind: str = "", category: str = "",
     if not roles.can_read(request.user):
         raise PermissionDenied
     concerning = concerning_from({"framework": framework, "kind": kind, "category": category})
-    return services.figures(request.user, concerning.framework, kind=concerning.kind,
-                            category=concerning.category, state=state_from({"state": state}))
+    return services.figures(
+        request.user,
+        concerning.framework,
+        kind=concerning.kind,
+        category=concerning.category,
+        state=state_from({"state": state}),
+    )

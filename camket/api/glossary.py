@@ -34,5 +34,4 @@ class GlossaryTermOut(Schema):
 @paginate(BoundedPageNumberPagination)
 def list_terms(request, filters: Query[GlossaryFilters]):
     services.check_reader(request.user)
-    return services.find_terms(filters.q[:200], domain=filters.domain,
-                               archived=filters.archived)
+    return services.find_terms(filters.q[:200], domain=filters.domain, archived=filters.archived)

@@ -53,8 +53,10 @@ class NotificationOut(Schema):
 
 @router.get("", response=InboxOut, summary="My work: what the user has to do, by kind")
 def inbox(request):
-    return {"user": request.user.username,
-            "groups": [group.as_dict() for group in work_for(request.user)]}
+    return {
+        "user": request.user.username,
+        "groups": [group.as_dict() for group in work_for(request.user)],
+    }
 
 
 @notifications.get("", response=list[NotificationOut], summary="My notifications, newest first")

@@ -104,8 +104,9 @@ def _values(payload: ActIn) -> tuple[dict, list | None]:
 
     values = payload.dict(exclude={"instruments", "version"})
     code = values.pop("drafting_agency")
-    values["drafting_agency"] = (get_object_or_404(Agency, code=code, archived=False)
-                                 if code else None)
+    values["drafting_agency"] = (
+        get_object_or_404(Agency, code=code, archived=False) if code else None
+    )
     instruments = None
     if payload.instruments is not None:
         instruments = [_instrument(key) for key in payload.instruments]
@@ -126,8 +127,12 @@ def _member(request) -> None:
 def list_acts(request, filters: Query[ActFiltersIn]):
     _member(request)
     acts = filter_acts(request.user, ActFilters(**filters.dict()))
-    return with_commitment_counts(request.user, acts).select_related(
-        "drafting_agency").prefetch_related("instruments").order_by("id")
+    return (
+        with_commitment_counts(request.user, acts)
+        .select_related("drafting_agency")
+        .prefetch_related("instruments")
+        .order_by("id")
+    )
 
 
 @router.get("/{int:pk}", response=ActDetailOut)
@@ -148,8 +153,7 @@ def create_act(request, payload: ActIn):
 def update_act(request, pk: int, payload: ActUpdateIn):
     act = get_act_for_user(request.user, pk)
     values, instruments = _values(payload)
-    services.update_act(request.user, act, values, version=payload.version,
-                        instruments=instruments)
+    services.update_act(request.user, act, values, version=payload.version, instruments=instruments)
     return _detail(request.user, act)
 
 
@@ -171,8 +175,9 @@ def unlink_instrument(request, pk: int, key: str, version: int):
 @router.post("/{int:pk}/commitments", response=ActDetailOut)
 def link_commitment(request, pk: int, payload: CommitmentIn):
     act = get_act_for_user(request.user, pk)
-    services.link_commitment(request.user, act,
-                             services.find_commitment(request.user, payload.item))
+    services.link_commitment(
+        request.user, act, services.find_commitment(request.user, payload.item)
+    )
     return _detail(request.user, act)
 
 

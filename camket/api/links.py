@@ -26,7 +26,8 @@ class LinkedItemOut(Schema):
     text: str
     relation: str
     direction: Literal["outgoing", "incoming"] = Field(
-        ..., description="outgoing: the item asked about is the link's source")
+        ..., description="outgoing: the item asked about is the link's source"
+    )
     state: str
 
 
@@ -71,8 +72,12 @@ def add_link(request, payload: LinkIn):
 
 
 def _visible(request, pk: int) -> ItemLink:
-    return get_object_or_404(visible_links(request.user).select_related(
-        "source__framework", "target__framework", "created_by", "decided_by"), pk=pk)
+    return get_object_or_404(
+        visible_links(request.user).select_related(
+            "source__framework", "target__framework", "created_by", "decided_by"
+        ),
+        pk=pk,
+    )
 
 
 @link_router.get("/{int:pk}", response=LinkOut)

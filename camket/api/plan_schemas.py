@@ -27,6 +27,7 @@ def _user(context):
 
 # --- plans -----------------------------------------------------------------------------------
 
+
 class PlanOut(Schema):
     id: int
     framework: str = Field(..., alias="framework.slug")
@@ -40,8 +41,12 @@ class PlanOut(Schema):
 
 class PlanIn(Schema):
     framework: str = Field(..., description="framework slug")
-    title: SingleLine = Field(..., min_length=1, max_length=300,
-                              description="in Vietnamese (or the only language it exists in)")
+    title: SingleLine = Field(
+        ...,
+        min_length=1,
+        max_length=300,
+        description="in Vietnamese (or the only language it exists in)",
+    )
     title_en: SingleLine = Field("", max_length=300, description="in English, if any")
     decision_number: SingleLine = Field("", max_length=100)
     approved_on: date | None = None
@@ -66,6 +71,7 @@ class FromClustersIn(Schema):
 
 
 # --- actions ---------------------------------------------------------------------------------
+
 
 class RecommendationRefOut(Schema):
     """An item an action implements, of any framework."""
@@ -125,8 +131,12 @@ class ActionDetailOut(ActionOut):
 
     @staticmethod
     def resolve_recommendations(obj, context):
-        return visible_recommendations(_user(context)).filter(actions=obj).select_related(
-            "framework").order_by("framework_id", "id")
+        return (
+            visible_recommendations(_user(context))
+            .filter(actions=obj)
+            .select_related("framework")
+            .order_by("framework_id", "id")
+        )
 
     @staticmethod
     def resolve_indicators(obj, context):
@@ -145,8 +155,10 @@ class _ActionFields(Schema):
     co_agencies: list[str] | None = Field(None, description="agency codes")
     recommendation_ids: list[Id] | None = None
     items: list[str] | None = Field(
-        None, description='items by reference, of any framework: "SLUG:REF", or "REF" for '
-        "one of the plan's framework; with recommendation_ids, both are linked")
+        None,
+        description='items by reference, of any framework: "SLUG:REF", or "REF" for '
+        "one of the plan's framework; with recommendation_ids, both are linked",
+    )
 
 
 class ActionQuery(Schema):
@@ -197,6 +209,7 @@ class FromClustersOut(Schema):
 
 # --- indicators ------------------------------------------------------------------------------
 
+
 class IndicatorIn(Schema):
     title: SingleLine = Field(..., min_length=1, max_length=500)
     title_en: SingleLine = Field("", max_length=500)
@@ -228,6 +241,7 @@ class IndicatorUpdateIn(Schema):
 
 
 # --- due dates, reports, evidence ------------------------------------------------------------
+
 
 class EvidenceOut(Schema):
     id: int
@@ -338,6 +352,7 @@ class DueDateDetailOut(DueDateOut):
 
 
 # --- reminders -------------------------------------------------------------------------------
+
 
 class ReminderOut(Schema):
     kind: str

@@ -45,25 +45,26 @@ recommendation_indicators = Router(tags=["indicators"])
 
 # --- helpers ---------------------------------------------------------------------------------
 
+
 def _recommendations(user, ids, references=(), plan=None) -> list:
     """Items by id and by "SLUG:REF" reference (a bare one in the plan's framework)."""
     found = list(visible_recommendations(user).filter(pk__in=ids))
     unknown = sorted(set(ids) - {r.pk for r in found})
     if unknown:
-        raise ValidationError({"recommendation_ids": [
-            f"Unknown recommendation: {pk}" for pk in unknown]})
-    by_reference = find_items(user, references, default_framework=plan.framework
-                              if plan else None)
+        raise ValidationError(
+            {"recommendation_ids": [f"Unknown recommendation: {pk}" for pk in unknown]}
+        )
+    by_reference = find_items(user, references, default_framework=plan.framework if plan else None)
     if by_reference.unknown:
-        raise ValidationError({"items": [f"Unknown item: {ref}"
-                                         for ref in by_reference.unknown]})
+        raise ValidationError({"items": [f"Unknown item: {ref}" for ref in by_reference.unknown]})
     return list(dict.fromkeys([*found, *by_reference.items]))
 
 
 def _check_choice(value: str, choices, field: str) -> None:
     if value and value not in choices:
-        raise ValidationError({field: [f"Unknown {field}: {value}. Choose one of: "
-                                       + ", ".join(choices)]})
+        raise ValidationError(
+            {field: [f"Unknown {field}: {value}. Choose one of: " + ", ".join(choices)]}
+        )
 
 
 def _with_agencies(queryset):
@@ -71,6 +72,7 @@ def _with_agencies(queryset):
 
 
 # --- plans -----------------------------------------------------------------------------------
+
 
 @plans.get("", response=list[s.PlanOut])
 def list_plans(request):
@@ -82,8 +84,7 @@ def create_plan(request, payload: s.PlanIn):
     framework = visible_frameworks(request.user).filter(slug=payload.framework).first()
     if framework is None:
         raise ValidationError({"framework": [f"Unknown framework: {payload.framework}"]})
-    return plan_services.create_plan(request.user, framework,
-                                     payload.dict(exclude={"framework"}))
+    return plan_services.create_plan(request.user, framework, payload.dict(exclude={"framework"}))
 
 
 @plans.get("/{int:pk}", response=s.PlanOut)
@@ -94,8 +95,11 @@ def get_plan(request, pk: int):
 @plans.put("/{int:pk}", response=s.PlanOut)
 def update_plan(request, pk: int, payload: s.PlanUpdateIn):
     plan = get_plan_for_user(request.user, pk)
-    values = {k: v for k, v in payload.dict(exclude_unset=True, exclude={"version"}).items()
-              if v is not None or k == "approved_on"}
+    values = {
+        k: v
+        for k, v in payload.dict(exclude_unset=True, exclude={"version"}).items()
+        if v is not None or k == "approved_on"
+    }
     return plan_services.update_plan(request.user, plan, values, version=payload.version)
 
 
@@ -104,15 +108,21 @@ def actions_from_clusters(request, pk: int, payload: s.FromClustersIn):
     plan = get_plan_for_user(request.user, pk)
     lead = agency_by_code(payload.lead_agency, "lead_agency")
     # A cluster is reachable through the recommendations the user may see.
-    clusters = list(Cluster.objects.filter(
-        pk__in=payload.cluster_ids, archived=False,
-        members__in=visible_recommendations(request.user)).distinct().order_by("id"))
+    clusters = list(
+        Cluster.objects.filter(
+            pk__in=payload.cluster_ids,
+            archived=False,
+            members__in=visible_recommendations(request.user),
+        )
+        .distinct()
+        .order_by("id")
+    )
     unknown = sorted(set(payload.cluster_ids) - {c.pk for c in clusters})
     if unknown:
         raise ValidationError({"cluster_ids": [f"Unknown cluster: {pk}" for pk in unknown]})
     made, skipped = plan_services.actions_from_clusters(
-        request.user, plan, clusters, lead, start_on=payload.start_on,
-        target_on=payload.target_on)
+        request.user, plan, clusters, lead, start_on=payload.start_on, target_on=payload.target_on
+    )
     return {"created": made, "skipped": [cluster.pk for cluster in skipped]}
 
 
@@ -124,6 +134,7 @@ def _sent_values(payload, *, nullable: set[str]) -> dict:
 
 # --- actions ---------------------------------------------------------------------------------
 
+
 @actions.get("", response=list[s.ActionOut])
 @paginate(BoundedPageNumberPagination)
 def list_actions(request, filters: Query[s.ActionQuery]):
@@ -133,8 +144,9 @@ def list_actions(request, filters: Query[s.ActionQuery]):
     for name in ("agency", "lead"):
         if getattr(filters, name):
             agency_by_code(getattr(filters, name), name)
-    params = ActionFilters.from_mapping({**filters.dict(), "overdue": "1" if filters.overdue
-                                         else ""})
+    params = ActionFilters.from_mapping(
+        {**filters.dict(), "overdue": "1" if filters.overdue else ""}
+    )
     queryset = filter_actions(request.user, params)
     if filters.overdue is False:
         queryset = queryset.exclude(overdue_condition())
@@ -146,14 +158,19 @@ def create_action(request, payload: s.ActionIn):
     plan = visible_plans(request.user).filter(pk=payload.plan).first()
     if plan is None:
         raise ValidationError({"plan": [f"Unknown plan: {payload.plan}"]})
-    values = payload.dict(exclude={"plan", "co_agencies", "recommendation_ids", "items"},
-                          exclude_none=True)
+    values = payload.dict(
+        exclude={"plan", "co_agencies", "recommendation_ids", "items"}, exclude_none=True
+    )
     values["lead_agency"] = agency_by_code(payload.lead_agency, "lead_agency")
     action = plan_services.create_action(
-        request.user, plan, values,
+        request.user,
+        plan,
+        values,
         co_agencies=agencies_by_code(payload.co_agencies or [], "co_agencies"),
-        recommendations=_recommendations(request.user, payload.recommendation_ids or [],
-                                         payload.items or [], plan))
+        recommendations=_recommendations(
+            request.user, payload.recommendation_ids or [], payload.items or [], plan
+        ),
+    )
     return get_action_for_user(request.user, action.pk)
 
 
@@ -183,20 +200,26 @@ def update_action(request, pk: int, payload: s.ActionUpdateIn):
     references = values.pop("items", None)
     linked = None
     if recommendation_ids is not None or references is not None:
-        linked = _recommendations(request.user, recommendation_ids or [], references or [],
-                                  action.plan)
+        linked = _recommendations(
+            request.user, recommendation_ids or [], references or [], action.plan
+        )
     plan_services.update_action(
-        request.user, action, values, version=payload.version,
+        request.user,
+        action,
+        values,
+        version=payload.version,
         co_agencies=None if co_agencies is None else agencies_by_code(co_agencies, "co_agencies"),
-        recommendations=linked)
+        recommendations=linked,
+    )
     return get_action_for_user(request.user, pk)
 
 
 @actions.post("/{int:pk}/status", response=s.ActionDetailOut)
 def set_action_status(request, pk: int, payload: s.ActionStatusIn):
     action = get_action_for_user(request.user, pk)
-    plan_services.set_action_status(request.user, action, payload.status, payload.reason,
-                                    version=payload.version)
+    plan_services.set_action_status(
+        request.user, action, payload.status, payload.reason, version=payload.version
+    )
     return get_action_for_user(request.user, pk)
 
 
@@ -207,6 +230,7 @@ def get_action_history(request, pk: int):
 
 
 # --- indicators ------------------------------------------------------------------------------
+
 
 @actions.post("/{int:pk}/indicators", response=s.IndicatorOut)
 def create_action_indicator(request, pk: int, payload: s.IndicatorIn):
@@ -220,8 +244,8 @@ def create_recommendation_indicator(request, pk: int, payload: s.RecommendationI
     recommendation = get_recommendation_for_user(request.user, pk)
     agency = agency_by_code(payload.agency, "agency")
     indicator = indicator_services.create_indicator(
-        request.user, payload.dict(exclude={"agency"}), recommendation=recommendation,
-        agency=agency)
+        request.user, payload.dict(exclude={"agency"}), recommendation=recommendation, agency=agency
+    )
     return get_indicator_for_user(request.user, indicator.pk)
 
 

@@ -129,9 +129,12 @@ class ItemQuery(Schema):
     theme: str = ""
     sdg: str = ""
     implementation: str = ""
-    state: str = Field("", description="the state under review: an ISO 3166 three-letter code "
-                                       "(VNM) or `all`; empty: the framework's state, else the "
-                                       "home state (a number: `recommending_state`)")
+    state: str = Field(
+        "",
+        description="the state under review: an ISO 3166 three-letter code "
+        "(VNM) or `all`; empty: the framework's state, else the "
+        "home state (a number: `recommending_state`)",
+    )
     recommending_state: str = Field("", description="the id of a recommending state")
     page: int = Field(1, ge=1, le=MAX_ID)
 
@@ -143,16 +146,21 @@ class PageQuery(Schema):
 def _page(queryset, number: int, describe) -> dict:
     count = queryset.count()
     start = (number - 1) * PAGE_SIZE
-    rows = [describe(record) for record in queryset[start:start + PAGE_SIZE]] if count else []
-    return {"count": count, "page": number, "pages": max(math.ceil(count / PAGE_SIZE), 1),
-            "items": rows}
+    rows = [describe(record) for record in queryset[start : start + PAGE_SIZE]] if count else []
+    return {
+        "count": count,
+        "page": number,
+        "pages": max(math.ceil(count / PAGE_SIZE), 1),
+        "items": rows,
+    }
 
 
 @router.get("/frameworks", response=list[PublicFramework], url_name="public_frameworks")
 def list_frameworks(request):
     _check_enabled()
-    return cached_value("api", request, lambda: [
-        framework_data(f) for f in queries.frameworks_with_counts()])
+    return cached_value(
+        "api", request, lambda: [framework_data(f) for f in queries.frameworks_with_counts()]
+    )
 
 
 @router.get("/frameworks/{slug}/items", response=ItemPage, url_name="public_items")
@@ -167,18 +175,21 @@ def list_items(request, slug: str, filters: Query[ItemQuery]):
     return cached_value("api", request, compute)
 
 
-@router.get("/frameworks/{slug}/items/{path:reference}", response=PublicItemDetail,
-            url_name="public_item")
+@router.get(
+    "/frameworks/{slug}/items/{path:reference}", response=PublicItemDetail, url_name="public_item"
+)
 def get_item(request, slug: str, reference: str):
     _check_enabled()
 
     def compute():
         framework = queries.get_public_framework(slug)
         item = queries.get_public_item(framework, reference)
-        return {**item_data(item),
-                "parents": [parent.reference for parent in queries.public_ancestors(item)],
-                "actions": [action_data(a) for a in queries.item_actions(item)],
-                "indicators": [indicator_data(i) for i in queries.item_indicators(item)]}
+        return {
+            **item_data(item),
+            "parents": [parent.reference for parent in queries.public_ancestors(item)],
+            "actions": [action_data(a) for a in queries.item_actions(item)],
+            "indicators": [indicator_data(i) for i in queries.item_indicators(item)],
+        }
 
     return cached_value("api", request, compute)
 
@@ -194,8 +205,7 @@ def list_actions(request, slug: str, paging: Query[PageQuery]):
     return cached_value("api", request, compute)
 
 
-@router.get("/frameworks/{slug}/actions/{int:pk}", response=PublicAction,
-            url_name="public_action")
+@router.get("/frameworks/{slug}/actions/{int:pk}", response=PublicAction, url_name="public_action")
 def get_action(request, slug: str, pk: int):
     _check_enabled()
 

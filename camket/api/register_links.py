@@ -45,15 +45,22 @@ class RegisterLinkIn(Schema):
 
 
 def _out(link: RegisterLink) -> dict:
-    return {"id": link.pk, "item": link.item_id,
-            "instrument": link.instrument.key if link.instrument_id else None,
-            "legal_act": link.legal_act_id, "agreement": link.agreement_id,
-            "label": entry_label(link, get_language() or "vi"), "relation": link.relation,
-            "state": link.state, "matched_text": link.matched_text, "note": link.note,
-            "archived": link.archived,
-            "created_by": link.created_by.username if link.created_by_id else None,
-            "decided_by": link.decided_by.username if link.decided_by_id else None,
-            "decided_at": link.decided_at}
+    return {
+        "id": link.pk,
+        "item": link.item_id,
+        "instrument": link.instrument.key if link.instrument_id else None,
+        "legal_act": link.legal_act_id,
+        "agreement": link.agreement_id,
+        "label": entry_label(link, get_language() or "vi"),
+        "relation": link.relation,
+        "state": link.state,
+        "matched_text": link.matched_text,
+        "note": link.note,
+        "archived": link.archived,
+        "created_by": link.created_by.username if link.created_by_id else None,
+        "decided_by": link.decided_by.username if link.decided_by_id else None,
+        "decided_at": link.decided_at,
+    }
 
 
 def _require_reader(request, item) -> None:
@@ -87,14 +94,19 @@ def _entry(payload: RegisterLinkIn):
 @register_link_router.post("", response=RegisterLinkOut)
 def add_register_link(request, payload: RegisterLinkIn):
     item = get_recommendation_for_user(request.user, payload.item)
-    link = registers.add_register_link(request.user, item, _entry(payload), payload.relation,
-                                       note=payload.note)
+    link = registers.add_register_link(
+        request.user, item, _entry(payload), payload.relation, note=payload.note
+    )
     return _out(link)
 
 
 def _visible(request, pk: int) -> RegisterLink:
-    return get_object_or_404(registers.visible_register_links(request.user).select_related(
-        "instrument", "legal_act", "agreement", "created_by", "decided_by"), pk=pk)
+    return get_object_or_404(
+        registers.visible_register_links(request.user).select_related(
+            "instrument", "legal_act", "agreement", "created_by", "decided_by"
+        ),
+        pk=pk,
+    )
 
 
 @register_link_router.post("/{int:pk}/confirm", response=RegisterLinkOut)

@@ -41,11 +41,16 @@ reminders = Router(tags=["reminders"])
 def due_dates_seen_by(user):
     """Visible due dates, with whether each is open and the report the user may see."""
     seen = visible_reports(user).filter(due_date=OuterRef("pk"))
-    return visible_due_dates(user).select_related("indicator", "indicator__agency").annotate(
-        is_open=Exists(open_due_dates().filter(pk=OuterRef("pk"))),
-        seen_report_id=Subquery(seen.values("pk")[:1]),
-        seen_report_state=Subquery(seen.values("state")[:1]),
-    ).order_by("due_on", "id")
+    return (
+        visible_due_dates(user)
+        .select_related("indicator", "indicator__agency")
+        .annotate(
+            is_open=Exists(open_due_dates().filter(pk=OuterRef("pk"))),
+            seen_report_id=Subquery(seen.values("pk")[:1]),
+            seen_report_state=Subquery(seen.values("state")[:1]),
+        )
+        .order_by("due_on", "id")
+    )
 
 
 class DueDateQuery(Schema):
@@ -78,8 +83,9 @@ def get_due_date(request, pk: int):
 def save_report(request, pk: int, payload: s.ReportIn):
     due_date = get_due_date_for_user(request.user, pk)
     values = payload.dict(include={"status", "narrative", "indicator_value"})
-    report = report_services.save_report(request.user, due_date, values,
-                                         version=payload.version, submit=payload.submit)
+    report = report_services.save_report(
+        request.user, due_date, values, version=payload.version, submit=payload.submit
+    )
     return get_report_for_user(request.user, report.pk)
 
 
@@ -91,24 +97,27 @@ def get_report(request, pk: int):
 @reports.post("/{int:pk}/accept", response=s.ReportOut)
 def accept_report(request, pk: int, payload: s.ReviewIn):
     report = get_report_for_user(request.user, pk)
-    report_services.accept_report(request.user, report, version=payload.version,
-                                  comment=payload.comment)
+    report_services.accept_report(
+        request.user, report, version=payload.version, comment=payload.comment
+    )
     return get_report_for_user(request.user, pk)
 
 
 @reports.post("/{int:pk}/public", response=s.ReportOut)
 def set_report_public(request, pk: int, payload: s.ReportPublicIn):
     report = get_report_for_user(request.user, pk)
-    report_services.set_report_public(request.user, report, payload.is_public,
-                                      version=payload.version)
+    report_services.set_report_public(
+        request.user, report, payload.is_public, version=payload.version
+    )
     return get_report_for_user(request.user, pk)
 
 
 @reports.post("/{int:pk}/return", response=s.ReportOut)
 def return_report(request, pk: int, payload: s.ReviewIn):
     report = get_report_for_user(request.user, pk)
-    report_services.return_report(request.user, report, version=payload.version,
-                                  comment=payload.comment)
+    report_services.return_report(
+        request.user, report, version=payload.version, comment=payload.comment
+    )
     return get_report_for_user(request.user, pk)
 
 
@@ -120,6 +129,7 @@ def get_report_history(request, pk: int):
 
 # --- evidence --------------------------------------------------------------------------------
 
+
 @due_dates.post("/{int:pk}/evidence", response=s.EvidenceOut)
 def upload_evidence(request, pk: int, file: File[UploadedFile], is_public: bool = False):
     due_date = get_due_date_for_user(request.user, pk)
@@ -127,10 +137,12 @@ def upload_evidence(request, pk: int, file: File[UploadedFile], is_public: bool 
     require(request.user, "reports.change_report", due_date)
     limit = settings.CAMKET_MAX_EVIDENCE_BYTES
     if file.size > limit:
-        raise ValidationError({"file": [
-            f"{file.name} is {file.size} bytes; the limit is {limit} bytes."]})
-    return report_services.add_evidence(request.user, due_date, file.name or "", file.read(),
-                                        is_public=is_public)
+        raise ValidationError(
+            {"file": [f"{file.name} is {file.size} bytes; the limit is {limit} bytes."]}
+        )
+    return report_services.add_evidence(
+        request.user, due_date, file.name or "", file.read(), is_public=is_public
+    )
 
 
 @evidence.get("/{int:pk}/download")
@@ -140,8 +152,9 @@ def download_evidence(request, pk: int):
         handle = item.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file is missing.") from None
-    response = FileResponse(handle, as_attachment=True, filename=item.original_name,
-                            content_type=item.content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -149,11 +162,13 @@ def download_evidence(request, pk: int):
 @evidence.post("/{int:pk}", response=s.EvidenceOut)
 def change_evidence(request, pk: int, payload: s.EvidenceChangeIn):
     item = get_evidence_for_user(request.user, pk)
-    return report_services.change_evidence(request.user, item, is_public=payload.is_public,
-                                           archived=payload.archived)
+    return report_services.change_evidence(
+        request.user, item, is_public=payload.is_public, archived=payload.archived
+    )
 
 
 # --- reminders -------------------------------------------------------------------------------
+
 
 @reminders.post("/run", response=list[s.ReminderOut])
 def run_reminders(request, dry_run: bool = False):

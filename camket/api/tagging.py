@@ -127,23 +127,31 @@ def reject(request, pk: int):
 def decide_in_bulk(request, payload: BulkDecisionIn):
     """Accept or reject every pending suggestion that matches (e.g. min_confidence=0.8)."""
     require(request.user, "tagging.decide_suggestion")
-    if payload.ids is None and payload.min_confidence is None \
-            and payload.max_confidence is None:
-        raise ValidationError({"min_confidence": [
-            "Give min_confidence, max_confidence or ids: a bulk decision needs a limit."]})
+    if payload.ids is None and payload.min_confidence is None and payload.max_confidence is None:
+        raise ValidationError(
+            {
+                "min_confidence": [
+                    "Give min_confidence, max_confidence or ids: a bulk decision needs a limit."
+                ]
+            }
+        )
     chosen = _suggestions(request, payload)
     if payload.ids is not None:
         chosen = chosen.filter(pk__in=payload.ids)
-    decided, skipped = suggestions.decide_many(request.user, chosen,
-                                               accepting=payload.decision == "accept")
+    decided, skipped = suggestions.decide_many(
+        request.user, chosen, accepting=payload.decision == "accept"
+    )
     return {"decided": decided, "skipped": skipped}
 
 
 @run_router.post("", response=RunOut)
 def start_run(request, payload: RunIn):
     """Queue a run for the background worker: suggest tags, or retrain from confirmed tags."""
-    framework = (get_object_or_404(visible_frameworks(request.user), slug=payload.framework)
-                 if payload.framework else None)
+    framework = (
+        get_object_or_404(visible_frameworks(request.user), slug=payload.framework)
+        if payload.framework
+        else None
+    )
     return request_run(request.user, payload.job, framework)
 
 
@@ -155,8 +163,7 @@ def get_run(request, pk: int):
 
 
 @similar_router.get("/{int:pk}/similar", response=list[SimilarOut])
-def similar(request, pk: int, scope: Literal["all", "earlier", "same"] = "all",
-            limit: int = 10):
+def similar(request, pk: int, scope: Literal["all", "earlier", "same"] = "all", limit: int = 10):
     """The most similar recommendations: anywhere (more like this), made to the same state in
     earlier cycles, or near-duplicates in the same framework."""
     recommendation = get_recommendation_for_user(request.user, pk)
@@ -166,10 +173,20 @@ def similar(request, pk: int, scope: Literal["all", "earlier", "same"] = "all",
         matches = similarity.earlier_cycles(recommendation, candidates, limit=limit)
     elif scope == "same":
         matches = similarity.most_similar(
-            recommendation, candidates.filter(framework=recommendation.framework), limit=limit,
-            minimum=similarity.NEAR_DUPLICATE)
+            recommendation,
+            candidates.filter(framework=recommendation.framework),
+            limit=limit,
+            minimum=similarity.NEAR_DUPLICATE,
+        )
     else:
         matches = similarity.most_similar(recommendation, candidates, limit=limit)
-    return [{"id": m.recommendation.pk, "reference": m.recommendation.reference,
-             "framework": m.recommendation.framework.slug, "text": m.recommendation.text,
-             "similarity": m.similarity} for m in matches]
+    return [
+        {
+            "id": m.recommendation.pk,
+            "reference": m.recommendation.reference,
+            "framework": m.recommendation.framework.slug,
+            "text": m.recommendation.text,
+            "similarity": m.similarity,
+        }
+        for m in matches
+    ]

@@ -19,6 +19,7 @@ def set_translation(request, pk: int, payload: TranslationIn):
     """Enter or correct the item's Vietnamese text (its framework's coordinators, and the
     agencies it is assigned to). 409 when the item changed since `version`."""
     recommendation = get_recommendation_for_user(request.user, pk)
-    services.set_vietnamese_text(request.user, recommendation, payload.text_vi,
-                                 version=payload.version)
+    services.set_vietnamese_text(
+        request.user, recommendation, payload.text_vi, version=payload.version
+    )
     return get_recommendation_for_user(request.user, pk)

@@ -28,8 +28,9 @@ class InstrumentOut(Schema):
     short_name: str
     short_name_vi: str
     family: str
-    parent: str | None = Field(None, alias="parent.key", description="the treaty it is a "
-                                                                      "protocol to")
+    parent: str | None = Field(
+        None, alias="parent.key", description="the treaty it is a protocol to"
+    )
     adopted_on: dt.date | None
     in_force_on: dt.date | None
     depositary: str
@@ -42,10 +43,12 @@ class StatusOut(Schema):
     treaty: str = Field(..., description="the instrument's key")
     party: bool
     status: str = Field(..., description="party, signatory, not_party or unknown")
-    date: dt.date | None = Field(..., description="the date of the step the status names: "
-                                               "joining, else signing")
-    recommendations: int = Field(..., description="recommendations you may see asking the "
-                                                  "state to ratify or accede to it")
+    date: dt.date | None = Field(
+        ..., description="the date of the step the status names: joining, else signing"
+    )
+    recommendations: int = Field(
+        ..., description="recommendations you may see asking the state to ratify or accede to it"
+    )
     name: str
     name_vi: str
     family: str
@@ -70,13 +73,24 @@ def list_instruments(request):
 
 @router.get("/status", response=list[StatusOut])
 def state_status(request, query: Query[StatusQuery]):
-    filters = StatusFilters.from_mapping({
-        "joined": "" if query.joined is None else str(query.joined), "family": query.family,
-        "asked": str(query.asked), "q": query.q})
+    filters = StatusFilters.from_mapping(
+        {
+            "joined": "" if query.joined is None else str(query.joined),
+            "family": query.family,
+            "asked": str(query.asked),
+            "q": query.q,
+        }
+    )
     state = find_state(query.state or home_state_code())
-    return [{**row.as_dict(), "name": row.instrument.name, "name_vi": row.instrument.name_vi,
-             "family": row.instrument.family}
-            for row in status_rows(state, user=request.user, filters=filters)]
+    return [
+        {
+            **row.as_dict(),
+            "name": row.instrument.name,
+            "name_vi": row.instrument.name_vi,
+            "family": row.instrument.family,
+        }
+        for row in status_rows(state, user=request.user, filters=filters)
+    ]
 
 
 @router.get("/instruments/{key}/recommendations", response=list[RecommendationOut])
@@ -85,5 +99,8 @@ def asking_recommendations(request, key: str, query: Query[StateQuery]):
     """The recommendations you may see that ask the state to ratify or accede to it."""
     instrument = get_object_or_404(catalogue(), key=key)
     state = find_state(query.state or home_state_code())
-    return (asking_items(state, instrument, request.user)
-            .select_related("state_under_review").prefetch_related("recommending_states"))
+    return (
+        asking_items(state, instrument, request.user)
+        .select_related("state_under_review")
+        .prefetch_related("recommending_states")
+    )

@@ -11,8 +11,11 @@ class TrendPointOut(Schema):
     period_end: date
     due_on: date
     value: Decimal
-    state: str = Field(..., description="accepted, or submitted (not yet accepted): only "
-                                        "those who may read submitted reports get these")
+    state: str = Field(
+        ...,
+        description="accepted, or submitted (not yet accepted): only "
+        "those who may read submitted reports get these",
+    )
     report_id: int
 
 
@@ -22,10 +25,15 @@ class TrendOut(Schema):
     unit: str
     baseline: Decimal | None
     target: Decimal | None
-    direction: str | None = Field(..., description="increasing, decreasing (target below "
-                                                   "baseline), flat, or null without a target")
+    direction: str | None = Field(
+        ...,
+        description="increasing, decreasing (target below "
+        "baseline), flat, or null without a target",
+    )
     latest_value: Decimal | None
     percent_of_target: float | None = Field(
-        ..., description="per cent of the way from the baseline (0 if none) to the target "
-                         "covered by the latest value; null without a value or a target")
+        ...,
+        description="per cent of the way from the baseline (0 if none) to the target "
+        "covered by the latest value; null without a value or a target",
+    )
     points: list[TrendPointOut]

@@ -12,8 +12,16 @@ from camket.plans.export import cell
 
 
 def _headings() -> list[str]:
-    return [_("Item"), _("Name"), _("Organisation"), _("Comment"), _("Submitted at"),
-            _("Moderation"), _("Response"), _("Responded at")]
+    return [
+        _("Item"),
+        _("Name"),
+        _("Organisation"),
+        _("Comment"),
+        _("Submitted at"),
+        _("Moderation"),
+        _("Response"),
+        _("Responded at"),
+    ]
 
 
 def _when(value) -> str:
@@ -22,10 +30,19 @@ def _when(value) -> str:
 
 def _rows(consultation):
     for comment in consultation.comments.select_related("item").order_by("submitted_at", "id"):
-        yield [cell(value) for value in (
-            comment.item.reference if comment.item else _("Whole draft"), comment.name,
-            comment.organisation, comment.text, _when(comment.submitted_at),
-            comment.get_state_display(), comment.response, _when(comment.responded_at))]
+        yield [
+            cell(value)
+            for value in (
+                comment.item.reference if comment.item else _("Whole draft"),
+                comment.name,
+                comment.organisation,
+                comment.text,
+                _when(comment.submitted_at),
+                comment.get_state_display(),
+                comment.response,
+                _when(comment.responded_at),
+            )
+        ]
 
 
 def comments_csv(consultation) -> str:

@@ -28,11 +28,14 @@ FORM_SIGNING_SALT = "camket.consultations.form"
 # Link candidates in folded text: a whole address with a scheme or "www.", a [url] tag, or a
 # dotted word (example.com/path) starting a word and not part of an e-mail address. The dotted
 # word is taken whole (possessive), so that it cannot shrink to a shorter match.
-LINK = re.compile(r"""
+LINK = re.compile(
+    r"""
     \[url
     | \b(?:[a-z][a-z0-9+.-]*://|www\.)\S*
     | (?<![\w@.-])(?P<dotted>[\w-]+(?:\.[\w-]+)++)(?![\w@-])
-""", re.IGNORECASE | re.VERBOSE)
+""",
+    re.IGNORECASE | re.VERBOSE,
+)
 TOP_LEVEL_DOMAIN = re.compile(r"[a-z]{2,24}")
 IPV6_SUBSCRIBER_PREFIX = 64
 
@@ -40,38 +43,59 @@ IPV6_SUBSCRIBER_PREFIX = 64
 def issue_token(consultation_pk: int, *, now: float | None = None) -> str:
     """The signed timestamp put in the form when it is shown, with a nonce making it
     single-use (see `spend_token`)."""
-    return signing.dumps({"c": consultation_pk, "t": now if now is not None else time.time(),
-                          "n": secrets.token_urlsafe(16)}, salt=FORM_SIGNING_SALT)
+    return signing.dumps(
+        {
+            "c": consultation_pk,
+            "t": now if now is not None else time.time(),
+            "n": secrets.token_urlsafe(16),
+        },
+        salt=FORM_SIGNING_SALT,
+    )
 
 
 def check_token(token: str, consultation_pk: int) -> None:
     """Refuse a form sent back too fast, too late, a second time, for another consultation,
     or forged. A token that passes is spent: the same one is refused from then on."""
-    refused = ValidationError(_("This form has expired or was altered. Please reload the page "
-                                "and write your comment again."), code="token")
+    refused = ValidationError(
+        _(
+            "This form has expired or was altered. Please reload the page "
+            "and write your comment again."
+        ),
+        code="token",
+    )
     try:
-        value = signing.loads(token or "", salt=FORM_SIGNING_SALT,
-                              max_age=settings.CAMKET_COMMENT_FORM_MAX_AGE_SECONDS)
+        value = signing.loads(
+            token or "",
+            salt=FORM_SIGNING_SALT,
+            max_age=settings.CAMKET_COMMENT_FORM_MAX_AGE_SECONDS,
+        )
     except signing.BadSignature:  # SignatureExpired is a BadSignature too
         raise refused from None
-    if (not isinstance(value, dict) or value.get("c") != consultation_pk
-            or not isinstance(value.get("n"), str) or not value["n"]):
+    if (
+        not isinstance(value, dict)
+        or value.get("c") != consultation_pk
+        or not isinstance(value.get("n"), str)
+        or not value["n"]
+    ):
         raise refused
     try:
         elapsed = time.time() - float(value.get("t"))
     except (TypeError, ValueError):
         raise refused from None
     if elapsed < settings.CAMKET_COMMENT_MIN_SECONDS:
-        raise ValidationError(_("The form was sent too quickly. Please wait a few seconds and "
-                                "send it again."), code="too_fast")
+        raise ValidationError(
+            _("The form was sent too quickly. Please wait a few seconds and send it again."),
+            code="too_fast",
+        )
     _spend(value["n"], refused)
 
 
 def _spend(nonce: str, refused: ValidationError) -> None:
     # Remembered as long as the token could still be accepted; `add` is atomic, so of two
     # posts racing with one token only one gets through.
-    if not cache.add(f"consultation-form-token:{nonce}", 1,
-                     timeout=settings.CAMKET_COMMENT_FORM_MAX_AGE_SECONDS):
+    if not cache.add(
+        f"consultation-form-token:{nonce}", 1, timeout=settings.CAMKET_COMMENT_FORM_MAX_AGE_SECONDS
+    ):
         raise refused
 
 
@@ -112,20 +136,26 @@ def sender_of(request) -> str:
 
 
 def sender_hash(address: str) -> str:
-    return salted_hmac("camket.consultations.sender", address or "unknown",
-                       algorithm="sha256").hexdigest()
+    return salted_hmac(
+        "camket.consultations.sender", address or "unknown", algorithm="sha256"
+    ).hexdigest()
 
 
 def check_content(text: str) -> None:
     limit = settings.CAMKET_COMMENT_MAX_CHARS
     if len(text) > limit:
-        raise ValidationError(_("A comment may hold at most %(limit)s characters; this one has "
-                                "%(count)s.") % {"limit": limit, "count": len(text)},
-                              code="too_long")
+        raise ValidationError(
+            _("A comment may hold at most %(limit)s characters; this one has %(count)s.")
+            % {"limit": limit, "count": len(text)},
+            code="too_long",
+        )
     links = count_links(text)
     if links > settings.CAMKET_COMMENT_MAX_LINKS:
-        raise ValidationError(_("A comment may hold at most %(limit)s links.")
-                              % {"limit": settings.CAMKET_COMMENT_MAX_LINKS}, code="links")
+        raise ValidationError(
+            _("A comment may hold at most %(limit)s links.")
+            % {"limit": settings.CAMKET_COMMENT_MAX_LINKS},
+            code="links",
+        )
 
 
 def count_links(text: str) -> int:
@@ -135,8 +165,9 @@ def count_links(text: str) -> int:
     for match in LINK.finditer(fold(text)):
         labels = (match.group("dotted") or "").split(".")
         if not match.group("dotted") or (
-                TOP_LEVEL_DOMAIN.fullmatch(labels[-1])
-                and all(any(char.isalpha() for char in label) for label in labels)):
+            TOP_LEVEL_DOMAIN.fullmatch(labels[-1])
+            and all(any(char.isalpha() for char in label) for label in labels)
+        ):
             count += 1
     return count
 
@@ -151,12 +182,16 @@ def check_consultation_volume(consultation, now) -> None:
     window, from all senders together, so that many addresses cannot flood moderation. Counted
     in the database, so every server process sees the same count."""
     window = settings.CAMKET_COMMENT_CONSULTATION_WINDOW_SECONDS
-    recent = consultation.comments.filter(
-        submitted_at__gt=now - timedelta(seconds=window)).count()
+    recent = consultation.comments.filter(submitted_at__gt=now - timedelta(seconds=window)).count()
     if recent >= settings.CAMKET_COMMENT_CONSULTATION_LIMIT:
-        raise ValidationError(_("This consultation is receiving too many comments at the moment. "
-                                "Please try again in %(minutes)s minutes.")
-                              % {"minutes": max(1, window // 60)}, code="consultation_limit")
+        raise ValidationError(
+            _(
+                "This consultation is receiving too many comments at the moment. "
+                "Please try again in %(minutes)s minutes."
+            )
+            % {"minutes": max(1, window // 60)},
+            code="consultation_limit",
+        )
 
 
 def take_rate_slot(sender: str) -> None:
@@ -170,6 +205,11 @@ def take_rate_slot(sender: str) -> None:
         cache.set(key, 1, timeout=window)
         count = 1
     if count > settings.CAMKET_COMMENT_RATE_LIMIT:
-        raise ValidationError(_("Too many comments were sent from your connection. Please try "
-                                "again in %(minutes)s minutes.")
-                              % {"minutes": max(1, window // 60)}, code="rate_limit")
+        raise ValidationError(
+            _(
+                "Too many comments were sent from your connection. Please try "
+                "again in %(minutes)s minutes."
+            )
+            % {"minutes": max(1, window // 60)},
+            code="rate_limit",
+        )

@@ -26,25 +26,37 @@ class Consultation(models.Model):
         MIDTERM = "midterm", _("Mid-term report")
         PLAN = "plan", _("Plan")
 
-    framework = models.ForeignKey("frameworks.Framework", verbose_name=_("framework"),
-                                  on_delete=models.PROTECT, related_name="consultations")
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        verbose_name=_("framework"),
+        on_delete=models.PROTECT,
+        related_name="consultations",
+    )
     subject = models.CharField(_("subject"), max_length=10, choices=Subject.choices)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     draft_text = models.TextField(
-        _("draft text"), blank=True,
-        help_text=_("The draft as the public reads it (a file may be attached as well)."))
+        _("draft text"),
+        blank=True,
+        help_text=_("The draft as the public reads it (a file may be attached as well)."),
+    )
     items = models.ManyToManyField(
-        "frameworks.Recommendation", verbose_name=_("items shown"), blank=True,
+        "frameworks.Recommendation",
+        verbose_name=_("items shown"),
+        blank=True,
         related_name="consultations",
-        help_text=_("The framework's items shown to the public, each open to comments."))
+        help_text=_("The framework's items shown to the public, each open to comments."),
+    )
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     summary = models.TextField(_("summary of comments and responses"), blank=True)
-    summary_published_at = models.DateTimeField(_("summary published at"), null=True,
-                                                blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("opened by"),
-                                   on_delete=models.PROTECT, related_name="+")
+    summary_published_at = models.DateTimeField(_("summary published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -73,8 +85,12 @@ class Consultation(models.Model):
 class DraftDocument(StoredFile):
     """The draft file the public reads; attaching another archives the previous one."""
 
-    consultation = models.ForeignKey(Consultation, verbose_name=_("consultation"),
-                                     on_delete=models.PROTECT, related_name="documents")
+    consultation = models.ForeignKey(
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
     file = models.FileField(storage=evidence_storage, upload_to=draft_path, max_length=200)
     history = HistoricalRecords()
 
@@ -89,11 +105,21 @@ class Comment(models.Model):
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Rejected (spam or off-topic)")
 
-    consultation = models.ForeignKey(Consultation, verbose_name=_("consultation"),
-                                     on_delete=models.PROTECT, related_name="comments")
+    consultation = models.ForeignKey(
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.PROTECT,
+        related_name="comments",
+    )
     item = models.ForeignKey(
-        "frameworks.Recommendation", verbose_name=_("item"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+", help_text=_("None: the whole draft."))
+        "frameworks.Recommendation",
+        verbose_name=_("item"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("None: the whole draft."),
+    )
     name = models.CharField(_("name"), max_length=120, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     text = models.TextField(_("comment"))
@@ -102,16 +128,27 @@ class Comment(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     # A keyed hash of the sender's address (the address itself is never stored).
     sender_hash = models.CharField(max_length=64, editable=False, db_index=True)
-    state = models.CharField(_("moderation"), max_length=10, choices=State.choices,
-                             default=State.PENDING, db_index=True)
-    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("moderated by"),
-                                     on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+")
+    state = models.CharField(
+        _("moderation"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     response = models.TextField(_("coordinator's response"), blank=True)
-    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("responded by"),
-                                     on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+")
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["fingerprint", "sender_hash"])

@@ -25,10 +25,15 @@ from camket.web.helpers import show_refusal
 def consultation_list(request):
     now = timezone.now()
     consultations = list(public_consultations(now).select_related("framework"))
-    return render(request, "consultations/public_list.html", {
-        "open": [c for c in consultations if c.is_open(now)],
-        "past": [c for c in consultations if not c.is_open(now)],
-        "language": get_language()})
+    return render(
+        request,
+        "consultations/public_list.html",
+        {
+            "open": [c for c in consultations if c.is_open(now)],
+            "past": [c for c in consultations if not c.is_open(now)],
+            "language": get_language(),
+        },
+    )
 
 
 @portal_view
@@ -37,28 +42,43 @@ def consultation_page(request, pk):
     items = shown_items(consultation)
     chosen = request.GET.get("item", "")
     initial = {"item": chosen} if chosen.isdigit() and items.filter(pk=chosen).exists() else {}
-    form = CommentForm(request.POST or None, consultation=consultation, items=items,
-                       initial=initial)
+    form = CommentForm(
+        request.POST or None, consultation=consultation, items=items, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.submit_comment(
-                consultation, text=data["text"], name=data["name"],
-                organisation=data["organisation"], item=data["item"],
-                sender=guard.sender_of(request))
+                consultation,
+                text=data["text"],
+                name=data["name"],
+                organisation=data["organisation"],
+                item=data["item"],
+                sender=guard.sender_of(request),
+            )
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            return redirect(reverse("public-consultation", args=[consultation.pk])
-                            + "?sent=1#comment-form")
+            return redirect(
+                reverse("public-consultation", args=[consultation.pk]) + "?sent=1#comment-form"
+            )
     if form.is_bound and form.errors:
         form.renew_token()
-    return render(request, "consultations/public_detail.html", {
-        "consultation": consultation, "items": items, "form": form,
-        "is_open": consultation.is_open(), "document": public_document(consultation),
-        "comments": public_comments(consultation), "sent": request.GET.get("sent") == "1",
-        "language": get_language(),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "consultations/public_detail.html",
+        {
+            "consultation": consultation,
+            "items": items,
+            "form": form,
+            "is_open": consultation.is_open(),
+            "document": public_document(consultation),
+            "comments": public_comments(consultation),
+            "sent": request.GET.get("sent") == "1",
+            "language": get_language(),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @portal_view
@@ -67,4 +87,3 @@ def draft_download(request, pk):
     if document is None:
         raise Http404("No draft document.")
     return download_response(document)
-

@@ -32,18 +32,31 @@ def consultation_section(framework, kind: str, language: str) -> ConsultationSec
     comments and summaries are kept in the language they were written in."""
     # Only consultations already open: before that only coordinators may see one, and a draft
     # is generated for viewers and agency officers too.
-    consultation = (Consultation.objects.filter(framework=framework, subject=kind,
-                                                opens_at__lte=timezone.now())
-                    .order_by("-opens_at", "-id").first())
+    consultation = (
+        Consultation.objects.filter(framework=framework, subject=kind, opens_at__lte=timezone.now())
+        .order_by("-opens_at", "-id")
+        .first()
+    )
     if consultation is None:
         return None
-    comments = consultation.comments.filter(state=Comment.State.PUBLISHED).select_related(
-        "item").order_by("submitted_at", "id")
+    comments = (
+        consultation.comments.filter(state=Comment.State.PUBLISHED)
+        .select_related("item")
+        .order_by("submitted_at", "id")
+    )
     return ConsultationSection(
         title=consultation.title,
         opens_on=timezone.localdate(consultation.opens_at),
         closes_on=timezone.localdate(consultation.closes_at),
         summary=consultation.summary if consultation.summary_is_published else "",
-        comments=[ReportedComment(item_reference=c.item.reference if c.item else "",
-                                  author=c.name, organisation=c.organisation, text=c.text,
-                                  response=c.response) for c in comments])
+        comments=[
+            ReportedComment(
+                item_reference=c.item.reference if c.item else "",
+                author=c.name,
+                organisation=c.organisation,
+                text=c.text,
+                response=c.response,
+            )
+            for c in comments
+        ],
+    )

@@ -18,8 +18,9 @@ from camket.frameworks.scoping import coordinated_frameworks
 
 
 def public_consultations(now=None) -> QuerySet[Consultation]:
-    return Consultation.objects.filter(opens_at__lte=now or timezone.now(),
-                                       framework__archived=False)
+    return Consultation.objects.filter(
+        opens_at__lte=now or timezone.now(), framework__archived=False
+    )
 
 
 def get_public_consultation(pk) -> Consultation:

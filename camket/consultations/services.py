@@ -33,11 +33,15 @@ def _check_items(framework, items) -> list:
 
 
 @transaction.atomic
-def create_consultation(user, framework, values: dict, *, items=(),
-                        file: tuple[str, bytes] | None = None) -> Consultation:
+def create_consultation(
+    user, framework, values: dict, *, items=(), file: tuple[str, bytes] | None = None
+) -> Consultation:
     require(user, "consultations.open_consultation", framework)
-    consultation = Consultation(framework=framework, created_by=user,
-                                **{k: v for k, v in values.items() if k in CONSULTATION_FIELDS})
+    consultation = Consultation(
+        framework=framework,
+        created_by=user,
+        **{k: v for k, v in values.items() if k in CONSULTATION_FIELDS},
+    )
     _check(consultation)
     items = _check_items(framework, items)
     consultation._history_user = user
@@ -49,8 +53,15 @@ def create_consultation(user, framework, values: dict, *, items=(),
 
 
 @transaction.atomic
-def update_consultation(user, consultation: Consultation, values: dict, *, version: int | None,
-                        items=None, file: tuple[str, bytes] | None = None) -> Consultation:
+def update_consultation(
+    user,
+    consultation: Consultation,
+    values: dict,
+    *,
+    version: int | None,
+    items=None,
+    file: tuple[str, bytes] | None = None,
+) -> Consultation:
     """Change a consultation (refused if someone saved it since `version`); `items`, when
     given, replaces the items shown; `file` replaces the draft document."""
     require(user, "consultations.manage_consultation", consultation)
@@ -95,21 +106,24 @@ def _attach(user, consultation, name: str, data: bytes) -> DraftDocument:
 
 
 @transaction.atomic
-def publish_summary(user, consultation: Consultation, summary: str, *,
-                    version: int | None) -> Consultation:
+def publish_summary(
+    user, consultation: Consultation, summary: str, *, version: int | None
+) -> Consultation:
     """Publish (or correct) the summary: from then on the public reads it with the published
     comments and their responses. Only once the comment period has ended."""
     require(user, "consultations.manage_consultation", consultation)
     if consultation.is_open() or not consultation.has_opened():
-        raise ValidationError({"summary": _("Close the consultation before publishing its "
-                                            "summary.")})
+        raise ValidationError(
+            {"summary": _("Close the consultation before publishing its summary.")}
+        )
     summary = without_control_characters(summary).strip()
     if not summary:
         raise ValidationError({"summary": _("Write the summary before publishing it.")})
     consultation.summary = summary
     consultation.summary_published_at = consultation.summary_published_at or timezone.now()
-    save_if_current(consultation, version,
-                    ["summary", "summary_published_at", "modified"], user=user)
+    save_if_current(
+        consultation, version, ["summary", "summary_published_at", "modified"], user=user
+    )
     return consultation
 
 
@@ -135,23 +149,38 @@ def answer(user, comment: Comment, response: str, *, version: int | None) -> Com
 
 
 @transaction.atomic
-def submit_comment(consultation: Consultation, *, text: str, sender: str, name: str = "",
-                   organisation: str = "", item=None) -> Comment:
+def submit_comment(
+    consultation: Consultation,
+    *,
+    text: str,
+    sender: str,
+    name: str = "",
+    organisation: str = "",
+    item=None,
+) -> Comment:
     """A comment from anyone (`sender`: the hash of their address, see `guard.sender_hash`),
     held for moderation. Refused outside the period, on an item not shown, when too long,
     with too many links, when the same text was already sent, or beyond the rate limits (the
     sender's, and the consultation's for all senders together)."""
     now = timezone.now()
     if not consultation.has_opened(now):
-        raise ValidationError(_("This consultation is not open yet: comments are accepted from "
-                                "%(date)s.") % {"date": formats.date_format(
-                                    timezone.localtime(consultation.opens_at),
-                                    "SHORT_DATETIME_FORMAT")})
+        raise ValidationError(
+            _("This consultation is not open yet: comments are accepted from %(date)s.")
+            % {
+                "date": formats.date_format(
+                    timezone.localtime(consultation.opens_at), "SHORT_DATETIME_FORMAT"
+                )
+            }
+        )
     if not consultation.is_open(now):
-        raise ValidationError(_("This consultation closed on %(date)s: comments are no longer "
-                                "accepted.") % {"date": formats.date_format(
-                                    timezone.localtime(consultation.closes_at),
-                                    "SHORT_DATETIME_FORMAT")})
+        raise ValidationError(
+            _("This consultation closed on %(date)s: comments are no longer accepted.")
+            % {
+                "date": formats.date_format(
+                    timezone.localtime(consultation.closes_at), "SHORT_DATETIME_FORMAT"
+                )
+            }
+        )
     if item is not None and not shown_items(consultation).filter(pk=item.pk).exists():
         raise ValidationError({"item": _("Comment on the whole draft or on one of its items.")})
     text = without_control_characters(text).strip()
@@ -163,10 +192,16 @@ def submit_comment(consultation: Consultation, *, text: str, sender: str, name: 
         raise ValidationError({"text": _("This comment was already sent.")})
     guard.check_consultation_volume(consultation, now)
     guard.take_rate_slot(sender)
-    comment = Comment(consultation=consultation, item=item, text=text, fingerprint=fingerprint,
-                      sender_hash=sender, submitted_at=now,
-                      name=" ".join(without_control_characters(name).split()),
-                      organisation=" ".join(without_control_characters(organisation).split()))
+    comment = Comment(
+        consultation=consultation,
+        item=item,
+        text=text,
+        fingerprint=fingerprint,
+        sender_hash=sender,
+        submitted_at=now,
+        name=" ".join(without_control_characters(name).split()),
+        organisation=" ".join(without_control_characters(organisation).split()),
+    )
     comment.full_clean()
     comment.save()
     return comment

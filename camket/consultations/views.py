@@ -42,8 +42,11 @@ def consultation_list(request):
     coordinator_only(request)
     frameworks = coordinated_frameworks(request.user).filter(archived=False).order_by("name")
     consultations = coordinated_consultations(request.user).select_related("framework")
-    return render(request, "consultations/list.html",
-                  {"consultations": consultations, "frameworks": frameworks})
+    return render(
+        request,
+        "consultations/list.html",
+        {"consultations": consultations, "frameworks": frameworks},
+    )
 
 
 @login_required
@@ -58,8 +61,12 @@ def consultation_create(request, slug):
         if file is not False:
             try:
                 consultation = services.create_consultation(
-                    request.user, framework, form.values(), items=form.cleaned_data["items"],
-                    file=file)
+                    request.user,
+                    framework,
+                    form.values(),
+                    items=form.cleaned_data["items"],
+                    file=file,
+                )
             except ValidationError as error:
                 show_refusal(form, error)
             else:
@@ -71,16 +78,24 @@ def consultation_create(request, slug):
 def consultation_detail(request, pk):
     """Edit the consultation, see its comments, close it and publish its summary."""
     consultation = _coordinated(request, pk)
-    form = ConsultationForm(request.POST or None, request.FILES or None, instance=consultation,
-                            framework=consultation.framework)
+    form = ConsultationForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=consultation,
+        framework=consultation.framework,
+    )
     if request.method == "POST" and form.is_valid():
         file = _upload(form)
         if file is not False:
             try:
                 services.update_consultation(
-                    request.user, consultation, form.values(),
-                    version=form.cleaned_data["version"], items=form.cleaned_data["items"],
-                    file=file)
+                    request.user,
+                    consultation,
+                    form.values(),
+                    version=form.cleaned_data["version"],
+                    items=form.cleaned_data["items"],
+                    file=file,
+                )
             except StaleEdit as error:
                 keep_input_after_stale_edit(form, error)
             except ValidationError as error:
@@ -89,14 +104,22 @@ def consultation_detail(request, pk):
                 messages.success(request, _("The consultation was saved."))
                 return redirect("consultation-detail", pk=consultation.pk)
     comments = consultation.comments.select_related("item")
-    return render(request, "consultations/detail.html", {
-        "consultation": consultation, "framework": consultation.framework, "form": form,
-        "document": public_document(consultation),
-        "summary_form": SummaryForm(initial={"summary": consultation.summary,
-                                             "version": consultation.version}),
-        "pending": comments.filter(state=Comment.State.PENDING),
-        "moderated": comments.exclude(state=Comment.State.PENDING),
-        "states": Comment.State})
+    return render(
+        request,
+        "consultations/detail.html",
+        {
+            "consultation": consultation,
+            "framework": consultation.framework,
+            "form": form,
+            "document": public_document(consultation),
+            "summary_form": SummaryForm(
+                initial={"summary": consultation.summary, "version": consultation.version}
+            ),
+            "pending": comments.filter(state=Comment.State.PENDING),
+            "moderated": comments.exclude(state=Comment.State.PENDING),
+            "states": Comment.State,
+        },
+    )
 
 
 @login_required
@@ -104,13 +127,13 @@ def consultation_detail(request, pk):
 def consultation_close(request, pk):
     consultation = _coordinated(request, pk)
     try:
-        services.close_consultation(request.user, consultation,
-                                    version=posted_int(request.POST.get("version")))
+        services.close_consultation(
+            request.user, consultation, version=posted_int(request.POST.get("version"))
+        )
     except StaleEdit:
         messages.error(request, _("Someone else changed this consultation; try again."))
     else:
-        messages.success(request, _("The consultation is closed: no more comments are "
-                                    "accepted."))
+        messages.success(request, _("The consultation is closed: no more comments are accepted."))
     return redirect("consultation-detail", pk=consultation.pk)
 
 
@@ -121,15 +144,21 @@ def summary_publish(request, pk):
     form = SummaryForm(request.POST)
     if form.is_valid():
         try:
-            services.publish_summary(request.user, consultation, form.cleaned_data["summary"],
-                                     version=form.cleaned_data["version"])
+            services.publish_summary(
+                request.user,
+                consultation,
+                form.cleaned_data["summary"],
+                version=form.cleaned_data["version"],
+            )
         except StaleEdit:
             messages.error(request, _("Someone else changed this consultation; try again."))
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
-            messages.success(request, _("The summary is published with the published comments "
-                                        "and their responses."))
+            messages.success(
+                request,
+                _("The summary is published with the published comments and their responses."),
+            )
     else:
         messages.error(request, _("Write the summary before publishing it."))
     return redirect("consultation-detail", pk=consultation.pk)
@@ -152,12 +181,14 @@ def comment_moderate(request, pk, comment_pk):
         if data["response"].strip() != comment.response:
             services.answer(request.user, comment, data["response"], version=data["version"])
     except StaleEdit:
-        messages.error(request, _("Someone else moderated this comment meanwhile; check it "
-                                  "and try again."))
+        messages.error(
+            request, _("Someone else moderated this comment meanwhile; check it and try again.")
+        )
     else:
         messages.success(request, _("The comment was saved."))
-    return redirect(reverse("consultation-detail", args=[consultation.pk])
-                    + f"#comment-{comment.pk}")
+    return redirect(
+        reverse("consultation-detail", args=[consultation.pk]) + f"#comment-{comment.pk}"
+    )
 
 
 @login_required
@@ -165,12 +196,15 @@ def comments_export(request, pk, fmt):
     consultation = _coordinated(request, pk)
     name = slugify(consultation.title)[:60] or "consultation"
     if fmt == "csv":
-        response = HttpResponse(export.comments_csv(consultation),
-                                content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            export.comments_csv(consultation), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}-comments.csv"'
     else:
-        response = HttpResponse(export.comments_workbook(consultation), content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        response = HttpResponse(
+            export.comments_workbook(consultation),
+            content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}-comments.xlsx"'
     return response
 
@@ -197,5 +231,3 @@ def _upload(form):
         form.add_error("file", too_large(upload.name, upload.size))
         return False
     return upload.name, upload.read()
-
-

@@ -33,8 +33,15 @@ class CooperationRequestAdmin(ReadOnlyAdmin):
     """Confidential: only a Django superuser reads requests here (and their history); staff
     given model permissions do not, whatever their role."""
 
-    list_display = ("reference", "direction", "kind", "partner", "dated_on", "status",
-                    "responsible_agency")
+    list_display = (
+        "reference",
+        "direction",
+        "kind",
+        "partner",
+        "dated_on",
+        "status",
+        "responsible_agency",
+    )
     list_filter = ("direction", "kind", "status")
 
     def get_queryset(self, request):

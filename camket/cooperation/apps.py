@@ -14,9 +14,16 @@ class CooperationConfig(AppConfig):
         from camket.public.cache import portal_changed
 
         # the portal's yearly counts are cached like its other pages: a new count, a new page
-        post_save.connect(portal_changed, sender=CooperationRequest,
-                          dispatch_uid="public-save-CooperationRequest")
-        post_delete.connect(portal_changed, sender=CooperationRequest,
-                            dispatch_uid="public-delete-CooperationRequest")
-        m2m_changed.connect(portal_changed, sender=CooperationRequest.handling_agencies.through,
-                            dispatch_uid="public-m2m-CooperationRequest")
+        post_save.connect(
+            portal_changed, sender=CooperationRequest, dispatch_uid="public-save-CooperationRequest"
+        )
+        post_delete.connect(
+            portal_changed,
+            sender=CooperationRequest,
+            dispatch_uid="public-delete-CooperationRequest",
+        )
+        m2m_changed.connect(
+            portal_changed,
+            sender=CooperationRequest.handling_agencies.through,
+            dispatch_uid="public-m2m-CooperationRequest",
+        )

@@ -29,10 +29,12 @@ class AgreementFilters:
 
     @classmethod
     def from_mapping(cls, query) -> "AgreementFilters":
-        return cls(partner=(query.get("partner") or "").strip()[:100],
-                   kind=_choice(query.get("kind"), CooperationKind.values),
-                   status=_choice(query.get("status"), Agreement.Status.values),
-                   archived="1" if query.get("archived") in ("1", "on", "true") else "")
+        return cls(
+            partner=(query.get("partner") or "").strip()[:100],
+            kind=_choice(query.get("kind"), CooperationKind.values),
+            status=_choice(query.get("status"), Agreement.Status.values),
+            archived="1" if query.get("archived") in ("1", "on", "true") else "",
+        )
 
     def active(self) -> dict:
         return {key: value for key, value in asdict(self).items() if value}
@@ -60,13 +62,14 @@ class RequestFilters:
     @classmethod
     def from_mapping(cls, query) -> "RequestFilters":
         year = positive_int(query.get("year") or "")
-        return cls(direction=_choice(query.get("direction"),
-                                     CooperationRequest.Direction.values),
-                   kind=_choice(query.get("kind"), CooperationKind.values),
-                   partner=(query.get("partner") or "").strip()[:100],
-                   status=_choice(query.get("status"), CooperationRequest.Status.values),
-                   year=str(year) if year and 1900 < year < 3000 else "",
-                   q=(query.get("q") or "").strip()[:200])
+        return cls(
+            direction=_choice(query.get("direction"), CooperationRequest.Direction.values),
+            kind=_choice(query.get("kind"), CooperationKind.values),
+            partner=(query.get("partner") or "").strip()[:100],
+            status=_choice(query.get("status"), CooperationRequest.Status.values),
+            year=str(year) if year and 1900 < year < 3000 else "",
+            q=(query.get("q") or "").strip()[:200],
+        )
 
     def active(self) -> dict:
         return {key: value for key, value in asdict(self).items() if value}
@@ -80,6 +83,7 @@ class RequestFilters:
         if self.year:
             requests = requests.filter(dated_on__year=int(self.year))
         if self.q:
-            requests = requests.filter(Q(reference__icontains=self.q)
-                                       | Q(subject__icontains=self.q))
+            requests = requests.filter(
+                Q(reference__icontains=self.q) | Q(subject__icontains=self.q)
+            )
         return requests

@@ -34,8 +34,11 @@ class AgreementForm(VersionedForm):
 
 class RequestForm(VersionedForm):
     handling = forms.ModelMultipleChoiceField(
-        label=_("Also handled by"), queryset=Agency.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Also handled by"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = CooperationRequest

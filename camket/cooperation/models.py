@@ -11,11 +11,15 @@ from camket.reports.files import KINDS
 
 
 class CooperationKind(models.TextChoices):
-    MUTUAL_LEGAL_ASSISTANCE = "mutual_legal_assistance", _(
-        "Mutual legal assistance in criminal matters")
+    MUTUAL_LEGAL_ASSISTANCE = (
+        "mutual_legal_assistance",
+        _("Mutual legal assistance in criminal matters"),
+    )
     EXTRADITION = "extradition", _("Extradition")
-    TRANSFER_OF_SENTENCED_PERSONS = "transfer_of_sentenced_persons", _(
-        "Transfer of sentenced persons")
+    TRANSFER_OF_SENTENCED_PERSONS = (
+        "transfer_of_sentenced_persons",
+        _("Transfer of sentenced persons"),
+    )
     OTHER = "other", _("Other")
 
 
@@ -27,8 +31,12 @@ class Agreement(models.Model):
         IN_FORCE = "in_force", _("In force")
         TERMINATED = "terminated", _("Terminated")
 
-    partner = models.ForeignKey("frameworks.State", verbose_name=_("partner state"),
-                                on_delete=models.PROTECT, related_name="agreements")
+    partner = models.ForeignKey(
+        "frameworks.State",
+        verbose_name=_("partner state"),
+        on_delete=models.PROTECT,
+        related_name="agreements",
+    )
     kind = models.CharField(_("type"), max_length=40, choices=CooperationKind.choices)
     title = models.CharField(_("English title"), max_length=400, blank=True)
     title_vi = models.CharField(_("Vietnamese title"), max_length=400, blank=True)
@@ -38,8 +46,13 @@ class Agreement(models.Model):
     in_force_on = models.DateField(_("in force since"), null=True, blank=True)
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     central_authority = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("central authority"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="central_authority_for")
+        "accounts.Agency",
+        verbose_name=_("central authority"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="central_authority_for",
+    )
     note = models.TextField(_("note"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -64,8 +77,9 @@ class AgreementDocument(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="agreements/%Y/")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    null=True, blank=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -106,27 +120,50 @@ class CooperationRequest(models.Model):
 
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     kind = models.CharField(_("type"), max_length=40, choices=CooperationKind.choices)
-    partner = models.ForeignKey("frameworks.State", verbose_name=_("partner state"),
-                                on_delete=models.PROTECT, related_name="cooperation_requests")
+    partner = models.ForeignKey(
+        "frameworks.State",
+        verbose_name=_("partner state"),
+        on_delete=models.PROTECT,
+        related_name="cooperation_requests",
+    )
     agreement = models.ForeignKey(
-        Agreement, verbose_name=_("under the agreement"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="requests")
+        Agreement,
+        verbose_name=_("under the agreement"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+    )
     instrument = models.ForeignKey(
-        "treaties.Instrument", verbose_name=_("under the convention"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="cooperation_requests")
-    basis_note = models.CharField(_("other legal basis"), max_length=200, blank=True,
-                                  help_text=_("E.g. reciprocity, when no agreement applies."))
+        "treaties.Instrument",
+        verbose_name=_("under the convention"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cooperation_requests",
+    )
+    basis_note = models.CharField(
+        _("other legal basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. reciprocity, when no agreement applies."),
+    )
     reference = models.CharField(_("file number"), max_length=80, blank=True)
     subject = models.TextField(_("subject"), blank=True)
     dated_on = models.DateField(_("sent or received on"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     responsible_agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("responsible agency"), on_delete=models.PROTECT,
-        related_name="cooperation_requests")
+        "accounts.Agency",
+        verbose_name=_("responsible agency"),
+        on_delete=models.PROTECT,
+        related_name="cooperation_requests",
+    )
     handling_agencies = models.ManyToManyField(
-        "accounts.Agency", verbose_name=_("also handled by"), blank=True, related_name="+")
+        "accounts.Agency", verbose_name=_("also handled by"), blank=True, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)

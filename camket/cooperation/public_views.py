@@ -11,7 +11,12 @@ from camket.public.views import portal_view
 @portal_view
 @cached_page
 def public_summary(request):
-    return render(request, "cooperation/public_summary.html", {
-        "tables": summary.year_tables(summary.public_cells()),
-        "kinds": CooperationKind.choices, "minimum": summary.public_minimum(),
-    })
+    return render(
+        request,
+        "cooperation/public_summary.html",
+        {
+            "tables": summary.year_tables(summary.public_cells()),
+            "kinds": CooperationKind.choices,
+            "minimum": summary.public_minimum(),
+        },
+    )

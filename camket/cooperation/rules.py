@@ -50,8 +50,10 @@ def handles_request(user, request) -> bool:
     agency = roles.agency_of(user)
     if agency is None or request is None or request.pk is None:
         return False
-    return (request.responsible_agency_id == agency.pk
-            or request.handling_agencies.filter(pk=agency.pk).exists())
+    return (
+        request.responsible_agency_id == agency.pk
+        or request.handling_agencies.filter(pk=agency.pk).exists()
+    )
 
 
 def edits_request(user, request) -> bool:

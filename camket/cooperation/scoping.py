@@ -29,14 +29,16 @@ def visible_requests(user) -> QuerySet[CooperationRequest]:
     does not widen this (no administrator or coordinator sees other agencies' requests); only
     the system (`user=None`) and a superuser in the Django admin see them all."""
     requests = CooperationRequest.objects.select_related(
-        "partner", "agreement", "instrument", "responsible_agency")
+        "partner", "agreement", "instrument", "responsible_agency"
+    )
     if user is None:
         return requests
     agency = roles.agency_of(user)
     if agency is None:
         return requests.none()
     handled = CooperationRequest.handling_agencies.through.objects.filter(
-        agency_id=agency.pk).values("cooperationrequest_id")
+        agency_id=agency.pk
+    ).values("cooperationrequest_id")
     return requests.filter(Q(responsible_agency=agency) | Q(pk__in=handled))
 
 

@@ -20,10 +20,32 @@ from camket.lib.concurrency import claim_version, save_if_current
 from camket.links.registers import add_register_link
 from camket.reports.files import check_evidence
 
-AGREEMENT_FIELDS = ("partner", "kind", "title", "title_vi", "status", "signed_on",
-                    "ratified_on", "in_force_on", "terminated_on", "central_authority", "note")
-REQUEST_FIELDS = ("direction", "kind", "partner", "agreement", "instrument", "basis_note",
-                  "reference", "subject", "dated_on", "status", "closed_on")
+AGREEMENT_FIELDS = (
+    "partner",
+    "kind",
+    "title",
+    "title_vi",
+    "status",
+    "signed_on",
+    "ratified_on",
+    "in_force_on",
+    "terminated_on",
+    "central_authority",
+    "note",
+)
+REQUEST_FIELDS = (
+    "direction",
+    "kind",
+    "partner",
+    "agreement",
+    "instrument",
+    "basis_note",
+    "reference",
+    "subject",
+    "dated_on",
+    "status",
+    "closed_on",
+)
 
 
 def _allow(allowed: bool, message: str) -> None:
@@ -41,8 +63,9 @@ def partner_from(text: str) -> State:
     if state is None:
         state = State.objects.filter(name__iexact=text).first()
     if state is None:
-        raise ValidationError(_("Unknown partner state %(name)r: give its ISO3 code or name.")
-                              % {"name": text})
+        raise ValidationError(
+            _("Unknown partner state %(name)r: give its ISO3 code or name.") % {"name": text}
+        )
     return state
 
 
@@ -58,9 +81,15 @@ def _check_dates(record, pairs) -> None:
         first, second = getattr(record, earlier), getattr(record, later)
         if first and second and second < first:
             field = record._meta.get_field(later)
-            raise ValidationError({later: _("%(field)s cannot be before %(other)s.") % {
-                "field": field.verbose_name, "other": record._meta.get_field(
-                    earlier).verbose_name}})
+            raise ValidationError(
+                {
+                    later: _("%(field)s cannot be before %(other)s.")
+                    % {
+                        "field": field.verbose_name,
+                        "other": record._meta.get_field(earlier).verbose_name,
+                    }
+                }
+            )
 
 
 @contextmanager
@@ -86,13 +115,18 @@ def _clean(record, exclude=()) -> None:
 
 # --- agreements ------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def create_agreement(user, values: dict) -> Agreement:
     agreement = Agreement(**{key: values[key] for key in AGREEMENT_FIELDS if key in values})
     if user is not None:
-        _allow(rules.edits_agreements(user, agreement),
-               _("Only the coordinating ministry or the agreement's central authority can "
-                 "record agreements."))
+        _allow(
+            rules.edits_agreements(user, agreement),
+            _(
+                "Only the coordinating ministry or the agreement's central authority can "
+                "record agreements."
+            ),
+        )
     _clean(agreement)
     _check_dates(agreement, [("signed_on", "ratified_on"), ("signed_on", "in_force_on")])
     agreement._history_user = user
@@ -101,15 +135,13 @@ def create_agreement(user, values: dict) -> Agreement:
 
 
 @transaction.atomic
-def update_agreement(user, agreement: Agreement, values: dict, *,
-                     version: int | None) -> Agreement:
+def update_agreement(user, agreement: Agreement, values: dict, *, version: int | None) -> Agreement:
     if user is not None:
         _allow(rules.edits_agreements(user, agreement), _("You cannot change this agreement."))
     expected = agreement.version if version is None else version
     with _changing(agreement, values, AGREEMENT_FIELDS) as changed:
         if user is not None:  # an officer cannot hand the agreement to another agency
-            _allow(rules.edits_agreements(user, agreement),
-                   _("You cannot change this agreement."))
+            _allow(rules.edits_agreements(user, agreement), _("You cannot change this agreement."))
         _clean(agreement)
         _check_dates(agreement, [("signed_on", "ratified_on"), ("signed_on", "in_force_on")])
         if changed:
@@ -118,26 +150,33 @@ def update_agreement(user, agreement: Agreement, values: dict, *,
 
 
 @transaction.atomic
-def archive_agreement(user, agreement: Agreement, *, archived: bool = True,
-                      version: int | None = None) -> Agreement:
+def archive_agreement(
+    user, agreement: Agreement, *, archived: bool = True, version: int | None = None
+) -> Agreement:
     if user is not None:
         _allow(rules.edits_agreements(user, agreement), _("You cannot change this agreement."))
     if agreement.archived != archived:
         agreement.archived = archived
-        save_if_current(agreement, agreement.version if version is None else version,
-                        ["archived", "modified"], user=user)
+        save_if_current(
+            agreement,
+            agreement.version if version is None else version,
+            ["archived", "modified"],
+            user=user,
+        )
     return agreement
 
 
 @transaction.atomic
-def add_agreement_document(user, agreement: Agreement, title: str, name: str,
-                           data: bytes) -> AgreementDocument:
+def add_agreement_document(
+    user, agreement: Agreement, title: str, name: str, data: bytes
+) -> AgreementDocument:
     """A checked file (the evidence rules: size, kind, content matching the extension)."""
     if user is not None:
         _allow(rules.edits_agreements(user, agreement), _("You cannot change this agreement."))
     checked = check_evidence(name, data)
-    document = AgreementDocument(agreement=agreement, title=(title or checked.name)[:300],
-                                 uploaded_by=user)
+    document = AgreementDocument(
+        agreement=agreement, title=(title or checked.name)[:300], uploaded_by=user
+    )
     document._history_user = user
     document.file.save(checked.name, ContentFile(data), save=False)
     try:
@@ -155,6 +194,7 @@ def link_commitment(user, agreement: Agreement, item):
 
 # --- requests --------------------------------------------------------------------------------
 
+
 def _check_request(request: CooperationRequest) -> None:
     _clean(request, exclude=["responsible_agency"] if not request.responsible_agency_id else ())
     if request.agreement_id and request.agreement.partner_id != request.partner_id:
@@ -168,8 +208,10 @@ def create_request(user, values: dict, *, handling_agencies=()) -> CooperationRe
     request = CooperationRequest(**{key: values[key] for key in REQUEST_FIELDS if key in values})
     chosen = values.get("responsible_agency")
     if user is not None:
-        _allow(rules.creates_requests(user),
-               _("Only a member of an agency can record a cooperation request."))
+        _allow(
+            rules.creates_requests(user),
+            _("Only a member of an agency can record a cooperation request."),
+        )
         if chosen is None or not rules.picks_responsible_agency(user):
             chosen = user.membership.agency
     if chosen is None:
@@ -184,8 +226,9 @@ def create_request(user, values: dict, *, handling_agencies=()) -> CooperationRe
 
 
 @transaction.atomic
-def update_request(user, request: CooperationRequest, values: dict, *, version: int | None,
-                   handling_agencies=None) -> CooperationRequest:
+def update_request(
+    user, request: CooperationRequest, values: dict, *, version: int | None, handling_agencies=None
+) -> CooperationRequest:
     """Members of the responsible or handling agencies change it; only a coordinator (or the
     system) hands it to another responsible agency."""
     if user is not None:

@@ -30,16 +30,24 @@ class Cell:
     partner_name: str = ""
 
     def as_dict(self, *, with_partner: bool = False) -> dict:
-        row = {"year": self.year, "direction": self.direction, "type": self.kind,
-               "count": self.count}
+        row = {
+            "year": self.year,
+            "direction": self.direction,
+            "type": self.kind,
+            "count": self.count,
+        }
         if with_partner:
             row.update(partner=self.partner, partner_name=self.partner_name)
         return row
 
 
 def _counts(requests, *fields):
-    return (requests.annotate(year=ExtractYear("dated_on")).values("year", *fields)
-            .annotate(count=Count("id", distinct=True)).order_by("year", *fields))
+    return (
+        requests.annotate(year=ExtractYear("dated_on"))
+        .values("year", *fields)
+        .annotate(count=Count("id", distinct=True))
+        .order_by("year", *fields)
+    )
 
 
 def _in_year(requests, year: int | None):
@@ -49,23 +57,35 @@ def _in_year(requests, year: int | None):
 def by_type(year: int | None = None) -> list[Cell]:
     """Per year × direction × type, over every request: what every member may know."""
     requests = _in_year(CooperationRequest.objects.all(), year)
-    return [Cell(row["year"], row["direction"], row["kind"], row["count"])
-            for row in _counts(requests, "direction", "kind")]
+    return [
+        Cell(row["year"], row["direction"], row["kind"], row["count"])
+        for row in _counts(requests, "direction", "kind")
+    ]
 
 
 def by_partner(user, year: int | None = None) -> list[Cell]:
     """Per year × direction × type × partner, over the requests `user` may see."""
     requests = _in_year(visible_requests(user), year)
-    return [Cell(row["year"], row["direction"], row["kind"], row["count"],
-                 row["partner__iso3"] or row["partner__name"], row["partner__name"])
-            for row in _counts(requests, "direction", "kind", "partner__iso3", "partner__name")]
+    return [
+        Cell(
+            row["year"],
+            row["direction"],
+            row["kind"],
+            row["count"],
+            row["partner__iso3"] or row["partner__name"],
+            row["partner__name"],
+        )
+        for row in _counts(requests, "direction", "kind", "partner__iso3", "partner__name")
+    ]
 
 
 def by_status(user, year: int | None = None) -> list[dict]:
     """Per year × type × status, over the requests `user` may see."""
     requests = _in_year(visible_requests(user), year)
-    return [{"year": row["year"], "type": row["kind"], "status": row["status"],
-             "count": row["count"]} for row in _counts(requests, "kind", "status")]
+    return [
+        {"year": row["year"], "type": row["kind"], "status": row["status"], "count": row["count"]}
+        for row in _counts(requests, "kind", "status")
+    ]
 
 
 def breakdowns_scope(user) -> str:
@@ -88,21 +108,23 @@ def public_cells(year: int | None = None) -> list[Cell]:
 def internal_summary(user, year: int | None = None) -> dict:
     """`by_type` covers all requests; `by_partner` and `by_status` only those `user` may see
     (`breakdowns_over`: "all" for the system, "visible" for a person)."""
-    return {"by_type": [cell.as_dict() for cell in by_type(year)],
-            "by_partner": [cell.as_dict(with_partner=True) for cell in by_partner(user, year)],
-            "by_status": by_status(user, year),
-            "breakdowns_over": "all" if user is None else "visible",
-            "breakdowns_note": breakdowns_scope(user)}
+    return {
+        "by_type": [cell.as_dict() for cell in by_type(year)],
+        "by_partner": [cell.as_dict(with_partner=True) for cell in by_partner(user, year)],
+        "by_status": by_status(user, year),
+        "breakdowns_over": "all" if user is None else "visible",
+        "breakdowns_note": breakdowns_scope(user),
+    }
 
 
 def public_summary(year: int | None = None) -> dict:
-    return {"minimum": public_minimum(),
-            "cells": [cell.as_dict() for cell in public_cells(year)]}
+    return {"minimum": public_minimum(), "cells": [cell.as_dict() for cell in public_cells(year)]}
 
 
 @dataclass
 class YearTable:
     """One row per year and direction, one column per type: what the pages show."""
+
     year: int
     direction: str
     counts: list[int | None]
@@ -119,6 +141,7 @@ def year_tables(cells: list[Cell]) -> list[YearTable]:
         counts = rows.setdefault((cell.year, cell.direction), [None] * len(kinds))
         position = kinds.index(cell.kind)
         counts[position] = (counts[position] or 0) + cell.count
-    return [YearTable(year, direction, counts)
-            for (year, direction), counts in sorted(rows.items(), key=lambda kv: (-kv[0][0],
-                                                                                  kv[0][1]))]
+    return [
+        YearTable(year, direction, counts)
+        for (year, direction), counts in sorted(rows.items(), key=lambda kv: (-kv[0][0], kv[0][1]))
+    ]

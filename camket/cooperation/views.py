@@ -49,16 +49,24 @@ def agreement_list(request):
     filters = AgreementFilters.from_mapping(request.GET)
     agreements = filters.apply(visible_agreements(request.user, include_archived=True))
     page = Paginator(agreements, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "cooperation/agreements.html", {
-        "page": page, "filters": filters, "query_string": urlencode(filters.active()),
-        "kinds": CooperationKind.choices, "statuses": Agreement.Status.choices,
-        "can_create": rules.edits_agreements(request.user),
-    })
+    return render(
+        request,
+        "cooperation/agreements.html",
+        {
+            "page": page,
+            "filters": filters,
+            "query_string": urlencode(filters.active()),
+            "kinds": CooperationKind.choices,
+            "statuses": Agreement.Status.choices,
+            "can_create": rules.edits_agreements(request.user),
+        },
+    )
 
 
 def _linked_items(user, agreement):
     links = RegisterLink.objects.filter(agreement=agreement, archived=False).exclude(
-        state=RegisterLink.State.REJECTED)
+        state=RegisterLink.State.REJECTED
+    )
     items = visible_recommendations(user).filter(pk__in=links.values("item_id"))
     return list(items.select_related("framework").order_by("framework__slug", "reference"))
 
@@ -68,16 +76,22 @@ def agreement_detail(request, pk):
     _require_reader(request.user)
     agreement = get_agreement_for_user(request.user, pk)
     can_edit = rules.edits_agreements(request.user, agreement)
-    return render(request, "cooperation/agreement.html", {
-        "agreement": agreement, "can_edit": can_edit,
-        "documents": agreement.documents.order_by("uploaded_at"),
-        "requests": visible_requests(request.user).filter(agreement=agreement),
-        "items": _linked_items(request.user, agreement),
-        "can_link": roles.is_coordinator(request.user),
-        "document_form": DocumentForm(), "link_form": LinkForm(),
-        "history": entries_for(agreement, user=request.user),
-        "max_mb": round(settings.CAMKET_MAX_EVIDENCE_BYTES / 1048576, 1),
-    })
+    return render(
+        request,
+        "cooperation/agreement.html",
+        {
+            "agreement": agreement,
+            "can_edit": can_edit,
+            "documents": agreement.documents.order_by("uploaded_at"),
+            "requests": visible_requests(request.user).filter(agreement=agreement),
+            "items": _linked_items(request.user, agreement),
+            "can_link": roles.is_coordinator(request.user),
+            "document_form": DocumentForm(),
+            "link_form": LinkForm(),
+            "history": entries_for(agreement, user=request.user),
+            "max_mb": round(settings.CAMKET_MAX_EVIDENCE_BYTES / 1048576, 1),
+        },
+    )
 
 
 @login_required
@@ -85,8 +99,12 @@ def agreement_form(request, pk=None):
     _require_reader(request.user)
     agreement = get_agreement_for_user(request.user, pk) if pk else None
     if not rules.edits_agreements(request.user, agreement):
-        raise PermissionDenied(_("Only the coordinating ministry or the agreement's central "
-                                 "authority can record agreements."))
+        raise PermissionDenied(
+            _(
+                "Only the coordinating ministry or the agreement's central "
+                "authority can record agreements."
+            )
+        )
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST" and form.is_valid():
         try:
@@ -94,16 +112,18 @@ def agreement_form(request, pk=None):
                 agreement = services.create_agreement(request.user, form.values())
             else:
                 stored = Agreement.objects.get(pk=agreement.pk)
-                agreement = services.update_agreement(request.user, stored, form.values(),
-                                                      version=form.cleaned_data["version"])
+                agreement = services.update_agreement(
+                    request.user, stored, form.values(), version=form.cleaned_data["version"]
+                )
             messages.success(request, _("Agreement saved."))
             return redirect("agreement-detail", pk=agreement.pk)
         except StaleEdit as error:
             keep_input_after_stale_edit(form, error)
         except ValidationError as error:
             form.add_error(None, error)
-    return render(request, "cooperation/agreement_form.html", {"form": form,
-                                                               "agreement": agreement})
+    return render(
+        request, "cooperation/agreement_form.html", {"form": form, "agreement": agreement}
+    )
 
 
 @login_required
@@ -111,9 +131,12 @@ def agreement_form(request, pk=None):
 def agreement_archive(request, pk):
     agreement = get_agreement_for_user(request.user, pk)
     try:
-        services.archive_agreement(request.user, agreement,
-                                   archived=request.POST.get("archived") == "1",
-                                   version=_version(request))
+        services.archive_agreement(
+            request.user,
+            agreement,
+            archived=request.POST.get("archived") == "1",
+            version=_version(request),
+        )
     except StaleEdit:
         messages.error(request, _("Someone else changed this agreement: nothing was changed."))
     return redirect("agreement-detail", pk=pk)
@@ -139,8 +162,9 @@ def agreement_document_upload(request, pk):
         messages.error(request, too_large(upload.name, upload.size))
         return redirect("agreement-detail", pk=pk)
     try:
-        services.add_agreement_document(request.user, agreement, form.cleaned_data["title"],
-                                        upload.name, upload.read())
+        services.add_agreement_document(
+            request.user, agreement, form.cleaned_data["title"], upload.name, upload.read()
+        )
         messages.success(request, _("Document added."))
     except ValidationError as error:
         messages.error(request, error_text(error))
@@ -151,7 +175,8 @@ def agreement_document_upload(request, pk):
 def agreement_document_download(request, pk):
     _require_reader(request.user)
     document = AgreementDocument.objects.filter(
-        pk=pk, agreement__in=visible_agreements(request.user, include_archived=True)).first()
+        pk=pk, agreement__in=visible_agreements(request.user, include_archived=True)
+    ).first()
     if document is None:
         raise Http404("No such document.")
     return download_response(document)
@@ -163,11 +188,16 @@ def agreement_link(request, pk):
     agreement = get_agreement_for_user(request.user, pk)
     form = LinkForm(request.POST)
     slug, _colon, reference = (request.POST.get("item") or "").strip().partition(":")
-    item = visible_recommendations(request.user).filter(
-        framework__slug=slug.strip(), reference=reference.strip()).first()
+    item = (
+        visible_recommendations(request.user)
+        .filter(framework__slug=slug.strip(), reference=reference.strip())
+        .first()
+    )
     if not form.is_valid() or item is None:
-        messages.error(request, _("No commitment %(name)s that you can see.") % {
-            "name": request.POST.get("item", "")})
+        messages.error(
+            request,
+            _("No commitment %(name)s that you can see.") % {"name": request.POST.get("item", "")},
+        )
         return redirect("agreement-detail", pk=pk)
     try:
         services.link_commitment(request.user, agreement, item)
@@ -181,40 +211,57 @@ def agreement_link(request, pk):
 
 # --- requests --------------------------------------------------------------------------------
 
+
 @login_required
 def request_list(request):
     _require_reader(request.user)
     filters = RequestFilters.from_mapping(request.GET)
     requests = filters.apply(visible_requests(request.user))
     page = Paginator(requests, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "cooperation/requests.html", {
-        "page": page, "filters": filters, "query_string": urlencode(filters.active()),
-        "kinds": CooperationKind.choices, "statuses": CooperationRequest.Status.choices,
-        "directions": CooperationRequest.Direction.choices,
-        "can_create": rules.creates_requests(request.user),
-    })
+    return render(
+        request,
+        "cooperation/requests.html",
+        {
+            "page": page,
+            "filters": filters,
+            "query_string": urlencode(filters.active()),
+            "kinds": CooperationKind.choices,
+            "statuses": CooperationRequest.Status.choices,
+            "directions": CooperationRequest.Direction.choices,
+            "can_create": rules.creates_requests(request.user),
+        },
+    )
 
 
 @login_required
 def request_detail(request, pk):
     found = get_request_for_user(request.user, pk)
-    return render(request, "cooperation/request.html", {
-        "item": found, "handlers": found.handling_agencies.all(),
-        "can_edit": rules.edits_request(request.user, found),
-        "history": entries_for(found, user=request.user),
-    })
+    return render(
+        request,
+        "cooperation/request.html",
+        {
+            "item": found,
+            "handlers": found.handling_agencies.all(),
+            "can_edit": rules.edits_request(request.user, found),
+            "history": entries_for(found, user=request.user),
+        },
+    )
 
 
 @login_required
 def request_form(request, pk=None):
     found = get_request_for_user(request.user, pk) if pk else None
-    allowed = (rules.edits_request(request.user, found) if found
-               else rules.creates_requests(request.user))
+    allowed = (
+        rules.edits_request(request.user, found) if found else rules.creates_requests(request.user)
+    )
     if not allowed:
         raise PermissionDenied(_("Only a member of an agency handling the request can do this."))
-    form = RequestForm(request.POST or None, instance=found,
-                       agreements=visible_agreements(request.user),
-                       picks_agency=rules.picks_responsible_agency(request.user))
+    form = RequestForm(
+        request.POST or None,
+        instance=found,
+        agreements=visible_agreements(request.user),
+        picks_agency=rules.picks_responsible_agency(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         values = form.values()
         if "responsible_agency" in values and values["responsible_agency"] is None:
@@ -222,13 +269,16 @@ def request_form(request, pk=None):
         handlers = list(form.cleaned_data["handling"])
         try:
             if found is None:
-                found = services.create_request(request.user, values,
-                                                handling_agencies=handlers)
+                found = services.create_request(request.user, values, handling_agencies=handlers)
             else:
                 stored = CooperationRequest.objects.get(pk=found.pk)
-                found = services.update_request(request.user, stored, values,
-                                                version=form.cleaned_data["version"],
-                                                handling_agencies=handlers)
+                found = services.update_request(
+                    request.user,
+                    stored,
+                    values,
+                    version=form.cleaned_data["version"],
+                    handling_agencies=handlers,
+                )
             messages.success(request, _("Request saved."))
             if visible_requests(request.user).filter(pk=found.pk).exists():
                 return redirect("cooperation-request-detail", pk=found.pk)
@@ -248,17 +298,24 @@ def summary_page(request):
     year = RequestFilters.from_mapping(request.GET).year
     year = int(year) if year else None
     tables = summary.year_tables(summary.by_type(year))
-    return render(request, "cooperation/summary.html", {
-        "tables": tables, "cells": summary.by_partner(request.user, year),
-        "year": str(year or ""), "kinds": CooperationKind.choices,
-        "statuses": [{**row, "status_label": CooperationRequest.Status(row["status"]).label}
-                     for row in summary.by_status(request.user, year)],
-        "largest": max((table.total for table in tables), default=0),
-        "years": _years(),
-    })
+    return render(
+        request,
+        "cooperation/summary.html",
+        {
+            "tables": tables,
+            "cells": summary.by_partner(request.user, year),
+            "year": str(year or ""),
+            "kinds": CooperationKind.choices,
+            "statuses": [
+                {**row, "status_label": CooperationRequest.Status(row["status"]).label}
+                for row in summary.by_status(request.user, year)
+            ],
+            "largest": max((table.total for table in tables), default=0),
+            "years": _years(),
+        },
+    )
 
 
 def _years() -> list[int]:
     rows = CooperationRequest.objects.dates("dated_on", "year", order="DESC")
     return [day.year for day in rows]
-

@@ -22,7 +22,7 @@ def _n(value: float) -> str:
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1].rstrip() + "…"
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "…"
 
 
 @dataclass
@@ -83,15 +83,38 @@ def bar_chart(title: str, rows, *, legend=None) -> BarChart:
             if not segment.count:
                 continue
             width = segment.count * scale
-            rects.append(Rect(key=segment.key, label=segment.label, count=segment.count,
-                              url=segment.url, x=_n(x), width=_n(width)))
+            rects.append(
+                Rect(
+                    key=segment.key,
+                    label=segment.label,
+                    count=segment.count,
+                    url=segment.url,
+                    x=_n(x),
+                    width=_n(width),
+                )
+            )
             x += width
-        drawn.append(BarRow(label=_short(row.label), full_label=row.label, total=row.total,
-                            url=row.url, label_y=_n(top + LABEL_BASELINE),
-                            bar_y=_n(top + BAR_TOP), total_x=_n(x + 5),
-                            total_y=_n(top + BAR_TOP + BAR_HEIGHT - 3), rects=rects))
-    return BarChart(title=title, width=WIDTH, height=max(len(rows), 1) * ROW_PITCH,
-                    bar_height=BAR_HEIGHT, rows=drawn, legend=list(legend))
+        drawn.append(
+            BarRow(
+                label=_short(row.label),
+                full_label=row.label,
+                total=row.total,
+                url=row.url,
+                label_y=_n(top + LABEL_BASELINE),
+                bar_y=_n(top + BAR_TOP),
+                total_x=_n(x + 5),
+                total_y=_n(top + BAR_TOP + BAR_HEIGHT - 3),
+                rects=rects,
+            )
+        )
+    return BarChart(
+        title=title,
+        width=WIDTH,
+        height=max(len(rows), 1) * ROW_PITCH,
+        bar_height=BAR_HEIGHT,
+        rows=drawn,
+        legend=list(legend),
+    )
 
 
 @dataclass
@@ -131,14 +154,28 @@ def donut(title: str, segments, *, size: int = 200, stroke: int = 34) -> Donut:
         if not segment.count:
             continue
         length = circumference * segment.count / total
-        arcs.append(Arc(key=segment.key, label=segment.label, count=segment.count,
-                        url=segment.url, share=round(100 * segment.count / total, 1),
-                        dasharray=f"{_n(length)} {_n(circumference - length)}",
-                        dashoffset=_n(-done)))
+        arcs.append(
+            Arc(
+                key=segment.key,
+                label=segment.label,
+                count=segment.count,
+                url=segment.url,
+                share=round(100 * segment.count / total, 1),
+                dasharray=f"{_n(length)} {_n(circumference - length)}",
+                dashoffset=_n(-done),
+            )
+        )
         done += length
-    return Donut(title=title, size=size, centre=_n(size / 2), radius=_n(radius),
-                 stroke=stroke, arcs=arcs, total=total,
-                 legend=[LegendItem(s.key, s.label) for s in segments])
+    return Donut(
+        title=title,
+        size=size,
+        centre=_n(size / 2),
+        radius=_n(radius),
+        stroke=stroke,
+        arcs=arcs,
+        total=total,
+        legend=[LegendItem(s.key, s.label) for s in segments],
+    )
 
 
 LINE_WIDTH = 520  # viewBox of a line chart
@@ -167,6 +204,7 @@ class Dot:
 @dataclass
 class Level:
     """A horizontal line across the plot: the baseline or the target."""
+
     key: str
     label: str
     y: str
@@ -230,21 +268,40 @@ def line_chart(points, *, levels=(), date_format=str) -> LineChart:
             return PLOT_LEFT + plot_width / 2
         return PLOT_LEFT + plot_width * (day - min(days)) / span
 
-    dots = [Dot(x=_n(x(day)), y=_n(y(float(value))), label=label, accepted=accepted)
-            for day, (_, value, label, accepted) in zip(days, points, strict=True)]
+    dots = [
+        Dot(x=_n(x(day)), y=_n(y(float(value))), label=label, accepted=accepted)
+        for day, (_, value, label, accepted) in zip(days, points, strict=True)
+    ]
     path = " ".join(f"{dot.x},{dot.y}" for dot in dots) if len(dots) > 1 else ""
-    ticks = [Tick(label=_n(top_value * i / TICKS), y=_n(y(top_value * i / TICKS)))
-             for i in range(TICKS + 1)]
-    drawn_levels = [Level(key=key, label=label, y=_n(y(value)), label_y=_n(y(value) - 4))
-                    for key, label, value in levels]
+    ticks = [
+        Tick(label=_n(top_value * i / TICKS), y=_n(y(top_value * i / TICKS)))
+        for i in range(TICKS + 1)
+    ]
+    drawn_levels = [
+        Level(key=key, label=label, y=_n(y(value)), label_y=_n(y(value) - 4))
+        for key, label, value in levels
+    ]
     shown = points if len(points) <= 6 else [points[0], points[len(points) // 2], points[-1]]
+
     def anchor(index: int) -> str:
         if len(shown) == 1 or 0 < index < len(shown) - 1:
             return "middle"
         return "start" if index == 0 else "end"
 
-    dates = [DateLabel(x=_n(x(p[0].toordinal())), label=date_format(p[0]), anchor=anchor(i))
-             for i, p in enumerate(shown)]
-    return LineChart(width=LINE_WIDTH, height=LINE_HEIGHT, left=PLOT_LEFT,
-                     right=_n(LINE_WIDTH - PLOT_RIGHT), top=PLOT_TOP, bottom=_n(bottom),
-                     path=path, dots=dots, ticks=ticks, levels=drawn_levels, dates=dates)
+    dates = [
+        DateLabel(x=_n(x(p[0].toordinal())), label=date_format(p[0]), anchor=anchor(i))
+        for i, p in enumerate(shown)
+    ]
+    return LineChart(
+        width=LINE_WIDTH,
+        height=LINE_HEIGHT,
+        left=PLOT_LEFT,
+        right=_n(LINE_WIDTH - PLOT_RIGHT),
+        top=PLOT_TOP,
+        bottom=_n(bottom),
+        path=path,
+        dots=dots,
+        ticks=ticks,
+        levels=drawn_levels,
+        dates=dates,
+    )

@@ -102,13 +102,17 @@ def published(state: str, cycle: int) -> Published | None:
         return None
     total = entry["recommendations"]
     return Published(
-        year=entry["year"], recommendations=total, accepted=entry["accepted"],
-        noted=entry["noted"], accepted_share=share(entry["accepted"], total),
+        year=entry["year"],
+        recommendations=total,
+        accepted=entry["accepted"],
+        noted=entry["noted"],
+        accepted_share=share(entry["accepted"], total),
         noted_share=share(entry["noted"], total),
         implemented_share=entry.get("implemented_share"),
         partly_implemented_share=entry.get("partly_implemented_share"),
         implementation_as_of=entry.get("implementation_as_of") or "",
-        sources=list(entry.get("sources") or []))
+        sources=list(entry.get("sources") or []),
+    )
 
 
 def _response_key(response: str) -> str:
@@ -121,16 +125,20 @@ def _counts(user, state: str) -> tuple[dict, dict, dict]:
     """{cycle: {accepted/noted/undecided: n}}, {cycle: {status: n}} (of the accepted items)
     and {cycle: {framework slugs}}."""
     items = Recommendation.objects.all() if user is None else visible_recommendations(user)
-    items = items.filter(framework__kind=Framework.Kind.UPR_CYCLE).exclude(
-        status=Recommendation.Status.ARCHIVED).exclude(
-        Exists(Recommendation.objects.filter(parent=OuterRef("pk")))).filter(
-        filters.item_state_condition(state))
+    items = (
+        items.filter(framework__kind=Framework.Kind.UPR_CYCLE)
+        .exclude(status=Recommendation.Status.ARCHIVED)
+        .exclude(Exists(Recommendation.objects.filter(parent=OuterRef("pk"))))
+        .filter(filters.item_state_condition(state))
+    )
     responses: dict = {}
     statuses: dict = {}
     slugs: dict = {}
-    rows = items.order_by().values_list("framework__cycle", "session", "response",
-                                        "implementation", "framework__slug").annotate(
-        n=Count("pk"))
+    rows = (
+        items.order_by()
+        .values_list("framework__cycle", "session", "response", "implementation", "framework__slug")
+        .annotate(n=Count("pk"))
+    )
     for framework_cycle, session, response, implementation, slug, n in rows:
         cycle = framework_cycle or cycle_of_session(session)
         if cycle is None:
@@ -159,8 +167,9 @@ def cycle_comparison(user, state: str) -> list[CycleColumn]:
     if state == filters.ALL_STATES:
         return []
     responses, statuses, slugs = _counts(user, state)
-    cycles = sorted(set(responses) | {cycle for code, cycle in _published_figures()
-                                      if code == state})
+    cycles = sorted(
+        set(responses) | {cycle for code, cycle in _published_figures() if code == state}
+    )
     columns = []
     for cycle in cycles:
         counts = responses.get(cycle, {})
@@ -169,19 +178,32 @@ def cycle_comparison(user, state: str) -> list[CycleColumn]:
         params = _list_params(state, slugs.get(cycle, set()))
         accepted_params = {**params, "response": "committed"}
         accepted = counts.get(ACCEPTED, 0)
-        shares = [StatusShare(key=key, label=status_label(key), count=by_status.get(key, 0),
-                              share=share(by_status.get(key, 0), accepted),
-                              url=list_url("recommendation-list",
-                                           **{**accepted_params, "implementation": key}))
-                  for key in RECOMMENDATION_STATUSES]
-        columns.append(CycleColumn(
-            cycle=cycle, label=cycle_label(cycle),
-            url=list_url("recommendation-list", **{"response": "", **params}),
-            accepted_url=list_url("recommendation-list", **accepted_params),
-            total=total, accepted=accepted, accepted_share=share(accepted, total),
-            noted=counts.get(NOTED, 0), noted_share=share(counts.get(NOTED, 0), total),
-            undecided=counts.get(UNDECIDED, 0), statuses=shares,
-            published=published(state, cycle)))
+        shares = [
+            StatusShare(
+                key=key,
+                label=status_label(key),
+                count=by_status.get(key, 0),
+                share=share(by_status.get(key, 0), accepted),
+                url=list_url("recommendation-list", **{**accepted_params, "implementation": key}),
+            )
+            for key in RECOMMENDATION_STATUSES
+        ]
+        columns.append(
+            CycleColumn(
+                cycle=cycle,
+                label=cycle_label(cycle),
+                url=list_url("recommendation-list", **{"response": "", **params}),
+                accepted_url=list_url("recommendation-list", **accepted_params),
+                total=total,
+                accepted=accepted,
+                accepted_share=share(accepted, total),
+                noted=counts.get(NOTED, 0),
+                noted_share=share(counts.get(NOTED, 0), total),
+                undecided=counts.get(UNDECIDED, 0),
+                statuses=shares,
+                published=published(state, cycle),
+            )
+        )
     return columns
 
 
@@ -190,35 +212,63 @@ def response_rows(columns: list[CycleColumn]) -> list[Row]:
     rows = []
     for column in columns:
         if column.total:
-            rows.append(Row(key=f"{column.cycle}", label=column.label, total=column.total,
-                            url=column.url, segments=[
-                                Segment(ACCEPTED, _("Accepted"), column.accepted,
-                                        column.accepted_url),
-                                Segment(NOTED, _("Noted"), column.noted, column.url),
-                                Segment(UNDECIDED, _("No response yet"), column.undecided,
-                                        column.url)]))
+            rows.append(
+                Row(
+                    key=f"{column.cycle}",
+                    label=column.label,
+                    total=column.total,
+                    url=column.url,
+                    segments=[
+                        Segment(ACCEPTED, _("Accepted"), column.accepted, column.accepted_url),
+                        Segment(NOTED, _("Noted"), column.noted, column.url),
+                        Segment(UNDECIDED, _("No response yet"), column.undecided, column.url),
+                    ],
+                )
+            )
         if column.published:
             figures = column.published
-            label = _("%(cycle)s (%(year)d), as published") % {"cycle": column.label,
-                                                               "year": figures.year}
-            rows.append(Row(key=f"{column.cycle}-published", label=label,
-                            total=figures.recommendations, url="", segments=[
-                                Segment(ACCEPTED, _("Accepted"), figures.accepted, ""),
-                                Segment(NOTED, _("Noted"), figures.noted, ""),
-                                Segment(UNDECIDED, _("No response yet"), 0, "")]))
+            label = _("%(cycle)s (%(year)d), as published") % {
+                "cycle": column.label,
+                "year": figures.year,
+            }
+            rows.append(
+                Row(
+                    key=f"{column.cycle}-published",
+                    label=label,
+                    total=figures.recommendations,
+                    url="",
+                    segments=[
+                        Segment(ACCEPTED, _("Accepted"), figures.accepted, ""),
+                        Segment(NOTED, _("Noted"), figures.noted, ""),
+                        Segment(UNDECIDED, _("No response yet"), 0, ""),
+                    ],
+                )
+            )
     return rows
 
 
 def status_rows(columns: list[CycleColumn]) -> list[Row]:
     """For the implementation chart: the accepted items of each cycle camket holds."""
-    return [Row(key=str(column.cycle), label=column.label, total=column.accepted,
-                url=column.accepted_url,
-                segments=[Segment(s.key, s.label, s.count, s.url) for s in column.statuses])
-            for column in columns if column.accepted]
+    return [
+        Row(
+            key=str(column.cycle),
+            label=column.label,
+            total=column.accepted,
+            url=column.accepted_url,
+            segments=[Segment(s.key, s.label, s.count, s.url) for s in column.statuses],
+        )
+        for column in columns
+        if column.accepted
+    ]
 
 
 def status_table(columns: list[CycleColumn]) -> list[tuple[str, str, list]]:
     """(status, label, [each cycle's StatusShare, None where it has no accepted item])."""
-    return [(key, status_label(key), [column.statuses[index] if column.accepted else None
-                                      for column in columns])
-            for index, key in enumerate(RECOMMENDATION_STATUSES)]
+    return [
+        (
+            key,
+            status_label(key),
+            [column.statuses[index] if column.accepted else None for column in columns],
+        )
+        for index, key in enumerate(RECOMMENDATION_STATUSES)
+    ]

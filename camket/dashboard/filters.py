@@ -39,19 +39,26 @@ def chosen_category(concerning: Concerning) -> Category | None:
     """The category filtered on, with its taxonomy and the SDG targets it relates to."""
     if not concerning.category:
         return None
-    return Category.objects.select_related("taxonomy", "parent").prefetch_related(
-        "related_sdgs").get(pk=concerning.category)
+    return (
+        Category.objects.select_related("taxonomy", "parent")
+        .prefetch_related("related_sdgs")
+        .get(pk=concerning.category)
+    )
 
 
 def category_choices(user):
     """The categories the filter offers, by taxonomy: every drug and crime subject and SDG
     goal and target, and the other taxonomies' categories that tag an item the user may
     see (with their parents)."""
-    used = Category.objects.filter(recommendations__in=visible_recommendations(user)).values(
-        "pk")
-    return Category.objects.filter(
-        Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Q(pk__in=used) | Q(children__in=used)
-    ).distinct().select_related("taxonomy").order_by("taxonomy__name", "code", "name")
+    used = Category.objects.filter(recommendations__in=visible_recommendations(user)).values("pk")
+    return (
+        Category.objects.filter(
+            Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Q(pk__in=used) | Q(children__in=used)
+        )
+        .distinct()
+        .select_related("taxonomy")
+        .order_by("taxonomy__name", "code", "name")
+    )
 
 
 # --- the state under review ---------------------------------------------------------------
@@ -82,8 +89,9 @@ def item_state_condition(code: str, prefix: str = "") -> Q:
         return Q()
     own = f"{prefix}state_under_review"
     framework = f"{prefix}framework__state_under_review"
-    condition = Q(**{f"{own}__iso3": code}) | Q(**{f"{own}__isnull": True,
-                                                  f"{framework}__iso3": code})
+    condition = Q(**{f"{own}__iso3": code}) | Q(
+        **{f"{own}__isnull": True, f"{framework}__iso3": code}
+    )
     if code == home_state_code():
         condition |= Q(**{f"{own}__isnull": True, f"{framework}__isnull": True})
     return condition
@@ -98,7 +106,8 @@ def action_state_condition(code: str) -> Q:
     if code == home_state_code():
         condition |= Q(**{f"{plan_state}__isnull": True})
     implements = Action.recommendations.through.objects.filter(
-        Q(action_id=OuterRef("pk")) & item_state_condition(code, "recommendation__"))
+        Q(action_id=OuterRef("pk")) & item_state_condition(code, "recommendation__")
+    )
     return condition | Exists(implements)
 
 
@@ -115,14 +124,18 @@ def state_choices(user) -> list[tuple[str, str]]:
     see."""
     reviewed = visible_recommendations(user).values("state_under_review")
     framed = Framework.objects.filter(
-        pk__in=visible_recommendations(user).values("framework_id")).values(
-        "state_under_review")
+        pk__in=visible_recommendations(user).values("framework_id")
+    ).values("state_under_review")
     home = home_state_code()
-    others = (State.objects.filter(Q(pk__in=reviewed) | Q(pk__in=framed))
-              .exclude(iso3__isnull=True).exclude(iso3__in=("", home)))
+    others = (
+        State.objects.filter(Q(pk__in=reviewed) | Q(pk__in=framed))
+        .exclude(iso3__isnull=True)
+        .exclude(iso3__in=("", home))
+    )
     language = get_language()
-    return [(home, state_label(home))] + [(state.iso3, state.label(language))
-                                          for state in by_label(others, language)]
+    return [(home, state_label(home))] + [
+        (state.iso3, state.label(language)) for state in by_label(others, language)
+    ]
 
 
 def state_label(code: str) -> str:

@@ -42,9 +42,13 @@ from camket.reminders.services import due_dates_to_chase
 
 NO_ACTION = "none"  # the recommendation list's `implementation=none`
 OVERDUE = "overdue"
-ACTION_STATUSES = (Implementation.IMPLEMENTED, Implementation.PARTLY_IMPLEMENTED,
-                   Implementation.IN_PROGRESS, Implementation.NOT_STARTED,
-                   Implementation.NOT_IMPLEMENTED)
+ACTION_STATUSES = (
+    Implementation.IMPLEMENTED,
+    Implementation.PARTLY_IMPLEMENTED,
+    Implementation.IN_PROGRESS,
+    Implementation.NOT_STARTED,
+    Implementation.NOT_IMPLEMENTED,
+)
 RECOMMENDATION_STATUSES = (*ACTION_STATUSES, NO_ACTION)
 TOP_THEMES = 10
 
@@ -134,15 +138,25 @@ list_url = _url  # the filtered list behind a figure, for the dashboard's other 
 
 def _segments(counts: dict[str, int], statuses, list_name: str, **params) -> list[Segment]:
     field_name = "implementation" if list_name == "recommendation-list" else "status"
-    return [Segment(key=str(key), label=status_label(key), count=counts.get(key, 0),
-                    url=_url(list_name, **params, **{field_name: key}))
-            for key in statuses]
+    return [
+        Segment(
+            key=str(key),
+            label=status_label(key),
+            count=counts.get(key, 0),
+            url=_url(list_name, **params, **{field_name: key}),
+        )
+        for key in statuses
+    ]
 
 
 def _row(key, label, counts, statuses, list_name, **params) -> Row:
-    return Row(key=str(key), label=label, total=sum(counts.values()),
-               url=_url(list_name, **params),
-               segments=_segments(counts, statuses, list_name, **params))
+    return Row(
+        key=str(key),
+        label=label,
+        total=sum(counts.values()),
+        url=_url(list_name, **params),
+        segments=_segments(counts, statuses, list_name, **params),
+    )
 
 
 def _grouped(queryset: QuerySet, *fields: str, count: str = "pk") -> dict:
@@ -172,8 +186,11 @@ def _concerning(framework) -> Concerning:
 def counted_items(user, framework: str | Concerning = "") -> QuerySet[Recommendation]:
     """Accepted recommendations and commitments, not archived, as the filters narrow them."""
     concerning = _concerning(framework)
-    items = _scoped(user)[0].filter(committed_condition()).exclude(
-        status=Recommendation.Status.ARCHIVED)
+    items = (
+        _scoped(user)[0]
+        .filter(committed_condition())
+        .exclude(status=Recommendation.Status.ARCHIVED)
+    )
     return items.filter(item_condition(concerning)) if concerning else items
 
 
@@ -183,13 +200,17 @@ def accepted_recommendations(user, framework: str | Concerning = "") -> QuerySet
 
 def counted_actions(user, framework: str | Concerning = "") -> QuerySet[Action]:
     concerning = _concerning(framework)
-    actions = _scoped(user)[1].exclude(publication=Action.Publication.ARCHIVED).exclude(
-        plan__archived=True)
+    actions = (
+        _scoped(user)[1]
+        .exclude(publication=Action.Publication.ARCHIVED)
+        .exclude(plan__archived=True)
+    )
     return actions.filter(action_condition(concerning)) if concerning else actions
 
 
-def overdue_due_dates(user, framework: str | Concerning = "",
-                      today: date | None = None) -> QuerySet[DueDate]:
+def overdue_due_dates(
+    user, framework: str | Concerning = "", today: date | None = None
+) -> QuerySet[DueDate]:
     today = today or timezone.localdate()
     due_dates = due_dates_to_chase().filter(due_on__lt=today)
     if user is not None:
@@ -199,8 +220,9 @@ def overdue_due_dates(user, framework: str | Concerning = "",
 
 def framework_choices(user) -> QuerySet[Framework]:
     """The frameworks with counted items the user can see, for the filter."""
-    return Framework.objects.filter(
-        pk__in=counted_items(user).values("framework_id")).order_by("-cycle", "name")
+    return Framework.objects.filter(pk__in=counted_items(user).values("framework_id")).order_by(
+        "-cycle", "name"
+    )
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -210,8 +232,11 @@ def kind_choices() -> list[tuple[str, str]]:
 def _headline(items: QuerySet, params: dict) -> Headline:
     totals: dict[str, int] = {}
     by_response = {True: 0, False: 0}
-    rows = items.order_by().values_list("implementation", "framework__has_response").annotate(
-        n=Count("pk"))
+    rows = (
+        items.order_by()
+        .values_list("implementation", "framework__has_response")
+        .annotate(n=Count("pk"))
+    )
     for status, has_response, n in rows:
         totals[status or NO_ACTION] = totals.get(status or NO_ACTION, 0) + n
         by_response[bool(has_response)] += n
@@ -221,31 +246,53 @@ def _headline(items: QuerySet, params: dict) -> Headline:
         return totals.get(key, 0)
 
     return Headline(
-        total=whole, accepted=by_response[True], commitments=by_response[False],
+        total=whole,
+        accepted=by_response[True],
+        commitments=by_response[False],
         implemented=n(Implementation.IMPLEMENTED),
         implemented_share=share(n(Implementation.IMPLEMENTED), whole),
         partly_implemented=n(Implementation.PARTLY_IMPLEMENTED),
         partly_implemented_share=share(n(Implementation.PARTLY_IMPLEMENTED), whole),
-        in_progress=n(Implementation.IN_PROGRESS), not_started=n(Implementation.NOT_STARTED),
-        not_implemented=n(Implementation.NOT_IMPLEMENTED), no_action=n(NO_ACTION),
+        in_progress=n(Implementation.IN_PROGRESS),
+        not_started=n(Implementation.NOT_STARTED),
+        not_implemented=n(Implementation.NOT_IMPLEMENTED),
+        no_action=n(NO_ACTION),
         url=_url("recommendation-list", **params),
-        segments=_segments(totals, RECOMMENDATION_STATUSES, "recommendation-list", **params))
+        segments=_segments(totals, RECOMMENDATION_STATUSES, "recommendation-list", **params),
+    )
 
 
 def _by_framework(items: QuerySet, params: dict) -> list[Row]:
     counts = _grouped(items, "framework_id", "implementation")
     frameworks = Framework.objects.filter(pk__in=list(counts)).order_by("-cycle", "name")
     language = get_language() or "vi"
-    return [_row(f.slug, f.label(language), counts[f.pk], RECOMMENDATION_STATUSES,
-                 "recommendation-list", **{**params, "framework": f.slug})
-            for f in frameworks]
+    return [
+        _row(
+            f.slug,
+            f.label(language),
+            counts[f.pk],
+            RECOMMENDATION_STATUSES,
+            "recommendation-list",
+            **{**params, "framework": f.slug},
+        )
+        for f in frameworks
+    ]
 
 
 def _by_kind(items: QuerySet, params: dict) -> list[Row]:
     counts = _grouped(items, "framework__kind", "implementation")
-    return [_row(value, str(label), counts[value], RECOMMENDATION_STATUSES,
-                 "recommendation-list", **{**params, "kind": value})
-            for value, label in Framework.Kind.choices if value in counts]
+    return [
+        _row(
+            value,
+            str(label),
+            counts[value],
+            RECOMMENDATION_STATUSES,
+            "recommendation-list",
+            **{**params, "kind": value},
+        )
+        for value, label in Framework.Kind.choices
+        if value in counts
+    ]
 
 
 def _agency_label(agency: Agency) -> str:
@@ -255,9 +302,18 @@ def _agency_label(agency: Agency) -> str:
 def _by_agency(actions: QuerySet, params: dict) -> list[Row]:
     counts = _grouped(actions, "lead_agency_id", "status")
     agencies = Agency.objects.in_bulk(list(counts))
-    rows = [_row(agency.code, _agency_label(agency), counts[pk], ACTION_STATUSES,
-                 "action-list", lead=agency.code, **params)
-            for pk, agency in agencies.items()]
+    rows = [
+        _row(
+            agency.code,
+            _agency_label(agency),
+            counts[pk],
+            ACTION_STATUSES,
+            "action-list",
+            lead=agency.code,
+            **params,
+        )
+        for pk, agency in agencies.items()
+    ]
     return sorted(rows, key=lambda row: (-row.total, row.label))
 
 
@@ -265,7 +321,8 @@ def _category_links(items: QuerySet, taxonomy: str, key: str):
     """Tags of counted items in one taxonomy, a tag on a child category counting for its
     parent (a target for its goal) — as the recommendation list's filters do."""
     links = Recommendation.categories.through.objects.filter(
-        recommendation_id__in=items.values("pk"), category__taxonomy__slug=taxonomy)
+        recommendation_id__in=items.values("pk"), category__taxonomy__slug=taxonomy
+    )
     return links.annotate(group=Coalesce(f"category__parent__{key}", f"category__{key}"))
 
 
@@ -274,9 +331,18 @@ def _by_theme(items: QuerySet, params: dict, top: int) -> list[Row]:
     counts = _grouped(links, "group", "recommendation__implementation", count="recommendation_id")
     categories = Category.objects.in_bulk(list(counts))
     language = get_language() or "vi"
-    rows = [_row(pk, category.label(language), counts[pk], RECOMMENDATION_STATUSES,
-                 "recommendation-list", theme=pk, **params)
-            for pk, category in categories.items()]
+    rows = [
+        _row(
+            pk,
+            category.label(language),
+            counts[pk],
+            RECOMMENDATION_STATUSES,
+            "recommendation-list",
+            theme=pk,
+            **params,
+        )
+        for pk, category in categories.items()
+    ]
     return sorted(rows, key=lambda row: (-row.total, row.label))[:top]
 
 
@@ -286,9 +352,17 @@ def _by_topic(items: QuerySet, params: dict) -> list[Row]:
     counts = _grouped(links, "group", "recommendation__implementation", count="recommendation_id")
     categories = Category.objects.in_bulk(list(counts))
     language = get_language() or "vi"
-    rows = [_row(pk, category.label(language), counts[pk], RECOMMENDATION_STATUSES,
-                 "recommendation-list", **{**params, "theme": pk})
-            for pk, category in categories.items()]
+    rows = [
+        _row(
+            pk,
+            category.label(language),
+            counts[pk],
+            RECOMMENDATION_STATUSES,
+            "recommendation-list",
+            **{**params, "theme": pk},
+        )
+        for pk, category in categories.items()
+    ]
     return sorted(rows, key=lambda row: (-row.total, row.label))
 
 
@@ -301,20 +375,40 @@ def _by_sdg(items: QuerySet, params: dict) -> list[Row]:
     counts = _grouped(links, "group", "recommendation__implementation", count="recommendation_id")
     goals = Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True)
     language = get_language() or "vi"
-    return [_row(goal.code, goal.label(language), counts.get(goal.code, {}),
-                 RECOMMENDATION_STATUSES, "recommendation-list", sdg=goal.code, **params)
-            for goal in sorted(goals, key=lambda goal: _goal_number(goal.code))]
+    return [
+        _row(
+            goal.code,
+            goal.label(language),
+            counts.get(goal.code, {}),
+            RECOMMENDATION_STATUSES,
+            "recommendation-list",
+            sdg=goal.code,
+            **params,
+        )
+        for goal in sorted(goals, key=lambda goal: _goal_number(goal.code))
+    ]
 
 
 def _overdue_by_agency(due_dates: QuerySet, params: dict) -> list[Row]:
-    counts = dict(due_dates.order_by().values_list("indicator__agency_id").annotate(
-        n=Count("pk", distinct=True)))
+    counts = dict(
+        due_dates.order_by()
+        .values_list("indicator__agency_id")
+        .annotate(n=Count("pk", distinct=True))
+    )
     rows = []
     for pk, agency in Agency.objects.in_bulk(list(counts)).items():
         url = _url("report-queue", agency=agency.code, **params) + "#overdue"
-        rows.append(Row(key=agency.code, label=_agency_label(agency), total=counts[pk],
-                        url=url, segments=[Segment(key=OVERDUE, label=status_label(OVERDUE),
-                                                   count=counts[pk], url=url)]))
+        rows.append(
+            Row(
+                key=agency.code,
+                label=_agency_label(agency),
+                total=counts[pk],
+                url=url,
+                segments=[
+                    Segment(key=OVERDUE, label=status_label(OVERDUE), count=counts[pk], url=url)
+                ],
+            )
+        )
     return sorted(rows, key=lambda row: (-row.total, row.label))
 
 
@@ -326,9 +420,16 @@ def chosen_state(state: str | None, framework: str | None) -> str:
     return filters.ALL_STATES if framework else filters.home_state_code()
 
 
-def figures(user, framework: str | None = None, today: date | None = None, *,
-            kind: str = "", category: int | None = None, state: str | None = None,
-            top_themes: int = TOP_THEMES) -> Figures:
+def figures(
+    user,
+    framework: str | None = None,
+    today: date | None = None,
+    *,
+    kind: str = "",
+    category: int | None = None,
+    state: str | None = None,
+    top_themes: int = TOP_THEMES,
+) -> Figures:
     """Everything the dashboard shows, for `user` (None: the whole government), narrowed to
     a state under review (ISO3 or "all"; `chosen_state`), a framework (slug), a kind of
     framework and a category (id, its children included)."""
@@ -339,10 +440,13 @@ def figures(user, framework: str | None = None, today: date | None = None, *,
     items = counted_items(user, concerning).filter(filters.item_state_condition(state))
     actions = counted_actions(user, concerning).filter(filters.action_state_condition(state))
     overdue = overdue_due_dates(user, concerning, today).filter(
-        filters.due_date_state_condition(state))
+        filters.due_date_state_condition(state)
+    )
     return Figures(
         state=state,
-        framework=concerning.framework, kind=concerning.kind, category=concerning.category,
+        framework=concerning.framework,
+        kind=concerning.kind,
+        category=concerning.category,
         scope="all" if user is None else str(roles.role_of(user) or "none"),
         today=today,
         headline=_headline(items, params),

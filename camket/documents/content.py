@@ -62,9 +62,14 @@ def make_heading(framework: Framework, kind_title: str, language: str, user) -> 
         scope = _("System export: every item of the framework except archived ones.")
     else:
         scope = _("As %(name)s may see it.") % {"name": user.get_full_name() or user.username}
-    return Heading(framework=framework.label(language), kind_title=kind_title,
-                   language=language, language_name=language_name(language),
-                   generated_on=timezone.localdate(), scope=scope)
+    return Heading(
+        framework=framework.label(language),
+        kind_title=kind_title,
+        language=language,
+        language_name=language_name(language),
+        generated_on=timezone.localdate(),
+        scope=scope,
+    )
 
 
 def items_of(framework: Framework, user) -> QuerySet[Recommendation]:
@@ -87,11 +92,13 @@ def primary_themes(item_ids, language: str) -> dict[int, Theme]:
     """Each item's primary theme: its first theme tag (the earliest attached, in the
     preferred taxonomy), a sub-theme counting as its parent theme. Items without one are
     left out of the result."""
-    links = (Recommendation.categories.through.objects
-             .filter(recommendation_id__in=list(item_ids),
-                     category__taxonomy__slug__in=THEME_TAXONOMIES)
-             .select_related("category", "category__parent", "category__taxonomy")
-             .order_by("id"))
+    links = (
+        Recommendation.categories.through.objects.filter(
+            recommendation_id__in=list(item_ids), category__taxonomy__slug__in=THEME_TAXONOMIES
+        )
+        .select_related("category", "category__parent", "category__taxonomy")
+        .order_by("id")
+    )
     rank = {slug: index for index, slug in enumerate(THEME_TAXONOMIES)}
     best: dict[int, tuple[int, object]] = {}
     for link in links:
@@ -116,6 +123,6 @@ def group_by_theme(items, themes: dict[int, Theme]) -> list[tuple[Theme, list]]:
     for item in items:
         theme = themes.get(item.pk) or no_theme()
         groups.setdefault(theme.key, (theme, []))[1].append(item)
-    return sorted(groups.values(), key=lambda group: (group[0].key == NO_THEME,
-                                                        group[0].title.casefold()))
-
+    return sorted(
+        groups.values(), key=lambda group: (group[0].key == NO_THEME, group[0].title.casefold())
+    )

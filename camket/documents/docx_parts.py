@@ -98,7 +98,7 @@ def bar_chart(document, chart):
         for rect in row.rects:
             start = round(done * BAR_CELLS / longest)
             done += rect.count
-            for cell in cells[1 + start:1 + round(done * BAR_CELLS / longest)]:
+            for cell in cells[1 + start : 1 + round(done * BAR_CELLS / longest)]:
                 shade(cell, colour(rect.key))
     legend = document.add_paragraph()
     for item in chart.legend:

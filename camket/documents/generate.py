@@ -28,14 +28,18 @@ class UnknownChoice(ValueError):
 
 def check_choices(kind: str, file_format: str, language: str) -> None:
     if kind not in KINDS:
-        raise UnknownChoice(_("Unknown kind of report “%(kind)s”: choose one of %(kinds)s.")
-                            % {"kind": kind, "kinds": ", ".join(KINDS)})
+        raise UnknownChoice(
+            _("Unknown kind of report “%(kind)s”: choose one of %(kinds)s.")
+            % {"kind": kind, "kinds": ", ".join(KINDS)}
+        )
     if file_format not in FORMATS:
-        raise UnknownChoice(_("Unknown format “%(format)s”: choose docx or pdf.")
-                            % {"format": file_format})
+        raise UnknownChoice(
+            _("Unknown format “%(format)s”: choose docx or pdf.") % {"format": file_format}
+        )
     if language not in LANGUAGES:
-        raise UnknownChoice(_("Unknown language “%(language)s”: choose vi or en.")
-                            % {"language": language})
+        raise UnknownChoice(
+            _("Unknown language “%(language)s”: choose vi or en.") % {"language": language}
+        )
 
 
 def build_report(kind: str, framework, language: str, user) -> content.Report:
@@ -46,7 +50,8 @@ def build_report(kind: str, framework, language: str, user) -> content.Report:
             kind=kind,
             heading=content.make_heading(framework, str(title), language, user),
             sections=[builder(framework, language, user)],
-            consultation=sections.consultation_section(framework, kind, language))
+            consultation=sections.consultation_section(framework, kind, language),
+        )
 
 
 def render(report: content.Report, file_format: str) -> bytes:
@@ -58,8 +63,9 @@ def render(report: content.Report, file_format: str) -> bytes:
         return render_pdf.render(report)
 
 
-def make_document(kind: str, framework, file_format: str, language: str, user,
-                  progress=None) -> bytes:
+def make_document(
+    kind: str, framework, file_format: str, language: str, user, progress=None
+) -> bytes:
     """The document's bytes; `progress(percent)` is told how far it got."""
     check_choices(kind, file_format, language)
     report = build_report(kind, framework, language, user)

@@ -21,5 +21,7 @@ UNFINISHED = [DocumentRequest.State.QUEUED, DocumentRequest.State.RUNNING]
 def document_job_finished(sender, task_result, **kwargs) -> None:
     if task_result.status == TaskResultStatus.FAILED and task_result.task.module_path == TASK:
         DocumentRequest.objects.filter(pk=task_result.args[0], state__in=UNFINISHED).update(
-            state=DocumentRequest.State.FAILED, finished=timezone.now(),
-            error=_("The background worker stopped before the document was made."))
+            state=DocumentRequest.State.FAILED,
+            finished=timezone.now(),
+            error=_("The background worker stopped before the document was made."),
+        )

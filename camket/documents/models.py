@@ -21,15 +21,24 @@ class DocumentRequest(models.Model):
         DOCX = "docx", _("Word (DOCX)")
         PDF = "pdf", _("PDF")
 
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
-                                     on_delete=models.CASCADE, related_name="+")
-    framework = models.ForeignKey("frameworks.Framework", verbose_name=_("framework"),
-                                  on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        verbose_name=_("framework"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     file_format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    state = models.CharField(_("progress"), max_length=8, choices=State.choices,
-                             default=State.QUEUED)
+    state = models.CharField(
+        _("progress"), max_length=8, choices=State.choices, default=State.QUEUED
+    )
     progress = models.PositiveSmallIntegerField(_("per cent done"), default=0)
     error = models.TextField(_("error"), blank=True)
     # Relative to CAMKET_DOCUMENTS_DIR, outside every served folder; "" until done.

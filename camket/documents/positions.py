@@ -37,10 +37,14 @@ class Positions:
 def response_counts(positions: list[Position]) -> list[content.Count]:
     counts = []
     for value, label in Recommendation.Response.choices:
-        counts.append(content.Count(value, str(label),
-                                    sum(1 for p in positions if p.response == value)))
-    counts.append(content.Count(NOT_DECIDED, _("Not yet decided"),
-                                sum(1 for p in positions if not p.response)))
+        counts.append(
+            content.Count(value, str(label), sum(1 for p in positions if p.response == value))
+        )
+    counts.append(
+        content.Count(
+            NOT_DECIDED, _("Not yet decided"), sum(1 for p in positions if not p.response)
+        )
+    )
     return counts
 
 
@@ -51,15 +55,18 @@ def build(framework, language: str, user) -> Positions:
     by_pk = {}
     for item in items:
         by_pk[item.pk] = Position(
-            reference=item.reference, text=content.item_text(item, language),
+            reference=item.reference,
+            text=content.item_text(item, language),
             states=[state.label(language) for state in item.recommending_states.all()],
             response=item.response,
             response_label=str(labels.get(item.response, _("Not yet decided"))),
-            reason=item.response_reason)
+            reason=item.response_reason,
+        )
     groups = []
     for theme, members in content.group_by_theme(items, themes):
         positions = [by_pk[item.pk] for item in members]
-        groups.append(ThemePositions(theme=theme, counts=response_counts(positions),
-                                     positions=positions))
+        groups.append(
+            ThemePositions(theme=theme, counts=response_counts(positions), positions=positions)
+        )
     every = list(by_pk.values())
     return Positions(total=len(every), counts=response_counts(every), themes=groups)

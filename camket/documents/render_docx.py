@@ -21,9 +21,13 @@ def new_document():
     if settings.CAMKET_DOCX_TEMPLATE:
         return Document(settings.CAMKET_DOCX_TEMPLATE)
     document = Document()
-    for name, font in (("Normal", "Noto Serif"), ("Title", "Noto Sans"),
-                       ("Heading 1", "Noto Sans"), ("Heading 2", "Noto Sans"),
-                       ("Heading 3", "Noto Sans")):
+    for name, font in (
+        ("Normal", "Noto Serif"),
+        ("Title", "Noto Sans"),
+        ("Heading 1", "Noto Sans"),
+        ("Heading 2", "Noto Sans"),
+        ("Heading 3", "Noto Sans"),
+    ):
         document.styles[name].font.name = font
     return document
 
@@ -56,10 +60,10 @@ def positions(document, body) -> None:
         for position in group.positions:
             parts.paragraph(document, position.text, bold_lead=position.reference)
             if position.states:
-                parts.paragraph(document, ", ".join(position.states),
-                                bold_lead=_("Recommending states") + ":")
-            answer = position.response_label + (f" — {position.reason}" if position.reason
-                                                else "")
+                parts.paragraph(
+                    document, ", ".join(position.states), bold_lead=_("Recommending states") + ":"
+                )
+            answer = position.response_label + (f" — {position.reason}" if position.reason else "")
             parts.paragraph(document, answer, bold_lead=_("Position") + ":")
 
 
@@ -70,8 +74,11 @@ def plan(document, body) -> None:
         parts.heading(document, section.title, 1)
         if section.decision_number or section.approved_on:
             approved = _date(section.approved_on) if section.approved_on else ""
-            parts.paragraph(document, " ".join(filter(None, [section.decision_number, approved])),
-                            bold_lead=_("Decision") + ":")
+            parts.paragraph(
+                document,
+                " ".join(filter(None, [section.decision_number, approved])),
+                bold_lead=_("Decision") + ":",
+            )
         if not section.actions:
             parts.paragraph(document, _("This plan has no actions yet."), italic=True)
         if section.actions:
@@ -82,18 +89,51 @@ def plan(document, body) -> None:
 
 def plan_tables(document, actions) -> None:
     parts.heading(document, _("Actions"), 2)
-    parts.table(document, [_("Reference"), _("Action"), _("Lead agency"), _("Co-agencies"),
-                           _("Start date"), _("Target date"), _("Implementation status"),
-                           _("Recommendations")],
-                [(a.reference, a.title, a.lead, ", ".join(a.co_agencies) or "—",
-                  _date(a.start_on), _date(a.target_on), a.status_label,
-                  ", ".join(a.recommendations) or "—") for a in actions])
-    rows = [(a.reference, i.title, i.unit or "—", _number(i.baseline), _number(i.target),
-             i.frequency) for a in actions for i in a.indicators]
+    parts.table(
+        document,
+        [
+            _("Reference"),
+            _("Action"),
+            _("Lead agency"),
+            _("Co-agencies"),
+            _("Start date"),
+            _("Target date"),
+            _("Implementation status"),
+            _("Recommendations"),
+        ],
+        [
+            (
+                a.reference,
+                a.title,
+                a.lead,
+                ", ".join(a.co_agencies) or "—",
+                _date(a.start_on),
+                _date(a.target_on),
+                a.status_label,
+                ", ".join(a.recommendations) or "—",
+            )
+            for a in actions
+        ],
+    )
+    rows = [
+        (a.reference, i.title, i.unit or "—", _number(i.baseline), _number(i.target), i.frequency)
+        for a in actions
+        for i in a.indicators
+    ]
     if rows:
         parts.heading(document, _("Indicators"), 2)
-        parts.table(document, [_("Action"), _("Indicator"), _("Unit"), _("Baseline"),
-                               _("Target"), _("Reporting frequency")], rows)
+        parts.table(
+            document,
+            [
+                _("Action"),
+                _("Indicator"),
+                _("Unit"),
+                _("Baseline"),
+                _("Target"),
+                _("Reporting frequency"),
+            ],
+            rows,
+        )
 
 
 def _share(value) -> str:
@@ -103,10 +143,16 @@ def _share(value) -> str:
 def midterm(document, body) -> None:
     parts.heading(document, _("Summary"), 1)
     headline = body.figures.headline
-    parts.table(document, [_("Implementation status"), _("Items")],
-                [(s.label, s.count) for s in headline.segments] + [(_("Total"), headline.total)])
-    parts.paragraph(document, _("Implemented: %(share)s%% of the committed items.")
-                    % {"share": f"{headline.implemented_share:.1f}"})
+    parts.table(
+        document,
+        [_("Implementation status"), _("Items")],
+        [(s.label, s.count) for s in headline.segments] + [(_("Total"), headline.total)],
+    )
+    parts.paragraph(
+        document,
+        _("Implemented: %(share)s%% of the committed items.")
+        % {"share": f"{headline.implemented_share:.1f}"},
+    )
     for chart in (body.status_chart, body.theme_chart, body.agency_chart):
         parts.bar_chart(document, chart)
     if not body.themes:
@@ -114,10 +160,12 @@ def midterm(document, body) -> None:
     for section in body.themes:
         parts.heading(document, section.theme.title, 1)
         if section.counts:
-            parts.table(document, [_("Implementation status"), _("Count"),
-                                   _("Recommendations")],
-                        [(c.label, c.count, ", ".join(c.references) or "—")
-                         for c in section.counts] + [(_("Total"), len(section.items), "")])
+            parts.table(
+                document,
+                [_("Implementation status"), _("Count"), _("Recommendations")],
+                [(c.label, c.count, ", ".join(c.references) or "—") for c in section.counts]
+                + [(_("Total"), len(section.items), "")],
+            )
         if section.actions:
             midterm_actions(document, section.actions)
 
@@ -130,24 +178,62 @@ def _progress(action) -> str:
 
 def midterm_actions(document, actions) -> None:
     parts.heading(document, _("Actions and their latest accepted progress"), 2)
-    parts.table(document, [_("Reference"), _("Action"), _("Lead agency"),
-                           _("Implementation status"), _("Latest accepted progress report")],
-                [(a.reference, a.title + (f" ({', '.join(a.items)})" if a.items else ""),
-                  a.lead, a.status_label, _progress(a)) for a in actions])
-    rows = [(a.reference, i.title + (f" ({i.unit})" if i.unit else ""), _number(i.baseline),
-             _number(i.value), _number(i.target), _share(i.share_of_target))
-            for a in actions for i in a.indicators]
+    parts.table(
+        document,
+        [
+            _("Reference"),
+            _("Action"),
+            _("Lead agency"),
+            _("Implementation status"),
+            _("Latest accepted progress report"),
+        ],
+        [
+            (
+                a.reference,
+                a.title + (f" ({', '.join(a.items)})" if a.items else ""),
+                a.lead,
+                a.status_label,
+                _progress(a),
+            )
+            for a in actions
+        ],
+    )
+    rows = [
+        (
+            a.reference,
+            i.title + (f" ({i.unit})" if i.unit else ""),
+            _number(i.baseline),
+            _number(i.value),
+            _number(i.target),
+            _share(i.share_of_target),
+        )
+        for a in actions
+        for i in a.indicators
+    ]
     if rows:
-        parts.table(document, [_("Action"), _("Indicator"), _("Baseline"), _("Latest value"),
-                               _("Target"), _("Of the target")], rows)
+        parts.table(
+            document,
+            [
+                _("Action"),
+                _("Indicator"),
+                _("Baseline"),
+                _("Latest value"),
+                _("Target"),
+                _("Of the target"),
+            ],
+            rows,
+        )
 
 
 def consultation(document, section) -> None:
     if section is None:
         return
     parts.heading(document, _("Consultation") + f": {section.title}", 1)
-    parts.paragraph(document, f"{_date(section.opens_on)} – {_date(section.closes_on)}",
-                    bold_lead=_("Open from") + ":")
+    parts.paragraph(
+        document,
+        f"{_date(section.opens_on)} – {_date(section.closes_on)}",
+        bold_lead=_("Open from") + ":",
+    )
     if section.summary:
         parts.paragraph(document, section.summary)
     if not section.comments:

@@ -46,8 +46,9 @@ def made_at_once(framework, user) -> bool:
     return items <= settings.CAMKET_DOCUMENTS_AT_ONCE_ITEMS
 
 
-def request_document(user, framework_slug: str, kind: str, file_format: str,
-                     language: str) -> DocumentRequest:
+def request_document(
+    user, framework_slug: str, kind: str, file_format: str, language: str
+) -> DocumentRequest:
     """Record the request, then make the draft now or queue it (`camket db_worker`)."""
     from camket.documents.tasks import make_requested_document
 
@@ -58,8 +59,12 @@ def request_document(user, framework_slug: str, kind: str, file_format: str,
     if framework is None:
         raise generate.UnknownChoice(f"No such framework: {framework_slug}")
     request = DocumentRequest.objects.create(
-        requested_by=user, framework=framework, kind=kind, file_format=file_format,
-        language=language)
+        requested_by=user,
+        framework=framework,
+        kind=kind,
+        file_format=file_format,
+        language=language,
+    )
     if made_at_once(framework, user):
         try:
             carry_out(request)
@@ -78,8 +83,13 @@ def carry_out(request: DocumentRequest) -> DocumentRequest:
     DocumentRequest.objects.filter(pk=request.pk).update(state=State.RUNNING, progress=5)
     try:
         data = generate.make_document(
-            request.kind, request.framework, request.file_format, request.language,
-            request.requested_by, progress=lambda percent: _progress(request, percent))
+            request.kind,
+            request.framework,
+            request.file_format,
+            request.language,
+            request.requested_by,
+            progress=lambda percent: _progress(request, percent),
+        )
         _progress(request, 90)
         name = f"{uuid.uuid4().hex}.{request.file_format}"
         documents_dir().mkdir(parents=True, exist_ok=True)
@@ -106,5 +116,6 @@ def stored_file(request: DocumentRequest) -> Path:
 
 
 def download_name(request: DocumentRequest) -> str:
-    return generate.file_name(request.kind, request.framework, request.file_format,
-                              request.language)
+    return generate.file_name(
+        request.kind, request.framework, request.file_format, request.language
+    )

@@ -52,8 +52,9 @@ def readable_parents(items: list[Recommendation], readable) -> set[int]:
         return {pk for pk in parent_ids if pk in exported}
     found = set()
     for start in range(0, len(parent_ids), CHUNK):
-        found.update(readable.filter(pk__in=parent_ids[start:start + CHUNK]).values_list(
-            "pk", flat=True))
+        found.update(
+            readable.filter(pk__in=parent_ids[start : start + CHUNK]).values_list("pk", flat=True)
+        )
     return found
 
 
@@ -69,18 +70,27 @@ def gather(items, *, actions=None, readable=None) -> Gathered:
     category_link = Recommendation.categories.through
     states, categories, action_refs = defaultdict(list), defaultdict(list), defaultdict(list)
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
-        for link in state_link.objects.filter(recommendation_id__in=chunk).select_related(
-                "state").order_by("id"):
+        chunk = ids[start : start + CHUNK]
+        for link in (
+            state_link.objects.filter(recommendation_id__in=chunk)
+            .select_related("state")
+            .order_by("id")
+        ):
             states[link.recommendation_id].append(link.state)
-        for link in category_link.objects.filter(recommendation_id__in=chunk).select_related(
-                "category__taxonomy").order_by("id"):
+        for link in (
+            category_link.objects.filter(recommendation_id__in=chunk)
+            .select_related("category__taxonomy")
+            .order_by("id")
+        ):
             categories[link.recommendation_id].append(link.category)
         if actions is not None:
-            links = actions.model.recommendations.through.objects.filter(
-                recommendation_id__in=chunk, action__in=actions).order_by(
-                "action__reference", "action_id").values_list("recommendation_id",
-                                                             "action__reference")
+            links = (
+                actions.model.recommendations.through.objects.filter(
+                    recommendation_id__in=chunk, action__in=actions
+                )
+                .order_by("action__reference", "action_id")
+                .values_list("recommendation_id", "action__reference")
+            )
             for recommendation_id, reference in links:
                 action_refs[recommendation_id].append(reference)
     found.states, found.categories, found.actions = states, categories, action_refs

@@ -32,8 +32,9 @@ class ListExport:
 
 
 def _actions(user, query):
-    return action_records(filter_actions(user, ActionFilters.from_mapping(query)),
-                          visible_recommendations(user))
+    return action_records(
+        filter_actions(user, ActionFilters.from_mapping(query)), visible_recommendations(user)
+    )
 
 
 def _report_queue(user, query):
@@ -41,28 +42,40 @@ def _report_queue(user, query):
 
 
 LISTS: dict[str, ListExport] = {
-    "actions": ListExport(ACTIONS, _actions,
-                          lambda user, query: ActionFilters.from_mapping(query).active()),
+    "actions": ListExport(
+        ACTIONS, _actions, lambda user, query: ActionFilters.from_mapping(query).active()
+    ),
     "plans": ListExport(work_lists.PLANS, lambda user, query: listed_plans(user)),
-    "frameworks": ListExport(work_lists.FRAMEWORKS,
-                             lambda user, query: listed_frameworks(user)),
-    "reports": ListExport(work_lists.REPORT_QUEUE, _report_queue,
-                          lambda user, query: QueueFilters.from_mapping(user, query).active()),
-    "clusters": ListExport(work_lists.CLUSTERS,
-                           lambda user, query: with_visible_members(user, listed_clusters(user)),
-                           allowed=reads_review_progress),
-    "assessments": ListExport(work_lists.ASSESSMENTS,
-                              lambda user, query: open_assessments_for(user)),
-    "agreements": ListExport(cooperation.AGREEMENTS, cooperation.agreement_rows,
-                             lambda user, query: AgreementFilters.from_mapping(query).active()),
+    "frameworks": ListExport(work_lists.FRAMEWORKS, lambda user, query: listed_frameworks(user)),
+    "reports": ListExport(
+        work_lists.REPORT_QUEUE,
+        _report_queue,
+        lambda user, query: QueueFilters.from_mapping(user, query).active(),
+    ),
+    "clusters": ListExport(
+        work_lists.CLUSTERS,
+        lambda user, query: with_visible_members(user, listed_clusters(user)),
+        allowed=reads_review_progress,
+    ),
+    "assessments": ListExport(
+        work_lists.ASSESSMENTS, lambda user, query: open_assessments_for(user)
+    ),
+    "agreements": ListExport(
+        cooperation.AGREEMENTS,
+        cooperation.agreement_rows,
+        lambda user, query: AgreementFilters.from_mapping(query).active(),
+    ),
     "cooperation-requests": ListExport(
-        cooperation.REQUESTS, cooperation.request_rows,
-        lambda user, query: RequestFilters.from_mapping(query).active()),
+        cooperation.REQUESTS,
+        cooperation.request_rows,
+        lambda user, query: RequestFilters.from_mapping(query).active(),
+    ),
 }
 
 
-def export_list(name: str, user, query, fmt: str, *, columns=None,
-                language: str | None = None) -> ExportFile:
+def export_list(
+    name: str, user, query, fmt: str, *, columns=None, language: str | None = None
+) -> ExportFile:
     """Raises Http404 for a list that has no export, PermissionDenied when the user's page
     is not theirs (the review progress of an agency officer), ExportError for a bad choice."""
     listed = LISTS.get(name)
@@ -70,5 +83,11 @@ def export_list(name: str, user, query, fmt: str, *, columns=None,
         raise Http404("No such list.")
     if not listed.allowed(user):
         raise PermissionDenied
-    return export_table(listed.table, listed.rows(user, query), fmt, columns=columns,
-                        language=language, filters=listed.filters(user, query))
+    return export_table(
+        listed.table,
+        listed.rows(user, query),
+        fmt,
+        columns=columns,
+        language=language,
+        filters=listed.filters(user, query),
+    )

@@ -81,7 +81,8 @@ def _values(item: Recommendation, gathered: Gathered, language: str) -> dict[str
         "text_vi": item.text_vi,
         "parent": gathered.parent_reference(item),
         "level": framework.level_label(item.level, language)
-        if len(framework.level_list()) > 1 else "",
+        if len(framework.level_list()) > 1
+        else "",
         "session": str(item.session) if item.session is not None else "",
         "action_category": item.get_action_category_display() if item.action_category else "",
         "source_document": item.source_document,
@@ -91,18 +92,25 @@ def _values(item: Recommendation, gathered: Gathered, language: str) -> dict[str
 def build(framework, gathered: Gathered, language: str) -> Matrix:
     with translation.override(language):
         values = [(item, _values(item, gathered, language)) for item in gathered.items]
-        keys = [key for key in HEADERS if key in ALWAYS
-                or (key == "response" and framework.has_response)
-                or (key == "recommending_states" and framework.has_recommending_states)
-                or (key in ("parent", "level") and len(framework.level_list()) > 1)
-                or any(row[key] for _item, row in values)]
+        keys = [
+            key
+            for key in HEADERS
+            if key in ALWAYS
+            or (key == "response" and framework.has_response)
+            or (key == "recommending_states" and framework.has_recommending_states)
+            or (key in ("parent", "level") and len(framework.level_list()) > 1)
+            or any(row[key] for _item, row in values)
+        ]
         groups: dict[object, tuple[str, list]] = {}
         for item, row in values:
             theme = gathered.primary_theme(item)
             key = theme.pk if theme else None
             if key not in groups:
-                heading = (_("Theme: %(theme)s") % {"theme": theme.label(language)} if theme
-                           else _("Theme: none given"))
+                heading = (
+                    _("Theme: %(theme)s") % {"theme": theme.label(language)}
+                    if theme
+                    else _("Theme: none given")
+                )
                 groups[key] = (heading, [])
             groups[key][1].append([row[k] for k in keys])
         no_theme = groups.pop(None, None)  # last, as OHCHR lists what fits no theme
@@ -110,14 +118,18 @@ def build(framework, gathered: Gathered, language: str) -> Matrix:
         matrix = Matrix(
             title=_("%(framework)s: thematic list of recommendations")
             % {"framework": framework.label(language)},
-            keys=keys, headers=[str(HEADERS[k]) for k in keys], groups=ordered)
+            keys=keys,
+            headers=[str(HEADERS[k]) for k in keys],
+            groups=ordered,
+        )
         matrix.about = about_rows(framework, gathered, keys, language)
     return matrix
 
 
 def about_rows(framework, gathered: Gathered, keys, language) -> list[tuple[str, str, str]]:
-    taxonomies = {c.taxonomy.slug: c.taxonomy for item in gathered.items
-                  for c in gathered.themes_of(item)}
+    taxonomies = {
+        c.taxonomy.slug: c.taxonomy for item in gathered.items for c in gathered.themes_of(item)
+    }
     own = list(framework.taxonomies.order_by("slug"))
     taxonomies.update({t.slug: t for t in own})
     rows = [
@@ -130,29 +142,64 @@ def about_rows(framework, gathered: Gathered, keys, language) -> list[tuple[str,
         ("framework.name", _("Framework: name"), framework.name),
         ("framework.name_vi", _("Framework: Vietnamese name"), framework.name_vi),
         ("framework.kind", _("Framework: kind"), framework.kind),
-        ("framework.cycle", _("Framework: UPR cycle"),
-         str(framework.cycle) if framework.cycle else ""),
-        ("framework.state_under_review", _("Framework: state under review"),
-         framework.state_under_review.name if framework.state_under_review else ""),
-        ("framework.levels", _("Framework: levels of its items (JSON)"),
-         json.dumps(framework.levels or [], ensure_ascii=False)),
-        ("framework.has_response", _("Framework: items receive a response"),
-         _flag(framework.has_response)),
-        ("framework.has_recommending_states", _("Framework: items name recommending states"),
-         _flag(framework.has_recommending_states)),
-        ("framework.has_indicators", _("Framework: items may have indicators"),
-         _flag(framework.has_indicators)),
-        ("framework.starts_on", _("Framework: start date"),
-         framework.starts_on.isoformat() if framework.starts_on else ""),
-        ("framework.ends_on", _("Framework: end date"),
-         framework.ends_on.isoformat() if framework.ends_on else ""),
+        (
+            "framework.cycle",
+            _("Framework: UPR cycle"),
+            str(framework.cycle) if framework.cycle else "",
+        ),
+        (
+            "framework.state_under_review",
+            _("Framework: state under review"),
+            framework.state_under_review.name if framework.state_under_review else "",
+        ),
+        (
+            "framework.levels",
+            _("Framework: levels of its items (JSON)"),
+            json.dumps(framework.levels or [], ensure_ascii=False),
+        ),
+        (
+            "framework.has_response",
+            _("Framework: items receive a response"),
+            _flag(framework.has_response),
+        ),
+        (
+            "framework.has_recommending_states",
+            _("Framework: items name recommending states"),
+            _flag(framework.has_recommending_states),
+        ),
+        (
+            "framework.has_indicators",
+            _("Framework: items may have indicators"),
+            _flag(framework.has_indicators),
+        ),
+        (
+            "framework.starts_on",
+            _("Framework: start date"),
+            framework.starts_on.isoformat() if framework.starts_on else "",
+        ),
+        (
+            "framework.ends_on",
+            _("Framework: end date"),
+            framework.ends_on.isoformat() if framework.ends_on else "",
+        ),
         ("framework.description", _("Framework: description"), framework.description),
-        ("framework.taxonomies", _("Framework: its taxonomies (JSON)"),
-         json.dumps([t.slug for t in own])),
+        (
+            "framework.taxonomies",
+            _("Framework: its taxonomies (JSON)"),
+            json.dumps([t.slug for t in own]),
+        ),
         ("columns", _("The columns of the table, in order (JSON)"), json.dumps(keys)),
-        ("taxonomies", _("The taxonomies of the themes column (JSON)"), json.dumps(
-            [{"slug": t.slug, "name": t.name, "name_vi": t.name_vi}
-             for t in sorted(taxonomies.values(), key=lambda t: t.slug)], ensure_ascii=False)),
+        (
+            "taxonomies",
+            _("The taxonomies of the themes column (JSON)"),
+            json.dumps(
+                [
+                    {"slug": t.slug, "name": t.name, "name_vi": t.name_vi}
+                    for t in sorted(taxonomies.values(), key=lambda t: t.slug)
+                ],
+                ensure_ascii=False,
+            ),
+        ),
     ]
     return rows
 

@@ -16,9 +16,21 @@ from camket.exports.writers import (
     workbook_bytes,
 )
 
-WIDTHS = {"reference": 10, "text": 60, "recommending_states": 18, "response": 14,
-          "response_reason": 30, "themes": 45, "sdgs": 30, "text_vi": 60, "parent": 10,
-          "level": 14, "session": 9, "action_category": 20, "source_document": 20}
+WIDTHS = {
+    "reference": 10,
+    "text": 60,
+    "recommending_states": 18,
+    "response": 14,
+    "response_reason": 30,
+    "themes": 45,
+    "sdgs": 30,
+    "text_vi": 60,
+    "parent": 10,
+    "level": 14,
+    "session": 9,
+    "action_category": 20,
+    "source_document": 20,
+}
 HEADING_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
@@ -35,8 +47,9 @@ def matrix_xlsx(matrix: Matrix, *, about_title: str) -> bytes:
     for heading, rows in matrix.groups:
         sheet.append([cell(heading)])
         row_number = sheet.max_row
-        sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number,
-                          end_column=width)
+        sheet.merge_cells(
+            start_row=row_number, start_column=1, end_row=row_number, end_column=width
+        )
         heading_cell = sheet.cell(row=row_number, column=1)
         heading_cell.font, heading_cell.fill = Font(bold=True), HEADING_FILL
         for row in rows:
@@ -94,8 +107,9 @@ def matrix_docx(matrix: Matrix, *, about_title: str) -> bytes:
     document.add_heading(cell_safe(about_title), level=2)
     about = document.add_table(rows=1, cols=3)
     about.style = "Table Grid"
-    for header_cell, text in zip(about.rows[0].cells, (_("Key"), _("Meaning"), _("Value")),
-                                 strict=True):
+    for header_cell, text in zip(
+        about.rows[0].cells, (_("Key"), _("Meaning"), _("Value")), strict=True
+    ):
         header_cell.paragraphs[0].add_run(text).bold = True
     for values in matrix.about:
         for data_cell, value in zip(about.add_row().cells, values, strict=True):

@@ -31,8 +31,9 @@ def framework_metadata(framework) -> dict:
         "name_vi": framework.name_vi,
         "kind": framework.kind,
         "cycle": framework.cycle,
-        "state_under_review": (framework.state_under_review.name
-                               if framework.state_under_review else None),
+        "state_under_review": (
+            framework.state_under_review.name if framework.state_under_review else None
+        ),
         "levels": [level.key for level in framework.level_list()],
         "has_levels": len(framework.level_list()) > 1,
         "starts_on": framework.starts_on.isoformat() if framework.starts_on else None,
@@ -41,8 +42,12 @@ def framework_metadata(framework) -> dict:
 
 
 def _category(category) -> dict:
-    return {"taxonomy": category.taxonomy.slug, "code": category.code or None,
-            "name": category.name, "name_vi": category.name_vi or None}
+    return {
+        "taxonomy": category.taxonomy.slug,
+        "code": category.code or None,
+        "name": category.name,
+        "name_vi": category.name_vi or None,
+    }
 
 
 def item_record(item, gathered: Gathered, keys: set[str], with_parent: bool) -> dict:
@@ -58,19 +63,22 @@ def item_record(item, gathered: Gathered, keys: set[str], with_parent: bool) -> 
     if with_parent:
         record["parent"] = gathered.parent_reference(item) or None
         record["level"] = item.framework.level_list()[
-            min(item.level, len(item.framework.level_list()) - 1)].key
+            min(item.level, len(item.framework.level_list()) - 1)
+        ].key
     optional = {
         "framework": lambda: item.framework.slug,
         "text_vi": lambda: item.text_vi or None,
         "recommending_states": lambda: [s.name for s in gathered.states_of(item)],
-        "state_under_review": lambda: (item.state_under_review.name
-                                       if item.state_under_review else None),
+        "state_under_review": lambda: (
+            item.state_under_review.name if item.state_under_review else None
+        ),
         "session": lambda: item.session,
         "response_reason": lambda: item.response_reason or None,
         "decided_on": lambda: item.decided_on.isoformat() if item.decided_on else None,
         "action_category": lambda: item.action_category,
-        "affected_persons": lambda: [_category(c) for c in themes
-                                     if c.taxonomy.slug == AFFECTED_PERSONS],
+        "affected_persons": lambda: [
+            _category(c) for c in themes if c.taxonomy.slug == AFFECTED_PERSONS
+        ],
         "implementation": lambda: item.implementation or None,
         "status": lambda: item.status,
         "document_symbol": lambda: item.source_document or None,
@@ -85,8 +93,11 @@ def item_record(item, gathered: Gathered, keys: set[str], with_parent: bool) -> 
 
 
 def json_document(framework, gathered: Gathered, keys: list[str]) -> bytes:
-    with_parent = len(framework.level_list()) > 1 if framework else any(
-        gathered.parent_of(item) for item in gathered.items)
+    with_parent = (
+        len(framework.level_list()) > 1
+        if framework
+        else any(gathered.parent_of(item) for item in gathered.items)
+    )
     chosen = set(keys)
     envelope = {
         "schema": SCHEMA_NAME,

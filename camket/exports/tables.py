@@ -57,8 +57,10 @@ class Table:
         keys = list(dict.fromkeys(keys or self.default_keys()))
         unknown = [key for key in keys if key not in by_key]
         if unknown:
-            raise ExportError(_("Unknown columns: %(columns)s. Known: %(known)s.") % {
-                "columns": ", ".join(unknown), "known": ", ".join(self.keys())})
+            raise ExportError(
+                _("Unknown columns: %(columns)s. Known: %(known)s.")
+                % {"columns": ", ".join(unknown), "known": ", ".join(self.keys())}
+            )
         return [by_key[key] for key in keys]
 
 
@@ -77,22 +79,40 @@ def as_data(value):
     return str(value)
 
 
-def export_table(table: Table, records: Iterable, fmt: str, *, columns=None,
-                 language: str | None = None, filters: dict | None = None) -> ExportFile:
+def export_table(
+    table: Table,
+    records: Iterable,
+    fmt: str,
+    *,
+    columns=None,
+    language: str | None = None,
+    filters: dict | None = None,
+) -> ExportFile:
     """`records`: already scoped and filtered, in the page's order."""
     if fmt not in table.formats:
-        raise ExportError(_("Unknown format “%(format)s”: use one of %(formats)s.")
-                          % {"format": fmt, "formats": ", ".join(table.formats)})
+        raise ExportError(
+            _("Unknown format “%(format)s”: use one of %(formats)s.")
+            % {"format": fmt, "formats": ", ".join(table.formats)}
+        )
     with translation.override(language or translation.get_language()):
         chosen = table.choose(columns)
         if fmt == "json":
             content = writers.json_table(
-                table.schema, SCHEMA_VERSION, str(table.title),
+                table.schema,
+                SCHEMA_VERSION,
+                str(table.title),
                 [(column.key, str(column.header)) for column in chosen],
-                ({column.key: column.json_value(record) for column in chosen}
-                 for record in records), filters=filters or {})
+                (
+                    {column.key: column.json_value(record) for column in chosen}
+                    for record in records
+                ),
+                filters=filters or {},
+            )
         else:
-            content = table_bytes(fmt, str(table.title), [str(c.header) for c in chosen],
-                                  ([column.value(record) for column in chosen]
-                                   for record in records))
+            content = table_bytes(
+                fmt,
+                str(table.title),
+                [str(c.header) for c in chosen],
+                ([column.value(record) for column in chosen] for record in records),
+            )
     return ExportFile(content, CONTENT_TYPES[fmt], f"camket-{table.name}.{fmt}")

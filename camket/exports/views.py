@@ -26,27 +26,40 @@ def as_download(exported: ExportFile) -> HttpResponse:
 
 def chosen_columns(query) -> list[str]:
     """`columns=a,b` or repeated `columns=a&columns=b` (checkboxes) alike."""
-    return [key.strip() for value in query.getlist("columns") for key in value.split(",")
-            if key.strip()]
+    return [
+        key.strip() for value in query.getlist("columns") for key in value.split(",") if key.strip()
+    ]
 
 
 def export_recommendations_for(user, query, fmt: str) -> ExportFile:
     """What the user's recommendation list shows under these filters, exported; shared by the
     web UI and the API."""
     params = search.SearchParams.from_mapping(query)
-    framework = (visible_frameworks(user, include_archived=True).filter(
-        slug=params.framework).first() if params.framework else None)
-    return export_items(search.search(user, params), fmt=fmt, framework=framework,
-                        columns=chosen_columns(query), layout=query.get("layout") or "list",
-                        language=get_language(), actions=visible_actions(user),
-                        readable=visible_recommendations(user))
+    framework = (
+        visible_frameworks(user, include_archived=True).filter(slug=params.framework).first()
+        if params.framework
+        else None
+    )
+    return export_items(
+        search.search(user, params),
+        fmt=fmt,
+        framework=framework,
+        columns=chosen_columns(query),
+        layout=query.get("layout") or "list",
+        language=get_language(),
+        actions=visible_actions(user),
+        readable=visible_recommendations(user),
+    )
 
 
 @login_required
 def recommendation_export_view(request, fmt=None):
     try:
-        return as_download(export_recommendations_for(
-            request.user, request.GET, fmt or request.GET.get("format", "xlsx")))
+        return as_download(
+            export_recommendations_for(
+                request.user, request.GET, fmt or request.GET.get("format", "xlsx")
+            )
+        )
     except ExportError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
@@ -56,10 +69,16 @@ def list_export_view(request, name, fmt=None):
     """A signed-in list (`lists.LISTS`) with the page's filters; the format in the address
     or chosen in the form (?format=), the columns chosen (?columns=)."""
     try:
-        return as_download(export_list(name, request.user, request.GET,
-                                       fmt or request.GET.get("format", "xlsx"),
-                                       columns=chosen_columns(request.GET),
-                                       language=get_language()))
+        return as_download(
+            export_list(
+                name,
+                request.user,
+                request.GET,
+                fmt or request.GET.get("format", "xlsx"),
+                columns=chosen_columns(request.GET),
+                language=get_language(),
+            )
+        )
     except ExportError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
@@ -73,9 +92,15 @@ def public_export_view(request, slug, format):  # noqa: A002 — the URL's argum
         raise Http404("No such open data.")
     items = public_recommendations().filter(framework=framework)
     try:
-        exported = export_items(items, fmt=format, framework=framework,
-                                columns=chosen_columns(request.GET), public=True,
-                                language=get_language(), readable=public_recommendations())
+        exported = export_items(
+            items,
+            fmt=format,
+            framework=framework,
+            columns=chosen_columns(request.GET),
+            public=True,
+            language=get_language(),
+            readable=public_recommendations(),
+        )
     except ExportError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     return as_download(exported)
@@ -95,9 +120,14 @@ def public_actions_export_view(request, slug, format):  # noqa: A002 — the URL
     if framework is None:
         raise Http404("No such open data.")
     try:
-        exported = export_table(PUBLIC_ACTIONS, public_action_records(framework), format,
-                                columns=chosen_columns(request.GET), language=get_language(),
-                                filters={"framework": framework.slug})
+        exported = export_table(
+            PUBLIC_ACTIONS,
+            public_action_records(framework),
+            format,
+            columns=chosen_columns(request.GET),
+            language=get_language(),
+            filters={"framework": framework.slug},
+        )
     except ExportError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     exported.file_name = f"camket-{framework.slug}-actions.{format}"

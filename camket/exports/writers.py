@@ -51,7 +51,8 @@ def fill_sheet(sheet, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
             data_cell.alignment = WRAPPED
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(
-            max(width + 2, MIN_WIDTH), MAX_WIDTH)
+            max(width + 2, MIN_WIDTH), MAX_WIDTH
+        )
     sheet.freeze_panes = "A2"
     if headers:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(sheet.max_row, 1)}"
@@ -129,8 +130,15 @@ def document_bytes(document) -> bytes:
     return buffer.getvalue()
 
 
-def json_table(schema: str, version: str, title: str, columns: Sequence[tuple[str, str]],
-               rows: Iterable[dict], *, filters: dict) -> bytes:
+def json_table(
+    schema: str,
+    version: str,
+    title: str,
+    columns: Sequence[tuple[str, str]],
+    rows: Iterable[dict],
+    *,
+    filters: dict,
+) -> bytes:
     """A list as JSON: what it is, when, with which filters, its columns, then its rows (objects
     keyed by column key). Not neutralised: JSON is read by programs, not spreadsheets."""
     envelope = {

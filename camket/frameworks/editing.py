@@ -15,9 +15,23 @@ from camket.frameworks import kinds
 from camket.frameworks.models import Framework, Recommendation
 from camket.lib.concurrency import save_if_current
 
-FIELDS = ("name", "name_vi", "kind", "levels", "description", "coordinating_agency",
-          "starts_on", "ends_on", "cycle", "state_under_review", "has_response",
-          "has_recommending_states", "has_indicators", "archived", "public")
+FIELDS = (
+    "name",
+    "name_vi",
+    "kind",
+    "levels",
+    "description",
+    "coordinating_agency",
+    "starts_on",
+    "ends_on",
+    "cycle",
+    "state_under_review",
+    "has_response",
+    "has_recommending_states",
+    "has_indicators",
+    "archived",
+    "public",
+)
 APPLIES = ("has_response", "has_recommending_states", "has_indicators")
 
 
@@ -45,12 +59,15 @@ def problems(values: dict, framework: Framework | None) -> dict[str, str]:
     if starts and ends and ends < starts:
         found["ends_on"] = _("The end date is before the start date.")
     agency = values.get("coordinating_agency")
-    if agency is not None and agency.archived and (
-            framework is None or framework.coordinating_agency_id != agency.pk):
-        found["coordinating_agency"] = _("The agency %(code)s is archived.") % {
-            "code": agency.code}
-    levels = kinds.levels_from(values.get("levels")) or kinds.defaults_for(
-        values.get("kind", "")).levels
+    if (
+        agency is not None
+        and agency.archived
+        and (framework is None or framework.coordinating_agency_id != agency.pk)
+    ):
+        found["coordinating_agency"] = _("The agency %(code)s is archived.") % {"code": agency.code}
+    levels = (
+        kinds.levels_from(values.get("levels")) or kinds.defaults_for(values.get("kind", "")).levels
+    )
     names = [level.name.casefold() for level in levels]
     keys = [level.key for level in levels]
     if len(set(names)) != len(names) or len(set(keys)) != len(keys):
@@ -60,7 +77,8 @@ def problems(values: dict, framework: Framework | None) -> dict[str, str]:
         if deepest is not None and deepest >= len(levels):
             found["levels"] = _(
                 "Items of this framework sit %(depth)d levels below the top: it needs at least "
-                "%(count)d levels.") % {"depth": deepest, "count": deepest + 1}
+                "%(count)d levels."
+            ) % {"depth": deepest, "count": deepest + 1}
     return found
 
 
@@ -89,16 +107,20 @@ def create_framework(user, slug: str, values: dict, taxonomies=()) -> FrameworkC
 
 
 @transaction.atomic
-def update_framework(user, framework: Framework, values: dict, *, taxonomies=None,
-                     version: int | None = None) -> FrameworkChange:
+def update_framework(
+    user, framework: Framework, values: dict, *, taxonomies=None, version: int | None = None
+) -> FrameworkChange:
     """Change the fields `values` names (and the taxonomies, unless None). `version`: the one
     the edit was based on (a stale one is refused); None takes the stored one."""
     # What is stored, not an instance a form may already have changed (its agency too)
     framework = Framework.objects.select_for_update().get(pk=framework.pk)
     if not may_change(user, framework):
         raise PermissionDenied(_("Only the coordinators of this framework can change it."))
-    changed = [name for name in FIELDS if name in values
-               and _stored(framework, name) != _given(values[name])]
+    changed = [
+        name
+        for name in FIELDS
+        if name in values and _stored(framework, name) != _given(values[name])
+    ]
     new_taxonomies = None
     if taxonomies is not None:
         new_taxonomies = {t.pk for t in taxonomies}
@@ -119,8 +141,7 @@ def update_framework(user, framework: Framework, values: dict, *, taxonomies=Non
         framework.taxonomies.set(new_taxonomies)
         del framework.skip_history_when_saving
     saved = [name for name in changed if name != "taxonomies"]
-    save_if_current(framework, framework.version if version is None else version, saved,
-                    user=user)
+    save_if_current(framework, framework.version if version is None else version, saved, user=user)
     return FrameworkChange(framework, created=False, changed=changed)
 
 
@@ -137,8 +158,9 @@ def _given(value):
 def _check(framework: Framework, existing: Framework | None) -> None:
     errors = problems({name: getattr(framework, name) for name in FIELDS}, existing)
     try:
-        framework.full_clean(exclude=["version", "state_under_review"],
-                             validate_unique=existing is None)
+        framework.full_clean(
+            exclude=["version", "state_under_review"], validate_unique=existing is None
+        )
     except ValidationError as error:
         errors = {**{k: " ".join(v) for k, v in error.message_dict.items()}, **errors}
     if errors:
@@ -150,9 +172,14 @@ def _record_taxonomies(framework: Framework) -> None:
     record = framework.history.latest()
     historical = apps.get_model("frameworks", "HistoricalFramework_taxonomies")
     links = Framework.taxonomies.through.objects.filter(framework=framework)
-    historical.objects.bulk_create([
-        historical(id=link.pk, framework_id=framework.pk, taxonomy_id=link.taxonomy_id,
-                   history=record) for link in links])
+    historical.objects.bulk_create(
+        [
+            historical(
+                id=link.pk, framework_id=framework.pk, taxonomy_id=link.taxonomy_id, history=record
+            )
+            for link in links
+        ]
+    )
 
 
 @dataclass
@@ -187,18 +214,27 @@ def write_items(user, framework: Framework, specs: list[ItemSpec]) -> ItemCounts
         item = stored.get(spec.reference)
         if item is None:
             item = Recommendation(
-                framework=framework, reference=spec.reference, text=spec.text,
-                text_vi=spec.text_vi, parent=parent, level=spec.level,
+                framework=framework,
+                reference=spec.reference,
+                text=spec.text,
+                text_vi=spec.text_vi,
+                parent=parent,
+                level=spec.level,
                 status=Recommendation.Status.PUBLISHED,
-                state_under_review_id=framework.state_under_review_id)
+                state_under_review_id=framework.state_under_review_id,
+            )
             item.refresh_search_document([])
             item._history_user = user
             item.save()
             stored[spec.reference] = item
             counts.created += 1
             continue
-        wanted = {"text": spec.text, "text_vi": spec.text_vi,
-                  "parent_id": parent.pk if parent else None, "level": spec.level}
+        wanted = {
+            "text": spec.text,
+            "text_vi": spec.text_vi,
+            "parent_id": parent.pk if parent else None,
+            "level": spec.level,
+        }
         fields = [name for name, value in wanted.items() if getattr(item, name) != value]
         if not fields:
             counts.unchanged += 1
@@ -206,7 +242,11 @@ def write_items(user, framework: Framework, specs: list[ItemSpec]) -> ItemCounts
         for name in fields:
             setattr(item, name, wanted[name])
         item.refresh_search_document()
-        save_if_current(item, item.version, [f.removesuffix("_id") for f in fields]
-                        + ["search_document"], user=user)
+        save_if_current(
+            item,
+            item.version,
+            [f.removesuffix("_id") for f in fields] + ["search_document"],
+            user=user,
+        )
         counts.updated += 1
     return counts

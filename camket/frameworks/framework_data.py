@@ -34,20 +34,24 @@ def framework_outline(framework: Framework, items=None) -> dict:
         "kind": framework.kind,
         "levels": [level.name for level in levels],
         "level_names_vi": [level.name_vi for level in levels],
-        "coordinating_agency": (framework.coordinating_agency.code
-                                if framework.coordinating_agency_id else None),
+        "coordinating_agency": (
+            framework.coordinating_agency.code if framework.coordinating_agency_id else None
+        ),
         "taxonomies": sorted(framework.taxonomies.values_list("slug", flat=True)),
         "starts_on": framework.starts_on.isoformat() if framework.starts_on else None,
         "ends_on": framework.ends_on.isoformat() if framework.ends_on else None,
         "has_response": framework.has_response,
         "has_recommending_states": framework.has_recommending_states,
         "has_indicators": framework.has_indicators,
-        "items": [{
-            "reference": item.reference,
-            "parent": item.parent.reference if item.parent_id else None,
-            "level": framework.level_label(item.level, "en"),
-            "text": item.text,
-            "text_vi": item.text_vi,
-            "status": item.status,
-        } for item in tree_order(items)],
+        "items": [
+            {
+                "reference": item.reference,
+                "parent": item.parent.reference if item.parent_id else None,
+                "level": framework.level_label(item.level, "en"),
+                "text": item.text,
+                "text_vi": item.text_vi,
+                "status": item.status,
+            }
+            for item in tree_order(items)
+        ],
     }

@@ -22,10 +22,19 @@ def framework_list_view(request):
     user = request.user
     frameworks = listed_frameworks(user)
     language = get_language()
-    rows = [{"framework": framework, "label": framework.label(language),
-             "may_edit": editing.may_change(user, framework)} for framework in frameworks]
-    return render(request, "frameworks/framework_list.html", {
-        "rows": rows, "may_create": editing.may_create(user)})
+    rows = [
+        {
+            "framework": framework,
+            "label": framework.label(language),
+            "may_edit": editing.may_change(user, framework),
+        }
+        for framework in frameworks
+    ]
+    return render(
+        request,
+        "frameworks/framework_list.html",
+        {"rows": rows, "may_create": editing.may_create(user)},
+    )
 
 
 @login_required
@@ -40,25 +49,42 @@ def framework_edit_view(request, slug=None):
         try:
             if framework is None:
                 change = editing.create_framework(
-                    request.user, form.cleaned_data["slug"], form.values(),
-                    form.cleaned_data["taxonomies"])
+                    request.user,
+                    form.cleaned_data["slug"],
+                    form.values(),
+                    form.cleaned_data["taxonomies"],
+                )
             else:
                 change = editing.update_framework(
-                    request.user, framework, form.values(),
+                    request.user,
+                    framework,
+                    form.values(),
                     taxonomies=form.cleaned_data["taxonomies"],
-                    version=form.cleaned_data["version"])
+                    version=form.cleaned_data["version"],
+                )
         except StaleEdit as error:
             keep_input_after_stale_edit(form, error)
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Framework saved.") if change.created or change.changed
-                             else _("Nothing to save: the framework was already so."))
+            messages.success(
+                request,
+                _("Framework saved.")
+                if change.created or change.changed
+                else _("Nothing to save: the framework was already so."),
+            )
             return redirect("framework-list")
-    return render(request, "frameworks/framework_form.html", {
-        "form": form, "framework": framework,
-        "history": entries_for(framework, str(framework), user=request.user)
-        if framework else []})
+    return render(
+        request,
+        "frameworks/framework_form.html",
+        {
+            "form": form,
+            "framework": framework,
+            "history": entries_for(framework, str(framework), user=request.user)
+            if framework
+            else [],
+        },
+    )
 
 
 @login_required
@@ -68,14 +94,20 @@ def framework_archive_view(request, slug):
     if request.method == "POST":
         archive = request.POST.get("archived") == "1"
         try:
-            editing.update_framework(request.user, framework, {"archived": archive},
-                                     version=posted_int(request.POST.get("version")))
+            editing.update_framework(
+                request.user,
+                framework,
+                {"archived": archive},
+                version=posted_int(request.POST.get("version")),
+            )
         except StaleEdit:
-            messages.error(request, _("Someone else changed this framework meanwhile: check "
-                                      "it and try again."))
+            messages.error(
+                request, _("Someone else changed this framework meanwhile: check it and try again.")
+            )
         else:
-            messages.success(request, _("Framework archived.") if archive
-                             else _("Framework brought back."))
+            messages.success(
+                request, _("Framework archived.") if archive else _("Framework brought back.")
+            )
         return redirect("framework-list")
     return render(request, "frameworks/framework_archive.html", {"framework": framework})
 

@@ -17,8 +17,7 @@ from camket.frameworks.theme_mapping import MAPPED_REASON
 from camket.review.clusters import shown_title, visible_clusters
 from camket.review.models import Cluster
 
-_KIND = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"),
-         "-": gettext_lazy("deleted")}
+_KIND = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"), "-": gettext_lazy("deleted")}
 HIDDEN_FIELDS = {"search_document", "version", "modified", "created"}
 
 
@@ -79,8 +78,13 @@ _SYSTEM_IMPORT = " (system import, no user)"
 def _pattern(msgid: str) -> re.Pattern:
     """A regular expression matching `msgid` with its %(name)s parameters filled in."""
     parts = re.split(r"%\((\w+)\)s", msgid)
-    return re.compile("".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
-                              for index, part in enumerate(parts)), re.DOTALL)
+    return re.compile(
+        "".join(
+            re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+            for index, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
 
 
 # Reasons stored in English with parameters filled in: recognised and translated when read.
@@ -172,10 +176,15 @@ def _readable_records(records: list, lens: Lens | None) -> list[tuple[object, ob
     """(record, the record to compare it with) for the records the lens lets through, newest
     first; `records` are newest first."""
     if lens is None:
-        return [(record, records[index + 1] if index + 1 < len(records) else None)
-                for index, record in enumerate(records)]
-    shown = [(index, record) for index, record in enumerate(records)
-             if lens.shows(record, records[index + 1] if index + 1 < len(records) else None)]
+        return [
+            (record, records[index + 1] if index + 1 < len(records) else None)
+            for index, record in enumerate(records)
+        ]
+    shown = [
+        (index, record)
+        for index, record in enumerate(records)
+        if lens.shows(record, records[index + 1] if index + 1 < len(records) else None)
+    ]
     if lens.mask is not None:
         for record in records:
             lens.mask(record)
@@ -190,8 +199,9 @@ def _readable_records(records: list, lens: Lens | None) -> list[tuple[object, ob
     return pairs
 
 
-def entries_for(instance, subject: str = "", *, limit: int = 200, user=None,
-                lens: Lens | None = None) -> list[HistoryEntry]:
+def entries_for(
+    instance, subject: str = "", *, limit: int = 200, user=None, lens: Lens | None = None
+) -> list[HistoryEntry]:
     """Readable history of `instance`; with `user`, linked records they cannot see are not named;
     with `lens`, only the records (and values) that reader may see of the object's drafts."""
     records = list(
@@ -214,8 +224,11 @@ def entries_for(instance, subject: str = "", *, limit: int = 200, user=None,
                 model_field = _field(model, change.field)
                 label = str(model_field.verbose_name) if model_field else change.field
                 entry.changes.append(
-                    (label, _display(model_field, change.old, user),
-                     _display(model_field, change.new, user))
+                    (
+                        label,
+                        _display(model_field, change.old, user),
+                        _display(model_field, change.new, user),
+                    )
                 )
         result.append(entry)
     return result

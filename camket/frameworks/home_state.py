@@ -26,9 +26,12 @@ def home_state() -> State | None:
 
 def about_state_condition(state: State, prefix: str = "") -> Q:
     """Items about `state`; `prefix` reaches the item from another model (`"item__"`)."""
-    return (Q(**{f"{prefix}state_under_review": state})
-            | Q(**{f"{prefix}state_under_review__isnull": True,
-                   f"{prefix}framework__state_under_review": state}))
+    return Q(**{f"{prefix}state_under_review": state}) | Q(
+        **{
+            f"{prefix}state_under_review__isnull": True,
+            f"{prefix}framework__state_under_review": state,
+        }
+    )
 
 
 def home_state_condition(prefix: str = "") -> Q | None:
@@ -38,9 +41,12 @@ def home_state_condition(prefix: str = "") -> Q | None:
     state = home_state()
     if state is None:
         return None
-    return about_state_condition(state, prefix) | Q(**{
-        f"{prefix}state_under_review__isnull": True,
-        f"{prefix}framework__state_under_review__isnull": True})
+    return about_state_condition(state, prefix) | Q(
+        **{
+            f"{prefix}state_under_review__isnull": True,
+            f"{prefix}framework__state_under_review__isnull": True,
+        }
+    )
 
 
 def normalise_state_code(value: str) -> str:
@@ -58,10 +64,16 @@ def default_state_code(framework_slug: str = "") -> str:
     names one (a list of Slovenia's matrix shows Slovenia), else the home state, else every
     state when the home state is unknown to the database."""
     if framework_slug:
-        framework = (Framework.objects.filter(slug=framework_slug)
-                     .select_related("state_under_review").first())
-        if framework is not None and framework.state_under_review is not None \
-                and framework.state_under_review.iso3:
+        framework = (
+            Framework.objects.filter(slug=framework_slug)
+            .select_related("state_under_review")
+            .first()
+        )
+        if (
+            framework is not None
+            and framework.state_under_review is not None
+            and framework.state_under_review.iso3
+        ):
             return framework.state_under_review.iso3
     return home_state_code() if home_state() is not None else ALL_STATES
 
@@ -82,7 +94,12 @@ def states_under_review(items) -> list[State]:
     """The states the items are about that a `state` filter can name (those with a code),
     by the name the reader sees, the home state left out (the list offers it first anyway)."""
     items = items.order_by()
-    return by_label(State.objects.filter(
-        Q(pk__in=items.values("state_under_review"))
-        | Q(pk__in=items.values("framework__state_under_review")))
-        .exclude(iso3__isnull=True).exclude(iso3="").exclude(iso3=home_state_code()))
+    return by_label(
+        State.objects.filter(
+            Q(pk__in=items.values("state_under_review"))
+            | Q(pk__in=items.values("framework__state_under_review"))
+        )
+        .exclude(iso3__isnull=True)
+        .exclude(iso3="")
+        .exclude(iso3=home_state_code())
+    )

@@ -29,23 +29,38 @@ class KindDefaults:
 KINDS: dict[str, KindDefaults] = {
     "upr_cycle": KindDefaults(
         (Level("recommendation", "Recommendation", "Khuyến nghị"),),
-        has_response=True, has_recommending_states=True),
+        has_response=True,
+        has_recommending_states=True,
+    ),
     "treaty_body": KindDefaults(
         (Level("observation", "Concluding observation", "Khuyến nghị của Ủy ban"),),
-        has_response=True, has_recommending_states=False),
+        has_response=True,
+        has_recommending_states=False,
+    ),
     "programme": KindDefaults(
-        (Level("subprogramme", "Sub-programme", "Tiểu chương trình"),
-         Level("outcome", "Outcome", "Kết quả"), Level("output", "Output", "Đầu ra")),
-        has_response=False, has_recommending_states=False),
+        (
+            Level("subprogramme", "Sub-programme", "Tiểu chương trình"),
+            Level("outcome", "Outcome", "Kết quả"),
+            Level("output", "Output", "Đầu ra"),
+        ),
+        has_response=False,
+        has_recommending_states=False,
+    ),
     "declaration": KindDefaults(
         (Level("commitment", "Commitment", "Cam kết"),),
-        has_response=False, has_recommending_states=False),
+        has_response=False,
+        has_recommending_states=False,
+    ),
     "strategy": KindDefaults(
         (Level("objective", "Objective", "Mục tiêu"), Level("task", "Task", "Nhiệm vụ")),
-        has_response=False, has_recommending_states=False),
+        has_response=False,
+        has_recommending_states=False,
+    ),
     "convention": KindDefaults(
         (Level("obligation", "Obligation", "Nghĩa vụ"),),
-        has_response=False, has_recommending_states=False),
+        has_response=False,
+        has_recommending_states=False,
+    ),
 }
 
 

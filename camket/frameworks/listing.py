@@ -10,6 +10,8 @@ from camket.frameworks.scoping import visible_frameworks, visible_recommendation
 
 def listed_frameworks(user) -> QuerySet[Framework]:
     visible = visible_recommendations(user).values("pk")
-    return visible_frameworks(user, include_archived=roles.is_coordinator(user)) \
-        .select_related("coordinating_agency").annotate(
-            item_count=Count("recommendations", filter=Q(recommendations__in=visible)))
+    return (
+        visible_frameworks(user, include_archived=roles.is_coordinator(user))
+        .select_related("coordinating_agency")
+        .annotate(item_count=Count("recommendations", filter=Q(recommendations__in=visible)))
+    )

@@ -24,34 +24,54 @@ class Framework(models.Model):
     name_vi = models.CharField(_("Vietnamese name"), max_length=250, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     levels = models.JSONField(
-        _("levels"), default=list, blank=True,
-        help_text=_("The levels of its items, top first; empty: the kind's levels."))
+        _("levels"),
+        default=list,
+        blank=True,
+        help_text=_("The levels of its items, top first; empty: the kind's levels."),
+    )
     has_response = models.BooleanField(
-        _("items receive a response"), default=True,
-        help_text=_("The state accepts or notes each item (UPR, treaty bodies)."))
-    has_recommending_states = models.BooleanField(_("items name recommending states"),
-                                                  default=True)
+        _("items receive a response"),
+        default=True,
+        help_text=_("The state accepts or notes each item (UPR, treaty bodies)."),
+    )
+    has_recommending_states = models.BooleanField(_("items name recommending states"), default=True)
     has_indicators = models.BooleanField(_("items may have indicators"), default=True)
     coordinating_agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("coordinating agency"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="coordinated_frameworks",
-        help_text=_("Its coordinators decide, plan and review for this framework; empty: the "
-                    "coordinating ministry."))
-    taxonomies = models.ManyToManyField("Taxonomy", verbose_name=_("taxonomies"), blank=True,
-                                        related_name="frameworks")
+        "accounts.Agency",
+        verbose_name=_("coordinating agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinated_frameworks",
+        help_text=_(
+            "Its coordinators decide, plan and review for this framework; empty: the "
+            "coordinating ministry."
+        ),
+    )
+    taxonomies = models.ManyToManyField(
+        "Taxonomy", verbose_name=_("taxonomies"), blank=True, related_name="frameworks"
+    )
     cycle = models.PositiveSmallIntegerField(_("cycle"), null=True, blank=True)
     state_under_review = models.ForeignKey(
-        "State", verbose_name=_("state under review"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        "State",
+        verbose_name=_("state under review"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     starts_on = models.DateField(_("start date"), null=True, blank=True)
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
     public = models.BooleanField(
-        _("on the public portal"), default=False,
-        help_text=_("Its published items, actions and public progress appear on the public "
-                    "portal and in its open data."))
+        _("on the public portal"),
+        default=False,
+        help_text=_(
+            "Its published items, actions and public progress appear on the public "
+            "portal and in its open data."
+        ),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[taxonomies])
 
@@ -135,16 +155,29 @@ class Category(models.Model):
     name_vi = models.CharField(_("Vietnamese name"), max_length=1000, blank=True)
     folded_name = models.CharField(max_length=1000, editable=False, db_index=True)
     aliases = models.JSONField(
-        _("other names"), default=list, blank=True,
-        help_text=_("Labels found in imported files that mean this category."))
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_("Labels found in imported files that mean this category."),
+    )
     unmapped = models.BooleanField(
-        _("to be mapped"), default=False, db_index=True,
-        help_text=_("Created by an import from a label that matched no category: a "
-                    "coordinator maps it onto one or gives it a Vietnamese name."))
+        _("to be mapped"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "Created by an import from a label that matched no category: a "
+            "coordinator maps it onto one or gives it a Vietnamese name."
+        ),
+    )
     related_sdgs = models.ManyToManyField(
-        "self", verbose_name=_("related SDG targets"), symmetrical=False, blank=True,
-        related_name="related_topics", limit_choices_to={"taxonomy__slug": "sdg"},
-        help_text=_("The Sustainable Development Goal targets this subject serves."))
+        "self",
+        verbose_name=_("related SDG targets"),
+        symmetrical=False,
+        blank=True,
+        related_name="related_topics",
+        limit_choices_to={"taxonomy__slug": "sdg"},
+        help_text=_("The Sustainable Development Goal targets this subject serves."),
+    )
 
     class Meta:
         ordering = ["taxonomy", "code", "name"]
@@ -195,34 +228,48 @@ class Recommendation(models.Model):
         SPECIFIC = 5, _("5 – Specific action (adopt, ratify, abolish)")
 
     framework = models.ForeignKey(
-        Framework, verbose_name=_("framework"), on_delete=models.PROTECT,
+        Framework,
+        verbose_name=_("framework"),
+        on_delete=models.PROTECT,
         related_name="recommendations",
     )
     reference = models.CharField(_("reference"), max_length=60)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="children")
+        "self",
+        verbose_name=_("parent"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
     level = models.PositiveSmallIntegerField(
-        _("level"), default=0, help_text=_("Its place in the framework's levels, 0 at the top."))
+        _("level"), default=0, help_text=_("Its place in the framework's levels, 0 at the top.")
+    )
     text = models.TextField(_("text"))
     text_vi = models.TextField(_("Vietnamese translation"), blank=True)
     recommending_states = models.ManyToManyField(
         State, verbose_name=_("recommending states"), blank=True, related_name="recommended"
     )
     state_under_review = models.ForeignKey(
-        State, verbose_name=_("state under review"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="reviewed",
+        State,
+        verbose_name=_("state under review"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed",
     )
     session = models.PositiveSmallIntegerField(_("session"), null=True, blank=True)
     source_document = models.CharField(_("source document"), max_length=200, blank=True)
-    response = models.CharField(
-        _("response"), max_length=20, choices=Response.choices, blank=True
-    )
+    response = models.CharField(_("response"), max_length=20, choices=Response.choices, blank=True)
     response_reason = models.TextField(_("reason for the response"), blank=True)
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     action_category = models.PositiveSmallIntegerField(
         _("action category"), choices=ActionCategory.choices, null=True, blank=True
@@ -234,12 +281,20 @@ class Recommendation(models.Model):
         Category, verbose_name=_("categories"), blank=True, related_name="recommendations"
     )
     implementation = models.CharField(
-        _("implementation"), max_length=20, choices=Implementation.choices, blank=True,
-        db_index=True, help_text=_("Derived from the actions of the plan that implement it."),
+        _("implementation"),
+        max_length=20,
+        choices=Implementation.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Derived from the actions of the plan that implement it."),
     )
     cluster = models.ForeignKey(
-        "review.Cluster", verbose_name=_("cluster"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="members",
+        "review.Cluster",
+        verbose_name=_("cluster"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
     )
     search_document = models.TextField(editable=False, default="")
     # What the last import's source said (fields, state and category ids): a later import

@@ -12,23 +12,36 @@ RELEVANCE = "relevance"
 NEWEST = "newest"
 
 # Newest cycle or session first: a framework's cycle, then its start, then the item's session.
-_NEWEST = (F("framework__cycle").desc(nulls_last=True),
-           F("framework__starts_on").desc(nulls_last=True),
-           F("session").desc(nulls_last=True), "framework__slug", "id")
-_OLDEST = (F("framework__cycle").asc(nulls_last=True),
-           F("framework__starts_on").asc(nulls_last=True),
-           F("session").asc(nulls_last=True), "framework__slug", "id")
+_NEWEST = (
+    F("framework__cycle").desc(nulls_last=True),
+    F("framework__starts_on").desc(nulls_last=True),
+    F("session").desc(nulls_last=True),
+    "framework__slug",
+    "id",
+)
+_OLDEST = (
+    F("framework__cycle").asc(nulls_last=True),
+    F("framework__starts_on").asc(nulls_last=True),
+    F("session").asc(nulls_last=True),
+    "framework__slug",
+    "id",
+)
 
 
 def _rank(field: str, values) -> Case:
     """The position of the field's value among `values`; any other value (none) comes last."""
-    return Case(*(When(**{field: value}, then=Value(index)) for index, value in enumerate(values)),
-                default=Value(len(values)), output_field=IntegerField())
+    return Case(
+        *(When(**{field: value}, then=Value(index)) for index, value in enumerate(values)),
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
 
 
 def _by_state():
-    name = Coalesce(label_expression("state_under_review__"),
-                    label_expression("framework__state_under_review__"))
+    name = Coalesce(
+        label_expression("state_under_review__"),
+        label_expression("framework__state_under_review__"),
+    )
     return (name.asc(nulls_last=True), *_NEWEST)
 
 
@@ -37,14 +50,27 @@ SORTS = {
     NEWEST: (_("Newest first"), lambda: _NEWEST),
     "oldest": (_("Oldest first"), lambda: _OLDEST),
     "state": (_("State under review"), _by_state),
-    "response": (_("Response"), lambda: (
-        _rank("response", [value for value, _label in Recommendation.Response.choices]),
-        *_NEWEST)),
-    "status": (_("Status"), lambda: (
-        _rank("status", [value for value, _label in Recommendation.Status.choices]), *_NEWEST)),
-    "implementation": (_("Implementation"), lambda: (
-        _rank("implementation", [value for value, _label in Implementation.choices]),
-        *_NEWEST)),
+    "response": (
+        _("Response"),
+        lambda: (
+            _rank("response", [value for value, _label in Recommendation.Response.choices]),
+            *_NEWEST,
+        ),
+    ),
+    "status": (
+        _("Status"),
+        lambda: (
+            _rank("status", [value for value, _label in Recommendation.Status.choices]),
+            *_NEWEST,
+        ),
+    ),
+    "implementation": (
+        _("Implementation"),
+        lambda: (
+            _rank("implementation", [value for value, _label in Implementation.choices]),
+            *_NEWEST,
+        ),
+    ),
     "reference": (_("Reference"), lambda: ("framework__slug", "reference", "id")),
 }
 

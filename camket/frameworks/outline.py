@@ -32,8 +32,11 @@ class Node:
         """(status, its label, leaves) in the order of the statuses, not planned last."""
         labels = dict(Implementation.choices)
         order = [*labels, NOT_PLANNED]
-        return [(status, str(labels.get(status, "")), self.leaf_counts[status])
-                for status in order if self.leaf_counts[status]]
+        return [
+            (status, str(labels.get(status, "")), self.leaf_counts[status])
+            for status in order
+            if self.leaf_counts[status]
+        ]
 
 
 def roll_up(statuses: list[str], own: str = NOT_PLANNED) -> str:

@@ -18,9 +18,11 @@ SCORES = "temp.camket_search_scores"
 MAX_KEPT_ROWS = 200_000
 
 
-CREATE_SCORES = (f"CREATE TABLE IF NOT EXISTS {SCORES} (expression TEXT NOT NULL, "
-                 "id INTEGER NOT NULL, score REAL NOT NULL, "
-                 "PRIMARY KEY (expression, id)) WITHOUT ROWID")
+CREATE_SCORES = (
+    f"CREATE TABLE IF NOT EXISTS {SCORES} (expression TEXT NOT NULL, "
+    "id INTEGER NOT NULL, score REAL NOT NULL, "
+    "PRIMARY KEY (expression, id)) WITHOUT ROWID"
+)
 
 
 def create_scores_table(sender, connection, **kwargs) -> None:
@@ -38,13 +40,16 @@ def store_sqlite_scores(expression: str) -> None:
         if cursor.fetchone()[0] > MAX_KEPT_ROWS:
             cursor.execute(f"DELETE FROM {SCORES}")  # noqa: S608
         else:
-            cursor.execute(f"DELETE FROM {SCORES} WHERE expression = %s",  # noqa: S608
-                           [expression])
+            cursor.execute(
+                f"DELETE FROM {SCORES} WHERE expression = %s",  # noqa: S608
+                [expression],
+            )
         cursor.execute(
             f"INSERT INTO {SCORES} (expression, id, score) "  # noqa: S608
             "SELECT %s, rowid, -bm25(frameworks_recommendation_fts) "
             "FROM frameworks_recommendation_fts WHERE frameworks_recommendation_fts MATCH %s",
-            [expression, expression])
+            [expression, expression],
+        )
 
 
 class TextRelevance(Expression):
@@ -68,8 +73,10 @@ class TextRelevance(Expression):
     def as_sqlite(self, compiler, connection):
         column_sql, params = compiler.compile(self.key)
         # Only the compiler's own column reference is put into the SQL; the query is a param.
-        sql = (f"COALESCE((SELECT score FROM {SCORES} WHERE expression = %s "  # noqa: S608
-               "AND id = " + column_sql + "), 0.0)")
+        sql = (
+            f"COALESCE((SELECT score FROM {SCORES} WHERE expression = %s "  # noqa: S608
+            "AND id = " + column_sql + "), 0.0)"
+        )
         return sql, [self.expression, *params]
 
     def as_postgresql(self, compiler, connection):
@@ -77,9 +84,11 @@ class TextRelevance(Expression):
         table = column_sql.rsplit(".", 1)[0]
         # ts_rank scores any shared word ("of", "the"), so an item the phrases miss gets 0.
         query = "to_tsquery('simple'::regconfig, %s)"
-        return (f"CASE WHEN {table}.search_vector @@ {query} "
-                f"THEN ts_rank({table}.search_vector, {query}, 1) ELSE 0.0 END",
-                [*params, self.expression, *params, self.expression])
+        return (
+            f"CASE WHEN {table}.search_vector @@ {query} "
+            f"THEN ts_rank({table}.search_vector, {query}, 1) ELSE 0.0 END",
+            [*params, self.expression, *params, self.expression],
+        )
 
     def as_sql(self, compiler, connection):
         return "0.0", []

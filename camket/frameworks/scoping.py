@@ -22,8 +22,9 @@ def coordinated_frameworks(user) -> QuerySet[Framework]:
     if agency is None:
         return frameworks.filter(coordinating_agency__isnull=True)
     if agency.is_coordinator:
-        return frameworks.filter(Q(coordinating_agency=agency)
-                                 | Q(coordinating_agency__isnull=True))
+        return frameworks.filter(
+            Q(coordinating_agency=agency) | Q(coordinating_agency__isnull=True)
+        )
     return frameworks.filter(coordinating_agency=agency)
 
 
@@ -66,8 +67,10 @@ def visible_frameworks(user, *, include_archived: bool = False) -> QuerySet[Fram
     frameworks = Framework.objects.all()
     if not include_archived:
         frameworks = frameworks.filter(archived=False)
-    return frameworks.filter(Q(pk__in=coordinated_frameworks(user)) | Exists(
-        visible_recommendations(user).filter(framework=OuterRef("pk"))))
+    return frameworks.filter(
+        Q(pk__in=coordinated_frameworks(user))
+        | Exists(visible_recommendations(user).filter(framework=OuterRef("pk")))
+    )
 
 
 def get_recommendation_for_user(user, pk) -> Recommendation:

@@ -16,36 +16,58 @@ from camket.lib.numbers import positive_int_text
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.tagging.similarity import more_like_this
 
-FILTER_NAMES = ("framework", "kind", "category", "state", "recommending_state", "theme", "sdg",
-                "response", "action_category", "status", "agency", "cluster", "implementation",
-                "like", "sort", "translation")
-ID_FILTERS = ("category", "recommending_state", "theme", "action_category", "agency", "cluster",
-              "like")
+FILTER_NAMES = (
+    "framework",
+    "kind",
+    "category",
+    "state",
+    "recommending_state",
+    "theme",
+    "sdg",
+    "response",
+    "action_category",
+    "status",
+    "agency",
+    "cluster",
+    "implementation",
+    "like",
+    "sort",
+    "translation",
+)
+ID_FILTERS = (
+    "category",
+    "recommending_state",
+    "theme",
+    "action_category",
+    "agency",
+    "cluster",
+    "like",
+)
 # What each parameter means, for the API's documentation.
 FILTER_DESCRIPTIONS = {
     "q": "search words; results are then ranked by relevance unless `sort` says otherwise",
     "framework": "a framework's short name (slug)",
     "kind": "a framework kind: upr_cycle, treaty_body, programme, declaration, strategy, "
-            "convention",
+    "convention",
     "category": "a category id, of any taxonomy (its children count too)",
     "state": "the state under review: an ISO 3166 three-letter code (VNM), or `all`; empty: "
-             "the chosen framework's state, else the home state (CAMKET_HOME_STATE), else "
-             "every state when the home state is unknown to camket. A number is read as "
-             "`recommending_state` (the old meaning) over all states",
+    "the chosen framework's state, else the home state (CAMKET_HOME_STATE), else "
+    "every state when the home state is unknown to camket. A number is read as "
+    "`recommending_state` (the old meaning) over all states",
     "recommending_state": "the id of a state that made the recommendation",
     "theme": "a theme id (its sub-themes count too)",
     "sdg": "an SDG goal or target code: 16, 16.2",
     "response": "supported, supported_in_part, noted, already_implemented, accepted (the "
-                "first two and already_implemented), committed, none",
+    "first two and already_implemented), committed, none",
     "action_category": "an action category, 1 to 5",
     "status": "draft, published, archived",
     "agency": "the id of an agency asked for an opinion (coordinators only)",
     "cluster": "a cluster id",
     "implementation": "not_started, in_progress, partly_implemented, implemented, "
-                      "not_implemented, none",
+    "not_implemented, none",
     "like": "a recommendation id: the most similar ones, most similar first (`sort` ignored)",
     "sort": "relevance (default with `q`), newest (default: newest cycle and session first), "
-            "oldest, state, response, status, implementation, reference",
+    "oldest, state, response, status, implementation, reference",
     "translation": "missing: items without a Vietnamese text yet; done: items with one",
 }
 __all__ = ["apply_text_search"]  # re-exported: the public portal searches with it
@@ -59,16 +81,19 @@ def committed_condition() -> Q:
     items below them (outputs, commitments, tasks: a sub-programme or an outcome is made of
     its outputs, and counting it too would count the same work twice)."""
     has_children = Exists(Recommendation.objects.filter(parent=OuterRef("pk")))
-    return (Q(response__in=ACCEPTED_RESPONSES, framework__has_response=True)
-            | (Q(framework__has_response=False) & ~has_children))
+    return Q(response__in=ACCEPTED_RESPONSES, framework__has_response=True) | (
+        Q(framework__has_response=False) & ~has_children
+    )
 
 
 def in_category_condition(category_id: int, prefix: str = "") -> Q:
     """Tagged with the category or one of its children or grandchildren (a theme and its
     sub-themes, an SDG goal and its targets)."""
-    return (Q(**{f"{prefix}categories__id": category_id})
-            | Q(**{f"{prefix}categories__parent_id": category_id})
-            | Q(**{f"{prefix}categories__parent__parent_id": category_id}))
+    return (
+        Q(**{f"{prefix}categories__id": category_id})
+        | Q(**{f"{prefix}categories__parent_id": category_id})
+        | Q(**{f"{prefix}categories__parent__parent_id": category_id})
+    )
 
 
 @dataclass
@@ -93,8 +118,9 @@ class SearchParams:
 
     @classmethod
     def from_mapping(cls, data) -> "SearchParams":
-        params = cls(**{name: (data.get(name) or "").strip()[:200]
-                        for name in ("q", *FILTER_NAMES)})
+        params = cls(
+            **{name: (data.get(name) or "").strip()[:200] for name in ("q", *FILTER_NAMES)}
+        )
         if params.state.isdigit():
             # `state=<id>` was the recommending state before the state under review existed:
             # old bookmarks keep their meaning, over every state under review.
@@ -126,8 +152,11 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
     if params.kind:
         queryset = queryset.filter(framework__kind=params.kind)
     if params.category.isdigit():
-        queryset = queryset.filter(pk__in=Recommendation.objects.filter(
-            in_category_condition(int(params.category))).values("pk"))
+        queryset = queryset.filter(
+            pk__in=Recommendation.objects.filter(
+                in_category_condition(int(params.category))
+            ).values("pk")
+        )
     if params.recommending_state.isdigit():
         queryset = queryset.filter(recommending_states__id=int(params.recommending_state))
     if params.theme.isdigit():
@@ -152,8 +181,9 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         queryset = queryset.filter(status=params.status)
     if params.agency.isdigit() and roles.is_coordinator(user):
         # Which agencies were asked is the business of the framework's coordinators only.
-        queryset = queryset.filter(coordinated(user, "framework"),
-                                   assessments__agency_id=int(params.agency))
+        queryset = queryset.filter(
+            coordinated(user, "framework"), assessments__agency_id=int(params.agency)
+        )
     if params.cluster.isdigit():
         queryset = queryset.filter(cluster_id=int(params.cluster))
     if params.implementation == "none":
@@ -164,8 +194,7 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
         queryset = queryset.filter(text_vi="")
     elif params.translation == "done":
         queryset = queryset.exclude(text_vi="")
-    if params.recommending_state.isdigit() or params.theme.isdigit() or params.sdg \
-            or params.agency:
+    if params.recommending_state.isdigit() or params.theme.isdigit() or params.sdg or params.agency:
         queryset = queryset.distinct()
     if params.like.isdigit():
         like = int(params.like)
@@ -182,8 +211,7 @@ def query_reading(user, params: SearchParams) -> Reading | None:
     return read_query(visible_recommendations(user), params.q, rank=False)
 
 
-def in_state(queryset: QuerySet[Recommendation], params: SearchParams
-             ) -> QuerySet[Recommendation]:
+def in_state(queryset: QuerySet[Recommendation], params: SearchParams) -> QuerySet[Recommendation]:
     """Only the items about the state under review the parameters ask for (by default the
     home state's: see `home_state.state_condition`)."""
     condition = home_state.state_condition(params.state, params.framework)
@@ -206,8 +234,12 @@ def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
     ids = queryset.order_by().values("pk")
     base = Recommendation.objects.filter(pk__in=ids).order_by()
     result = Facets()
-    totals = {"framework": Counter(), "response": Counter(), "action": Counter(),
-              "status": Counter()}
+    totals = {
+        "framework": Counter(),
+        "response": Counter(),
+        "action": Counter(),
+        "status": Counter(),
+    }
     combinations = base.values_list("framework_id", "response", "action_category", "status")
     for framework_id, response, action, status, n in combinations.annotate(n=Count("pk")):
         totals["framework"][framework_id] += n
@@ -215,34 +247,50 @@ def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
         totals["action"][action] += n
         totals["status"][status] += n
     frameworks = Framework.objects.in_bulk(list(totals["framework"]))
-    result.frameworks = [(frameworks[pk].slug, frameworks[pk].label(get_language() or "vi"), n)
-                         for pk, n in totals["framework"].most_common()]
+    result.frameworks = [
+        (frameworks[pk].slug, frameworks[pk].label(get_language() or "vi"), n)
+        for pk, n in totals["framework"].most_common()
+    ]
     labels = dict(Recommendation.Response.choices)
-    result.responses = [(value or "none", labels.get(value, _("Not yet decided")), n)
-                        for value, n in totals["response"].most_common()]
+    result.responses = [
+        (value or "none", labels.get(value, _("Not yet decided")), n)
+        for value, n in totals["response"].most_common()
+    ]
     labels = dict(Recommendation.ActionCategory.choices)
     # Records from sources without an action category (OHCHR matrices) carry None.
     known = sorted((value, n) for value, n in totals["action"].items() if value in labels)
     result.action_categories = [(value, labels[value], n) for value, n in known]
     labels = dict(Recommendation.Status.choices)
-    result.statuses = [(value, labels.get(value, value), n)
-                       for value, n in totals["status"].most_common()]
+    result.statuses = [
+        (value, labels.get(value, value), n) for value, n in totals["status"].most_common()
+    ]
     state_link = Recommendation.recommending_states.through.objects
-    state_counts = list(state_link.filter(recommendation_id__in=ids).values_list("state_id")
-                        .annotate(n=Count("id")).order_by("-n")[:top])
+    state_counts = list(
+        state_link.filter(recommendation_id__in=ids)
+        .values_list("state_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:top]
+    )
     language = get_language() or "vi"
-    names = {state.pk: state.label(language)
-             for state in State.objects.filter(pk__in=[pk for pk, _ in state_counts])}
+    names = {
+        state.pk: state.label(language)
+        for state in State.objects.filter(pk__in=[pk for pk, _ in state_counts])
+    }
     result.states = [(pk, names[pk], n) for pk, n in state_counts]
     category_link = Recommendation.categories.through.objects.filter(recommendation_id__in=ids)
-    category_counts = list(category_link.exclude(category__taxonomy__slug=SDG)
-                           .values_list("category_id").annotate(n=Count("id"))
-                           .order_by("-n")[:top])
+    category_counts = list(
+        category_link.exclude(category__taxonomy__slug=SDG)
+        .values_list("category_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:top]
+    )
     categories = Category.objects.in_bulk([pk for pk, _ in category_counts])
     result.themes = [(categories[pk], n) for pk, n in category_counts]
-    sdg_counts = (category_link.filter(category__taxonomy__slug=SDG)
-                  .values_list("category__parent__code", "category__code")
-                  .annotate(n=Count("id")))
+    sdg_counts = (
+        category_link.filter(category__taxonomy__slug=SDG)
+        .values_list("category__parent__code", "category__code")
+        .annotate(n=Count("id"))
+    )
     goals: dict[str, int] = {}
     for parent_code, code, n in sdg_counts:
         goal = parent_code or code

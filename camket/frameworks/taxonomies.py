@@ -50,7 +50,9 @@ def ensure_builtin_taxonomies() -> None:
     for row in _data_rows("goals.csv"):
         number = int(row["goal"])
         goals[row["goal"]] = _upsert(
-            taxonomies[SDG], code=str(number), name=f"Goal {number}: {row['short']}",
+            taxonomies[SDG],
+            code=str(number),
+            name=f"Goal {number}: {row['short']}",
             name_vi=f"Mục tiêu {number}: {labels.SDG_GOALS_VI[number]}",
             replaces={f"Mục tiêu {number}: {labels.EARLIER_SDG_GOALS_VI.get(number, '')}"},
         )
@@ -59,9 +61,12 @@ def ensure_builtin_taxonomies() -> None:
     for row in _data_rows("targets.csv"):
         code = row["target"]
         targets[code] = _upsert(
-            taxonomies[SDG], code=code, name=f"Target {code}: {row['text']}",
+            taxonomies[SDG],
+            code=code,
+            name=f"Target {code}: {row['text']}",
             name_vi=f"Chỉ tiêu {code}: {targets_vi.get(code) or row['text']}",
-            parent=goals[row["goal"]], replaces={f"Chỉ tiêu {code}: {row['text']}"},
+            parent=goals[row["goal"]],
+            replaces={f"Chỉ tiêu {code}: {row['text']}"},
         )
     _install_drugs_crime(taxonomies[DRUGS_CRIME], targets)
 
@@ -137,8 +142,9 @@ class CategoryResolver:
             slug = declared["slug"]
             if slug in self._taxonomies or Taxonomy.objects.filter(slug=slug).exists():
                 continue
-            taxonomy = Taxonomy(slug=slug, name=declared.get("name") or slug,
-                                name_vi=declared.get("name_vi") or "")
+            taxonomy = Taxonomy(
+                slug=slug, name=declared.get("name") or slug, name_vi=declared.get("name_vi") or ""
+            )
             self.brought.add(slug)
             if self.defer:
                 self._pending_taxonomies.append(taxonomy)
@@ -157,8 +163,9 @@ class CategoryResolver:
                 if category.code:
                     self._by_key[(slug, "code:" + category.code.replace(" ", ""))] = category
             for alias, target in shipped_aliases().get(slug, {}).items():
-                category = (self._by_key.get((slug, "code:" + target))
-                            or self._by_key.get((slug, _key(target))))
+                category = self._by_key.get((slug, "code:" + target)) or self._by_key.get(
+                    (slug, _key(target))
+                )
                 if category is not None:
                     self._by_key.setdefault((slug, alias), category)
         return self._taxonomies[slug]
@@ -192,8 +199,9 @@ class CategoryResolver:
                 return found
         # a taxonomy the file itself brings is what the file says; in any other, a label that
         # matches nothing waits for a coordinator to map it (see theme_mapping)
-        category = Category(taxonomy=taxonomy, name=name, code=code,
-                            unmapped=slug not in self.brought)
+        category = Category(
+            taxonomy=taxonomy, name=name, code=code, unmapped=slug not in self.brought
+        )
         if self.defer:
             self._pending.append(category)
         else:

@@ -43,8 +43,10 @@ class SearchVectorMatch(Expression):
     def as_sql(self, compiler, connection):
         column_sql, params = compiler.compile(self.document)
         table = column_sql.rsplit(".", 1)[0]
-        return (f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-                [*params, self.tsquery])
+        return (
+            f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+            [*params, self.tsquery],
+        )
 
 
 class _Syntax:
@@ -93,8 +95,10 @@ class Reading:
     def searched_for(self) -> str:
         """The part of the query the results answer, as typed."""
         kept = [word for word in self.parsed.words if word not in self.ignored]
-        return " ".join([concept.typed for concept in self.parsed.concepts]
-                        + [self.parsed.typed.get(word, word) for word in kept])
+        return " ".join(
+            [concept.typed for concept in self.parsed.concepts]
+            + [self.parsed.typed.get(word, word) for word in kept]
+        )
 
 
 def _narrow_by_words(reading: Reading, condition: Callable[[int], Q]) -> list[int]:
@@ -113,8 +117,13 @@ def _narrow_by_words(reading: Reading, condition: Callable[[int], Q]) -> list[in
 
 def _text_condition(syntax: _Syntax, expression: str) -> Q:
     if syntax.vendor == "sqlite":
-        return Q(pk__in=RawSQL("SELECT rowid FROM frameworks_recommendation_fts "
-                               "WHERE frameworks_recommendation_fts MATCH %s", [expression]))
+        return Q(
+            pk__in=RawSQL(
+                "SELECT rowid FROM frameworks_recommendation_fts "
+                "WHERE frameworks_recommendation_fts MATCH %s",
+                [expression],
+            )
+        )
     # A condition on the row itself (not an IN subquery) lets PostgreSQL use the GIN index
     # with a bitmap scan instead of joining the table to itself.
     return Q(SearchVectorMatch(F("search_document"), expression))
@@ -128,24 +137,33 @@ def _tagged(category_ids: set[int]) -> Q:
 def _filter_with_index(reading: Reading, vendor: str, rank: bool) -> None:
     syntax = _Syntax(vendor)
     parsed = reading.parsed
-    text_only = [syntax.any_of(_concept_phrases(syntax, parsed, concept))
-                 for concept in parsed.concepts if not concept.category_ids]
+    text_only = [
+        syntax.any_of(_concept_phrases(syntax, parsed, concept))
+        for concept in parsed.concepts
+        if not concept.category_ids
+    ]
     if not parsed.concepts:  # every word is required: one MATCH is quicker than several
         text_only += [_word_phrase(syntax, parsed, index) for index in range(len(parsed.words))]
     if text_only:
         reading.queryset = reading.queryset.filter(
-            _text_condition(syntax, syntax.all_of(text_only)))
+            _text_condition(syntax, syntax.all_of(text_only))
+        )
     for concept in parsed.concepts:
         if concept.category_ids:
             phrases = syntax.any_of(_concept_phrases(syntax, parsed, concept))
-            reading.queryset = reading.queryset.filter(_text_condition(syntax, phrases)
-                                                       | _tagged(concept.category_ids))
-    every_phrase = [phrase for concept in parsed.concepts
-                    for phrase in _concept_phrases(syntax, parsed, concept)]
+            reading.queryset = reading.queryset.filter(
+                _text_condition(syntax, phrases) | _tagged(concept.category_ids)
+            )
+    every_phrase = [
+        phrase
+        for concept in parsed.concepts
+        for phrase in _concept_phrases(syntax, parsed, concept)
+    ]
     kept = range(len(parsed.words))
     if parsed.concepts:
-        kept = _narrow_by_words(reading, lambda index: _text_condition(
-            syntax, _word_phrase(syntax, parsed, index)))
+        kept = _narrow_by_words(
+            reading, lambda index: _text_condition(syntax, _word_phrase(syntax, parsed, index))
+        )
     every_phrase += [_word_phrase(syntax, parsed, index) for index in kept]
     if rank:
         reading.queryset = annotate_relevance(reading.queryset, syntax.any_of(every_phrase))
@@ -172,8 +190,7 @@ def _filter_by_scan(reading: Reading) -> None:
         return _contains((parsed.words[index],), prefix=prefix)
 
     _narrow_by_words(reading, word_condition)
-    reading.queryset = reading.queryset.annotate(
-        relevance=Value(0.0, output_field=FloatField()))
+    reading.queryset = reading.queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
 
 
 def read_query(queryset: QuerySet, query: str, *, rank: bool = True) -> Reading:

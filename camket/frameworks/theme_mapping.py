@@ -33,10 +33,14 @@ def unmapped_categories(user) -> QuerySet[Category]:
     """The categories imports made from labels nothing matched and that items the user may see
     use, with how many of those items use each."""
     seen = Q(recommendations__in=visible_recommendations(user))
-    return (Category.objects.filter(unmapped=True).filter(seen).distinct()
-            .select_related("taxonomy")
-            .annotate(items=Count("recommendations", filter=seen, distinct=True))
-            .order_by("taxonomy__name", "name"))
+    return (
+        Category.objects.filter(unmapped=True)
+        .filter(seen)
+        .distinct()
+        .select_related("taxonomy")
+        .annotate(items=Count("recommendations", filter=seen, distinct=True))
+        .order_by("taxonomy__name", "name")
+    )
 
 
 def get_unmapped_for_user(user, pk) -> Category:
@@ -46,8 +50,11 @@ def get_unmapped_for_user(user, pk) -> Category:
 
 def mapping_targets(category: Category) -> QuerySet[Category]:
     """The categories an unmapped one may be mapped onto: the others of its taxonomy."""
-    return (Category.objects.filter(taxonomy=category.taxonomy, unmapped=False)
-            .exclude(pk=category.pk).order_by("code", "name"))
+    return (
+        Category.objects.filter(taxonomy=category.taxonomy, unmapped=False)
+        .exclude(pk=category.pk)
+        .order_by("code", "name")
+    )
 
 
 def _target_label(target: Category) -> str:
@@ -81,8 +88,7 @@ def map_category(user, source: Category, target: Category) -> MappingResult:
     labels = [source.name, *source.aliases]
     if source.code:
         labels.append(f"{source.code} {source.name}")
-    target.aliases = [*target.aliases, *(label for label in labels
-                                         if label not in target.aliases)]
+    target.aliases = [*target.aliases, *(label for label in labels if label not in target.aliases)]
     target.save(update_fields=["aliases"])
     left_elsewhere = tagged.count()
     if not left_elsewhere:

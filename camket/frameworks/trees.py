@@ -77,7 +77,7 @@ class _Tree:
             current = self.parent_of[current]
         if current is None or current not in chain:
             return None
-        return [*chain[chain.index(current):], current]
+        return [*chain[chain.index(current) :], current]
 
     def level(self, reference: str) -> int | None:
         """The item's level once the file is applied: as given, else its depth."""
@@ -105,27 +105,37 @@ class _Tree:
         return None if above is None else above + 1
 
 
-def validate_tree(rows: Iterable[TreeRow], *, levels: Sequence,
-                  existing: dict[str, tuple[str | None, int]],
-                  columns: dict[str, str] | None = None,
-                  place_name=None) -> list[RowError]:
+def validate_tree(
+    rows: Iterable[TreeRow],
+    *,
+    levels: Sequence,
+    existing: dict[str, tuple[str | None, int]],
+    columns: dict[str, str] | None = None,
+    place_name=None,
+) -> list[RowError]:
     """Every reason the file's rows cannot form the framework's tree, by row and column.
     `columns` names the file's headers for "reference", "parent" and "level"; `place_name(row)`
     names a row in a message (default "row N")."""
     columns = {**DEFAULT_COLUMNS, **(columns or {})}
     place_name = place_name or (lambda row: _("row %(row)d") % {"row": row})
     tree = _Tree(rows, existing)
-    errors = [RowError(row, columns["reference"], _(
-        "The reference “%(reference)s” is already used in %(place)s.")
-        % {"reference": reference, "place": place_name(first)})
-        for row, reference, first in tree.duplicates]
+    errors = [
+        RowError(
+            row,
+            columns["reference"],
+            _("The reference “%(reference)s” is already used in %(place)s.")
+            % {"reference": reference, "place": place_name(first)},
+        )
+        for row, reference, first in tree.duplicates
+    ]
     errors += _parent_errors(tree, columns["parent"])
     errors += _level_errors(tree, levels, columns)
-    return sorted(errors, key=lambda error: (error.row or 0))
+    return sorted(errors, key=lambda error: error.row or 0)
 
 
-def derived_levels(rows: Iterable[TreeRow], *,
-                   existing: dict[str, tuple[str | None, int]]) -> dict[str, int | None]:
+def derived_levels(
+    rows: Iterable[TreeRow], *, existing: dict[str, tuple[str | None, int]]
+) -> dict[str, int | None]:
     """Each row's level once the file is applied (for rows `validate_tree` found no fault in)."""
     tree = _Tree(rows, existing)
     return {reference: tree.level(reference) for _r, reference, _p, _l in tree.rows}
@@ -138,13 +148,24 @@ def _parent_errors(tree: _Tree, column: str) -> list[RowError]:
             continue
         if parent == reference:
             tree.broken.add(reference)
-            errors.append(RowError(row, column, _("The item “%(reference)s” cannot be its own "
-                                                  "parent.") % {"reference": reference}))
+            errors.append(
+                RowError(
+                    row,
+                    column,
+                    _("The item “%(reference)s” cannot be its own parent.")
+                    % {"reference": reference},
+                )
+            )
         elif parent not in tree.parent_of:
             tree.broken.add(reference)
-            errors.append(RowError(row, column, _(
-                "The parent “%(parent)s” is neither in the file nor in the framework.")
-                % {"parent": parent}))
+            errors.append(
+                RowError(
+                    row,
+                    column,
+                    _("The parent “%(parent)s” is neither in the file nor in the framework.")
+                    % {"parent": parent},
+                )
+            )
     for row, reference, parent, _level in tree.rows:
         if parent is None or reference in tree.broken:
             continue
@@ -155,8 +176,13 @@ def _parent_errors(tree: _Tree, column: str) -> list[RowError]:
         members = frozenset(cycle)
         if cycle[0] == reference and members not in reported_cycles:
             reported_cycles.add(members)
-            errors.append(RowError(row, column, _(
-                "The parents form a cycle: %(chain)s.") % {"chain": " → ".join(cycle)}))
+            errors.append(
+                RowError(
+                    row,
+                    column,
+                    _("The parents form a cycle: %(chain)s.") % {"chain": " → ".join(cycle)},
+                )
+            )
     return errors
 
 
@@ -167,9 +193,14 @@ def _level_errors(tree: _Tree, levels: Sequence, columns: dict[str, str]) -> lis
         if reference in tree.broken:
             continue
         if given is not None and not 0 <= given < count:
-            errors.append(RowError(row, column, _(
-                "The level %(level)s is not one of this framework's levels (%(levels)s).")
-                % {"level": given + 1, "levels": level_names(levels)}))
+            errors.append(
+                RowError(
+                    row,
+                    column,
+                    _("The level %(level)s is not one of this framework's levels (%(levels)s).")
+                    % {"level": given + 1, "levels": level_names(levels)},
+                )
+            )
             continue
         expected = tree.expected(reference)
         if expected is None:
@@ -177,21 +208,32 @@ def _level_errors(tree: _Tree, levels: Sequence, columns: dict[str, str]) -> lis
         if given is not None and given != expected:
             errors.append(RowError(row, column, _misplaced(levels, parent, given, expected)))
         elif given is None and expected >= count:  # its parent puts it there
-            errors.append(RowError(row, columns["parent"], _(
-                "This item would be at level %(level)d, below the framework's last level "
-                "(%(levels)s).") % {"level": expected + 1, "levels": level_names(levels)}))
+            errors.append(
+                RowError(
+                    row,
+                    columns["parent"],
+                    _(
+                        "This item would be at level %(level)d, below the framework's last level "
+                        "(%(levels)s)."
+                    )
+                    % {"level": expected + 1, "levels": level_names(levels)},
+                )
+            )
     errors += _stranded_children(tree, levels, column)
     return errors
 
 
 def _misplaced(levels, parent, given, expected) -> str:
     if parent is None:
-        return _("An item without a parent is at the top level, %(expected)s, not "
-                 "%(given)s.") % {"expected": level_name(levels, 0),
-                                  "given": level_name(levels, given)}
+        return _("An item without a parent is at the top level, %(expected)s, not %(given)s.") % {
+            "expected": level_name(levels, 0),
+            "given": level_name(levels, given),
+        }
     return _("Under “%(parent)s” an item is at level %(expected)s, not %(given)s.") % {
-        "parent": parent, "expected": level_name(levels, expected),
-        "given": level_name(levels, given)}
+        "parent": parent,
+        "expected": level_name(levels, expected),
+        "given": level_name(levels, given),
+    }
 
 
 def _stranded_children(tree: _Tree, levels, column: str) -> list[RowError]:
@@ -204,9 +246,19 @@ def _stranded_children(tree: _Tree, levels, column: str) -> list[RowError]:
             continue
         above = tree.level(parent)
         if above is not None and level != above + 1:
-            errors.append(RowError(row_of[parent], column, _(
-                "“%(child)s”, already in the framework under this item, is at level "
-                "%(level)s: this item cannot be at level %(given)s.")
-                % {"child": reference, "level": level_name(levels, level),
-                   "given": level_name(levels, above)}))
+            errors.append(
+                RowError(
+                    row_of[parent],
+                    column,
+                    _(
+                        "“%(child)s”, already in the framework under this item, is at level "
+                        "%(level)s: this item cannot be at level %(given)s."
+                    )
+                    % {
+                        "child": reference,
+                        "level": level_name(levels, level),
+                        "given": level_name(levels, above),
+                    },
+                )
+            )
     return errors

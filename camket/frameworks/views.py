@@ -33,9 +33,13 @@ PAGE_SIZE = 25
 @login_required
 def recommendation_list(request):
     params = search.SearchParams.from_mapping(request.GET)
-    results = search.search(request.user, params).select_related(
-        "framework", "state_under_review", "framework__state_under_review", "cluster"
-    ).prefetch_related("recommending_states")
+    results = (
+        search.search(request.user, params)
+        .select_related(
+            "framework", "state_under_review", "framework__state_under_review", "cluster"
+        )
+        .prefetch_related("recommending_states")
+    )
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -63,10 +67,12 @@ def recommendation_list(request):
         "implementations": Implementation.choices,
         "kinds": Framework.Kind.choices,
         "chosen_category": Category.objects.filter(pk=params.category).first()
-        if params.category else None,
+        if params.category
+        else None,
         "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
-        "sdg_goals": Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True)
-        .order_by("id"),
+        "sdg_goals": Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True).order_by(
+            "id"
+        ),
         "is_coordinator": roles.is_coordinator(request.user),
         "language": get_language(),
     }
@@ -86,15 +92,15 @@ def state_options(params: search.SearchParams, in_effect: str, others) -> list[t
     home = home_state.home_state()
     every_state = home_state.ALL_STATES
     default_label = home.label(get_language()) if home is not None else _("All states")
-    chosen = params.state or (in_effect if in_effect not in (every_state, getattr(
-        home, "iso3", None)) else "")
+    chosen = params.state or (
+        in_effect if in_effect not in (every_state, getattr(home, "iso3", None)) else ""
+    )
     if home is not None and chosen == home.iso3:
         chosen = ""
     options = [("", default_label, chosen == "")]
     if home is not None:
         options.append((every_state, _("All states"), chosen == every_state))
-    options += [(state.iso3, state.label(get_language()), chosen == state.iso3)
-                for state in others]
+    options += [(state.iso3, state.label(get_language()), chosen == state.iso3) for state in others]
     return options
 
 
@@ -109,8 +115,10 @@ def filter_choices(user, params: search.SearchParams) -> dict:
         "frameworks": visible_frameworks(user),
         "states_under_review": home_state.states_under_review(visible),
         "states": by_label(State.objects.filter(recommended__in=in_state).distinct()),
-        "themes": Category.objects.exclude(taxonomy__slug=SDG).filter(
-            Q(pk__in=used) | Q(children__in=used)).distinct().select_related("taxonomy")
+        "themes": Category.objects.exclude(taxonomy__slug=SDG)
+        .filter(Q(pk__in=used) | Q(children__in=used))
+        .distinct()
+        .select_related("taxonomy")
         .order_by("taxonomy__name", "code", "name"),
     }
 
@@ -125,33 +133,46 @@ def recommendation_detail(request, pk):
     context = {
         "recommendation": recommendation,
         "ancestors": ancestors(request.user, recommendation),
-        "children": visible_recommendations(request.user).filter(parent=recommendation)
+        "children": visible_recommendations(request.user)
+        .filter(parent=recommendation)
         .order_by("id"),
         "has_tree": has_tree(framework),
         "level_label": framework.level_label(recommendation.level, language),
         "child_level_label": framework.level_label(recommendation.level + 1, language),
         "states": recommendation.recommending_states.all(),
         "categories": recommendation.categories.select_related("taxonomy").order_by(
-            "taxonomy__name", "code", "name"),
+            "taxonomy__name", "code", "name"
+        ),
         "opinion_requests": opinion_requests(request.user, recommendation),
         "history": history,
         "is_coordinator": is_coordinator,
         "language": language,
-        "actions": visible_actions(request.user).filter(recommendations=recommendation)
-        .exclude(publication="archived").select_related("lead_agency"),
-        "indicators": visible_indicators(request.user).filter(
-            recommendation=recommendation, archived=False).select_related("agency")
+        "actions": visible_actions(request.user)
+        .filter(recommendations=recommendation)
+        .exclude(publication="archived")
+        .select_related("lead_agency"),
+        "indicators": visible_indicators(request.user)
+        .filter(recommendation=recommendation, archived=False)
+        .select_related("agency")
         .prefetch_related("due_dates"),
-        "suggestions": _decidable(visible_suggestions(request.user).filter(
-            recommendation=recommendation).select_related("category", "decided_by").order_by(
-            "state", "kind", "-confidence"), is_coordinator),
+        "suggestions": _decidable(
+            visible_suggestions(request.user)
+            .filter(recommendation=recommendation)
+            .select_related("category", "decided_by")
+            .order_by("state", "kind", "-confidence"),
+            is_coordinator,
+        ),
         **similar_recommendations(request.user, recommendation),
         "cluster_members": (
-            visible_recommendations(request.user).filter(cluster=recommendation.cluster_id)
-            .exclude(pk=recommendation.pk) if recommendation.cluster_id else []
+            visible_recommendations(request.user)
+            .filter(cluster=recommendation.cluster_id)
+            .exclude(pk=recommendation.pk)
+            if recommendation.cluster_id
+            else []
         ),
-        "cluster_title": (shown_title(request.user, recommendation.cluster)
-                          if recommendation.cluster_id else ""),
+        "cluster_title": (
+            shown_title(request.user, recommendation.cluster) if recommendation.cluster_id else ""
+        ),
     }
     if is_coordinator:
         context["decision_form"] = DecisionForm(recommendation=recommendation)
@@ -172,8 +193,11 @@ def similar_recommendations(user, recommendation) -> dict:
     return {
         "earlier_matches": similarity.earlier_cycles(recommendation, candidates),
         "near_duplicates": similarity.most_similar(
-            recommendation, candidates.filter(framework=recommendation.framework), limit=5,
-            minimum=similarity.NEAR_DUPLICATE),
+            recommendation,
+            candidates.filter(framework=recommendation.framework),
+            limit=5,
+            minimum=similarity.NEAR_DUPLICATE,
+        ),
     }
 
 
@@ -183,9 +207,13 @@ def framework_tree(request, slug):
     and its implementation rolled up from the leaves."""
     framework = get_framework_for_user(request.user, slug)
     language = get_language()
-    return render(request, "frameworks/tree.html", {
-        "framework": framework,
-        "framework_label": framework.label(language),
-        "levels": [level.label(language) for level in framework.level_list()],
-        "roots": outline(request.user, framework, language),
-    })
+    return render(
+        request,
+        "frameworks/tree.html",
+        {
+            "framework": framework,
+            "framework_label": framework.label(language),
+            "levels": [level.label(language) for level in framework.level_list()],
+            "roots": outline(request.user, framework, language),
+        },
+    )

@@ -16,8 +16,27 @@ from camket.lib.folding import fold, search_terms, typed_terms
 # glossary phrase ("quyền của phụ nữ" is the term "quyền phụ nữ"). Matched as typed, with their
 # marks: folded, "về" would be "vệ" (bảo vệ), "từ" "tụ", "đến" "đền". Only a query typed
 # without any mark is matched on folded words (FOLDED_FUNCTION_WORDS).
-FUNCTION_WORDS = frozenset({"của", "và", "các", "những", "về", "trong", "cho", "với", "là",
-                            "một", "đối", "tại", "từ", "đến", "được", "bị", "hoặc"})
+FUNCTION_WORDS = frozenset(
+    {
+        "của",
+        "và",
+        "các",
+        "những",
+        "về",
+        "trong",
+        "cho",
+        "với",
+        "là",
+        "một",
+        "đối",
+        "tại",
+        "từ",
+        "đến",
+        "được",
+        "bị",
+        "hoặc",
+    }
+)
 FOLDED_FUNCTION_WORDS = frozenset(fold(word) for word in FUNCTION_WORDS)
 # A category name longer than this (an SDG target's sentence) is no phrase anyone types.
 MAX_NAME_WORDS = 8
@@ -60,8 +79,9 @@ def _words(text: str) -> tuple[str, ...]:
 def vocabulary() -> dict[tuple[str, ...], _Meaning]:
     """Every phrase a concept can be named by, folded, with what it means."""
     meanings: dict[tuple[str, ...], _Meaning] = {}
-    terms = GlossaryTerm.objects.filter(archived=False).only("term_vi", "term_en",
-                                                            "variants_en", "folded_vi")
+    terms = GlossaryTerm.objects.filter(archived=False).only(
+        "term_vi", "term_en", "variants_en", "folded_vi"
+    )
     for term in terms:
         key = tuple(term.folded_vi.split())
         if key:
@@ -93,8 +113,9 @@ def function_word_flags(pairs: list[tuple[str, str]]) -> list[bool]:
     return [typed in FUNCTION_WORDS for typed, _ in pairs]
 
 
-def _match_at(words: list[str], is_function: list[bool], position: int,
-              meanings: dict, longest: int) -> tuple[int, tuple[str, ...]] | None:
+def _match_at(
+    words: list[str], is_function: list[bool], position: int, meanings: dict, longest: int
+) -> tuple[int, tuple[str, ...]] | None:
     """The end of the longest run of words from `position` that names a concept, and the name:
     the words themselves, else the words without the function words inside the run."""
     # Skipped function words make a run longer than the name it spells.
@@ -104,8 +125,9 @@ def _match_at(words: list[str], is_function: list[bool], position: int,
             return end, run
         if is_function[position] or is_function[end - 1]:
             continue
-        inner = tuple(word for word, skip in zip(run, is_function[position:end], strict=True)
-                      if not skip)
+        inner = tuple(
+            word for word, skip in zip(run, is_function[position:end], strict=True) if not skip
+        )
         if inner != run and inner in meanings:
             return end, inner
     return None
@@ -132,17 +154,19 @@ def parse_query(query: str) -> ParsedQuery:
             continue
         end, name = match
         meaning = meanings[name]
-        concept = Concept(words=tuple(words[position:end]), at_end=end == len(words),
-                          category_ids=_with_descendants(meaning.category_ids),
-                          typed=" ".join(typed for typed, _ in pairs[position:end]))
+        concept = Concept(
+            words=tuple(words[position:end]),
+            at_end=end == len(words),
+            category_ids=_with_descendants(meaning.category_ids),
+            typed=" ".join(typed for typed, _ in pairs[position:end]),
+        )
         for phrase in [name, *meaning.phrases]:
             concept.add_phrase(phrase)
         parsed.concepts.append(concept)
         position = end
     if parsed.words and not (parsed.concepts and parsed.concepts[-1].at_end):
         parsed.prefix_word = parsed.words[-1]
-    meaningful = [word for word, skip in zip(parsed.words, literal_flags, strict=True)
-                  if not skip]
+    meaningful = [word for word, skip in zip(parsed.words, literal_flags, strict=True) if not skip]
     if parsed.concepts or meaningful:
         parsed.words = meaningful
     if parsed.words[-1:] != [parsed.prefix_word]:

@@ -47,8 +47,12 @@ class GlossaryImport:
     errors: list[RowError] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "errors": [str(error) for error in self.errors]}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "errors": [str(error) for error in self.errors],
+        }
 
 
 def _domain(text: str) -> str | None:
@@ -68,11 +72,14 @@ def _plan(table, result: GlossaryImport) -> list[tuple[int, GlossaryTerm, dict]]
             result.errors.append(RowError(None, column, _("This column is missing.")))
     if result.errors:
         return []
-    existing = {(term.term_vi.casefold(), term.term_en.casefold()): term
-                for term in GlossaryTerm.objects.all()}
+    existing = {
+        (term.term_vi.casefold(), term.term_en.casefold()): term
+        for term in GlossaryTerm.objects.all()
+    }
     seen: dict[tuple[str, str], int] = {}
     planned = []
     for index, cells in table.rows:
+
         def value(name, cells=cells):
             return unneutralised(cell(cells, mapping, name))
 
@@ -80,13 +87,17 @@ def _plan(table, result: GlossaryImport) -> list[tuple[int, GlossaryTerm, dict]]
         values = {name: value(name) for name in ("term_vi", "term_en", "variants_en", "note")}
         for column in REQUIRED:
             if not values[column]:
-                result.errors.append(RowError(index, column, _("This column must not be "
-                                                               "empty.")))
+                result.errors.append(RowError(index, column, _("This column must not be empty.")))
         values["domain"] = _domain(value("domain"))
         if values["domain"] is None:
-            result.errors.append(RowError(index, "domain", _(
-                "Unknown value %(value)r; use one of: %(choices)s.") % {
-                "value": value("domain"), "choices": ", ".join(GlossaryTerm.Domain.values)}))
+            result.errors.append(
+                RowError(
+                    index,
+                    "domain",
+                    _("Unknown value %(value)r; use one of: %(choices)s.")
+                    % {"value": value("domain"), "choices": ", ".join(GlossaryTerm.Domain.values)},
+                )
+            )
         archived = fold(value("archived"))
         if archived not in YES | NO:
             result.errors.append(RowError(index, "archived", _("Write yes or no.")))
@@ -94,8 +105,9 @@ def _plan(table, result: GlossaryImport) -> list[tuple[int, GlossaryTerm, dict]]
         key = (values["term_vi"].casefold(), values["term_en"].casefold())
         first = seen.setdefault(key, index)
         if first != index:
-            result.errors.append(RowError(index, "term_vi", _(
-                "Row %(row)d has the same terms.") % {"row": first}))
+            result.errors.append(
+                RowError(index, "term_vi", _("Row %(row)d has the same terms.") % {"row": first})
+            )
         if len(result.errors) > count:
             continue
         term = existing.get(key) or GlossaryTerm()
@@ -129,8 +141,7 @@ def import_glossary(path: Path, user=None, *, raw: bytes | None = None) -> Gloss
         for _row, term, _values in planned:
             if term.pk is not None:
                 stored = GlossaryTerm.objects.get(pk=term.pk)
-                if all(getattr(stored, name) == getattr(term, name)
-                       for name in EXPORT_COLUMNS):
+                if all(getattr(stored, name) == getattr(term, name) for name in EXPORT_COLUMNS):
                     result.unchanged += 1
                     continue
                 result.updated += 1
@@ -148,7 +159,14 @@ def export_csv(terms) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS)
     for term in terms:
-        writer.writerow([safe_cell(term.term_vi), safe_cell(term.term_en),
-                         safe_cell(term.variants_en), term.domain, safe_cell(term.note),
-                         "yes" if term.archived else "no"])
+        writer.writerow(
+            [
+                safe_cell(term.term_vi),
+                safe_cell(term.term_en),
+                safe_cell(term.variants_en),
+                term.domain,
+                safe_cell(term.note),
+                "yes" if term.archived else "no",
+            ]
+        )
     return out.getvalue()

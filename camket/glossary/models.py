@@ -21,15 +21,21 @@ class GlossaryTerm(models.Model):
     term_vi = models.CharField(_("Vietnamese term"), max_length=200)
     term_en = models.CharField(_("English term"), max_length=200)
     variants_en = models.CharField(
-        _("English variants"), max_length=1000, blank=True,
-        help_text=_("Other English words for it, separated by semicolons: synonyms, plurals, "
-                    "other forms (e.g. tortured; torturing)."))
-    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices,
-                              default=Domain.GENERAL)
+        _("English variants"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Other English words for it, separated by semicolons: synonyms, plurals, "
+            "other forms (e.g. tortured; torturing)."
+        ),
+    )
+    domain = models.CharField(
+        _("domain"), max_length=20, choices=Domain.choices, default=Domain.GENERAL
+    )
     note = models.TextField(_("note"), blank=True)
     archived = models.BooleanField(
-        _("archived"), default=False,
-        help_text=_("An archived term no longer widens searches."))
+        _("archived"), default=False, help_text=_("An archived term no longer widens searches.")
+    )
     folded_vi = models.CharField(max_length=200, editable=False, db_index=True)
     # "Vietnamese|English" as the shipped file named it: people may edit both terms, and the
     # installer still recognises the row instead of adding the file's version again
@@ -38,8 +44,9 @@ class GlossaryTerm(models.Model):
 
     class Meta:
         ordering = ["folded_vi", "term_en"]
-        constraints = [models.UniqueConstraint(fields=["term_vi", "term_en"],
-                                               name="glossary_unique_pair")]
+        constraints = [
+            models.UniqueConstraint(fields=["term_vi", "term_en"], name="glossary_unique_pair")
+        ]
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
 

@@ -27,8 +27,9 @@ def check_editor(user) -> None:
         raise PermissionDenied(_("Only coordinators can change the glossary."))
 
 
-def find_terms(query: str = "", *, domain: str = "", archived: bool | None = False
-               ) -> QuerySet[GlossaryTerm]:
+def find_terms(
+    query: str = "", *, domain: str = "", archived: bool | None = False
+) -> QuerySet[GlossaryTerm]:
     """Terms whose Vietnamese (diacritics ignored) or English words contain the query."""
     terms = GlossaryTerm.objects.all()
     if archived is not None:
@@ -37,9 +38,12 @@ def find_terms(query: str = "", *, domain: str = "", archived: bool | None = Fal
         terms = terms.filter(domain=domain)
     folded = " ".join(search_terms(query))
     if folded:
-        terms = terms.filter(Q(folded_vi__contains=folded) | Q(term_en__icontains=query.strip())
-                             | Q(variants_en__icontains=query.strip())
-                             | Q(term_en__icontains=fold(query).strip()))
+        terms = terms.filter(
+            Q(folded_vi__contains=folded)
+            | Q(term_en__icontains=query.strip())
+            | Q(variants_en__icontains=query.strip())
+            | Q(term_en__icontains=fold(query).strip())
+        )
     return terms
 
 

@@ -23,23 +23,22 @@ def shipped_key(row: dict[str, str]) -> str:
 
 def glossary_rows(path: Path = GLOSSARY_FILE) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [{name: (row.get(name) or "").strip() for name in FILE_FIELDS}
-                for row in csv.DictReader(handle)]
+        return [
+            {name: (row.get(name) or "").strip() for name in FILE_FIELDS}
+            for row in csv.DictReader(handle)
+        ]
 
 
 def _histories(pks) -> dict[int, list]:
     """Each term's history, newest first."""
     histories: dict[int, list] = {}
-    for record in GlossaryTerm.history.filter(id__in=pks).order_by("-history_date",
-                                                                    "-history_id"):
+    for record in GlossaryTerm.history.filter(id__in=pks).order_by("-history_date", "-history_id"):
         histories.setdefault(record.id, []).append(record)
     return histories
 
 
-
 def _existing(rows) -> dict[str, GlossaryTerm]:
-    by_key = {term.shipped_key: term
-              for term in GlossaryTerm.objects.exclude(shipped_key="")}
+    by_key = {term.shipped_key: term for term in GlossaryTerm.objects.exclude(shipped_key="")}
     for term in GlossaryTerm.objects.filter(shipped_key=""):
         # A pair a person added before the file shipped it: the installer adopts it.
         by_key.setdefault(f"{term.term_vi}|{term.term_en}", term)
@@ -60,8 +59,12 @@ def install_glossary(path: Path = GLOSSARY_FILE) -> dict[str, int]:
             counts["created"] += 1
         else:
             history = histories.get(term.pk, [])
-            changed = [name for name in FILE_FIELDS if getattr(term, name) != row[name]
-                       and written_by_installer(term, name, history, INSTALL_REASON)]
+            changed = [
+                name
+                for name in FILE_FIELDS
+                if getattr(term, name) != row[name]
+                and written_by_installer(term, name, history, INSTALL_REASON)
+            ]
             if not changed and term.shipped_key == key:
                 counts["unchanged"] += 1
                 continue

@@ -20,30 +20,42 @@ PAGE_SIZE = 50
 
 def _filters(request) -> dict[str, str]:
     domain = request.GET.get("domain", "")
-    return {"q": request.GET.get("q", "").strip()[:200],
-            "domain": domain if domain in GlossaryTerm.Domain.values else "",
-            "archived": "1" if request.GET.get("archived") == "1" else ""}
+    return {
+        "q": request.GET.get("q", "").strip()[:200],
+        "domain": domain if domain in GlossaryTerm.Domain.values else "",
+        "archived": "1" if request.GET.get("archived") == "1" else "",
+    }
 
 
 @login_required
 def term_list(request):
     services.check_reader(request.user)
     filters = _filters(request)
-    terms = services.find_terms(filters["q"], domain=filters["domain"],
-                                archived=bool(filters["archived"]))
+    terms = services.find_terms(
+        filters["q"], domain=filters["domain"], archived=bool(filters["archived"])
+    )
     page = Paginator(terms, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "glossary/list.html", {
-        "page": page, "filters": filters, "domains": GlossaryTerm.Domain.choices,
-        "query": query.urlencode(), "may_edit": services.may_edit(request.user)})
+    return render(
+        request,
+        "glossary/list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "domains": GlossaryTerm.Domain.choices,
+            "query": query.urlencode(),
+            "may_edit": services.may_edit(request.user),
+        },
+    )
 
 
 @login_required
 def term_export(request):
     services.check_reader(request.user)
-    response = HttpResponse(export_csv(services.find_terms(archived=None)),
-                            content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        export_csv(services.find_terms(archived=None)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="glossary.csv"'
     return response
 
@@ -57,8 +69,7 @@ def _edit(request, term: GlossaryTerm | None):
         messages.success(request, _("Saved."))
         return redirect("glossary:edit", pk=saved.pk)
     history = entries_for(term, user=request.user) if term is not None else []
-    return render(request, "glossary/form.html", {"form": form, "term": term,
-                                                  "history": history})
+    return render(request, "glossary/form.html", {"form": form, "term": term, "history": history})
 
 
 @login_required

@@ -18,14 +18,28 @@ from camket.public.cache import portal_changed
 
 BATCH = 1000
 UPDATED_FIELDS = [
-    "text", "text_vi", "state_under_review", "session", "source_document", "response",
-    "response_reason", "action_category", "decided_by", "decided_on", "search_document",
-    "imported_values", "version", "modified", "parent", "level",
+    "text",
+    "text_vi",
+    "state_under_review",
+    "session",
+    "source_document",
+    "response",
+    "response_reason",
+    "action_category",
+    "decided_by",
+    "decided_on",
+    "search_document",
+    "imported_values",
+    "version",
+    "modified",
+    "parent",
+    "level",
 ]
 
 
-def write_plans(plans: list[FrameworkPlan], planner: Planner, *, user,
-                reason: str) -> list[FrameworkPlan]:
+def write_plans(
+    plans: list[FrameworkPlan], planner: Planner, *, user, reason: str
+) -> list[FrameworkPlan]:
     """Write every plan; returns the plans as written (re-planned where something moved)."""
     planner.flush()
     result = []
@@ -44,14 +58,16 @@ def _stale(plan: FrameworkPlan) -> bool:
     seen = {u.recommendation.pk: u.recommendation.version for u in plan.updates}
     ids = list(seen)
     for start in range(0, len(ids), CHUNK):
-        stored = Recommendation.objects.filter(pk__in=ids[start: start + CHUNK]).values_list(
-            "pk", "version")
+        stored = Recommendation.objects.filter(pk__in=ids[start : start + CHUNK]).values_list(
+            "pk", "version"
+        )
         if any(seen[pk] != version for pk, version in stored):
             return True
     references = [row.reference for row in plan.new]
     for start in range(0, len(references), CHUNK):
-        if Recommendation.objects.filter(framework_id=plan.framework.pk,
-                                         reference__in=references[start: start + CHUNK]).exists():
+        if Recommendation.objects.filter(
+            framework_id=plan.framework.pk, reference__in=references[start : start + CHUNK]
+        ).exists():
             return True
     return False
 
@@ -62,8 +78,11 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     created, new_rows = [], sorted(plan.new, key=lambda row: row.wanted.get("level", 0))
     for level in sorted({row.wanted.get("level", 0) for row in new_rows}):
         # parents before their children: a child's parent id is known when it is written
-        layer = [_new_recommendation(plan, row, status) for row in new_rows
-                 if row.wanted.get("level", 0) == level]
+        layer = [
+            _new_recommendation(plan, row, status)
+            for row in new_rows
+            if row.wanted.get("level", 0) == level
+        ]
         Recommendation.objects.bulk_create(layer, batch_size=BATCH)
         plan.parents.written(layer)
         created += layer
@@ -78,10 +97,14 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
         if merged.clear_decision:
             recommendation.decided_by, recommendation.decided_on = None, None
         recommendation.search_document = folded_document(
-            recommendation.reference, recommendation.text, recommendation.text_vi,
-            " ".join(update.final_state_names))
-        recommendation.imported_values = baseline_of(written(update.wanted), update.states,
-                                                      update.categories)
+            recommendation.reference,
+            recommendation.text,
+            recommendation.text_vi,
+            " ".join(update.final_state_names),
+        )
+        recommendation.imported_values = baseline_of(
+            written(update.wanted), update.states, update.categories
+        )
         if update.visible:
             recommendation.version += 1
             recommendation.modified = now  # bulk updates skip auto_now
@@ -93,25 +116,39 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
         if merged.drop_states:
             dropped.append((recommendation.pk, merged.drop_states))
     Recommendation.objects.bulk_update(visible, UPDATED_FIELDS, batch_size=BATCH)
-    Recommendation.objects.bulk_update(silent, ["search_document", "imported_values"],
-                                       batch_size=BATCH)
+    Recommendation.objects.bulk_update(
+        silent, ["search_document", "imported_values"], batch_size=BATCH
+    )
     _change_links(state_links, category_links, dropped)
     history = Recommendation.history
-    options = {"batch_size": BATCH, "default_user": user if _is_person(user) else None,
-               "default_change_reason": reason, "default_date": now}
-    rows = [*history.bulk_history_create(created, **options),
-            *history.bulk_history_create(visible, update=True, **options)]
+    options = {
+        "batch_size": BATCH,
+        "default_user": user if _is_person(user) else None,
+        "default_change_reason": reason,
+        "default_date": now,
+    }
+    rows = [
+        *history.bulk_history_create(created, **options),
+        *history.bulk_history_create(visible, update=True, **options),
+    ]
     _record_links_in_history(rows)
 
 
 def _new_recommendation(plan: FrameworkPlan, row, status: str) -> Recommendation:
     values = written(row.wanted)
     return Recommendation(
-        framework=plan.framework, reference=row.reference, status=status,
-        search_document=folded_document(row.reference, values["text"],
-                                        values.get("text_vi", ""),
-                                        " ".join(s.name for s in row.states)),
-        imported_values=baseline_of(values, row.states, row.categories), **values)
+        framework=plan.framework,
+        reference=row.reference,
+        status=status,
+        search_document=folded_document(
+            row.reference,
+            values["text"],
+            values.get("text_vi", ""),
+            " ".join(s.name for s in row.states),
+        ),
+        imported_values=baseline_of(values, row.states, row.categories),
+        **values,
+    )
 
 
 def _is_person(user) -> bool:
@@ -122,12 +159,21 @@ def _change_links(state_links, category_links, dropped) -> None:
     state_link = Recommendation.recommending_states.through
     category_link = Recommendation.categories.through
     for recommendation_id, state_ids in dropped:
-        state_link.objects.filter(recommendation_id=recommendation_id,
-                                  state_id__in=state_ids).delete()
-    _insert(state_link, ["recommendation_id", "state_id"],
-            [(r, s) for r, ids in state_links for s in ids], ignore_conflicts=True)
-    _insert(category_link, ["recommendation_id", "category_id"],
-            [(r, c) for r, ids in category_links for c in ids], ignore_conflicts=True)
+        state_link.objects.filter(
+            recommendation_id=recommendation_id, state_id__in=state_ids
+        ).delete()
+    _insert(
+        state_link,
+        ["recommendation_id", "state_id"],
+        [(r, s) for r, ids in state_links for s in ids],
+        ignore_conflicts=True,
+    )
+    _insert(
+        category_link,
+        ["recommendation_id", "category_id"],
+        [(r, c) for r, ids in category_links for c in ids],
+        ignore_conflicts=True,
+    )
 
 
 def _insert(model, columns: list[str], rows: list[tuple], *, ignore_conflicts=False) -> None:
@@ -141,7 +187,7 @@ def _insert(model, columns: list[str], rows: list[tuple], *, ignore_conflicts=Fa
     per_statement = max(1, min(BATCH, 900 // len(columns)))  # SQLite's variable limit
     with connection.cursor() as cursor:
         for start in range(0, len(rows), per_statement):
-            chunk = rows[start: start + per_statement]
+            chunk = rows[start : start + per_statement]
             values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(chunk))
             sql = f"INSERT INTO {table} ({names}) VALUES {values}{conflict}"  # noqa: S608
             cursor.execute(sql, [value for row in chunk for value in row])  # names: model meta
@@ -157,7 +203,10 @@ def _record_links_in_history(rows) -> None:
         historical = apps.get_model("frameworks", f"HistoricalRecommendation_{field}")
         for start in range(0, len(ids), CHUNK):
             links = through.objects.filter(
-                recommendation_id__in=ids[start: start + CHUNK]).values_list(
-                "id", "recommendation_id", target)
-            _insert(historical, ["id", "recommendation_id", target, "history_id"],
-                    [(pk, rec, value, history_of[rec]) for pk, rec, value in links])
+                recommendation_id__in=ids[start : start + CHUNK]
+            ).values_list("id", "recommendation_id", target)
+            _insert(
+                historical,
+                ["id", "recommendation_id", target, "history_id"],
+                [(pk, rec, value, history_of[rec]) for pk, rec, value in links],
+            )

@@ -110,9 +110,12 @@ def _packed(raw: bytes) -> bool:
     by Excel), or in a sheet after the first (as openpyxl writes it, inline)."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            parts = [name for name in package.namelist() if name == "xl/sharedStrings.xml"
-                     or (name.startswith("xl/worksheets/sheet")
-                         and name != "xl/worksheets/sheet1.xml")]
+            parts = [
+                name
+                for name in package.namelist()
+                if name == "xl/sharedStrings.xml"
+                or (name.startswith("xl/worksheets/sheet") and name != "xl/worksheets/sheet1.xml")
+            ]
             for name in parts:
                 with package.open(name) as part:
                     if _MATRIX_MARKER in part.read(50_000_000):

@@ -89,14 +89,19 @@ def _decode_as(raw: bytes, encoding: str) -> Decoded:
         text = raw.decode(name)
     except LookupError:
         raise UndecodableText(
-            _("“%(name)s” is not a known text encoding (for example: utf-8, cp1258, cp1252, "
-              "mac_roman, latin-1).") % {"name": encoding}
+            _(
+                "“%(name)s” is not a known text encoding (for example: utf-8, cp1258, cp1252, "
+                "mac_roman, latin-1)."
+            )
+            % {"name": encoding}
         ) from None
     except UnicodeDecodeError as error:
         line = len(re.findall(rb"\r\n|\r|\n", raw[: error.start])) + 1
         raise UndecodableText(
-            _("The file is not in %(encoding)s: byte 0x%(byte)02X on line %(line)d cannot be "
-              "read in it. Choose the file's encoding.")
+            _(
+                "The file is not in %(encoding)s: byte 0x%(byte)02X on line %(line)d cannot be "
+                "read in it. Choose the file's encoding."
+            )
             % {"encoding": NAMES.get(name, name), "byte": raw[error.start], "line": line}
         ) from None
     return Decoded(_nfc(text), name)
@@ -169,6 +174,7 @@ def _reads_as_vietnamese(text: str) -> bool:
 
 def _mojibake_pattern() -> re.Pattern:
     """UTF-8 read as Windows-1252/Latin-1: "Ã©" for "é", "á»‡" for "ệ", "â€™" for "’"."""
+
     def chars(first: int, last: int) -> str:
         found = set()
         for byte in range(first, last + 1):
@@ -199,20 +205,38 @@ class TextChecker:
         if text.isascii():
             return
         if "\ufffd" in text:
-            self._add(self.errors, row, column, _(
-                "“%(text)s” holds “\ufffd”, the mark of characters lost in an earlier "
-                "conversion; correct the text or export the file again."
-            ) % {"text": _around(text, text.index("\ufffd"))})
+            self._add(
+                self.errors,
+                row,
+                column,
+                _(
+                    "“%(text)s” holds “\ufffd”, the mark of characters lost in an earlier "
+                    "conversion; correct the text or export the file again."
+                )
+                % {"text": _around(text, text.index("\ufffd"))},
+            )
         elif control := _CONTROL.search(text):
-            self._add(self.errors, row, column, _(
-                "“%(text)s” holds the control character U+%(code)04X, which is not text: the "
-                "file is probably in another encoding; choose it."
-            ) % {"text": _around(text, control.start()), "code": ord(control.group())})
+            self._add(
+                self.errors,
+                row,
+                column,
+                _(
+                    "“%(text)s” holds the control character U+%(code)04X, which is not text: the "
+                    "file is probably in another encoding; choose it."
+                )
+                % {"text": _around(text, control.start()), "code": ord(control.group())},
+            )
         elif mojibake := _MOJIBAKE.search(text):
-            self._add(self.warnings, row, column, _(
-                "“%(text)s” looks like text that was decoded with the wrong encoding "
-                "(“%(chars)s”); check the cell."
-            ) % {"text": _around(text, mojibake.start()), "chars": mojibake.group()})
+            self._add(
+                self.warnings,
+                row,
+                column,
+                _(
+                    "“%(text)s” looks like text that was decoded with the wrong encoding "
+                    "(“%(chars)s”); check the cell."
+                )
+                % {"text": _around(text, mojibake.start()), "chars": mojibake.group()},
+            )
 
     def _add(self, target: list[RowError], row, column, message: str) -> None:
         self.found += 1
@@ -221,8 +245,11 @@ class TextChecker:
 
     def finish(self) -> None:
         if self.found > MAX_REPORTED:
-            more = RowError(None, None, _("… and %(count)d more cells like these.")
-                            % {"count": self.found - MAX_REPORTED})
+            more = RowError(
+                None,
+                None,
+                _("… and %(count)d more cells like these.") % {"count": self.found - MAX_REPORTED},
+            )
             (self.errors if self.errors else self.warnings).append(more)
 
 

@@ -30,12 +30,24 @@ class Merge:
 
 def baseline_of(wanted: dict, states, categories) -> dict:
     """What an import remembers of its source for one record (JSON; ids of saved rows)."""
-    return {**wanted, STATES: sorted(s.pk for s in states if s.pk),
-            CATEGORIES: sorted(c.pk for c in categories if c.pk)}
+    return {
+        **wanted,
+        STATES: sorted(s.pk for s in states if s.pk),
+        CATEGORIES: sorted(c.pk for c in categories if c.pk),
+    }
 
 
-def merge(found, wanted: dict, states: list, categories: list, current_states: set,
-          current_categories: set, baseline: dict | None, *, overwrite: bool) -> Merge:
+def merge(
+    found,
+    wanted: dict,
+    states: list,
+    categories: list,
+    current_states: set,
+    current_categories: set,
+    baseline: dict | None,
+    *,
+    overwrite: bool,
+) -> Merge:
     result = Merge()
 
     def source_changed(key, value) -> bool:
@@ -56,9 +68,13 @@ def merge(found, wanted: dict, states: list, categories: list, current_states: s
     _merge_states(result, states, current_states, baseline, overwrite)
     base_categories = set(baseline[CATEGORIES]) if baseline and CATEGORIES in baseline else None
     result.add_categories = [
-        c for c in categories
-        if c.pk is None or (c.pk not in current_categories and (
-            overwrite or base_categories is None or c.pk not in base_categories))
+        c
+        for c in categories
+        if c.pk is None
+        or (
+            c.pk not in current_categories
+            and (overwrite or base_categories is None or c.pk not in base_categories)
+        )
     ]
     return result
 
@@ -83,7 +99,8 @@ def _merge_states(result: Merge, states, current: set, baseline, overwrite) -> N
     base = set(baseline[STATES]) if baseline and STATES in baseline else None
     wanted_ids = {s.pk for s in states if s.pk}
     result.add_states = [
-        s for s in states
+        s
+        for s in states
         if s.pk is None or (s.pk not in current and (overwrite or base is None or s.pk not in base))
     ]
     extra = current - wanted_ids

@@ -86,7 +86,8 @@ class Planner:
 
     def plan(self, parsed: ParseResult, framework: Framework | None) -> list[FrameworkPlan]:
         if Taxonomy.objects.filter(slug__in=[t[0] for t in BUILTIN_TAXONOMIES]).count() < len(
-                BUILTIN_TAXONOMIES):
+            BUILTIN_TAXONOMIES
+        ):
             ensure_builtin_taxonomies()  # normally installed by migrate; idempotent
         if parsed.framework_hint is not None:
             self.categories.declare(parsed.framework_hint.taxonomies)
@@ -100,19 +101,28 @@ class Planner:
                 self.errors += place(records, self._frameworks[slug], parsed.columns)
             if self.errors:
                 return []
-        plans = [self.plan_framework(self._frameworks[slug], records)
-                 for slug, records in by_framework.items()]
+        plans = [
+            self.plan_framework(self._frameworks[slug], records)
+            for slug, records in by_framework.items()
+        ]
         for name in sorted(self.states.unresolved):
-            self.warnings.append(RowError(None, None, _(
-                "“%(name)s” is not a known state name; it was kept as written.") % {"name": name}))
+            self.warnings.append(
+                RowError(
+                    None,
+                    None,
+                    _("“%(name)s” is not a known state name; it was kept as written.")
+                    % {"name": name},
+                )
+            )
         for slug, label in self.categories.created:
             if slug in self.categories.brought:  # a taxonomy the file itself brings
                 message = _("New category “%(label)s” added to %(taxonomy)s.")
             else:
-                message = _("New category “%(label)s” added to %(taxonomy)s: it matches none "
-                            "of its categories and waits for a coordinator to map it.")
-            self.warnings.append(RowError(None, None, message
-                                          % {"label": label, "taxonomy": slug}))
+                message = _(
+                    "New category “%(label)s” added to %(taxonomy)s: it matches none "
+                    "of its categories and waits for a coordinator to map it."
+                )
+            self.warnings.append(RowError(None, None, message % {"label": label, "taxonomy": slug}))
         return plans
 
     def flush(self) -> None:
@@ -137,17 +147,24 @@ class Planner:
         hint = parsed.framework_hint
         if hint is not None:
             key = hint.slug
-            defaults = {"name": hint.name, "kind": hint.kind, "cycle": hint.cycle,
-                        "state_under_review": self.states.resolve(hint.state_under_review),
-                        **hint.extra}
+            defaults = {
+                "name": hint.name,
+                "kind": hint.kind,
+                "cycle": hint.cycle,
+                "state_under_review": self.states.resolve(hint.state_under_review),
+                **hint.extra,
+            }
             self._taxonomies_of.setdefault(key, hint.framework_taxonomies)
         else:
             key = f"upr-cycle-{record.cycle}"
             years = UPR_CYCLE_YEARS.get(record.cycle)
-            defaults = {"name": f"UPR cycle {record.cycle}", "kind": Framework.Kind.UPR_CYCLE,
-                        "cycle": record.cycle,
-                        "starts_on": date(years[0], 1, 1) if years else None,
-                        "ends_on": date(years[1], 12, 31) if years else None}
+            defaults = {
+                "name": f"UPR cycle {record.cycle}",
+                "kind": Framework.Kind.UPR_CYCLE,
+                "cycle": record.cycle,
+                "starts_on": date(years[0], 1, 1) if years else None,
+                "ends_on": date(years[1], 12, 31) if years else None,
+            }
         if key not in self._frameworks:
             found = Framework.objects.filter(slug=key).first()
             if found is None:
@@ -163,20 +180,29 @@ class Planner:
         except ValidationError as error:
             self._invalid.add(framework.slug)
             for name, messages in error.message_dict.items():
-                column = (str(Framework._meta.get_field(name).verbose_name)
-                          if name != NON_FIELD_ERRORS else None)
-                self.errors += [RowError(None, column, _("The framework “%(slug)s”: %(message)s")
-                                         % {"slug": framework.slug, "message": message})
-                                for message in messages]
+                column = (
+                    str(Framework._meta.get_field(name).verbose_name)
+                    if name != NON_FIELD_ERRORS
+                    else None
+                )
+                self.errors += [
+                    RowError(
+                        None,
+                        column,
+                        _("The framework “%(slug)s”: %(message)s")
+                        % {"slug": framework.slug, "message": message},
+                    )
+                    for message in messages
+                ]
 
-    def _wanted(self, framework, record: ParsedRecommendation,
-                parents: ParentResolver) -> tuple[dict, list, list]:
+    def _wanted(
+        self, framework, record: ParsedRecommendation, parents: ParentResolver
+    ) -> tuple[dict, list, list]:
         states = [s for s in (self.states.resolve(n) for n in record.recommending_states) if s]
         under_review = self.states.resolve(record.state_under_review)
         fields = {
             "text": record.text,
-            "state_under_review_id": saved_or_pending(under_review or
-                                                      framework.state_under_review),
+            "state_under_review_id": saved_or_pending(under_review or framework.state_under_review),
             "session": record.session,
             "source_document": record.source_document[:200],
             "action_category": record.action_category,
@@ -189,23 +215,29 @@ class Planner:
         if record.response:
             fields["response"] = record.response
             fields["response_reason"] = record.response_reason
-        labels = [*record.themes, *((AFFECTED_PERSONS, p) for p in record.affected_persons),
-                  *((SDG, code) for code in record.sdgs)]
+        labels = [
+            *record.themes,
+            *((AFFECTED_PERSONS, p) for p in record.affected_persons),
+            *((SDG, code) for code in record.sdgs),
+        ]
         categories = []
         for slug, label in labels:
             category = self.categories.resolve(slug, label)
             if category is None:
                 self.warnings.append(
-                    RowError(record.row, None, _("Unknown SDG “%(label)s”.") % {"label": label}))
+                    RowError(record.row, None, _("Unknown SDG “%(label)s”.") % {"label": label})
+                )
             else:
                 categories.append(category)
         return fields, _unique(states), _unique(categories)
 
     def plan_framework(self, framework: Framework, records) -> FrameworkPlan:
-        existing = ({r.reference: r for r in Recommendation.objects.filter(framework=framework)}
-                    if framework.pk else {})
-        plan = FrameworkPlan(framework=framework, records=records,
-                             parents=ParentResolver(existing))
+        existing = (
+            {r.reference: r for r in Recommendation.objects.filter(framework=framework)}
+            if framework.pk
+            else {}
+        )
+        plan = FrameworkPlan(framework=framework, records=records, parents=ParentResolver(existing))
         current_states, current_categories = current_links(existing.values())
         legacy = _legacy_baselines([r for r in existing.values() if not r.imported_values])
         for position, record in enumerate(records, start=1):
@@ -214,39 +246,67 @@ class Planner:
             if found is None:
                 plan.new.append(NewRow(record.reference, states, categories, wanted))
             else:
-                self._plan_update(plan, found, wanted, states, categories,
-                                  current_states.get(found.pk, set()),
-                                  current_categories.get(found.pk, set()),
-                                  found.imported_values or legacy.get(found.pk))
+                self._plan_update(
+                    plan,
+                    found,
+                    wanted,
+                    states,
+                    categories,
+                    current_states.get(found.pk, set()),
+                    current_categories.get(found.pk, set()),
+                    found.imported_values or legacy.get(found.pk),
+                )
             if self.progress and position % 500 == 0:
                 self.progress(500)
         if self.progress:
             self.progress(len(records) % 500)
         return plan
 
-    def _plan_update(self, plan, found, wanted, states, categories, cur_states, cur_categories,
-                     baseline) -> None:
+    def _plan_update(
+        self, plan, found, wanted, states, categories, cur_states, cur_categories, baseline
+    ) -> None:
         if baseline is not None and "level" in wanted:
             # imported before the file said where it sits: then it sat at the top
             baseline = {"parent_id": None, "level": 0, **baseline}
-        merged = merge(found, wanted, states, categories, cur_states, cur_categories, baseline,
-                       overwrite=self.overwrite)
+        merged = merge(
+            found,
+            wanted,
+            states,
+            categories,
+            cur_states,
+            cur_categories,
+            baseline,
+            overwrite=self.overwrite,
+        )
         final_ids = (cur_states - merged.drop_states) | {s.pk for s in merged.add_states if s.pk}
-        names = sorted({self.state_name(pk) for pk in final_ids}
-                       | {s.name for s in merged.add_states if s.pk is None})
+        names = sorted(
+            {self.state_name(pk) for pk in final_ids}
+            | {s.name for s in merged.add_states if s.pk is None}
+        )
         text = merged.fields.get("text", found.text)
         text_vi = merged.fields.get("text_vi", found.text_vi)
         document = folded_document(found.reference, text, text_vi, " ".join(names))
-        silent = (document != found.search_document
-                  or found.imported_values != baseline_of(wanted, states, categories))
+        silent = document != found.search_document or found.imported_values != baseline_of(
+            wanted, states, categories
+        )
         if merged.changes_anything or silent:
-            plan.updates.append(Update(found, merged, states, categories, wanted, names,
-                                       visible=merged.changes_anything))
+            plan.updates.append(
+                Update(
+                    found,
+                    merged,
+                    states,
+                    categories,
+                    wanted,
+                    names,
+                    visible=merged.changes_anything,
+                )
+            )
         if not merged.changes_anything:
             plan.unchanged += 1
         if merged.changes_anything or merged.kept:
-            plan.report.append(self._describe(plan.framework.slug, found, merged, cur_states,
-                                              names))
+            plan.report.append(
+                self._describe(plan.framework.slug, found, merged, cur_states, names)
+            )
 
     def state_name(self, pk) -> str:
         if self._state_names is None:
@@ -258,16 +318,18 @@ class Planner:
     def _describe(self, slug, found, merged: Merge, cur_states, final_names) -> RecordChange:
         change = RecordChange(reference=found.reference, framework=slug)
         for key, value in merged.fields.items():
-            change.changes.append((label(key), self.show(key, getattr(found, key)),
-                                   self.show(key, value)))
+            change.changes.append(
+                (label(key), self.show(key, getattr(found, key)), self.show(key, value))
+            )
         if merged.clear_decision:
             change.changes.append((label("decided_by"), str(found.decided_by or ""), "—"))
         if merged.add_states or merged.drop_states:
             old = ", ".join(sorted(self.state_name(pk) for pk in cur_states)) or "—"
             change.changes.append((label(STATES), old, ", ".join(final_names) or "—"))
         if merged.add_categories:
-            change.changes.append((label(CATEGORIES), "", "+ " + "; ".join(
-                str(c) for c in merged.add_categories)))
+            change.changes.append(
+                (label(CATEGORIES), "", "+ " + "; ".join(str(c) for c in merged.add_categories))
+            )
         for key, current, value in merged.kept:
             change.kept.append((label(key), self.show(key, current), self.show(key, value)))
         return change
@@ -277,14 +339,22 @@ class Planner:
         if value is None or value == "" or value == []:
             return "—"
         if key == STATES:  # ids, or State objects (maybe not saved yet)
-            return ", ".join(sorted(v.name if isinstance(v, State) else self.state_name(v)
-                                    for v in value))
+            return ", ".join(
+                sorted(v.name if isinstance(v, State) else self.state_name(v) for v in value)
+            )
         if key == "state_under_review_id":
             return value.name if isinstance(value, State) else self.state_name(value)
         if key == "parent_id":
-            return value.reference if isinstance(value, PendingItem) else (
-                Recommendation.objects.filter(pk=value).values_list("reference", flat=True)
-                .first() or f"#{value}")
+            return (
+                value.reference
+                if isinstance(value, PendingItem)
+                else (
+                    Recommendation.objects.filter(pk=value)
+                    .values_list("reference", flat=True)
+                    .first()
+                    or f"#{value}"
+                )
+            )
         model_field = _field(key)
         if model_field is not None and model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
@@ -309,8 +379,11 @@ def written(values: dict) -> dict:
 
 
 def _field(key: str):
-    name = {"state_under_review_id": "state_under_review", STATES: "recommending_states",
-            "parent_id": "parent"}.get(key, key)
+    name = {
+        "state_under_review_id": "state_under_review",
+        STATES: "recommending_states",
+        "parent_id": "parent",
+    }.get(key, key)
     try:
         return Recommendation._meta.get_field(name)
     except Exception:  # noqa: BLE001 — a key that is no model field is shown as written
@@ -328,12 +401,14 @@ def current_links(recommendations) -> tuple[dict[int, set], dict[int, set]]:
     through_states = Recommendation.recommending_states.through.objects
     through_categories = Recommendation.categories.through.objects
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start: start + CHUNK]
+        chunk = ids[start : start + CHUNK]
         for rec_id, state_id in through_states.filter(recommendation_id__in=chunk).values_list(
-                "recommendation_id", "state_id"):
+            "recommendation_id", "state_id"
+        ):
             states[rec_id].add(state_id)
-        for rec_id, cat_id in through_categories.filter(
-                recommendation_id__in=chunk).values_list("recommendation_id", "category_id"):
+        for rec_id, cat_id in through_categories.filter(recommendation_id__in=chunk).values_list(
+            "recommendation_id", "category_id"
+        ):
             categories[rec_id].add(cat_id)
     return states, categories
 
@@ -343,13 +418,25 @@ def _legacy_baselines(recommendations) -> dict[int, dict]:
     latest import in the history (links unknown, so none are removed)."""
     ids = [r.pk for r in recommendations]
     found: dict[int, dict] = {}
-    fields = ["text", "text_vi", "state_under_review_id", "session", "source_document",
-              "response", "response_reason", "action_category"]
+    fields = [
+        "text",
+        "text_vi",
+        "state_under_review_id",
+        "session",
+        "source_document",
+        "response",
+        "response_reason",
+        "action_category",
+    ]
     for start in range(0, len(ids), CHUNK):
-        rows = Recommendation.history.filter(
-            id__in=ids[start: start + CHUNK],
-            history_change_reason__startswith=IMPORT_REASON_PREFIX,
-        ).order_by("id", "-history_date", "-history_id").values("id", *fields)
+        rows = (
+            Recommendation.history.filter(
+                id__in=ids[start : start + CHUNK],
+                history_change_reason__startswith=IMPORT_REASON_PREFIX,
+            )
+            .order_by("id", "-history_date", "-history_id")
+            .values("id", *fields)
+        )
         for row in rows:
             found.setdefault(row.pop("id"), row)
     return found

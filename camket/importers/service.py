@@ -74,8 +74,9 @@ def import_file(
     if user is not None:
         require(user, IMPORT_PERMISSION)
     path = Path(path)
-    summary = ImportSummary(file_name=source_name or path.name, dry_run=dry_run,
-                            overwrite=overwrite)
+    summary = ImportSummary(
+        file_name=source_name or path.name, dry_run=dry_run, overwrite=overwrite
+    )
     parsed = parse_file(path, raw=raw, source_name=summary.file_name, encoding=encoding)
     summary.source = parsed.source
     summary.warnings = list(parsed.warnings)
@@ -112,7 +113,8 @@ def import_file(
         return summary
     planner = Planner(
         status=Recommendation.Status.PUBLISHED if publish else Recommendation.Status.DRAFT,
-        overwrite=overwrite, progress=progress,
+        overwrite=overwrite,
+        progress=progress,
     )
     plans = planner.plan(parsed, framework)
     if planner.errors:  # the tree the file makes cannot be
@@ -144,21 +146,28 @@ ID_CHUNK = 500
 
 def written_item_ids(plans) -> list[int]:
     """The items an import created, and those whose text it changed: what others re-read."""
-    ids = [update.recommendation.pk for plan in plans for update in plan.updates
-           if TEXT_FIELDS & set(update.merged.fields)]
+    ids = [
+        update.recommendation.pk
+        for plan in plans
+        for update in plan.updates
+        if TEXT_FIELDS & set(update.merged.fields)
+    ]
     for plan in plans:
         references = [row.reference for row in plan.new]
         for start in range(0, len(references), ID_CHUNK):
             ids += Recommendation.objects.filter(
-                framework_id=plan.framework.pk,
-                reference__in=references[start:start + ID_CHUNK]).values_list("pk", flat=True)
+                framework_id=plan.framework.pk, reference__in=references[start : start + ID_CHUNK]
+            ).values_list("pk", flat=True)
     return ids
 
 
 def refresh_planner_statistics() -> None:
     """After a bulk import, let the database re-plan searches over the new rows."""
-    tables = ["frameworks_recommendation", "frameworks_recommendation_recommending_states",
-              "frameworks_recommendation_categories"]
+    tables = [
+        "frameworks_recommendation",
+        "frameworks_recommendation_recommending_states",
+        "frameworks_recommendation_categories",
+    ]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE " + ", ".join(tables))

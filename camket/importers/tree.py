@@ -24,13 +24,17 @@ class PendingItem:
 def existing_tree(framework: Framework) -> dict[str, tuple[str | None, int]]:
     if framework.pk is None:
         return {}
-    return {reference: (parent or None, level) for reference, parent, level in
-            Recommendation.objects.filter(framework=framework).values_list(
-                "reference", "parent__reference", "level")}
+    return {
+        reference: (parent or None, level)
+        for reference, parent, level in Recommendation.objects.filter(
+            framework=framework
+        ).values_list("reference", "parent__reference", "level")
+    }
 
 
-def place(records: list[ParsedRecommendation], framework: Framework,
-          columns: dict[str, str]) -> list[RowError]:
+def place(
+    records: list[ParsedRecommendation], framework: Framework, columns: dict[str, str]
+) -> list[RowError]:
     """Check the tree the records make in `framework`; set each record's `tree_level`.
     Returns the row errors (and sets nothing) when the tree cannot be."""
     levels = framework.level_list()
@@ -41,9 +45,14 @@ def place(records: list[ParsedRecommendation], framework: Framework,
             record.parent = existing[record.reference][0] or ""  # a level column alone moves none
         index = level_index(record.level, levels) if record.level else None
         if record.level and index is None:
-            errors.append(RowError(record.row, columns.get("level", "level"), _(
-                "“%(value)s” is not one of this framework's levels (%(levels)s).")
-                % {"value": record.level, "levels": level_names(levels)}))
+            errors.append(
+                RowError(
+                    record.row,
+                    columns.get("level", "level"),
+                    _("“%(value)s” is not one of this framework's levels (%(levels)s).")
+                    % {"value": record.level, "levels": level_names(levels)},
+                )
+            )
         rows.append((record.row, record.reference, record.parent or None, index))
     errors += validate_tree(rows, levels=levels, existing=existing, columns=columns)
     if errors:

@@ -41,16 +41,19 @@ def import_view(request):
         return _import(request)
     except PermissionDenied as error:  # the file writes into a framework the user does not
         messages.error(request, str(error))  # coordinate: nothing was written
-        return render(request, "importers/import.html", {
-            "runs": _runs(request.user), "form": ImportForm(user=request.user)}, status=403)
+        return render(
+            request,
+            "importers/import.html",
+            {"runs": _runs(request.user), "form": ImportForm(user=request.user)},
+            status=403,
+        )
 
 
 def _runs(user, shown: int = 10) -> list[ImportRun]:
     """The latest imports into the frameworks the user coordinates."""
     slugs = set(coordinated_frameworks(user).values_list("slug", flat=True))
-    recent = ImportRun.objects.select_related("imported_by")[:shown * 20]
-    return [run for run in recent
-            if slugs & set(run.framework_slugs.split(", "))][:shown]
+    recent = ImportRun.objects.select_related("imported_by")[: shown * 20]
+    return [run for run in recent if slugs & set(run.framework_slugs.split(", "))][:shown]
 
 
 def _import(request):
@@ -67,13 +70,19 @@ def _import(request):
                 handle.write(chunk)
         framework = form.cleaned_data["framework"]
         encoding = form.cleaned_data["encoding"] or None
-        summary = import_file(stored, source_name=upload.name, dry_run=True,
-                              framework_slug=framework.slug if framework else None,
-                              overwrite=form.cleaned_data["overwrite"],
-                              user=request.user, encoding=encoding)
+        summary = import_file(
+            stored,
+            source_name=upload.name,
+            dry_run=True,
+            framework_slug=framework.slug if framework else None,
+            overwrite=form.cleaned_data["overwrite"],
+            user=request.user,
+            encoding=encoding,
+        )
         if summary.ok:
             request.session[PENDING_KEY] = {
-                "token": token, "name": upload.name,
+                "token": token,
+                "name": upload.name,
                 "framework": framework.slug if framework else "",
                 "publish": form.cleaned_data["publish"],
                 "overwrite": form.cleaned_data["overwrite"],
@@ -99,17 +108,30 @@ def _confirm(request, context):
         framework = pending["framework"] or None
         if framework and not Framework.objects.filter(slug=framework).exists():
             framework = None
-        summary = import_file(stored, source_name=pending["name"], framework_slug=framework,
-                              publish=pending["publish"], user=request.user,
-                              overwrite=pending.get("overwrite", False),
-                              encoding=pending.get("encoding") or None)
+        summary = import_file(
+            stored,
+            source_name=pending["name"],
+            framework_slug=framework,
+            publish=pending["publish"],
+            user=request.user,
+            overwrite=pending.get("overwrite", False),
+            encoding=pending.get("encoding") or None,
+        )
     finally:
         stored.unlink(missing_ok=True)
     if summary.ok:
-        messages.success(request, _(
-            "Imported %(name)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged."
-        ) % {"name": pending["name"], "created": summary.created, "updated": summary.updated,
-             "unchanged": summary.unchanged})
+        messages.success(
+            request,
+            _(
+                "Imported %(name)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged."
+            )
+            % {
+                "name": pending["name"],
+                "created": summary.created,
+                "updated": summary.updated,
+                "unchanged": summary.unchanged,
+            },
+        )
         return redirect("import")
     context.update({"form": ImportForm(user=request.user), "preview": summary})
     return render(request, "importers/import.html", context)

@@ -14,10 +14,12 @@ def work(request) -> dict:
             if name not in cache:
                 cache[name] = compute()
             return cache[name]
+
         return value
 
     return {
         "nav_work_count": counted("work", lambda: open_work_count(user)),
         "nav_unread_count": counted(
-            "unread", lambda: user.notifications.filter(read_at__isnull=True).count()),
+            "unread", lambda: user.notifications.filter(read_at__isnull=True).count()
+        ),
     }

@@ -19,8 +19,12 @@ class Notification(models.Model):
         NO_ADDRESS = "no_address", _("No e-mail address")
         NOT_SENT = "not_sent", _("Not sent by e-mail")
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recipient"),
-                                  on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     # The event, e.g. "report_returned:12:3": with the recipient, what makes it happen once.
     event = models.CharField(max_length=100)
@@ -28,15 +32,17 @@ class Notification(models.Model):
     link = models.CharField(_("link"), max_length=300, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    email = models.CharField(_("e-mail"), max_length=10, choices=Email.choices,
-                             default=Email.PENDING, db_index=True)
+    email = models.CharField(
+        _("e-mail"), max_length=10, choices=Email.choices, default=Email.PENDING, db_index=True
+    )
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "event"],
-                                    name="notification_once_per_event"),
+            models.UniqueConstraint(
+                fields=["recipient", "event"], name="notification_once_per_event"
+            ),
         ]
         indexes = [models.Index(fields=["recipient", "read_at"])]
         verbose_name = _("notification")

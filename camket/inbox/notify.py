@@ -31,19 +31,35 @@ Kind = Notification.Kind
 
 def agency_members(agency_ids) -> dict[int, list]:
     """The active focal points and managers of each agency, e-mail address or not."""
-    users = get_user_model().objects.filter(
-        is_active=True, membership__agency_id__in=list(agency_ids),
-        membership__role__in=RECIPIENT_ROLES).select_related("membership").order_by("username")
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            membership__agency_id__in=list(agency_ids),
+            membership__role__in=RECIPIENT_ROLES,
+        )
+        .select_related("membership")
+        .order_by("username")
+    )
     members: dict[int, list] = {}
     for user in users:
         members.setdefault(user.membership.agency_id, []).append(user)
     return members
 
 
-def _create(recipients, kind: str, event: str, params: dict, link: str, *,
-            email: str = Notification.Email.PENDING) -> int:
-    rows = [Notification(recipient=user, kind=kind, event=event, params=params, link=link,
-                         email=email) for user in recipients]
+def _create(
+    recipients,
+    kind: str,
+    event: str,
+    params: dict,
+    link: str,
+    *,
+    email: str = Notification.Email.PENDING,
+) -> int:
+    rows = [
+        Notification(recipient=user, kind=kind, event=event, params=params, link=link, email=email)
+        for user in recipients
+    ]
     before = Notification.objects.filter(event=event).count()
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     return Notification.objects.filter(event=event).count() - before
@@ -68,11 +84,18 @@ def notify_opinion_requested(assessments) -> int:
     for assessment in assessments:
         recommendation = assessment.recommendation
         event = f"opinion_requested:{assessment.pk}:{assessment.history.count()}"
-        params = {"reference": as_one_line(recommendation.reference),
-                  "due_on": assessment.due_on.isoformat() if assessment.due_on else "",
-                  **_framework_params(recommendation.framework)}
-        created += _create(members.get(assessment.agency_id, []), Kind.OPINION_REQUESTED,
-                           event, params, reverse("assessment-edit", args=[assessment.pk]))
+        params = {
+            "reference": as_one_line(recommendation.reference),
+            "due_on": assessment.due_on.isoformat() if assessment.due_on else "",
+            **_framework_params(recommendation.framework),
+        }
+        created += _create(
+            members.get(assessment.agency_id, []),
+            Kind.OPINION_REQUESTED,
+            event,
+            params,
+            reverse("assessment-edit", args=[assessment.pk]),
+        )
         _email_after_commit(event)
     return created
 
@@ -84,8 +107,11 @@ def _subject_of(indicator) -> str:
 
 def _due_date_params(due_date) -> dict:
     indicator = due_date.indicator
-    return {"indicator": as_one_line(indicator.title), "subject": _subject_of(indicator),
-            "due_on": due_date.due_on.isoformat()}
+    return {
+        "indicator": as_one_line(indicator.title),
+        "subject": _subject_of(indicator),
+        "due_on": due_date.due_on.isoformat(),
+    }
 
 
 def notify_report_reviewed(report) -> int:
@@ -94,9 +120,13 @@ def notify_report_reviewed(report) -> int:
     due_date = report.due_date
     event = f"{kind}:{report.pk}:{report.version}"
     members = agency_members([due_date.indicator.agency_id])
-    created = _create(members.get(due_date.indicator.agency_id, []), kind, event,
-                      _due_date_params(due_date),
-                      reverse("due-date-report", args=[due_date.pk]))
+    created = _create(
+        members.get(due_date.indicator.agency_id, []),
+        kind,
+        event,
+        _due_date_params(due_date),
+        reverse("due-date-report", args=[due_date.pk]),
+    )
     _email_after_commit(event)
     return created
 
@@ -106,17 +136,22 @@ def notify_due_soon(today: date | None = None) -> int:
     reminder (`camket remind`), so they are not e-mailed a second time."""
     today = today or timezone.localdate()
     until = today + timedelta(days=settings.CAMKET_REMIND_DAYS_BEFORE)
-    due_dates = list(due_dates_to_chase().filter(due_on__gte=today, due_on__lte=until)
-                     .select_related("indicator", "indicator__action",
-                                     "indicator__recommendation"))
+    due_dates = list(
+        due_dates_to_chase()
+        .filter(due_on__gte=today, due_on__lte=until)
+        .select_related("indicator", "indicator__action", "indicator__recommendation")
+    )
     members = agency_members({d.indicator.agency_id for d in due_dates})
     created = 0
     for due_date in due_dates:
-        created += _create(members.get(due_date.indicator.agency_id, []), Kind.DUE_SOON,
-                           f"due_soon:{due_date.pk}:{due_date.due_on.isoformat()}",
-                           _due_date_params(due_date),
-                           reverse("due-date-report", args=[due_date.pk]),
-                           email=Notification.Email.NOT_SENT)
+        created += _create(
+            members.get(due_date.indicator.agency_id, []),
+            Kind.DUE_SOON,
+            f"due_soon:{due_date.pk}:{due_date.due_on.isoformat()}",
+            _due_date_params(due_date),
+            reverse("due-date-report", args=[due_date.pk]),
+            email=Notification.Email.NOT_SENT,
+        )
     return created
 
 
@@ -134,15 +169,19 @@ def send_pending_emails(notifications=None) -> tuple[int, int]:
     sent = failed = 0
     for notification in pending:
         if not notification.recipient.email:
-            Notification.objects.filter(pk=notification.pk, email=Notification.Email.PENDING
-                                        ).update(email=Notification.Email.NO_ADDRESS)
+            Notification.objects.filter(
+                pk=notification.pk, email=Notification.Email.PENDING
+            ).update(email=Notification.Email.NO_ADDRESS)
             continue
         try:
             sent += _send_one(notification)
         except Exception:
             # The claim was rolled back with the failure: the next run tries it again.
-            logger.exception("Notification %s not e-mailed to %s", notification.pk,
-                             notification.recipient.username)
+            logger.exception(
+                "Notification %s not e-mailed to %s",
+                notification.pk,
+                notification.recipient.username,
+            )
             failed += 1
     return sent, failed
 
@@ -151,8 +190,8 @@ def _send_one(notification: Notification) -> bool:
     subject, body = _message(notification)
     with transaction.atomic():
         claimed = Notification.objects.filter(
-            pk=notification.pk, email=Notification.Email.PENDING).update(
-            email=Notification.Email.SENT, emailed_at=timezone.now())
+            pk=notification.pk, email=Notification.Email.PENDING
+        ).update(email=Notification.Email.SENT, emailed_at=timezone.now())
         if not claimed:
             return False  # another run sent it meanwhile
         send_mail(subject, body, None, [notification.recipient.email])

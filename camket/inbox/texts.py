@@ -27,9 +27,13 @@ def _framework(params: dict) -> str:
 def notification_text(notification: Notification) -> str:
     """One sentence; the template escapes it (its parameters come from what people typed)."""
     params = notification.params or {}
-    values = {"reference": params.get("reference", ""), "framework": _framework(params),
-              "indicator": params.get("indicator", ""), "subject": params.get("subject", ""),
-              "due_on": _date(params.get("due_on", ""))}
+    values = {
+        "reference": params.get("reference", ""),
+        "framework": _framework(params),
+        "indicator": params.get("indicator", ""),
+        "subject": params.get("subject", ""),
+        "due_on": _date(params.get("due_on", "")),
+    }
     kind = notification.kind
     if kind == Kind.OPINION_REQUESTED:
         text = _("Your agency's opinion is requested on %(reference)s (%(framework)s).") % values
@@ -37,11 +41,17 @@ def notification_text(notification: Notification) -> str:
             text += " " + _("Answer due %(due_on)s.") % values
         return text
     if kind == Kind.REPORT_RETURNED:
-        return _("The report on “%(indicator)s” (%(subject)s) due %(due_on)s was returned "
-                 "for changes.") % values
+        return (
+            _(
+                "The report on “%(indicator)s” (%(subject)s) due %(due_on)s was returned "
+                "for changes."
+            )
+            % values
+        )
     if kind == Kind.REPORT_ACCEPTED:
-        return _("The report on “%(indicator)s” (%(subject)s) due %(due_on)s was "
-                 "accepted.") % values
+        return (
+            _("The report on “%(indicator)s” (%(subject)s) due %(due_on)s was accepted.") % values
+        )
     if kind == Kind.DUE_SOON:
         return _("The report on “%(indicator)s” (%(subject)s) is due %(due_on)s.") % values
     return str(notification.get_kind_display())

@@ -27,21 +27,32 @@ def home_view(request):
 def inbox_view(request):
     groups = work_for(request.user)
     unread = request.user.notifications.filter(read_at__isnull=True)
-    return render(request, "inbox/inbox.html", {
-        "groups": groups, "total": sum(group.count for group in groups),
-        "notifications": [(n, notification_text(n)) for n in unread[:5]],
-        "unread_count": unread.count(),
-    })
+    return render(
+        request,
+        "inbox/inbox.html",
+        {
+            "groups": groups,
+            "total": sum(group.count for group in groups),
+            "notifications": [(n, notification_text(n)) for n in unread[:5]],
+            "unread_count": unread.count(),
+        },
+    )
 
 
 @login_required
 def notification_list_view(request):
     mine = request.user.notifications.all()
     page = Paginator(mine, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "inbox/notifications.html", {
-        "page": page, "rows": [(n, notification_text(n)) for n in page.object_list],
-        "unread_count": mine.filter(read_at__isnull=True).count(), "query_string": "",
-    })
+    return render(
+        request,
+        "inbox/notifications.html",
+        {
+            "page": page,
+            "rows": [(n, notification_text(n)) for n in page.object_list],
+            "unread_count": mine.filter(read_at__isnull=True).count(),
+            "query_string": "",
+        },
+    )
 
 
 @login_required
@@ -60,7 +71,6 @@ def notification_read_view(request, pk):
 @login_required
 @require_POST
 def notification_read_all_view(request):
-    marked = request.user.notifications.filter(read_at__isnull=True).update(
-        read_at=timezone.now())
+    marked = request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
     messages.success(request, _("%(count)d notification(s) marked as read.") % {"count": marked})
     return redirect(safe_next(request, reverse("notification-list")))

@@ -44,9 +44,14 @@ class Row:
     count: int = 1  # more than one: a row standing for several items (a framework's tags)
 
     def as_dict(self) -> dict:
-        return {"what": self.what, "framework": self.framework,
-                "due_on": self.due_on.isoformat() if self.due_on else None,
-                "overdue": self.overdue, "url": self.url, "count": self.count}
+        return {
+            "what": self.what,
+            "framework": self.framework,
+            "due_on": self.due_on.isoformat() if self.due_on else None,
+            "overdue": self.overdue,
+            "url": self.url,
+            "count": self.count,
+        }
 
 
 @dataclass
@@ -58,8 +63,12 @@ class Group:
     more_url: str = ""  # the full list, when there are more rows than shown
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "label": self.label, "count": self.count,
-                "items": [row.as_dict() for row in self.rows]}
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "count": self.count,
+            "items": [row.as_dict() for row in self.rows],
+        }
 
 
 def _label(framework: Framework | None) -> str:
@@ -67,10 +76,13 @@ def _label(framework: Framework | None) -> str:
 
 
 def _own_due_dates(user):
-    return due_dates_to_chase().filter(
-        pk__in=visible_due_dates(user).values("pk"),
-        indicator__agency=roles.agency_of(user)).exclude(
-        report__state=ProgressReport.State.RETURNED)
+    return (
+        due_dates_to_chase()
+        .filter(
+            pk__in=visible_due_dates(user).values("pk"), indicator__agency=roles.agency_of(user)
+        )
+        .exclude(report__state=ProgressReport.State.RETURNED)
+    )
 
 
 def _due_date_framework(due_date) -> Framework | None:
@@ -87,15 +99,26 @@ def _due_date_what(due_date) -> str:
     return f"{reference} — {as_one_line(indicator.title)}" if reference else indicator.title
 
 
-DUE_DATE_RELATED = ("indicator", "indicator__action", "indicator__action__plan__framework",
-                    "indicator__recommendation", "indicator__recommendation__framework")
+DUE_DATE_RELATED = (
+    "indicator",
+    "indicator__action",
+    "indicator__action__plan__framework",
+    "indicator__recommendation",
+    "indicator__recommendation__framework",
+)
 
 
 def _due_date_rows(due_dates, today) -> list[Row]:
-    return [Row(_due_date_what(d), _label(_due_date_framework(d)), d.due_on, d.due_on < today,
-                reverse("due-date-report", args=[d.pk]))
-            for d in due_dates.select_related(*DUE_DATE_RELATED).order_by("due_on", "pk")[
-                :ROWS_SHOWN]]
+    return [
+        Row(
+            _due_date_what(d),
+            _label(_due_date_framework(d)),
+            d.due_on,
+            d.due_on < today,
+            reverse("due-date-report", args=[d.pk]),
+        )
+        for d in due_dates.select_related(*DUE_DATE_RELATED).order_by("due_on", "pk")[:ROWS_SHOWN]
+    ]
 
 
 class Source:
@@ -119,23 +142,39 @@ class Source:
 
 
 class OpinionsRequested(Source):
-    kind, label, more_url_name = ("opinions_requested",
-                                  _("Opinions requested from your agency"), "my-assessments")
+    kind, label, more_url_name = (
+        "opinions_requested",
+        _("Opinions requested from your agency"),
+        "my-assessments",
+    )
 
     def queryset(self, user, today):
-        return visible_assessments(user).filter(
-            agency=roles.agency_of(user), state__in=OPEN_OPINION,
-            recommendation__framework__archived=False).exclude(
-            recommendation__status=Recommendation.Status.ARCHIVED)
+        return (
+            visible_assessments(user)
+            .filter(
+                agency=roles.agency_of(user),
+                state__in=OPEN_OPINION,
+                recommendation__framework__archived=False,
+            )
+            .exclude(recommendation__status=Recommendation.Status.ARCHIVED)
+        )
 
     def rows(self, queryset, today):
         found = queryset.select_related("recommendation", "recommendation__framework").order_by(
-            F("due_on").asc(nulls_last=True), "pk")[:ROWS_SHOWN]
-        return [Row(as_one_line(a.recommendation.reference) + " — "
-                    + as_one_line(a.recommendation.text)[:120],
-                    _label(a.recommendation.framework), a.due_on,
-                    a.due_on is not None and a.due_on < today,
-                    reverse("assessment-edit", args=[a.pk])) for a in found]
+            F("due_on").asc(nulls_last=True), "pk"
+        )[:ROWS_SHOWN]
+        return [
+            Row(
+                as_one_line(a.recommendation.reference)
+                + " — "
+                + as_one_line(a.recommendation.text)[:120],
+                _label(a.recommendation.framework),
+                a.due_on,
+                a.due_on is not None and a.due_on < today,
+                reverse("assessment-edit", args=[a.pk]),
+            )
+            for a in found
+        ]
 
 
 class ReportsOverdue(Source):
@@ -160,13 +199,18 @@ class ReportsDueSoon(Source):
 
 
 class ReportsReturned(Source):
-    kind, label, more_url_name = ("reports_returned", _("Reports returned for changes"),
-                                  "report-queue")
+    kind, label, more_url_name = (
+        "reports_returned",
+        _("Reports returned for changes"),
+        "report-queue",
+    )
 
     def queryset(self, user, today):
         return visible_reports(user).filter(
-            state=ProgressReport.State.RETURNED, due_date__in=due_dates_to_chase(),
-            due_date__indicator__agency=roles.agency_of(user))
+            state=ProgressReport.State.RETURNED,
+            due_date__in=due_dates_to_chase(),
+            due_date__indicator__agency=roles.agency_of(user),
+        )
 
     def rows(self, queryset, today):
         due_dates = due_dates_to_chase().filter(report__in=queryset)
@@ -182,32 +226,56 @@ class OpinionsToDecide(CoordinatorSource):
     kind, label = "opinions_to_decide", _("Opinions received, awaiting your decision")
 
     def queryset(self, user, today):
-        return visible_recommendations(user).filter(
-            coordinated(user, "framework"), framework__has_response=True, response="",
-            framework__archived=False).exclude(status=Recommendation.Status.ARCHIVED).filter(
-            pk__in=Assessment.objects.filter(state=Assessment.State.SUBMITTED).values(
-                "recommendation_id"))
+        return (
+            visible_recommendations(user)
+            .filter(
+                coordinated(user, "framework"),
+                framework__has_response=True,
+                response="",
+                framework__archived=False,
+            )
+            .exclude(status=Recommendation.Status.ARCHIVED)
+            .filter(
+                pk__in=Assessment.objects.filter(state=Assessment.State.SUBMITTED).values(
+                    "recommendation_id"
+                )
+            )
+        )
 
     def rows(self, queryset, today):
         found = queryset.select_related("framework").order_by("framework__name", "pk")
-        return [Row(as_one_line(r.reference) + " — " + as_one_line(r.text)[:120],
-                    _label(r.framework), None, False,
-                    reverse("recommendation-detail", args=[r.pk]))
-                for r in found[:ROWS_SHOWN]]
+        return [
+            Row(
+                as_one_line(r.reference) + " — " + as_one_line(r.text)[:120],
+                _label(r.framework),
+                None,
+                False,
+                reverse("recommendation-detail", args=[r.pk]),
+            )
+            for r in found[:ROWS_SHOWN]
+        ]
 
 
 class ReportsToReview(CoordinatorSource):
     kind, label, more_url_name = "reports_to_review", _("Reports to review"), "report-queue"
 
     def queryset(self, user, today):
-        return visible_reports(user).filter(coordinated_reports(user),
-                                            state=ProgressReport.State.SUBMITTED)
+        return visible_reports(user).filter(
+            coordinated_reports(user), state=ProgressReport.State.SUBMITTED
+        )
 
     def rows(self, queryset, today):
         found = queryset.select_related(*(f"due_date__{name}" for name in DUE_DATE_RELATED))
-        return [Row(_due_date_what(r.due_date), _label(_due_date_framework(r.due_date)),
-                    r.due_date.due_on, False, reverse("report-review", args=[r.pk]))
-                for r in found.order_by("due_date__due_on", "pk")[:ROWS_SHOWN]]
+        return [
+            Row(
+                _due_date_what(r.due_date),
+                _label(_due_date_framework(r.due_date)),
+                r.due_date.due_on,
+                False,
+                reverse("report-review", args=[r.pk]),
+            )
+            for r in found.order_by("due_date__due_on", "pk")[:ROWS_SHOWN]
+        ]
 
 
 class PerFramework(CoordinatorSource):
@@ -217,14 +285,25 @@ class PerFramework(CoordinatorSource):
     row_text = ""
 
     def rows(self, queryset, today):
-        per_framework = queryset.order_by().values(self.framework_path).annotate(
-            items=Count("pk", distinct=True))
+        per_framework = (
+            queryset.order_by()
+            .values(self.framework_path)
+            .annotate(items=Count("pk", distinct=True))
+        )
         frameworks = Framework.objects.in_bulk([row[self.framework_path] for row in per_framework])
         rows = []
         for row in per_framework:
             framework = frameworks[row[self.framework_path]]
-            rows.append(Row(str(self.row_text) % {"count": row["items"]}, _label(framework),
-                            None, False, self.url(framework), count=row["items"]))
+            rows.append(
+                Row(
+                    str(self.row_text) % {"count": row["items"]},
+                    _label(framework),
+                    None,
+                    False,
+                    self.url(framework),
+                    count=row["items"],
+                )
+            )
         return sorted(rows, key=lambda row: row.framework)[:ROWS_SHOWN]
 
     def url(self, framework) -> str:
@@ -237,8 +316,9 @@ class TagSuggestions(PerFramework):
     row_text = _("%(count)d suggested tag(s)")
 
     def queryset(self, user, today):
-        return visible_suggestions(user).filter(coordinated(user, "recommendation__framework"),
-                                                state=Suggestion.State.PENDING)
+        return visible_suggestions(user).filter(
+            coordinated(user, "recommendation__framework"), state=Suggestion.State.PENDING
+        )
 
     def url(self, framework):
         return reverse("suggestion-list") + f"?framework={framework.slug}"
@@ -260,25 +340,44 @@ class CommentsToModerate(CoordinatorSource):
     kind, label = "comments_to_moderate", _("Consultation comments to moderate")
 
     def queryset(self, user, today):
-        return Comment.objects.filter(consultation__in=coordinated_consultations(user),
-                                      state=Comment.State.PENDING)
+        return Comment.objects.filter(
+            consultation__in=coordinated_consultations(user), state=Comment.State.PENDING
+        )
 
     def rows(self, queryset, today):
-        per_consultation = queryset.order_by().values(
-            "consultation", "consultation__title", "consultation__framework").annotate(
-            items=Count("pk"))
+        per_consultation = (
+            queryset.order_by()
+            .values("consultation", "consultation__title", "consultation__framework")
+            .annotate(items=Count("pk"))
+        )
         frameworks = Framework.objects.in_bulk(
-            [row["consultation__framework"] for row in per_consultation])
-        return [Row(f"{row['consultation__title']} — "
-                    + str(_("%(count)d comment(s)") % {"count": row["items"]}),
-                    _label(frameworks.get(row["consultation__framework"])), None, False,
-                    reverse("consultation-detail", args=[row["consultation"]]),
-                    count=row["items"]) for row in per_consultation][:ROWS_SHOWN]
+            [row["consultation__framework"] for row in per_consultation]
+        )
+        return [
+            Row(
+                f"{row['consultation__title']} — "
+                + str(_("%(count)d comment(s)") % {"count": row["items"]}),
+                _label(frameworks.get(row["consultation__framework"])),
+                None,
+                False,
+                reverse("consultation-detail", args=[row["consultation"]]),
+                count=row["items"],
+            )
+            for row in per_consultation
+        ][:ROWS_SHOWN]
 
 
-SOURCES = [OpinionsRequested(), ReportsOverdue(), ReportsDueSoon(), ReportsReturned(),
-           OpinionsToDecide(), ReportsToReview(), TagSuggestions(), LinkSuggestions(),
-           CommentsToModerate()]
+SOURCES = [
+    OpinionsRequested(),
+    ReportsOverdue(),
+    ReportsDueSoon(),
+    ReportsReturned(),
+    OpinionsToDecide(),
+    ReportsToReview(),
+    TagSuggestions(),
+    LinkSuggestions(),
+    CommentsToModerate(),
+]
 
 
 def _sources(user):
@@ -293,18 +392,17 @@ def work_for(user, *, today: date | None = None) -> list[Group]:
         queryset = source.queryset(user, today)
         count = source.count(queryset)
         rows = source.rows(queryset, today) if count else []
-        more_url = reverse(source.more_url_name) if (
-            source.more_url_name and count > len(rows)) else ""
+        more_url = (
+            reverse(source.more_url_name) if (source.more_url_name and count > len(rows)) else ""
+        )
         groups.append(Group(source.kind, str(source.label), count, rows, more_url))
     return groups
 
 
 def work_counts(user, *, today: date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
-    return {source.kind: source.count(source.queryset(user, today))
-            for source in _sources(user)}
+    return {source.kind: source.count(source.queryset(user, today)) for source in _sources(user)}
 
 
 def open_work_count(user) -> int:
     return sum(work_counts(user).values()) if roles.can_read(user) else 0
-

@@ -85,12 +85,16 @@ def why_lost(job: DBTaskResult, now, max_duration: timedelta, own_id: str | None
     worker = WorkerId.parse(job.worker_ids[-1]) if job.worker_ids else None
     if worker is not None and worker.host == this_host() and str(worker) != own_id:
         if worker.pid == os.getpid() or not process_exists(worker.pid):
-            return (f"The worker that ran this job (process {worker.pid} on {worker.host}) "
-                    "stopped before it finished.")
+            return (
+                f"The worker that ran this job (process {worker.pid} on {worker.host}) "
+                "stopped before it finished."
+            )
     if job.started_at is not None and job.started_at < now - max_duration:
         minutes = int(max_duration.total_seconds() // 60)
-        return (f"Still marked running {minutes} minutes after it started: its worker is "
-                "taken as stopped.")
+        return (
+            f"Still marked running {minutes} minutes after it started: its worker is "
+            "taken as stopped."
+        )
     return None
 
 
@@ -105,9 +109,12 @@ def recover_lost_jobs(*, own_worker_id: str | None = None, now=None) -> list[Los
             continue
         # Conditional: a worker finishing the job meanwhile wins.
         marked = DBTaskResult.objects.filter(pk=job.pk, status=TaskResultStatus.RUNNING).update(
-            status=TaskResultStatus.FAILED, finished_at=now, return_value=None,
+            status=TaskResultStatus.FAILED,
+            finished_at=now,
+            return_value=None,
             exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
-            traceback=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}: {reason}\n")
+            traceback=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}: {reason}\n",
+        )
         if not marked:
             continue
         logger.warning("Job %s (%s) marked failed: %s", job.pk, job.task_path, reason)

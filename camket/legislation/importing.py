@@ -49,9 +49,18 @@ COLUMNS = {
 }
 REQUIRED = ("kind", "title_vi", "status")
 # The model's field behind each column, to tell a refused value's column.
-FIELD_COLUMNS = {"number": "number", "kind": "kind", "title_vi": "title_vi", "title": "title",
-                 "issuing_body": "issuing_body", "status": "status", "adopted_on": "adopted",
-                 "in_force_on": "in_force", "repealed_on": "repealed", "url": "url"}
+FIELD_COLUMNS = {
+    "number": "number",
+    "kind": "kind",
+    "title_vi": "title_vi",
+    "title": "title",
+    "issuing_body": "issuing_body",
+    "status": "status",
+    "adopted_on": "adopted",
+    "in_force_on": "in_force",
+    "repealed_on": "repealed",
+    "url": "url",
+}
 _LIST = re.compile(r"\s*;\s*")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
@@ -77,21 +86,39 @@ class LawImport:
     errors: list[RowError] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "instrument_links": self.instrument_links,
-                "commitment_links": self.commitment_links, "dry_run": self.dry_run,
-                "errors": [str(error) for error in self.errors]}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "instrument_links": self.instrument_links,
+            "commitment_links": self.commitment_links,
+            "dry_run": self.dry_run,
+            "errors": [str(error) for error in self.errors],
+        }
 
 
 # The words Vietnamese registers use (the labels' translations may not exist yet).
 VIETNAMESE_NAMES = {
-    "hien phap": "constitution", "bo luat": "code", "luat": "law", "phap lenh": "ordinance",
-    "nghi quyet": "resolution", "nghi dinh": "decree", "quyet dinh": "decision",
-    "thong tu": "circular", "khac": "other",
-    "dang soan thao": "drafting", "du thao": "drafting", "cho thong qua": "pending",
-    "da thong qua": "adopted", "con hieu luc": "in_force", "co hieu luc": "in_force",
-    "dang co hieu luc": "in_force", "con hieu luc da sua doi": "amended",
-    "het hieu luc": "repealed", "bi bai bo": "repealed", "da bai bo": "repealed",
+    "hien phap": "constitution",
+    "bo luat": "code",
+    "luat": "law",
+    "phap lenh": "ordinance",
+    "nghi quyet": "resolution",
+    "nghi dinh": "decree",
+    "quyet dinh": "decision",
+    "thong tu": "circular",
+    "khac": "other",
+    "dang soan thao": "drafting",
+    "du thao": "drafting",
+    "cho thong qua": "pending",
+    "da thong qua": "adopted",
+    "con hieu luc": "in_force",
+    "co hieu luc": "in_force",
+    "dang co hieu luc": "in_force",
+    "con hieu luc da sua doi": "amended",
+    "het hieu luc": "repealed",
+    "bi bai bo": "repealed",
+    "da bai bo": "repealed",
 }
 
 
@@ -103,8 +130,10 @@ def _choice(text: str, choices) -> str | None:
     if VIETNAMESE_NAMES.get(wanted) in values:
         return VIETNAMESE_NAMES[wanted]
     for value, label in choices:
-        if wanted in (fold(value).replace("_", " "), " ".join(fold(str(label)).replace(
-                ",", " ").split())):
+        if wanted in (
+            fold(value).replace("_", " "),
+            " ".join(fold(str(label)).replace(",", " ").split()),
+        ):
             return value
     return None
 
@@ -136,8 +165,9 @@ class _RowChecker:
         self.numbers: dict[str, int] = {}
         self.numberless: dict[tuple, int] = {}
         # An agency importing its register adds acts it drafts; the ministry adds any act.
-        self.own_agency = (None if user is None or coordinates_register(user)
-                           else roles.agency_of(user))
+        self.own_agency = (
+            None if user is None or coordinates_register(user) else roles.agency_of(user)
+        )
 
     def error(self, row: int, column: str, message: str) -> None:
         self.errors.append(RowError(row, column, str(message)))
@@ -147,31 +177,50 @@ class _RowChecker:
             return unneutralised(cell(cells, self.mapping, name))
 
         count = len(self.errors)
-        values = {"number": value("number"), "title_vi": value("title_vi"),
-                  "title": value("title"), "issuing_body": value("issuing_body"),
-                  "url": value("url")}
+        values = {
+            "number": value("number"),
+            "title_vi": value("title_vi"),
+            "title": value("title"),
+            "issuing_body": value("issuing_body"),
+            "url": value("url"),
+        }
         for column in REQUIRED:
             if not value(column):
                 self.error(row, column, _("This column must not be empty."))
-        for column, choices in (("kind", LegalAct.Kind.choices),
-                                ("status", LegalAct.Status.choices)):
+        for column, choices in (
+            ("kind", LegalAct.Kind.choices),
+            ("status", LegalAct.Status.choices),
+        ):
             if value(column):
                 values[column] = _choice(value(column), choices)
                 if values[column] is None:
-                    self.error(row, column, _("Unknown value %(value)r; use one of: "
-                                              "%(choices)s.") % {
-                        "value": value(column), "choices": ", ".join(v for v, _l in choices)})
-        for column, name in (("adopted", "adopted_on"), ("in_force", "in_force_on"),
-                             ("repealed", "repealed_on")):
+                    self.error(
+                        row,
+                        column,
+                        _("Unknown value %(value)r; use one of: %(choices)s.")
+                        % {"value": value(column), "choices": ", ".join(v for v, _l in choices)},
+                    )
+        for column, name in (
+            ("adopted", "adopted_on"),
+            ("in_force", "in_force_on"),
+            ("repealed", "repealed_on"),
+        ):
             try:
                 values[name] = parse_date(value(column))
             except ValueError:
-                self.error(row, column, _("%(value)r is not a date; write YYYY-MM-DD or "
-                                          "DD/MM/YYYY.") % {"value": value(column)})
+                self.error(
+                    row,
+                    column,
+                    _("%(value)r is not a date; write YYYY-MM-DD or DD/MM/YYYY.")
+                    % {"value": value(column)},
+                )
         self._once_in_file(row, values)
         existing = self._existing(row, values) if len(self.errors) == count else None
-        linked = (set(services.commitment_links(None, existing).values_list("item_id", flat=True))
-                  if existing else set())
+        linked = (
+            set(services.commitment_links(None, existing).values_list("item_id", flat=True))
+            if existing
+            else set()
+        )
         instruments = list(dict.fromkeys(self._instruments(row, value("instruments"))))
         commitments = self._commitments(row, value("commitments"), linked)
         if len(self.errors) > count:
@@ -186,14 +235,24 @@ class _RowChecker:
         if values["number"]:
             first = self.numbers.setdefault(values["number"].casefold(), row)
             if first != row:
-                self.error(row, "number", _("The number %(number)s is also on row %(row)d.")
-                           % {"number": values["number"], "row": first})
+                self.error(
+                    row,
+                    "number",
+                    _("The number %(number)s is also on row %(row)d.")
+                    % {"number": values["number"], "row": first},
+                )
         elif values["title_vi"] and values.get("kind"):
             first = self.numberless.setdefault(_numberless_key(values), row)
             if first != row:
-                self.error(row, "title_vi", _(
-                    "Row %(row)d has the same act: same kind, title and adoption date, and no "
-                    "number.") % {"row": first})
+                self.error(
+                    row,
+                    "title_vi",
+                    _(
+                        "Row %(row)d has the same act: same kind, title and adoption date, and no "
+                        "number."
+                    )
+                    % {"row": first},
+                )
 
     def _existing(self, row: int, values: dict) -> LegalAct | None:
         """The act the row is about: the act with its number; with no number, the act with no
@@ -201,16 +260,25 @@ class _RowChecker:
         live = LegalAct.objects.filter(archived=False)
         if values["number"]:
             return live.filter(number__iexact=values["number"]).first()
-        candidates = live.filter(number="", kind=values["kind"],
-                                 adopted_on=values["adopted_on"])
-        found = [act for act in candidates if _numberless_key(
-            {"kind": act.kind, "title_vi": act.title_vi, "adopted_on": act.adopted_on})
-            == _numberless_key(values)]
+        candidates = live.filter(number="", kind=values["kind"], adopted_on=values["adopted_on"])
+        found = [
+            act
+            for act in candidates
+            if _numberless_key(
+                {"kind": act.kind, "title_vi": act.title_vi, "adopted_on": act.adopted_on}
+            )
+            == _numberless_key(values)
+        ]
         if len(found) > 1:
-            self.error(row, "title_vi", _(
-                "%(count)d acts without a number in the register have this kind, title and "
-                "adoption date: give them their number, or archive the duplicates, first.")
-                % {"count": len(found)})
+            self.error(
+                row,
+                "title_vi",
+                _(
+                    "%(count)d acts without a number in the register have this kind, title and "
+                    "adoption date: give them their number, or archive the duplicates, first."
+                )
+                % {"count": len(found)},
+            )
             return None
         return found[0] if found else None
 
@@ -219,8 +287,9 @@ class _RowChecker:
         for key in _split(text):
             instrument = self.instruments.get(key.upper())
             if instrument is None or instrument.archived:
-                self.error(row, "instruments", _("No instrument has the key %(key)s.")
-                           % {"key": key})
+                self.error(
+                    row, "instruments", _("No instrument has the key %(key)s.") % {"key": key}
+                )
             else:
                 found.append(instrument)
         return found
@@ -238,10 +307,14 @@ class _RowChecker:
             if item.pk in linked or item in found:
                 continue
             if self.user is not None and not self.user.has_perm(
-                    "links.change_registerlink", RegisterLink(item=item)):
-                self.error(row, "commitments", _(
-                    "Only the coordinators of “%(framework)s” can link its item %(name)s.")
-                    % {"framework": item.framework, "name": name})
+                "links.change_registerlink", RegisterLink(item=item)
+            ):
+                self.error(
+                    row,
+                    "commitments",
+                    _("Only the coordinators of “%(framework)s” can link its item %(name)s.")
+                    % {"framework": item.framework, "name": name},
+                )
             else:
                 found.append(item)
         return found
@@ -257,9 +330,15 @@ class _RowChecker:
         for name, field_value in values.items():
             setattr(act, name, field_value)
         if self.user is not None and not self.user.has_perm("legislation.change_legalact", act):
-            self.error(row, "number", _("You may not edit this act.") if existing else
-                       _("Only the coordinating ministry or the act's drafting agency can add "
-                         "this act."))
+            self.error(
+                row,
+                "number",
+                _("You may not edit this act.")
+                if existing
+                else _(
+                    "Only the coordinating ministry or the act's drafting agency can add this act."
+                ),
+            )
             return None
         try:
             services.check_act(act)
@@ -269,17 +348,22 @@ class _RowChecker:
             return None
         if existing is not None:
             values = {name: values[name] for name in changed}
-        return PlannedAct(row, existing, values, instruments, commitments,
-                          drafting_agency=act.drafting_agency)
+        return PlannedAct(
+            row, existing, values, instruments, commitments, drafting_agency=act.drafting_agency
+        )
 
 
 def _numberless_key(values: dict) -> tuple:
-    return (values["kind"], " ".join(values["title_vi"].split()).casefold(),
-            values.get("adopted_on"))
+    return (
+        values["kind"],
+        " ".join(values["title_vi"].split()).casefold(),
+        values.get("adopted_on"),
+    )
 
 
-def import_laws(path: Path, raw: bytes | None = None, *, user=None,
-                dry_run: bool = False) -> LawImport:
+def import_laws(
+    path: Path, raw: bytes | None = None, *, user=None, dry_run: bool = False
+) -> LawImport:
     """Check every row, then (unless `dry_run` or any row is wrong) write them all in one
     transaction, through the services: the history names `user`."""
     outcome = LawImport(dry_run=dry_run)
@@ -298,8 +382,13 @@ def import_laws(path: Path, raw: bytes | None = None, *, user=None,
     if outcome.errors:
         return outcome
     checker = _RowChecker(user, mapping, outcome.errors)
-    planned = [p for p in (checker.plan(row, cells) for row, cells in table.rows
-                           if any(c.strip() for c in cells)) if p is not None]
+    planned = [
+        p
+        for p in (
+            checker.plan(row, cells) for row, cells in table.rows if any(c.strip() for c in cells)
+        )
+        if p is not None
+    ]
     if outcome.errors:
         return outcome
     with transaction.atomic():
@@ -312,8 +401,7 @@ def import_laws(path: Path, raw: bytes | None = None, *, user=None,
 
 def _apply(user, plan: PlannedAct, outcome: LawImport) -> None:
     if plan.act is None:
-        act = services.create_act(user, {**plan.values,
-                                         "drafting_agency": plan.drafting_agency})
+        act = services.create_act(user, {**plan.values, "drafting_agency": plan.drafting_agency})
         outcome.created += 1
     elif plan.values:
         act = LegalAct.objects.get(pk=plan.act.pk)

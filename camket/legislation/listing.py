@@ -27,18 +27,28 @@ class ActFilters:
         def text(name):
             return str(data.get(name) or "").strip()[:200]
 
-        return cls(q=text("q"), kind=text("kind"), status=text("status"),
-                   instrument=text("instrument"),
-                   archived=text("archived").lower() in ("1", "true", "yes", "on"))
+        return cls(
+            q=text("q"),
+            kind=text("kind"),
+            status=text("status"),
+            instrument=text("instrument"),
+            archived=text("archived").lower() in ("1", "true", "yes", "on"),
+        )
 
     def as_dict(self) -> dict:
-        return {"q": self.q, "kind": self.kind, "status": self.status,
-                "instrument": self.instrument, "archived": self.archived}
+        return {
+            "q": self.q,
+            "kind": self.kind,
+            "status": self.status,
+            "instrument": self.instrument,
+            "archived": self.archived,
+        }
 
 
 def searchable(act) -> str:
-    return folded_document(act.number, act.title_vi, act.title, act.issuing_body,
-                           act.issuing_body_vi, act.note)
+    return folded_document(
+        act.number, act.title_vi, act.title, act.issuing_body, act.issuing_body_vi, act.note
+    )
 
 
 def filter_acts(user, filters: ActFilters):
@@ -52,15 +62,24 @@ def filter_acts(user, filters: ActFilters):
     terms = search_terms(filters.q)
     if terms:  # the register is small: folded in Python rather than stored
         wanted = [f" {term}" for term in terms]
-        acts = acts.filter(pk__in=[act.pk for act in acts if all(
-            term in searchable(act) for term in wanted)])
+        acts = acts.filter(
+            pk__in=[act.pk for act in acts if all(term in searchable(act) for term in wanted)]
+        )
     return acts.distinct()
 
 
 def with_commitment_counts(user, acts):
     """Each act's `commitment_count`: the live items it implements that the user may see."""
     items = Recommendation.objects.all() if user is None else visible_recommendations(user)
-    return acts.annotate(commitment_count=Count("item_links__item", distinct=True, filter=Q(
-        item_links__relation=RegisterLink.Relation.IMPLEMENTED_BY,
-        item_links__state__in=LIVE_STATES, item_links__archived=False,
-        item_links__item__in=items)))
+    return acts.annotate(
+        commitment_count=Count(
+            "item_links__item",
+            distinct=True,
+            filter=Q(
+                item_links__relation=RegisterLink.Relation.IMPLEMENTED_BY,
+                item_links__state__in=LIVE_STATES,
+                item_links__archived=False,
+                item_links__item__in=items,
+            ),
+        )
+    )

@@ -35,7 +35,8 @@ def belongs_to_drafting_agency(user, act) -> bool:
 @rules.predicate
 def works_for_an_agency(user) -> bool:
     return roles.role_of(user) in (Role.COORDINATOR, Role.MANAGER, Role.FOCAL_POINT) and (
-        roles.agency_of(user) is not None)
+        roles.agency_of(user) is not None
+    )
 
 
 rules.add_perm("legislation.view_legalact", is_member)

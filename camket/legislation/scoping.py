@@ -26,7 +26,13 @@ def commitment_links(user, act: LegalAct):
     """The live links saying an item is implemented by `act`, of items the user may see
     (`user=None`: the system, every item)."""
     links = RegisterLink.objects.all() if user is None else visible_register_links(user)
-    return (links.filter(legal_act=act, relation=RegisterLink.Relation.IMPLEMENTED_BY,
-                         state__in=LIVE_STATES, archived=False)
-            .select_related("item__framework", "created_by", "decided_by")
-            .order_by("item__framework__name", "item__id"))
+    return (
+        links.filter(
+            legal_act=act,
+            relation=RegisterLink.Relation.IMPLEMENTED_BY,
+            state__in=LIVE_STATES,
+            archived=False,
+        )
+        .select_related("item__framework", "created_by", "decided_by")
+        .order_by("item__framework__name", "item__id")
+    )

@@ -18,9 +18,21 @@ from camket.lib.text import check_single_line
 from camket.links.models import RegisterLink
 from camket.links.registers import add_register_link, remove_register_link
 
-ACT_FIELDS = ["number", "kind", "title", "title_vi", "issuing_body", "issuing_body_vi",
-              "drafting_agency", "status", "adopted_on", "in_force_on", "repealed_on", "url",
-              "note"]
+ACT_FIELDS = [
+    "number",
+    "kind",
+    "title",
+    "title_vi",
+    "issuing_body",
+    "issuing_body_vi",
+    "drafting_agency",
+    "status",
+    "adopted_on",
+    "in_force_on",
+    "repealed_on",
+    "url",
+    "note",
+]
 ONE_LINE_FIELDS = ["number", "title", "title_vi", "issuing_body", "issuing_body_vi"]
 IMPLEMENTED_BY = RegisterLink.Relation.IMPLEMENTED_BY
 
@@ -30,8 +42,7 @@ def check_act(act: LegalAct) -> None:
     used by no other act in the register."""
     for name in ONE_LINE_FIELDS:
         setattr(act, name, (getattr(act, name) or "").strip())
-    act.full_clean(exclude=["version", "instruments"],
-                   validate_unique=False)
+    act.full_clean(exclude=["version", "instruments"], validate_unique=False)
     check_single_line(act, ONE_LINE_FIELDS)
     errors = {}
     if act.adopted_on and act.in_force_on and act.in_force_on < act.adopted_on:
@@ -42,11 +53,13 @@ def check_act(act: LegalAct) -> None:
         errors["repealed_on"] = _("Only a repealed act has a repeal date.")
     start = act.in_force_on or act.adopted_on
     if act.repealed_on and start and act.repealed_on < start:
-        errors.setdefault("repealed_on", _("An act cannot be repealed before it is adopted or "
-                                           "comes into force."))
+        errors.setdefault(
+            "repealed_on", _("An act cannot be repealed before it is adopted or comes into force.")
+        )
     if act.number and not act.archived and number_taken(act.number, exclude=act.pk):
         errors["number"] = _("Another act in the register has the number %(number)s.") % {
-            "number": act.number}
+            "number": act.number
+        }
     if errors:
         raise ValidationError(errors)
 
@@ -54,13 +67,17 @@ def check_act(act: LegalAct) -> None:
 def changed_fields(act: LegalAct, values: dict) -> list[str]:
     """The fields of `values` that differ from what `act` holds (texts compared as saved:
     one-line fields trimmed, no text the same as empty text)."""
+
     def as_saved(name, value):
         if name in ONE_LINE_FIELDS:
             return (value or "").strip()
         return "" if value is None and name in ("url", "note") else value
 
-    return [name for name in ACT_FIELDS if name in values
-            and as_saved(name, values[name]) != as_saved(name, getattr(act, name))]
+    return [
+        name
+        for name in ACT_FIELDS
+        if name in values and as_saved(name, values[name]) != as_saved(name, getattr(act, name))
+    ]
 
 
 def number_taken(number: str, *, exclude: int | None = None) -> bool:
@@ -92,8 +109,9 @@ def create_act(user, values: dict, *, instruments=None) -> LegalAct:
 
 
 @transaction.atomic
-def update_act(user, act: LegalAct, values: dict, *, version: int | None,
-               instruments=None) -> LegalAct:
+def update_act(
+    user, act: LegalAct, values: dict, *, version: int | None, instruments=None
+) -> LegalAct:
     """Change the fields given in `values`; `instruments`, when given, replaces the instruments
     the act implements. Refused if someone saved the act since `version`."""
     if user is not None:
@@ -106,8 +124,7 @@ def update_act(user, act: LegalAct, values: dict, *, version: int | None,
     check_act(act)
     if instruments is not None:
         instruments = _check_instruments(instruments)
-    instruments_change = instruments is not None and set(instruments) != set(
-        act.instruments.all())
+    instruments_change = instruments is not None and set(instruments) != set(act.instruments.all())
     if not fields and not instruments_change:  # nothing to write: no version, no history
         if version is not None and act.version != version:
             raise StaleEdit(act)
@@ -160,8 +177,7 @@ def unlink_instrument(user, act: LegalAct, instrument, *, version: int | None) -
     return act
 
 
-def link_commitment(user, act: LegalAct, item: Recommendation, *,
-                    note: str = "") -> RegisterLink:
+def link_commitment(user, act: LegalAct, item: Recommendation, *, note: str = "") -> RegisterLink:
     """`item` (of any framework) is implemented by `act`: a coordinator of the item's
     framework links it (`links.change_registerlink`)."""
     if act.archived:
@@ -191,8 +207,10 @@ def find_commitment(user, name: str) -> Recommendation:
         raise ValidationError(_("There is no framework %(slug)s.") % {"slug": slug})
     item = items_for(user).filter(framework__slug=slug, reference=reference).first()
     if item is None:
-        raise ValidationError(_("There is no item %(reference)s in framework %(slug)s.") % {
-            "reference": reference, "slug": slug})
+        raise ValidationError(
+            _("There is no item %(reference)s in framework %(slug)s.")
+            % {"reference": reference, "slug": slug}
+        )
     return item
 
 

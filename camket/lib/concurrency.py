@@ -33,8 +33,11 @@ def claim_version(instance: Model, expected_version: int | None = None, *, user=
     saving the instance: for changes recorded otherwise, such as many-to-many links."""
     if expected_version is None:
         expected_version = instance.version
-    updated = type(instance)._default_manager.filter(
-        pk=instance.pk, version=expected_version).update(version=F("version") + 1)
+    updated = (
+        type(instance)
+        ._default_manager.filter(pk=instance.pk, version=expected_version)
+        .update(version=F("version") + 1)
+    )
     if not updated:
         raise StaleEdit(instance)
     instance.version = expected_version + 1

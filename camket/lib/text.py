@@ -17,8 +17,9 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # The same, less the line feed: what a multi-line text may not hold.
 CONTROL_CHARACTERS_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
-SINGLE_LINE_MESSAGE = _("Write this on one line: line breaks, tabs and other control "
-                        "characters are not allowed.")
+SINGLE_LINE_MESSAGE = _(
+    "Write this on one line: line breaks, tabs and other control characters are not allowed."
+)
 
 
 def has_control_characters(value: str) -> bool:
@@ -59,8 +60,11 @@ def without_control_characters(value: str) -> str:
 def check_single_line(instance, names) -> None:
     """For a model's `clean()`: every named field that holds a control character, refused
     with the message beside it (forms, services and the API all run `full_clean`)."""
-    errors = {name: SINGLE_LINE_MESSAGE for name in names
-              if isinstance(getattr(instance, name), str)
-              and has_control_characters(getattr(instance, name))}
+    errors = {
+        name: SINGLE_LINE_MESSAGE
+        for name in names
+        if isinstance(getattr(instance, name), str)
+        and has_control_characters(getattr(instance, name))
+    }
     if errors:
         raise ValidationError(errors)

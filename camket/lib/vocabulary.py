@@ -5,8 +5,7 @@ RESPONSE_SUPPORTED_IN_PART = "supported_in_part"
 RESPONSE_NOTED = "noted"
 RESPONSE_ALREADY_IMPLEMENTED = "already_implemented"
 # The responses that commit the state: what a plan implements and the dashboard counts.
-ACCEPTED_RESPONSES = (RESPONSE_SUPPORTED, RESPONSE_SUPPORTED_IN_PART,
-                      RESPONSE_ALREADY_IMPLEMENTED)
+ACCEPTED_RESPONSES = (RESPONSE_SUPPORTED, RESPONSE_SUPPORTED_IN_PART, RESPONSE_ALREADY_IMPLEMENTED)
 
 UPR_INFO_ISSUES = "upr-info-issues"
 UHRI_THEMES = "uhri-themes"

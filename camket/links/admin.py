@@ -26,8 +26,16 @@ class ItemLinkAdmin(SimpleHistoryAdmin):
 class RegisterLinkAdmin(SimpleHistoryAdmin):
     """Read in the admin with its history; changed through the services."""
 
-    list_display = ("item", "relation", "instrument", "legal_act", "agreement", "state",
-                    "archived", "decided_by")
+    list_display = (
+        "item",
+        "relation",
+        "instrument",
+        "legal_act",
+        "agreement",
+        "state",
+        "archived",
+        "decided_by",
+    )
     list_filter = ("relation", "state", "archived")
     raw_id_fields = ("item", "instrument", "legal_act", "agreement", "created_by", "decided_by")
 

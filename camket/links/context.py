@@ -12,8 +12,11 @@ def item_links_context(user, item, language: str) -> dict:
     `same_subject` share one), each entry with the other item's framework and level in the
     reader's language and whether the reader may decide it; and what the add form offers."""
     linked = links_of(user, item)
-    decidable = set(decidable_links(user).filter(pk__in=[e.link.pk for e in linked])
-                    .values_list("pk", flat=True))
+    decidable = set(
+        decidable_links(user)
+        .filter(pk__in=[e.link.pk for e in linked])
+        .values_list("pk", flat=True)
+    )
     groups: dict[str, list] = {}
     for entry in linked:
         framework = entry.item.framework
@@ -26,7 +29,10 @@ def item_links_context(user, item, language: str) -> dict:
         "item": item,
         "link_groups": list(groups.items()),
         "may_link": may_link,
-        "link_frameworks": [(f.slug, f.label(language))
-                            for f in visible_frameworks(user).order_by("name")] if may_link else [],
+        "link_frameworks": [
+            (f.slug, f.label(language)) for f in visible_frameworks(user).order_by("name")
+        ]
+        if may_link
+        else [],
         "relations": ItemLink.Relation.choices,
     }

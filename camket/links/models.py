@@ -25,25 +25,46 @@ class ItemLink(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     source = models.ForeignKey(
-        "frameworks.Recommendation", verbose_name=_("from item"), on_delete=models.PROTECT,
-        related_name="outgoing_links")
+        "frameworks.Recommendation",
+        verbose_name=_("from item"),
+        on_delete=models.PROTECT,
+        related_name="outgoing_links",
+    )
     target = models.ForeignKey(
-        "frameworks.Recommendation", verbose_name=_("to item"), on_delete=models.PROTECT,
-        related_name="incoming_links")
+        "frameworks.Recommendation",
+        verbose_name=_("to item"),
+        on_delete=models.PROTECT,
+        related_name="incoming_links",
+    )
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
-                             default=State.SUGGESTED, db_index=True)
-    similarity = models.FloatField(_("similarity"), null=True, blank=True,
-                                   help_text=_("How alike the two texts are (suggestions)."))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.SUGGESTED, db_index=True
+    )
+    similarity = models.FloatField(
+        _("similarity"),
+        null=True,
+        blank=True,
+        help_text=_("How alike the two texts are (suggestions)."),
+    )
     note = models.TextField(_("note"), blank=True)
     archived = models.BooleanField(_("removed"), default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
-        help_text=_("Empty: suggested by the similarity model."))
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: suggested by the similarity model."),
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("confirmed or rejected by"),
-        on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed or rejected by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("confirmed or rejected at"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
@@ -52,8 +73,9 @@ class ItemLink(models.Model):
     class Meta:
         ordering = ["relation", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["source", "target", "relation"],
-                                    name="item_link_unique_relation"),
+            models.UniqueConstraint(
+                fields=["source", "target", "relation"], name="item_link_unique_relation"
+            ),
             models.CheckConstraint(condition=~Q(source=F("target")), name="item_link_not_self"),
         ]
         verbose_name = _("link between items")
@@ -75,8 +97,10 @@ class RegisterLink(models.Model):
 
     class Relation(models.TextChoices):
         ASKS_TO_JOIN = "asks_to_join", _("asks to ratify or accede to")
-        ASKS_TO_WITHDRAW_RESERVATIONS = "asks_to_withdraw_reservations", _(
-            "asks to withdraw reservations to")
+        ASKS_TO_WITHDRAW_RESERVATIONS = (
+            "asks_to_withdraw_reservations",
+            _("asks to withdraw reservations to"),
+        )
         IMPLEMENTED_BY = "implemented_by", _("is implemented by")
         CONCERNS = "concerns", _("concerns")
 
@@ -86,30 +110,59 @@ class RegisterLink(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     item = models.ForeignKey(
-        "frameworks.Recommendation", verbose_name=_("item"), on_delete=models.PROTECT,
-        related_name="register_links")
+        "frameworks.Recommendation",
+        verbose_name=_("item"),
+        on_delete=models.PROTECT,
+        related_name="register_links",
+    )
     instrument = models.ForeignKey(
-        "treaties.Instrument", verbose_name=_("instrument"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="item_links")
+        "treaties.Instrument",
+        verbose_name=_("instrument"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="item_links",
+    )
     legal_act = models.ForeignKey(
-        "legislation.LegalAct", verbose_name=_("legal act"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="item_links")
+        "legislation.LegalAct",
+        verbose_name=_("legal act"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="item_links",
+    )
     agreement = models.ForeignKey(
-        "cooperation.Agreement", verbose_name=_("bilateral agreement"),
-        on_delete=models.PROTECT, null=True, blank=True, related_name="item_links")
+        "cooperation.Agreement",
+        verbose_name=_("bilateral agreement"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="item_links",
+    )
     relation = models.CharField(_("relation"), max_length=40, choices=Relation.choices)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
-                             default=State.CONFIRMED, db_index=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.CONFIRMED, db_index=True
+    )
     matched_text = models.CharField(_("words found"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True)
     archived = models.BooleanField(_("removed"), default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
-        help_text=_("Empty: found in the item's text when it was imported."))
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: found in the item's text when it was imported."),
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("confirmed or rejected by"),
-        on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed or rejected by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("confirmed or rejected at"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
@@ -119,22 +172,28 @@ class RegisterLink(models.Model):
         ordering = ["relation", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(instrument__isnull=False, legal_act__isnull=True,
-                             agreement__isnull=True)
-                           | Q(instrument__isnull=True, legal_act__isnull=False,
-                               agreement__isnull=True)
-                           | Q(instrument__isnull=True, legal_act__isnull=True,
-                               agreement__isnull=False)),
-                name="register_link_one_entry"),
-            models.UniqueConstraint(fields=["item", "instrument", "relation"],
-                                    condition=Q(instrument__isnull=False),
-                                    name="register_link_unique_instrument"),
-            models.UniqueConstraint(fields=["item", "legal_act", "relation"],
-                                    condition=Q(legal_act__isnull=False),
-                                    name="register_link_unique_legal_act"),
-            models.UniqueConstraint(fields=["item", "agreement", "relation"],
-                                    condition=Q(agreement__isnull=False),
-                                    name="register_link_unique_agreement"),
+                condition=(
+                    Q(instrument__isnull=False, legal_act__isnull=True, agreement__isnull=True)
+                    | Q(instrument__isnull=True, legal_act__isnull=False, agreement__isnull=True)
+                    | Q(instrument__isnull=True, legal_act__isnull=True, agreement__isnull=False)
+                ),
+                name="register_link_one_entry",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "instrument", "relation"],
+                condition=Q(instrument__isnull=False),
+                name="register_link_unique_instrument",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "legal_act", "relation"],
+                condition=Q(legal_act__isnull=False),
+                name="register_link_unique_legal_act",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "agreement", "relation"],
+                condition=Q(agreement__isnull=False),
+                name="register_link_unique_agreement",
+            ),
         ]
         verbose_name = _("link to a register")
         verbose_name_plural = _("links to registers")

@@ -24,8 +24,9 @@ def entry_label(link: RegisterLink, language: str) -> str:
 def instrument_choices(language: str) -> list[tuple[str, str]]:
     from camket.treaties.models import Instrument
 
-    return [(i.key, f"{i.key} — {i.label(language)}")
-            for i in Instrument.objects.filter(archived=False)]
+    return [
+        (i.key, f"{i.key} — {i.label(language)}") for i in Instrument.objects.filter(archived=False)
+    ]
 
 
 def register_links_context(user, item, language: str) -> dict:
@@ -36,10 +37,15 @@ def register_links_context(user, item, language: str) -> dict:
     may_change = user.has_perm("links.change_registerlink", RegisterLink(item=item))
     entries = []
     for link in register_links_of(user, item):
-        entries.append({"link": link, "kind": entry_kind(link),
-                        "label": entry_label(link, language),
-                        "relation": link.get_relation_display(),
-                        "detected": link.state == RegisterLink.State.DETECTED})
+        entries.append(
+            {
+                "link": link,
+                "kind": entry_kind(link),
+                "label": entry_label(link, language),
+                "relation": link.get_relation_display(),
+                "detected": link.state == RegisterLink.State.DETECTED,
+            }
+        )
     return {
         "show": True,
         "item": item,

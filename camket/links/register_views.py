@@ -24,16 +24,23 @@ def _back(item_pk: int) -> str:
 @require_POST
 def register_link_add(request, pk):
     item = get_recommendation_for_user(request.user, pk)
-    instrument = Instrument.objects.filter(key=request.POST.get("instrument", ""),
-                                           archived=False).first()
+    instrument = Instrument.objects.filter(
+        key=request.POST.get("instrument", ""), archived=False
+    ).first()
     if instrument is None:
-        messages.error(request, _("There is no instrument %(key)s.") % {
-            "key": request.POST.get("instrument", "")})
+        messages.error(
+            request,
+            _("There is no instrument %(key)s.") % {"key": request.POST.get("instrument", "")},
+        )
         return redirect(_back(item.pk))
     try:
-        registers.add_register_link(request.user, item, instrument,
-                                    request.POST.get("relation", ""),
-                                    note=request.POST.get("note", "").strip())
+        registers.add_register_link(
+            request.user,
+            item,
+            instrument,
+            request.POST.get("relation", ""),
+            note=request.POST.get("note", "").strip(),
+        )
         messages.success(request, _("Link added."))
     except ValidationError as error:
         messages.error(request, error_text(error))
@@ -46,12 +53,18 @@ def register_link_decide(request, pk, decision):
     link = get_object_or_404(registers.visible_register_links(request.user), pk=pk)
     if not request.user.has_perm("links.change_registerlink", link):
         raise PermissionDenied
-    change = {"confirm": registers.confirm_register_link,
-              "reject": registers.reject_register_link,
-              "remove": registers.remove_register_link}[decision]
+    change = {
+        "confirm": registers.confirm_register_link,
+        "reject": registers.reject_register_link,
+        "remove": registers.remove_register_link,
+    }[decision]
     change(request.user, link)
-    messages.success(request, {
-        "confirm": _("Link confirmed."),
-        "reject": _("Link rejected: it will not be found in the text again."),
-        "remove": _("Link removed.")}[decision])
+    messages.success(
+        request,
+        {
+            "confirm": _("Link confirmed."),
+            "reject": _("Link rejected: it will not be found in the text again."),
+            "remove": _("Link removed."),
+        }[decision],
+    )
     return redirect(_back(link.item_id))

@@ -23,11 +23,13 @@ DETECTED_REASON = gettext_noop("Found in the text")
 
 
 def _entry_filter(entry) -> dict:
-    field = {"Instrument": "instrument", "LegalAct": "legal_act",
-             "Agreement": "agreement"}.get(type(entry).__name__)
+    field = {"Instrument": "instrument", "LegalAct": "legal_act", "Agreement": "agreement"}.get(
+        type(entry).__name__
+    )
     if field is None:
-        raise ValidationError(_("An item can be linked only to an instrument, a legal act or a "
-                                "bilateral agreement."))
+        raise ValidationError(
+            _("An item can be linked only to an instrument, a legal act or a bilateral agreement.")
+        )
     return {field: entry}
 
 
@@ -38,23 +40,30 @@ def _save(user, link: RegisterLink, reason: str) -> None:
 
 
 def find_register_link(item: Recommendation, entry, relation: str) -> RegisterLink | None:
-    return (RegisterLink.objects.select_for_update()
-            .filter(item=item, relation=relation, **_entry_filter(entry)).first())
+    return (
+        RegisterLink.objects.select_for_update()
+        .filter(item=item, relation=relation, **_entry_filter(entry))
+        .first()
+    )
 
 
 @transaction.atomic
-def add_register_link(user, item: Recommendation, entry, relation: str, *,
-                      note: str = "") -> RegisterLink:
+def add_register_link(
+    user, item: Recommendation, entry, relation: str, *, note: str = ""
+) -> RegisterLink:
     """A person's link is confirmed at once; adding again a detected, rejected or removed link
     confirms that row."""
     if relation not in Relation.values:
-        raise ValidationError(_("Unknown relation %(relation)r; use one of: %(choices)s.") % {
-            "relation": relation, "choices": ", ".join(Relation.values)})
+        raise ValidationError(
+            _("Unknown relation %(relation)r; use one of: %(choices)s.")
+            % {"relation": relation, "choices": ", ".join(Relation.values)}
+        )
     if item.status == Recommendation.Status.ARCHIVED:
         raise ValidationError(_("An archived item cannot be linked."))
     link = find_register_link(item, entry, relation)
-    candidate = link or RegisterLink(item=item, relation=relation, created_by=user,
-                                     **_entry_filter(entry))
+    candidate = link or RegisterLink(
+        item=item, relation=relation, created_by=user, **_entry_filter(entry)
+    )
     if user is not None:
         require(user, "links.change_registerlink", candidate)
     if link is not None and link.state == State.CONFIRMED and not link.archived:
@@ -67,14 +76,20 @@ def add_register_link(user, item: Recommendation, entry, relation: str, *,
 
 
 @transaction.atomic
-def detect_register_link(item: Recommendation, entry, relation: str, *,
-                         matched_text: str = "") -> RegisterLink | None:
+def detect_register_link(
+    item: Recommendation, entry, relation: str, *, matched_text: str = ""
+) -> RegisterLink | None:
     """A link found in the item's text. None when a row exists already in any state: what a
     person decided (confirmed, rejected or removed) is never undone by detection."""
     if find_register_link(item, entry, relation) is not None:
         return None
-    link = RegisterLink(item=item, relation=relation, state=State.DETECTED,
-                        matched_text=matched_text[:300], **_entry_filter(entry))
+    link = RegisterLink(
+        item=item,
+        relation=relation,
+        state=State.DETECTED,
+        matched_text=matched_text[:300],
+        **_entry_filter(entry),
+    )
     _save(None, link, DETECTED_REASON)
     return link
 
@@ -126,9 +141,11 @@ def live_register_links(user=None):
 
 
 def register_links_of(user, item: Recommendation, *, states=LIVE_STATES):
-    return (visible_register_links(user).filter(item=item, state__in=states, archived=False)
-            .select_related(*ENTRY_FIELDS, "created_by", "decided_by"))
-
+    return (
+        visible_register_links(user)
+        .filter(item=item, state__in=states, archived=False)
+        .select_related(*ENTRY_FIELDS, "created_by", "decided_by")
+    )
 
 
 def detect_register_links(found: list[tuple[Recommendation, object, str, str]]) -> int:
@@ -138,18 +155,28 @@ def detect_register_links(found: list[tuple[Recommendation, object, str, str]]) 
         return 0
     with transaction.atomic():
         items = {item.pk for item, *_ in found}
-        existing = {(item_id, field, entry_id, relation)
-                    for item_id, relation, *entries in RegisterLink.objects.filter(
-                        item__in=items).values_list("item_id", "relation", *ENTRY_FIELDS)
-                    for field, entry_id in zip(ENTRY_FIELDS, entries, strict=True) if entry_id}
+        existing = {
+            (item_id, field, entry_id, relation)
+            for item_id, relation, *entries in RegisterLink.objects.filter(
+                item__in=items
+            ).values_list("item_id", "relation", *ENTRY_FIELDS)
+            for field, entry_id in zip(ENTRY_FIELDS, entries, strict=True)
+            if entry_id
+        }
         new = {}
         for item, entry, relation, matched in found:
-            (field, value), = _entry_filter(entry).items()
+            ((field, value),) = _entry_filter(entry).items()
             key = (item.pk, field, value.pk, relation)
             if key not in existing and key not in new:
-                new[key] = RegisterLink(item=item, relation=relation, state=State.DETECTED,
-                                        matched_text=matched[:300], **{field: value})
+                new[key] = RegisterLink(
+                    item=item,
+                    relation=relation,
+                    state=State.DETECTED,
+                    matched_text=matched[:300],
+                    **{field: value},
+                )
         links = RegisterLink.objects.bulk_create(new.values())
         RegisterLink.history.bulk_history_create(
-            links, default_change_reason=DETECTED_REASON, default_date=timezone.now())
+            links, default_change_reason=DETECTED_REASON, default_date=timezone.now()
+        )
     return len(links)

@@ -20,8 +20,9 @@ def sees_both_items(user, link) -> bool:
 def coordinates_either_framework(user, link) -> bool:
     if link is None or not link.source_id or not link.target_id:
         return False
-    return (roles.coordinates(user, link.source.framework)
-            or roles.coordinates(user, link.target.framework))
+    return roles.coordinates(user, link.source.framework) or roles.coordinates(
+        user, link.target.framework
+    )
 
 
 rules.add_perm("links.view_itemlink", is_member & sees_both_items)

@@ -23,8 +23,16 @@ SYMMETRIC = {Relation.SAME_SUBJECT}
 OUTGOING, INCOMING = "outgoing", "incoming"
 LIVE_STATES = (State.SUGGESTED, State.CONFIRMED)
 
-__all__ = ["AlreadyDecided", "LinkedItem", "add_link", "confirm_link", "find_link",
-           "links_of", "reject_link", "remove_link"]
+__all__ = [
+    "AlreadyDecided",
+    "LinkedItem",
+    "add_link",
+    "confirm_link",
+    "find_link",
+    "links_of",
+    "reject_link",
+    "remove_link",
+]
 
 
 @dataclass
@@ -37,11 +45,17 @@ class LinkedItem:
 
     def as_dict(self, language: str = "en") -> dict:
         framework = self.item.framework
-        return {"link": self.link.pk, "id": self.item.pk, "framework": framework.slug,
-                "reference": self.item.reference, "relation": self.link.relation,
-                "direction": self.direction, "state": self.link.state,
-                "level": framework.level_label(self.item.level, language),
-                "text": self.item.text}
+        return {
+            "link": self.link.pk,
+            "id": self.item.pk,
+            "framework": framework.slug,
+            "reference": self.item.reference,
+            "relation": self.link.relation,
+            "direction": self.direction,
+            "state": self.link.state,
+            "level": framework.level_label(self.item.level, language),
+            "text": self.item.text,
+        }
 
 
 def _check(user, link: ItemLink) -> None:
@@ -64,13 +78,16 @@ def find_link(source, target, relation: str) -> ItemLink | None:
 
 
 @transaction.atomic
-def add_link(user, source: Recommendation, target: Recommendation, relation: str, *,
-             note: str = "") -> ItemLink:
+def add_link(
+    user, source: Recommendation, target: Recommendation, relation: str, *, note: str = ""
+) -> ItemLink:
     """A person's link is confirmed at once. Adding a link that exists as a suggestion, a
     rejected suggestion or a removed link confirms that row again; a confirmed one is kept."""
     if relation not in Relation.values:
-        raise ValidationError(_("Unknown relation %(relation)r; use one of: %(choices)s.") % {
-            "relation": relation, "choices": ", ".join(Relation.values)})
+        raise ValidationError(
+            _("Unknown relation %(relation)r; use one of: %(choices)s.")
+            % {"relation": relation, "choices": ", ".join(Relation.values)}
+        )
     if source.pk == target.pk:
         raise ValidationError(_("An item cannot be linked to itself."))
     if Recommendation.Status.ARCHIVED in (source.status, target.status):
@@ -91,9 +108,9 @@ def _decide(user, link: ItemLink, state: str, reason: str) -> ItemLink:
     _check(user, link)
     now = timezone.now()
     with transaction.atomic():
-        claimed = ItemLink.objects.filter(pk=link.pk, state=State.SUGGESTED,
-                                          archived=False).update(state=state, decided_by=user,
-                                                                 decided_at=now)
+        claimed = ItemLink.objects.filter(pk=link.pk, state=State.SUGGESTED, archived=False).update(
+            state=state, decided_by=user, decided_at=now
+        )
         if not claimed:
             raise AlreadyDecided(link)
         link.state, link.decided_by, link.decided_at = state, user, now
@@ -122,11 +139,24 @@ def remove_link(user, link: ItemLink) -> ItemLink:
 
 def links_of(user, item: Recommendation, *, states=LIVE_STATES) -> list[LinkedItem]:
     """The item's links the user may see, from either end, grouped by relation and direction."""
-    links = (visible_links(user).filter(Q(source=item) | Q(target=item), state__in=states)
-             .select_related("source__framework", "target__framework", "created_by",
-                             "decided_by"))
-    found = [LinkedItem(link, link.target, OUTGOING) if link.source_id == item.pk
-             else LinkedItem(link, link.source, INCOMING) for link in links]
+    links = (
+        visible_links(user)
+        .filter(Q(source=item) | Q(target=item), state__in=states)
+        .select_related("source__framework", "target__framework", "created_by", "decided_by")
+    )
+    found = [
+        LinkedItem(link, link.target, OUTGOING)
+        if link.source_id == item.pk
+        else LinkedItem(link, link.source, INCOMING)
+        for link in links
+    ]
     relation_order = {value: i for i, value in enumerate(Relation.values)}
-    return sorted(found, key=lambda f: (relation_order[f.link.relation], f.direction != OUTGOING,
-                                        f.item.framework.slug, f.item.reference))
+    return sorted(
+        found,
+        key=lambda f: (
+            relation_order[f.link.relation],
+            f.direction != OUTGOING,
+            f.item.framework.slug,
+            f.item.reference,
+        ),
+    )

@@ -39,17 +39,30 @@ class SuggestOutcome:
     links: list[ItemLink] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"created": self.created, "refreshed": self.refreshed, "skipped": self.skipped,
-                "links": [{"id": link.pk,
-                           "source": f"{link.source.framework.slug}:{link.source.reference}",
-                           "target": f"{link.target.framework.slug}:{link.target.reference}",
-                           "relation": link.relation, "similarity": link.similarity}
-                          for link in self.links]}
+        return {
+            "created": self.created,
+            "refreshed": self.refreshed,
+            "skipped": self.skipped,
+            "links": [
+                {
+                    "id": link.pk,
+                    "source": f"{link.source.framework.slug}:{link.source.reference}",
+                    "target": f"{link.target.framework.slug}:{link.target.reference}",
+                    "relation": link.relation,
+                    "similarity": link.similarity,
+                }
+                for link in self.links
+            ],
+        }
 
 
 def _items(framework) -> list[Recommendation]:
-    return list(Recommendation.objects.filter(framework=framework).exclude(
-        status=Recommendation.Status.ARCHIVED).select_related("framework").order_by("pk"))
+    return list(
+        Recommendation.objects.filter(framework=framework)
+        .exclude(status=Recommendation.Status.ARCHIVED)
+        .select_related("framework")
+        .order_by("pk")
+    )
 
 
 def _scored_pairs(items_a, items_b, minimum: float, per_item: int) -> dict[tuple, float]:
@@ -84,16 +97,24 @@ def _proposal(a, b, score: float, same_subject_at: float):
     return (a, b, CONTRIBUTES_TO) if national_a else (b, a, CONTRIBUTES_TO)
 
 
-def suggest_links(framework_a: Framework, framework_b: Framework, *, user=None,
-                  minimum: float = CONTRIBUTES, same_subject_at: float = SAME_SUBJECT,
-                  per_item: int = PER_ITEM) -> SuggestOutcome:
+def suggest_links(
+    framework_a: Framework,
+    framework_b: Framework,
+    *,
+    user=None,
+    minimum: float = CONTRIBUTES,
+    same_subject_at: float = SAME_SUBJECT,
+    per_item: int = PER_ITEM,
+) -> SuggestOutcome:
     """Write suggested links between the two frameworks' items (`user=None`: the system)."""
     if framework_a.pk == framework_b.pk:
         raise ValidationError(_("Choose two different frameworks."))
-    if user is not None and not (roles.coordinates(user, framework_a)
-                                 or roles.coordinates(user, framework_b)):
-        raise PermissionDenied(_("Only a coordinator of one of the two frameworks can ask for "
-                                 "suggested links."))
+    if user is not None and not (
+        roles.coordinates(user, framework_a) or roles.coordinates(user, framework_b)
+    ):
+        raise PermissionDenied(
+            _("Only a coordinator of one of the two frameworks can ask for suggested links.")
+        )
     pairs = _scored_pairs(_items(framework_a), _items(framework_b), minimum, max(per_item, 1))
     outcome = SuggestOutcome()
     with transaction.atomic():
@@ -107,8 +128,13 @@ def suggest_links(framework_a: Framework, framework_b: Framework, *, user=None,
                 _refresh(existing, proposal, score, outcome)
                 continue
             source, target, relation = proposal
-            link = ItemLink(source=source, target=target, relation=relation,
-                            state=State.SUGGESTED, similarity=round(score, 3))
+            link = ItemLink(
+                source=source,
+                target=target,
+                relation=relation,
+                state=State.SUGGESTED,
+                similarity=round(score, 3),
+            )
             link._history_user = user
             link._change_reason = gettext_noop("Suggested by the similarity model")
             link.save()
@@ -121,8 +147,8 @@ def suggest_links(framework_a: Framework, framework_b: Framework, *, user=None,
 def _linked_pairs(framework_a, framework_b) -> dict[frozenset, list[ItemLink]]:
     rows = ItemLink.objects.filter(
         source__framework__in=[framework_a, framework_b],
-        target__framework__in=[framework_a, framework_b]).select_related(
-        "source__framework", "target__framework")
+        target__framework__in=[framework_a, framework_b],
+    ).select_related("source__framework", "target__framework")
     found: dict[frozenset, list[ItemLink]] = {}
     for link in rows:
         found.setdefault(frozenset((link.source_id, link.target_id)), []).append(link)
@@ -131,9 +157,13 @@ def _linked_pairs(framework_a, framework_b) -> dict[frozenset, list[ItemLink]]:
 
 def _refresh(existing: list[ItemLink], proposal, score: float, outcome: SuggestOutcome) -> None:
     source, target, relation = proposal
-    pending = [link for link in existing if link.state == State.SUGGESTED and not link.archived
-               and (link.source_id, link.target_id, link.relation)
-               == (source.pk, target.pk, relation)]
+    pending = [
+        link
+        for link in existing
+        if link.state == State.SUGGESTED
+        and not link.archived
+        and (link.source_id, link.target_id, link.relation) == (source.pk, target.pk, relation)
+    ]
     if len(pending) == len(existing) == 1 and pending[0].similarity != round(score, 3):
         ItemLink.objects.filter(pk=pending[0].pk).update(similarity=round(score, 3))
         outcome.refreshed += 1

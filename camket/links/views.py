@@ -26,17 +26,27 @@ def link_add(request, pk):
     item = get_recommendation_for_user(request.user, pk)
     back = reverse("recommendation-detail", args=[item.pk])
     slug, reference = request.POST.get("framework", ""), request.POST.get("reference", "").strip()
-    other = visible_recommendations(request.user).filter(framework__slug=slug,
-                                                         reference=reference).first()
+    other = (
+        visible_recommendations(request.user)
+        .filter(framework__slug=slug, reference=reference)
+        .first()
+    )
     if other is None:
-        messages.error(request, _("There is no item %(reference)s in framework %(framework)s.")
-                       % {"reference": reference, "framework": slug})
+        messages.error(
+            request,
+            _("There is no item %(reference)s in framework %(framework)s.")
+            % {"reference": reference, "framework": slug},
+        )
         return redirect(back)
-    source, target = (item, other) if request.POST.get("direction") != "incoming" else (other,
-                                                                                         item)
+    source, target = (item, other) if request.POST.get("direction") != "incoming" else (other, item)
     try:
-        services.add_link(request.user, source, target, request.POST.get("relation", ""),
-                          note=request.POST.get("note", "").strip())
+        services.add_link(
+            request.user,
+            source,
+            target,
+            request.POST.get("relation", ""),
+            note=request.POST.get("note", "").strip(),
+        )
         messages.success(request, _("Link added."))
     except ValidationError as error:
         messages.error(request, error_text(error))
@@ -47,14 +57,21 @@ def link_add(request, pk):
 @require_POST
 def link_decide(request, pk, decision):
     link = get_object_or_404(visible_links(request.user), pk=pk)
-    change = {"confirm": services.confirm_link, "reject": services.reject_link,
-              "remove": services.remove_link}[decision]
+    change = {
+        "confirm": services.confirm_link,
+        "reject": services.reject_link,
+        "remove": services.remove_link,
+    }[decision]
     try:
         change(request.user, link)
-        messages.success(request, {
-            "confirm": _("Link confirmed."),
-            "reject": _("Suggestion rejected: it will not be suggested again."),
-            "remove": _("Link removed.")}[decision])
+        messages.success(
+            request,
+            {
+                "confirm": _("Link confirmed."),
+                "reject": _("Suggestion rejected: it will not be suggested again."),
+                "remove": _("Link removed."),
+            }[decision],
+        )
     except services.AlreadyDecided:
         messages.error(request, _("Someone already decided this suggestion; nothing changed."))
     return redirect(safe_next(request, reverse("recommendation-detail", args=[link.source_id])))
@@ -66,20 +83,30 @@ def suggestion_list(request):
     coordinated = coordinated_framework_ids(request.user)
     if not coordinated:
         raise PermissionDenied(_("Only a framework's coordinators decide its suggested links."))
-    pending = (decidable_links(request.user).filter(state="suggested")
-               .select_related("source__framework", "target__framework")
-               .order_by("-similarity", "pk"))
+    pending = (
+        decidable_links(request.user)
+        .filter(state="suggested")
+        .select_related("source__framework", "target__framework")
+        .order_by("-similarity", "pk")
+    )
     page = Paginator(pending, PAGE_SIZE).get_page(request.GET.get("page"))
     language = get_language() or "vi"
     for link in page.object_list:
         for item in (link.source, link.target):
             item.framework_label = item.framework.label(language)
             item.level_label = item.framework.level_label(item.level, language)
-    return render(request, "links/suggestions.html", {
-        "page": page, "query_string": "",
-        "frameworks": [(f.slug, f.label(language)) for f in
-                       Framework.objects.filter(archived=False).order_by("name")],
-    })
+    return render(
+        request,
+        "links/suggestions.html",
+        {
+            "page": page,
+            "query_string": "",
+            "frameworks": [
+                (f.slug, f.label(language))
+                for f in Framework.objects.filter(archived=False).order_by("name")
+            ],
+        },
+    )
 
 
 @login_required
@@ -91,8 +118,9 @@ def suggestion_run(request):
     second = get_object_or_404(frameworks, slug=request.POST.get("framework_b", ""))
     try:
         outcome = suggest_links(first, second, user=request.user)
-        messages.success(request, _("%(count)d new suggested link(s).") % {
-            "count": outcome.created})
+        messages.success(
+            request, _("%(count)d new suggested link(s).") % {"count": outcome.created}
+        )
     except ValidationError as error:
         messages.error(request, error_text(error))
     return redirect("link-suggestions")

@@ -35,8 +35,11 @@ class ActionFilters:
         return filters
 
     def concerning(self) -> Concerning:
-        return Concerning(framework=self.framework, kind=self.kind,
-                          category=int(self.category) if self.category else None)
+        return Concerning(
+            framework=self.framework,
+            kind=self.kind,
+            category=int(self.category) if self.category else None,
+        )
 
     def active(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
@@ -53,14 +56,16 @@ def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Acti
         queryset = queryset.filter(publication=filters.publication)
     else:  # an archived plan's actions count as archived
         queryset = queryset.exclude(publication=Action.Publication.ARCHIVED).exclude(
-            plan__archived=True)
+            plan__archived=True
+        )
     if filters.plan:
         queryset = queryset.filter(plan_id=int(filters.plan))
     if filters.concerning():
         queryset = queryset.filter(action_condition(filters.concerning()))
     if filters.agency:
         co_led = Action.co_agencies.through.objects.filter(
-            action_id=OuterRef("pk"), agency__code=filters.agency)
+            action_id=OuterRef("pk"), agency__code=filters.agency
+        )
         queryset = queryset.filter(Q(lead_agency__code=filters.agency) | Exists(co_led))
     if filters.lead:
         queryset = queryset.filter(lead_agency__code=filters.lead)
@@ -70,9 +75,13 @@ def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Acti
         queryset = queryset.filter(overdue_condition(today))
     if filters.q:
         words = search_terms(filters.q)
-        matches = [a.pk for a in queryset.only("pk", "reference", "title", "description")
-                   if all(w in fold(f"{a.reference} {a.title} {a.description}") for w in words)]
+        matches = [
+            a.pk
+            for a in queryset.only("pk", "reference", "title", "description")
+            if all(w in fold(f"{a.reference} {a.title} {a.description}") for w in words)
+        ]
         queryset = queryset.filter(pk__in=matches)
     # Shorter references first, so that "2" comes before "10".
     return queryset.select_related("plan", "lead_agency").order_by(
-        "plan_id", Length("reference"), "reference", "id")
+        "plan_id", Length("reference"), "reference", "id"
+    )

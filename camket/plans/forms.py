@@ -46,8 +46,9 @@ class VersionedForm(forms.ModelForm):
 
 
 class PlanForm(VersionedForm):
-    framework = forms.ModelChoiceField(label=_("Framework"), required=False,
-                                       queryset=Framework.objects.filter(archived=False))
+    framework = forms.ModelChoiceField(
+        label=_("Framework"), required=False, queryset=Framework.objects.filter(archived=False)
+    )
 
     class Meta:
         model = Plan
@@ -61,27 +62,46 @@ class PlanForm(VersionedForm):
             self.fields["framework"].required = True
             if user is not None:  # a plan is made for a framework its maker coordinates
                 self.fields["framework"].queryset = coordinated_frameworks(user).filter(
-                    archived=False)
+                    archived=False
+                )
             del self.fields["archived"]
 
 
 class ActionForm(VersionedForm):
     co_agencies = forms.ModelMultipleChoiceField(
-        label=_("Co-agencies"), required=False, queryset=_agencies(),
-        widget=forms.SelectMultiple(attrs={"size": 6}))
+        label=_("Co-agencies"),
+        required=False,
+        queryset=_agencies(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
     recommendation_references = forms.CharField(
-        label=_("Items it implements"), required=False,
+        label=_("Items it implements"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("References separated by commas or spaces: the plan's framework's as they "
-                    "are (45.1, 45.7), another framework's after its short name and a colon "
-                    "(drug-programme-2021:1.2.3)."))
+        help_text=_(
+            "References separated by commas or spaces: the plan's framework's as they "
+            "are (45.1, 45.7), another framework's after its short name and a colon "
+            "(drug-programme-2021:1.2.3)."
+        ),
+    )
 
     class Meta:
         model = Action
-        fields = ["reference", "title", "title_en", "description", "expected_output", "lead_agency",
-                  "start_on", "target_on", "budget_source"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}),
-                   "expected_output": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "reference",
+            "title",
+            "title_en",
+            "description",
+            "expected_output",
+            "lead_agency",
+            "start_on",
+            "target_on",
+            "budget_source",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "expected_output": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,12 +116,15 @@ class ActionForm(VersionedForm):
             self.initial["recommendation_references"] = ", ".join(
                 item_reference(item, plan.framework_id)
                 for _framework, group in items_by_framework(user, self.instance)
-                for item in group)
+                for item in group
+            )
 
     def clean_recommendation_references(self):
-        found = find_items(self.user, split_references(
-            self.cleaned_data["recommendation_references"]),
-            default_framework=self.plan.framework)
+        found = find_items(
+            self.user,
+            split_references(self.cleaned_data["recommendation_references"]),
+            default_framework=self.plan.framework,
+        )
         if found.unknown:
             raise forms.ValidationError(found.error())
         return found.items
@@ -109,8 +132,9 @@ class ActionForm(VersionedForm):
 
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Implementation status"), choices=Implementation.choices)
-    reason = forms.CharField(label=_("Reason"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -120,29 +144,38 @@ class PublicationForm(forms.Form):
 
 class FromClustersForm(forms.Form):
     clusters = forms.ModelMultipleChoiceField(
-        label=_("Clusters"), queryset=Cluster.objects.none(),
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Clusters"), queryset=Cluster.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
     lead_agency = forms.ModelChoiceField(label=_("Lead agency"), queryset=_agencies())
-    start_on = forms.DateField(label=_("Start date"), required=False,
-                               widget=date_input())
-    target_on = forms.DateField(label=_("Target date"), required=False,
-                               widget=date_input())
+    start_on = forms.DateField(label=_("Start date"), required=False, widget=date_input())
+    target_on = forms.DateField(label=_("Target date"), required=False, widget=date_input())
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_agency"].label_from_instance = bilingual.text
         self.fields["clusters"].queryset = Cluster.objects.filter(
-            framework_id=plan.framework_id, archived=False).exclude(actions__plan=plan)
+            framework_id=plan.framework_id, archived=False
+        ).exclude(actions__plan=plan)
 
 
 class IndicatorForm(VersionedForm):
-    agency = forms.ModelChoiceField(label=_("Reporting agency"), queryset=_agencies(),
-                                    required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Reporting agency"), queryset=_agencies(), required=False
+    )
 
     class Meta:
         model = Indicator
-        fields = ["title", "title_en", "unit", "baseline", "target", "frequency_months",
-                  "starts_on", "ends_on", "archived"]
+        fields = [
+            "title",
+            "title_en",
+            "unit",
+            "baseline",
+            "target",
+            "frequency_months",
+            "starts_on",
+            "ends_on",
+            "archived",
+        ]
 
     def __init__(self, *args, for_recommendation: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,5 +187,8 @@ class IndicatorForm(VersionedForm):
             del self.fields["archived"]
             for name in ("starts_on", "ends_on"):
                 self.fields[name].required = for_recommendation
-                self.fields[name].help_text = "" if for_recommendation else _(
-                    "Left empty: the action's start or target date.")
+                self.fields[name].help_text = (
+                    ""
+                    if for_recommendation
+                    else _("Left empty: the action's start or target date.")
+                )

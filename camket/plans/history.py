@@ -34,7 +34,8 @@ def action_history(user, action) -> list[HistoryEntry]:
         lens = None
         if windows is not None and indicator.agency_id != own_agency:
             # Changed while the action was a draft: read as it stood at publication.
-            lens = Lens(shows=lambda record, older: within(windows, record.history_date),
-                        compare_first=True)
+            lens = Lens(
+                shows=lambda record, older: within(windows, record.history_date), compare_first=True
+            )
         entries += entries_for(indicator, subject=str(indicator), user=user, lens=lens)
     return sorted(entries, key=lambda entry: entry.when, reverse=True)

@@ -42,11 +42,11 @@ def refresh(recommendation_ids: Iterable[int], *, user=None) -> int:
     if not ids:
         return 0
     statuses: dict[int, list[str]] = {pk: [] for pk in ids}
-    links = Action.recommendations.through.objects.filter(
-        recommendation_id__in=ids
-    ).filter(action__publication=Action.Publication.PUBLISHED,
-             action__plan__archived=False).values_list(
-        "recommendation_id", "action__status")
+    links = (
+        Action.recommendations.through.objects.filter(recommendation_id__in=ids)
+        .filter(action__publication=Action.Publication.PUBLISHED, action__plan__archived=False)
+        .values_list("recommendation_id", "action__status")
+    )
     for recommendation_id, status in links:
         statuses[recommendation_id].append(status)
     changed = 0

@@ -25,19 +25,28 @@ def _back_to(indicator):
 def _edit(request, *, indicator=None, action=None, recommendation=None):
     coordinator_only(request)
     coordinator_only(request, indicator or action or recommendation)
-    form = IndicatorForm(request.POST or None, instance=indicator,
-                         for_recommendation=recommendation is not None)
+    form = IndicatorForm(
+        request.POST or None, instance=indicator, for_recommendation=recommendation is not None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if indicator is None:
                 indicator = indicators.create_indicator(
-                    request.user, form.values(), action=action, recommendation=recommendation,
-                    agency=form.cleaned_data.get("agency"))
-                messages.success(request, _("Indicator saved; %(count)d due date(s) scheduled.")
-                                 % {"count": indicator.due_dates.count()})
+                    request.user,
+                    form.values(),
+                    action=action,
+                    recommendation=recommendation,
+                    agency=form.cleaned_data.get("agency"),
+                )
+                messages.success(
+                    request,
+                    _("Indicator saved; %(count)d due date(s) scheduled.")
+                    % {"count": indicator.due_dates.count()},
+                )
             else:
-                indicators.update_indicator(request.user, indicator, form.values(),
-                                            version=form.cleaned_data["version"])
+                indicators.update_indicator(
+                    request.user, indicator, form.values(), version=form.cleaned_data["version"]
+                )
                 messages.success(request, _("Indicator saved."))
         except StaleEdit as error:
             keep_input_after_stale_edit(form, error)
@@ -45,10 +54,16 @@ def _edit(request, *, indicator=None, action=None, recommendation=None):
             form.add_error(None, error)
         else:
             return _back_to(indicator)
-    return render(request, "plans/indicator_form.html", {
-        "form": form, "indicator": indicator, "action": action or (
-            indicator.action if indicator else None),
-        "recommendation": recommendation or (indicator.recommendation if indicator else None)})
+    return render(
+        request,
+        "plans/indicator_form.html",
+        {
+            "form": form,
+            "indicator": indicator,
+            "action": action or (indicator.action if indicator else None),
+            "recommendation": recommendation or (indicator.recommendation if indicator else None),
+        },
+    )
 
 
 @login_required
@@ -70,12 +85,19 @@ def indicator_edit_view(request, pk):
 def indicator_detail_view(request, pk):
     """An indicator, its values over time against the baseline and target, and its schedule."""
     indicator = get_indicator_for_user(request.user, pk)
-    reports = {r.due_date_id: as_handed_over(request.user, r) for r in visible_reports(
-        request.user).filter(due_date__indicator=indicator)}
+    reports = {
+        r.due_date_id: as_handed_over(request.user, r)
+        for r in visible_reports(request.user).filter(due_date__indicator=indicator)
+    }
     schedule = [(d, reports.get(d.pk)) for d in indicator.due_dates.filter(archived=False)]
-    return render(request, "plans/indicator_detail.html", {
-        "indicator": indicator, "schedule": schedule,
-        "trend": trend_view(trend_for_user(request.user, indicator)),
-        "can_edit": roles.is_coordinator(request.user) and request.user.has_perm(
-            "plans.change_indicator", indicator),
-    })
+    return render(
+        request,
+        "plans/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "schedule": schedule,
+            "trend": trend_view(trend_for_user(request.user, indicator)),
+            "can_edit": roles.is_coordinator(request.user)
+            and request.user.has_perm("plans.change_indicator", indicator),
+        },
+    )

@@ -21,7 +21,8 @@ class FoundItems:
 
     def error(self) -> str:
         return _("No item you may see has the reference: %(refs)s") % {
-            "refs": ", ".join(self.unknown)}
+            "refs": ", ".join(self.unknown)
+        }
 
 
 def split_references(text: str) -> list[str]:
@@ -29,7 +30,7 @@ def split_references(text: str) -> list[str]:
 
 
 def _slug_and_reference(text: str, default_slug: str, slugs: set[str]) -> tuple[str, str]:
-    """"upr-vn-4:45.1" → ("upr-vn-4", "45.1"); "45.1" → (default_slug, "45.1"). A colon
+    """ "upr-vn-4:45.1" → ("upr-vn-4", "45.1"); "45.1" → (default_slug, "45.1"). A colon
     that does not follow a framework's short name is part of the reference."""
     slug, colon, reference = text.partition(":")
     if colon and slug in slugs and reference:
@@ -47,8 +48,10 @@ def find_items(user, references, *, default_framework: Framework | None) -> Foun
     condition = Q(pk__in=[])
     for slug, reference in wanted.values():
         condition |= Q(framework__slug=slug, reference=reference)
-    found = {(item.framework.slug, item.reference): item for item in
-             visible_recommendations(user).filter(condition).select_related("framework")}
+    found = {
+        (item.framework.slug, item.reference): item
+        for item in visible_recommendations(user).filter(condition).select_related("framework")
+    }
     result = FoundItems()
     for ref, key in wanted.items():
         item = found.get(key)
@@ -69,10 +72,15 @@ def item_reference(item: Recommendation, plan_framework_id: int | None = None) -
 def items_by_framework(user, action) -> list[tuple[Framework, list[Recommendation]]]:
     """The items the action implements that the user may see, grouped by framework: the
     plan's framework first, then the others by name."""
-    items = visible_recommendations(user).filter(actions=action).select_related(
-        "framework").order_by("framework_id", "id")
+    items = (
+        visible_recommendations(user)
+        .filter(actions=action)
+        .select_related("framework")
+        .order_by("framework_id", "id")
+    )
     groups: dict[int, tuple[Framework, list]] = {}
     for item in items:
         groups.setdefault(item.framework_id, (item.framework, []))[1].append(item)
-    return sorted(groups.values(), key=lambda group: (
-        group[0].pk != action.plan.framework_id, group[0].name))
+    return sorted(
+        groups.values(), key=lambda group: (group[0].pk != action.plan.framework_id, group[0].name)
+    )

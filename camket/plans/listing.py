@@ -10,7 +10,13 @@ from camket.plans.scoping import visible_actions, visible_plans
 
 def listed_plans(user) -> QuerySet[Plan]:
     counted = visible_actions(user).exclude(publication=Action.Publication.ARCHIVED)
-    return visible_plans(user).select_related("framework").annotate(
-        action_count=Count("actions", filter=Q(actions__in=counted)),
-        implemented=Count("actions", filter=Q(actions__in=counted,
-                                              actions__status=Implementation.IMPLEMENTED)))
+    return (
+        visible_plans(user)
+        .select_related("framework")
+        .annotate(
+            action_count=Count("actions", filter=Q(actions__in=counted)),
+            implemented=Count(
+                "actions", filter=Q(actions__in=counted, actions__status=Implementation.IMPLEMENTED)
+            ),
+        )
+    )

@@ -26,8 +26,7 @@ class Concerning:
 
     def params(self) -> dict:
         """The filters as list URLs spell them."""
-        return {"framework": self.framework, "kind": self.kind,
-                "category": self.category or ""}
+        return {"framework": self.framework, "kind": self.kind, "category": self.category or ""}
 
 
 def item_condition(concerning: Concerning, prefix: str = "") -> Q:
@@ -37,16 +36,22 @@ def item_condition(concerning: Concerning, prefix: str = "") -> Q:
     if concerning.kind:
         condition &= Q(**{f"{prefix}framework__kind": concerning.kind})
     if concerning.category:
-        condition &= Q(**{f"{prefix}pk__in": Recommendation.objects.filter(
-            in_category_condition(concerning.category)).values("pk")})
+        condition &= Q(
+            **{
+                f"{prefix}pk__in": Recommendation.objects.filter(
+                    in_category_condition(concerning.category)
+                ).values("pk")
+            }
+        )
     return condition
 
 
 def _implements(**conditions) -> Exists:
     from camket.plans.models import Action
 
-    return Exists(Action.recommendations.through.objects.filter(
-        action_id=OuterRef("pk"), **conditions))
+    return Exists(
+        Action.recommendations.through.objects.filter(action_id=OuterRef("pk"), **conditions)
+    )
 
 
 def action_condition(concerning: Concerning) -> Q:
@@ -54,13 +59,18 @@ def action_condition(concerning: Concerning) -> Q:
     condition = Q()
     if concerning.framework:
         condition &= Q(plan__framework__slug=concerning.framework) | _implements(
-            recommendation__framework__slug=concerning.framework)
+            recommendation__framework__slug=concerning.framework
+        )
     if concerning.kind:
         condition &= Q(plan__framework__kind=concerning.kind) | _implements(
-            recommendation__framework__kind=concerning.kind)
+            recommendation__framework__kind=concerning.kind
+        )
     if concerning.category:
-        condition &= _implements(recommendation__in=Recommendation.objects.filter(
-            in_category_condition(concerning.category)).values("pk"))
+        condition &= _implements(
+            recommendation__in=Recommendation.objects.filter(
+                in_category_condition(concerning.category)
+            ).values("pk")
+        )
     return condition
 
 

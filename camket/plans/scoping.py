@@ -48,10 +48,12 @@ def visible_indicators(user) -> QuerySet[Indicator]:
     if roles.role_of(user) == roles.Role.ADMINISTRATOR:
         return queryset
     seen = Q(action__in=visible_actions(user)) | Q(
-        recommendation__in=visible_recommendations(user), action__isnull=True)
+        recommendation__in=visible_recommendations(user), action__isnull=True
+    )
     if roles.is_coordinator(user):
         seen |= coordinated(user, "action__plan__framework") | coordinated(
-            user, "recommendation__framework")
+            user, "recommendation__framework"
+        )
     if roles.is_agency_officer(user):
         seen |= Q(agency=roles.agency_of(user))
     return queryset.filter(seen)
@@ -69,8 +71,11 @@ def _get(queryset, pk, message):
 
 
 def get_action_for_user(user, pk) -> Action:
-    return _get(visible_actions(user).select_related("plan", "plan__framework", "lead_agency"),
-                pk, "No such action.")
+    return _get(
+        visible_actions(user).select_related("plan", "plan__framework", "lead_agency"),
+        pk,
+        "No such action.",
+    )
 
 
 def get_plan_for_user(user, pk) -> Plan:
@@ -78,11 +83,18 @@ def get_plan_for_user(user, pk) -> Plan:
 
 
 def get_indicator_for_user(user, pk) -> Indicator:
-    return _get(visible_indicators(user).select_related("action", "recommendation", "agency"),
-                pk, "No such indicator.")
+    return _get(
+        visible_indicators(user).select_related("action", "recommendation", "agency"),
+        pk,
+        "No such indicator.",
+    )
 
 
 def get_due_date_for_user(user, pk) -> DueDate:
-    return _get(visible_due_dates(user).select_related(
-        "indicator", "indicator__action", "indicator__recommendation", "indicator__agency"),
-        pk, "No such due date.")
+    return _get(
+        visible_due_dates(user).select_related(
+            "indicator", "indicator__action", "indicator__recommendation", "indicator__agency"
+        ),
+        pk,
+        "No such due date.",
+    )

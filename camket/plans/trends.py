@@ -87,8 +87,9 @@ def direction(baseline: Decimal | None, target: Decimal | None) -> str | None:
     return FLAT
 
 
-def progress(value: Decimal | None, baseline: Decimal | None,
-             target: Decimal | None) -> float | None:
+def progress(
+    value: Decimal | None, baseline: Decimal | None, target: Decimal | None
+) -> float | None:
     """Per cent of the way from the baseline (zero when missing) to the target, one decimal."""
     if value is None or target is None:
         return None
@@ -102,21 +103,36 @@ def build_trend(indicator: Indicator, reports) -> Trend:
     """The trend of `indicator` from `reports` (any of its reports: those without a value,
     drafts and returned ones are left out), oldest period first."""
     points = [
-        TrendPoint(period_start=r.due_date.period_start, period_end=r.due_date.period_end,
-                   due_on=r.due_date.due_on, value=r.indicator_value, state=r.state,
-                   report_id=r.pk)
+        TrendPoint(
+            period_start=r.due_date.period_start,
+            period_end=r.due_date.period_end,
+            due_on=r.due_date.due_on,
+            value=r.indicator_value,
+            state=r.state,
+            report_id=r.pk,
+        )
         for r in reports
-        if r.indicator_value is not None and r.state in PLOTTED_STATES
-        and r.due_date.indicator_id == indicator.pk and not r.due_date.archived]
+        if r.indicator_value is not None
+        and r.state in PLOTTED_STATES
+        and r.due_date.indicator_id == indicator.pk
+        and not r.due_date.archived
+    ]
     points.sort(key=lambda point: (point.period_end, point.due_on))
-    return Trend(indicator_id=indicator.pk, title=indicator.title, unit=indicator.unit,
-                 baseline=indicator.baseline, target=indicator.target,
-                 direction=direction(indicator.baseline, indicator.target), points=points)
+    return Trend(
+        indicator_id=indicator.pk,
+        title=indicator.title,
+        unit=indicator.unit,
+        baseline=indicator.baseline,
+        target=indicator.target,
+        direction=direction(indicator.baseline, indicator.target),
+        points=points,
+    )
 
 
 def _reports(queryset: QuerySet[ProgressReport], indicator: Indicator):
-    return queryset.filter(due_date__indicator=indicator, state__in=PLOTTED_STATES,
-                           indicator_value__isnull=False).select_related("due_date")
+    return queryset.filter(
+        due_date__indicator=indicator, state__in=PLOTTED_STATES, indicator_value__isnull=False
+    ).select_related("due_date")
 
 
 def trend_for_user(user, indicator: Indicator) -> Trend:
@@ -132,9 +148,15 @@ def trends_for_user(user, indicators) -> dict[int, Trend]:
     from camket.reports.scoping import visible_reports
 
     indicators = list(indicators)
-    reports = visible_reports(user).filter(
-        due_date__indicator__in=[i.pk for i in indicators], state__in=PLOTTED_STATES,
-        indicator_value__isnull=False).select_related("due_date")
+    reports = (
+        visible_reports(user)
+        .filter(
+            due_date__indicator__in=[i.pk for i in indicators],
+            state__in=PLOTTED_STATES,
+            indicator_value__isnull=False,
+        )
+        .select_related("due_date")
+    )
     by_indicator: dict[int, list] = {}
     for report in reports:
         by_indicator.setdefault(report.due_date.indicator_id, []).append(report)

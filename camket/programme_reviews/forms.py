@@ -17,9 +17,12 @@ class MultipleFileField(forms.FileField):
 
 class ReviewForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    files = MultipleFileField(label=_("Attachments"), required=False,
-                              widget=MultipleFileInput(), help_text=_(
-                                  "PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."))
+    files = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        widget=MultipleFileInput(),
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."),
+    )
 
     class Meta:
         model = FrameworkReview

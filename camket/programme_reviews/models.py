@@ -19,15 +19,23 @@ def attachment_path(instance, filename: str) -> str:
 
 
 class FrameworkReview(models.Model):
-    framework = models.ForeignKey("frameworks.Framework", verbose_name=_("framework"),
-                                  on_delete=models.PROTECT, related_name="reviews")
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        verbose_name=_("framework"),
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
     held_on = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300, blank=True)
     participants = models.TextField(_("participants"))
     findings = models.TextField(_("findings"))
     agreed_changes = models.TextField(_("agreed changes"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                   on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -43,8 +51,12 @@ class FrameworkReview(models.Model):
 
 
 class ReviewAttachment(StoredFile):
-    review = models.ForeignKey(FrameworkReview, verbose_name=_("review"),
-                               on_delete=models.PROTECT, related_name="attachments")
+    review = models.ForeignKey(
+        FrameworkReview,
+        verbose_name=_("review"),
+        on_delete=models.PROTECT,
+        related_name="attachments",
+    )
     file = models.FileField(storage=evidence_storage, upload_to=attachment_path, max_length=200)
     history = HistoricalRecords()
 

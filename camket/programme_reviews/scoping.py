@@ -16,7 +16,8 @@ def readable_frameworks(user) -> QuerySet[Framework]:
     if roles.is_coordinator(user):
         return Framework.objects.all()
     published = visible_recommendations(user).filter(
-        framework=OuterRef("pk"), status=Recommendation.Status.PUBLISHED)
+        framework=OuterRef("pk"), status=Recommendation.Status.PUBLISHED
+    )
     return Framework.objects.filter(Exists(published))
 
 

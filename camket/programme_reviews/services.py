@@ -20,13 +20,17 @@ def _check(review: FrameworkReview) -> None:
 
 
 @transaction.atomic
-def create_review(user, framework, values: dict, *,
-                  files: list[tuple[str, bytes]] = ()) -> FrameworkReview:
+def create_review(
+    user, framework, values: dict, *, files: list[tuple[str, bytes]] = ()
+) -> FrameworkReview:
     """Record a review of `framework` with its attachments (name, content): all or nothing."""
     require(user, "programme_reviews.add_review", framework)
     files = _checked_files(files)
-    review = FrameworkReview(framework=framework, created_by=user,
-                             **{k: v for k, v in values.items() if k in REVIEW_FIELDS})
+    review = FrameworkReview(
+        framework=framework,
+        created_by=user,
+        **{k: v for k, v in values.items() if k in REVIEW_FIELDS},
+    )
     _check(review)
     review._history_user = user
     review.save()
@@ -36,8 +40,14 @@ def create_review(user, framework, values: dict, *,
 
 
 @transaction.atomic
-def update_review(user, review: FrameworkReview, values: dict, *, version: int | None,
-                  files: list[tuple[str, bytes]] = ()) -> FrameworkReview:
+def update_review(
+    user,
+    review: FrameworkReview,
+    values: dict,
+    *,
+    version: int | None,
+    files: list[tuple[str, bytes]] = (),
+) -> FrameworkReview:
     """Change a review (refused if someone saved it since `version`) and attach more files."""
     require(user, "programme_reviews.change_review", review)
     files = _checked_files(files)

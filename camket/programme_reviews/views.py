@@ -32,14 +32,18 @@ def results_view(request, slug):
         files.setdefault(attachment.review_id, []).append(attachment)
     for review in reviews:
         review.shown_files = files.get(review.pk, [])
-    return render(request, "programme_reviews/results.html", {
-        "framework": framework,
-        "framework_label": framework.label(language),
-        "results": results_framework(request.user, framework, language),
-        "has_tree": has_tree(framework),
-        "reviews": reviews,
-        "can_add_review": request.user.has_perm("programme_reviews.add_review", framework),
-    })
+    return render(
+        request,
+        "programme_reviews/results.html",
+        {
+            "framework": framework,
+            "framework_label": framework.label(language),
+            "results": results_framework(request.user, framework, language),
+            "has_tree": has_tree(framework),
+            "reviews": reviews,
+            "can_add_review": request.user.has_perm("programme_reviews.add_review", framework),
+        },
+    )
 
 
 @login_required
@@ -57,9 +61,11 @@ def review_create_view(request, slug):
                 _refused(form, error)
             else:
                 return redirect("framework-results", slug=framework.slug)
-    return render(request, "programme_reviews/review_form.html",
-                  {"framework": framework, "form": form, "framework_label":
-                   framework.label(get_language())})
+    return render(
+        request,
+        "programme_reviews/review_form.html",
+        {"framework": framework, "form": form, "framework_label": framework.label(get_language())},
+    )
 
 
 @login_required
@@ -72,8 +78,13 @@ def review_edit_view(request, pk):
         files = _uploads(form)
         if files is not None:
             try:
-                services.update_review(request.user, review, form.values(),
-                                       version=form.cleaned_data["version"], files=files)
+                services.update_review(
+                    request.user,
+                    review,
+                    form.values(),
+                    version=form.cleaned_data["version"],
+                    files=files,
+                )
             except StaleEdit as error:
                 keep_input_after_stale_edit(form, error)
             except ValidationError as error:
@@ -81,9 +92,17 @@ def review_edit_view(request, pk):
             else:
                 return redirect("framework-results", slug=review.framework.slug)
     attachments = visible_attachments(request.user).filter(review=review)
-    return render(request, "programme_reviews/review_form.html", {
-        "framework": review.framework, "form": form, "review": review,
-        "attachments": attachments, "framework_label": review.framework.label(get_language())})
+    return render(
+        request,
+        "programme_reviews/review_form.html",
+        {
+            "framework": review.framework,
+            "form": form,
+            "review": review,
+            "attachments": attachments,
+            "framework_label": review.framework.label(get_language()),
+        },
+    )
 
 
 @login_required
@@ -106,7 +125,8 @@ def _uploads(form) -> list[tuple[str, bytes]] | None:
 def _refused(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for name, messages in error.message_dict.items():
-            form.add_error("files" if name == "file" else (
-                name if name in form.fields else None), messages)
+            form.add_error(
+                "files" if name == "file" else (name if name in form.fields else None), messages
+            )
     else:
         form.add_error(None, error.messages)

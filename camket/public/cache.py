@@ -51,8 +51,20 @@ def _watched_models():
     from camket.plans.models import Action, DueDate, Indicator, Plan
     from camket.reports.models import Evidence, ProgressReport
 
-    return [Framework, Recommendation, Category, Taxonomy, State, Plan, Action, Indicator,
-            DueDate, ProgressReport, Evidence, Agency]
+    return [
+        Framework,
+        Recommendation,
+        Category,
+        Taxonomy,
+        State,
+        Plan,
+        Action,
+        Indicator,
+        DueDate,
+        ProgressReport,
+        Evidence,
+        Agency,
+    ]
 
 
 def connect_signals() -> None:
@@ -64,12 +76,18 @@ def connect_signals() -> None:
         name = model.__name__
         post_save.connect(portal_changed, sender=model, dispatch_uid=f"public-save-{name}")
         post_delete.connect(portal_changed, sender=model, dispatch_uid=f"public-delete-{name}")
-    links = [Recommendation.recommending_states.through, Recommendation.categories.through,
-             Action.recommendations.through, Action.co_agencies.through,
-             Framework.taxonomies.through, Category.related_sdgs.through]
+    links = [
+        Recommendation.recommending_states.through,
+        Recommendation.categories.through,
+        Action.recommendations.through,
+        Action.co_agencies.through,
+        Framework.taxonomies.through,
+        Category.related_sdgs.through,
+    ]
     for through in links:
-        m2m_changed.connect(portal_changed, sender=through,
-                            dispatch_uid=f"public-m2m-{through.__name__}")
+        m2m_changed.connect(
+            portal_changed, sender=through, dispatch_uid=f"public-m2m-{through.__name__}"
+        )
 
 
 def _key(kind: str, request) -> str:
@@ -110,8 +128,11 @@ def cached_page(view):
                 return response
             if hasattr(response, "render"):
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]),
-                      timeout=settings.CAMKET_PUBLIC_CACHE_SECONDS)
+            cache.set(
+                key,
+                (response.content, response["Content-Type"]),
+                timeout=settings.CAMKET_PUBLIC_CACHE_SECONDS,
+            )
         response["Content-Language"] = get_language()
         response["Vary"] = "Cookie, Accept-Language"
         return response

@@ -13,8 +13,10 @@ from camket.public.queries import NONE
 
 
 def _status_segments(counts: Counter, url_for) -> list[Segment]:
-    segments = [Segment(key, str(label), counts.get(key, 0), url_for(key))
-                for key, label in Implementation.choices]
+    segments = [
+        Segment(key, str(label), counts.get(key, 0), url_for(key))
+        for key, label in Implementation.choices
+    ]
     segments.append(Segment(NONE, _("Not planned yet"), counts.get("", 0), url_for(NONE)))
     return segments
 
@@ -24,11 +26,18 @@ def frameworks_chart(frameworks: list[Framework], language: str) -> charts.BarCh
     rows = []
     for framework in frameworks:
         base = reverse("public-framework", args=[framework.slug])
-        rows.append(Row(
-            key=framework.slug, label=framework.label(language), total=framework.item_count,
-            url=base, segments=_status_segments(
-                framework.implementation,
-                lambda key, base=base: f"{base}?{urlencode({'implementation': key})}")))
+        rows.append(
+            Row(
+                key=framework.slug,
+                label=framework.label(language),
+                total=framework.item_count,
+                url=base,
+                segments=_status_segments(
+                    framework.implementation,
+                    lambda key, base=base: f"{base}?{urlencode({'implementation': key})}",
+                ),
+            )
+        )
     return charts.bar_chart(_("Published items by implementation status"), rows)
 
 
@@ -38,10 +47,13 @@ def _with(query: dict, name: str, value: str) -> str:
 
 def response_donut(counts: Counter, query: dict) -> charts.Donut:
     """The current results by the state's response ("none": not yet decided)."""
-    segments = [Segment(key, str(label), counts.get(key, 0), _with(query, "response", key))
-                for key, label in Recommendation.Response.choices]
-    segments.append(Segment(NONE, _("Not yet decided"), counts.get("", 0),
-                            _with(query, "response", NONE)))
+    segments = [
+        Segment(key, str(label), counts.get(key, 0), _with(query, "response", key))
+        for key, label in Recommendation.Response.choices
+    ]
+    segments.append(
+        Segment(NONE, _("Not yet decided"), counts.get("", 0), _with(query, "response", NONE))
+    )
     return charts.donut(_("Items by response"), segments, size=160, stroke=28)
 
 

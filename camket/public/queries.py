@@ -64,13 +64,18 @@ def frameworks_with_counts() -> list[Framework]:
     """The public frameworks, each with `item_count`, `action_count` and `implementation`
     (a Counter of its published items per implementation status, "" = not planned)."""
     frameworks = list(public_frameworks().order_by("-cycle", "name"))
-    per_status = (public_recommendations().order_by().values_list("framework_id", "implementation")
-                  .annotate(n=Count("pk")))
+    per_status = (
+        public_recommendations()
+        .order_by()
+        .values_list("framework_id", "implementation")
+        .annotate(n=Count("pk"))
+    )
     counts: dict[int, Counter] = defaultdict(Counter)
     for framework_id, status, n in per_status:
         counts[framework_id][status] += n
-    actions = dict(public_actions().order_by().values_list("plan__framework_id")
-                   .annotate(n=Count("pk")))
+    actions = dict(
+        public_actions().order_by().values_list("plan__framework_id").annotate(n=Count("pk"))
+    )
     for framework in frameworks:
         framework.implementation = counts[framework.pk]
         framework.item_count = sum(counts[framework.pk].values())
@@ -95,16 +100,24 @@ def find_items(framework: Framework, filters: PortalFilters) -> QuerySet[Recomme
         queryset = queryset.filter(implementation=filters.implementation)
     if filters.theme:
         theme = int(filters.theme)
-        queryset = queryset.filter(pk__in=Recommendation.objects.filter(
-            Q(categories__id=theme) | Q(categories__parent_id=theme)).values("pk"))
+        queryset = queryset.filter(
+            pk__in=Recommendation.objects.filter(
+                Q(categories__id=theme) | Q(categories__parent_id=theme)
+            ).values("pk")
+        )
     if filters.sdg:
-        queryset = queryset.filter(pk__in=Recommendation.objects.filter(
-            Q(categories__taxonomy__slug=SDG)
-            & (Q(categories__code=filters.sdg) | Q(categories__parent__code=filters.sdg))
-        ).values("pk"))
+        queryset = queryset.filter(
+            pk__in=Recommendation.objects.filter(
+                Q(categories__taxonomy__slug=SDG)
+                & (Q(categories__code=filters.sdg) | Q(categories__parent__code=filters.sdg))
+            ).values("pk")
+        )
     if filters.recommending_state:
-        queryset = queryset.filter(pk__in=Recommendation.objects.filter(
-            recommending_states__id=int(filters.recommending_state)).values("pk"))
+        queryset = queryset.filter(
+            pk__in=Recommendation.objects.filter(
+                recommending_states__id=int(filters.recommending_state)
+            ).values("pk")
+        )
     return queryset.order_by("id")
 
 
@@ -124,7 +137,8 @@ def with_listing_details(queryset: QuerySet[Recommendation]) -> QuerySet[Recomme
     """What a list of items shows: states and categories, fetched in one query each."""
     return queryset.prefetch_related(
         "recommending_states",
-        Prefetch("categories", queryset=Category.objects.select_related("taxonomy")))
+        Prefetch("categories", queryset=Category.objects.select_related("taxonomy")),
+    )
 
 
 @dataclass
@@ -143,8 +157,9 @@ class FilterChoices:
     states_under_review: list[Choice]
 
 
-def filter_choices(framework: Framework, language: str,
-                   filters: PortalFilters | None = None) -> FilterChoices:
+def filter_choices(
+    framework: Framework, language: str, filters: PortalFilters | None = None
+) -> FilterChoices:
     """The values a filter can take, from the framework's public items only (a theme, state or
     status used by drafts alone is never offered), of the state under review chosen. The
     states under review: the home state, every state, then those the items are about."""
@@ -154,38 +169,59 @@ def filter_choices(framework: Framework, language: str,
     responses = set(items.values_list("response", flat=True).distinct())
     statuses = set(items.values_list("implementation", flat=True).distinct())
     labels = dict(Recommendation.Response.choices)
-    response_choices = [Choice(value, str(label)) for value, label in labels.items()
-                        if value in responses]
+    response_choices = [
+        Choice(value, str(label)) for value, label in labels.items() if value in responses
+    ]
     if "" in responses and framework.has_response:
         response_choices.append(Choice(NONE, _("Not yet decided")))
     labels = dict(Implementation.choices)
-    status_choices = [Choice(value, str(label)) for value, label in labels.items()
-                      if value in statuses]
+    status_choices = [
+        Choice(value, str(label)) for value, label in labels.items() if value in statuses
+    ]
     if "" in statuses:
         status_choices.append(Choice(NONE, _("Not planned yet")))
-    categories = (Category.objects.filter(recommendations__in=ids).select_related("taxonomy")
-                  .distinct().order_by("taxonomy__name", "code", "name"))
+    categories = (
+        Category.objects.filter(recommendations__in=ids)
+        .select_related("taxonomy")
+        .distinct()
+        .order_by("taxonomy__name", "code", "name")
+    )
     themes, goals = [], set()
     sdg_parents = set()
     for category in categories:
         if category.taxonomy.slug == SDG:
-            (goals.add(category.code) if category.parent_id is None
-             else sdg_parents.add(category.parent_id))
+            (
+                goals.add(category.code)
+                if category.parent_id is None
+                else sdg_parents.add(category.parent_id)
+            )
         else:
             themes.append(Choice(str(category.pk), category.label(language)))
     goals |= set(Category.objects.filter(pk__in=sdg_parents).values_list("code", flat=True))
-    sdgs = [Choice(code, _("Goal %(code)s") % {"code": code})
-            for code in sorted((g for g in goals if g.isdigit()), key=int)]
+    sdgs = [
+        Choice(code, _("Goal %(code)s") % {"code": code})
+        for code in sorted((g for g in goals if g.isdigit()), key=int)
+    ]
     states = by_label(State.objects.filter(recommended__in=ids).distinct(), language)
     home = home_state.home_state()
-    about = [Choice(state.iso3, state.label(language))
-             for state in home_state.states_under_review(every_item)]
+    about = [
+        Choice(state.iso3, state.label(language))
+        for state in home_state.states_under_review(every_item)
+    ]
     return FilterChoices(
-        responses=response_choices, implementation=status_choices, themes=themes, sdgs=sdgs,
+        responses=response_choices,
+        implementation=status_choices,
+        themes=themes,
+        sdgs=sdgs,
         states=[Choice(str(state.pk), state.label(language)) for state in states],
-        states_under_review=[*([Choice(home.iso3, home.label(language))] if home else []),
-                             Choice(home_state.ALL_STATES, _("All states")), *about]
-        if about else [])
+        states_under_review=[
+            *([Choice(home.iso3, home.label(language))] if home else []),
+            Choice(home_state.ALL_STATES, _("All states")),
+            *about,
+        ]
+        if about
+        else [],
+    )
 
 
 def counts_by(queryset: QuerySet[Recommendation], field: str) -> Counter:
@@ -202,8 +238,11 @@ def public_ancestors(item: Recommendation) -> list[Recommendation]:
     chain, seen, parent_id = [], {item.pk}, item.parent_id
     items = public_recommendations()
     while parent_id is not None and parent_id not in seen:
-        parent = items.filter(pk=parent_id).only("pk", "reference", "text", "text_vi",
-                                                 "parent_id", "level", "framework_id").first()
+        parent = (
+            items.filter(pk=parent_id)
+            .only("pk", "reference", "text", "text_vi", "parent_id", "level", "framework_id")
+            .first()
+        )
         if parent is None:
             break
         chain.append(parent)
@@ -220,10 +259,13 @@ def _with_action_details(actions: QuerySet[Action]) -> QuerySet[Action]:
     """An action may implement items of several frameworks: each item (and the action) comes
     with its own framework, so links and references name the right one."""
     items = public_recommendations().select_related("framework").order_by("framework_id", "id")
-    return (actions.select_related("lead_agency", "plan__framework")
-            .prefetch_related("co_agencies",
-                              Prefetch("recommendations", queryset=items, to_attr="public_items"))
-            .order_by("plan_id", "reference", "id"))
+    return (
+        actions.select_related("lead_agency", "plan__framework")
+        .prefetch_related(
+            "co_agencies", Prefetch("recommendations", queryset=items, to_attr="public_items")
+        )
+        .order_by("plan_id", "reference", "id")
+    )
 
 
 def framework_actions(framework: Framework) -> QuerySet[Action]:
@@ -243,22 +285,28 @@ def item_actions(item: Recommendation) -> list[Action]:
 
 def item_indicators(item: Recommendation) -> list[Indicator]:
     """Indicators measured for the item itself (not through an action), with their progress."""
-    attach_progress([item], public_indicators().filter(recommendation=item),
-                    field="recommendation_id")
+    attach_progress(
+        [item], public_indicators().filter(recommendation=item), field="recommendation_id"
+    )
     return item.public_indicators
 
 
-def attach_progress(holders: list, indicators: QuerySet[Indicator], *,
-                    field: str = "action_id") -> None:
+def attach_progress(
+    holders: list, indicators: QuerySet[Indicator], *, field: str = "action_id"
+) -> None:
     """Give each holder (action or item) `public_indicators`, each with `public_reports`
     (accepted, public, oldest period first), each with `public_files`, and its `trend` (the
     chart of those values): three queries in all."""
     indicators = list(indicators.order_by("id"))
-    reports = (public_reports().filter(due_date__indicator__in=[i.pk for i in indicators])
-               .select_related("due_date")
-               .prefetch_related(Prefetch("evidence", queryset=public_evidence().order_by("id"),
-                                          to_attr="public_files"))
-               .order_by("due_date__period_start", "id"))
+    reports = (
+        public_reports()
+        .filter(due_date__indicator__in=[i.pk for i in indicators])
+        .select_related("due_date")
+        .prefetch_related(
+            Prefetch("evidence", queryset=public_evidence().order_by("id"), to_attr="public_files")
+        )
+        .order_by("due_date__period_start", "id")
+    )
     by_indicator = defaultdict(list)
     for report in reports:
         by_indicator[report.due_date.indicator_id].append(report)

@@ -25,24 +25,31 @@ def public_frameworks() -> QuerySet[Framework]:
 
 def public_recommendations() -> QuerySet[Recommendation]:
     return Recommendation.objects.filter(
-        status=Recommendation.Status.PUBLISHED, framework__in=public_frameworks())
+        status=Recommendation.Status.PUBLISHED, framework__in=public_frameworks()
+    )
 
 
 def public_actions() -> QuerySet[Action]:
     return Action.objects.filter(
-        publication=Action.Publication.PUBLISHED, plan__archived=False,
-        plan__framework__in=public_frameworks())
+        publication=Action.Publication.PUBLISHED,
+        plan__archived=False,
+        plan__framework__in=public_frameworks(),
+    )
 
 
 def public_indicators() -> QuerySet[Indicator]:
     return Indicator.objects.filter(archived=False).filter(
-        Q(action__in=public_actions()) | Q(recommendation__in=public_recommendations()))
+        Q(action__in=public_actions()) | Q(recommendation__in=public_recommendations())
+    )
 
 
 def public_reports() -> QuerySet[ProgressReport]:
     return ProgressReport.objects.filter(
-        is_public=True, state=ProgressReport.State.ACCEPTED, due_date__archived=False,
-        due_date__indicator__in=public_indicators())
+        is_public=True,
+        state=ProgressReport.State.ACCEPTED,
+        due_date__archived=False,
+        due_date__indicator__in=public_indicators(),
+    )
 
 
 def public_evidence() -> QuerySet[Evidence]:

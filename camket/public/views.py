@@ -37,10 +37,14 @@ def portal_view(view):
 def portal_home(request):
     language = get_language()
     frameworks = queries.frameworks_with_counts()
-    return render(request, "public/home.html", {
-        "frameworks": frameworks,
-        "chart": figures.frameworks_chart([f for f in frameworks if f.item_count], language),
-    })
+    return render(
+        request,
+        "public/home.html",
+        {
+            "frameworks": frameworks,
+            "chart": figures.frameworks_chart([f for f in frameworks if f.item_count], language),
+        },
+    )
 
 
 @portal_view
@@ -52,22 +56,31 @@ def framework_page(request, slug):
     active = filters.active()
     results = queries.find_items(framework, filters)
     page = Paginator(queries.with_listing_details(results), ITEMS_PER_PAGE).get_page(
-        request.GET.get("page"))
+        request.GET.get("page")
+    )
     tree = None
     if has_tree(framework) and not active:
-        tree = tree_of(list(queries.framework_items(framework).order_by("id")), framework,
-                       language)
-    return render(request, "public/framework.html", {
-        "framework": framework, "filters": filters, "active": active, "page": page,
-        "query_string": urlencode(active),
-        "choices": queries.filter_choices(framework, language, filters),
-        "state_in_effect": queries.state_in_effect(framework, filters),
-        "response_donut": figures.response_donut(queries.counts_by(results, "response"),
-                                                 active) if framework.has_response else None,
-        "implementation_donut": figures.implementation_donut(
-            queries.counts_by(results, "implementation"), active),
-        "tree": tree,
-    })
+        tree = tree_of(list(queries.framework_items(framework).order_by("id")), framework, language)
+    return render(
+        request,
+        "public/framework.html",
+        {
+            "framework": framework,
+            "filters": filters,
+            "active": active,
+            "page": page,
+            "query_string": urlencode(active),
+            "choices": queries.filter_choices(framework, language, filters),
+            "state_in_effect": queries.state_in_effect(framework, filters),
+            "response_donut": figures.response_donut(queries.counts_by(results, "response"), active)
+            if framework.has_response
+            else None,
+            "implementation_donut": figures.implementation_donut(
+                queries.counts_by(results, "implementation"), active
+            ),
+            "tree": tree,
+        },
+    )
 
 
 @portal_view
@@ -75,14 +88,19 @@ def framework_page(request, slug):
 def item_page(request, slug, reference):
     framework = queries.get_public_framework(slug)
     item = queries.get_public_item(framework, reference)
-    return render(request, "public/item.html", {
-        "framework": framework, "item": item,
-        "level_label": framework.level_label(item.level, get_language()),
-        "ancestors": queries.public_ancestors(item),
-        "children": queries.public_children(item),
-        "actions": queries.item_actions(item),
-        "indicators": queries.item_indicators(item),
-    })
+    return render(
+        request,
+        "public/item.html",
+        {
+            "framework": framework,
+            "item": item,
+            "level_label": framework.level_label(item.level, get_language()),
+            "ancestors": queries.public_ancestors(item),
+            "children": queries.public_children(item),
+            "actions": queries.item_actions(item),
+            "indicators": queries.item_indicators(item),
+        },
+    )
 
 
 @portal_view
@@ -90,9 +108,11 @@ def item_page(request, slug, reference):
 def actions_page(request, slug):
     framework = queries.get_public_framework(slug)
     page = Paginator(queries.framework_actions(framework), ITEMS_PER_PAGE).get_page(
-        request.GET.get("page"))
-    return render(request, "public/actions.html", {
-        "framework": framework, "page": page, "query_string": ""})
+        request.GET.get("page")
+    )
+    return render(
+        request, "public/actions.html", {"framework": framework, "page": page, "query_string": ""}
+    )
 
 
 @portal_view
@@ -117,14 +137,20 @@ def switch_language(request, code):
     if code not in dict(settings.LANGUAGES):
         raise Http404("Unknown language.")
     target = request.GET.get("next", "")
-    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure())
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
     if not (safe and target.startswith("/public/")):
         target = reverse("public-home")
     response = redirect(target)
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
     return response

@@ -48,13 +48,15 @@ class Outcome:
 def open_due_dates():
     """Due dates still waiting for a report: none yet, a draft, or one returned for changes
     (archived due dates, indicators, actions, plans, items and frameworks wait for nothing)."""
-    return DueDate.objects.filter(archived=False, indicator__archived=False).exclude(
-        indicator__action__publication=Action.Publication.ARCHIVED).exclude(
-        indicator__action__plan__archived=True).exclude(
-        indicator__action__plan__framework__archived=True).exclude(
-        indicator__recommendation__status=Recommendation.Status.ARCHIVED).exclude(
-        indicator__recommendation__framework__archived=True).exclude(
-        report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
+    return (
+        DueDate.objects.filter(archived=False, indicator__archived=False)
+        .exclude(indicator__action__publication=Action.Publication.ARCHIVED)
+        .exclude(indicator__action__plan__archived=True)
+        .exclude(indicator__action__plan__framework__archived=True)
+        .exclude(indicator__recommendation__status=Recommendation.Status.ARCHIVED)
+        .exclude(indicator__recommendation__framework__archived=True)
+        .exclude(report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
+    )
 
 
 def due_dates_to_chase():
@@ -63,14 +65,23 @@ def due_dates_to_chase():
     A draft action is not the agency's to report on yet. Reminders, overdue counts and the
     report queues use this.
     """
-    return open_due_dates().filter(Q(indicator__action__isnull=True) | Q(
-        indicator__action__publication=Action.Publication.PUBLISHED))
+    return open_due_dates().filter(
+        Q(indicator__action__isnull=True)
+        | Q(indicator__action__publication=Action.Publication.PUBLISHED)
+    )
 
 
 def _recipients_by_agency(agency_ids) -> dict[int, list]:
-    users = get_user_model().objects.filter(
-        is_active=True, membership__agency_id__in=agency_ids,
-        membership__role__in=RECIPIENT_ROLES).exclude(email="").select_related("membership")
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            membership__agency_id__in=agency_ids,
+            membership__role__in=RECIPIENT_ROLES,
+        )
+        .exclude(email="")
+        .select_related("membership")
+    )
     result: dict[int, list] = {}
     for user in users.order_by("username"):
         result.setdefault(user.membership.agency_id, []).append(user)
@@ -80,11 +91,19 @@ def _recipients_by_agency(agency_ids) -> dict[int, list]:
 def planned(today: date) -> list[tuple[DueDate, str, object]]:
     """(due date, kind, recipient) for every reminder that should go out and has not."""
     soon_until = today + timedelta(days=settings.CAMKET_REMIND_DAYS_BEFORE)
-    due_dates = list(due_dates_to_chase().filter(due_on__lte=soon_until).select_related(
-        "indicator", "indicator__agency", "indicator__action", "indicator__recommendation"))
+    due_dates = list(
+        due_dates_to_chase()
+        .filter(due_on__lte=soon_until)
+        .select_related(
+            "indicator", "indicator__agency", "indicator__action", "indicator__recommendation"
+        )
+    )
     recipients = _recipients_by_agency({d.indicator.agency_id for d in due_dates})
-    already = set(Reminder.objects.filter(due_date__in=due_dates).values_list(
-        "due_date_id", "kind", "recipient_id"))
+    already = set(
+        Reminder.objects.filter(due_date__in=due_dates).values_list(
+            "due_date_id", "kind", "recipient_id"
+        )
+    )
     result = []
     for due_date in due_dates:
         kind = Kind.OVERDUE if due_date.due_on < today else Kind.DUE_SOON
@@ -96,16 +115,22 @@ def planned(today: date) -> list[tuple[DueDate, str, object]]:
 
 def _subject_of(due_date) -> str:
     indicator = due_date.indicator
-    reference = indicator.action.reference if indicator.action_id else (
-        indicator.recommendation.reference)
+    reference = (
+        indicator.action.reference if indicator.action_id else (indicator.recommendation.reference)
+    )
     return as_one_line(reference)  # stored before references were kept to one line
 
 
 def _message(due_date: DueDate, kind: str, user) -> tuple[str, str]:
-    context = {"due_date": due_date, "kind": kind, "user": user,
-               "subject": _subject_of(due_date), "overdue": kind == Kind.OVERDUE,
-               "url": settings.CAMKET_SITE_URL.rstrip("/") + reverse(
-                   "due-date-report", args=[due_date.pk])}
+    context = {
+        "due_date": due_date,
+        "kind": kind,
+        "user": user,
+        "subject": _subject_of(due_date),
+        "overdue": kind == Kind.OVERDUE,
+        "url": settings.CAMKET_SITE_URL.rstrip("/")
+        + reverse("due-date-report", args=[due_date.pk]),
+    }
     parts = []
     for language in ("vi", "en"):
         with translation.override(language):
@@ -119,10 +144,17 @@ def _message(due_date: DueDate, kind: str, user) -> tuple[str, str]:
 
 
 def _outcome(due_date, kind, user, sent: bool) -> Outcome:
-    return Outcome(kind=str(kind), due_date=due_date.pk, due_on=due_date.due_on.isoformat(),
-                   agency=due_date.indicator.agency.code, action=_subject_of(due_date),
-                   indicator=due_date.indicator.title, recipient=user.username,
-                   email=user.email, sent=sent)
+    return Outcome(
+        kind=str(kind),
+        due_date=due_date.pk,
+        due_on=due_date.due_on.isoformat(),
+        agency=due_date.indicator.agency.code,
+        action=_subject_of(due_date),
+        indicator=due_date.indicator.title,
+        recipient=user.username,
+        email=user.email,
+        sent=sent,
+    )
 
 
 def send_reminders(*, today: date | None = None, dry_run: bool = False) -> list[Outcome]:
@@ -141,8 +173,9 @@ def send_reminders(*, today: date | None = None, dry_run: bool = False) -> list[
         except Exception as error:
             # One bad record or refused address must not stop the others: its claim was
             # rolled back with the failure, so the next run tries it again.
-            logger.exception("Reminder not sent: due date %s, %s, to %s", due_date.pk, kind,
-                             user.username)
+            logger.exception(
+                "Reminder not sent: due date %s, %s, to %s", due_date.pk, kind, user.username
+            )
             failed = _outcome(due_date, kind, user, sent=False)
             failed.error = f"{type(error).__name__}: {error}"[:300]
             outcomes.append(failed)
@@ -158,8 +191,9 @@ def _send_one(due_date, kind, user) -> bool:
     with transaction.atomic():
         try:
             with transaction.atomic():
-                Reminder.objects.create(due_date=due_date, kind=kind, recipient=user,
-                                        email=user.email)
+                Reminder.objects.create(
+                    due_date=due_date, kind=kind, recipient=user, email=user.email
+                )
         except IntegrityError:
             return False  # another run sent this one meanwhile
         send_mail(subject, body, None, [user.email])

@@ -22,10 +22,14 @@ class Kind:
 
 KINDS = {
     ".pdf": Kind("application/pdf", (b"%PDF-",)),
-    ".docx": Kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                  zip_member="word/document.xml"),
-    ".xlsx": Kind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  zip_member="xl/workbook.xml"),
+    ".docx": Kind(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        zip_member="word/document.xml",
+    ),
+    ".xlsx": Kind(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        zip_member="xl/workbook.xml",
+    ),
     ".png": Kind("image/png", (b"\x89PNG\r\n\x1a\n",)),
     ".jpg": Kind("image/jpeg", (b"\xff\xd8\xff",)),
     ".jpeg": Kind("image/jpeg", (b"\xff\xd8\xff",)),
@@ -51,7 +55,10 @@ def _is_office(data: bytes, member: str) -> bool:
 def too_large(name: str, size: int) -> str:
     limit = settings.CAMKET_MAX_EVIDENCE_BYTES
     return _("%(name)s is %(size)s MB; the limit is %(limit)s MB.") % {
-        "name": name, "size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+        "name": name,
+        "size": round(size / 1048576, 1),
+        "limit": round(limit / 1048576, 1),
+    }
 
 
 def check_evidence(name: str, data: bytes) -> CheckedFile:
@@ -63,13 +70,17 @@ def check_evidence(name: str, data: bytes) -> CheckedFile:
         raise ValidationError(_("%(name)s is empty.") % {"name": clean_name})
     kind = KINDS.get(PurePath(clean_name).suffix.lower())
     if kind is None:
-        raise ValidationError(_("%(name)s: only PDF, Word (.docx), Excel (.xlsx), PNG and JPEG "
-                                "files are accepted.") % {"name": clean_name})
-    genuine = (_is_office(data, kind.zip_member) if kind.zip_member
-               else data.startswith(kind.signatures))
+        raise ValidationError(
+            _("%(name)s: only PDF, Word (.docx), Excel (.xlsx), PNG and JPEG files are accepted.")
+            % {"name": clean_name}
+        )
+    genuine = (
+        _is_office(data, kind.zip_member) if kind.zip_member else data.startswith(kind.signatures)
+    )
     if not genuine:
-        raise ValidationError(_("%(name)s does not contain what its extension says.")
-                              % {"name": clean_name})
+        raise ValidationError(
+            _("%(name)s does not contain what its extension says.") % {"name": clean_name}
+        )
     return CheckedFile(clean_name, kind.content_type, len(data), hashlib.sha256(data).hexdigest())
 
 
@@ -78,8 +89,12 @@ def download_response(stored) -> FileResponse:
     browser may neither sniff nor run."""
     if not stored.file.storage.exists(stored.file.name):
         raise Http404("The file is missing from the storage.")
-    response = FileResponse(stored.file.open("rb"), as_attachment=True,
-                            filename=stored.original_name, content_type=stored.content_type)
+    response = FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

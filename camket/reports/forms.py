@@ -24,13 +24,18 @@ class ReportForm(forms.ModelForm):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("File"), required=False, help_text=_(
-        "PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."))
-    is_public = forms.BooleanField(label=_("Public (may be shown outside the government)"),
-                                   required=False)
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."),
+    )
+    is_public = forms.BooleanField(
+        label=_("Public (may be shown outside the government)"), required=False
+    )
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -19,12 +19,15 @@ def may_see_history(user, report) -> bool:
     only."""
     framework = framework_of(report)
     return (framework is not None and roles.coordinates(user, framework)) or writes_report(
-        user, report)
+        user, report
+    )
 
 
 def writes_report(user, report) -> bool:
-    return (roles.is_agency_officer(user)
-            and report.due_date.indicator.agency_id == roles.agency_of(user).pk)
+    return (
+        roles.is_agency_officer(user)
+        and report.due_date.indicator.agency_id == roles.agency_of(user).pk
+    )
 
 
 def submitted(record, older) -> bool:
@@ -32,8 +35,7 @@ def submitted(record, older) -> bool:
     (not the agency's edits after the return)."""
     if record.state in (State.SUBMITTED, State.ACCEPTED):
         return True
-    return (record.state == State.RETURNED and older is not None
-            and older.state != State.RETURNED)
+    return record.state == State.RETURNED and older is not None and older.state != State.RETURNED
 
 
 def _blank_draft(record) -> None:
@@ -50,8 +52,9 @@ def report_history(user, report) -> list[HistoryEntry]:
     else:
         lens = Lens(shows=submitted, mask=_blank_draft, compare_first=True)
         windows = windows_of(report.history.all(), submitted)
-        evidence_lens = Lens(shows=lambda record, older: within(windows, record.history_date),
-                             compare_first=True)
+        evidence_lens = Lens(
+            shows=lambda record, older: within(windows, record.history_date), compare_first=True
+        )
     entries = entries_for(report, user=user, lens=lens)
     for item in visible_evidence(user).filter(report=report):
         entries += entries_for(item, subject=item.original_name, user=user, lens=evidence_lens)

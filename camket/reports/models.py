@@ -47,28 +47,49 @@ class ProgressReport(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         RETURNED = "returned", _("Returned for changes")
 
-    due_date = models.OneToOneField("plans.DueDate", verbose_name=_("due date"),
-                                    on_delete=models.PROTECT, related_name="report")
-    state = models.CharField(_("submission state"), max_length=10, choices=State.choices,
-                             default=State.DRAFT, db_index=True)
-    status = models.CharField(_("implementation status"), max_length=20,
-                              choices=Implementation.choices, blank=True)
+    due_date = models.OneToOneField(
+        "plans.DueDate", verbose_name=_("due date"), on_delete=models.PROTECT, related_name="report"
+    )
+    state = models.CharField(
+        _("submission state"),
+        max_length=10,
+        choices=State.choices,
+        default=State.DRAFT,
+        db_index=True,
+    )
+    status = models.CharField(
+        _("implementation status"), max_length=20, choices=Implementation.choices, blank=True
+    )
     narrative = models.TextField(_("narrative"), blank=True)
-    indicator_value = models.DecimalField(_("indicator value"), max_digits=16, decimal_places=2,
-                                          null=True, blank=True)
+    indicator_value = models.DecimalField(
+        _("indicator value"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     review_comment = models.TextField(_("coordinator's comment"), blank=True)
     is_public = models.BooleanField(
-        _("public"), default=False,
-        help_text=_("Once accepted, its status, narrative and value appear on the public portal."))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, related_name="+")
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"),
-                                     on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+")
+        _("public"),
+        default=False,
+        help_text=_("Once accepted, its status, narrative and value appear on the public portal."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     submitted_on = models.DateTimeField(_("submitted on"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"),
-                                    on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     reviewed_on = models.DateTimeField(_("reviewed on"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
@@ -98,8 +119,12 @@ class StoredFile(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
-                                    on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     uploaded_on = models.DateTimeField(_("uploaded on"), auto_now_add=True)
     archived = models.BooleanField(_("archived"), default=False)
 
@@ -114,8 +139,9 @@ class StoredFile(models.Model):
 class Evidence(StoredFile):
     """A file supporting a report: public ones may be shown outside the government."""
 
-    report = models.ForeignKey(ProgressReport, verbose_name=_("report"),
-                               on_delete=models.PROTECT, related_name="evidence")
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("report"), on_delete=models.PROTECT, related_name="evidence"
+    )
     file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=200)
     is_public = models.BooleanField(_("public"), default=False)
     history = HistoricalRecords()

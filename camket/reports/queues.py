@@ -19,16 +19,25 @@ from camket.reports.scoping import as_handed_over, coordinated_reports, visible_
 UPCOMING_DAYS = 90
 
 
-def report_queues(user, *, agency: str = "", framework: str = "", today=None,
-                  concerning: Concerning | None = None) -> dict:
+def report_queues(
+    user, *, agency: str = "", framework: str = "", today=None, concerning: Concerning | None = None
+) -> dict:
     """Overdue and upcoming due dates of one agency (an officer's own by default, or the one
     asked for), or of all agencies the user may see; reports awaiting the coordinator."""
     today = today or timezone.localdate()
     concerned = due_date_condition(concerning or Concerning(framework=framework))
-    open_dates = due_dates_to_chase().filter(pk__in=visible_due_dates(user)).filter(
-        concerned).select_related(
-        "indicator", "indicator__agency", "indicator__action", "indicator__recommendation",
-        "report")
+    open_dates = (
+        due_dates_to_chase()
+        .filter(pk__in=visible_due_dates(user))
+        .filter(concerned)
+        .select_related(
+            "indicator",
+            "indicator__agency",
+            "indicator__action",
+            "indicator__recommendation",
+            "report",
+        )
+    )
     chosen_dates = visible_due_dates(user).filter(concerned)
     if agency:
         chosen_dates = chosen_dates.filter(indicator__agency__code=agency)
@@ -46,20 +55,27 @@ def report_queues(user, *, agency: str = "", framework: str = "", today=None,
             due_date.seen_report = report if report is not None and report.pk in seen else None
         return rows
 
-    related = ("due_date", "due_date__indicator", "due_date__indicator__agency",
-               "due_date__indicator__action")
+    related = (
+        "due_date",
+        "due_date__indicator",
+        "due_date__indicator__agency",
+        "due_date__indicator__action",
+    )
     return {
         "overdue": with_seen_reports(open_dates.filter(due_on__lt=today).order_by("due_on")),
-        "upcoming": with_seen_reports(open_dates.filter(
-            due_on__gte=today, due_on__lte=upcoming_until).order_by("due_on")),
+        "upcoming": with_seen_reports(
+            open_dates.filter(due_on__gte=today, due_on__lte=upcoming_until).order_by("due_on")
+        ),
         # Submitted reports of the frameworks the user coordinates.
-        "to_review": visible_reports(user).filter(
-            coordinated_reports(user), state=ProgressReport.State.SUBMITTED)
-        .select_related(*related).order_by("submitted_on"),
+        "to_review": visible_reports(user)
+        .filter(coordinated_reports(user), state=ProgressReport.State.SUBMITTED)
+        .select_related(*related)
+        .order_by("submitted_on"),
         # The same agency and framework as the due dates above: an officer's own by default.
-        "recently_accepted": visible_reports(user).filter(
-            state=ProgressReport.State.ACCEPTED, due_date__in=chosen_dates)
-        .select_related(*related).order_by("-reviewed_on")[:20],
+        "recently_accepted": visible_reports(user)
+        .filter(state=ProgressReport.State.ACCEPTED, due_date__in=chosen_dates)
+        .select_related(*related)
+        .order_by("-reviewed_on")[:20],
         "today": today,
     }
 
@@ -75,12 +91,17 @@ class QueueFilters:
     @classmethod
     def from_mapping(cls, user, data) -> "QueueFilters":
         code = str(data.get("agency") or "").strip()[:30]
-        agency = Agency.objects.filter(code=code).first() if code else (
-            roles.agency_of(user) if roles.is_agency_officer(user) else None)
+        agency = (
+            Agency.objects.filter(code=code).first()
+            if code
+            else (roles.agency_of(user) if roles.is_agency_officer(user) else None)
+        )
         category = positive_int_text(str(data.get("category") or ""))
-        concerning = Concerning(framework=str(data.get("framework") or "").strip()[:80],
-                                kind=str(data.get("kind") or "").strip()[:20],
-                                category=int(category) if category else None)
+        concerning = Concerning(
+            framework=str(data.get("framework") or "").strip()[:80],
+            kind=str(data.get("kind") or "").strip()[:20],
+            category=int(category) if category else None,
+        )
         return cls(agency=agency, concerning=concerning, agency_code=code)
 
     def active(self) -> dict[str, str]:
@@ -88,8 +109,12 @@ class QueueFilters:
         return {name: str(value) for name, value in given.items() if value}
 
     def queues(self, user, today=None) -> dict:
-        return report_queues(user, agency=self.agency.code if self.agency else "",
-                             concerning=self.concerning, today=today)
+        return report_queues(
+            user,
+            agency=self.agency.code if self.agency else "",
+            concerning=self.concerning,
+            today=today,
+        )
 
 
 SECTIONS = {
@@ -116,11 +141,17 @@ def queue_rows(user, queues: dict) -> list[QueueRow]:
     coordinators only, as on the page."""
     rows = []
     if roles.is_coordinator(user):
-        rows += [QueueRow("to_review", report.due_date, as_handed_over(user, report))
-                 for report in queues["to_review"]]
+        rows += [
+            QueueRow("to_review", report.due_date, as_handed_over(user, report))
+            for report in queues["to_review"]
+        ]
     for section in ("overdue", "upcoming"):
-        rows += [QueueRow(section, due_date, as_handed_over(user, due_date.seen_report))
-                 for due_date in queues[section]]
-    rows += [QueueRow("recently_accepted", report.due_date, report)
-             for report in queues["recently_accepted"]]
+        rows += [
+            QueueRow(section, due_date, as_handed_over(user, due_date.seen_report))
+            for due_date in queues[section]
+        ]
+    rows += [
+        QueueRow("recently_accepted", report.due_date, report)
+        for report in queues["recently_accepted"]
+    ]
     return rows

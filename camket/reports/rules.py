@@ -12,8 +12,10 @@ def reports_for_own_agency(user, due_date) -> bool:
         return False
     indicator = due_date.indicator
     action = indicator.action
-    if indicator.archived or (action is not None and (
-            action.publication == action.Publication.ARCHIVED or action.plan.archived)):
+    if indicator.archived or (
+        action is not None
+        and (action.publication == action.Publication.ARCHIVED or action.plan.archived)
+    ):
         return False
     if due_date.indicator.agency_id != roles.agency_of(user).pk:
         return False

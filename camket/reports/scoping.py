@@ -29,23 +29,29 @@ def coordinated_reports(user, prefix: str = "") -> Q:
         return Q(pk__in=[])
     indicator = f"{prefix}due_date__indicator__"
     return coordinated(user, f"{indicator}action__plan__framework") | coordinated(
-        user, f"{indicator}recommendation__framework")
+        user, f"{indicator}recommendation__framework"
+    )
 
 
 def visible_reports(user) -> QuerySet[ProgressReport]:
     if roles.role_of(user) is None:
         return ProgressReport.objects.none()
     queryset = ProgressReport.objects.filter(due_date__in=visible_due_dates(user))
-    return queryset.filter(_own(user) | Q(state=State.ACCEPTED) | (
-        coordinated_reports(user) & ~Q(state=State.DRAFT)))
+    return queryset.filter(
+        _own(user) | Q(state=State.ACCEPTED) | (coordinated_reports(user) & ~Q(state=State.DRAFT))
+    )
 
 
 def visible_evidence(user) -> QuerySet[Evidence]:
     queryset = Evidence.objects.filter(report__in=visible_reports(user))
-    own = Q(report__due_date__indicator__agency=roles.agency_of(user)) if (
-        roles.is_agency_officer(user)) else Q(pk__in=[])
-    return queryset.filter(own | Q(is_public=True, archived=False)
-                           | coordinated_reports(user, "report__"))
+    own = (
+        Q(report__due_date__indicator__agency=roles.agency_of(user))
+        if (roles.is_agency_officer(user))
+        else Q(pk__in=[])
+    )
+    return queryset.filter(
+        own | Q(is_public=True, archived=False) | coordinated_reports(user, "report__")
+    )
 
 
 HANDED_OVER_FIELDS = ["status", "narrative", "indicator_value", "submitted_by_id", "submitted_on"]
@@ -64,14 +70,19 @@ def as_handed_over(user, report: ProgressReport) -> ProgressReport:
 
 
 def _writes(user, report) -> bool:
-    return (roles.is_agency_officer(user)
-            and report.due_date.indicator.agency_id == roles.agency_of(user).pk)
+    return (
+        roles.is_agency_officer(user)
+        and report.due_date.indicator.agency_id == roles.agency_of(user).pk
+    )
 
 
 def get_report_for_user(user, pk) -> ProgressReport:
     try:
-        report = visible_reports(user).select_related(
-            "due_date", "due_date__indicator", "due_date__indicator__agency").get(pk=pk)
+        report = (
+            visible_reports(user)
+            .select_related("due_date", "due_date__indicator", "due_date__indicator__agency")
+            .get(pk=pk)
+        )
     except (ProgressReport.DoesNotExist, ValueError, TypeError):
         raise Http404("No such report.") from None
     return as_handed_over(user, report)

@@ -23,8 +23,9 @@ def report_of(due_date: DueDate) -> ProgressReport | None:
 
 
 @transaction.atomic
-def save_report(user, due_date: DueDate, values: dict, *, version: int | None,
-                submit: bool = False) -> ProgressReport:
+def save_report(
+    user, due_date: DueDate, values: dict, *, version: int | None, submit: bool = False
+) -> ProgressReport:
     """Save the agency's report for a due date as it stands, or submit it to the coordinator.
 
     `version` is the report's version the user started from, or None when they started from
@@ -46,12 +47,14 @@ def save_report(user, due_date: DueDate, values: dict, *, version: int | None,
     fields = [name for name in REPORT_FIELDS if name in values]
     ProgressReport(due_date=due_date, **{name: values[name] for name in fields}).full_clean(
         exclude=["due_date", "created_by", "submitted_by", "reviewed_by", "version"],
-        validate_unique=False)
+        validate_unique=False,
+    )
     if report is None:
         if version is not None:
             raise StaleEdit(ProgressReport(due_date=due_date))
-        report = ProgressReport(due_date=due_date, created_by=user,
-                                **{name: values[name] for name in fields})
+        report = ProgressReport(
+            due_date=due_date, created_by=user, **{name: values[name] for name in fields}
+        )
         report._history_user = user
         try:
             with transaction.atomic():
@@ -75,28 +78,39 @@ def save_report(user, due_date: DueDate, values: dict, *, version: int | None,
 
 
 @transaction.atomic
-def accept_report(user, report: ProgressReport, *, version: int | None,
-                  comment: str = "") -> ProgressReport:
+def accept_report(
+    user, report: ProgressReport, *, version: int | None, comment: str = ""
+) -> ProgressReport:
     """Accept a submitted report; its status becomes the action's implementation status."""
     require(user, "reports.review_report", report)
     report.state = State.ACCEPTED
     report.review_comment = comment.strip()
     report.reviewed_by, report.reviewed_on = user, timezone.now()
-    save_if_current(report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"],
-                    user=user)
+    save_if_current(
+        report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"], user=user
+    )
     action = Action.objects.filter(pk=report.due_date.indicator.action_id).first()
     later_accepted = ProgressReport.objects.filter(
-        due_date__indicator__action=action, state=State.ACCEPTED,
-        due_date__due_on__gt=report.due_date.due_on).exists()
+        due_date__indicator__action=action,
+        state=State.ACCEPTED,
+        due_date__due_on__gt=report.due_date.due_on,
+    ).exists()
     # An older period's report accepted late does not undo what a newer one established.
-    if (action is not None and report.status and report.status != action.status
-            and not later_accepted and action.publication != Action.Publication.ARCHIVED):
+    if (
+        action is not None
+        and report.status
+        and report.status != action.status
+        and not later_accepted
+        and action.publication != Action.Publication.ARCHIVED
+    ):
         action.status = report.status
         # A reason explains "not implemented" only; another status leaves none behind.
-        action.status_reason = (report.narrative
-                                if report.status == Implementation.NOT_IMPLEMENTED else "")
+        action.status_reason = (
+            report.narrative if report.status == Implementation.NOT_IMPLEMENTED else ""
+        )
         action._change_reason = _("Accepted progress report due %(date)s") % {
-            "date": formats.date_format(report.due_date.due_on, "SHORT_DATE_FORMAT")}
+            "date": formats.date_format(report.due_date.due_on, "SHORT_DATE_FORMAT")
+        }
         save_if_current(action, action.version, ["status", "status_reason"], user=user)
         implementation.refresh(action.recommendations.values_list("pk", flat=True), user=user)
     notify_report_reviewed(report)
@@ -104,8 +118,9 @@ def accept_report(user, report: ProgressReport, *, version: int | None,
 
 
 @transaction.atomic
-def return_report(user, report: ProgressReport, *, version: int | None,
-                  comment: str) -> ProgressReport:
+def return_report(
+    user, report: ProgressReport, *, version: int | None, comment: str
+) -> ProgressReport:
     """Send a submitted report back to its agency, saying what to change."""
     require(user, "reports.review_report", report)
     if not comment.strip():
@@ -113,29 +128,33 @@ def return_report(user, report: ProgressReport, *, version: int | None,
     report.state = State.RETURNED
     report.review_comment = comment.strip()
     report.reviewed_by, report.reviewed_on = user, timezone.now()
-    save_if_current(report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"],
-                    user=user)
+    save_if_current(
+        report, version, ["state", "review_comment", "reviewed_by", "reviewed_on"], user=user
+    )
     notify_report_reviewed(report)
     return report
 
 
 @transaction.atomic
-def set_report_public(user, report: ProgressReport, is_public: bool, *,
-                      version: int | None = None) -> ProgressReport:
+def set_report_public(
+    user, report: ProgressReport, is_public: bool, *, version: int | None = None
+) -> ProgressReport:
     """Show an accepted report (status, narrative, value, public files) on the public portal,
     or take it off. Only the framework's coordinators may; the change is kept in history."""
     require(user, "reports.publish_report", report)
     if report.is_public == is_public:
         return report
     report.is_public = is_public
-    save_if_current(report, report.version if version is None else version, ["is_public"],
-                    user=user)
+    save_if_current(
+        report, report.version if version is None else version, ["is_public"], user=user
+    )
     return report
 
 
 @transaction.atomic
-def add_evidence(user, due_date: DueDate, name: str, data: bytes, *,
-                 is_public: bool = False) -> Evidence:
+def add_evidence(
+    user, due_date: DueDate, name: str, data: bytes, *, is_public: bool = False
+) -> Evidence:
     """Attach a checked file to the due date's report (a draft report is started if needed)."""
     require(user, "reports.change_report", due_date)
     checked = check_evidence(name, data)
@@ -144,9 +163,15 @@ def add_evidence(user, due_date: DueDate, name: str, data: bytes, *,
 
 
 @transaction.atomic
-def save_report_with_evidence(user, due_date: DueDate, values: dict, *, version: int | None,
-                              file: tuple[str, bytes, bool] | None = None,
-                              submit: bool = False) -> ProgressReport:
+def save_report_with_evidence(
+    user,
+    due_date: DueDate,
+    values: dict,
+    *,
+    version: int | None,
+    file: tuple[str, bytes, bool] | None = None,
+    submit: bool = False,
+) -> ProgressReport:
     """Save the report as typed and attach `file` (name, data, is public) with it, then submit
     if asked: the page sends all of it at once, so attaching a file never loses what was typed.
     All or nothing: a refused file or a stale edit leaves the report as it was."""
@@ -165,8 +190,9 @@ def save_report_with_evidence(user, due_date: DueDate, values: dict, *, version:
 
 
 @transaction.atomic
-def change_evidence(user, evidence: Evidence, *, is_public: bool | None = None,
-                    archived: bool | None = None) -> Evidence:
+def change_evidence(
+    user, evidence: Evidence, *, is_public: bool | None = None, archived: bool | None = None
+) -> Evidence:
     """Mark a file public or internal, or archive it (files are never deleted)."""
     require(user, "reports.change_report", evidence.report.due_date)
     if is_public is not None:

@@ -46,18 +46,27 @@ def due_date_report_view(request, pk):
     history = report_history(request.user, report) if report else []
     evidence = list(visible_evidence(request.user).filter(report=report)) if report else []
     indicator = due_date.indicator
-    return render(request, "reports/report.html", {
-        "due_date": due_date, "indicator": indicator, "report": report, "form": form,
-        "can_edit": can_edit, "evidence": evidence, "history": history,
-        "evidence_form": evidence_form,
-        "can_review": report is not None and request.user.has_perm(
-            "reports.review_report", report),
-        "can_publish": report is not None and request.user.has_perm(
-            "reports.publish_report", report),
-        "review_form": ReviewForm(initial={"version": report.version}) if report else None,
-        "overdue": due_date.due_on < timezone.localdate() and (
-            report is None or report.is_editable),
-    })
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "due_date": due_date,
+            "indicator": indicator,
+            "report": report,
+            "form": form,
+            "can_edit": can_edit,
+            "evidence": evidence,
+            "history": history,
+            "evidence_form": evidence_form,
+            "can_review": report is not None
+            and request.user.has_perm("reports.review_report", report),
+            "can_publish": report is not None
+            and request.user.has_perm("reports.publish_report", report),
+            "review_form": ReviewForm(initial={"version": report.version}) if report else None,
+            "overdue": due_date.due_on < timezone.localdate()
+            and (report is None or report.is_editable),
+        },
+    )
 
 
 def _save_report(request, due_date, form, evidence_form) -> bool:
@@ -83,9 +92,14 @@ def _save_report(request, due_date, form, evidence_form) -> bool:
             evidence_form.add_error("file", error)
             return False
     try:
-        services.save_report_with_evidence(request.user, due_date, form.values(),
-                                           version=form.cleaned_data["version"], file=file,
-                                           submit=submit)
+        services.save_report_with_evidence(
+            request.user,
+            due_date,
+            form.values(),
+            version=form.cleaned_data["version"],
+            file=file,
+            submit=submit,
+        )
     except StaleEdit as error:
         keep_input_after_stale_edit(form, error)
         return False
@@ -101,9 +115,12 @@ def _save_report(request, due_date, form, evidence_form) -> bool:
 @require_POST
 def evidence_change_view(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
-    change = {"public": {"is_public": True}, "internal": {"is_public": False},
-              "archive": {"archived": True}, "restore": {"archived": False},
-              }.get(request.POST.get("change", ""))
+    change = {
+        "public": {"is_public": True},
+        "internal": {"is_public": False},
+        "archive": {"archived": True},
+        "restore": {"archived": False},
+    }.get(request.POST.get("change", ""))
     if change is None:
         messages.error(request, _("Unknown change."))
     else:
@@ -128,15 +145,20 @@ def report_review_view(request, pk):
     accept = "accept" in request.POST
     review = services.accept_report if accept else services.return_report
     try:
-        review(request.user, report, version=form.cleaned_data["version"],
-               comment=form.cleaned_data["comment"])
+        review(
+            request.user,
+            report,
+            version=form.cleaned_data["version"],
+            comment=form.cleaned_data["comment"],
+        )
     except StaleEdit:
         messages.error(request, stale_message())
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, _("Report accepted.") if accept
-                         else _("Report returned to the agency."))
+        messages.success(
+            request, _("Report accepted.") if accept else _("Report returned to the agency.")
+        )
     return redirect("due-date-report", pk=report.due_date_id)
 
 
@@ -148,19 +170,31 @@ def report_public_view(request, pk):
     is_public = request.POST.get("public") == "1"
     version = positive_int_text(request.POST.get("version", ""))
     try:
-        services.set_report_public(request.user, report, is_public,
-                                   version=int(version) if version else None)
+        services.set_report_public(
+            request.user, report, is_public, version=int(version) if version else None
+        )
     except StaleEdit:
         messages.error(request, stale_message())
     else:
-        messages.success(request, _("The report is on the public portal.") if is_public
-                         else _("The report is no longer on the public portal."))
+        messages.success(
+            request,
+            _("The report is on the public portal.")
+            if is_public
+            else _("The report is no longer on the public portal."),
+        )
     return redirect("due-date-report", pk=report.due_date_id)
 
 
 @login_required
 def report_queue_view(request):
     filters = QueueFilters.from_mapping(request.user, request.GET)
-    return render(request, "reports/queue.html", {
-        **filters.queues(request.user), "agency": filters.agency, "filters": filters,
-        "is_coordinator": roles.is_coordinator(request.user)})
+    return render(
+        request,
+        "reports/queue.html",
+        {
+            **filters.queues(request.user),
+            "agency": filters.agency,
+            "filters": filters,
+            "is_coordinator": roles.is_coordinator(request.user),
+        },
+    )

@@ -11,8 +11,9 @@ from camket.review.models import Cluster
 
 
 def visible_clusters(user) -> QuerySet[Cluster]:
-    return Cluster.objects.filter(Exists(visible_recommendations(user).filter(
-        cluster=OuterRef("pk"))))
+    return Cluster.objects.filter(
+        Exists(visible_recommendations(user).filter(cluster=OuterRef("pk")))
+    )
 
 
 def reads_review_progress(user) -> bool:
@@ -31,7 +32,8 @@ def shown_title(user, cluster: Cluster) -> str:
     if cluster.title and roles.coordinates(user, cluster.framework):
         return cluster.title
     hidden = Recommendation.objects.filter(framework_id=cluster.framework_id).exclude(
-        pk__in=visible_recommendations(user).values("pk"))
+        pk__in=visible_recommendations(user).values("pk")
+    )
     if not cluster.title or hidden.filter(text__startswith=cluster.title).exists():
         member = visible_recommendations(user).filter(cluster=cluster).order_by("id").first()
         return member.text[:200] if member else _("Cluster %(number)d") % {"number": cluster.pk}
@@ -51,9 +53,12 @@ def with_visible_members(user, clusters) -> list[Cluster]:
     read), for the export of the list."""
     clusters = with_shown_titles(user, clusters)
     members: dict[int, list[str]] = {}
-    for cluster_id, reference in visible_recommendations(user).filter(
-            cluster__in=[c.pk for c in clusters]).order_by("id").values_list(
-            "cluster_id", "reference"):
+    for cluster_id, reference in (
+        visible_recommendations(user)
+        .filter(cluster__in=[c.pk for c in clusters])
+        .order_by("id")
+        .values_list("cluster_id", "reference")
+    ):
         members.setdefault(cluster_id, []).append(reference)
     for cluster in clusters:
         cluster.visible_members = members.get(cluster.pk, [])

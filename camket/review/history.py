@@ -18,8 +18,7 @@ State = Assessment.State
 
 def writes_assessment(user, assessment) -> bool:
     """The agency that writes the opinion reads every draft of it."""
-    return (roles.is_agency_officer(user)
-            and assessment.agency_id == roles.agency_of(user).pk)
+    return roles.is_agency_officer(user) and assessment.agency_id == roles.agency_of(user).pk
 
 
 def _mask_unsubmitted(record) -> None:
@@ -37,15 +36,25 @@ def assessment_lens(user, assessment) -> Lens | None:
         return None
     if roles.coordinates(user, assessment.recommendation.framework):
         # The coordinators see the requests and withdrawals made, and the submission.
-        return Lens(shows=lambda record, older: record.state != State.DRAFT,
-                    mask=_mask_unsubmitted, compare_first=True)
-    return Lens(shows=lambda record, older: record.state == State.SUBMITTED,
-                mask=_mask_unsubmitted, compare_first=True)
+        return Lens(
+            shows=lambda record, older: record.state != State.DRAFT,
+            mask=_mask_unsubmitted,
+            compare_first=True,
+        )
+    return Lens(
+        shows=lambda record, older: record.state == State.SUBMITTED,
+        mask=_mask_unsubmitted,
+        compare_first=True,
+    )
 
 
 def assessment_history(user, assessment) -> list[HistoryEntry]:
-    return entries_for(assessment, subject=str(assessment.agency), user=user,
-                       lens=assessment_lens(user, assessment))
+    return entries_for(
+        assessment,
+        subject=str(assessment.agency),
+        user=user,
+        lens=assessment_lens(user, assessment),
+    )
 
 
 def sees_unpublished(user, recommendation) -> bool:
@@ -53,9 +62,12 @@ def sees_unpublished(user, recommendation) -> bool:
     recommendation as a draft."""
     if roles.coordinates(user, recommendation.framework):
         return True
-    return roles.is_agency_officer(user) and Assessment.objects.filter(
-        recommendation=recommendation, agency=roles.agency_of(user)).exclude(
-        state=State.WITHDRAWN).exists()
+    return (
+        roles.is_agency_officer(user)
+        and Assessment.objects.filter(recommendation=recommendation, agency=roles.agency_of(user))
+        .exclude(state=State.WITHDRAWN)
+        .exists()
+    )
 
 
 def recommendation_lens(user, recommendation) -> Lens | None:
@@ -66,9 +78,9 @@ def recommendation_lens(user, recommendation) -> Lens | None:
 
 def recommendation_history(user, recommendation) -> list[HistoryEntry]:
     """The recommendation's history with the opinions on it the reader may see."""
-    entries = entries_for(recommendation, user=user,
-                          lens=recommendation_lens(user, recommendation))
-    for assessment in visible_assessments(user).filter(
-            recommendation=recommendation).select_related("agency"):
+    entries = entries_for(recommendation, user=user, lens=recommendation_lens(user, recommendation))
+    for assessment in (
+        visible_assessments(user).filter(recommendation=recommendation).select_related("agency")
+    ):
         entries += assessment_history(user, assessment)
     return sorted(entries, key=lambda entry: entry.when, reverse=True)

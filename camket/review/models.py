@@ -35,8 +35,9 @@ class Conformity(models.TextChoices):
 
 
 def _conformity_field(label):
-    return models.CharField(label, max_length=10, choices=Conformity.choices,
-                            default=Conformity.UNKNOWN)
+    return models.CharField(
+        label, max_length=10, choices=Conformity.choices, default=Conformity.UNKNOWN
+    )
 
 
 class Assessment(models.Model):
@@ -54,7 +55,9 @@ class Assessment(models.Model):
         "frameworks.Recommendation", on_delete=models.PROTECT, related_name="assessments"
     )
     agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
+        "accounts.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
         related_name="assessments",
     )
     state = models.CharField(
@@ -70,7 +73,9 @@ class Assessment(models.Model):
     resources_available = _conformity_field(_("resources available"))
     capacity_available = _conformity_field(_("capacity available"))
     proposed_response = models.CharField(
-        _("proposed response"), max_length=20, blank=True,
+        _("proposed response"),
+        max_length=20,
+        blank=True,
         choices=[
             ("supported", _("Supported")),
             ("supported_in_part", _("Supported in part")),
@@ -80,7 +85,10 @@ class Assessment(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     submitted_on = models.DateTimeField(_("submitted on"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -24,7 +24,8 @@ def visible_assessments(user) -> QuerySet[Assessment]:
             state=Assessment.State.WITHDRAWN, submitted_on__isnull=True
         )
         return queryset.filter(
-            own | submitted | (coordinated(user, "recommendation__framework") & ~unsent_draft))
+            own | submitted | (coordinated(user, "recommendation__framework") & ~unsent_draft)
+        )
     return queryset.filter(own | submitted)
 
 
@@ -42,16 +43,27 @@ def get_request_for_coordinator(user, pk) -> Assessment:
     if not roles.is_coordinator(user):
         raise Http404("No such assessment.")
     try:
-        return Assessment.objects.filter(
-            coordinated(user, "recommendation__framework"),
-            recommendation__in=visible_recommendations(user)).select_related(
-            "recommendation", "agency").get(pk=pk)
+        return (
+            Assessment.objects.filter(
+                coordinated(user, "recommendation__framework"),
+                recommendation__in=visible_recommendations(user),
+            )
+            .select_related("recommendation", "agency")
+            .get(pk=pk)
+        )
     except (Assessment.DoesNotExist, ValueError, TypeError):
         raise Http404("No such assessment.") from None
 
 
-_REQUEST_FIELDS = ("pk", "recommendation_id", "agency_id", "state", "requested_on", "due_on",
-                   "submitted_on")
+_REQUEST_FIELDS = (
+    "pk",
+    "recommendation_id",
+    "agency_id",
+    "state",
+    "requested_on",
+    "due_on",
+    "submitted_on",
+)
 
 
 def opinion_requests(user, recommendation) -> list[Assessment]:
@@ -62,17 +74,22 @@ def opinion_requests(user, recommendation) -> list[Assessment]:
     own fields only, so no template can show what the draft says. Each row says whether it is
     `readable` (its page opens) and whether its `content_hidden` (not yet submitted, not the
     reader's own)."""
-    readable = list(visible_assessments(user).filter(
-        recommendation=recommendation).select_related("agency"))
+    readable = list(
+        visible_assessments(user).filter(recommendation=recommendation).select_related("agency")
+    )
     own = roles.agency_of(user) if roles.is_agency_officer(user) else None
     for row in readable:
         row.readable = True
-        row.content_hidden = not (row.state == Assessment.State.SUBMITTED
-                                  or (own is not None and row.agency_id == own.pk))
+        row.content_hidden = not (
+            row.state == Assessment.State.SUBMITTED or (own is not None and row.agency_id == own.pk)
+        )
     if not roles.coordinates(user, recommendation.framework):
         return readable
-    hidden = list(Assessment.objects.filter(recommendation=recommendation).exclude(
-        pk__in=[row.pk for row in readable]).values(*_REQUEST_FIELDS))
+    hidden = list(
+        Assessment.objects.filter(recommendation=recommendation)
+        .exclude(pk__in=[row.pk for row in readable])
+        .values(*_REQUEST_FIELDS)
+    )
     agencies = Agency.objects.in_bulk([values["agency_id"] for values in hidden])
     for values in hidden:
         row = Assessment(**values)

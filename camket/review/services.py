@@ -20,8 +20,14 @@ from camket.lib.text import as_one_line, single_line
 from camket.plans import implementation
 from camket.review.models import Assessment, Cluster
 
-ASSESSMENT_FIELDS = ["conforms_to_law", "conforms_to_policy", "resources_available",
-                     "capacity_available", "proposed_response", "comment"]
+ASSESSMENT_FIELDS = [
+    "conforms_to_law",
+    "conforms_to_policy",
+    "resources_available",
+    "capacity_available",
+    "proposed_response",
+    "comment",
+]
 
 
 @dataclass
@@ -36,11 +42,18 @@ class Sent:
     def message(self) -> str:
         parts = [_("%(count)d request(s) for an opinion sent.") % {"count": self.sent}]
         if self.due_dates_updated:
-            parts.append(_("%(count)d due date(s) of open requests updated.")
-                         % {"count": self.due_dates_updated})
+            parts.append(
+                _("%(count)d due date(s) of open requests updated.")
+                % {"count": self.due_dates_updated}
+            )
         if self.unchanged:
-            parts.append(_("%(count)d left unchanged (already open with that due date, or "
-                           "already answered).") % {"count": self.unchanged})
+            parts.append(
+                _(
+                    "%(count)d left unchanged (already open with that due date, or "
+                    "already answered)."
+                )
+                % {"count": self.unchanged}
+            )
         return " ".join(parts)
 
 
@@ -56,11 +69,15 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
     requested = []
     for recommendation in recommendations:
         for agency in agencies:
-            assessment = Assessment.objects.select_for_update().filter(
-                recommendation=recommendation, agency=agency).first()
+            assessment = (
+                Assessment.objects.select_for_update()
+                .filter(recommendation=recommendation, agency=agency)
+                .first()
+            )
             if assessment is None:
-                assessment = Assessment(recommendation=recommendation, agency=agency,
-                                        requested_by=user, due_on=due_on)
+                assessment = Assessment(
+                    recommendation=recommendation, agency=agency, requested_by=user, due_on=due_on
+                )
                 assessment._history_user = user
                 assessment.save()
                 result.sent += 1
@@ -95,13 +112,15 @@ def withdraw_request(user, assessment: Assessment, *, version: int | None = None
     if not assessment.is_open:
         raise ValidationError(_("This request has already been withdrawn."))
     assessment.state = Assessment.State.WITHDRAWN
-    save_if_current(assessment, assessment.version if version is None else version, ["state"],
-                    user=user)
+    save_if_current(
+        assessment, assessment.version if version is None else version, ["state"], user=user
+    )
 
 
 @transaction.atomic
-def save_assessment(user, assessment: Assessment, values: dict, *, version: int,
-                    submit: bool = False) -> Assessment:
+def save_assessment(
+    user, assessment: Assessment, values: dict, *, version: int, submit: bool = False
+) -> Assessment:
     """An agency officer saves their agency's opinion as a draft, or submits it."""
     require(user, "review.change_assessment", assessment)
     for name in ASSESSMENT_FIELDS:
@@ -128,8 +147,15 @@ def check_decision_date(decided_on: date | None) -> None:
 
 
 @transaction.atomic
-def decide(user, recommendation: Recommendation, *, response: str, reason: str,
-           decided_on: date | None, version: int | None) -> list[Recommendation]:
+def decide(
+    user,
+    recommendation: Recommendation,
+    *,
+    response: str,
+    reason: str,
+    decided_on: date | None,
+    version: int | None,
+) -> list[Recommendation]:
     """Record the state's response; a clustered recommendation is decided with its cluster."""
     require(user, "frameworks.decide_recommendation", recommendation)
     if response not in Recommendation.Response.values:
@@ -145,9 +171,9 @@ def decide(user, recommendation: Recommendation, *, response: str, reason: str,
         member.decided_on = decided_on or timezone.localdate()
         member.decided_by = user
         expected = version if member.pk == recommendation.pk else member.version
-        save_if_current(member, expected,
-                        ["response", "response_reason", "decided_on", "decided_by"],
-                        user=user)
+        save_if_current(
+            member, expected, ["response", "response_reason", "decided_on", "decided_by"], user=user
+        )
         decided.append(member)
     implementation.refresh([member.pk for member in decided], user=user)
     return decided
@@ -184,8 +210,11 @@ def make_cluster(user, recommendations, title: str) -> Cluster:
     except ValueError as error:
         raise ValidationError({"title": str(error)}) from None
     # A recommendation's text may run over several lines; a title holds one.
-    cluster = Cluster(framework_id=frameworks.pop(),
-                      title=title or as_one_line(recommendations[0].text)[:200], created_by=user)
+    cluster = Cluster(
+        framework_id=frameworks.pop(),
+        title=title or as_one_line(recommendations[0].text)[:200],
+        created_by=user,
+    )
     cluster._history_user = user
     cluster.save()
     for recommendation in recommendations:
@@ -207,15 +236,24 @@ def review_progress(framework=None) -> list[dict]:
     if framework is not None:
         scope = Q(assessments__recommendation__framework=framework)
     open_states = [Assessment.State.REQUESTED, Assessment.State.DRAFT]
-    rows = Agency.objects.filter(archived=False).annotate(
-        asked=Count("assessments", filter=scope & ~Q(
-            assessments__state=Assessment.State.WITHDRAWN)),
-        awaiting=Count("assessments", filter=scope & Q(assessments__state__in=open_states)),
-        submitted=Count("assessments", filter=scope & Q(
-            assessments__state=Assessment.State.SUBMITTED)),
-    ).filter(asked__gt=0).order_by("-awaiting", "name")
-    return [{"agency": a, "asked": a.asked, "awaiting": a.awaiting, "submitted": a.submitted}
-            for a in rows]
+    rows = (
+        Agency.objects.filter(archived=False)
+        .annotate(
+            asked=Count(
+                "assessments", filter=scope & ~Q(assessments__state=Assessment.State.WITHDRAWN)
+            ),
+            awaiting=Count("assessments", filter=scope & Q(assessments__state__in=open_states)),
+            submitted=Count(
+                "assessments", filter=scope & Q(assessments__state=Assessment.State.SUBMITTED)
+            ),
+        )
+        .filter(asked__gt=0)
+        .order_by("-awaiting", "name")
+    )
+    return [
+        {"agency": a, "asked": a.asked, "awaiting": a.awaiting, "submitted": a.submitted}
+        for a in rows
+    ]
 
 
 def open_assessments_for(user):

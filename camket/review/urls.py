@@ -11,6 +11,7 @@ urlpatterns = [
     path("assessments/<int:pk>/", views.assessment_edit_view, name="assessment-edit"),
     path("assessments/<int:pk>/withdraw/", views.withdraw_view, name="assessment-withdraw"),
     path("clusters/<int:pk>/", views.cluster_detail_view, name="cluster-detail"),
-    path("recommendations/<int:pk>/uncluster/", views.uncluster_view,
-         name="recommendation-uncluster"),
+    path(
+        "recommendations/<int:pk>/uncluster/", views.uncluster_view, name="recommendation-uncluster"
+    ),
 ]

@@ -43,20 +43,28 @@ def decide_view(request, pk):
         return redirect(recommendation_url(recommendation))
     try:
         decided = services.decide(
-            request.user, recommendation, response=form.cleaned_data["response"],
-            reason=form.cleaned_data["reason"], decided_on=form.cleaned_data["decided_on"],
+            request.user,
+            recommendation,
+            response=form.cleaned_data["response"],
+            reason=form.cleaned_data["reason"],
+            decided_on=form.cleaned_data["decided_on"],
             version=form.cleaned_data["version"],
         )
     except StaleEdit:
-        messages.error(request, _(
-            "Someone else changed this recommendation while you were editing. Your decision "
-            "was not saved; the page now shows their version — please review and decide again."
-        ))
+        messages.error(
+            request,
+            _(
+                "Someone else changed this recommendation while you were editing. Your decision "
+                "was not saved; the page now shows their version — please review and decide again."
+            ),
+        )
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, _("Decision recorded for %(count)d recommendation(s).")
-                         % {"count": len(decided)})
+        messages.success(
+            request,
+            _("Decision recorded for %(count)d recommendation(s).") % {"count": len(decided)},
+        )
     return redirect(recommendation_url(recommendation))
 
 
@@ -71,9 +79,12 @@ def send_view(request, pk):
     coordinator_only(request, recommendation)
     form = SendForReviewForm(request.POST)
     if form.is_valid():
-        sent = services.send_for_review(request.user, [recommendation],
-                                        form.cleaned_data["agencies"],
-                                        due_on=form.cleaned_data["due_on"])
+        sent = services.send_for_review(
+            request.user,
+            [recommendation],
+            form.cleaned_data["agencies"],
+            due_on=form.cleaned_data["due_on"],
+        )
         messages.success(request, sent.message())
     else:
         messages.error(request, _("Choose at least one agency."))
@@ -95,8 +106,12 @@ def bulk_view(request):
         if action == "send":
             if not form.cleaned_data["agencies"]:
                 raise ValidationError(_("Choose at least one agency."))
-            sent = services.send_for_review(request.user, selected, form.cleaned_data["agencies"],
-                                            due_on=form.cleaned_data["due_on"])
+            sent = services.send_for_review(
+                request.user,
+                selected,
+                form.cleaned_data["agencies"],
+                due_on=form.cleaned_data["due_on"],
+            )
             messages.success(request, sent.message())
         elif action == "cluster":
             cluster = services.make_cluster(request.user, selected, form.cleaned_data["title"])
@@ -105,11 +120,13 @@ def bulk_view(request):
         else:
             status = {"publish": "published", "draft": "draft", "archive": "archived"}[action]
             changed = services.set_status(request.user, selected, status)
-            messages.success(request, _("%(count)d recommendation(s) updated.")
-                             % {"count": changed})
+            messages.success(
+                request, _("%(count)d recommendation(s) updated.") % {"count": changed}
+            )
     except (ValidationError, StaleEdit) as error:
-        messages.error(request, error_text(error) if isinstance(error, ValidationError)
-                       else str(error))
+        messages.error(
+            request, error_text(error) if isinstance(error, ValidationError) else str(error)
+        )
     return redirect(_safe_next(request))
 
 
@@ -121,18 +138,26 @@ def _safe_next(request) -> str:
 def progress_view(request):
     if not reads_review_progress(request.user):
         return redirect("my-assessments")
-    return render(request, "review/progress.html", {
-        "rows": services.review_progress(),
-        "clusters": with_shown_titles(request.user, listed_clusters(request.user)[:200]),
-    })
+    return render(
+        request,
+        "review/progress.html",
+        {
+            "rows": services.review_progress(),
+            "clusters": with_shown_titles(request.user, listed_clusters(request.user)[:200]),
+        },
+    )
 
 
 @login_required
 def my_assessments_view(request):
-    return render(request, "review/mine.html", {
-        "assessments": services.open_assessments_for(request.user),
-        "agency": roles.agency_of(request.user),
-    })
+    return render(
+        request,
+        "review/mine.html",
+        {
+            "assessments": services.open_assessments_for(request.user),
+            "agency": roles.agency_of(request.user),
+        },
+    )
 
 
 @login_required
@@ -146,9 +171,13 @@ def assessment_edit_view(request, pk):
         if form.is_valid():
             values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
             try:
-                services.save_assessment(request.user, assessment, values,
-                                         version=form.cleaned_data["version"],
-                                         submit="submit" in request.POST)
+                services.save_assessment(
+                    request.user,
+                    assessment,
+                    values,
+                    version=form.cleaned_data["version"],
+                    submit="submit" in request.POST,
+                )
             except StaleEdit as error:
                 keep_input_after_stale_edit(form, error)
                 # The page shows the opinion as stored, with the refused input in the form.
@@ -159,15 +188,23 @@ def assessment_edit_view(request, pk):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Opinion submitted.") if "submit" in request.POST
-                                 else _("Draft saved."))
+                messages.success(
+                    request,
+                    _("Opinion submitted.") if "submit" in request.POST else _("Draft saved."),
+                )
                 return redirect("assessment-edit", pk=pk)
     else:
         form = AssessmentForm(instance=assessment, initial={"version": assessment.version})
-    return render(request, "review/assessment.html", {
-        "assessment": assessment, "form": form, "can_edit": can_edit,
-        "history": assessment_history(request.user, assessment),
-    })
+    return render(
+        request,
+        "review/assessment.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "can_edit": can_edit,
+            "history": assessment_history(request.user, assessment),
+        },
+    )
 
 
 @login_required
@@ -178,13 +215,17 @@ def withdraw_view(request, pk):
     try:
         services.withdraw_request(request.user, assessment)
     except StaleEdit:
-        messages.error(request, _("%(agency)s changed this request meanwhile: it was not "
-                                  "withdrawn. Check it below.") % {"agency": assessment.agency})
+        messages.error(
+            request,
+            _("%(agency)s changed this request meanwhile: it was not withdrawn. Check it below.")
+            % {"agency": assessment.agency},
+        )
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, _("The request to %(agency)s was withdrawn.")
-                         % {"agency": assessment.agency})
+        messages.success(
+            request, _("The request to %(agency)s was withdrawn.") % {"agency": assessment.agency}
+        )
     return redirect(recommendation_url(assessment.recommendation))
 
 
@@ -194,9 +235,16 @@ def cluster_detail_view(request, pk):
     members = visible_recommendations(request.user).filter(cluster=cluster)
     if not members.exists():
         raise Http404
-    return render(request, "review/cluster.html", {
-        "cluster": cluster, "members": members, "title": shown_title(request.user, cluster),
-        "history": entries_for(cluster, user=request.user)})
+    return render(
+        request,
+        "review/cluster.html",
+        {
+            "cluster": cluster,
+            "members": members,
+            "title": shown_title(request.user, cluster),
+            "history": entries_for(cluster, user=request.user),
+        },
+    )
 
 
 @login_required

@@ -18,7 +18,8 @@ MAX_SDG_EXAMPLES = 20_000
 def _labels_by_recommendation(taxonomy: str, recommendations) -> dict[int, list]:
     labels = defaultdict(list)
     links = Recommendation.categories.through.objects.filter(
-        category__taxonomy__slug=taxonomy, recommendation__in=recommendations,
+        category__taxonomy__slug=taxonomy,
+        recommendation__in=recommendations,
     ).values_list("recommendation_id", "category__name", "category__code")
     for recommendation_id, name, code in links:
         labels[recommendation_id].append((name, code))
@@ -30,8 +31,11 @@ def training_set_from_database() -> TrainingSet:
     recommendations = Recommendation.objects.exclude(status=Recommendation.Status.ARCHIVED)
     issues = _labels_by_recommendation(UPR_INFO_ISSUES, recommendations)
     data = TrainingSet(texts=[], issues=[], actions=[], sessions=[], sources=[DATABASE_SOURCE])
-    rows = recommendations.filter(pk__in=list(issues)).values_list(
-        "pk", "text", "action_category", "session").order_by("pk")
+    rows = (
+        recommendations.filter(pk__in=list(issues))
+        .values_list("pk", "text", "action_category", "session")
+        .order_by("pk")
+    )
     for pk, text, action_category, session in rows.iterator(chunk_size=5000):
         data.texts.append(text)
         data.issues.append(sorted({name for name, _ in issues[pk]}))
@@ -45,12 +49,16 @@ def sdg_examples() -> tuple[list[int], list[str], list[tuple[int, ...]]]:
     first."""
     recommendations = Recommendation.objects.exclude(status=Recommendation.Status.ARCHIVED)
     labels = _labels_by_recommendation(SDG, recommendations)
-    rows = recommendations.filter(pk__in=list(labels)).order_by("-pk").values_list(
-        "pk", "text")[:MAX_SDG_EXAMPLES]
+    rows = (
+        recommendations.filter(pk__in=list(labels))
+        .order_by("-pk")
+        .values_list("pk", "text")[:MAX_SDG_EXAMPLES]
+    )
     ids, texts, goals = [], [], []
     for pk, text in rows:
-        goal_numbers = {int(code.split(".")[0]) for _, code in labels[pk]
-                        if code.split(".")[0].isdigit()}
+        goal_numbers = {
+            int(code.split(".")[0]) for _, code in labels[pk] if code.split(".")[0].isdigit()
+        }
         if goal_numbers:
             ids.append(pk)
             texts.append(text)
@@ -59,7 +67,10 @@ def sdg_examples() -> tuple[list[int], list[str], list[tuple[int, ...]]]:
 
 
 def combined(first: TrainingSet, second: TrainingSet) -> TrainingSet:
-    return TrainingSet(texts=first.texts + second.texts, issues=first.issues + second.issues,
-                       actions=first.actions + second.actions,
-                       sessions=first.sessions + second.sessions,
-                       sources=first.sources + second.sources)
+    return TrainingSet(
+        texts=first.texts + second.texts,
+        issues=first.issues + second.issues,
+        actions=first.actions + second.actions,
+        sessions=first.sessions + second.sessions,
+        sources=first.sources + second.sources,
+    )

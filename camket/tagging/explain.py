@@ -13,9 +13,41 @@ TOP_WORDS = 4
 MAX_WORDS = 60
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 IGNORED = {
-    "the", "and", "for", "its", "all", "with", "that", "this", "into", "from", "their", "which",
-    "are", "has", "have", "been", "also", "such", "those", "these", "other", "including", "in",
-    "of", "to", "on", "by", "as", "an", "or", "be", "is", "it", "at", "against",
+    "the",
+    "and",
+    "for",
+    "its",
+    "all",
+    "with",
+    "that",
+    "this",
+    "into",
+    "from",
+    "their",
+    "which",
+    "are",
+    "has",
+    "have",
+    "been",
+    "also",
+    "such",
+    "those",
+    "these",
+    "other",
+    "including",
+    "in",
+    "of",
+    "to",
+    "on",
+    "by",
+    "as",
+    "an",
+    "or",
+    "be",
+    "is",
+    "it",
+    "at",
+    "against",
 }
 
 
@@ -28,15 +60,18 @@ def without(text: str, word: str) -> str:
     return re.sub(rf"(?<![A-Za-z'-]){re.escape(word)}(?![A-Za-z'-])", " ", text)
 
 
-def driving_words(model, text: str, issue_indexes: list[int],
-                  action_class: int | None = None) -> tuple[dict[int, list[str]], list[str]]:
+def driving_words(
+    model, text: str, issue_indexes: list[int], action_class: int | None = None
+) -> tuple[dict[int, list[str]], list[str]]:
     """For each issue index, and for the action category, the words that drove its score."""
     words = content_words(text)
     if not words:
         return {index: [] for index in issue_indexes}, []
     issue_scores, action_scores = model.scores([text, *(without(text, w) for w in words)])
-    by_issue = {index: _top(words, issue_scores[0, index] - issue_scores[1:, index])
-                for index in issue_indexes}
+    by_issue = {
+        index: _top(words, issue_scores[0, index] - issue_scores[1:, index])
+        for index in issue_indexes
+    }
     action_words: list[str] = []
     if action_class is not None:
         classes = list(model.predict_actions(np.eye(action_scores.shape[1])))

@@ -19,8 +19,24 @@ LEAD_WORDS = 6
 VERB_OBJECT_SPAN = 12
 WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 # Courtesy words that come before the verb and say nothing about the action.
-FILLER = {"to", "that", "the", "government", "state", "should", "it", "is", "recommended",
-          "recommends", "please", "also", "further", "and", "s", "a"}
+FILLER = {
+    "to",
+    "that",
+    "the",
+    "government",
+    "state",
+    "should",
+    "it",
+    "is",
+    "recommended",
+    "recommends",
+    "please",
+    "also",
+    "further",
+    "and",
+    "s",
+    "a",
+}
 
 
 def words_of(text: str) -> list[str]:
@@ -50,27 +66,51 @@ def verb_object_tokens(text: str) -> list[str]:
     words = without_filler(text)
     if not words:
         return []
-    verb, rest = words[0], words[1:1 + VERB_OBJECT_SPAN]
-    return ([f"{verb}>{word}" for word in rest]
-            + [f"{verb}>{a}_{b}" for a, b in zip(rest, rest[1:], strict=False)])
+    verb, rest = words[0], words[1 : 1 + VERB_OBJECT_SPAN]
+    return [f"{verb}>{word}" for word in rest] + [
+        f"{verb}>{a}_{b}" for a, b in zip(rest, rest[1:], strict=False)
+    ]
 
 
 def build_topic_vectorizer() -> FeatureUnion:
     """Words and characters: what the issue classifier sees."""
-    return FeatureUnion([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
-                                  dtype=np.float32)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
-                                  min_df=3, max_features=300_000, dtype=np.float32)),
-    ])
+    return FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, dtype=np.float32),
+            ),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    sublinear_tf=True,
+                    min_df=3,
+                    max_features=300_000,
+                    dtype=np.float32,
+                ),
+            ),
+        ]
+    )
 
 
 def build_lead_vectorizer() -> FeatureUnion:
     """The opening words and the verb's objects: added to the topic features for the action
     category."""
-    return FeatureUnion([
-        ("lead", TfidfVectorizer(analyzer=lead_tokens, sublinear_tf=True, min_df=2,
-                                 dtype=np.float32)),
-        ("verb_object", TfidfVectorizer(analyzer=verb_object_tokens, sublinear_tf=True, min_df=2,
-                                        dtype=np.float32)),
-    ])
+    return FeatureUnion(
+        [
+            (
+                "lead",
+                TfidfVectorizer(
+                    analyzer=lead_tokens, sublinear_tf=True, min_df=2, dtype=np.float32
+                ),
+            ),
+            (
+                "verb_object",
+                TfidfVectorizer(
+                    analyzer=verb_object_tokens, sublinear_tf=True, min_df=2, dtype=np.float32
+                ),
+            ),
+        ]
+    )

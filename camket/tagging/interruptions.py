@@ -17,8 +17,12 @@ UNFINISHED = [TaggingRun.State.QUEUED, TaggingRun.State.RUNNING]
 
 
 def mark_interrupted(run_id: int) -> bool:
-    return TaggingRun.objects.filter(pk=run_id, state__in=UNFINISHED).update(
-        state=TaggingRun.State.INTERRUPTED, finished_at=timezone.now()) > 0
+    return (
+        TaggingRun.objects.filter(pk=run_id, state__in=UNFINISHED).update(
+            state=TaggingRun.State.INTERRUPTED, finished_at=timezone.now()
+        )
+        > 0
+    )
 
 
 @receiver(task_finished, dispatch_uid="tagging-run-interrupted")

@@ -115,7 +115,8 @@ class TaggingModel:
 
     def _fit_issue_classifier(self, features, matrix) -> OneVsRestClassifier:
         return OneVsRestClassifier(LinearSVC(C=self.issue_c), n_jobs=self.n_jobs).fit(
-            features, matrix)
+            features, matrix
+        )
 
     def fit(self, data: TrainingSet, *, tune: bool = True) -> TaggingModel:
         started = time.perf_counter()
@@ -131,9 +132,11 @@ class TaggingModel:
         self.issue_classifier = self._fit_issue_classifier(features, matrix)
         with_action = [i for i, action in enumerate(data.actions) if action is not None]
         action_features = sparse.hstack(
-            [features, self.lead_vectorizer.fit_transform(data.texts)]).tocsr()
+            [features, self.lead_vectorizer.fit_transform(data.texts)]
+        ).tocsr()
         self.action_classifier = LinearSVC(C=self.action_c).fit(
-            action_features[with_action], [data.actions[i] for i in with_action])
+            action_features[with_action], [data.actions[i] for i in with_action]
+        )
         self.metadata = {
             "version": datetime.now(UTC).strftime("%Y%m%d-%H%M%S"),
             "trained_on": sorted(set(data.sources)),
@@ -141,8 +144,12 @@ class TaggingModel:
             "issue_names": self.issue_names,
             "action_categories": [int(c) for c in self.action_classifier.classes_],
             "thresholds": [round(float(t), 3) for t in self.thresholds],
-            "sizes": {"recommendations": len(data), "with_action_category": len(with_action),
-                      "validation_rows": int(held_out.sum()), "features": features.shape[1]},
+            "sizes": {
+                "recommendations": len(data),
+                "with_action_category": len(with_action),
+                "validation_rows": int(held_out.sum()),
+                "features": features.shape[1],
+            },
             "training_seconds": round(time.perf_counter() - started, 1),
         }
         return self
@@ -155,18 +162,18 @@ class TaggingModel:
         present = matrix[kept].any(axis=0)
         classifier = self._fit_issue_classifier(features, matrix[kept][:, present])
         held = np.flatnonzero(held_out)
-        scores = classifier.decision_function(
-            vectorizer.transform([data.texts[i] for i in held]))
+        scores = classifier.decision_function(vectorizer.transform([data.texts[i] for i in held]))
         thresholds = np.zeros(len(self.issue_names))
         thresholds[present] = tune_thresholds(scores, matrix[held][:, present])
         return thresholds
 
     # -- prediction ---------------------------------------------------------------------
     def scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        chunks = [texts[i:i + PREDICT_CHUNK] for i in range(0, len(texts), PREDICT_CHUNK)]
+        chunks = [texts[i : i + PREDICT_CHUNK] for i in range(0, len(texts), PREDICT_CHUNK)]
         if self.n_jobs > 1 and len(chunks) > 1:
             parts = joblib.Parallel(n_jobs=self.n_jobs)(
-                joblib.delayed(self._chunk_scores)(chunk) for chunk in chunks)
+                joblib.delayed(self._chunk_scores)(chunk) for chunk in chunks
+            )
         else:
             parts = [self._chunk_scores(chunk) for chunk in chunks]
         if not parts:
@@ -196,14 +203,17 @@ class TaggingModel:
             labels = labels[np.argsort(-issue_scores[row, labels])]
             names = [self.issue_names[i] for i in labels]
             best = int(action_scores[row].argmax())
-            predictions.append(Prediction(
-                issues=names,
-                issue_confidences=[
-                    round(squash(issue_scores[row, i] - self.thresholds[i]), 3) for i in labels],
-                action_category=int(classes[best]),
-                action_confidence=round(squash(float(action_scores[row, best])), 3),
-                sdgs=sdgs_for_issues(names),
-            ))
+            predictions.append(
+                Prediction(
+                    issues=names,
+                    issue_confidences=[
+                        round(squash(issue_scores[row, i] - self.thresholds[i]), 3) for i in labels
+                    ],
+                    action_category=int(classes[best]),
+                    action_confidence=round(squash(float(action_scores[row, best])), 3),
+                    sdgs=sdgs_for_issues(names),
+                )
+            )
         return predictions
 
     def predict_actions(self, action_scores: np.ndarray) -> np.ndarray:
@@ -214,8 +224,7 @@ class TaggingModel:
         folder = models_root(root) / self.metadata["version"]
         folder.mkdir(parents=True, exist_ok=True)
         joblib.dump(self, folder / MODEL_FILE, compress=3)
-        (folder / METADATA_FILE).write_text(json.dumps(self.metadata, indent=2,
-                                                       ensure_ascii=False))
+        (folder / METADATA_FILE).write_text(json.dumps(self.metadata, indent=2, ensure_ascii=False))
         return folder
 
 
@@ -227,8 +236,9 @@ def saved_versions(root: Path | None = None) -> list[Path]:
     folder = models_root(root)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if (p / MODEL_FILE).is_file() and (p / METADATA_FILE).is_file())
+    return sorted(
+        p for p in folder.iterdir() if (p / MODEL_FILE).is_file() and (p / METADATA_FILE).is_file()
+    )
 
 
 def load_model(root: Path | None = None, version: str | None = None) -> TaggingModel:

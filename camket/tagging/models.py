@@ -22,25 +22,35 @@ class Suggestion(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     recommendation = models.ForeignKey(
-        "frameworks.Recommendation", verbose_name=_("recommendation"), on_delete=models.CASCADE,
+        "frameworks.Recommendation",
+        verbose_name=_("recommendation"),
+        on_delete=models.CASCADE,
         related_name="suggestions",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     key = models.CharField(max_length=40, editable=False)
     category = models.ForeignKey(
-        "frameworks.Category", verbose_name=_("category"), on_delete=models.CASCADE,
-        null=True, blank=True, related_name="+",
+        "frameworks.Category",
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    action_category = models.PositiveSmallIntegerField(_("action category"), null=True,
-                                                       blank=True)
+    action_category = models.PositiveSmallIntegerField(_("action category"), null=True, blank=True)
     confidence = models.FloatField(_("confidence"))
     reasons = models.JSONField(_("words that drove it"), default=list, blank=True)
     model_version = models.CharField(_("model version"), max_length=40, blank=True)
-    state = models.CharField(_("decision"), max_length=10, choices=State.choices,
-                             default=State.PENDING, db_index=True)
+    state = models.CharField(
+        _("decision"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -49,8 +59,7 @@ class Suggestion(models.Model):
     class Meta:
         ordering = ["recommendation", "kind", "-confidence"]
         constraints = [
-            models.UniqueConstraint(fields=["recommendation", "key"],
-                                    name="suggestion_unique_tag"),
+            models.UniqueConstraint(fields=["recommendation", "key"], name="suggestion_unique_tag"),
         ]
         verbose_name = _("suggestion")
         verbose_name_plural = _("suggestions")
@@ -85,13 +94,21 @@ class TaggingRun(models.Model):
 
     job = models.CharField(_("job"), max_length=10, choices=Job.choices)
     framework = models.ForeignKey(
-        "frameworks.Framework", verbose_name=_("framework"), on_delete=models.CASCADE,
-        null=True, blank=True, related_name="+",
+        "frameworks.Framework",
+        verbose_name=_("framework"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    state = models.CharField(_("progress"), max_length=12, choices=State.choices,
-                             default=State.QUEUED)
+    state = models.CharField(
+        _("progress"), max_length=12, choices=State.choices, default=State.QUEUED
+    )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     requested_at = models.DateTimeField(auto_now_add=True)

@@ -34,26 +34,40 @@ def recommendations_to_tag(framework=None):
 def suggest_for(framework=None) -> str:
     tagger = load_tagger()
     outcome = suggest(recommendations_to_tag(framework), tagger)
-    summary = _("%(count)d recommendation(s) tagged with model %(version)s: %(created)d new "
-                "suggestion(s), %(updated)d refreshed, %(removed)d withdrawn.") % {
-        "count": outcome.recommendations, "version": tagger.version,
-        "created": outcome.created, "updated": outcome.updated, "removed": outcome.removed}
+    summary = _(
+        "%(count)d recommendation(s) tagged with model %(version)s: %(created)d new "
+        "suggestion(s), %(updated)d refreshed, %(removed)d withdrawn."
+    ) % {
+        "count": outcome.recommendations,
+        "version": tagger.version,
+        "created": outcome.created,
+        "updated": outcome.updated,
+        "removed": outcome.removed,
+    }
     if outcome.skipped:
         summary += " " + _("%(count)d without words to go on were left out.") % {
-            "count": outcome.skipped}
+            "count": outcome.skipped
+        }
     return summary
 
 
 def retrain_from_database() -> str:
     data = confirmed.training_set_from_database()
     if len(data) < MIN_TRAINING_ROWS:
-        raise TooFewLabels(_("Only %(count)d recommendations carry UPR Info issues: too few to "
-                             "train (at least %(needed)d).")
-                           % {"count": len(data), "needed": MIN_TRAINING_ROWS})
+        raise TooFewLabels(
+            _(
+                "Only %(count)d recommendations carry UPR Info issues: too few to "
+                "train (at least %(needed)d)."
+            )
+            % {"count": len(data), "needed": MIN_TRAINING_ROWS}
+        )
     tagger = train(data)
     folder = tagger.save()
     return _("Model %(version)s trained on %(count)d recommendations, saved in %(folder)s.") % {
-        "version": tagger.version, "count": len(data), "folder": folder}
+        "version": tagger.version,
+        "count": len(data),
+        "folder": folder,
+    }
 
 
 JOBS = {TaggingRun.Job.SUGGEST: suggest_for, TaggingRun.Job.RETRAIN: retrain_from_database}
@@ -65,7 +79,8 @@ def visible_runs(user):
     if not roles.is_coordinator(user):
         return TaggingRun.objects.none()
     return TaggingRun.objects.filter(
-        Q(framework__isnull=True) | Q(framework__in=coordinated_frameworks(user)))
+        Q(framework__isnull=True) | Q(framework__in=coordinated_frameworks(user))
+    )
 
 
 def request_run(user, job: str, framework=None) -> TaggingRun:
@@ -78,15 +93,21 @@ def request_run(user, job: str, framework=None) -> TaggingRun:
     if job == TaggingRun.Job.SUGGEST:
         if framework is not None:
             require(user, "tagging.run_tagging", framework)
-        elif Framework.objects.filter(archived=False).exclude(
-                pk__in=coordinated_frameworks(user)).exists():
+        elif (
+            Framework.objects.filter(archived=False)
+            .exclude(pk__in=coordinated_frameworks(user))
+            .exists()
+        ):
             raise PermissionDenied(_("Choose a framework you coordinate."))
     waiting = TaggingRun.objects.filter(
-        job=job, state__in=[TaggingRun.State.QUEUED, TaggingRun.State.RUNNING],
-        requested_at__gte=timezone.now() - STALE_AFTER)
+        job=job,
+        state__in=[TaggingRun.State.QUEUED, TaggingRun.State.RUNNING],
+        requested_at__gte=timezone.now() - STALE_AFTER,
+    )
     if waiting.exists():
-        raise ValidationError(_("A run of this kind is already queued or running; wait for it "
-                                "to finish."))
+        raise ValidationError(
+            _("A run of this kind is already queued or running; wait for it to finish.")
+        )
     run = TaggingRun.objects.create(job=job, framework=framework, requested_by=user)
     carry_out_run.enqueue(run.pk)
     return run

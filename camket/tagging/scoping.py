@@ -11,8 +11,10 @@ from camket.tagging.models import Suggestion
 def visible_suggestions(user):
     """Suggestions of the recommendations the user may see, archived ones left out."""
     return Suggestion.objects.filter(
-        recommendation__in=visible_recommendations(user).exclude(status="archived").exclude(
-            framework__archived=True))
+        recommendation__in=visible_recommendations(user)
+        .exclude(status="archived")
+        .exclude(framework__archived=True)
+    )
 
 
 def parse_confidence(value) -> float | None:
@@ -35,8 +37,11 @@ class SuggestionFilters:
 
     @classmethod
     def from_mapping(cls, mapping) -> "SuggestionFilters":
-        values = {f.name: mapping.get(f.name) for f in fields(cls)
-                  if mapping.get(f.name) not in (None, "")}
+        values = {
+            f.name: mapping.get(f.name)
+            for f in fields(cls)
+            if mapping.get(f.name) not in (None, "")
+        }
         for name in ("min_confidence", "max_confidence"):
             values[name] = parse_confidence(values.get(name))
         values["recommendation"] = positive_int(values.get("recommendation"))

@@ -112,12 +112,14 @@ class SdgTagger:
         self.targets = [(int(r["goal"]), r["target"], r["text"]) for r in _rows("targets.csv")]
         self.target_documents = [
             " ".join([text, self.goal_titles[goal], *indicators.get(code, [])])
-            for goal, code, text in self.targets]
+            for goal, code, text in self.targets
+        ]
 
     def fit(self, texts: list[str]) -> SdgTagger:
         """Learn word weights from a corpus of recommendations (and the target texts)."""
-        self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2,
-                                          ngram_range=(1, 2), dtype=np.float32)
+        self.vectorizer = TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, min_df=2, ngram_range=(1, 2), dtype=np.float32
+        )
         self.vectorizer.fit([*texts, *self.target_documents])
         self._index_targets()
         return self
@@ -126,10 +128,12 @@ class SdgTagger:
         self.target_matrix = self.vectorizer.transform(self.target_documents)
         self.target_goals = np.array([goal for goal, _, _ in self.targets])
         self.feature_names = self.vectorizer.get_feature_names_out()
-        self.target_weights = [dict(zip(row.indices, row.data, strict=True))
-                               for row in self.target_matrix]
-        self.targets_of_goal = {goal: np.flatnonzero(self.target_goals == goal)
-                                for goal in range(1, 18)}
+        self.target_weights = [
+            dict(zip(row.indices, row.data, strict=True)) for row in self.target_matrix
+        ]
+        self.targets_of_goal = {
+            goal: np.flatnonzero(self.target_goals == goal) for goal in range(1, 18)
+        }
 
     # Saved models keep only the learnt word weights: the target texts come from the shipped
     # files and everything else is derived again, so a model saved by an older camket loads.
@@ -141,15 +145,22 @@ class SdgTagger:
         self.vectorizer = state["vectorizer"]
         self._index_targets()
 
-    def neighbours(self, texts: list[str], known_texts: list[str],
-                   known_goals: list[tuple[int, ...]], *, text_ids: list | None = None,
-                   known_ids: list | None = None) -> list[list[Neighbour]]:
+    def neighbours(
+        self,
+        texts: list[str],
+        known_texts: list[str],
+        known_goals: list[tuple[int, ...]],
+        *,
+        text_ids: list | None = None,
+        known_ids: list | None = None,
+    ) -> list[list[Neighbour]]:
         """For each text, the most similar texts a person already tagged with SDGs (never the
         text itself, when ids are given)."""
         if not known_texts or not texts:
             return [[] for _ in texts]
-        similarity = (self.vectorizer.transform(texts)
-                      @ self.vectorizer.transform(known_texts).T).toarray()
+        similarity = (
+            self.vectorizer.transform(texts) @ self.vectorizer.transform(known_texts).T
+        ).toarray()
         if text_ids is not None and known_ids is not None:
             position = {known: i for i, known in enumerate(known_ids)}
             for row, own in enumerate(text_ids):
@@ -158,12 +169,21 @@ class SdgTagger:
         found = []
         for row in similarity:
             best = np.argsort(-row)[:NEIGHBOURS]
-            found.append([Neighbour(float(row[i]), tuple(known_goals[i]))
-                          for i in best if row[i] >= NEIGHBOUR_SIMILARITY_NEEDED])
+            found.append(
+                [
+                    Neighbour(float(row[i]), tuple(known_goals[i]))
+                    for i in best
+                    if row[i] >= NEIGHBOUR_SIMILARITY_NEEDED
+                ]
+            )
         return found
 
-    def tag(self, texts: list[str], issues: list[list[tuple[str, float]]],
-            neighbours: list[list[Neighbour]] | None = None) -> list[list[SdgTag]]:
+    def tag(
+        self,
+        texts: list[str],
+        issues: list[list[tuple[str, float]]],
+        neighbours: list[list[Neighbour]] | None = None,
+    ) -> list[list[SdgTag]]:
         """For each text: its goals, most confident first, with their best target and reasons.
 
         `issues` are the (issue, confidence) pairs predicted for each text.
@@ -174,14 +194,14 @@ class SdgTagger:
         by_target = (vectors @ self.target_matrix.T).toarray()
         results = []
         for row in range(len(texts)):
-            evidence = self._evidence(by_target[row], issues[row],
-                                      neighbours[row] if neighbours else [])
+            evidence = self._evidence(
+                by_target[row], issues[row], neighbours[row] if neighbours else []
+            )
             if not evidence:
                 best = int(by_target[row].argmax())
                 if by_target[row, best] > 0:
                     goal = self.targets[best][0]
-                    evidence[goal] = (float(by_target[row, best]) / SIMILARITY_NEEDED / 2,
-                                      [])
+                    evidence[goal] = (float(by_target[row, best]) / SIMILARITY_NEEDED / 2, [])
             start, end = vectors.indptr[row], vectors.indptr[row + 1]
             words = (vectors.indices[start:end], vectors.data[start:end])
             results.append(self._tags(words, by_target[row], evidence))
@@ -217,8 +237,14 @@ class SdgTagger:
             best = in_goal[similarity[in_goal].argmax()]
             target = self.targets[best][1] if similarity[best] >= SIMILARITY_NEEDED else ""
             shared = self.shared_words(words, best) if similarity[best] > 0 else []
-            tags.append(SdgTag(goal=goal, confidence=round(min(score, 1.0), 3), target=target,
-                               reasons=tuple(dict.fromkeys([*reasons, *shared]))))
+            tags.append(
+                SdgTag(
+                    goal=goal,
+                    confidence=round(min(score, 1.0), 3),
+                    target=target,
+                    reasons=tuple(dict.fromkeys([*reasons, *shared])),
+                )
+            )
         return sorted(tags, key=lambda tag: -tag.confidence)
 
     def shared_words(self, words, target_index: int) -> list[str]:
@@ -226,7 +252,10 @@ class SdgTagger:
         its similarity with a target."""
         weights = self.target_weights[target_index]
         columns, values = words
-        shared = [(value * weights[column], column)
-                  for column, value in zip(columns, values, strict=True) if column in weights]
+        shared = [
+            (value * weights[column], column)
+            for column, value in zip(columns, values, strict=True)
+            if column in weights
+        ]
         shared.sort(reverse=True)
         return [str(self.feature_names[column]) for _, column in shared[:TOP_WORDS]]

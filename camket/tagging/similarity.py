@@ -37,9 +37,13 @@ class SimilarityIndex:
     def __init__(self, ids: list[int], texts: list[str]):
         self.ids = np.array(ids)
         self.position = {pk: i for i, pk in enumerate(ids)}
-        self.vectorizer = TfidfVectorizer(preprocessor=fold, stop_words="english",
-                                          ngram_range=(1, 2), sublinear_tf=True,
-                                          dtype=np.float32)
+        self.vectorizer = TfidfVectorizer(
+            preprocessor=fold,
+            stop_words="english",
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
         try:
             self.matrix = self.vectorizer.fit_transform(texts)
         except ValueError:  # no text has a single word to compare
@@ -55,8 +59,11 @@ class SimilarityIndex:
 
 def current_index() -> SimilarityIndex:
     """The index for the recommendations as they are now (cached while nothing changes)."""
-    signature = tuple(Recommendation.objects.aggregate(n=Count("pk"), last=Max("modified"),
-                                                       top=Max("pk")).values())
+    signature = tuple(
+        Recommendation.objects.aggregate(
+            n=Count("pk"), last=Max("modified"), top=Max("pk")
+        ).values()
+    )
     with _lock:
         if _cache.get("signature") != signature:
             rows = Recommendation.objects.order_by("pk").values_list("pk", "text")
@@ -68,14 +75,17 @@ def current_index() -> SimilarityIndex:
         return _cache["index"]
 
 
-def most_similar(recommendation, candidates, *, limit: int = 10,
-                 minimum: float = RELATED) -> list[Match]:
+def most_similar(
+    recommendation, candidates, *, limit: int = 10, minimum: float = RELATED
+) -> list[Match]:
     ids, scores = current_index().similarities(
-        recommendation.pk, candidates.values_list("pk", flat=True))
+        recommendation.pk, candidates.values_list("pk", flat=True)
+    )
     order = [i for i in np.argsort(-scores)[:limit] if scores[i] >= minimum]
     found = candidates.in_bulk([int(ids[i]) for i in order])
-    return [Match(found[int(ids[i])], round(float(scores[i]), 3)) for i in order
-            if int(ids[i]) in found]
+    return [
+        Match(found[int(ids[i])], round(float(scores[i]), 3)) for i in order if int(ids[i]) in found
+    ]
 
 
 def more_like_this(queryset, pk: int, *, limit: int = MORE_LIKE_THIS):
@@ -85,7 +95,8 @@ def more_like_this(queryset, pk: int, *, limit: int = MORE_LIKE_THIS):
     if not order:
         return queryset.none()
     return queryset.filter(pk__in=order).order_by(
-        Case(*[When(pk=found, then=position) for position, found in enumerate(order)]))
+        Case(*[When(pk=found, then=position) for position, found in enumerate(order)])
+    )
 
 
 def earlier_cycles(recommendation, candidates, *, limit: int = 5) -> list[Match]:
@@ -99,8 +110,9 @@ def earlier_cycles(recommendation, candidates, *, limit: int = 5) -> list[Match]
     state = recommendation.state_under_review_id or framework.state_under_review_id
     if state is None:
         return []
-    same_state = Q(state_under_review_id=state) | Q(state_under_review__isnull=True,
-                                                   framework__state_under_review_id=state)
+    same_state = Q(state_under_review_id=state) | Q(
+        state_under_review__isnull=True, framework__state_under_review_id=state
+    )
     candidates = candidates.filter(same_state & earlier).exclude(framework=framework)
     return most_similar(recommendation, candidates, limit=limit)
 
@@ -118,8 +130,10 @@ def near_duplicate_groups(recommendations, *, threshold: float = NEAR_DUPLICATE)
     by_state = defaultdict(list)
     for recommendation in recommendations:
         if recommendation.pk in index.position:
-            state = (recommendation.state_under_review_id
-                     or recommendation.framework.state_under_review_id)
+            state = (
+                recommendation.state_under_review_id
+                or recommendation.framework.state_under_review_id
+            )
             by_state[state].append(recommendation)
     groups = []
     for members in by_state.values():
@@ -133,8 +147,8 @@ def _groups_of(index, members, threshold) -> list[list]:
     distance = 1 - (index.matrix[rows] @ index.matrix[rows].T).toarray()
     np.clip(distance, 0, 1, out=distance)
     labels = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average",
-        distance_threshold=1 - threshold).fit_predict(distance)
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1 - threshold
+    ).fit_predict(distance)
     found = defaultdict(list)
     for recommendation, label in zip(members, labels, strict=True):
         found[label].append(recommendation)

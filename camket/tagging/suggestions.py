@@ -50,8 +50,10 @@ class Wanted:
 
     @property
     def key(self) -> str:
-        return Suggestion.key_for(category_id=self.category.pk if self.category else None,
-                                  action_category=self.action_category)
+        return Suggestion.key_for(
+            category_id=self.category.pk if self.category else None,
+            action_category=self.action_category,
+        )
 
 
 class _Categories:
@@ -69,10 +71,11 @@ def suggest(recommendations, tagger: Tagger) -> SuggestOutcome:
     outcome.skipped = len(given) - len(recommendations)
     sdg_ids, sdg_texts, sdg_goals = confirmed.sdg_examples()
     for start in range(0, len(recommendations), BATCH):
-        batch = recommendations[start:start + BATCH]
+        batch = recommendations[start : start + BATCH]
         texts = [r.text for r in batch]
-        neighbours = tagger.sdg.neighbours(texts, sdg_texts, sdg_goals,
-                                           text_ids=[r.pk for r in batch], known_ids=sdg_ids)
+        neighbours = tagger.sdg.neighbours(
+            texts, sdg_texts, sdg_goals, text_ids=[r.pk for r in batch], known_ids=sdg_ids
+        )
         for recommendation, tags in zip(batch, tagger.tag(texts, neighbours), strict=True):
             wanted = _wanted(tagger, recommendation, tags, categories)
             _store(recommendation, wanted, tagger.version, outcome)
@@ -83,22 +86,34 @@ def suggest(recommendations, tagger: Tagger) -> SuggestOutcome:
 def _wanted(tagger, recommendation, tags, categories) -> list[Wanted]:
     prediction = tags.prediction
     issue_indexes = [tagger.model.issue_names.index(name) for name in prediction.issues]
-    issue_words, action_words = driving_words(tagger.model, recommendation.text, issue_indexes,
-                                              prediction.action_category)
+    issue_words, action_words = driving_words(
+        tagger.model, recommendation.text, issue_indexes, prediction.action_category
+    )
     wanted = []
-    for name, confidence, index in zip(prediction.issues, prediction.issue_confidences,
-                                       issue_indexes, strict=True):
+    for name, confidence, index in zip(
+        prediction.issues, prediction.issue_confidences, issue_indexes, strict=True
+    ):
         if name in categories.issues:
-            wanted.append(Wanted(Kind.THEME, confidence, issue_words[index],
-                                 category=categories.issues[name]))
+            wanted.append(
+                Wanted(Kind.THEME, confidence, issue_words[index], category=categories.issues[name])
+            )
     for tag in tags.sdgs:
         for code in filter(None, [str(tag.goal), tag.target]):
             if code in categories.sdgs:
-                wanted.append(Wanted(Kind.SDG, tag.confidence, list(tag.reasons),
-                                     category=categories.sdgs[code]))
+                wanted.append(
+                    Wanted(
+                        Kind.SDG, tag.confidence, list(tag.reasons), category=categories.sdgs[code]
+                    )
+                )
     if prediction.action_category and recommendation.action_category is None:
-        wanted.append(Wanted(Kind.ACTION_CATEGORY, prediction.action_confidence, action_words,
-                             action_category=prediction.action_category))
+        wanted.append(
+            Wanted(
+                Kind.ACTION_CATEGORY,
+                prediction.action_confidence,
+                action_words,
+                action_category=prediction.action_category,
+            )
+        )
     return wanted
 
 
@@ -112,13 +127,18 @@ def _store(recommendation, wanted: list[Wanted], version: str, outcome: SuggestO
             continue
         keep.add(item.key)
         suggestion = existing.get(item.key)
-        values = {"confidence": item.confidence, "reasons": item.reasons,
-                  "model_version": version}
+        values = {"confidence": item.confidence, "reasons": item.reasons, "model_version": version}
         if suggestion is None:
             _, created = Suggestion.objects.get_or_create(
-                recommendation=recommendation, key=item.key,
-                defaults={"kind": item.kind, "category": item.category,
-                          "action_category": item.action_category, **values})
+                recommendation=recommendation,
+                key=item.key,
+                defaults={
+                    "kind": item.kind,
+                    "category": item.category,
+                    "action_category": item.action_category,
+                    **values,
+                },
+            )
             outcome.created += created
         elif suggestion.state == State.PENDING:
             Suggestion.objects.filter(pk=suggestion.pk, state=State.PENDING).update(**values)
@@ -131,7 +151,8 @@ def _claim(user, suggestion: Suggestion, state: str) -> None:
     """Mark the suggestion decided, unless someone else decided it first."""
     now = timezone.now()
     claimed = Suggestion.objects.filter(pk=suggestion.pk, state=State.PENDING).update(
-        state=state, decided_by=user, decided_at=now)
+        state=state, decided_by=user, decided_at=now
+    )
     if not claimed:
         raise AlreadyDecided(suggestion)
     suggestion.state, suggestion.decided_by, suggestion.decided_at = state, user, now
@@ -144,12 +165,17 @@ def accept(user, suggestion: Suggestion) -> None:
     require(user, "tagging.decide_suggestion", suggestion)
     recommendation = Recommendation.objects.select_for_update().get(pk=suggestion.recommendation_id)
     if recommendation.status == Recommendation.Status.ARCHIVED:
-        raise ValidationError(_("This recommendation is archived; its suggestions cannot be "
-                                "accepted."))
+        raise ValidationError(
+            _("This recommendation is archived; its suggestions cannot be accepted.")
+        )
     if suggestion.kind == Kind.ACTION_CATEGORY:
         if recommendation.action_category not in (None, suggestion.action_category):
-            raise ValidationError(_("This recommendation already has an action category; "
-                                    "the suggestion was not applied."))
+            raise ValidationError(
+                _(
+                    "This recommendation already has an action category; "
+                    "the suggestion was not applied."
+                )
+            )
         recommendation.action_category = suggestion.action_category
         _claim(user, suggestion, State.ACCEPTED)
         save_if_current(recommendation, recommendation.version, ["action_category"], user=user)
@@ -181,8 +207,8 @@ def decide_many(user, suggestions, *, accepting: bool) -> tuple[int, int]:
     require(user, "tagging.decide_suggestion")
     decided = skipped = 0
     for suggestion in suggestions.filter(
-            coordinated(user, "recommendation__framework"), state=State.PENDING).select_related(
-            "category", "recommendation__framework"):
+        coordinated(user, "recommendation__framework"), state=State.PENDING
+    ).select_related("category", "recommendation__framework"):
         try:
             (accept if accepting else reject)(user, suggestion)
             decided += 1

@@ -39,8 +39,7 @@ class Tagger:
     def version(self) -> str:
         return self.model.metadata.get("version", "")
 
-    def tag(self, texts: list[str],
-            neighbours: list[list[Neighbour]] | None = None) -> list[Tags]:
+    def tag(self, texts: list[str], neighbours: list[list[Neighbour]] | None = None) -> list[Tags]:
         predictions = self.model.predict(texts)
         issues = [list(zip(p.issues, p.issue_confidences, strict=True)) for p in predictions]
         sdgs = self.sdg.tag(texts, issues, neighbours)
@@ -70,9 +69,13 @@ def load_tagger(root: Path | None = None, version: str | None = None) -> Tagger:
     try:
         model = load_model(root, version)
     except NoTrainedModel as error:
-        raise NoTrainedModel(_("No trained tagging model in %(folder)s: run “camket classify "
-                               "train PATH...” (or retrain from camket's tags) first.")
-                             % {"folder": error}) from None
+        raise NoTrainedModel(
+            _(
+                "No trained tagging model in %(folder)s: run “camket classify "
+                "train PATH...” (or retrain from camket's tags) first."
+            )
+            % {"folder": error}
+        ) from None
     sdg_file = models_root(root) / model.metadata["version"] / SDG_FILE
     sdg = joblib.load(sdg_file) if sdg_file.is_file() else SdgTagger().fit([])
     return Tagger(model, sdg)

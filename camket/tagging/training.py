@@ -11,8 +11,9 @@ class UnusableExport(Exception):
     pass
 
 
-def training_set_from_exports(paths: list[str | Path], *, limit_per_file: int | None = None,
-                              sessions: set[int] | None = None) -> TrainingSet:
+def training_set_from_exports(
+    paths: list[str | Path], *, limit_per_file: int | None = None, sessions: set[int] | None = None
+) -> TrainingSet:
     """Every recommendation with at least one issue; raises UnusableExport on a bad file."""
     data = TrainingSet(texts=[], issues=[], actions=[], sessions=[], sources=[])
     for path in paths:

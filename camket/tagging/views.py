@@ -32,9 +32,11 @@ MAX_GROUPS = 100
 @login_required
 def suggestion_list(request):
     filters = SuggestionFilters.from_mapping(request.GET)
-    found = filters.apply(visible_suggestions(request.user)).select_related(
-        "recommendation__framework", "category", "decided_by").order_by(
-        "recommendation__framework__slug", "recommendation_id", "kind", "-confidence")
+    found = (
+        filters.apply(visible_suggestions(request.user))
+        .select_related("recommendation__framework", "category", "decided_by")
+        .order_by("recommendation__framework__slug", "recommendation_id", "kind", "-confidence")
+    )
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -44,15 +46,24 @@ def suggestion_list(request):
         suggestion.decidable = suggestion.recommendation.framework_id in coordinated_ids
     if is_coordinator:
         recover_lost_jobs()  # so a run whose worker was killed shows as interrupted
-    return render(request, "tagging/suggestions.html", {
-        "filters": filters, "page": page, "query_string": query.urlencode(),
-        "frameworks": visible_frameworks(request.user),
-        "run_frameworks": coordinated_frameworks(request.user).filter(archived=False),
-        "kinds": Suggestion.Kind.choices, "states": Suggestion.State.choices,
-        "is_coordinator": is_coordinator, "language": get_language(),
-        "runs": visible_runs(request.user).select_related("framework")[:5]
-        if is_coordinator else [],
-    })
+    return render(
+        request,
+        "tagging/suggestions.html",
+        {
+            "filters": filters,
+            "page": page,
+            "query_string": query.urlencode(),
+            "frameworks": visible_frameworks(request.user),
+            "run_frameworks": coordinated_frameworks(request.user).filter(archived=False),
+            "kinds": Suggestion.Kind.choices,
+            "states": Suggestion.State.choices,
+            "is_coordinator": is_coordinator,
+            "language": get_language(),
+            "runs": visible_runs(request.user).select_related("framework")[:5]
+            if is_coordinator
+            else [],
+        },
+    )
 
 
 @login_required
@@ -61,15 +72,21 @@ def suggestion_decide(request, pk, decision):
     suggestion = get_object_or_404(visible_suggestions(request.user), pk=pk)
     try:
         (suggestions.accept if decision == "accept" else suggestions.reject)(
-            request.user, suggestion)
-        messages.success(request, _("Suggestion accepted.") if decision == "accept"
-                         else _("Suggestion rejected: it will not be suggested again."))
+            request.user, suggestion
+        )
+        messages.success(
+            request,
+            _("Suggestion accepted.")
+            if decision == "accept"
+            else _("Suggestion rejected: it will not be suggested again."),
+        )
     except suggestions.AlreadyDecided:
         messages.error(request, _("Someone already decided this suggestion; nothing changed."))
     except ValidationError as error:
         messages.error(request, error_text(error))
-    return redirect(safe_next(request, reverse("recommendation-detail",
-                                               args=[suggestion.recommendation_id])))
+    return redirect(
+        safe_next(request, reverse("recommendation-detail", args=[suggestion.recommendation_id]))
+    )
 
 
 @login_required
@@ -77,15 +94,18 @@ def suggestion_decide(request, pk, decision):
 def suggestion_bulk(request):
     coordinator_only(request)
     decision = request.POST.get("decision")
-    chosen = SuggestionFilters.from_mapping(request.POST).apply(
-        visible_suggestions(request.user))
+    chosen = SuggestionFilters.from_mapping(request.POST).apply(visible_suggestions(request.user))
     if request.POST.get("scope") == "selected":
         chosen = chosen.filter(pk__in=positive_ints(request.POST.getlist("ids")))
         threshold = None
     else:
         threshold = parse_confidence(request.POST.get("threshold"))
-    problem = bulk_problem(decision, threshold, selected=request.POST.get("scope") == "selected",
-                           any_chosen=chosen.exists())
+    problem = bulk_problem(
+        decision,
+        threshold,
+        selected=request.POST.get("scope") == "selected",
+        any_chosen=chosen.exists(),
+    )
     if problem:
         messages.error(request, problem)
         return redirect(safe_next(request, reverse("suggestion-list")))
@@ -93,11 +113,15 @@ def suggestion_bulk(request):
     if threshold is not None:
         chosen = suggestions.beyond_threshold(chosen, accepting=accepting, threshold=threshold)
     decided, skipped = suggestions.decide_many(request.user, chosen, accepting=accepting)
-    message = (_("%(count)d suggestion(s) accepted.") if accepting
-               else _("%(count)d suggestion(s) rejected.")) % {"count": decided}
+    message = (
+        _("%(count)d suggestion(s) accepted.")
+        if accepting
+        else _("%(count)d suggestion(s) rejected.")
+    ) % {"count": decided}
     if skipped:
         message += " " + _("%(count)d skipped: already decided or no longer applicable.") % {
-            "count": skipped}
+            "count": skipped
+        }
     messages.success(request, message)
     return redirect(safe_next(request, reverse("suggestion-list")))
 
@@ -127,8 +151,11 @@ def tagging_run_start(request):
     except ValidationError as error:
         messages.error(request, error_text(error))
         return redirect("suggestion-list")
-    messages.success(request, _("“%(job)s” queued: the background worker will do it "
-                                "(camket db_worker).") % {"job": run.get_job_display()})
+    messages.success(
+        request,
+        _("“%(job)s” queued: the background worker will do it (camket db_worker).")
+        % {"job": run.get_job_display()},
+    )
     return redirect("suggestion-list")
 
 
@@ -138,12 +165,22 @@ def near_duplicates(request):
     framework = frameworks.filter(slug=request.GET.get("framework", "")).first()
     groups, total = [], 0
     if framework is not None:
-        candidates = visible_recommendations(request.user).filter(
-            framework=framework, cluster__isnull=True).exclude(status="archived").select_related(
-            "framework")
+        candidates = (
+            visible_recommendations(request.user)
+            .filter(framework=framework, cluster__isnull=True)
+            .exclude(status="archived")
+            .select_related("framework")
+        )
         groups = near_duplicate_groups(candidates)
         total, groups = len(groups), groups[:MAX_GROUPS]
-    return render(request, "tagging/duplicates.html", {
-        "frameworks": frameworks, "framework": framework, "groups": groups, "total": total,
-        "is_coordinator": framework is not None and roles.coordinates(request.user, framework),
-    })
+    return render(
+        request,
+        "tagging/duplicates.html",
+        {
+            "frameworks": frameworks,
+            "framework": framework,
+            "groups": groups,
+            "total": total,
+            "is_coordinator": framework is not None and roles.coordinates(request.user, framework),
+        },
+    )

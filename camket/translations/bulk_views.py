@@ -29,19 +29,27 @@ def bulk_view(request):
     if request.GET and export_form.is_valid():
         framework = export_form.cleaned_data["framework"]
         # An officer gets only the rows they may fill; a coordinator of the framework all.
-        items = translatable(request.user,
-                             visible_recommendations(request.user).filter(framework=framework))
+        items = translatable(
+            request.user, visible_recommendations(request.user).filter(framework=framework)
+        )
         if export_form.cleaned_data["missing"]:
             items = items.filter(text_vi="")
         response = HttpResponse(export_workbook(items), content_type=XLSX)
         response["Content-Disposition"] = (
-            f'attachment; filename="{framework.slug}-translations.xlsx"')
+            f'attachment; filename="{framework.slug}-translations.xlsx"'
+        )
         return response
     upload_form, result = UploadForm(), None
     if request.method == "POST":
         upload_form = UploadForm(request.POST, request.FILES)
         if upload_form.is_valid():
-            result = import_workbook(request.user, upload_form.cleaned_data["file"].read(),
-                                     dry_run=upload_form.cleaned_data["dry_run"])
-    return render(request, "translations/bulk.html", {
-        "export_form": export_form, "upload_form": upload_form, "result": result})
+            result = import_workbook(
+                request.user,
+                upload_form.cleaned_data["file"].read(),
+                dry_run=upload_form.cleaned_data["dry_run"],
+            )
+    return render(
+        request,
+        "translations/bulk.html",
+        {"export_form": export_form, "upload_form": upload_form, "result": result},
+    )

@@ -8,10 +8,10 @@ from camket.frameworks.templatetags.camket_labels import framework_label
 
 
 class ExportForm(forms.Form):
-    framework = forms.ModelChoiceField(label=_("Framework"), queryset=None,
-                                       to_field_name="slug")
-    missing = forms.BooleanField(label=_("Only the items without a Vietnamese text"),
-                                 required=False)
+    framework = forms.ModelChoiceField(label=_("Framework"), queryset=None, to_field_name="slug")
+    missing = forms.BooleanField(
+        label=_("Only the items without a Vietnamese text"), required=False
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,8 +21,9 @@ class ExportForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Translated workbook (XLSX)"))
-    dry_run = forms.BooleanField(label=_("Only check the file, write nothing"), required=False,
-                                 initial=True)
+    dry_run = forms.BooleanField(
+        label=_("Only check the file, write nothing"), required=False, initial=True
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -30,5 +31,6 @@ class UploadForm(forms.Form):
         if upload.size > limit:
             raise forms.ValidationError(
                 _("The file is %(size)s; files over %(limit)s are refused.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)})
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            )
         return upload

@@ -12,8 +12,11 @@ from camket.review.models import Assessment
 
 
 def _live_actions(agency):
-    return Action.objects.exclude(publication=Action.Publication.ARCHIVED).exclude(
-        plan__archived=True).filter(Q(lead_agency=agency) | Q(co_agencies=agency))
+    return (
+        Action.objects.exclude(publication=Action.Publication.ARCHIVED)
+        .exclude(plan__archived=True)
+        .filter(Q(lead_agency=agency) | Q(co_agencies=agency))
+    )
 
 
 def _open_assessments(agency):
@@ -23,16 +26,19 @@ def _open_assessments(agency):
 def is_assigned_to_agency(recommendation, agency) -> bool:
     if recommendation is None or agency is None:
         return False
-    return (_live_actions(agency).filter(recommendations=recommendation).exists()
-            or _open_assessments(agency).filter(recommendation=recommendation).exists())
+    return (
+        _live_actions(agency).filter(recommendations=recommendation).exists()
+        or _open_assessments(agency).filter(recommendation=recommendation).exists()
+    )
 
 
 def assigned_to_agency(agency) -> Q:
     """The same rule as `is_assigned_to_agency`, as a filter on recommendations."""
     if agency is None:
         return Q(pk__in=[])
-    return (Q(Exists(_live_actions(agency).filter(recommendations=OuterRef("pk"))))
-            | Q(Exists(_open_assessments(agency).filter(recommendation=OuterRef("pk")))))
+    return Q(Exists(_live_actions(agency).filter(recommendations=OuterRef("pk")))) | Q(
+        Exists(_open_assessments(agency).filter(recommendation=OuterRef("pk")))
+    )
 
 
 @rules.predicate
@@ -42,5 +48,6 @@ def works_for_assigned_agency(user, recommendation) -> bool:
     return is_assigned_to_agency(recommendation, roles.agency_of(user))
 
 
-rules.add_perm("frameworks.translate_recommendation",
-               is_framework_coordinator | works_for_assigned_agency)
+rules.add_perm(
+    "frameworks.translate_recommendation", is_framework_coordinator | works_for_assigned_agency
+)

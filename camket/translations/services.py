@@ -33,21 +33,29 @@ def translatable(user, recommendations):
 def cleaned(text: str) -> str:
     text = without_control_characters(text).strip()
     if len(text) > MAX_LENGTH:
-        raise ValidationError({"text_vi": _(
-            "The Vietnamese text is longer than %(limit)d characters.") % {"limit": MAX_LENGTH}})
+        raise ValidationError(
+            {
+                "text_vi": _("The Vietnamese text is longer than %(limit)d characters.")
+                % {"limit": MAX_LENGTH}
+            }
+        )
     return text
 
 
 @transaction.atomic
-def set_vietnamese_text(user, recommendation: Recommendation, text_vi: str, *,
-                        version: int | None) -> bool:
+def set_vietnamese_text(
+    user, recommendation: Recommendation, text_vi: str, *, version: int | None
+) -> bool:
     """Store the item's Vietnamese text, unless the item changed since `version` (StaleEdit).
     Its search document is rebuilt so a search in Vietnamese finds it. Returns whether
     anything changed: the same text again writes no history row."""
     if not may_translate(user, recommendation):
-        raise PermissionDenied(_(
-            "Only the coordinators of its framework and the agencies it is assigned to can "
-            "enter its Vietnamese text."))
+        raise PermissionDenied(
+            _(
+                "Only the coordinators of its framework and the agencies it is assigned to can "
+                "enter its Vietnamese text."
+            )
+        )
     text_vi = cleaned(text_vi)
     if text_vi == recommendation.text_vi:
         return False

@@ -25,18 +25,26 @@ def translation_view(request, pk):
     text_vi = request.POST.get("text_vi", "")
     error, saved = "", False
     try:
-        saved = services.set_vietnamese_text(request.user, recommendation, text_vi,
-                                             version=posted_int(request.POST.get("version")))
+        saved = services.set_vietnamese_text(
+            request.user, recommendation, text_vi, version=posted_int(request.POST.get("version"))
+        )
     except StaleEdit:
-        error = _("Someone else changed this item since you opened it, so your text was not "
-                  "saved. It is kept in the form: compare it with the text above, then save "
-                  "again to replace it.")
+        error = _(
+            "Someone else changed this item since you opened it, so your text was not "
+            "saved. It is kept in the form: compare it with the text above, then save "
+            "again to replace it."
+        )
     except ValidationError as refusal:
         error = error_text(refusal)
     recommendation = Recommendation.objects.get(pk=recommendation.pk)
     if request.htmx:
-        context = block_context(request.user, recommendation, saved=saved, error=error,
-                                text_vi=text_vi if error else None)
+        context = block_context(
+            request.user,
+            recommendation,
+            saved=saved,
+            error=error,
+            text_vi=text_vi if error else None,
+        )
         return render(request, "translations/_translation.html", context)
     if error:
         messages.error(request, error)

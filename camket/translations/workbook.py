@@ -31,8 +31,15 @@ ENGLISH, VIETNAMESE = "english_text", "vietnamese_text"
 ENGLISH_CHECKSUM, VIETNAMESE_CHECKSUM = "english_checksum", "vietnamese_checksum"
 COLUMNS = (ID, FRAMEWORK, REFERENCE, ENGLISH, VIETNAMESE, ENGLISH_CHECKSUM, VIETNAMESE_CHECKSUM)
 REQUIRED = (ID, VIETNAMESE, ENGLISH_CHECKSUM, VIETNAMESE_CHECKSUM)
-WIDTHS = {ID: 8, FRAMEWORK: 22, REFERENCE: 12, ENGLISH: 70, VIETNAMESE: 70,
-          ENGLISH_CHECKSUM: 18, VIETNAMESE_CHECKSUM: 18}
+WIDTHS = {
+    ID: 8,
+    FRAMEWORK: 22,
+    REFERENCE: 12,
+    ENGLISH: 70,
+    VIETNAMESE: 70,
+    ENGLISH_CHECKSUM: 18,
+    VIETNAMESE_CHECKSUM: 18,
+}
 
 
 def checksum(text: str) -> str:
@@ -49,8 +56,17 @@ def export_workbook(recommendations) -> bytes:
     for column_cell in sheet[1]:
         column_cell.font = Font(bold=True)
     for item in recommendations.select_related("framework").order_by("framework_id", "id"):
-        sheet.append([item.pk, cell(item.framework.slug), cell(item.reference), cell(item.text),
-                      cell(item.text_vi), checksum(item.text), checksum(item.text_vi)])
+        sheet.append(
+            [
+                item.pk,
+                cell(item.framework.slug),
+                cell(item.reference),
+                cell(item.text),
+                cell(item.text_vi),
+                checksum(item.text),
+                checksum(item.text_vi),
+            ]
+        )
     for index, name in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = WIDTHS[name]
     for row in sheet.iter_rows(min_row=2, min_col=4, max_col=5):
@@ -102,15 +118,21 @@ def check_rows(user, raw: bytes) -> ImportResult:
     try:
         table = read_xlsx(raw)
     except (UnreadableFile, LimitExceeded) as error:
-        result.problems.append(Problem(getattr(error, "row", None),
-                                       getattr(error, "column", None), str(error)))
+        result.problems.append(
+            Problem(getattr(error, "row", None), getattr(error, "column", None), str(error))
+        )
         return result
     result.problems += [Problem(e.row, e.column, e.message) for e in table.errors]
     columns = {name: table.headers.index(name) for name in COLUMNS if name in table.headers}
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
-        result.problems.append(Problem(1, ", ".join(missing), _(
-            "This column is missing: export the framework again and translate in that file.")))
+        result.problems.append(
+            Problem(
+                1,
+                ", ".join(missing),
+                _("This column is missing: export the framework again and translate in that file."),
+            )
+        )
         return result
 
     def value(cells, name):
@@ -130,9 +152,12 @@ def check_rows(user, raw: bytes) -> ImportResult:
             result.problems.append(Problem(number, ID, _("This item is on an earlier row.")))
             continue
         seen.add(item.pk)
-        problem = _row_problem(item, value(cells, VIETNAMESE),
-                               value(cells, ENGLISH_CHECKSUM).strip(),
-                               value(cells, VIETNAMESE_CHECKSUM).strip())
+        problem = _row_problem(
+            item,
+            value(cells, VIETNAMESE),
+            value(cells, ENGLISH_CHECKSUM).strip(),
+            value(cells, VIETNAMESE_CHECKSUM).strip(),
+        )
         if problem is not None:
             result.problems.append(Problem(number, *problem))
             continue
@@ -142,9 +167,14 @@ def check_rows(user, raw: bytes) -> ImportResult:
         # Only a row that would write is the user's concern: a file may carry rows of other
         # agencies (a colleague's or an older export), left as they were.
         elif not services.may_translate(user, item):
-            result.problems.append(Problem(number, ID, _(
-                "You may not enter the Vietnamese text of %(reference)s.") % {
-                "reference": item.reference}))
+            result.problems.append(
+                Problem(
+                    number,
+                    ID,
+                    _("You may not enter the Vietnamese text of %(reference)s.")
+                    % {"reference": item.reference},
+                )
+            )
         else:
             result.changes.append(Change(number, item, text_vi))
     return result
@@ -155,16 +185,17 @@ def _row_problem(item, text_vi: str, english_sum: str, vietnamese_sum: str):
     if english_sum != checksum(item.text):
         return ENGLISH_CHECKSUM, _(
             "The English text of %(reference)s changed since the export: export again and "
-            "translate the new text.") % {"reference": item.reference}
+            "translate the new text."
+        ) % {"reference": item.reference}
     try:
         new_text = services.cleaned(text_vi)
     except ValidationError as error:
         return VIETNAMESE, " ".join(error.messages)
-    if (vietnamese_sum != checksum(item.text_vi)
-            and checksum(new_text) != checksum(item.text_vi)):
+    if vietnamese_sum != checksum(item.text_vi) and checksum(new_text) != checksum(item.text_vi):
         return VIETNAMESE_CHECKSUM, _(
             "The Vietnamese text of %(reference)s was changed in camket since the export: "
-            "export again so that correction is not undone.") % {"reference": item.reference}
+            "export again so that correction is not undone."
+        ) % {"reference": item.reference}
     return None
 
 
@@ -177,12 +208,24 @@ def import_workbook(user, raw: bytes, *, dry_run: bool = False) -> ImportResult:
     try:
         with transaction.atomic():
             for change in result.changes:
-                services.set_vietnamese_text(user, change.recommendation, change.text_vi,
-                                             version=change.recommendation.version)
+                services.set_vietnamese_text(
+                    user,
+                    change.recommendation,
+                    change.text_vi,
+                    version=change.recommendation.version,
+                )
     except StaleEdit:
-        result.problems.append(Problem(change.row, VIETNAMESE, _(
-            "Someone changed %(reference)s while the file was being imported: nothing was "
-            "written; import the file again.") % {"reference": change.recommendation.reference}))
+        result.problems.append(
+            Problem(
+                change.row,
+                VIETNAMESE,
+                _(
+                    "Someone changed %(reference)s while the file was being imported: nothing was "
+                    "written; import the file again."
+                )
+                % {"reference": change.recommendation.reference},
+            )
+        )
         return result
     except PermissionDenied as error:
         result.problems.append(Problem(change.row, ID, str(error)))

@@ -22,8 +22,15 @@ class ReservationInline(admin.TabularInline):
 
 @admin.register(Participation)
 class ParticipationAdmin(NoDeleteMixin, SimpleHistoryAdmin):
-    list_display = ("state", "instrument", "action", "action_on", "signed_on", "in_force_on",
-                    "source")
+    list_display = (
+        "state",
+        "instrument",
+        "action",
+        "action_on",
+        "signed_on",
+        "in_force_on",
+        "source",
+    )
     list_filter = ("action", "instrument__family", "state")
     search_fields = ("state__name", "state__iso3", "instrument__key", "instrument__name")
     autocomplete_fields = ("state", "instrument")

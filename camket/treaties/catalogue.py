@@ -18,8 +18,17 @@ CATALOGUE_FILE = DATA_DIR / "instruments.csv"
 INSTALL_REASON = gettext_noop("Installed from the built-in catalogue")
 
 # The fields the file states; anything else (aliases, archived) belongs to the people using it.
-TEXT_FIELDS = ("name", "name_vi", "short_name", "short_name_vi", "family", "depositary",
-               "treaty_body", "treaty_body_vi", "source_url")
+TEXT_FIELDS = (
+    "name",
+    "name_vi",
+    "short_name",
+    "short_name_vi",
+    "family",
+    "depositary",
+    "treaty_body",
+    "treaty_body_vi",
+    "source_url",
+)
 DATE_FIELDS = ("adopted_on", "in_force_on")
 
 
@@ -30,8 +39,9 @@ def catalogue_rows(path: Path = CATALOGUE_FILE) -> list[dict[str, str]]:
 
 def _values(row: dict[str, str]) -> dict:
     values = {name: row[name].strip() for name in TEXT_FIELDS}
-    values.update({name: date.fromisoformat(row[name]) if row[name] else None
-                   for name in DATE_FIELDS})
+    values.update(
+        {name: date.fromisoformat(row[name]) if row[name] else None for name in DATE_FIELDS}
+    )
     values["position"] = int(row["position"])
     return values
 
@@ -42,7 +52,6 @@ def _histories() -> dict[int, list]:
     for record in Instrument.history.order_by("-history_date", "-history_id"):
         histories.setdefault(record.id, []).append(record)
     return histories
-
 
 
 @transaction.atomic
@@ -65,9 +74,12 @@ def install_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, int]:
             counts["created"] += 1
         else:
             history = histories.get(instrument.pk, [])
-            changed = [name for name, value in values.items()
-                       if getattr(instrument, name) != value
-                       and written_by_installer(instrument, name, history, INSTALL_REASON)]
+            changed = [
+                name
+                for name, value in values.items()
+                if getattr(instrument, name) != value
+                and written_by_installer(instrument, name, history, INSTALL_REASON)
+            ]
             if not changed and instrument.builtin:
                 by_key[instrument.key] = instrument
                 counts["unchanged"] += 1

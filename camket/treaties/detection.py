@@ -26,11 +26,34 @@ ASKS_TO_WITHDRAW_RESERVATIONS = "asks_to_withdraw_reservations"
 STOP = "stop"
 
 # Vietnamese words written with the old tone placement ("hoá") read as the new one ("hóa").
-_OLD_TONES = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"',
-                            "\u201d": '"', "\u2013": "-", "\u2011": "-"})
-_OLD_TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe",
-                   "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy",
-                   "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2011": "-",
+    }
+)
+_OLD_TONE_PAIRS = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
 _OLD_TONE_RE = re.compile("|".join(_OLD_TONE_PAIRS), re.IGNORECASE)
 
 
@@ -76,11 +99,13 @@ _STOP = (
 )
 MARKERS = re.compile(
     rf"(?<!\w)(?:(?P<withdraw>{_WITHDRAW})|(?P<join>{_JOIN})|(?P<stop>{_STOP}))(?!\w)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 ASKING = re.compile(rf"(?<!\w)(?:{_JOIN}|{_WITHDRAW})(?!\w)", re.IGNORECASE)
 # "Ratify and (fully) implement X": the joining verb still governs X.
-_JOINED_VERBS = re.compile(r"\s*,?\s*(?:and|&|và)(?:\s+to)?\s+(?:\w+ly\s+|đầy\s+đủ\s+)?",
-                           re.IGNORECASE)
+_JOINED_VERBS = re.compile(
+    r"\s*,?\s*(?:and|&|và)(?:\s+to)?\s+(?:\w+ly\s+|đầy\s+đủ\s+)?", re.IGNORECASE
+)
 CLAUSE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bArt)[.;!?](?=\s|$)|\n")
 
 _PROTOCOL = re.compile(
@@ -90,21 +115,39 @@ _PROTOCOL = re.compile(
     r"|(?<!\w)(?:(?P<count_vi>các|hai|ba)\s+)?nghị\s+định\s+thư"
     r"(?:\s+(?:không\s+bắt\s+buộc|tùy\s+chọn|bổ\s+sung))?"
     r"(?:\s+thứ\s+(?P<ord_vi>nhất|hai|ba|1|2|3))?(?!\w)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _TO_PARENT = re.compile(
     r"[\s,]*(?:(?:to|of|on|supplementing|additional\s+to|của|về|kèm\s+theo|bổ\s+sung|thuộc)"
-    r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?", re.IGNORECASE)
+    r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?",
+    re.IGNORECASE,
+)
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
 _ABBREVIATION_WORD = re.compile(r"\s+[A-Z][A-Z\d-]+\b")  # "…Political Rights ICCPR -"
-_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+và)\s+(?:(?:to\s+)?the\s+|to\s+)?",
-                          re.IGNORECASE)
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+và)\s+(?:(?:to\s+)?the\s+|to\s+)?", re.IGNORECASE)
 _OWN_PROTOCOL_AFTER = re.compile(  # "…, the CRPD and the Optional Protocol thereto"
-    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the|its)\s+(?:optional\s+)?protocols?", re.IGNORECASE)
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the|its)\s+(?:optional\s+)?protocols?", re.IGNORECASE
+)
 _LISTED_AFTER = re.compile(r"\s*,\s*(?:the\s+)?")  # "its Optional Protocol, the ICRMW"
 _ITS = re.compile(r"(?:its|their|the|và|cùng)\s+$", re.IGNORECASE)
 _THERETO = re.compile(r"\s*(?:thereto|kèm\s+theo)", re.IGNORECASE)
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "nhất": 1,
-            "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "i": 1, "ii": 2, "iii": 3}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "nhất": 1,
+    "1": 1,
+    "hai": 2,
+    "2": 2,
+    "ba": 3,
+    "3": 3,
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+}
 COUNTS = {"two": 2, "both": 2, "hai": 2, "three": 3, "ba": 3, "all": 0, "các": 0}
 SUBJECT_WINDOW = 160
 
@@ -135,9 +178,9 @@ class _Mention:
 def _matched_words(text: str, start: int, end: int, mention: _Mention) -> str:
     """The verb and the name, with "…" for what lies between when that is long."""
     if mention.start - end > 40:
-        words = f"{text[start:end]} … {text[mention.start:mention.end]}"
+        words = f"{text[start:end]} … {text[mention.start : mention.end]}"
     else:
-        words = text[start:mention.end]
+        words = text[start : mention.end]
     return " ".join(words.split())[:300]
 
 
@@ -173,11 +216,11 @@ class Detector:
                 self.keys_by_alias.setdefault(_key_of(fold(name)), key)
         folded = [fold(name) for names in aliases.values() for name in names]
         self.names = _union([a for a in folded if not is_abbreviation(a)], abbreviations=False)
-        self.abbreviations = _union([a for a in folded if is_abbreviation(a)],
-                                    abbreviations=True)
+        self.abbreviations = _union([a for a in folded if is_abbreviation(a)], abbreviations=True)
         self.protocols = protocols
-        self.parent_of = {protocol.key: parent for parent, children in protocols.items()
-                          for protocol in children}
+        self.parent_of = {
+            protocol.key: parent for parent, children in protocols.items() for protocol in children
+        }
 
     def find(self, text: str, text_vi: str = "", written_in: int | None = None) -> list[Found]:
         """`written_in`: the year the text was written, when known (decides what a plural
@@ -197,19 +240,34 @@ class Detector:
         names = self._mentions(text)
         mentions = self._resolve_protocols(text, names, written_in)
         inside = [(m.start, m.end) for m in names + mentions]
-        markers = [marker for marker in self._markers(text)  # "Protection" in a name: no verb
-                   if not any(start <= marker[0] < end for start, end in inside)]
-        markers = [marker for index, marker in enumerate(markers)
-                   if not (marker[2] == STOP and index and markers[index - 1][2] == ASKS_TO_JOIN
-                           and _JOINED_VERBS.fullmatch(text, markers[index - 1][1], marker[0]))]
+        markers = [
+            marker
+            for marker in self._markers(text)  # "Protection" in a name: no verb
+            if not any(start <= marker[0] < end for start, end in inside)
+        ]
+        markers = [
+            marker
+            for index, marker in enumerate(markers)
+            if not (
+                marker[2] == STOP
+                and index
+                and markers[index - 1][2] == ASKS_TO_JOIN
+                and _JOINED_VERBS.fullmatch(text, markers[index - 1][1], marker[0])
+            )
+        ]
         ends = [0] + [m.end() for m in CLAUSE_END.finditer(text)]
         result = []
         for mention in mentions:
-            if any(other is not mention and other.end <= mention.start
-                   and set(mention.keys) <= self._with_parents(other.keys)
-                   and (_ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
-                        or _ABBREVIATION_WORD.fullmatch(text, other.end, mention.end))
-                   for other in names + mentions):
+            if any(
+                other is not mention
+                and other.end <= mention.start
+                and set(mention.keys) <= self._with_parents(other.keys)
+                and (
+                    _ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
+                    or _ABBREVIATION_WORD.fullmatch(text, other.end, mention.end)
+                )
+                for other in names + mentions
+            ):
                 continue  # "(ICCPR)" after a name (its protocol's, too) only abbreviates it
             clause_start = max(end for end in ends if end <= mention.start)
             before = [m for m in markers if clause_start <= m[0] < mention.start]
@@ -243,13 +301,19 @@ class Detector:
     def _markers(text: str) -> list[tuple[int, int, str]]:
         markers = []
         for match in MARKERS.finditer(text):
-            kind = (ASKS_TO_WITHDRAW_RESERVATIONS if match.group("withdraw")
-                    else ASKS_TO_JOIN if match.group("join") else STOP)
+            kind = (
+                ASKS_TO_WITHDRAW_RESERVATIONS
+                if match.group("withdraw")
+                else ASKS_TO_JOIN
+                if match.group("join")
+                else STOP
+            )
             markers.append((match.start(), match.end(), kind))
         return markers
 
-    def _resolve_protocols(self, text: str, mentions: list[_Mention],
-                           written_in: int | None) -> list[_Mention]:
+    def _resolve_protocols(
+        self, text: str, mentions: list[_Mention], written_in: int | None
+    ) -> list[_Mention]:
         """Replace "Optional Protocol(s) to X" (and X's parent mention) by the protocol keys."""
         consumed, added = set(), []
         for phrase in _PROTOCOL.finditer(text):
@@ -260,12 +324,16 @@ class Detector:
             parent, end = self._parent_of(text, phrase, mentions)
             if parent is None:
                 continue
-            if parent.start >= phrase.end() or not text[parent.end:phrase.start()].strip():
+            if parent.start >= phrase.end() or not text[parent.end : phrase.start()].strip():
                 consumed.add(id(parent))
             window = self._subject_window(text, phrase, max(end, phrase.end()), mentions)
             keys = self._choose(parent.keys[0], phrase, window, written_in)
-            if (keys and parent.start >= phrase.end() and self._is_plural(phrase)
-                    and not phrase.group("ord")):  # "the two Optional Protocols to the CRC, …"
+            if (
+                keys
+                and parent.start >= phrase.end()
+                and self._is_plural(phrase)
+                and not phrase.group("ord")
+            ):  # "the two Optional Protocols to the CRC, …"
                 for other in self._listed_after(text, parent, mentions):
                     consumed.add(id(other))
                     keys += [p.key for p in _existing(self.protocols[other.keys[0]], written_in)]
@@ -276,13 +344,14 @@ class Detector:
         return sorted(kept + added, key=lambda m: m.start)
 
     def _listed_after(self, text: str, parent: _Mention, mentions) -> list[_Mention]:
-        """"the Optional Protocols to ICESCR and ICCPR": the names listed right after the first
+        """ "the Optional Protocols to ICESCR and ICCPR": the names listed right after the first
         parent, as long as each has protocols, are parents too."""
         listed, end = [], parent.end
         for mention in (m for m in mentions if m.start >= parent.end):
-            if not (_LIST_JOINER.fullmatch(text, end, mention.start)
-                    and self.protocols.get(mention.keys[0])) \
-                    or _OWN_PROTOCOL_AFTER.match(text, mention.end):
+            if not (
+                _LIST_JOINER.fullmatch(text, end, mention.start)
+                and self.protocols.get(mention.keys[0])
+            ) or _OWN_PROTOCOL_AFTER.match(text, mention.end):
                 break
             listed.append(mention)
             end = mention.end
@@ -290,21 +359,28 @@ class Detector:
 
     @staticmethod
     def _is_plural(phrase) -> bool:
-        return ((phrase.group("word") or "").lower() in ("protocols", "ops")
-                or COUNTS.get((phrase.group("ord") or phrase.group("count_vi") or "").lower())
-                not in (None, 0) or (phrase.group("count_vi") or "").lower() == "các")
+        return (
+            (phrase.group("word") or "").lower() in ("protocols", "ops")
+            or COUNTS.get((phrase.group("ord") or phrase.group("count_vi") or "").lower())
+            not in (None, 0)
+            or (phrase.group("count_vi") or "").lower() == "các"
+        )
 
     @staticmethod
     def _subject_window(text: str, phrase, end: int, mentions: list[_Mention]) -> str:
         """From the phrase to the next name, the clause's end or SUBJECT_WINDOW after it."""
-        later = [m.start for m in mentions if m.start >= end  # "(CRC)" is no later name
-                 and not _ABBREVIATION_AFTER.fullmatch(text, end, m.start)]
+        later = [
+            m.start
+            for m in mentions
+            if m.start >= end  # "(CRC)" is no later name
+            and not _ABBREVIATION_AFTER.fullmatch(text, end, m.start)
+        ]
         clause = CLAUSE_END.search(text, phrase.end())
         limit = min([end + SUBJECT_WINDOW, *later, clause.start() if clause else len(text)])
-        return text[phrase.start():limit].lower()
+        return text[phrase.start() : limit].lower()
 
     def _correct_named_protocol(self, text: str, phrase, named: _Mention, mentions) -> None:
-        """"Second Optional Protocol to the International Covenant on Civil and Political
+        """ "Second Optional Protocol to the International Covenant on Civil and Political
         Rights" holds the first protocol's full name: the ordinal (or a subject such as "death
         penalty") in the phrase starting at or before the name decides which protocol."""
         parent = self.parent_of.get(named.keys[0])
@@ -319,16 +395,19 @@ class Detector:
     def _parent_of(self, text: str, phrase, mentions) -> tuple[_Mention | None, int]:
         for mention in mentions:
             if mention.start >= phrase.end():
-                gap = text[phrase.end():mention.start]
-                if (_TO_PARENT.fullmatch(gap) and not _LISTED_AFTER.fullmatch(gap)
-                        and self.protocols.get(mention.keys[0])):
+                gap = text[phrase.end() : mention.start]
+                if (
+                    _TO_PARENT.fullmatch(gap)
+                    and not _LISTED_AFTER.fullmatch(gap)
+                    and self.protocols.get(mention.keys[0])
+                ):
                     return mention, mention.end
                 break
         before = [m for m in mentions if m.end <= phrase.start()]
-        if before and not text[before[-1].end:phrase.start()].strip():
+        if before and not text[before[-1].end : phrase.start()].strip():
             return before[-1], phrase.end()
         thereto = _THERETO.match(text, phrase.end())
-        if _ITS.search(text[max(0, phrase.start() - 8):phrase.start()]) or thereto:
+        if _ITS.search(text[max(0, phrase.start() - 8) : phrase.start()]) or thereto:
             earlier = [m for m in mentions if m.end <= phrase.start()]
             clause = [e.end() for e in CLAUSE_END.finditer(text, 0, phrase.start())]
             if earlier and earlier[-1].start >= (clause[-1] if clause else 0):
@@ -337,10 +416,13 @@ class Detector:
 
     def _by_ordinal_or_subject(self, parent: str, phrase, window: str):
         candidates = self.protocols.get(parent, [])
-        ordinal = ORDINALS.get((phrase.group("ord") or phrase.group("ord_vi")
-                                or phrase.group("num") or "").lower())
-        return ([p for p in candidates if ordinal and p.ordinal == ordinal],
-                [p for p in candidates if any(s in window for s in p.subjects)])
+        ordinal = ORDINALS.get(
+            (phrase.group("ord") or phrase.group("ord_vi") or phrase.group("num") or "").lower()
+        )
+        return (
+            [p for p in candidates if ordinal and p.ordinal == ordinal],
+            [p for p in candidates if any(s in window for s in p.subjects)],
+        )
 
     def _choose(self, parent: str, phrase, window: str, written_in: int | None) -> list[str]:
         candidates = self.protocols.get(parent, [])

@@ -4,8 +4,16 @@ from camket.treaties import import_views
 
 urlpatterns = [
     path("treaties/import/", import_views.status_import, name="treaty-import"),
-    path("treaties/import/template-status.csv", import_views.import_template,
-         {"kind": "status"}, name="treaty-import-template"),
-    path("treaties/import/template-reservations.csv", import_views.import_template,
-         {"kind": "reservations"}, name="treaty-import-template-reservations"),
+    path(
+        "treaties/import/template-status.csv",
+        import_views.import_template,
+        {"kind": "status"},
+        name="treaty-import-template",
+    ),
+    path(
+        "treaties/import/template-reservations.csv",
+        import_views.import_template,
+        {"kind": "reservations"},
+        name="treaty-import-template-reservations",
+    ),
 ]

@@ -25,26 +25,48 @@ def status_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         check_only = "check" in request.POST
-        summary = import_status_file(upload.name, raw=upload.read(), user=request.user,
-                                     dry_run=check_only, file_name=upload.name,
-                                     encoding=form.cleaned_data["encoding"] or None)
+        summary = import_status_file(
+            upload.name,
+            raw=upload.read(),
+            user=request.user,
+            dry_run=check_only,
+            file_name=upload.name,
+            encoding=form.cleaned_data["encoding"] or None,
+        )
         if summary.ok and not check_only:
-            messages.success(request, _(
-                "Imported %(name)s: %(created)d created, %(updated)d updated, %(unchanged)d "
-                "unchanged; reservations: %(r_created)d created, %(r_updated)d updated.") % {
-                "name": summary.file_name, "created": summary.created,
-                "updated": summary.updated, "unchanged": summary.unchanged,
-                "r_created": summary.reservations_created,
-                "r_updated": summary.reservations_updated})
+            messages.success(
+                request,
+                _(
+                    "Imported %(name)s: %(created)d created, %(updated)d updated, %(unchanged)d "
+                    "unchanged; reservations: %(r_created)d created, %(r_updated)d updated."
+                )
+                % {
+                    "name": summary.file_name,
+                    "created": summary.created,
+                    "updated": summary.updated,
+                    "unchanged": summary.unchanged,
+                    "r_created": summary.reservations_created,
+                    "r_updated": summary.reservations_updated,
+                },
+            )
             if summary.absent_columns:
-                messages.warning(request, _(
-                    "No column %(columns)s: those fields were left as they were.")
-                    % {"columns": ", ".join(summary.absent_columns)})
+                messages.warning(
+                    request,
+                    _("No column %(columns)s: those fields were left as they were.")
+                    % {"columns": ", ".join(summary.absent_columns)},
+                )
             return redirect("treaty-import")
-    return render(request, "treaties/import.html", {
-        "form": form, "summary": summary, "status_columns": STATUS_COLUMNS,
-        "reservation_columns": RESERVATION_COLUMNS},
-        status=400 if summary is not None and not summary.ok else 200)
+    return render(
+        request,
+        "treaties/import.html",
+        {
+            "form": form,
+            "summary": summary,
+            "status_columns": STATUS_COLUMNS,
+            "reservation_columns": RESERVATION_COLUMNS,
+        },
+        status=400 if summary is not None and not summary.ok else 200,
+    )
 
 
 @login_required

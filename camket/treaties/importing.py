@@ -58,12 +58,18 @@ class StatusImport:
         return not self.errors
 
     def as_dict(self) -> dict:
-        return {"file": self.file_name, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "reservations_created": self.reservations_created,
-                "reservations_updated": self.reservations_updated, "dry_run": self.dry_run,
-                "errors": [error.as_dict() for error in self.errors],
-                "warnings": [warning.as_dict() for warning in self.warnings],
-                "absent_columns": self.absent_columns}
+        return {
+            "file": self.file_name,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "reservations_created": self.reservations_created,
+            "reservations_updated": self.reservations_updated,
+            "dry_run": self.dry_run,
+            "errors": [error.as_dict() for error in self.errors],
+            "warnings": [warning.as_dict() for warning in self.warnings],
+            "absent_columns": self.absent_columns,
+        }
 
 
 def read_tables(path: Path, raw: bytes | None = None, encoding: str | None = None) -> list[Table]:
@@ -86,9 +92,15 @@ def check_tables(tables: list[Table]) -> Checked:
     return checked
 
 
-def import_status_file(path, *, raw: bytes | None = None, user=None, dry_run: bool = False,
-                       file_name: str | None = None, encoding: str | None = None
-                       ) -> StatusImport:
+def import_status_file(
+    path,
+    *,
+    raw: bytes | None = None,
+    user=None,
+    dry_run: bool = False,
+    file_name: str | None = None,
+    encoding: str | None = None,
+) -> StatusImport:
     """Check the file (its bytes `raw` if given: an upload), then, unless `dry_run` or any
     error, write it all or nothing. `user` (None: a system import) must hold the import
     permission."""
@@ -117,10 +129,16 @@ def _missing_participations(checked: Checked) -> list[RowError]:
     """Reservations whose state and treaty have no status, in the file or in camket."""
     in_file = {(row.iso3, row.treaty) for row in checked.statuses}
     stored = set(Participation.objects.values_list("state__iso3", "instrument__key"))
-    return [RowError(row.row, "treaty", _(
-        "%(state)s has no status in %(treaty)s: add a row for it to the status table first.")
-        % {"state": row.iso3, "treaty": row.treaty})
-        for row in checked.reservations if (row.iso3, row.treaty) not in in_file | stored]
+    return [
+        RowError(
+            row.row,
+            "treaty",
+            _("%(state)s has no status in %(treaty)s: add a row for it to the status table first.")
+            % {"state": row.iso3, "treaty": row.treaty},
+        )
+        for row in checked.reservations
+        if (row.iso3, row.treaty) not in in_file | stored
+    ]
 
 
 def state_for(iso3: str) -> State:
@@ -129,8 +147,9 @@ def state_for(iso3: str) -> State:
     return state or State.objects.create(iso3=iso3, name=display_name(iso3))
 
 
-def apply_rows(checked: Checked, summary: StatusImport, *, user, reason: str
-               ) -> list[Participation]:
+def apply_rows(
+    checked: Checked, summary: StatusImport, *, user, reason: str
+) -> list[Participation]:
     """Write checked rows inside the caller's transaction; returns the participations it
     created or changed."""
     instruments = {i.key: i for i in Instrument.objects.all()}
@@ -141,8 +160,9 @@ def apply_rows(checked: Checked, summary: StatusImport, *, user, reason: str
             states[row.iso3] = state_for(row.iso3)
         state, instrument = states[row.iso3], instruments[row.treaty]
         participation = Participation.objects.filter(state=state, instrument=instrument).first()
-        saved = _write_status(participation, row, state, instrument, summary, user=user,
-                              reason=reason)
+        saved = _write_status(
+            participation, row, state, instrument, summary, user=user, reason=reason
+        )
         if saved is not None:
             written.append(saved)
     for row in checked.reservations:
@@ -150,14 +170,16 @@ def apply_rows(checked: Checked, summary: StatusImport, *, user, reason: str
     return written
 
 
-def _write_status(participation, row: StatusRow, state, instrument, summary, *, user,
-                  reason: str) -> Participation | None:
+def _write_status(
+    participation, row: StatusRow, state, instrument, summary, *, user, reason: str
+) -> Participation | None:
     if participation is None:
         participation = Participation(state=state, instrument=instrument, **row.values)
         summary.created += 1
     else:
-        changed = [name for name, value in row.values.items()
-                   if getattr(participation, name) != value]
+        changed = [
+            name for name, value in row.values.items() if getattr(participation, name) != value
+        ]
         if not changed:
             summary.unchanged += 1
             return None
@@ -174,16 +196,17 @@ def _write_status(participation, row: StatusRow, state, instrument, summary, *, 
 
 
 def _write_reservation(row: ReservationRow, summary, *, user, reason: str) -> None:
-    participation = Participation.objects.get(state__iso3=row.iso3,
-                                              instrument__key=row.treaty)
-    reservation = next((r for r in participation.reservations.all()
-                        if _match_key(r) == row.match_key), None)
+    participation = Participation.objects.get(state__iso3=row.iso3, instrument__key=row.treaty)
+    reservation = next(
+        (r for r in participation.reservations.all() if _match_key(r) == row.match_key), None
+    )
     if reservation is None:
         reservation = Reservation(participation=participation, **row.values)
         summary.reservations_created += 1
     else:
-        changed = [name for name, value in row.values.items()
-                   if getattr(reservation, name) != value]
+        changed = [
+            name for name, value in row.values.items() if getattr(reservation, name) != value
+        ]
         if not changed:
             return
         for name in changed:
@@ -195,8 +218,12 @@ def _write_reservation(row: ReservationRow, summary, *, user, reason: str) -> No
 
 
 def _match_key(reservation: Reservation) -> tuple:
-    probe = ReservationRow(0, "", "", {"kind": reservation.kind, "article": reservation.article,
-                                       "text": reservation.text})
+    probe = ReservationRow(
+        0,
+        "",
+        "",
+        {"kind": reservation.kind, "article": reservation.article, "text": reservation.text},
+    )
     return probe.match_key
 
 

@@ -11,9 +11,26 @@ from camket.treaties.names import build_detector
 BATCH = 2000
 # The first UPR Working Group session of each year (OHCHR's session calendar); later years are
 # taken as three sessions a year. Only the year matters here (which protocols existed).
-FIRST_SESSION_OF_YEAR = {2008: 1, 2009: 4, 2010: 7, 2011: 10, 2012: 13, 2013: 15, 2014: 18,
-                         2015: 21, 2016: 24, 2017: 27, 2018: 29, 2019: 32, 2020: 35, 2021: 37,
-                         2022: 40, 2023: 42, 2024: 45, 2025: 48}
+FIRST_SESSION_OF_YEAR = {
+    2008: 1,
+    2009: 4,
+    2010: 7,
+    2011: 10,
+    2012: 13,
+    2013: 15,
+    2014: 18,
+    2015: 21,
+    2016: 24,
+    2017: 27,
+    2018: 29,
+    2019: 32,
+    2020: 35,
+    2021: 37,
+    2022: 40,
+    2023: 42,
+    2024: 45,
+    2025: 48,
+}
 _YEARS, _FIRST_SESSIONS = zip(*sorted(FIRST_SESSION_OF_YEAR.items()), strict=True)
 
 
@@ -51,14 +68,31 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
     summary = LinkingSummary()
     if not instruments:
         return summary
-    ids = list(items.exclude(status=Recommendation.Status.ARCHIVED)
-               .order_by("pk").values_list("pk", flat=True))
+    ids = list(
+        items.exclude(status=Recommendation.Status.ARCHIVED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     for start in range(0, len(ids), BATCH):
-        chunk = Recommendation.objects.filter(pk__in=ids[start:start + BATCH]).select_related(
-            "framework").only("pk", "text", "text_vi", "status", "session", "framework__kind",
-                              "framework__cycle", "framework__starts_on")
-        existing = set(RegisterLink.objects.filter(item__in=chunk, instrument__isnull=False)
-                       .values_list("item_id", "instrument__key", "relation"))
+        chunk = (
+            Recommendation.objects.filter(pk__in=ids[start : start + BATCH])
+            .select_related("framework")
+            .only(
+                "pk",
+                "text",
+                "text_vi",
+                "status",
+                "session",
+                "framework__kind",
+                "framework__cycle",
+                "framework__starts_on",
+            )
+        )
+        existing = set(
+            RegisterLink.objects.filter(item__in=chunk, instrument__isnull=False).values_list(
+                "item_id", "instrument__key", "relation"
+            )
+        )
         new = []
         for item in chunk:
             summary.scanned += 1

@@ -17,16 +17,24 @@ class Instrument(models.Model):
         OTHER = "other", _("Other")
 
     key = models.CharField(
-        _("key"), max_length=40, unique=True,
-        help_text=_("A stable short key, OHCHR's abbreviation where there is one (ICCPR, CAT…)."))
+        _("key"),
+        max_length=40,
+        unique=True,
+        help_text=_("A stable short key, OHCHR's abbreviation where there is one (ICCPR, CAT…)."),
+    )
     name = models.CharField(_("name"), max_length=400)
     name_vi = models.CharField(_("Vietnamese name"), max_length=400, blank=True)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
     short_name_vi = models.CharField(_("Vietnamese short name"), max_length=120, blank=True)
     family = models.CharField(_("family"), max_length=30, choices=Family.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("protocol to"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="protocols")
+        "self",
+        verbose_name=_("protocol to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="protocols",
+    )
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     in_force_on = models.DateField(_("in force since"), null=True, blank=True)
     depositary = models.CharField(_("depositary"), max_length=200, blank=True)
@@ -34,9 +42,14 @@ class Instrument(models.Model):
     treaty_body_vi = models.CharField(_("treaty body (Vietnamese)"), max_length=200, blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     aliases = models.JSONField(
-        _("other names"), default=list, blank=True,
-        help_text=_("Other names and abbreviations, in English and Vietnamese, that find it in "
-                    "the text of a recommendation."))
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Other names and abbreviations, in English and Vietnamese, that find it in "
+            "the text of a recommendation."
+        ),
+    )
     builtin = models.BooleanField(_("built in"), default=False, editable=False)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     archived = models.BooleanField(_("archived"), default=False)
@@ -75,22 +88,40 @@ class Participation(models.Model):
         NOT_PARTY = "not_party", _("Not party")
         UNKNOWN = "unknown", _("Not recorded")
 
-    state = models.ForeignKey("frameworks.State", verbose_name=_("state"),
-                              on_delete=models.PROTECT, related_name="participations")
-    instrument = models.ForeignKey(Instrument, verbose_name=_("instrument"),
-                                   on_delete=models.PROTECT, related_name="participations")
+    state = models.ForeignKey(
+        "frameworks.State",
+        verbose_name=_("state"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    instrument = models.ForeignKey(
+        Instrument,
+        verbose_name=_("instrument"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     action = models.CharField(
-        _("consent to be bound"), max_length=20, choices=Action.choices, blank=True,
-        help_text=_("Ratification, accession, succession…; empty: not (yet) a party."))
+        _("consent to be bound"),
+        max_length=20,
+        choices=Action.choices,
+        blank=True,
+        help_text=_("Ratification, accession, succession…; empty: not (yet) a party."),
+    )
     action_on = models.DateField(_("ratified or acceded on"), null=True, blank=True)
     in_force_on = models.DateField(_("in force for the state since"), null=True, blank=True)
     complaints_accepted = models.BooleanField(
-        _("individual complaints accepted"), null=True, blank=True,
-        help_text=_("Empty: no such procedure, or not recorded."))
+        _("individual complaints accepted"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no such procedure, or not recorded."),
+    )
     inquiry_accepted = models.BooleanField(
-        _("inquiry procedure accepted"), null=True, blank=True,
-        help_text=_("Empty: no such procedure, or not recorded."))
+        _("inquiry procedure accepted"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no such procedure, or not recorded."),
+    )
     report_due_on = models.DateField(_("next report due"), null=True, blank=True)
     report_note = models.CharField(_("about the report"), max_length=300, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
@@ -102,8 +133,11 @@ class Participation(models.Model):
 
     class Meta:
         ordering = ["state", "instrument"]
-        constraints = [models.UniqueConstraint(fields=["state", "instrument"],
-                                               name="participation_unique_instrument")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "instrument"], name="participation_unique_instrument"
+            )
+        ]
         verbose_name = _("status in an instrument")
         verbose_name_plural = _("statuses in instruments")
 
@@ -135,8 +169,12 @@ class Reservation(models.Model):
         RESERVATION = "reservation", _("Reservation")
         DECLARATION = "declaration", _("Declaration")
 
-    participation = models.ForeignKey(Participation, verbose_name=_("status"),
-                                      on_delete=models.CASCADE, related_name="reservations")
+    participation = models.ForeignKey(
+        Participation,
+        verbose_name=_("status"),
+        on_delete=models.CASCADE,
+        related_name="reservations",
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     article = models.CharField(_("article"), max_length=100, blank=True)
     text = models.TextField(_("text"))

@@ -15,7 +15,9 @@ DATA = Path(__file__).parent / "data"
 # Statelessness), so detection does not look for them.
 _GENERIC_NAME = re.compile(
     r"(?:the\s+)?(?:\d{4}\s+)?(?:convention|protocol|công\s+ước|nghị\s+định\s+thư)"
-    r"(?:\s+(?:of\s+|năm\s+)?\d{4})?", re.IGNORECASE)
+    r"(?:\s+(?:of\s+|năm\s+)?\d{4})?",
+    re.IGNORECASE,
+)
 
 
 def is_generic_name(name: str) -> bool:
@@ -40,8 +42,11 @@ def file_protocols(path: Path = DATA / "protocols.csv") -> dict[str, list[Protoc
             key = row["key"].strip()
             if key not in by_key:
                 ordinal = row["ordinal"].strip()
-                by_key[key] = Protocol(key, int(ordinal) if ordinal else None,
-                                       in_bare_plural=row.get("plural", "").strip() != "no")
+                by_key[key] = Protocol(
+                    key,
+                    int(ordinal) if ordinal else None,
+                    in_bare_plural=row.get("plural", "").strip() != "no",
+                )
                 parents[row["parent"].strip()].append(by_key[key])
             if row["subject"].strip():
                 by_key[key].subjects.append(row["subject"].strip().lower())
@@ -51,10 +56,17 @@ def file_protocols(path: Path = DATA / "protocols.csv") -> dict[str, list[Protoc
 def catalogue_aliases(instruments) -> dict[str, set[str]]:
     aliases = defaultdict(set)
     for instrument in instruments:
-        names = [instrument.key, instrument.name, instrument.name_vi, instrument.short_name,
-                 instrument.short_name_vi, *(instrument.aliases or [])]
-        aliases[instrument.key].update(n.strip() for n in names if isinstance(n, str) and
-                                       n.strip() and not is_generic_name(n))
+        names = [
+            instrument.key,
+            instrument.name,
+            instrument.name_vi,
+            instrument.short_name,
+            instrument.short_name_vi,
+            *(instrument.aliases or []),
+        ]
+        aliases[instrument.key].update(
+            n.strip() for n in names if isinstance(n, str) and n.strip() and not is_generic_name(n)
+        )
     return aliases
 
 

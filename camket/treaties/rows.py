@@ -17,13 +17,27 @@ from camket.treaties.models import Instrument, Participation, Reservation
 
 # Each column and the model field it writes.
 STATUS_FIELDS = {
-    "signed": "signed_on", "action": "action", "action_date": "action_on",
-    "in_force": "in_force_on", "complaints": "complaints_accepted",
-    "inquiry": "inquiry_accepted", "report_due": "report_due_on", "report_note": "report_note",
-    "source": "source", "source_url": "source_url", "note": "note"}
+    "signed": "signed_on",
+    "action": "action",
+    "action_date": "action_on",
+    "in_force": "in_force_on",
+    "complaints": "complaints_accepted",
+    "inquiry": "inquiry_accepted",
+    "report_due": "report_due_on",
+    "report_note": "report_note",
+    "source": "source",
+    "source_url": "source_url",
+    "note": "note",
+}
 RESERVATION_FIELDS = {
-    "kind": "kind", "article": "article", "text": "text", "text_vi": "text_vi",
-    "made_on": "made_on", "withdrawn": "withdrawn", "withdrawn_date": "withdrawn_on"}
+    "kind": "kind",
+    "article": "article",
+    "text": "text",
+    "text_vi": "text_vi",
+    "made_on": "made_on",
+    "withdrawn": "withdrawn",
+    "withdrawn_date": "withdrawn_on",
+}
 STATUS_COLUMNS = ("state", "treaty", *STATUS_FIELDS)
 RESERVATION_COLUMNS = ("state", "treaty", *RESERVATION_FIELDS)
 REQUIRED = {"status": ("state", "treaty"), "reservations": ("state", "treaty", "kind", "text")}
@@ -34,14 +48,25 @@ _YES = {"yes", "y", "true", "1", "x", "co", "accepted"}
 _NO = {"no", "n", "false", "0", "khong", "not accepted"}
 # The action as written in a file: the stored value, its English label, the Vietnamese word.
 _ACTIONS = {
-    "ratification": Participation.Action.RATIFICATION, "phe chuan": "ratification",
-    "accession": Participation.Action.ACCESSION, "gia nhap": "accession", "a": "accession",
-    "succession": Participation.Action.SUCCESSION, "ke thua": "succession", "d": "succession",
-    "acceptance": Participation.Action.ACCEPTANCE, "chap thuan": "acceptance",
-    "approval": Participation.Action.APPROVAL, "phe duyet": "approval",
+    "ratification": Participation.Action.RATIFICATION,
+    "phe chuan": "ratification",
+    "accession": Participation.Action.ACCESSION,
+    "gia nhap": "accession",
+    "a": "accession",
+    "succession": Participation.Action.SUCCESSION,
+    "ke thua": "succession",
+    "d": "succession",
+    "acceptance": Participation.Action.ACCEPTANCE,
+    "chap thuan": "acceptance",
+    "approval": Participation.Action.APPROVAL,
+    "phe duyet": "approval",
 }
-_KINDS = {"reservation": Reservation.Kind.RESERVATION, "bao luu": "reservation",
-          "declaration": Reservation.Kind.DECLARATION, "tuyen bo": "declaration"}
+_KINDS = {
+    "reservation": Reservation.Kind.RESERVATION,
+    "bao luu": "reservation",
+    "declaration": Reservation.Kind.DECLARATION,
+    "tuyen bo": "declaration",
+}
 
 
 @dataclass
@@ -118,8 +143,11 @@ class _Row:
         try:
             return parse_date(text)
         except ValueError:
-            self.error(column, _("“%(value)s” is not a date; write it as yyyy-mm-dd or "
-                                 "dd/mm/yyyy.") % {"value": text})
+            self.error(
+                column,
+                _("“%(value)s” is not a date; write it as yyyy-mm-dd or dd/mm/yyyy.")
+                % {"value": text},
+            )
             return None
 
     def yes_no(self, column: str) -> bool | None:
@@ -137,8 +165,10 @@ class _Row:
         text = self.text(column)
         value = choices.get(fold(text))
         if text and value is None:
-            self.error(column, _("“%(value)s” is not one of: %(allowed)s.")
-                       % {"value": text, "allowed": allowed})
+            self.error(
+                column,
+                _("“%(value)s” is not one of: %(allowed)s.") % {"value": text, "allowed": allowed},
+            )
         return str(value or "")
 
     def state(self, states: dict[str, bool]) -> str:
@@ -148,8 +178,11 @@ class _Row:
         elif code not in states:
             states[code] = pycountry.countries.get(alpha_3=code) is not None
         if code and not states[code]:
-            self.error("state", _("“%(value)s” is not a state's ISO 3166 three-letter code.")
-                       % {"value": self.text("state")})
+            self.error(
+                "state",
+                _("“%(value)s” is not a state's ISO 3166 three-letter code.")
+                % {"value": self.text("state")},
+            )
         return code
 
     def treaty(self, keys: dict[str, str]) -> str:
@@ -158,8 +191,11 @@ class _Row:
         if not text:
             self.error("treaty", _("The treaty is missing (its key, such as ICCPR)."))
         elif key is None:
-            self.error("treaty", _("“%(value)s” is not the key of an instrument in the "
-                                   "catalogue.") % {"value": text})
+            self.error(
+                "treaty",
+                _("“%(value)s” is not the key of an instrument in the catalogue.")
+                % {"value": text},
+            )
         return key or ""
 
 
@@ -175,16 +211,22 @@ def _columns(table: Table, kind: str, checked: Checked) -> dict[str, int] | None
         return None
     absent = [name for name in columns if name not in mapping]
     if absent:
-        checked.absent_columns.extend(name for name in absent
-                                      if name not in checked.absent_columns)
-        checked.warnings.append(RowError(1, None, _(
-            "No column %(columns)s: those fields are left as they are in camket (empty for a "
-            "new row).") % {"columns": ", ".join(absent)}))
+        checked.absent_columns.extend(name for name in absent if name not in checked.absent_columns)
+        checked.warnings.append(
+            RowError(
+                1,
+                None,
+                _(
+                    "No column %(columns)s: those fields are left as they are in camket (empty for a "
+                    "new row)."
+                )
+                % {"columns": ", ".join(absent)},
+            )
+        )
     return mapping
 
 
-def _present(parsed: dict[str, object], fields: dict[str, str], mapping: dict[str, int]
-             ) -> dict:
+def _present(parsed: dict[str, object], fields: dict[str, str], mapping: dict[str, int]) -> dict:
     """The model's values of the columns the file has: an absent column changes nothing."""
     return {fields[column]: value for column, value in parsed.items() if column in mapping}
 
@@ -210,8 +252,12 @@ def _seen_before(seen: dict, key: tuple, sheet: int, number: int) -> str | None:
 
 
 def _stored_actions() -> dict[tuple[str, str], str]:
-    return {(iso3, key): action for iso3, key, action in Participation.objects.values_list(
-        "state__iso3", "instrument__key", "action")}
+    return {
+        (iso3, key): action
+        for iso3, key, action in Participation.objects.values_list(
+            "state__iso3", "instrument__key", "action"
+        )
+    }
 
 
 def check_status_table(table: Table, checked: Checked, sheet: int = 1) -> None:
@@ -226,35 +272,65 @@ def check_status_table(table: Table, checked: Checked, sheet: int = 1) -> None:
     for number, cells in table.rows:
         row = _Row(number, cells, mapping, checked.errors)
         iso3, treaty = row.state(states), row.treaty(keys)
-        values = _present({
-            "signed": row.date("signed"), "action_date": row.date("action_date"),
-            "action": row.choice("action", _ACTIONS, _("ratification, accession, succession, "
-                                                       "acceptance, approval")),
-            "in_force": row.date("in_force"), "report_due": row.date("report_due"),
-            "complaints": row.yes_no("complaints"), "inquiry": row.yes_no("inquiry"),
-            "report_note": row.text("report_note"), "source": row.text("source"),
-            "source_url": row.text("source_url"), "note": row.text("note"),
-        }, STATUS_FIELDS, mapping)
-        action = (row.text("action") if "action" in mapping
-                  else stored_actions.get((iso3, treaty), ""))
+        values = _present(
+            {
+                "signed": row.date("signed"),
+                "action_date": row.date("action_date"),
+                "action": row.choice(
+                    "action",
+                    _ACTIONS,
+                    _("ratification, accession, succession, acceptance, approval"),
+                ),
+                "in_force": row.date("in_force"),
+                "report_due": row.date("report_due"),
+                "complaints": row.yes_no("complaints"),
+                "inquiry": row.yes_no("inquiry"),
+                "report_note": row.text("report_note"),
+                "source": row.text("source"),
+                "source_url": row.text("source_url"),
+                "note": row.text("note"),
+            },
+            STATUS_FIELDS,
+            mapping,
+        )
+        action = (
+            row.text("action") if "action" in mapping else stored_actions.get((iso3, treaty), "")
+        )
         if values.get("action_on") and not action:
-            row.error("action_date", _("A date of ratification or accession needs the action "
-                                       "(ratification, accession…) in the column “action”."))
+            row.error(
+                "action_date",
+                _(
+                    "A date of ratification or accession needs the action "
+                    "(ratification, accession…) in the column “action”."
+                ),
+            )
         if values.get("in_force_on") and not action:
-            row.error("in_force", _("An instrument is in force only for a party: give the "
-                                    "action (ratification, accession…) too."))
+            row.error(
+                "in_force",
+                _(
+                    "An instrument is in force only for a party: give the "
+                    "action (ratification, accession…) too."
+                ),
+            )
         _check_lengths(row, values, Participation, STATUS_FIELDS)
         if values.get("source_url"):
             try:
                 validate_url(values["source_url"])
             except ValidationError:
-                row.error("source_url", _("“%(value)s” is not a web address (http:// or "
-                                          "https://).") % {"value": values["source_url"]})
-        where = iso3 and treaty and _seen_before(checked.seen_statuses, (iso3, treaty),
-                                                  sheet, number)
+                row.error(
+                    "source_url",
+                    _("“%(value)s” is not a web address (http:// or https://).")
+                    % {"value": values["source_url"]},
+                )
+        where = (
+            iso3 and treaty and _seen_before(checked.seen_statuses, (iso3, treaty), sheet, number)
+        )
         if where:
-            row.error("treaty", _("%(state)s and %(treaty)s are already in %(where)s.")
-                      % {"state": iso3, "treaty": treaty, "where": where})
+            row.error(
+                "treaty",
+                _("%(state)s and %(treaty)s are already in %(where)s.")
+                % {"state": iso3, "treaty": treaty, "where": where},
+            )
         checked.statuses.append(StatusRow(number, iso3, treaty, values))
 
 
@@ -268,12 +344,19 @@ def check_reservation_table(table: Table, checked: Checked, sheet: int = 1) -> N
         row = _Row(number, cells, mapping, checked.errors)
         iso3, treaty = row.state(states), row.treaty(keys)
         withdrawn = row.yes_no("withdrawn")
-        values = _present({
-            "kind": row.choice("kind", _KINDS, _("reservation, declaration")),
-            "article": row.text("article"), "text": row.text("text"),
-            "text_vi": row.text("text_vi"), "made_on": row.date("made_on"),
-            "withdrawn": bool(withdrawn), "withdrawn_date": row.date("withdrawn_date"),
-        }, RESERVATION_FIELDS, mapping)
+        values = _present(
+            {
+                "kind": row.choice("kind", _KINDS, _("reservation, declaration")),
+                "article": row.text("article"),
+                "text": row.text("text"),
+                "text_vi": row.text("text_vi"),
+                "made_on": row.date("made_on"),
+                "withdrawn": bool(withdrawn),
+                "withdrawn_date": row.date("withdrawn_date"),
+            },
+            RESERVATION_FIELDS,
+            mapping,
+        )
         if not row.text("kind"):
             row.error("kind", _("Say whether it is a reservation or a declaration."))
         if not values["text"]:
@@ -281,16 +364,24 @@ def check_reservation_table(table: Table, checked: Checked, sheet: int = 1) -> N
         _check_lengths(row, values, Reservation, RESERVATION_FIELDS)
         if values.get("withdrawn_on"):
             if withdrawn is False:
-                row.error("withdrawn_date", _("A withdrawal date is given but “withdrawn” "
-                                              "says no."))
+                row.error(
+                    "withdrawn_date", _("A withdrawal date is given but “withdrawn” says no.")
+                )
             values["withdrawn"] = True
         elif "withdrawn" in values and not values["withdrawn"]:
             values["withdrawn_on"] = None  # not withdrawn: no date of withdrawal either
         reservation = ReservationRow(number, iso3, treaty, values)
         key = (iso3, treaty, reservation.match_key)
-        where = iso3 and treaty and values["kind"] and _seen_before(
-            checked.seen_reservations, key, sheet, number)
+        where = (
+            iso3
+            and treaty
+            and values["kind"]
+            and _seen_before(checked.seen_reservations, key, sheet, number)
+        )
         if where:
-            row.error("article", _("The same reservation or declaration is already in "
-                                   "%(where)s.") % {"where": where})
+            row.error(
+                "article",
+                _("The same reservation or declaration is already in %(where)s.")
+                % {"where": where},
+            )
         checked.reservations.append(reservation)

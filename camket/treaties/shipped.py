@@ -34,8 +34,9 @@ class ShippedInstall:
     kept: list[str] = field(default_factory=list)  # keys left as people changed them
 
 
-def shipped_rows(status_file: Path = STATUS_FILE,
-                 reservations_file: Path = RESERVATIONS_FILE) -> Checked:
+def shipped_rows(
+    status_file: Path = STATUS_FILE, reservations_file: Path = RESERVATIONS_FILE
+) -> Checked:
     tables = [read_table(status_file)]
     if reservations_file.exists():
         tables.append(read_table(reservations_file))
@@ -49,29 +50,42 @@ def untouched(participation: Participation) -> bool:
     """Whether every version of the row, and of its reservations (deleted ones included), is
     the installer's."""
     reasons = set(participation.history.values_list("history_change_reason", flat=True))
-    reasons |= set(Reservation.history.filter(participation_id=participation.pk)
-                   .values_list("history_change_reason", flat=True))
+    reasons |= set(
+        Reservation.history.filter(participation_id=participation.pk).values_list(
+            "history_change_reason", flat=True
+        )
+    )
     return reasons == {SHIPPED_REASON}
 
 
 @transaction.atomic
-def install_shipped_status(status_file: Path = STATUS_FILE,
-                           reservations_file: Path = RESERVATIONS_FILE) -> ShippedInstall:
+def install_shipped_status(
+    status_file: Path = STATUS_FILE, reservations_file: Path = RESERVATIONS_FILE
+) -> ShippedInstall:
     checked = shipped_rows(status_file, reservations_file)
     result = ShippedInstall()
     for iso3 in {row.iso3 for row in checked.statuses}:
         state_for(iso3)
-    existing = {(p.state.iso3, p.instrument.key): p for p in Participation.objects.filter(
-        state__iso3__in={row.iso3 for row in checked.statuses}).select_related(
-        "state", "instrument")}
+    existing = {
+        (p.state.iso3, p.instrument.key): p
+        for p in Participation.objects.filter(
+            state__iso3__in={row.iso3 for row in checked.statuses}
+        ).select_related("state", "instrument")
+    }
     writable = {key for key, participation in existing.items() if untouched(participation)}
     result.kept = sorted(key for iso3, key in set(existing) - writable)
     allowed = Checked(
-        statuses=[row for row in checked.statuses
-                  if (row.iso3, row.treaty) not in existing or (row.iso3, row.treaty) in writable],
-        reservations=[row for row in checked.reservations
-                      if (row.iso3, row.treaty) not in existing
-                      or (row.iso3, row.treaty) in writable])
+        statuses=[
+            row
+            for row in checked.statuses
+            if (row.iso3, row.treaty) not in existing or (row.iso3, row.treaty) in writable
+        ],
+        reservations=[
+            row
+            for row in checked.reservations
+            if (row.iso3, row.treaty) not in existing or (row.iso3, row.treaty) in writable
+        ],
+    )
     summary = StatusImport(status_file.name)
     apply_rows(allowed, summary, user=None, reason=SHIPPED_REASON)
     result.created, result.updated = summary.created, summary.updated

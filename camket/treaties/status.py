@@ -36,15 +36,22 @@ def find_state(code: str) -> State | None:
     code = (code or "").strip().upper()
     if not (len(code) == 3 and code.isalpha() and pycountry.countries.get(alpha_3=code)):
         raise ValidationError(
-            _("“%(code)s” is not the ISO 3166 three-letter code of a state (Viet Nam is VNM). "
-              "Look a code up at https://www.iso.org/obp/ui/#search; the states camket holds "
-              "are listed in the state picker of the /treaties/ page.") % {"code": code})
+            _(
+                "“%(code)s” is not the ISO 3166 three-letter code of a state (Viet Nam is VNM). "
+                "Look a code up at https://www.iso.org/obp/ui/#search; the states camket holds "
+                "are listed in the state picker of the /treaties/ page."
+            )
+            % {"code": code}
+        )
     return State.objects.filter(iso3=code).first()
 
 
 def known_states() -> QuerySet[State]:
-    return (State.objects.exclude(iso3__isnull=True).exclude(iso3="")
-            .order_by(label_expression(), "name"))
+    return (
+        State.objects.exclude(iso3__isnull=True)
+        .exclude(iso3="")
+        .order_by(label_expression(), "name")
+    )
 
 
 @dataclass(frozen=True)
@@ -59,14 +66,15 @@ class StatusFilters:
         joined = data.get("joined", default_joined)
         joined = {"true": "yes", "false": "no", "all": ""}.get(str(joined).lower(), joined)
         family = data.get("family", "") or ""
-        return cls(joined=joined if joined in JOINED_CHOICES else "",
-                   family=family if family in Instrument.Family.values else "",
-                   asked=str(data.get("asked", "")).lower() in {"1", "true", "yes", "on"},
-                   q=(data.get("q", "") or "").strip()[:200])
+        return cls(
+            joined=joined if joined in JOINED_CHOICES else "",
+            family=family if family in Instrument.Family.values else "",
+            asked=str(data.get("asked", "")).lower() in {"1", "true", "yes", "on"},
+            q=(data.get("q", "") or "").strip()[:200],
+        )
 
     def active(self) -> dict:
-        values = {"joined": self.joined, "family": self.family, "asked": self.asked,
-                  "q": self.q}
+        values = {"joined": self.joined, "family": self.family, "asked": self.asked, "q": self.q}
         return {key: value for key, value in values.items() if value}
 
 
@@ -96,9 +104,13 @@ class StatusRow:
 
     def as_dict(self) -> dict:
         """The CLI and API contract: these five keys, in this order."""
-        return {"treaty": self.instrument.key, "party": self.party, "status": self.status,
-                "date": self.date.isoformat() if self.date else None,
-                "recommendations": self.recommendations}
+        return {
+            "treaty": self.instrument.key,
+            "party": self.party,
+            "status": self.status,
+            "date": self.date.isoformat() if self.date else None,
+            "recommendations": self.recommendations,
+        }
 
 
 def asking_links(state: State | None, user=None) -> QuerySet[RegisterLink]:
@@ -107,25 +119,34 @@ def asking_links(state: State | None, user=None) -> QuerySet[RegisterLink]:
     items of archived frameworks ask nothing any more."""
     if state is None:
         return RegisterLink.objects.none()
-    return (live_register_links(user)
-            .filter(relation=RegisterLink.Relation.ASKS_TO_JOIN, instrument__isnull=False)
-            .filter(about_state_condition(state, prefix="item__"))
-            .exclude(item__status=Recommendation.Status.ARCHIVED)
-            .exclude(item__framework__archived=True))
+    return (
+        live_register_links(user)
+        .filter(relation=RegisterLink.Relation.ASKS_TO_JOIN, instrument__isnull=False)
+        .filter(about_state_condition(state, prefix="item__"))
+        .exclude(item__status=Recommendation.Status.ARCHIVED)
+        .exclude(item__framework__archived=True)
+    )
 
 
 def ask_counts(state: State | None, user=None) -> dict[int, int]:
     """Instrument id → how many distinct items ask the state to join it, in one query."""
-    counted = (asking_links(state, user).order_by().values("instrument")
-               .annotate(items=Count("item", distinct=True)))
+    counted = (
+        asking_links(state, user)
+        .order_by()
+        .values("instrument")
+        .annotate(items=Count("item", distinct=True))
+    )
     return {row["instrument"]: row["items"] for row in counted}
 
 
 def asking_items(state: State | None, instrument: Instrument, user=None):
     """The items asking the state to join the instrument (scoped when a user is given)."""
     item_ids = asking_links(state, user).filter(instrument=instrument).values("item")
-    return (Recommendation.objects.filter(pk__in=item_ids)
-            .select_related("framework").order_by("framework__name", "reference", "id"))
+    return (
+        Recommendation.objects.filter(pk__in=item_ids)
+        .select_related("framework")
+        .order_by("framework__name", "reference", "id")
+    )
 
 
 def catalogue() -> QuerySet[Instrument]:
@@ -133,34 +154,52 @@ def catalogue() -> QuerySet[Instrument]:
 
 
 def _matches(instrument: Instrument, words: str) -> bool:
-    names = [instrument.key, instrument.name, instrument.name_vi, instrument.short_name,
-             instrument.short_name_vi, *(str(alias) for alias in instrument.aliases or [])]
+    names = [
+        instrument.key,
+        instrument.name,
+        instrument.name_vi,
+        instrument.short_name,
+        instrument.short_name_vi,
+        *(str(alias) for alias in instrument.aliases or []),
+    ]
     return words in fold(" | ".join(names))
 
 
-def status_rows(state: State | None, *, user=None,
-                filters: StatusFilters | None = None) -> list[StatusRow]:
+def status_rows(
+    state: State | None, *, user=None, filters: StatusFilters | None = None
+) -> list[StatusRow]:
     """One row per instrument not archived, in catalogue order, filtered. A constant number
     of queries whatever the size of the catalogue."""
     filters = filters or StatusFilters()
-    instruments = catalogue().prefetch_related(Prefetch(
-        "legal_acts", queryset=LegalAct.objects.filter(archived=False).order_by(
-            "-adopted_on", "title_vi"), to_attr="live_legal_acts"))
+    instruments = catalogue().prefetch_related(
+        Prefetch(
+            "legal_acts",
+            queryset=LegalAct.objects.filter(archived=False).order_by("-adopted_on", "title_vi"),
+            to_attr="live_legal_acts",
+        )
+    )
     if filters.family:
         instruments = instruments.filter(family=filters.family)
     participations = {}
     if state is not None:
-        participations = {p.instrument_id: p for p in Participation.objects.filter(
-            state=state).annotate(reservations_in_force=Count(
-                "reservations", filter=Q(reservations__withdrawn=False)))}
+        participations = {
+            p.instrument_id: p
+            for p in Participation.objects.filter(state=state).annotate(
+                reservations_in_force=Count("reservations", filter=Q(reservations__withdrawn=False))
+            )
+        }
     counts = ask_counts(state, user)
     words = fold(filters.q)
     rows = []
     for instrument in instruments:
         participation = participations.get(instrument.pk)
-        row = StatusRow(instrument, participation, counts.get(instrument.pk, 0),
-                        getattr(participation, "reservations_in_force", 0),
-                        instrument.live_legal_acts)
+        row = StatusRow(
+            instrument,
+            participation,
+            counts.get(instrument.pk, 0),
+            getattr(participation, "reservations_in_force", 0),
+            instrument.live_legal_acts,
+        )
         if filters.joined == "yes" and not row.party:
             continue
         if filters.joined == "no" and row.party:

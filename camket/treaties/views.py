@@ -45,8 +45,7 @@ def _state_label(code: str, state) -> str:
 
 
 def _title() -> str:
-    return _("Which instruments has the state not joined, and which recommendations ask "
-             "for it")
+    return _("Which instruments has the state not joined, and which recommendations ask for it")
 
 
 @login_required
@@ -56,12 +55,22 @@ def status_list(request):
     rows = status_rows(state, user=request.user, filters=filters)
     query = request.GET.copy()
     query["state"] = code
-    return render(request, "treaties/status_list.html", {
-        "title": _title(), "rows": rows, "filters": filters, "code": code, "state": state,
-        "state_label": _state_label(code, state), "states": known_states(),
-        "families": Instrument.Family.choices, "language": get_language(),
-        "query_string": query.urlencode(),
-    })
+    return render(
+        request,
+        "treaties/status_list.html",
+        {
+            "title": _title(),
+            "rows": rows,
+            "filters": filters,
+            "code": code,
+            "state": state,
+            "state_label": _state_label(code, state),
+            "states": known_states(),
+            "families": Instrument.Family.choices,
+            "language": get_language(),
+            "query_string": query.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -83,8 +92,11 @@ def instrument_detail(request, key):
     code, state = _state(request)
     participation = None
     if state is not None:
-        participation = (Participation.objects.filter(state=state, instrument=instrument)
-                         .prefetch_related("reservations").first())
+        participation = (
+            Participation.objects.filter(state=state, instrument=instrument)
+            .prefetch_related("reservations")
+            .first()
+        )
     status = participation.status if participation else Participation.Status.UNKNOWN
     items = asking_items(state, instrument, request.user)
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -92,14 +104,26 @@ def instrument_detail(request, key):
     query.pop("page", None)
     query["state"] = code
     language = get_language()
-    legal_acts = [(act, act.label(language), reverse("legislation:detail", args=[act.pk]))
-                  for act in instrument.legal_acts.filter(archived=False)]
-    return render(request, "treaties/instrument_detail.html", {
-        "instrument": instrument, "code": code, "state": state,
-        "state_label": _state_label(code, state), "states": known_states(),
-        "participation": participation,
-        "status": status, "status_label": Participation.Status(status).label,
-        "protocols": instrument.protocols.filter(archived=False),
-        "legal_acts": legal_acts, "page": page, "query_string": query.urlencode(),
-        "language": language,
-    })
+    legal_acts = [
+        (act, act.label(language), reverse("legislation:detail", args=[act.pk]))
+        for act in instrument.legal_acts.filter(archived=False)
+    ]
+    return render(
+        request,
+        "treaties/instrument_detail.html",
+        {
+            "instrument": instrument,
+            "code": code,
+            "state": state,
+            "state_label": _state_label(code, state),
+            "states": known_states(),
+            "participation": participation,
+            "status": status,
+            "status_label": Participation.Status(status).label,
+            "protocols": instrument.protocols.filter(archived=False),
+            "legal_acts": legal_acts,
+            "page": page,
+            "query_string": query.urlencode(),
+            "language": language,
+        },
+    )

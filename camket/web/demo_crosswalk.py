@@ -36,8 +36,12 @@ def _tag() -> None:
         item = Recommendation.objects.filter(framework__slug=slug, reference=reference).first()
         if item is None:  # a UPR recommendation of an older demo that lacks it
             continue
-        wanted = {Category.objects.get(taxonomy__slug=DRUGS_CRIME if code.startswith("DC")
-                                       else SDG, code=code) for code in codes}
+        wanted = {
+            Category.objects.get(
+                taxonomy__slug=DRUGS_CRIME if code.startswith("DC") else SDG, code=code
+            )
+            for code in codes
+        }
         missing = wanted - set(item.categories.all())
         if missing:
             item.categories.add(*missing)
@@ -45,13 +49,20 @@ def _tag() -> None:
 
 def _link_actions(coordinator) -> None:
     for reference, wanted in data.ACTION_ITEMS.items():
-        action = Action.objects.filter(
-            plan__framework__slug=data.UPR, plan__title=demo_plan_data.PLAN["title"],
-            recommendations__reference=reference).order_by("pk").first()
+        action = (
+            Action.objects.filter(
+                plan__framework__slug=data.UPR,
+                plan__title=demo_plan_data.PLAN["title"],
+                recommendations__reference=reference,
+            )
+            .order_by("pk")
+            .first()
+        )
         if action is None:
             continue
         linked = list(action.recommendations.all())
         new = [item for item in (_item(*key) for key in wanted) if item not in linked]
         if new:
-            plan_services.update_action(coordinator, action, {}, version=action.version,
-                                        recommendations=[*linked, *new])
+            plan_services.update_action(
+                coordinator, action, {}, version=action.version, recommendations=[*linked, *new]
+            )

@@ -22,8 +22,12 @@ class NotADemoDatabase(Exception):
 def is_empty() -> bool:
     """No people, agencies, frameworks or recommendations (built-in taxonomies don't count:
     every migrate installs them)."""
-    return not (get_user_model().objects.exists() or Agency.objects.exists()
-                or Framework.objects.exists() or Recommendation.objects.exists())
+    return not (
+        get_user_model().objects.exists()
+        or Agency.objects.exists()
+        or Framework.objects.exists()
+        or Recommendation.objects.exists()
+    )
 
 
 def _made_by_an_earlier_demo() -> bool:
@@ -31,8 +35,11 @@ def _made_by_an_earlier_demo() -> bool:
     coordinator still signs in with the published password."""
     password = next(p for u, p, *_ in data.USERS if u == "coordinator")
     coordinator = get_user_model().objects.filter(username="coordinator").first()
-    return (Framework.objects.filter(slug=data.FRAMEWORK["slug"]).exists()
-            and coordinator is not None and coordinator.check_password(password))
+    return (
+        Framework.objects.filter(slug=data.FRAMEWORK["slug"]).exists()
+        and coordinator is not None
+        and coordinator.check_password(password)
+    )
 
 
 def claim_demo_database() -> None:
@@ -40,8 +47,11 @@ def claim_demo_database() -> None:
     if DemoDatabase.objects.exists():
         return
     if not (is_empty() or _made_by_an_earlier_demo()):
-        raise NotADemoDatabase(_(
-            "This database was not made by “camket demo” and is not empty: the demo would "
-            "create users with published passwords and rename agencies, so it refuses. Point "
-            "CAMKET_DATA_DIR (or DATABASE_URL) at a new, empty database to load the demo."))
+        raise NotADemoDatabase(
+            _(
+                "This database was not made by “camket demo” and is not empty: the demo would "
+                "create users with published passwords and rename agencies, so it refuses. Point "
+                "CAMKET_DATA_DIR (or DATABASE_URL) at a new, empty database to load the demo."
+            )
+        )
     DemoDatabase.objects.create()

@@ -54,17 +54,20 @@ def _email(username: str) -> str:
 
 def _load_agencies_and_users() -> None:
     for code, name, name_en, coordinator in data.AGENCIES:
-        Agency.objects.get_or_create(code=code, defaults={
-            "name": name, "name_en": name_en, "is_coordinator": coordinator})
+        Agency.objects.get_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "is_coordinator": coordinator}
+        )
     User = get_user_model()
     for username, password, full_name, role, code in data.USERS:
         user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": full_name, "email": _email(username)})
+            username=username, defaults={"first_name": full_name, "email": _email(username)}
+        )
         if created:
             user.set_password(password)
             user.save()
         Membership.objects.get_or_create(
-            user=user, defaults={"role": role, "agency": Agency.objects.get(code=code)})
+            user=user, defaults={"role": role, "agency": Agency.objects.get(code=code)}
+        )
     # Reminders need an address: fill it in for demo users of databases made before.
     usernames = [row[0] for row in (*demo_data.USERS, *data.USERS)]
     for user in User.objects.filter(username__in=usernames, email=""):
@@ -77,23 +80,37 @@ def _decide(framework, coordinator) -> None:
     for reference, (response, reason) in data.DECISIONS.items():
         # Fetched afresh each time: deciding a clustered one also decides its cluster.
         recommendation = Recommendation.objects.filter(
-            framework=framework, reference=reference).first()
+            framework=framework, reference=reference
+        ).first()
         if recommendation is None or recommendation.response:
             continue
-        review_services.decide(coordinator, recommendation, response=response, reason=reason,
-                               decided_on=decided_on, version=recommendation.version)
+        review_services.decide(
+            coordinator,
+            recommendation,
+            response=response,
+            reason=reason,
+            decided_on=decided_on,
+            version=recommendation.version,
+        )
 
 
 def _load_plan(framework, coordinator, today: date) -> Plan:
     start = window_start(today)
-    plan = plan_services.create_plan(coordinator, framework, {
-        **data.PLAN, "approved_on": start - timedelta(days=data.APPROVED_DAYS_BEFORE_START)})
+    plan = plan_services.create_plan(
+        coordinator,
+        framework,
+        {**data.PLAN, "approved_on": start - timedelta(days=data.APPROVED_DAYS_BEFORE_START)},
+    )
     agencies = {agency.code: agency for agency in Agency.objects.all()}
-    made = [(_make_action(coordinator, plan, str(number), spec, start, agencies, today), spec)
-            for number, spec in enumerate(data.ACTIONS, start=1)]
+    made = [
+        (_make_action(coordinator, plan, str(number), spec, start, agencies, today), spec)
+        for number, spec in enumerate(data.ACTIONS, start=1)
+    ]
     plan_services.set_publication(
-        coordinator, [action for action, spec in made if not spec.get("draft")],
-        Action.Publication.PUBLISHED)
+        coordinator,
+        [action for action, spec in made if not spec.get("draft")],
+        Action.Publication.PUBLISHED,
+    )
     User = get_user_model()
     for action, spec in made:
         if spec.get("draft") or not spec["indicators"]:
@@ -106,34 +123,53 @@ def _load_plan(framework, coordinator, today: date) -> Plan:
 def _make_action(coordinator, plan, reference, spec, start, agencies, today) -> Action:
     start_on = add_months(start, spec["start"])
     values = {
-        "reference": reference, "title": spec["title"], "description": spec["description"],
+        "reference": reference,
+        "title": spec["title"],
+        "description": spec["description"],
         "expected_output": spec.get("expected_output", ""),
-        "lead_agency": agencies[spec["lead"]], "start_on": start_on,
+        "lead_agency": agencies[spec["lead"]],
+        "start_on": start_on,
         "target_on": add_months(start_on, spec["months"]) - timedelta(days=1),
         "budget_source": spec["budget"],
     }
     co_agencies = [agencies[code] for code in spec["co"]]
     action = None
-    cluster = Cluster.objects.filter(framework=plan.framework,
-                                     title=spec.get("cluster", "")).first()
+    cluster = Cluster.objects.filter(
+        framework=plan.framework, title=spec.get("cluster", "")
+    ).first()
     if cluster is not None:
         made, _ = plan_services.actions_from_clusters(
-            coordinator, plan, [cluster], values["lead_agency"],
-            start_on=values["start_on"], target_on=values["target_on"])
+            coordinator,
+            plan,
+            [cluster],
+            values["lead_agency"],
+            start_on=values["start_on"],
+            target_on=values["target_on"],
+        )
         if made:
-            action = plan_services.update_action(coordinator, made[0], values,
-                                                 version=made[0].version,
-                                                 co_agencies=co_agencies)
+            action = plan_services.update_action(
+                coordinator, made[0], values, version=made[0].version, co_agencies=co_agencies
+            )
     if action is None:  # no such cluster, or none of its recommendations accepted
         recommendations = Recommendation.objects.filter(
-            framework=plan.framework, reference__in=spec["recommendations"])
-        action = plan_services.create_action(coordinator, plan, values,
-                                             co_agencies=co_agencies,
-                                             recommendations=recommendations)
+            framework=plan.framework, reference__in=spec["recommendations"]
+        )
+        action = plan_services.create_action(
+            coordinator, plan, values, co_agencies=co_agencies, recommendations=recommendations
+        )
     for title, unit, baseline, target, every, *_ in spec["indicators"]:
-        indicator_services.create_indicator(coordinator, {
-            "title": title, "unit": unit, "baseline": _decimal(baseline),
-            "target": _decimal(target), "frequency_months": every}, action=action, today=today)
+        indicator_services.create_indicator(
+            coordinator,
+            {
+                "title": title,
+                "unit": unit,
+                "baseline": _decimal(baseline),
+                "target": _decimal(target),
+                "frequency_months": every,
+            },
+            action=action,
+            today=today,
+        )
     return action
 
 
@@ -161,10 +197,11 @@ def _report_on(action: Action, spec: dict, officer, coordinator, today: date) ->
 
 def _events(indicator, row, today: date) -> list[Event]:
     _, _, baseline, target, _, reach, _, extra = row
-    due_dates = list(indicator.due_dates.filter(due_on__lt=today, archived=False)
-                     .order_by("due_on"))
+    due_dates = list(
+        indicator.due_dates.filter(due_on__lt=today, archived=False).order_by("due_on")
+    )
     tail = list(extra.get("tail", ()))
-    kinds = (["accepted"] * len(due_dates) + tail)[len(tail):]
+    kinds = (["accepted"] * len(due_dates) + tail)[len(tail) :]
     reported = [(d, kind) for d, kind in zip(due_dates, kinds, strict=True) if kind != "missing"]
     baseline, target, reach = _decimal(baseline), _decimal(target), _decimal(reach)
     whole = baseline == baseline.to_integral() and target == target.to_integral()
@@ -194,32 +231,43 @@ def _report(event: Event, status: str, officer, coordinator) -> None:
     title, unit, _, target, _, _, narrative, extra = event.indicator
     due_date = event.due_date
     space = "" if unit == "%" else " "
-    text = (f"{narrative} Kết quả đến hết ngày {due_date.period_end:%d/%m/%Y}: "
-            f"{_vn(event.value)}{space}{unit} (mục tiêu: {_vn(_decimal(target))}{space}{unit}).")
+    text = (
+        f"{narrative} Kết quả đến hết ngày {due_date.period_end:%d/%m/%Y}: "
+        f"{_vn(event.value)}{space}{unit} (mục tiêu: {_vn(_decimal(target))}{space}{unit})."
+    )
     if event.kind == "draft":
         text = "Dự thảo, chưa gửi. " + text
     version = None
     if event.last_accepted and "evidence" in extra:
         name, public = extra["evidence"]
         evidence = report_services.add_evidence(
-            officer, due_date, name, _evidence_file(name, title, unit, event.history),
-            is_public=public)
+            officer,
+            due_date,
+            name,
+            _evidence_file(name, title, unit, event.history),
+            is_public=public,
+        )
         version = evidence.report.version
     report = report_services.save_report(
-        officer, due_date, {"status": status, "narrative": text,
-                            "indicator_value": event.value},
-        version=version, submit=event.kind != "draft")
+        officer,
+        due_date,
+        {"status": status, "narrative": text, "indicator_value": event.value},
+        version=version,
+        submit=event.kind != "draft",
+    )
     # Reviewed afresh from the database, as the coordinator's own request would load it.
     report = ProgressReport.objects.get(pk=report.pk)
     if event.kind == "accepted":
         comment = extra.get("comment", "") if event.last_accepted else ""
-        report = report_services.accept_report(coordinator, report, version=report.version,
-                                               comment=comment)
+        report = report_services.accept_report(
+            coordinator, report, version=report.version, comment=comment
+        )
         if event.last_accepted:  # the latest accepted progress of each indicator is public
             report_services.set_report_public(coordinator, report, True)
     elif event.kind == "returned":
-        report_services.return_report(coordinator, report, version=report.version,
-                                      comment=data.RETURN_COMMENT)
+        report_services.return_report(
+            coordinator, report, version=report.version, comment=data.RETURN_COMMENT
+        )
 
 
 def _decimal(number) -> Decimal:
@@ -235,9 +283,13 @@ def _vn(number: Decimal) -> str:
 def _evidence_file(name: str, title: str, unit: str, history) -> bytes:
     if name.endswith(".xlsx"):
         return _xlsx(title, unit, history)
-    lines = ["Ke hoach tong the thuc hien khuyen nghi UPR chu ky IV",
-             "Bao cao ket qua (du lieu minh hoa / demo data)", "",
-             *textwrap.wrap(f"Chi so: {_ascii(title)}", 80), ""]
+    lines = [
+        "Ke hoach tong the thuc hien khuyen nghi UPR chu ky IV",
+        "Bao cao ket qua (du lieu minh hoa / demo data)",
+        "",
+        *textwrap.wrap(f"Chi so: {_ascii(title)}", 80),
+        "",
+    ]
     lines += [f"{day:%d/%m/%Y}: {_vn(value)} {_ascii(unit)}" for day, value in history]
     return tiny_pdf(lines)
 
@@ -264,9 +316,10 @@ def _ascii(text: str) -> str:
 
 def tiny_pdf(lines: list[str]) -> bytes:
     """A valid one-page PDF showing `lines` (ASCII) in Helvetica."""
-    shown = " T* ".join("({}) Tj".format(_ascii(line).replace("\\", "\\\\")
-                                          .replace("(", "\\(").replace(")", "\\)"))
-                        for line in lines)
+    shown = " T* ".join(
+        "({}) Tj".format(_ascii(line).replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)"))
+        for line in lines
+    )
     stream = f"BT /F1 11 Tf 15 TL 56 780 Td {shown} ET".encode("ascii")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -285,5 +338,7 @@ def tiny_pdf(lines: list[str]) -> bytes:
     pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(pdf)

@@ -23,8 +23,10 @@ def error_text(error: ValidationError) -> str:
 
 
 def stale_message() -> str:
-    return _("Someone else saved this while you were editing. Your changes were not saved; "
-             "the page now shows their version — please check it and make your change again.")
+    return _(
+        "Someone else saved this while you were editing. Your changes were not saved; "
+        "the page now shows their version — please check it and make your change again."
+    )
 
 
 def safe_next(request, default: str) -> str:
@@ -40,10 +42,14 @@ def keep_input_after_stale_edit(form, error) -> None:
     stored = type(error.instance)._default_manager.filter(pk=error.instance.pk).first()
     form.data = form.data.copy()
     form.data["version"] = str(stored.version) if stored else ""
-    form.add_error(None, _(
-        "Someone else saved this while you were editing, so your changes were not saved. "
-        "They are kept below: compare them with the current version (open the page again in "
-        "another tab), then save to replace it, or leave this page to keep theirs."))
+    form.add_error(
+        None,
+        _(
+            "Someone else saved this while you were editing, so your changes were not saved. "
+            "They are kept below: compare them with the current version (open the page again in "
+            "another tab), then save to replace it, or leave this page to keep theirs."
+        ),
+    )
 
 
 def show_refusal(form, error: ValidationError) -> None:

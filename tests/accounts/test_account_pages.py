@@ -30,15 +30,30 @@ def shown_password(response) -> str:
 
 
 def account(world, **changes):
-    values = {"username": "viewer", "first_name": "Viewer", "last_name": "", "email": "",
-              "role": "viewer", "agency": "", "version": people.account_version(world.viewer)}
+    values = {
+        "username": "viewer",
+        "first_name": "Viewer",
+        "last_name": "",
+        "email": "",
+        "role": "viewer",
+        "agency": "",
+        "version": people.account_version(world.viewer),
+    }
     return {**values, **changes}
 
 
 def test_a_new_account_gets_a_temporary_password_to_change_first(coordinator, client, world):
-    response = coordinator.post("/manage/users/new/", {
-        "username": "lan", "first_name": "Lan", "last_name": "Nguyễn",
-        "email": "lan@example.org", "role": "focal_point", "agency": world.agency_b.pk})
+    response = coordinator.post(
+        "/manage/users/new/",
+        {
+            "username": "lan",
+            "first_name": "Lan",
+            "last_name": "Nguyễn",
+            "email": "lan@example.org",
+            "role": "focal_point",
+            "agency": world.agency_b.pk,
+        },
+    )
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     password = shown_password(response)
     lan = get_user_model().objects.get(username="lan")
@@ -50,20 +65,21 @@ def test_a_new_account_gets_a_temporary_password_to_change_first(coordinator, cl
     assert signs_in(client, "lan", password)
     sent = client.get("/recommendations/")
     assert sent.status_code == 302 and sent.url == "/accounts/password/?temporary=1"
-    client.post("/accounts/password/", {"old_password": password,
-                                        "new_password1": NEW_PASSWORD,
-                                        "new_password2": NEW_PASSWORD})
+    client.post(
+        "/accounts/password/",
+        {"old_password": password, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
     assert client.get("/recommendations/").status_code == 200
 
 
 def test_form_errors_show_on_their_field(coordinator, world):
-    response = coordinator.post("/manage/users/new/", {
-        "username": "hoa", "role": "viewer", "email": "not-an-address"})
+    response = coordinator.post(
+        "/manage/users/new/", {"username": "hoa", "role": "viewer", "email": "not-an-address"}
+    )
     assert response.status_code == 200 and set(response.context["form"].errors) == {"email"}
     response = coordinator.post("/manage/users/new/", {"username": "Officer_A", "role": "viewer"})
     assert set(response.context["form"].errors) == {"username"}
-    response = coordinator.post("/manage/users/new/", {"username": "hoa",
-                                                       "role": "focal_point"})
+    response = coordinator.post("/manage/users/new/", {"username": "hoa", "role": "focal_point"})
     assert set(response.context["form"].errors) == {"agency"}
     assert 'class="errors"' in response.content.decode()
     assert not get_user_model().objects.filter(username="hoa").exists()
@@ -111,8 +127,10 @@ def test_no_one_deactivates_themselves(coordinator, world):
 
 
 def test_changing_a_role_and_agency_is_recorded(coordinator, world):
-    response = coordinator.post(f"/manage/users/{world.viewer.pk}/edit/", account(
-        world, role="focal_point", agency=world.agency_a.pk))
+    response = coordinator.post(
+        f"/manage/users/{world.viewer.pk}/edit/",
+        account(world, role="focal_point", agency=world.agency_a.pk),
+    )
     assert response.status_code == 302
     membership = Membership.objects.get(user=world.viewer)
     assert (membership.role, membership.agency) == ("focal_point", world.agency_a)
@@ -124,8 +142,9 @@ def test_changing_a_role_and_agency_is_recorded(coordinator, world):
 def test_two_edits_of_one_account_do_not_overwrite_each_other(coordinator, world):
     stale = account(world, first_name="First")
     assert coordinator.post(f"/manage/users/{world.viewer.pk}/edit/", stale).status_code == 302
-    response = coordinator.post(f"/manage/users/{world.viewer.pk}/edit/",
-                                {**stale, "first_name": "Second"})
+    response = coordinator.post(
+        f"/manage/users/{world.viewer.pk}/edit/", {**stale, "first_name": "Second"}
+    )
     assert response.status_code == 200 and "Someone else saved" in response.content.decode()
     world.viewer.refresh_from_db()
     assert world.viewer.first_name == "First"
@@ -134,8 +153,9 @@ def test_two_edits_of_one_account_do_not_overwrite_each_other(coordinator, world
 def test_a_coordinator_cannot_make_an_administrator(coordinator, world):
     form = coordinator.get("/manage/users/new/").content.decode()
     assert 'name="is_superuser"' not in form and 'value="admin"' not in form
-    coordinator.post(f"/manage/users/{world.viewer.pk}/edit/",
-                     account(world, role="admin", is_superuser="on"))
+    coordinator.post(
+        f"/manage/users/{world.viewer.pk}/edit/", account(world, role="admin", is_superuser="on")
+    )
     world.viewer.refresh_from_db()
     assert not world.viewer.is_superuser and world.viewer.membership.role == "viewer"
     with pytest.raises(Exception, match="administrator"):
@@ -147,8 +167,10 @@ def test_a_coordinator_cannot_make_an_administrator(coordinator, world):
 def test_a_coordinator_cannot_touch_a_superuser(coordinator, superuser):
     assert coordinator.get(f"/manage/users/{superuser.pk}/edit/").status_code == 403
     assert coordinator.post(f"/manage/users/{superuser.pk}/password/").status_code == 403
-    assert coordinator.post(f"/manage/users/{superuser.pk}/active/",
-                            {"active": "0"}).status_code == 403
+    assert (
+        coordinator.post(f"/manage/users/{superuser.pk}/active/", {"active": "0"}).status_code
+        == 403
+    )
     superuser.refresh_from_db()
     assert superuser.is_active and superuser.check_password(PASSWORD)
 
@@ -174,5 +196,9 @@ def test_an_account_without_membership_is_listed(coordinator, world):
     get_user_model().objects.create_user("lonely", password=PASSWORD)
     page = coordinator.get("/manage/users/?q=lonely").content.decode()
     assert ">lonely<" in page and "No role" in page
-    assert coordinator.get(
-        f"/manage/users/{get_user_model().objects.get(username='lonely').pk}/").status_code == 200
+    assert (
+        coordinator.get(
+            f"/manage/users/{get_user_model().objects.get(username='lonely').pk}/"
+        ).status_code
+        == 200
+    )

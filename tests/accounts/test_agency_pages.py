@@ -16,13 +16,20 @@ def coordinator(client, world):
 
 
 def test_create_then_edit_an_agency_records_history(coordinator, world):
-    response = coordinator.post("/manage/agencies/new/", {
-        "code": "moh", "name": "Bộ Y tế", "name_en": "Ministry of Health"})
+    response = coordinator.post(
+        "/manage/agencies/new/", {"code": "moh", "name": "Bộ Y tế", "name_en": "Ministry of Health"}
+    )
     agency = Agency.objects.get(code="moh")
     assert response.status_code == 302 and response.url == f"/manage/agencies/{agency.pk}/"
-    edit = coordinator.post(f"/manage/agencies/{agency.pk}/edit/", {
-        "code": "moh", "name": "Bộ Y tế", "name_en": "Ministry of Health of Viet Nam",
-        "version": agency.version})
+    edit = coordinator.post(
+        f"/manage/agencies/{agency.pk}/edit/",
+        {
+            "code": "moh",
+            "name": "Bộ Y tế",
+            "name_en": "Ministry of Health of Viet Nam",
+            "version": agency.version,
+        },
+    )
     assert edit.status_code == 302
     agency.refresh_from_db()
     assert agency.name_en == "Ministry of Health of Viet Nam" and agency.version == 2
@@ -63,8 +70,9 @@ def test_archiving_an_agency_with_open_work_is_refused_and_says_why(coordinator,
     page = coordinator.get(f"/manage/agencies/{world.agency_a.pk}/archive/").content.decode()
     assert "cannot be archived yet" in page
     assert "active members: 2" in page and "opinions not yet given: 1" in page
-    response = coordinator.post(f"/manage/agencies/{world.agency_a.pk}/archive/",
-                                {"archived": "1", "version": "1"})
+    response = coordinator.post(
+        f"/manage/agencies/{world.agency_a.pk}/archive/", {"archived": "1", "version": "1"}
+    )
     assert response.status_code == 302
     world.agency_a.refresh_from_db()
     assert not world.agency_a.archived
@@ -72,8 +80,10 @@ def test_archiving_an_agency_with_open_work_is_refused_and_says_why(coordinator,
 
 def test_an_agency_without_open_work_is_archived_and_brought_back(coordinator, world):
     agency = Agency.objects.create(code="moh", name="Bộ Y tế")
-    assert "Archive Bộ Y tế?" in coordinator.get(
-        f"/manage/agencies/{agency.pk}/archive/").content.decode()
+    assert (
+        "Archive Bộ Y tế?"
+        in coordinator.get(f"/manage/agencies/{agency.pk}/archive/").content.decode()
+    )
     coordinator.post(f"/manage/agencies/{agency.pk}/archive/", {"archived": "1", "version": "1"})
     agency.refresh_from_db()
     assert agency.archived
@@ -88,8 +98,10 @@ def test_an_agency_without_open_work_is_archived_and_brought_back(coordinator, w
 
 def test_officers_cannot_change_agencies(client, world):
     client.force_login(world.officer_a)
-    response = client.post(f"/manage/agencies/{world.agency_a.pk}/edit/", {
-        "code": "mps", "name": "Changed", "version": 1})
+    response = client.post(
+        f"/manage/agencies/{world.agency_a.pk}/edit/",
+        {"code": "mps", "name": "Changed", "version": 1},
+    )
     assert response.status_code == 403
     world.agency_a.refresh_from_db()
     assert world.agency_a.name == "Bộ Công an"

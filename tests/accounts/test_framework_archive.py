@@ -31,7 +31,6 @@ def test_a_stale_archive_is_refused(client, world):
 def test_others_cannot_archive(client, world):
     for person in (world.officer_a, world.viewer, world.mps_coordinator):
         client.force_login(person)
-        response = client.post("/frameworks/upr-vn-4/archive/", {"archived": "1",
-                                                                 "version": "1"})
+        response = client.post("/frameworks/upr-vn-4/archive/", {"archived": "1", "version": "1"})
         assert response.status_code in (403, 404)
     assert not Framework.objects.get(slug="upr-vn-4").archived

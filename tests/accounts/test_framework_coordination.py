@@ -34,7 +34,9 @@ def test_an_administrator_coordinates_every_framework(drug_world):
     admin = get_user_model().objects.create_superuser("root", password="x")
 
     assert set(coordinated_frameworks(admin).values_list("slug", flat=True)) == {
-        "upr-vn-4", "drug-programme"}
+        "upr-vn-4",
+        "drug-programme",
+    }
     assert roles.coordinates(admin, drug_world.drug_programme)
 
 

@@ -51,19 +51,23 @@ def test_the_last_administrator_cannot_be_deactivated(admin, django_user_model):
 
 
 def test_the_last_superuser_cannot_drop_superuser(django_user_model, world):
-    root = django_user_model.objects.create_superuser(username="root",
-                                                      password="x-long-passphrase-1")
+    root = django_user_model.objects.create_superuser(
+        username="root", password="x-long-passphrase-1"
+    )
     with pytest.raises(ValidationError, match="last active administrator"):
-        people.update_user(root, root, {"is_superuser": False},
-                           version=people.account_version(root))
+        people.update_user(
+            root, root, {"is_superuser": False}, version=people.account_version(root)
+        )
     root.refresh_from_db()
     assert root.is_superuser
 
 
 def test_the_page_says_why_the_change_is_refused(admin, client):
     client.force_login(admin)
-    response = client.post(f"/manage/users/{admin.pk}/active/", {
-        "active": "0", "version": people.account_version(admin)})
+    response = client.post(
+        f"/manage/users/{admin.pk}/active/",
+        {"active": "0", "version": people.account_version(admin)},
+    )
     admin.refresh_from_db()
     assert admin.is_active
     # Own account: refused by the older rule first; the message is shown, nothing changes.
@@ -73,9 +77,12 @@ def test_the_page_says_why_the_change_is_refused(admin, client):
 def test_changes_that_leave_an_administrator_are_not_refused(admin, world):
     """No administrator at all before (a coordinator manages accounts): nothing is blocked."""
     viewer = world.viewer
-    people.update_user(world.coordinator, viewer, {"role": "focal_point",
-                                                   "agency": world.agency_a},
-                       version=people.account_version(viewer))
+    people.update_user(
+        world.coordinator,
+        viewer,
+        {"role": "focal_point", "agency": world.agency_a},
+        version=people.account_version(viewer),
+    )
     viewer.membership.refresh_from_db()
     assert viewer.membership.role == "focal_point"
 
@@ -103,8 +110,12 @@ def test_a_temporary_password_keeps_the_session_off_the_api(client, world):
     # A token issued after the reset works on its own, session or not.
     client.logout()
     _token, secret = issue_token(world.officer_a, world.officer_a, "after the reset")
-    assert client.get("/api/recommendations",
-                      headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    assert (
+        client.get(
+            "/api/recommendations", headers={"Authorization": f"Bearer {secret}"}
+        ).status_code
+        == 200
+    )
 
 
 def test_once_the_password_is_their_own_the_session_uses_the_api(client, world):

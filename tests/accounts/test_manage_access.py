@@ -28,16 +28,20 @@ def test_everyone_signed_in_opens_their_own_tokens(as_persona, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS[:-1])
 def test_the_menu_offers_manage_or_tokens(as_persona, persona):
-    page = as_persona(persona).get("/frameworks/" if persona in MANAGERS
-                                   else "/manage/tokens/").content.decode()
+    page = (
+        as_persona(persona)
+        .get("/frameworks/" if persona in MANAGERS else "/manage/tokens/")
+        .content.decode()
+    )
     if persona in MANAGERS:
         assert 'href="/manage/">Manage<' in page
     else:
         assert 'href="/manage/">' not in page and 'href="/manage/tokens/">API tokens<' in page
 
 
-@pytest.mark.parametrize("persona,target", [("coordinator", "/manage/users/"),
-                                            ("officer_a", "/manage/tokens/")])
+@pytest.mark.parametrize(
+    "persona,target", [("coordinator", "/manage/users/"), ("officer_a", "/manage/tokens/")]
+)
 def test_manage_leads_where_the_person_may_go(as_persona, persona, target):
     response = as_persona(persona).get("/manage/")
     assert response.status_code == 302 and response.url == target

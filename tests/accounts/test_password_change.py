@@ -8,8 +8,10 @@ NEW = "a-new-and-long-passphrase-42"
 
 
 def change(client, old, new=NEW, again=None):
-    return client.post("/accounts/password/", {
-        "old_password": old, "new_password1": new, "new_password2": again or new})
+    return client.post(
+        "/accounts/password/",
+        {"old_password": old, "new_password1": new, "new_password2": again or new},
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

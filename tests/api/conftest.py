@@ -23,12 +23,14 @@ class ApiClient:
         return self.client.get("/api" + path, params or {}, headers=self.headers)
 
     def post(self, path, payload=None):
-        return self.client.post("/api" + path, payload or {}, content_type="application/json",
-                                headers=self.headers)
+        return self.client.post(
+            "/api" + path, payload or {}, content_type="application/json", headers=self.headers
+        )
 
     def put(self, path, payload):
-        return self.client.put("/api" + path, payload, content_type="application/json",
-                               headers=self.headers)
+        return self.client.put(
+            "/api" + path, payload, content_type="application/json", headers=self.headers
+        )
 
     def upload(self, path, files, query=""):
         return self.client.post(f"/api{path}{query}", files, headers=self.headers)

@@ -17,32 +17,45 @@ def api(drug_world, client):
     return lambda persona: ApiClient(client, getattr(drug_world, persona))
 
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("mps_coordinator", {"published", "drug_published", "drug_draft"}),
-    ("coordinator", {"published", "draft", "sent_to_a", "drug_published"}),
-])
-def test_each_coordinator_lists_the_drafts_of_their_framework_only(drug_world, api, persona,
-                                                                  expected):
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("mps_coordinator", {"published", "drug_published", "drug_draft"}),
+        ("coordinator", {"published", "draft", "sent_to_a", "drug_published"}),
+    ],
+)
+def test_each_coordinator_lists_the_drafts_of_their_framework_only(
+    drug_world, api, persona, expected
+):
     response = api(persona).get("/recommendations")
 
     assert ids_of(response) == {getattr(drug_world, name).pk for name in expected}
 
 
-@pytest.mark.parametrize(("persona", "own", "other", "hidden"), [
-    ("mps_coordinator", "drug_draft", "published", "draft"),
-    ("coordinator", "published", "drug_published", "drug_draft"),
-])
+@pytest.mark.parametrize(
+    ("persona", "own", "other", "hidden"),
+    [
+        ("mps_coordinator", "drug_draft", "published", "draft"),
+        ("coordinator", "published", "drug_published", "drug_draft"),
+    ],
+)
 def test_decisions_and_requests_per_framework(drug_world, api, persona, own, other, hidden):
     caller = api(persona)
     mine, theirs, unseen = (getattr(drug_world, name) for name in (own, other, hidden))
 
-    decided = caller.post(f"/recommendations/{mine.pk}/decision",
-                          {"response": "supported", "reason": "", "version": mine.version})
-    refused = caller.post(f"/recommendations/{theirs.pk}/decision",
-                          {"response": "noted", "reason": "", "version": theirs.version})
+    decided = caller.post(
+        f"/recommendations/{mine.pk}/decision",
+        {"response": "supported", "reason": "", "version": mine.version},
+    )
+    refused = caller.post(
+        f"/recommendations/{theirs.pk}/decision",
+        {"response": "noted", "reason": "", "version": theirs.version},
+    )
     asked = caller.post(f"/recommendations/{theirs.pk}/review-requests", {"agencies": ["moj"]})
-    not_found = caller.post(f"/recommendations/{unseen.pk}/decision",
-                            {"response": "noted", "reason": "", "version": unseen.version})
+    not_found = caller.post(
+        f"/recommendations/{unseen.pk}/decision",
+        {"response": "noted", "reason": "", "version": unseen.version},
+    )
 
     assert decided.status_code == 200, decided.content
     assert (refused.status_code, asked.status_code, not_found.status_code) == (403, 403, 404)
@@ -56,12 +69,14 @@ def test_plans_per_framework(drug_world, api):
 
     refused_plan = mps.post("/plans", {"framework": "upr-vn-4", "title": "Not mine"})
     made_plan = mps.post("/plans", {"framework": "drug-programme", "title": "Second plan"})
-    refused_status = mps.post(f"/actions/{upr.action_a.pk}/status",
-                              {"status": "implemented", "reason": "",
-                               "version": upr.action_a.version})
+    refused_status = mps.post(
+        f"/actions/{upr.action_a.pk}/status",
+        {"status": "implemented", "reason": "", "version": upr.action_a.version},
+    )
     hidden_draft = mps.get(f"/actions/{upr.action_b.pk}")
     refused_by_mofa = api("coordinator").post(
-        "/actions/publication", {"ids": [drug.action.pk], "publication": "archived"})
+        "/actions/publication", {"ids": [drug.action.pk], "publication": "archived"}
+    )
 
     assert refused_plan.status_code == 403 and made_plan.status_code == 200, made_plan.content
     assert refused_status.status_code == 403 and hidden_draft.status_code == 404

@@ -15,12 +15,21 @@ def reported(plan_world):
     indicator.baseline, indicator.target = Decimal(10), Decimal(50)
     indicator.save()
     due = list(indicator.due_dates.order_by("due_on"))
-    first = save_report(world.officer_a, due[0], {"narrative": "A start.", "status":
-                                                  "in_progress", "indicator_value": "20"},
-                        version=None, submit=True)
+    first = save_report(
+        world.officer_a,
+        due[0],
+        {"narrative": "A start.", "status": "in_progress", "indicator_value": "20"},
+        version=None,
+        submit=True,
+    )
     accept_report(world.coordinator, first, version=first.version)
-    save_report(world.officer_a, due[1], {"narrative": "More.", "status": "in_progress",
-                                          "indicator_value": "30"}, version=None, submit=True)
+    save_report(
+        world.officer_a,
+        due[1],
+        {"narrative": "More.", "status": "in_progress", "indicator_value": "30"},
+        version=None,
+        submit=True,
+    )
     return plan_world
 
 
@@ -28,9 +37,15 @@ def _trend(client, user, indicator):
     return ApiClient(client, user).get(f"/indicators/{indicator.pk}/trend")
 
 
-@pytest.mark.parametrize(("persona", "values", "share"), [
-    ("officer_a", ["20.00", "30.00"], 50.0), ("coordinator", ["20.00", "30.00"], 50.0),
-    ("officer_b", ["20.00"], 25.0), ("viewer", ["20.00"], 25.0)])
+@pytest.mark.parametrize(
+    ("persona", "values", "share"),
+    [
+        ("officer_a", ["20.00", "30.00"], 50.0),
+        ("coordinator", ["20.00", "30.00"], 50.0),
+        ("officer_b", ["20.00"], 25.0),
+        ("viewer", ["20.00"], 25.0),
+    ],
+)
 def test_each_persona_gets_the_values_they_may_read(client, reported, persona, values, share):
     response = _trend(client, getattr(reported.world, persona), reported.indicator_a)
     assert response.status_code == 200, response.content

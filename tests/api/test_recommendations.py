@@ -34,32 +34,38 @@ def test_recommendation_list_contains_exactly_what_the_persona_may_see(world, ap
 def test_recommendation_detail_is_404_unless_visible(world, api_as, persona, name):
     recommendation = getattr(world, name)
 
-    for path in (f"/recommendations/{recommendation.pk}",
-                 f"/recommendations/{recommendation.pk}/history"):
+    for path in (
+        f"/recommendations/{recommendation.pk}",
+        f"/recommendations/{recommendation.pk}/history",
+    ):
         response = api_as(persona).get(path)
         expected = 200 if name in VISIBLE[persona] else 404
         assert response.status_code == expected, (path, response.content)
 
 
-@pytest.mark.parametrize(("persona", "query", "expected"), [
-    ("coordinator", "dam", {"sent_to_a"}),
-    ("officer_a", "dam", {"sent_to_a"}),
-    ("officer_b", "dam", set()),
-    ("viewer", "dam", set()),
-    ("coordinator", "DAM BAO", {"sent_to_a"}),
-    ("officer_a", "quyen nguoi khuyet tat", {"sent_to_a"}),
-    ("officer_b", "khuyet tat", set()),
-    ("coordinator", "mua ban", {"published"}),
-    ("officer_b", "mua ban", {"published"}),
-    ("viewer", "mua bán người", {"published"}),
-    ("coordinator", "institution", {"draft"}),
-    ("officer_a", "institution", set()),
-    ("viewer", "national human rights", set()),
-    ("viewer", "japan", set()),
-    ("coordinator", "japan", {"sent_to_a"}),
-])
+@pytest.mark.parametrize(
+    ("persona", "query", "expected"),
+    [
+        ("coordinator", "dam", {"sent_to_a"}),
+        ("officer_a", "dam", {"sent_to_a"}),
+        ("officer_b", "dam", set()),
+        ("viewer", "dam", set()),
+        ("coordinator", "DAM BAO", {"sent_to_a"}),
+        ("officer_a", "quyen nguoi khuyet tat", {"sent_to_a"}),
+        ("officer_b", "khuyet tat", set()),
+        ("coordinator", "mua ban", {"published"}),
+        ("officer_b", "mua ban", {"published"}),
+        ("viewer", "mua bán người", {"published"}),
+        ("coordinator", "institution", {"draft"}),
+        ("officer_a", "institution", set()),
+        ("viewer", "national human rights", set()),
+        ("viewer", "japan", set()),
+        ("coordinator", "japan", {"sent_to_a"}),
+    ],
+)
 def test_search_finds_unaccented_vietnamese_within_the_persona_scope(
-        world, api_as, persona, query, expected):
+    world, api_as, persona, query, expected
+):
     response = api_as(persona).get("/recommendations", {"q": query})
 
     assert response.status_code == 200
@@ -75,32 +81,41 @@ def test_status_filter_cannot_widen_the_scope_to_hidden_drafts(world, api_as, pe
 
 
 def test_officer_b_search_by_agency_a_never_reveals_sent_to_a(world, api_as):
-    response = api_as("officer_b").get("/recommendations",
-                                       {"agency": str(world.agency_a.pk)})
+    response = api_as("officer_b").get("/recommendations", {"agency": str(world.agency_a.pk)})
 
     assert world.sent_to_a.pk not in ids_of(response)
 
 
 # --- decisions -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("persona", "name", "expected"), [
-    ("coordinator", "published", 200),
-    ("coordinator", "draft", 200),
-    ("coordinator", "sent_to_a", 200),
-    ("officer_a", "published", 403),
-    ("officer_a", "sent_to_a", 403),
-    ("officer_a", "draft", 404),
-    ("officer_b", "published", 403),
-    ("officer_b", "sent_to_a", 404),
-    ("viewer", "published", 403),
-    ("viewer", "draft", 404),
-])
+
+@pytest.mark.parametrize(
+    ("persona", "name", "expected"),
+    [
+        ("coordinator", "published", 200),
+        ("coordinator", "draft", 200),
+        ("coordinator", "sent_to_a", 200),
+        ("officer_a", "published", 403),
+        ("officer_a", "sent_to_a", 403),
+        ("officer_a", "draft", 404),
+        ("officer_b", "published", 403),
+        ("officer_b", "sent_to_a", 404),
+        ("viewer", "published", 403),
+        ("viewer", "draft", 404),
+    ],
+)
 def test_only_the_coordinator_can_record_a_decision(world, api_as, persona, name, expected):
     recommendation = getattr(world, name)
 
-    response = api_as(persona).post(f"/recommendations/{recommendation.pk}/decision", {
-        "response": "supported_in_part", "reason": "partly in law", "decided_on": "2025-05-05",
-        "version": recommendation.version})
+    response = api_as(persona).post(
+        f"/recommendations/{recommendation.pk}/decision",
+        {
+            "response": "supported_in_part",
+            "reason": "partly in law",
+            "decided_on": "2025-05-05",
+            "version": recommendation.version,
+        },
+    )
 
     assert response.status_code == expected, response.content
     recommendation.refresh_from_db()
@@ -131,7 +146,8 @@ def test_second_decision_based_on_the_same_version_is_refused_with_409(world, ap
 def test_decision_with_unknown_response_is_rejected_and_nothing_saved(world, api_as):
     response = api_as("coordinator").post(
         f"/recommendations/{world.published.pk}/decision",
-        {"response": "maybe", "version": world.published.version})
+        {"response": "maybe", "version": world.published.version},
+    )
 
     assert response.status_code == 422
     world.published.refresh_from_db()
@@ -142,12 +158,16 @@ def test_decision_with_unknown_response_is_rejected_and_nothing_saved(world, api
 def test_history_lists_the_coordinator_after_a_decision(world, api_as, client, via):
     if via == "web":
         client.force_login(world.coordinator)
-        client.post(f"/recommendations/{world.published.pk}/decide/", {
-            "response": "noted", "reason": "policy", "version": world.published.version})
+        client.post(
+            f"/recommendations/{world.published.pk}/decide/",
+            {"response": "noted", "reason": "policy", "version": world.published.version},
+        )
         client.logout()
     else:
-        api_as("coordinator").post(f"/recommendations/{world.published.pk}/decision", {
-            "response": "noted", "reason": "policy", "version": world.published.version})
+        api_as("coordinator").post(
+            f"/recommendations/{world.published.pk}/decision",
+            {"response": "noted", "reason": "policy", "version": world.published.version},
+        )
     world.published.refresh_from_db()
     assert world.published.response == "noted"
 
@@ -159,8 +179,7 @@ def test_history_lists_the_coordinator_after_a_decision(world, api_as, client, v
     assert any(new == "noted" or new == "Noted" for _, _, new in latest["changes"])
 
 
-def test_history_never_shows_another_agencys_draft_to_officer_b(world, api_as,
-                                                               published_sent_to_a):
+def test_history_never_shows_another_agencys_draft_to_officer_b(world, api_as, published_sent_to_a):
     save_as_officer(world.officer_a, published_sent_to_a, comment="A-DRAFT-SECRET")
 
     for persona in ("officer_b", "viewer", "coordinator"):
@@ -173,22 +192,28 @@ def test_history_never_shows_another_agencys_draft_to_officer_b(world, api_as,
 
 # --- review requests -------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("persona", "name", "expected"), [
-    ("coordinator", "sent_to_a", 200),
-    ("coordinator", "draft", 200),
-    ("officer_a", "sent_to_a", 403),
-    ("officer_a", "published", 403),
-    ("officer_b", "sent_to_a", 404),
-    ("officer_b", "published", 403),
-    ("viewer", "published", 403),
-    ("viewer", "draft", 404),
-])
-def test_only_the_coordinator_can_ask_agencies_for_an_opinion(world, api_as, persona, name,
-                                                              expected):
+
+@pytest.mark.parametrize(
+    ("persona", "name", "expected"),
+    [
+        ("coordinator", "sent_to_a", 200),
+        ("coordinator", "draft", 200),
+        ("officer_a", "sent_to_a", 403),
+        ("officer_a", "published", 403),
+        ("officer_b", "sent_to_a", 404),
+        ("officer_b", "published", 403),
+        ("viewer", "published", 403),
+        ("viewer", "draft", 404),
+    ],
+)
+def test_only_the_coordinator_can_ask_agencies_for_an_opinion(
+    world, api_as, persona, name, expected
+):
     recommendation = getattr(world, name)
 
-    response = api_as(persona).post(f"/recommendations/{recommendation.pk}/review-requests",
-                                    {"agencies": ["moj"]})
+    response = api_as(persona).post(
+        f"/recommendations/{recommendation.pk}/review-requests", {"agencies": ["moj"]}
+    )
 
     assert response.status_code == expected, response.content
     asked = Assessment.objects.filter(recommendation=recommendation, agency=world.agency_b)
@@ -200,32 +225,38 @@ def test_only_the_coordinator_can_ask_agencies_for_an_opinion(world, api_as, per
 
 
 def test_sending_to_agency_b_lets_officer_b_see_the_recommendation_but_not_a_draft(
-        world, api_as, assessment_a):
+    world, api_as, assessment_a
+):
     save_as_officer(world.officer_a, assessment_a, comment="A-DRAFT-SECRET")
     assert api_as("officer_b").get(f"/recommendations/{world.sent_to_a.pk}").status_code == 404
 
-    api_as("coordinator").post(f"/recommendations/{world.sent_to_a.pk}/review-requests",
-                               {"agencies": ["moj"]})
+    api_as("coordinator").post(
+        f"/recommendations/{world.sent_to_a.pk}/review-requests", {"agencies": ["moj"]}
+    )
 
     api = api_as("officer_b")
     assert api.get(f"/recommendations/{world.sent_to_a.pk}").status_code == 200
     assert api.get(f"/review/assessments/{assessment_a.pk}").status_code == 404
     assert assessment_a.pk not in ids_of(api.get("/review/assessments"))
-    assert "A-DRAFT-SECRET" not in api.get(
-        f"/recommendations/{world.sent_to_a.pk}/history").content.decode()
+    assert (
+        "A-DRAFT-SECRET"
+        not in api.get(f"/recommendations/{world.sent_to_a.pk}/history").content.decode()
+    )
 
 
 def test_review_request_for_unknown_agency_is_rejected(world, api_as):
     response = api_as("coordinator").post(
-        f"/recommendations/{world.draft.pk}/review-requests", {"agencies": ["nope"]})
+        f"/recommendations/{world.draft.pk}/review-requests", {"agencies": ["nope"]}
+    )
 
     assert response.status_code == 422
     assert not Assessment.objects.filter(recommendation=world.draft).exists()
 
 
 def test_draft_recommendation_stays_draft_when_sent_for_review(world, api_as):
-    api_as("coordinator").post(f"/recommendations/{world.draft.pk}/review-requests",
-                               {"agencies": ["mps"]})
+    api_as("coordinator").post(
+        f"/recommendations/{world.draft.pk}/review-requests", {"agencies": ["mps"]}
+    )
 
     assert Recommendation.objects.get(pk=world.draft.pk).status == "draft"
     assert api_as("viewer").get(f"/recommendations/{world.draft.pk}").status_code == 404

@@ -22,19 +22,31 @@ def _references(response) -> list[str]:
 def test_the_plain_call_lists_the_home_states_items_newest_first(client, states):
     api = ApiClient(client, states.world.coordinator)
     assert _references(api.get("/recommendations")) == [
-        "1.1", "1.2", "1.3", "S05-vnm", "S05-vnm-draft", "S03-vnm", "P-1"]
+        "1.1",
+        "1.2",
+        "1.3",
+        "S05-vnm",
+        "S05-vnm-draft",
+        "S03-vnm",
+        "P-1",
+    ]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ({"state": "all", "sort": "oldest"},
-     ["S02-fra", "S03-vnm", "S05-vnm", "S05-vnm-draft", "SVN-1", "1.1", "1.2", "1.3", "P-1"]),
-    ({"state": "FRA"}, ["S02-fra"]),
-    ({"state": "svn"}, ["SVN-1"]),
-    ({"state": "XYZ"}, []),
-    ({"framework": "slovenia-2"}, ["SVN-1"]),
-    ({"state": "all", "sort": "state", "response": "supported"}, ["S02-fra", "S05-vnm"]),
-    ({"sort": "unknown", "framework": "upr-info-1"}, ["S05-vnm", "S05-vnm-draft", "S03-vnm"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        (
+            {"state": "all", "sort": "oldest"},
+            ["S02-fra", "S03-vnm", "S05-vnm", "S05-vnm-draft", "SVN-1", "1.1", "1.2", "1.3", "P-1"],
+        ),
+        ({"state": "FRA"}, ["S02-fra"]),
+        ({"state": "svn"}, ["SVN-1"]),
+        ({"state": "XYZ"}, []),
+        ({"framework": "slovenia-2"}, ["SVN-1"]),
+        ({"state": "all", "sort": "state", "response": "supported"}, ["S02-fra", "S05-vnm"]),
+        ({"sort": "unknown", "framework": "upr-info-1"}, ["S05-vnm", "S05-vnm-draft", "S03-vnm"]),
+    ],
+)
 def test_state_and_sort(client, states, query, expected):
     api = ApiClient(client, states.world.coordinator)
     assert _references(api.get("/recommendations", query)) == expected
@@ -44,8 +56,7 @@ def test_an_old_numeric_state_filters_recommending_states(client, states):
     api = ApiClient(client, states.world.coordinator)
     mexico = states.fra_session_2.recommending_states.get()
     assert _references(api.get("/recommendations", {"state": mexico.pk})) == ["S02-fra"]
-    assert _references(api.get("/recommendations",
-                               {"recommending_state": mexico.pk})) == []
+    assert _references(api.get("/recommendations", {"recommending_state": mexico.pk})) == []
 
 
 def test_the_viewer_gets_only_published_items_of_the_home_state(client, states):
@@ -55,13 +66,15 @@ def test_the_viewer_gets_only_published_items_of_the_home_state(client, states):
 
 def test_the_openapi_schema_describes_state_and_sort(client, states):
     schema = client.get("/api/openapi.json").json()
-    parameters = {p["name"]: p for p in schema["paths"]["/api/recommendations"]["get"]
-                  ["parameters"]}
+    parameters = {
+        p["name"]: p for p in schema["paths"]["/api/recommendations"]["get"]["parameters"]
+    }
     assert "ISO 3166" in parameters["state"]["description"]
     assert "newest" in parameters["sort"]["description"]
     assert "recommending_state" in parameters
-    exports = {p["name"]: p for p in schema["paths"]["/api/exports/recommendations"]["get"]
-               ["parameters"]}
+    exports = {
+        p["name"]: p for p in schema["paths"]["/api/exports/recommendations"]["get"]["parameters"]
+    }
     assert "ISO 3166" in exports["state"]["description"]
 
 

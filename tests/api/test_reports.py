@@ -51,13 +51,15 @@ def _report(plan_world, state, which="a", evidence=None):
         item = services.add_evidence(officer, due_date, "minutes.pdf", PDF, is_public=evidence[0])
         services.change_evidence(officer, item, archived=evidence[1])
     if state != "draft":
-        report = services.save_report(officer, due_date, values, version=report.version,
-                                      submit=True)
+        report = services.save_report(
+            officer, due_date, values, version=report.version, submit=True
+        )
     if state == "accepted":
         services.accept_report(world.coordinator, report, version=report.version)
     if state == "returned":
-        services.return_report(world.coordinator, report, version=report.version,
-                               comment="Add the figures")
+        services.return_report(
+            world.coordinator, report, version=report.version, comment="Add the figures"
+        )
     report.refresh_from_db()
     assert report.state == state
     return report
@@ -72,6 +74,7 @@ def _pdf(name="minutes.pdf", data=PDF):
 
 
 # --- reading -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("persona", ALL_CALLERS)
 @pytest.mark.parametrize(("which", "state"), list(REPORT_READERS))
@@ -105,8 +108,12 @@ def test_report_is_read_only_by_its_readers(plan_world, api_as, persona, which, 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_due_date_list_holds_the_due_dates_of_visible_indicators(plan_world, api_as, persona):
-    expected = {d.pk for which, readers in DUE_DATE_READERS.items() if persona in readers
-                for d in getattr(plan_world, f"indicator_{which}").due_dates.all()}
+    expected = {
+        d.pk
+        for which, readers in DUE_DATE_READERS.items()
+        if persona in readers
+        for d in getattr(plan_world, f"indicator_{which}").due_dates.all()
+    }
 
     response = api_as(persona).get("/due-dates")
 
@@ -116,8 +123,9 @@ def test_due_date_list_holds_the_due_dates_of_visible_indicators(plan_world, api
 
 
 @pytest.mark.parametrize(("archived", "expected_index"), [("false", {1, 2, 3}), ("true", {0})])
-def test_archived_due_dates_are_listed_only_when_asked(plan_world, api_as, archived,
-                                                        expected_index):
+def test_archived_due_dates_are_listed_only_when_asked(
+    plan_world, api_as, archived, expected_index
+):
     DueDate.objects.filter(pk=_due(plan_world).pk).update(archived=True)
 
     response = api_as("officer_a").get("/due-dates", {"archived": archived})
@@ -127,9 +135,16 @@ def test_archived_due_dates_are_listed_only_when_asked(plan_world, api_as, archi
 
 # --- writing reports ---------------------------------------------------------------------------
 
+
 def _save(api, due_date, version, submit=False, **values):
-    body = {"status": "in_progress", "narrative": "Trained 40 officers", "indicator_value": 40,
-            "version": version, "submit": submit, **values}
+    body = {
+        "status": "in_progress",
+        "narrative": "Trained 40 officers",
+        "indicator_value": 40,
+        "version": version,
+        "submit": submit,
+        **values,
+    }
     return api.put(f"/due-dates/{due_date.pk}/report", body)
 
 
@@ -144,7 +159,10 @@ def test_officer_a_drafts_then_submits_a_report(plan_world, api_as):
     assert submitted.status_code == 200, submitted.content
     report = ProgressReport.objects.get(due_date=due_date)
     assert (report.state, report.narrative, report.submitted_by) == (
-        "submitted", "Final", plan_world.world.officer_a)
+        "submitted",
+        "Final",
+        plan_world.world.officer_a,
+    )
     assert _save(api, due_date, report.version, narrative="After").status_code == 403
 
 
@@ -158,12 +176,12 @@ def test_only_the_reporting_agency_saves_its_report(plan_world, api_as, persona,
     hidden = 403 if persona in DUE_DATE_READERS[which] else 404
     assert response.status_code == _expected(persona, {f"officer_{which}"}, hidden)
     assert ProgressReport.objects.filter(due_date=due_date).exists() is (
-        response.status_code == 200)
+        response.status_code == 200
+    )
 
 
 @pytest.mark.parametrize("stale_version", [None, 1])
-def test_saving_from_a_stale_version_is_409_and_keeps_the_report(plan_world, api_as,
-                                                                  stale_version):
+def test_saving_from_a_stale_version_is_409_and_keeps_the_report(plan_world, api_as, stale_version):
     api, due_date = api_as("officer_a"), _due(plan_world)
     _save(api, due_date, None, narrative="first")
     _save(api, due_date, 1, narrative="second")
@@ -175,9 +193,16 @@ def test_saving_from_a_stale_version_is_409_and_keeps_the_report(plan_world, api
     assert (report.narrative, report.version) == ("second", 2)
 
 
-@pytest.mark.parametrize(("values", "field"), [
-    ({"narrative": "  "}, "narrative"), ({"status": ""}, "status"), ({"status": "done"}, "status"),
-    ({"indicator_value": "1e20"}, "indicator_value"), ({"indicator_value": 1.234}, "indicator")])
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"narrative": "  "}, "narrative"),
+        ({"status": ""}, "status"),
+        ({"status": "done"}, "status"),
+        ({"indicator_value": "1e20"}, "indicator_value"),
+        ({"indicator_value": 1.234}, "indicator"),
+    ],
+)
 def test_incomplete_or_invalid_report_is_not_submitted(plan_world, api_as, values, field):
     response = _save(api_as("officer_a"), _due(plan_world), None, submit=True, **values)
 
@@ -188,29 +213,34 @@ def test_incomplete_or_invalid_report_is_not_submitted(plan_world, api_as, value
 
 # --- reviewing reports -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("persona", ALL_CALLERS)
 @pytest.mark.parametrize("verb", ["accept", "return"])
 def test_only_the_coordinator_reviews_a_submitted_report(plan_world, api_as, persona, verb):
     report = _report(plan_world, "submitted")
 
-    response = api_as(persona).post(f"/reports/{report.pk}/{verb}",
-                                    {"version": report.version, "comment": "Noted"})
+    response = api_as(persona).post(
+        f"/reports/{report.pk}/{verb}", {"version": report.version, "comment": "Noted"}
+    )
 
     readers = REPORT_READERS["a", "submitted"]
-    expected = 200 if persona == "coordinator" else _expected(
-        persona, set(), 403 if persona in readers else 404)
+    expected = (
+        200
+        if persona == "coordinator"
+        else _expected(persona, set(), 403 if persona in readers else 404)
+    )
     assert response.status_code == expected, response.content
     report.refresh_from_db()
     reviewed = {"accept": "accepted", "return": "returned"}[verb]
     assert report.state == (reviewed if expected == 200 else "submitted")
 
 
-def test_accepting_sets_the_action_status_and_the_recommendation_implementation(
-        plan_world, api_as):
+def test_accepting_sets_the_action_status_and_the_recommendation_implementation(plan_world, api_as):
     report = _report(plan_world, "submitted")
 
-    response = api_as("coordinator").post(f"/reports/{report.pk}/accept",
-                                          {"version": report.version, "comment": "Good"})
+    response = api_as("coordinator").post(
+        f"/reports/{report.pk}/accept", {"version": report.version, "comment": "Good"}
+    )
 
     assert response.status_code == 200, response.content
     assert (response.json()["state"], response.json()["review_comment"]) == ("accepted", "Good")
@@ -219,14 +249,18 @@ def test_accepting_sets_the_action_status_and_the_recommendation_implementation(
     assert plan_world.action_a.status == "implemented"
     assert plan_world.world.published.implementation == "implemented"
     assert api_as("viewer").get(f"/actions/{plan_world.action_a.pk}").json()["status"] == (
-        "implemented")
+        "implemented"
+    )
 
 
-@pytest.mark.parametrize(("verb", "body", "expected"), [
-    ("accept", {"version": 1}, 409),
-    ("return", {"version": 2}, 422),
-    ("return", {"version": 1, "comment": "Old"}, 409),
-])
+@pytest.mark.parametrize(
+    ("verb", "body", "expected"),
+    [
+        ("accept", {"version": 1}, 409),
+        ("return", {"version": 2}, 422),
+        ("return", {"version": 1, "comment": "Old"}, 409),
+    ],
+)
 def test_refused_review_changes_nothing(plan_world, api_as, verb, body, expected):
     report = _report(plan_world, "submitted")
     assert report.version == 2
@@ -237,7 +271,10 @@ def test_refused_review_changes_nothing(plan_world, api_as, verb, body, expected
     report.refresh_from_db()
     plan_world.action_a.refresh_from_db()
     assert (report.state, report.version, plan_world.action_a.status) == (
-        "submitted", 2, "not_started")
+        "submitted",
+        2,
+        "not_started",
+    )
 
 
 def test_returned_report_goes_back_to_the_agency(plan_world, api_as):
@@ -252,6 +289,7 @@ def test_returned_report_goes_back_to_the_agency(plan_world, api_as):
 
 # --- evidence ----------------------------------------------------------------------------------
 
+
 def _docx(member="word/document.xml"):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -259,21 +297,30 @@ def _docx(member="word/document.xml"):
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("name", "data", "expected", "content_type"), [
-    ("minutes.pdf", PDF, 200, "application/pdf"),
-    ("fake.pdf", b"<html>not a pdf</html>", 422, None),
-    ("photo.png", PDF, 422, None),
-    ("plan.docx", _docx(), 200,
-     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("sheet.xlsx", _docx(), 422, None),
-    ("run.exe", b"MZ\x90\x00", 422, None),
-    ("large.pdf", PDF + b"0" * 4096, 422, None),
-])
-def test_evidence_must_be_what_its_name_says(plan_world, api_as, settings, name, data,
-                                             expected, content_type):
+@pytest.mark.parametrize(
+    ("name", "data", "expected", "content_type"),
+    [
+        ("minutes.pdf", PDF, 200, "application/pdf"),
+        ("fake.pdf", b"<html>not a pdf</html>", 422, None),
+        ("photo.png", PDF, 422, None),
+        (
+            "plan.docx",
+            _docx(),
+            200,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        ("sheet.xlsx", _docx(), 422, None),
+        ("run.exe", b"MZ\x90\x00", 422, None),
+        ("large.pdf", PDF + b"0" * 4096, 422, None),
+    ],
+)
+def test_evidence_must_be_what_its_name_says(
+    plan_world, api_as, settings, name, data, expected, content_type
+):
     settings.CAMKET_MAX_EVIDENCE_BYTES = 4096
-    response = api_as("officer_a").upload(f"/due-dates/{_due(plan_world).pk}/evidence",
-                                          {"file": _pdf(name, data)})
+    response = api_as("officer_a").upload(
+        f"/due-dates/{_due(plan_world).pk}/evidence", {"file": _pdf(name, data)}
+    )
 
     assert response.status_code == expected, response.content
     assert Evidence.objects.filter(original_name=name).exists() is (expected == 200)
@@ -287,8 +334,9 @@ def test_evidence_must_be_what_its_name_says(plan_world, api_as, settings, name,
 @pytest.mark.parametrize("persona", ALL_CALLERS)
 @pytest.mark.parametrize("which", ["a", "b"])
 def test_only_the_reporting_agency_uploads_evidence(plan_world, api_as, persona, which):
-    response = api_as(persona).upload(f"/due-dates/{_due(plan_world, which).pk}/evidence",
-                                      {"file": _pdf()}, "?is_public=true")
+    response = api_as(persona).upload(
+        f"/due-dates/{_due(plan_world, which).pk}/evidence", {"file": _pdf()}, "?is_public=true"
+    )
 
     hidden = 403 if persona in DUE_DATE_READERS[which] else 404
     assert response.status_code == _expected(persona, {f"officer_{which}"}, hidden)
@@ -307,8 +355,9 @@ EVIDENCE_READERS = [
 
 @pytest.mark.parametrize("persona", ALL_CALLERS)
 @pytest.mark.parametrize(("is_public", "archived", "state", "readers"), EVIDENCE_READERS)
-def test_evidence_is_downloaded_only_by_its_readers(plan_world, api_as, persona, is_public,
-                                                    archived, state, readers):
+def test_evidence_is_downloaded_only_by_its_readers(
+    plan_world, api_as, persona, is_public, archived, state, readers
+):
     report, api = _report(plan_world, state, evidence=(is_public, archived)), api_as(persona)
     item = report.evidence.get()
 
@@ -330,17 +379,21 @@ def test_evidence_is_downloaded_only_by_its_readers(plan_world, api_as, persona,
         assert ("minutes.pdf" in {e["subject"] for e in history}) is in_history
 
 
-@pytest.mark.parametrize(("persona", "state", "expected"), [
-    ("officer_a", "draft", 200),
-    ("officer_a", "submitted", 403),
-    ("coordinator", "draft", 404),
-    ("coordinator", "submitted", 403),
-    ("officer_b", "draft", 404),
-    ("viewer", "accepted", 404),
-    ("anonymous", "draft", 401),
-])
+@pytest.mark.parametrize(
+    ("persona", "state", "expected"),
+    [
+        ("officer_a", "draft", 200),
+        ("officer_a", "submitted", 403),
+        ("coordinator", "draft", 404),
+        ("coordinator", "submitted", 403),
+        ("officer_b", "draft", 404),
+        ("viewer", "accepted", 404),
+        ("anonymous", "draft", 401),
+    ],
+)
 def test_only_the_agency_changes_evidence_while_the_report_is_open(
-        plan_world, api_as, persona, state, expected):
+    plan_world, api_as, persona, state, expected
+):
     item = _report(plan_world, state, evidence=(False, False)).evidence.get()
 
     response = api_as(persona).post(f"/evidence/{item.pk}", {"is_public": True})
@@ -352,14 +405,16 @@ def test_only_the_agency_changes_evidence_while_the_report_is_open(
 
 # --- overdue, open, reminders ------------------------------------------------------------------
 
+
 @pytest.fixture
 def dated(plan_world):
     """Agency A: one due date 30 days late and one due in 5 days; agency B: nothing before 100."""
     today = timezone.localdate()
     offsets = {"a": [-30, 5, 200, 400], "b": [100, 101, 300, 500]}
     for which, days in offsets.items():
-        for index, due_date in enumerate(getattr(plan_world, f"indicator_{which}").due_dates
-                                         .order_by("due_on")):
+        for index, due_date in enumerate(
+            getattr(plan_world, f"indicator_{which}").due_dates.order_by("due_on")
+        ):
             due_date.due_on = today + timedelta(days=days[index])
             due_date.save(update_fields=["due_on"])
     for officer in (plan_world.world.officer_a, plan_world.world.officer_b):
@@ -381,13 +436,15 @@ def test_overdue_and_open_filters_follow_the_reports(dated, api_as, persona):
 
     assert (before, after, closed) == ({late.pk}, set(), {late.pk})
     assert (detail["agency"], detail["action_id"], detail["indicator"]) == (
-        "mps", dated.action_a.pk, "Officers trained")
+        "mps",
+        dated.action_a.pk,
+        "Officers trained",
+    )
     assert (detail["open"], detail["overdue"], detail["report"]) == (True, True, None)
     assert api.get(f"/due-dates/{late.pk}").json()["overdue"] is False
 
 
-@pytest.mark.parametrize(("overdue", "expected"), [("true", {"action_a"}),
-                                                   ("false", {"action_b"})])
+@pytest.mark.parametrize(("overdue", "expected"), [("true", {"action_a"}), ("false", {"action_b"})])
 def test_actions_filter_by_overdue_due_dates(dated, api_as, overdue, expected):
     response = api_as("coordinator").get("/actions", {"overdue": overdue})
 
@@ -400,10 +457,13 @@ def test_only_the_coordinator_runs_reminders(dated, api_as, persona):
 
     assert response.status_code == _expected(persona, {"coordinator"}, 403)
     if persona == "coordinator":
-        assert [(r["kind"], r["due_date"], r["recipient"], r["agency"], r["sent"])
-                for r in response.json()] == [
+        assert [
+            (r["kind"], r["due_date"], r["recipient"], r["agency"], r["sent"])
+            for r in response.json()
+        ] == [
             ("overdue", _due(dated).pk, "officer_a", "mps", False),
-            ("due_soon", _due(dated, index=1).pk, "officer_a", "mps", False)]
+            ("due_soon", _due(dated, index=1).pk, "officer_a", "mps", False),
+        ]
     assert not Reminder.objects.exists()
     assert mail.outbox == []
 

@@ -25,26 +25,36 @@ SEES_ASSESSMENT_OF_PUBLISHED = {
 
 def _bring_to(world, assessment, state):
     if state != "requested":
-        save_as_officer(world.officer_a, assessment, comment=f"{state} comment",
-                        submit=state == "submitted")
+        save_as_officer(
+            world.officer_a, assessment, comment=f"{state} comment", submit=state == "submitted"
+        )
     assert assessment.state == state
     return assessment
 
 
 def _put(api, assessment, **changes):
-    body = {"version": assessment.version, "comment": "edited", "proposed_response": "supported",
-            "submit": True, **changes}
+    body = {
+        "version": assessment.version,
+        "comment": "edited",
+        "proposed_response": "supported",
+        "submit": True,
+        **changes,
+    }
     return api.put(f"/review/assessments/{assessment.pk}", body)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("state", ["requested", "draft", "submitted"])
-@pytest.mark.parametrize("assessment_fixture, readers", [
-    ("assessment_a", SEES_ASSESSMENT_OF_SENT_TO_A),
-    ("published_sent_to_a", SEES_ASSESSMENT_OF_PUBLISHED),
-])
+@pytest.mark.parametrize(
+    "assessment_fixture, readers",
+    [
+        ("assessment_a", SEES_ASSESSMENT_OF_SENT_TO_A),
+        ("published_sent_to_a", SEES_ASSESSMENT_OF_PUBLISHED),
+    ],
+)
 def test_agency_a_assessment_is_seen_only_by_its_readers(
-        world, api_as, request, assessment_fixture, readers, persona, state):
+    world, api_as, request, assessment_fixture, readers, persona, state
+):
     assessment = request.getfixturevalue(assessment_fixture)
     _bring_to(world, assessment, state)
     api = api_as(persona)
@@ -67,7 +77,8 @@ def test_coordinator_does_not_see_drafts_when_filtering_by_state(world, api_as, 
 
 
 def test_coordinator_cannot_read_an_agency_draft_by_withdrawing_the_request(
-        world, api_as, assessment_a):
+    world, api_as, assessment_a
+):
     _bring_to(world, assessment_a, "draft")
     services.withdraw_request(world.coordinator, assessment_a)
     api = api_as("coordinator")
@@ -91,7 +102,10 @@ def test_officer_a_saves_then_submits_own_assessment(world, api_as, assessment_a
     assert submitted.status_code == 200, submitted.content
     assessment_a.refresh_from_db()
     assert (assessment_a.state, assessment_a.comment, assessment_a.proposed_response) == (
-        "submitted", "final", "noted")
+        "submitted",
+        "final",
+        "noted",
+    )
     assert assessment_a.submitted_by == world.officer_a
 
 
@@ -103,34 +117,39 @@ def test_submitting_without_a_proposed_response_is_refused(world, api_as, assess
     assert assessment_a.state == "requested"
 
 
-@pytest.mark.parametrize(("persona", "state", "expected"), [
-    ("officer_b", "requested", 404),
-    ("officer_b", "draft", 404),
-    ("officer_b", "submitted", 403),
-    ("viewer", "draft", 404),
-    ("viewer", "submitted", 403),
-    ("coordinator", "requested", 403),
-    ("coordinator", "draft", 404),
-    ("coordinator", "submitted", 403),
-    ("officer_a", "submitted", 403),
-])
+@pytest.mark.parametrize(
+    ("persona", "state", "expected"),
+    [
+        ("officer_b", "requested", 404),
+        ("officer_b", "draft", 404),
+        ("officer_b", "submitted", 403),
+        ("viewer", "draft", 404),
+        ("viewer", "submitted", 403),
+        ("coordinator", "requested", 403),
+        ("coordinator", "draft", 404),
+        ("coordinator", "submitted", 403),
+        ("officer_a", "submitted", 403),
+    ],
+)
 def test_nobody_but_agency_a_edits_its_open_assessment_via_api(
-        world, api_as, published_sent_to_a, persona, state, expected):
+    world, api_as, published_sent_to_a, persona, state, expected
+):
     _bring_to(world, published_sent_to_a, state)
-    before = (published_sent_to_a.state, published_sent_to_a.comment,
-              published_sent_to_a.version)
+    before = (published_sent_to_a.state, published_sent_to_a.comment, published_sent_to_a.version)
 
     response = _put(api_as(persona), published_sent_to_a, comment="overwritten")
 
     assert response.status_code == expected, response.content
     published_sent_to_a.refresh_from_db()
-    assert (published_sent_to_a.state, published_sent_to_a.comment,
-            published_sent_to_a.version) == before
+    assert (
+        published_sent_to_a.state,
+        published_sent_to_a.comment,
+        published_sent_to_a.version,
+    ) == before
 
 
 @pytest.mark.parametrize("persona", ["officer_b", "viewer", "coordinator"])
-def test_others_cannot_edit_agency_a_assessment_of_sent_to_a(world, api_as, assessment_a,
-                                                             persona):
+def test_others_cannot_edit_agency_a_assessment_of_sent_to_a(world, api_as, assessment_a, persona):
     response = _put(api_as(persona), assessment_a, comment="overwritten")
 
     assert response.status_code in (403, 404)
@@ -139,13 +158,20 @@ def test_others_cannot_edit_agency_a_assessment_of_sent_to_a(world, api_as, asse
 
 
 def test_second_save_based_on_the_same_version_gets_409_and_first_is_kept(
-        world, api_as, assessment_a):
+    world, api_as, assessment_a
+):
     api = api_as("officer_a")
     version = assessment_a.version
 
     first = _put(api, assessment_a, version=version, comment="first save", submit=False)
-    second = _put(api, assessment_a, version=version, comment="second save",
-                  proposed_response="noted", submit=False)
+    second = _put(
+        api,
+        assessment_a,
+        version=version,
+        comment="second save",
+        proposed_response="noted",
+        submit=False,
+    )
 
     assert first.status_code == 200
     assert second.status_code == 409
@@ -156,24 +182,29 @@ def test_second_save_based_on_the_same_version_gets_409_and_first_is_kept(
 
 # --- progress, clusters, imports -------------------------------------------------------------
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", 200), ("viewer", 200), ("officer_a", 403), ("officer_b", 403)])
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("coordinator", 200), ("viewer", 200), ("officer_a", 403), ("officer_b", 403)],
+)
 def test_review_progress_is_for_coordinator_and_viewer(world, api_as, persona, expected):
     response = api_as(persona).get("/review/progress")
 
     assert response.status_code == expected
     if expected == 200:
-        assert response.json() == [
-            {"agency": "mps", "asked": 1, "awaiting": 1, "submitted": 0}]
+        assert response.json() == [{"agency": "mps", "asked": 1, "awaiting": 1, "submitted": 0}]
 
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", 200), ("officer_a", 403), ("officer_b", 403), ("viewer", 403)])
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("coordinator", 200), ("officer_a", 403), ("officer_b", 403), ("viewer", 403)],
+)
 def test_only_the_coordinator_creates_clusters(world, api_as, persona, expected):
     members = [world.published.pk, world.sent_to_a.pk]
 
-    response = api_as(persona).post("/review/clusters",
-                                    {"title": "Trafficking", "recommendation_ids": members})
+    response = api_as(persona).post(
+        "/review/clusters", {"title": "Trafficking", "recommendation_ids": members}
+    )
 
     assert response.status_code == expected, response.content
     if expected == 200:
@@ -186,8 +217,9 @@ def test_only_the_coordinator_creates_clusters(world, api_as, persona, expected)
 
 
 def _csv(reference="Z1"):
-    return SimpleUploadedFile("new.csv", f"reference,text\n{reference},Ensure access.\n".encode(),
-                              content_type="text/csv")
+    return SimpleUploadedFile(
+        "new.csv", f"reference,text\n{reference},Ensure access.\n".encode(), content_type="text/csv"
+    )
 
 
 @pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
@@ -199,8 +231,9 @@ def test_only_the_coordinator_may_import_via_api(world, api_as, persona):
 
 
 def test_coordinator_import_dry_run_writes_nothing(world, api_as):
-    response = api_as("coordinator").upload("/imports", {"file": _csv()},
-                                            "?framework=upr-vn-4&dry_run=true")
+    response = api_as("coordinator").upload(
+        "/imports", {"file": _csv()}, "?framework=upr-vn-4&dry_run=true"
+    )
 
     assert response.status_code == 200, response.content
     assert (response.json()["created"], response.json()["dry_run"]) == (1, True)
@@ -208,8 +241,7 @@ def test_coordinator_import_dry_run_writes_nothing(world, api_as):
 
 
 def test_coordinator_import_creates_a_draft_that_viewer_cannot_see(world, api_as):
-    response = api_as("coordinator").upload("/imports", {"file": _csv("Z2")},
-                                            "?framework=upr-vn-4")
+    response = api_as("coordinator").upload("/imports", {"file": _csv("Z2")}, "?framework=upr-vn-4")
 
     assert response.status_code == 200, response.content
     imported = Recommendation.objects.get(reference="Z2")

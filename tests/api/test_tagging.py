@@ -21,8 +21,10 @@ def test_each_persona_lists_the_suggestions_of_what_it_may_see(api_as, suggested
     items = response.json()["items"]
     assert {item["id"] for item in items} == {suggested[name].pk for name in SEES[persona]}
     names = {suggestion.pk: name for name, suggestion in suggested.items()}
-    assert all(item["reasons"] == [f"<b>{names[item['id']]}</b>"]
-               and item["category"] == "Justice" for item in items)
+    assert all(
+        item["reasons"] == [f"<b>{names[item['id']]}</b>"] and item["category"] == "Justice"
+        for item in items
+    )
 
 
 def test_anonymous_callers_are_refused(client, suggested):
@@ -50,17 +52,21 @@ def test_coordinator_accepts_then_a_second_decision_conflicts(api_as, world, sug
 
 
 def test_bulk_accepts_above_a_threshold(api_as, suggested):
-    response = api_as("coordinator").post("/suggestions/bulk",
-                                          {"decision": "accept", "min_confidence": 0.6})
+    response = api_as("coordinator").post(
+        "/suggestions/bulk", {"decision": "accept", "min_confidence": 0.6}
+    )
     assert response.json() == {"decided": 2, "skipped": 0}
-    assert set(Suggestion.objects.filter(state="accepted")) == {suggested["draft"],
-                                                                suggested["sent_to_a"]}
+    assert set(Suggestion.objects.filter(state="accepted")) == {
+        suggested["draft"],
+        suggested["sent_to_a"],
+    }
     assert api_as("coordinator").get("/suggestions", {"state": "accepted"}).json()["count"] == 2
 
 
 def test_bulk_rejects_chosen_ones(api_as, suggested):
     response = api_as("coordinator").post(
-        "/suggestions/bulk", {"decision": "reject", "ids": [suggested["published"].pk]})
+        "/suggestions/bulk", {"decision": "reject", "ids": [suggested["published"].pk]}
+    )
     assert response.json() == {"decided": 1, "skipped": 0}
     assert Suggestion.objects.get(state="rejected") == suggested["published"]
 
@@ -68,8 +74,9 @@ def test_bulk_rejects_chosen_ones(api_as, suggested):
 def test_runs_are_queued_by_the_coordinator_only(api_as, world):
     for persona in ("officer_a", "viewer"):
         assert api_as(persona).post("/tagging/runs", {"job": "suggest"}).status_code == 403
-    response = api_as("coordinator").post("/tagging/runs",
-                                          {"job": "suggest", "framework": "upr-vn-4"})
+    response = api_as("coordinator").post(
+        "/tagging/runs", {"job": "suggest", "framework": "upr-vn-4"}
+    )
     assert response.status_code == 200
     run = TaggingRun.objects.get()
     assert response.json()["state"] == "queued" and run.framework == world.framework

@@ -31,7 +31,10 @@ def test_status_objects_are_the_cli_objects_with_names(api_as, treaty):
     rows = by_key(api_as("coordinator").get("/treaties/status", {"state": "VNM"}))
     assert set(rows["ICCPR"]) == KEYS
     assert {key: rows["ICCPR"][key] for key in ("party", "status", "date")} == {
-        "party": True, "status": "party", "date": "1982-09-24"}
+        "party": True,
+        "status": "party",
+        "date": "1982-09-24",
+    }
     assert rows["OP-CAT"]["status"] == "unknown" and rows["OP-CAT"]["recommendations"] == 3
     assert rows["CED"]["name_vi"] == treaty["CED"].name_vi
 
@@ -43,12 +46,15 @@ def test_the_home_state_is_the_default(api_as, treaty, settings):
     assert by_key(api_as("viewer").get("/treaties/status"))["OP-CAT"]["recommendations"] == 1
 
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", 3), ("officer_a", 2), ("officer_b", 1), ("viewer", 1)])
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("coordinator", 3), ("officer_a", 2), ("officer_b", 1), ("viewer", 1)]
+)
 def test_counts_and_items_are_scoped_to_the_caller(api_as, treaty, persona, expected):
     api = api_as(persona)
-    assert by_key(api.get("/treaties/status", {"state": "VNM"}))["OP-CAT"][
-        "recommendations"] == expected
+    assert (
+        by_key(api.get("/treaties/status", {"state": "VNM"}))["OP-CAT"]["recommendations"]
+        == expected
+    )
     response = api.get("/treaties/instruments/OP-CAT/recommendations", {"state": "VNM"})
     assert response.status_code == 200
     body = response.json()
@@ -65,8 +71,9 @@ def test_filters(api_as, treaty):
     assert "CED" in not_joined and "ICCPR" not in not_joined
     joined = by_key(api.get("/treaties/status", {"state": "VNM", "joined": "true"}))
     assert "ICCPR" in joined and "CED" not in joined
-    asked = by_key(api.get("/treaties/status", {"state": "VNM", "asked": "true",
-                                                "joined": "false"}))
+    asked = by_key(
+        api.get("/treaties/status", {"state": "VNM", "asked": "true", "joined": "false"})
+    )
     assert set(asked) == {"OP-CAT", "CED"}
     drugs = by_key(api.get("/treaties/status", {"state": "VNM", "family": "drugs"}))
     assert "DRUGS-1988" in drugs and "CAT" not in drugs
@@ -85,6 +92,9 @@ def test_bad_state_and_instrument(api_as, treaty):
 
 def test_anonymous_callers_are_refused(api_as, treaty):
     api = api_as("anonymous")
-    for path in ("/treaties/instruments", "/treaties/status",
-                 "/treaties/instruments/OP-CAT/recommendations"):
+    for path in (
+        "/treaties/instruments",
+        "/treaties/status",
+        "/treaties/instruments/OP-CAT/recommendations",
+    ):
         assert api.get(path).status_code == 401

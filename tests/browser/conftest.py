@@ -15,8 +15,13 @@ import pytest
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = os.environ.get("CAMKET_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TIMEOUT_MS = 10_000
 
@@ -69,14 +74,17 @@ def make_page(browser, live_server, transactional_db, request):
         options = {"viewport": viewport} if viewport else {}
         context = browser.new_context(base_url=live_server.url, locale="en-US", **options)
         context.set_default_timeout(TIMEOUT_MS)
-        cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang,
-                    "url": live_server.url}]
+        cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": live_server.url}]
         if user is not None:
             client = Client()
             client.force_login(user)
-            cookies.append({"name": settings.SESSION_COOKIE_NAME,
-                            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                            "url": live_server.url})
+            cookies.append(
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            )
         context.add_cookies(cookies)
         page = context.new_page()
         opened.append((context, page))

@@ -23,14 +23,23 @@ def consultation(world, settings):
 
     cache.clear()
     now = timezone.now()
-    return services.create_consultation(world.coordinator, world.framework, {
-        "subject": "positions", "title": "Dự thảo lập trường UPR", "draft_text": "Nội dung",
-        "opens_at": now - timedelta(days=1), "closes_at": now + timedelta(days=7)},
-        items=[world.published, world.draft])
+    return services.create_consultation(
+        world.coordinator,
+        world.framework,
+        {
+            "subject": "positions",
+            "title": "Dự thảo lập trường UPR",
+            "draft_text": "Nội dung",
+            "opens_at": now - timedelta(days=1),
+            "closes_at": now + timedelta(days=7),
+        },
+        items=[world.published, world.draft],
+    )
 
 
 def test_a_visitor_comments_and_the_coordinator_moderates_and_answers(
-        make_page, world, consultation):
+    make_page, world, consultation
+):
     public_url = f"/public/consultations/{consultation.pk}/"
     visitor = make_page()
     visitor.goto(public_url)
@@ -64,7 +73,8 @@ def test_a_visitor_comments_and_the_coordinator_moderates_and_answers(
 
     visitor.goto(public_url)
     expect(visitor.locator("section[aria-labelledby=summary-title]")).to_contain_text(
-        "Một ý kiến, đã tiếp thu.")
+        "Một ý kiến, đã tiếp thu."
+    )
     published = visitor.locator("article.comment")
     expect(published).to_have_count(1)
     expect(published.locator(".comment-text")).to_contain_text(COMMENT)

@@ -15,12 +15,20 @@ from tests.personas import make_recommendation
 pytestmark = pytest.mark.browser
 
 WORDS = {
-    "vi": {"received": "Nhận đóng góp từ", "contributes": "Đóng góp vào",
-           "programme": "Chương trình quốc gia phòng, chống ma túy giai đoạn 2021–2025",
-           "task": "Nhiệm vụ", "linked": "Các mục được liên kết"},
-    "en": {"received": "Receives contributions from", "contributes": "Contributes to",
-           "programme": "National programme on drug prevention and control 2021–2025",
-           "task": "Task", "linked": "Linked items"},
+    "vi": {
+        "received": "Nhận đóng góp từ",
+        "contributes": "Đóng góp vào",
+        "programme": "Chương trình quốc gia phòng, chống ma túy giai đoạn 2021–2025",
+        "task": "Nhiệm vụ",
+        "linked": "Các mục được liên kết",
+    },
+    "en": {
+        "received": "Receives contributions from",
+        "contributes": "Contributes to",
+        "programme": "National programme on drug prevention and control 2021–2025",
+        "task": "Task",
+        "linked": "Linked items",
+    },
 }
 
 
@@ -30,14 +38,20 @@ def crosswalk(world):
     recommendation on drug treatment, both tagged SDG 3.5, linked as the demo links them."""
     ensure_builtin_taxonomies()
     upr = make_recommendation(
-        world.framework, "D.13", "Continue efforts to prevent drug abuse and expand voluntary, "
-        "evidence-based treatment for persons who use drugs.", states=["Singapore"],
-        text_vi="Tiếp tục phòng, chống tệ nạn ma túy và mở rộng điều trị tự nguyện.")
-    definition = next(d for d in demo_frameworks.DEFINITIONS
-                      if d["slug"] == demo_frameworks.DRUG_PROGRAMME)
+        world.framework,
+        "D.13",
+        "Continue efforts to prevent drug abuse and expand voluntary, "
+        "evidence-based treatment for persons who use drugs.",
+        states=["Singapore"],
+        text_vi="Tiếp tục phòng, chống tệ nạn ma túy và mở rộng điều trị tự nguyện.",
+    )
+    definition = next(
+        d for d in demo_frameworks.DEFINITIONS if d["slug"] == demo_frameworks.DRUG_PROGRAMME
+    )
     definitions.load_data(definition, user=world.mps_coordinator)
-    task = Recommendation.objects.get(framework__slug=demo_frameworks.DRUG_PROGRAMME,
-                                      reference="O2.T1")
+    task = Recommendation.objects.get(
+        framework__slug=demo_frameworks.DRUG_PROGRAMME, reference="O2.T1"
+    )
     target = Category.objects.get(taxonomy__slug="sdg", code="3.5")
     for item in (upr, task):
         item.categories.add(target)
@@ -46,8 +60,9 @@ def crosswalk(world):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_from_a_recommendation_to_its_programme_task_and_its_sdg_target(make_page, world,
-                                                                        crosswalk, lang):
+def test_from_a_recommendation_to_its_programme_task_and_its_sdg_target(
+    make_page, world, crosswalk, lang
+):
     upr, task = crosswalk
     words = WORDS[lang]
     page = make_page(world.viewer, lang)

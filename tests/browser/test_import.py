@@ -46,8 +46,7 @@ def test_import_refuses_bad_files_then_imports_a_good_one(make_page, world, tmp_
     expect(page.locator(f"#id_framework option[value='{slug}']")).to_have_count(1)
 
     # The second data row (row 3 of the file, counting the header) has no text.
-    bad = write(tmp_path, "bad.csv", HEADER + "9.1,Protect journalists.,Norway\n"
-                                              "9.2,,France\n")
+    bad = write(tmp_path, "bad.csv", HEADER + "9.1,Protect journalists.,Norway\n9.2,,France\n")
     check_file(page, bad, slug)
     expect(page).to_have_url(re.compile(r"/imports/$"))
     errors = refusal(page)
@@ -69,9 +68,13 @@ def test_import_refuses_bad_files_then_imports_a_good_one(make_page, world, tmp_
     assert Recommendation.objects.count() == before
 
     # A good file with two rows, for the framework chosen in the select: previewed first...
-    good = write(tmp_path, "good.csv", HEADER + "9.1,Protect journalists.,Norway\n"
-                                                "9.2,Ratify the Convention against Torture "
-                                                "optional protocol.,France;Germany\n")
+    good = write(
+        tmp_path,
+        "good.csv",
+        HEADER + "9.1,Protect journalists.,Norway\n"
+        "9.2,Ratify the Convention against Torture "
+        "optional protocol.,France;Germany\n",
+    )
     check_file(page, good, slug)
     preview = page.locator("section[aria-live=polite]")
     confirm = preview.locator("button[name=confirm]")
@@ -90,8 +93,9 @@ def test_import_refuses_bad_files_then_imports_a_good_one(make_page, world, tmp_
     expect(page.locator("main ul.messages li.success")).to_have_count(1)
     expect(page.locator("main ul.messages li.success")).to_contain_text("good.csv")
     assert Recommendation.objects.count() == before + 2
-    imported = Recommendation.objects.filter(framework=world.framework,
-                                             reference__in=["9.1", "9.2"])
+    imported = Recommendation.objects.filter(
+        framework=world.framework, reference__in=["9.1", "9.2"]
+    )
     assert imported.count() == 2
     assert set(imported.values_list("status", flat=True)) == {"draft"}
     states = set(imported.get(reference="9.2").recommending_states.values_list("name", flat=True))

@@ -18,8 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_focal_point_lands_on_their_work(make_page, world, live_server, lang, width):
-    send_for_review(world.coordinator, [world.published], [world.agency_a],
-                    due_on=date(2026, 7, 1))
+    send_for_review(world.coordinator, [world.published], [world.agency_a], due_on=date(2026, 7, 1))
     assessment = Assessment.objects.get(recommendation=world.published, agency=world.agency_a)
     page = make_page(world.officer_a, lang)
     page.set_viewport_size({"width": width, "height": 844})
@@ -28,8 +27,9 @@ def test_the_focal_point_lands_on_their_work(make_page, world, live_server, lang
     expect_language(page, lang)
     # Two requests: the persona's world asked agency A about 1.3 before; 1.1 now.
     expect(page.locator("#opinions_requested h2 .badge")).to_have_text("2")
-    expect(page.locator(f"#opinions_requested a[href='/assessments/{assessment.pk}/']")
-           ).to_contain_text("1.1")
+    expect(
+        page.locator(f"#opinions_requested a[href='/assessments/{assessment.pk}/']")
+    ).to_contain_text("1.1")
     # The notification opens the request and is then read.
     notice = page.locator(".notifications button")
     expect(notice).to_have_count(1)
@@ -63,8 +63,9 @@ COLOURS = """element => {
 
 def _luminance(css_colour: str) -> float:
     red, green, blue = (int(part) / 255 for part in re.findall(r"[\d.]+", css_colour)[:3])
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-              for c in (red, green, blue)]
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)
+    ]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 

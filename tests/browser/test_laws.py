@@ -15,14 +15,26 @@ def drug_law(world):
     from datetime import date
 
     instrument, _ = Instrument.objects.get_or_create(
-        key="DRUGS-1988", defaults={"name": "United Nations Convention against Illicit Traffic "
-                                            "in Narcotic Drugs and Psychotropic Substances",
-                                    "family": "drugs"})
-    return services.create_act(world.coordinator, {
-        "number": "73/2021/QH14", "kind": "law", "status": "in_force",
-        "title": "Law on Drug Prevention and Control", "title_vi": "Luật Phòng, chống ma túy",
-        "adopted_on": date(2021, 3, 30), "in_force_on": date(2022, 1, 1)},
-        instruments=[instrument])
+        key="DRUGS-1988",
+        defaults={
+            "name": "United Nations Convention against Illicit Traffic "
+            "in Narcotic Drugs and Psychotropic Substances",
+            "family": "drugs",
+        },
+    )
+    return services.create_act(
+        world.coordinator,
+        {
+            "number": "73/2021/QH14",
+            "kind": "law",
+            "status": "in_force",
+            "title": "Law on Drug Prevention and Control",
+            "title_vi": "Luật Phòng, chống ma túy",
+            "adopted_on": date(2021, 3, 30),
+            "in_force_on": date(2022, 1, 1),
+        },
+        instruments=[instrument],
+    )
 
 
 def test_find_an_act_and_link_a_commitment(make_page, live_server, world, drug_law):
@@ -31,10 +43,10 @@ def test_find_an_act_and_link_a_commitment(make_page, live_server, world, drug_l
     page.get_by_label("Words").fill("ma tuy")
     page.get_by_role("button", name="Filter").click()
     page.get_by_role("link", name="Law on Drug Prevention and Control").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Law on Drug Prevention and Control")
-    instruments = page.locator("section", has=page.get_by_role(
-        "heading", name="Instruments it implements"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Law on Drug Prevention and Control")
+    instruments = page.locator(
+        "section", has=page.get_by_role("heading", name="Instruments it implements")
+    )
     expect(instruments.get_by_text("DRUGS-1988")).to_be_visible()
     page.get_by_label("Link a commitment").fill("upr-vn-4:1.1")
     page.get_by_role("button", name="Link").last.click()

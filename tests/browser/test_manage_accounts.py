@@ -24,7 +24,8 @@ def _warm_server(live_server):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_create_an_account_then_sign_in_with_its_temporary_password(
-        make_page, world, live_server, lang):
+    make_page, world, live_server, lang
+):
     page = make_page(world.coordinator, lang=lang)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/manage/users/new/")

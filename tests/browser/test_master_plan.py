@@ -102,8 +102,9 @@ def test_from_decision_to_dashboard(make_page, world, live_server, lang, tmp_pat
     with coordinator.expect_navigation():
         review.locator("button[name=accept]").click()
     expect(coordinator.locator("main h1 .badge.accepted")).to_have_count(1)
-    report = ProgressReport.objects.get(due_date__indicator__action=action,
-                                        state=ProgressReport.State.ACCEPTED)
+    report = ProgressReport.objects.get(
+        due_date__indicator__action=action, state=ProgressReport.State.ACCEPTED
+    )
     assert Evidence.objects.get(report=report).is_public
     assert re.match(r"100[.,]0%", implemented_share(coordinator))
     expect(coordinator.locator("main .big-figures")).to_be_visible()

@@ -81,8 +81,9 @@ def _fits_the_window(page, path: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("persona", ["coordinator", "officer_a"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
-def test_the_main_pages_at_desktop_and_phone_widths(make_page, portal_world, request, lang,
-                                                    persona, viewport):
+def test_the_main_pages_at_desktop_and_phone_widths(
+    make_page, portal_world, request, lang, persona, viewport
+):
     shots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
     shots.mkdir(parents=True, exist_ok=True)
     user = getattr(portal_world.plan_world.world, persona)

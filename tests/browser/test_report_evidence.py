@@ -28,8 +28,8 @@ def test_attaching_a_file_keeps_the_typed_narrative_and_value(make_page, world, 
     expect(officer.locator("main a[href^='/evidence/']")).to_have_text("attendance.pdf")
     form = officer.locator("main form.report")
     expect(form.locator("textarea[name=narrative]")).to_have_value(
-        "Three courses held; 75 officers trained.")
+        "Three courses held; 75 officers trained."
+    )
     expect(form.locator("input[name=indicator_value]")).to_have_value("75.00")
     report = ProgressReport.objects.get(due_date=due_date)
-    assert (report.narrative, report.state) == ("Three courses held; 75 officers trained.",
-                                                "draft")
+    assert (report.narrative, report.state) == ("Three courses held; 75 officers trained.", "draft")

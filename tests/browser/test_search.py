@@ -18,8 +18,7 @@ def search_for(page, words: str) -> None:
 
     def answers(response) -> bool:
         query = parse_qs(urlsplit(response.url).query)
-        return (response.request.headers.get("hx-request") == "true"
-                and query.get("q") == [words])
+        return response.request.headers.get("hx-request") == "true" and query.get("q") == [words]
 
     with page.expect_response(answers) as answer:
         box.press_sequentially(words)
@@ -42,8 +41,7 @@ def test_search_folds_diacritics(make_page, world, lang):
     search_for(page, "mua ban")
     expect(result_links(page)).to_have_count(1)
     expect(result_links(page)).to_have_text(world.published.reference)
-    expect(result_links(page)).to_have_attribute(
-        "href", f"/recommendations/{world.published.pk}/")
+    expect(result_links(page)).to_have_attribute("href", f"/recommendations/{world.published.pk}/")
     row = page.locator("#results tbody tr")
     if lang == "vi":
         expect(row).to_contain_text("mua bán người")  # the list shows the translation in vi

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def suggested(world, tiny_tagger):
     recommendation = make_recommendation(
-        world.framework, "2.1", "Ratify the Convention against Torture and prevent torture in "
-        "detention.")
+        world.framework,
+        "2.1",
+        "Ratify the Convention against Torture and prevent torture in detention.",
+    )
     suggestions.suggest([recommendation], tiny_tagger)
     return recommendation
 

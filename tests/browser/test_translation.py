@@ -15,8 +15,9 @@ TEXT = "Thành lập cơ quan nhân quyền quốc gia độc lập."
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_officer_enters_the_vietnamese_text_inline(make_page, world, lang):
     item = world.sent_to_a  # a draft agency A was asked about: agency A may translate it
-    Recommendation.objects.filter(pk=item.pk).update(text="Establish an independent NHRI.",
-                                                     text_vi="")
+    Recommendation.objects.filter(pk=item.pk).update(
+        text="Establish an independent NHRI.", text_vi=""
+    )
     page = make_page(world.officer_a, lang)
     # The first page of a test run loads the similarity index: slow on a busy machine.
     page.goto(f"/recommendations/{item.pk}/", timeout=60_000)
@@ -34,4 +35,5 @@ def test_officer_enters_the_vietnamese_text_inline(make_page, world, lang):
     expect(reader.locator("#item-texts > p.text")).to_have_text(TEXT)
     reader.locator("#item-texts details summary").first.click()
     expect(reader.locator("#item-texts details p[lang=en]")).to_have_text(
-        "Establish an independent NHRI.")
+        "Establish an independent NHRI."
+    )

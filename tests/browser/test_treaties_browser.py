@@ -13,8 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_from_instruments_not_joined_to_the_recommendation_asking_for_one(make_page, world,
-                                                                         lang):
+def test_from_instruments_not_joined_to_the_recommendation_asking_for_one(make_page, world, lang):
     treaty = make_treaty_world(world)
     ced = treaty["CED"]
     name = ced.name_vi if lang == "vi" else ced.name

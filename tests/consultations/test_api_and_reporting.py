@@ -18,13 +18,19 @@ pytestmark = pytest.mark.django_db
 def comments(world, consultation):
     made = {}
     for text, state, item, response in (
-            ("Published on the item", "published", world.draft, "Noted with thanks."),
-            ("Published on the whole", "published", None, ""),
-            ("Still pending", "pending", None, ""),
-            ("Rejected as spam", "rejected", None, "")):
-        comment = services.submit_comment(consultation, text=text, sender="s" * 64, item=item,
-                                          name="Lê Thị B" if item else "",
-                                          organisation="VUSTA" if item else "")
+        ("Published on the item", "published", world.draft, "Noted with thanks."),
+        ("Published on the whole", "published", None, ""),
+        ("Still pending", "pending", None, ""),
+        ("Rejected as spam", "rejected", None, ""),
+    ):
+        comment = services.submit_comment(
+            consultation,
+            text=text,
+            sender="s" * 64,
+            item=item,
+            name="Lê Thị B" if item else "",
+            organisation="VUSTA" if item else "",
+        )
         Comment.objects.filter(pk=comment.pk).update(state=state, response=response)
         made[text] = comment
     return made
@@ -46,8 +52,9 @@ def test_anyone_reads_a_public_consultation(client, world, consultation, comment
     assert set(detail["items"][0]) == {"id", "reference", "text", "text_vi"}
     assert detail["comments"] == [] and detail["summary"] == ""  # before the summary
     close(consultation)
-    services.publish_summary(world.coordinator, consultation, "Two comments taken up.",
-                             version=consultation.version)
+    services.publish_summary(
+        world.coordinator, consultation, "Two comments taken up.", version=consultation.version
+    )
     detail = client.get(f"/api/consultations/public/{consultation.pk}").json()
     assert _texts(detail) == {"Published on the item", "Published on the whole"}
     assert detail["summary"] == "Two comments taken up."
@@ -56,20 +63,19 @@ def test_anyone_reads_a_public_consultation(client, world, consultation, comment
     assert "state" not in on_item and "sender_hash" not in on_item
 
 
-def test_the_public_api_follows_the_portal_switch_and_the_opening(
-        client, consultation, settings):
+def test_the_public_api_follows_the_portal_switch_and_the_opening(client, consultation, settings):
     from datetime import timedelta
 
     consultation.__class__.objects.filter(pk=consultation.pk).update(
-        opens_at=timezone.now() + timedelta(days=2), closes_at=timezone.now() + timedelta(days=9))
+        opens_at=timezone.now() + timedelta(days=2), closes_at=timezone.now() + timedelta(days=9)
+    )
     assert client.get(f"/api/consultations/public/{consultation.pk}").status_code == 404
     assert client.get("/api/consultations/public").json() == []
     settings.CAMKET_PUBLIC_PORTAL = False
     assert client.get("/api/consultations/public").status_code == 404
 
 
-def test_the_coordinator_reads_every_comment_for_moderation(client, world, consultation,
-                                                            comments):
+def test_the_coordinator_reads_every_comment_for_moderation(client, world, consultation, comments):
     client.force_login(world.coordinator)
     response = client.get(f"/api/consultations/{consultation.pk}/comments")
     assert response.status_code == 200
@@ -79,8 +85,7 @@ def test_the_coordinator_reads_every_comment_for_moderation(client, world, consu
 
 
 @pytest.mark.parametrize("persona", NOT_COORDINATING)
-def test_others_cannot_read_the_moderation_list(client, world, consultation, comments,
-                                                persona):
+def test_others_cannot_read_the_moderation_list(client, world, consultation, comments, persona):
     client.force_login(getattr(world, persona))
     response = client.get(f"/api/consultations/{consultation.pk}/comments")
     assert response.status_code == (404 if persona == "mps_coordinator" else 403)
@@ -92,20 +97,24 @@ def test_anonymous_cannot_read_the_moderation_list(client, consultation, comment
 
 
 def test_the_report_section_has_its_shape_and_only_published_comments(
-        world, consultation, comments):
+    world, consultation, comments
+):
     assert consultation_section(world.framework, "midterm", "en") is None
     section = consultation_section(world.framework, "positions", "vi")
     assert section.title == consultation.title
     assert isinstance(section.opens_on, date) and isinstance(section.closes_on, date)
     assert section.opens_on == timezone.localdate(consultation.opens_at)
     assert section.summary == ""  # not published yet
-    assert [(c.item_reference, c.author, c.organisation, c.text, c.response)
-            for c in section.comments] == [
+    assert [
+        (c.item_reference, c.author, c.organisation, c.text, c.response) for c in section.comments
+    ] == [
         ("1.2", "Lê Thị B", "VUSTA", "Published on the item", "Noted with thanks."),
-        ("", "", "", "Published on the whole", "")]
+        ("", "", "", "Published on the whole", ""),
+    ]
     close(consultation)
-    services.publish_summary(world.coordinator, consultation, "Tóm tắt",
-                             version=consultation.version)
+    services.publish_summary(
+        world.coordinator, consultation, "Tóm tắt", version=consultation.version
+    )
     assert consultation_section(world.framework, "positions", "en").summary == "Tóm tắt"
 
 
@@ -113,13 +122,27 @@ def test_the_report_section_takes_the_latest_consultation_already_open(world, co
     from datetime import timedelta
 
     now = timezone.now()
-    services.create_consultation(world.coordinator, world.framework, {
-        "subject": "positions", "title": "Third round, not open yet",
-        "opens_at": now + timedelta(days=20), "closes_at": now + timedelta(days=40)})
+    services.create_consultation(
+        world.coordinator,
+        world.framework,
+        {
+            "subject": "positions",
+            "title": "Third round, not open yet",
+            "opens_at": now + timedelta(days=20),
+            "closes_at": now + timedelta(days=40),
+        },
+    )
     assert consultation_section(world.framework, "positions", "en").title == consultation.title
-    later = services.create_consultation(world.coordinator, world.framework, {
-        "subject": "positions", "title": "Second round",
-        "opens_at": now - timedelta(hours=1), "closes_at": now + timedelta(days=10)})
+    later = services.create_consultation(
+        world.coordinator,
+        world.framework,
+        {
+            "subject": "positions",
+            "title": "Second round",
+            "opens_at": now - timedelta(hours=1),
+            "closes_at": now + timedelta(days=10),
+        },
+    )
     assert consultation_section(world.framework, "positions", "en").title == later.title
     assert consultation_section(world.framework, "positions", "en").comments == []
 
@@ -141,7 +164,10 @@ def test_the_demo_opens_a_consultation_with_comments_in_vietnamese(db):
 def test_the_openapi_schema_names_the_consultation_endpoints(client, world):
     client.force_login(world.viewer)
     paths = client.get("/api/openapi.json").json()["paths"]
-    assert {"/api/consultations/public", "/api/consultations/public/{pk}",
-            "/api/consultations/{pk}/comments"} <= set(paths)
+    assert {
+        "/api/consultations/public",
+        "/api/consultations/public/{pk}",
+        "/api/consultations/{pk}/comments",
+    } <= set(paths)
     assert not paths["/api/consultations/public"]["get"].get("security")
     assert paths["/api/consultations/{pk}/comments"]["get"]["security"]

@@ -22,13 +22,23 @@ def test_the_coordinator_lists_moderates_and_exports(world, consultation, tmp_pa
     comment = services.submit_comment(consultation, text="Một ý kiến", sender="s" * 64)
     listed = json.loads(run("list", "--user", "coordinator", "--json"))
     assert [(c["id"], c["pending"]) for c in listed] == [(consultation.pk, 1)]
-    moderated = json.loads(run("moderate", str(comment.pk), "--state", "published",
-                               "--response", "Cảm ơn", "--user", "coordinator", "--json"))
+    moderated = json.loads(
+        run(
+            "moderate",
+            str(comment.pk),
+            "--state",
+            "published",
+            "--response",
+            "Cảm ơn",
+            "--user",
+            "coordinator",
+            "--json",
+        )
+    )
     assert moderated[0]["state"] == "published" and moderated[0]["response"] == "Cảm ơn"
     comment.refresh_from_db()
     assert comment.history.first().history_user == world.coordinator
-    run("export", str(consultation.pk), "--out", str(tmp_path / "c.csv"),
-        "--user", "coordinator")
+    run("export", str(consultation.pk), "--out", str(tmp_path / "c.csv"), "--user", "coordinator")
     assert "Một ý kiến" in (tmp_path / "c.csv").read_text(encoding="utf-8")
 
 

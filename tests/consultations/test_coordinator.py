@@ -19,9 +19,15 @@ pytestmark = pytest.mark.django_db
 
 def values(**changes) -> dict:
     now = timezone.now()
-    return {"subject": "plan", "title": "Draft master plan", "description": "",
-            "draft_text": "Actions 1 to 12.", "opens_at": now,
-            "closes_at": now + timedelta(days=30), **changes}
+    return {
+        "subject": "plan",
+        "title": "Draft master plan",
+        "description": "",
+        "draft_text": "Actions 1 to 12.",
+        "opens_at": now,
+        "closes_at": now + timedelta(days=30),
+        **changes,
+    }
 
 
 def a_comment(consultation, text="Please add a deadline.") -> Comment:
@@ -29,6 +35,7 @@ def a_comment(consultation, text="Please add a deadline.") -> Comment:
 
 
 # Services -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("persona", [*NOT_COORDINATING, "anonymous"])
 def test_only_coordinators_of_the_framework_open_a_consultation(world, persona):
@@ -39,12 +46,14 @@ def test_only_coordinators_of_the_framework_open_a_consultation(world, persona):
 
 def test_the_mps_coordinator_opens_one_on_the_framework_they_coordinate(drug_world):
     consultation = services.create_consultation(
-        drug_world.mps_coordinator, drug_world.drug_programme, values(subject="midterm"),
-        items=[drug_world.drug_draft])
+        drug_world.mps_coordinator,
+        drug_world.drug_programme,
+        values(subject="midterm"),
+        items=[drug_world.drug_draft],
+    )
     assert list(consultation.items.all()) == [drug_world.drug_draft]
     with pytest.raises(PermissionDenied):
-        services.create_consultation(drug_world.coordinator, drug_world.drug_programme,
-                                     values())
+        services.create_consultation(drug_world.coordinator, drug_world.drug_programme, values())
 
 
 @pytest.mark.parametrize("persona", [*NOT_COORDINATING, "anonymous"])
@@ -52,8 +61,9 @@ def test_others_cannot_manage_a_consultation(world, consultation, persona):
     user = getattr(world, persona)
     comment = a_comment(consultation)
     for attempt in (
-        lambda: services.update_consultation(user, consultation, {"title": "X"},
-                                             version=consultation.version),
+        lambda: services.update_consultation(
+            user, consultation, {"title": "X"}, version=consultation.version
+        ),
         lambda: services.close_consultation(user, consultation, version=consultation.version),
         lambda: services.attach_draft(user, consultation, "d.pdf", b"%PDF-1.4\n"),
         lambda: services.moderate(user, comment, "published", version=comment.version),
@@ -68,12 +78,17 @@ def test_others_cannot_manage_a_consultation(world, consultation, persona):
 
 def test_items_of_another_framework_and_a_backward_period_are_refused(drug_world):
     with pytest.raises(ValidationError):
-        services.create_consultation(drug_world.coordinator, drug_world.framework, values(),
-                                     items=[drug_world.drug_published])
+        services.create_consultation(
+            drug_world.coordinator,
+            drug_world.framework,
+            values(),
+            items=[drug_world.drug_published],
+        )
     now = timezone.now()
     with pytest.raises(ValidationError):
-        services.create_consultation(drug_world.coordinator, drug_world.framework,
-                                     values(opens_at=now, closes_at=now))
+        services.create_consultation(
+            drug_world.coordinator, drug_world.framework, values(opens_at=now, closes_at=now)
+        )
 
 
 def test_moderation_answer_summary_and_history(world, consultation):
@@ -83,12 +98,14 @@ def test_moderation_answer_summary_and_history(world, consultation):
     with pytest.raises(StaleEdit):
         services.answer(world.coordinator, comment, "Late", version=1)
     with pytest.raises(ValidationError, match="Close the consultation"):
-        services.publish_summary(world.coordinator, consultation, "Summary",
-                                 version=consultation.version)
+        services.publish_summary(
+            world.coordinator, consultation, "Summary", version=consultation.version
+        )
     services.close_consultation(world.coordinator, consultation, version=consultation.version)
     assert not consultation.is_open()
-    services.publish_summary(world.coordinator, consultation, "One comment, accepted.",
-                             version=consultation.version)
+    services.publish_summary(
+        world.coordinator, consultation, "One comment, accepted.", version=consultation.version
+    )
     assert consultation.summary_published_at is not None
     comment_history = list(comment.history.order_by("history_id"))
     assert [h.state for h in comment_history] == ["pending", "published", "published"]
@@ -113,11 +130,19 @@ def test_a_new_draft_document_archives_the_previous(world, consultation):
 
 # Pages ----------------------------------------------------------------------------------
 
-PAGES = ["/consultations/", "/frameworks/upr-vn-4/consultations/new/", "/consultations/{pk}/",
-         "/consultations/{pk}/comments.csv", "/consultations/{pk}/comments.xlsx",
-         "/consultations/{pk}/draft/"]
-POSTS = ["/consultations/{pk}/close/", "/consultations/{pk}/summary/",
-         "/consultations/{pk}/comments/{comment}/"]
+PAGES = [
+    "/consultations/",
+    "/frameworks/upr-vn-4/consultations/new/",
+    "/consultations/{pk}/",
+    "/consultations/{pk}/comments.csv",
+    "/consultations/{pk}/comments.xlsx",
+    "/consultations/{pk}/draft/",
+]
+POSTS = [
+    "/consultations/{pk}/close/",
+    "/consultations/{pk}/summary/",
+    "/consultations/{pk}/comments/{comment}/",
+]
 
 
 @pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
@@ -126,9 +151,11 @@ def test_officers_and_viewers_are_refused_every_page(client, world, consultation
     client.force_login(getattr(world, persona))
     for url in PAGES + POSTS:
         url = url.format(pk=consultation.pk, comment=comment.pk)
-        response = client.post(url, {"state": "published", "version": 1, "summary": "S"}) \
-            if url in [p.format(pk=consultation.pk, comment=comment.pk) for p in POSTS] \
+        response = (
+            client.post(url, {"state": "published", "version": 1, "summary": "S"})
+            if url in [p.format(pk=consultation.pk, comment=comment.pk) for p in POSTS]
             else client.get(url)
+        )
         assert response.status_code == 403, url
     comment.refresh_from_db()
     assert comment.state == "pending"
@@ -148,8 +175,10 @@ def test_a_coordinator_of_another_framework_sees_nothing_of_it(client, world, co
     assert client.get("/frameworks/upr-vn-4/consultations/new/").status_code == 403
     for url in PAGES[2:]:
         assert client.get(url.format(pk=consultation.pk)).status_code == 404
-    response = client.post(f"/consultations/{consultation.pk}/comments/{comment.pk}/",
-                           {"state": "published", "version": comment.version})
+    response = client.post(
+        f"/consultations/{consultation.pk}/comments/{comment.pk}/",
+        {"state": "published", "version": comment.version},
+    )
     assert response.status_code == 404
     comment.refresh_from_db()
     assert comment.state == "pending"
@@ -158,10 +187,18 @@ def test_a_coordinator_of_another_framework_sees_nothing_of_it(client, world, co
 def test_the_coordinator_opens_a_consultation_from_the_page(client, world):
     client.force_login(world.coordinator)
     assert "upr-vn-4" in client.get("/consultations/").content.decode()
-    response = client.post("/frameworks/upr-vn-4/consultations/new/", {
-        "subject": "positions", "title": "Dự thảo lập trường", "opens_at": "2026-01-01T08:00",
-        "closes_at": "2026-02-01T17:00", "items": [world.draft.pk], "description": "",
-        "draft_text": "Nội dung dự thảo"})
+    response = client.post(
+        "/frameworks/upr-vn-4/consultations/new/",
+        {
+            "subject": "positions",
+            "title": "Dự thảo lập trường",
+            "opens_at": "2026-01-01T08:00",
+            "closes_at": "2026-02-01T17:00",
+            "items": [world.draft.pk],
+            "description": "",
+            "draft_text": "Nội dung dự thảo",
+        },
+    )
     consultation = Consultation.objects.get()
     assert response.status_code == 302 and response.url == f"/consultations/{consultation.pk}/"
     assert list(consultation.items.all()) == [world.draft]
@@ -173,22 +210,29 @@ def test_the_coordinator_moderates_answers_closes_and_summarises(client, world, 
     client.force_login(world.coordinator)
     page = client.get(f"/consultations/{consultation.pk}/").content.decode()
     assert "Please add a deadline." in page
-    client.post(f"/consultations/{consultation.pk}/comments/{comment.pk}/", {
-        "state": "published", "response": "We will add one.", "version": comment.version})
+    client.post(
+        f"/consultations/{consultation.pk}/comments/{comment.pk}/",
+        {"state": "published", "response": "We will add one.", "version": comment.version},
+    )
     comment.refresh_from_db()
     assert (comment.state, comment.response, comment.responded_by) == (
-        "published", "We will add one.", world.coordinator)
+        "published",
+        "We will add one.",
+        world.coordinator,
+    )
     client.post(f"/consultations/{consultation.pk}/close/", {"version": consultation.version})
     consultation.refresh_from_db()
     assert not consultation.is_open()
-    client.post(f"/consultations/{consultation.pk}/summary/", {
-        "summary": "One comment.", "version": consultation.version})
+    client.post(
+        f"/consultations/{consultation.pk}/summary/",
+        {"summary": "One comment.", "version": consultation.version},
+    )
     consultation.refresh_from_db()
     assert consultation.summary == "One comment." and consultation.summary_is_published
 
 
 def test_export_lists_every_comment_with_formulas_neutralised(client, world, consultation):
-    a_comment(consultation, "=HYPERLINK(\"http://evil\")")
+    a_comment(consultation, '=HYPERLINK("http://evil")')
     rejected = a_comment(consultation, "Spam spam")
     Comment.objects.filter(pk=rejected.pk).update(state="rejected")
     client.force_login(world.coordinator)

@@ -20,7 +20,8 @@ def page_url(consultation) -> str:
 
 @pytest.mark.parametrize("persona", [*PERSONAS, "anonymous"])
 def test_everyone_reads_an_open_consultation_of_a_framework_off_the_portal(
-        client, world, consultation, persona):
+    client, world, consultation, persona
+):
     assert not world.framework.public
     if persona != "anonymous":
         client.force_login(getattr(world, persona))
@@ -38,8 +39,14 @@ def test_everyone_reads_an_open_consultation_of_a_framework_off_the_portal(
 def test_nothing_else_of_the_framework_leaks(client, world, consultation):
     from camket.review.services import decide
 
-    decide(world.coordinator, world.draft, response="noted", reason="Internal reason XYZ",
-           decided_on=None, version=world.draft.version)
+    decide(
+        world.coordinator,
+        world.draft,
+        response="noted",
+        reason="Internal reason XYZ",
+        decided_on=None,
+        version=world.draft.version,
+    )
     text = client.get(page_url(consultation)).content.decode()
     assert "Internal reason XYZ" not in text
     assert "Noted" not in text
@@ -47,13 +54,16 @@ def test_nothing_else_of_the_framework_leaks(client, world, consultation):
 
 
 def test_a_consultation_not_yet_open_or_of_an_archived_framework_is_not_shown(
-        client, world, consultation):
+    client, world, consultation
+):
     Consultation.objects.filter(pk=consultation.pk).update(
-        opens_at=timezone.now() + timedelta(days=1))
+        opens_at=timezone.now() + timedelta(days=1)
+    )
     assert client.get(page_url(consultation)).status_code == 404
     assert consultation.title not in client.get("/public/consultations/").content.decode()
     Consultation.objects.filter(pk=consultation.pk).update(
-        opens_at=timezone.now() - timedelta(days=1))
+        opens_at=timezone.now() - timedelta(days=1)
+    )
     world.framework.__class__.objects.filter(pk=world.framework.pk).update(archived=True)
     assert client.get(page_url(consultation)).status_code == 404
 
@@ -68,13 +78,17 @@ def test_anonymous_comment_on_the_whole_draft_with_csrf_on(world, consultation):
     client = Client(enforce_csrf_checks=True)
     page = client.get(page_url(consultation))
     token = page.cookies["csrftoken"].value
-    data = form_data(consultation, csrfmiddlewaretoken=token, name="Nguyễn Văn A",
-                     organisation="Hội Luật gia")
+    data = form_data(
+        consultation, csrfmiddlewaretoken=token, name="Nguyễn Văn A", organisation="Hội Luật gia"
+    )
     response = client.post(page_url(consultation), data, REMOTE_ADDR="203.0.113.7")
     assert response.status_code == 302
     comment = Comment.objects.get()
     assert (comment.item, comment.name, comment.organisation) == (
-        None, "Nguyễn Văn A", "Hội Luật gia")
+        None,
+        "Nguyễn Văn A",
+        "Hội Luật gia",
+    )
     assert comment.state == Comment.State.PENDING
     assert "203.0.113.7" not in comment.sender_hash and len(comment.sender_hash) == 64
     assert "your comment was received" in client.get(response.url).content.decode()
@@ -87,16 +101,18 @@ def test_a_post_without_the_csrf_token_is_refused(world, consultation):
 
 
 def test_anonymous_comment_on_one_item_without_name(client, world, consultation):
-    response = client.post(page_url(consultation),
-                           form_data(consultation, item=str(world.draft.pk)))
+    response = client.post(
+        page_url(consultation), form_data(consultation, item=str(world.draft.pk))
+    )
     assert response.status_code == 302
     comment = Comment.objects.get()
     assert comment.item == world.draft and comment.name == "" and comment.organisation == ""
 
 
 def test_an_item_not_shown_cannot_be_commented(client, world, consultation):
-    response = client.post(page_url(consultation),
-                           form_data(consultation, item=str(world.sent_to_a.pk)))
+    response = client.post(
+        page_url(consultation), form_data(consultation, item=str(world.sent_to_a.pk))
+    )
     assert response.status_code == 400
     assert not Comment.objects.exists()
 
@@ -116,7 +132,8 @@ def test_not_yet_open_consultation_refuses_comments_in_the_service(world, consul
     from django.core.exceptions import ValidationError
 
     Consultation.objects.filter(pk=consultation.pk).update(
-        opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=5))
+        opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=5)
+    )
     consultation.refresh_from_db()
     with pytest.raises(ValidationError, match="not open yet"):
         services.submit_comment(consultation, text="Early", sender="x" * 64)
@@ -129,15 +146,24 @@ def _comment(consultation, text, state, item=None, response=""):
 
 
 def test_only_published_comments_appear_and_only_after_the_summary(client, world, consultation):
-    _comment(consultation, "Published comment text", "published", item=world.draft,
-             response="Thank you, we will study it.")
+    _comment(
+        consultation,
+        "Published comment text",
+        "published",
+        item=world.draft,
+        response="Thank you, we will study it.",
+    )
     _comment(consultation, "Pending comment text", "pending")
     _comment(consultation, "Rejected spam text", "rejected")
     text = client.get(page_url(consultation)).content.decode()
     assert "Published comment text" not in text  # before the summary
     close(consultation)
-    services.publish_summary(world.coordinator, consultation, "Three comments were received.",
-                             version=consultation.version)
+    services.publish_summary(
+        world.coordinator,
+        consultation,
+        "Three comments were received.",
+        version=consultation.version,
+    )
     text = client.get(page_url(consultation)).content.decode()
     assert "Three comments were received." in text
     assert "Published comment text" in text and "Thank you, we will study it." in text
@@ -148,8 +174,9 @@ def test_html_in_a_comment_is_escaped(client, world, consultation):
     _comment(consultation, '<script>alert("x")</script><b>bold</b>', "published")
     Comment.objects.update(name="<img src=x onerror=alert(1)>")
     close(consultation)
-    services.publish_summary(world.coordinator, consultation, "<i>summary</i>",
-                             version=consultation.version)
+    services.publish_summary(
+        world.coordinator, consultation, "<i>summary</i>", version=consultation.version
+    )
     text = client.get(page_url(consultation)).content.decode()
     assert "<script>alert" not in text and "<img src=x" not in text and "<i>summary" not in text
     assert "&lt;script&gt;alert" in text and "&lt;img src=x" in text

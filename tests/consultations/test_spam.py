@@ -16,9 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 def post(client, consultation, address="198.51.100.1", forwarded_for="", **values):
-    return client.post(f"/public/consultations/{consultation.pk}/",
-                       form_data(consultation, **values), REMOTE_ADDR=address,
-                       HTTP_X_FORWARDED_FOR=forwarded_for)
+    return client.post(
+        f"/public/consultations/{consultation.pk}/",
+        form_data(consultation, **values),
+        REMOTE_ADDR=address,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
 
 
 def test_a_filled_honeypot_is_refused(client, consultation):
@@ -65,14 +68,19 @@ def test_the_rate_limit_counts_per_sender_address(client, consultation, settings
     assert refused.status_code == 400
     assert "Too many comments" in refused.content.decode()
     # Another address is not held back.
-    assert post(client, consultation, address="198.51.100.2",
-                text="Comment from elsewhere").status_code == 302
+    assert (
+        post(
+            client, consultation, address="198.51.100.2", text="Comment from elsewhere"
+        ).status_code
+        == 302
+    )
     assert Comment.objects.count() == 3
 
 
 def test_the_proxy_header_is_read_only_when_a_setting_names_it(settings):
-    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1",
-                                   HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9"
+    )
     settings.CAMKET_CLIENT_IP_HEADER = ""
     assert guard.sender_address(request) == "10.0.0.1"
     settings.CAMKET_CLIENT_IP_HEADER = "X-Forwarded-For"
@@ -80,12 +88,11 @@ def test_the_proxy_header_is_read_only_when_a_setting_names_it(settings):
 
 
 def test_rotating_a_forged_forwarded_header_does_not_escape_the_limit(
-        client, consultation, settings):
+    client, consultation, settings
+):
     settings.CAMKET_COMMENT_RATE_LIMIT = 1
-    assert post(client, consultation, text="First one",
-                forwarded_for="1.1.1.1").status_code == 302
-    assert post(client, consultation, text="Second one",
-                forwarded_for="2.2.2.2").status_code == 400
+    assert post(client, consultation, text="First one", forwarded_for="1.1.1.1").status_code == 302
+    assert post(client, consultation, text="Second one", forwarded_for="2.2.2.2").status_code == 400
 
 
 def test_the_address_is_kept_only_as_a_keyed_hash(client, consultation):
@@ -114,8 +121,7 @@ def test_too_many_links_are_refused(client, consultation):
 
 def test_the_same_text_twice_is_refused(client, consultation):
     assert post(client, consultation, text="Ủng hộ khuyến nghị 1.2").status_code == 302
-    again = post(client, consultation, address="198.51.100.9",
-                 text="  ủng hộ   khuyến nghị 1.2 ")
+    again = post(client, consultation, address="198.51.100.9", text="  ủng hộ   khuyến nghị 1.2 ")
     assert again.status_code == 400
     assert "already sent" in again.content.decode()
     assert Comment.objects.count() == 1

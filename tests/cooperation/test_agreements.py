@@ -20,15 +20,19 @@ def client_for(user) -> Client:
 
 
 def _values(**changes):
-    return {"partner": StateResolver().resolve("Australia"), "kind": "extradition",
-            "status": Agreement.Status.SIGNED, **changes}
+    return {
+        "partner": StateResolver().resolve("Australia"),
+        "kind": "extradition",
+        "status": Agreement.Status.SIGNED,
+        **changes,
+    }
 
 
 def test_coordinator_records_edits_and_archives_with_history(world):
-    agreement = services.create_agreement(world.coordinator, _values(
-        signed_on=date(2012, 4, 10)))
-    services.update_agreement(world.coordinator, agreement,
-                              {"status": Agreement.Status.IN_FORCE}, version=1)
+    agreement = services.create_agreement(world.coordinator, _values(signed_on=date(2012, 4, 10)))
+    services.update_agreement(
+        world.coordinator, agreement, {"status": Agreement.Status.IN_FORCE}, version=1
+    )
     services.archive_agreement(world.coordinator, agreement, version=2)
     agreement.refresh_from_db()
     assert (agreement.status, agreement.archived, agreement.version) == ("in_force", True, 3)
@@ -51,23 +55,30 @@ def test_stale_edit_from_the_form_keeps_the_input(world):
     services.update_agreement(world.coordinator, agreement, {"note": "theirs"}, version=1)
     response = client_for(world.coordinator).post(
         f"/cooperation/agreements/{agreement.pk}/edit/",
-        {"partner": agreement.partner_id, "kind": "extradition", "status": "signed",
-         "note": "mine", "version": 1})
+        {
+            "partner": agreement.partner_id,
+            "kind": "extradition",
+            "status": "signed",
+            "note": "mine",
+            "version": 1,
+        },
+    )
     assert response.status_code == 200 and "Someone else saved" in response.content.decode()
     assert Agreement.objects.get(pk=agreement.pk).note == "theirs"
 
 
 def test_who_may_edit(world):
-    own = services.create_agreement(world.coordinator, _values(
-        central_authority=world.agency_a))
-    services.update_agreement(world.officer_a, own, {"note": "A is the central authority"},
-                              version=None)
+    own = services.create_agreement(world.coordinator, _values(central_authority=world.agency_a))
+    services.update_agreement(
+        world.officer_a, own, {"note": "A is the central authority"}, version=None
+    )
     for user in (world.officer_b, world.viewer):
         with pytest.raises(PermissionDenied):
             services.update_agreement(user, own, {"note": "no"}, version=None)
     with pytest.raises(PermissionDenied):  # officer A cannot hand it to agency B
-        services.update_agreement(world.officer_a, own, {"central_authority": world.agency_b},
-                                  version=None)
+        services.update_agreement(
+            world.officer_a, own, {"central_authority": world.agency_b}, version=None
+        )
     with pytest.raises(PermissionDenied):
         services.create_agreement(world.officer_b, _values(central_authority=world.agency_a))
     assert client_for(world.officer_b).get("/cooperation/agreements/new/").status_code == 403
@@ -78,12 +89,21 @@ def test_who_may_edit(world):
 def test_create_through_the_page_and_dates_checked(world):
     client = client_for(world.coordinator)
     partner = StateResolver().resolve("United Kingdom")
-    bad = client.post("/cooperation/agreements/new/", {
-        "partner": partner.pk, "kind": "transfer_of_sentenced_persons", "status": "in_force",
-        "signed_on": "2008-09-12", "in_force_on": "2007-01-01"})
+    bad = client.post(
+        "/cooperation/agreements/new/",
+        {
+            "partner": partner.pk,
+            "kind": "transfer_of_sentenced_persons",
+            "status": "in_force",
+            "signed_on": "2008-09-12",
+            "in_force_on": "2007-01-01",
+        },
+    )
     assert bad.status_code == 200 and not Agreement.objects.exists()
-    good = client.post("/cooperation/agreements/new/", {
-        "partner": partner.pk, "kind": "transfer_of_sentenced_persons", "status": "signed"})
+    good = client.post(
+        "/cooperation/agreements/new/",
+        {"partner": partner.pk, "kind": "transfer_of_sentenced_persons", "status": "signed"},
+    )
     agreement = Agreement.objects.get()
     assert good.status_code == 302 and good["Location"].endswith(f"/{agreement.pk}/")
 
@@ -100,7 +120,8 @@ def test_document_upload_limits_and_download_permission(world, settings):
     assert not AgreementDocument.objects.exists()
     settings.CAMKET_MAX_EVIDENCE_BYTES = 1024 * 1024
     forbidden = client_for(world.officer_b).post(
-        address, {"title": "Text", "file": _upload("treaty.pdf", PDF)})
+        address, {"title": "Text", "file": _upload("treaty.pdf", PDF)}
+    )
     assert forbidden.status_code == 403
     client.post(address, {"title": "Signed text", "file": _upload("treaty.pdf", PDF)})
     document = AgreementDocument.objects.get()
@@ -123,23 +144,33 @@ def _upload(name, data):
 def test_coordinator_links_a_commitment(world):
     agreement = services.create_agreement(world.coordinator, _values())
     response = client_for(world.coordinator).post(
-        f"/cooperation/agreements/{agreement.pk}/links/", {"item": "upr-vn-4:1.1"})
+        f"/cooperation/agreements/{agreement.pk}/links/", {"item": "upr-vn-4:1.1"}
+    )
     assert response.status_code == 302
     link = RegisterLink.objects.get(agreement=agreement)
-    assert (link.item, link.relation, link.state) == (world.published, "implemented_by",
-                                                      "confirmed")
+    assert (link.item, link.relation, link.state) == (
+        world.published,
+        "implemented_by",
+        "confirmed",
+    )
     page = client_for(world.viewer).get(f"/cooperation/agreements/{agreement.pk}/")
     assert "upr-vn-4:1.1" in page.content.decode()
-    client_for(world.officer_b).post(f"/cooperation/agreements/{agreement.pk}/links/",
-                                     {"item": "upr-vn-4:1.1"})
+    client_for(world.officer_b).post(
+        f"/cooperation/agreements/{agreement.pk}/links/", {"item": "upr-vn-4:1.1"}
+    )
     assert RegisterLink.objects.count() == 1
 
 
 def test_lists_filter_and_export(world):
     services.create_agreement(world.coordinator, _values())
-    services.create_agreement(world.coordinator, {
-        "partner": StateResolver().resolve("Republic of Korea"),
-        "kind": "mutual_legal_assistance", "status": "in_force"})
+    services.create_agreement(
+        world.coordinator,
+        {
+            "partner": StateResolver().resolve("Republic of Korea"),
+            "kind": "mutual_legal_assistance",
+            "status": "in_force",
+        },
+    )
     client = client_for(world.viewer)
     page = client.get("/cooperation/agreements/?kind=mutual_legal_assistance").content.decode()
     assert "Republic of Korea" in page and "Australia" not in page

@@ -15,18 +15,43 @@ def run(*args) -> list | dict:
 
 
 def test_add_and_list_agreements_and_requests(world):
-    added = run("add-agreement", "--partner", "KOR", "--kind", "extradition", "--status",
-                "in_force", "--signed-on", "2003-09-15", "--central-authority", "mps",
-                "--user", "coordinator")
+    added = run(
+        "add-agreement",
+        "--partner",
+        "KOR",
+        "--kind",
+        "extradition",
+        "--status",
+        "in_force",
+        "--signed-on",
+        "2003-09-15",
+        "--central-authority",
+        "mps",
+        "--user",
+        "coordinator",
+    )
     assert added["partner"] == "KOR" and Agreement.objects.get().history.get().history_user
     listed = run("agreements", "--kind", "extradition")
     assert [(row["partner"], row["signed_on"]) for row in listed] == [("KOR", "2003-09-15")]
-    created = run("add-request", "--direction", "received", "--kind", "extradition",
-                  "--partner", "Republic of Korea", "--dated-on", "2025-04-01",
-                  "--agreement", str(added["id"]), "--user", "officer_a")
+    created = run(
+        "add-request",
+        "--direction",
+        "received",
+        "--kind",
+        "extradition",
+        "--partner",
+        "Republic of Korea",
+        "--dated-on",
+        "2025-04-01",
+        "--agreement",
+        str(added["id"]),
+        "--user",
+        "officer_a",
+    )
     assert created["responsible_agency"] == "mps"
     assert [row["id"] for row in run("requests", "--year", "2025", "--user", "officer_a")] == [
-        created["id"]]
+        created["id"]
+    ]
     assert run("requests", "--year", "2024") == []
     assert run("summary", "--year", "2025")["by_partner"][0]["count"] == 1
     as_officer_b = run("summary", "--year", "2025", "--user", "officer_b")
@@ -36,14 +61,45 @@ def test_add_and_list_agreements_and_requests(world):
 
 def test_refusals_are_command_errors(world):
     with pytest.raises(CommandError):
-        run("add-agreement", "--partner", "KOR", "--kind", "extradition", "--status",
-            "signed", "--user", "officer_b")
+        run(
+            "add-agreement",
+            "--partner",
+            "KOR",
+            "--kind",
+            "extradition",
+            "--status",
+            "signed",
+            "--user",
+            "officer_b",
+        )
     with pytest.raises(CommandError):
-        run("add-request", "--direction", "sent", "--kind", "other", "--partner", "Nowhereland",
-            "--dated-on", "2025-01-01", "--user", "officer_a")
+        run(
+            "add-request",
+            "--direction",
+            "sent",
+            "--kind",
+            "other",
+            "--partner",
+            "Nowhereland",
+            "--dated-on",
+            "2025-01-01",
+            "--user",
+            "officer_a",
+        )
     with pytest.raises(CommandError):
-        run("add-request", "--direction", "sent", "--kind", "other", "--partner", "AUS",
-            "--dated-on", "2025-01-01", "--user", "viewer")
+        run(
+            "add-request",
+            "--direction",
+            "sent",
+            "--kind",
+            "other",
+            "--partner",
+            "AUS",
+            "--dated-on",
+            "2025-01-01",
+            "--user",
+            "viewer",
+        )
     assert not CooperationRequest.objects.exists()
 
 

@@ -92,12 +92,15 @@ def test_yearly_counts_show_it_to_everyone_without_details(world, extradition, s
     assert public_summary()["cells"] == [expected]
     page = client_for(world.officer_b).get("/cooperation/summary/").content.decode()
     assert "Republic of Korea" not in page and SECRET not in page
-    assert "Republic of Korea" in client_for(world.officer_a).get(
-        "/cooperation/summary/").content.decode()
+    assert (
+        "Republic of Korea"
+        in client_for(world.officer_a).get("/cooperation/summary/").content.decode()
+    )
     api = client_for(world.officer_b).get("/api/cooperation/summary").json()
     assert api["by_type"] == [expected] and api["by_partner"] == []
-    assert client_for(world.officer_a).get(
-        "/api/cooperation/summary").json()["by_partner"] == [with_partner]
+    assert client_for(world.officer_a).get("/api/cooperation/summary").json()["by_partner"] == [
+        with_partner
+    ]
     public = Client().get("/api/public/cooperation/summary").json()
     assert public["cells"] == [expected]
     portal = Client().get("/public/cooperation/").content.decode()
@@ -121,7 +124,12 @@ def test_admin_shows_requests_to_superusers_only(world, extradition):
 def test_handling_agency_sees_it_once_added(world, extradition):
     from camket.cooperation.services import update_request
 
-    update_request(world.officer_a, extradition, {"status": "in_progress"},
-                   version=extradition.version, handling_agencies=[world.agency_b])
+    update_request(
+        world.officer_a,
+        extradition,
+        {"status": "in_progress"},
+        version=extradition.version,
+        handling_agencies=[world.agency_b],
+    )
     assert visible_requests(world.officer_b).filter(pk=extradition.pk).exists()
     assert not visible_requests(world.coordinator).exists()

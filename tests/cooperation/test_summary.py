@@ -7,16 +7,30 @@ from camket.frameworks.states import StateResolver
 
 
 def _add(world, direction, kind, partner, dated_on, status="open", agency=None):
-    return services.create_request(None, {
-        "direction": direction, "kind": kind, "partner": StateResolver().resolve(partner),
-        "dated_on": dated_on, "status": status,
-        "responsible_agency": agency or world.agency_a})
+    return services.create_request(
+        None,
+        {
+            "direction": direction,
+            "kind": kind,
+            "partner": StateResolver().resolve(partner),
+            "dated_on": dated_on,
+            "status": status,
+            "responsible_agency": agency or world.agency_a,
+        },
+    )
 
 
 def _small_set(world):
     _add(world, "received", "extradition", "Republic of Korea", date(2024, 2, 1))
-    _add(world, "received", "extradition", "Republic of Korea", date(2024, 8, 1), "executed",
-         world.agency_b)
+    _add(
+        world,
+        "received",
+        "extradition",
+        "Republic of Korea",
+        date(2024, 8, 1),
+        "executed",
+        world.agency_b,
+    )
     _add(world, "received", "extradition", "Australia", date(2024, 9, 1), "refused")
     _add(world, "sent", "mutual_legal_assistance", "Australia", date(2024, 3, 1))
     _add(world, "sent", "mutual_legal_assistance", "Australia", date(2025, 1, 2))
@@ -24,20 +38,27 @@ def _small_set(world):
 
 def test_the_system_counts_every_request_by_partner_and_status(world):
     _small_set(world)
-    cells = {(c.year, c.direction, c.kind, c.partner): c.count
-             for c in summary.by_partner(None)}
-    assert cells == {(2024, "received", "extradition", "AUS"): 1,
-                     (2024, "received", "extradition", "KOR"): 2,
-                     (2024, "sent", "mutual_legal_assistance", "AUS"): 1,
-                     (2025, "sent", "mutual_legal_assistance", "AUS"): 1}
-    statuses = {(r["year"], r["type"], r["status"]): r["count"]
-                for r in summary.by_status(None, 2024)}
-    assert statuses == {(2024, "extradition", "executed"): 1, (2024, "extradition", "open"): 1,
-                        (2024, "extradition", "refused"): 1,
-                        (2024, "mutual_legal_assistance", "open"): 1}
+    cells = {(c.year, c.direction, c.kind, c.partner): c.count for c in summary.by_partner(None)}
+    assert cells == {
+        (2024, "received", "extradition", "AUS"): 1,
+        (2024, "received", "extradition", "KOR"): 2,
+        (2024, "sent", "mutual_legal_assistance", "AUS"): 1,
+        (2025, "sent", "mutual_legal_assistance", "AUS"): 1,
+    }
+    statuses = {
+        (r["year"], r["type"], r["status"]): r["count"] for r in summary.by_status(None, 2024)
+    }
+    assert statuses == {
+        (2024, "extradition", "executed"): 1,
+        (2024, "extradition", "open"): 1,
+        (2024, "extradition", "refused"): 1,
+        (2024, "mutual_legal_assistance", "open"): 1,
+    }
     table = summary.year_tables(summary.by_type(2024))
     assert [(row.year, row.direction, row.total) for row in table] == [
-        (2024, "received", 3), (2024, "sent", 1)]
+        (2024, "received", 3),
+        (2024, "sent", 1),
+    ]
 
 
 def test_partner_and_status_breakdowns_cover_only_the_readers_requests(world):
@@ -45,14 +66,23 @@ def test_partner_and_status_breakdowns_cover_only_the_readers_requests(world):
     by_type = {(c.year, c.direction, c.kind): c.count for c in summary.by_type()}
     for person in (world.officer_a, world.officer_b, world.viewer, world.coordinator):
         assert summary.internal_summary(person)["by_type"] == [
-            cell.as_dict() for cell in summary.by_type()]
+            cell.as_dict() for cell in summary.by_type()
+        ]
     assert by_type[(2024, "received", "extradition")] == 3
     officer_b = summary.internal_summary(world.officer_b, 2024)
     assert officer_b["by_partner"] == [
-        {"year": 2024, "direction": "received", "type": "extradition", "count": 1,
-         "partner": "KOR", "partner_name": "Republic of Korea"}]
+        {
+            "year": 2024,
+            "direction": "received",
+            "type": "extradition",
+            "count": 1,
+            "partner": "KOR",
+            "partner_name": "Republic of Korea",
+        }
+    ]
     assert officer_b["by_status"] == [
-        {"year": 2024, "type": "extradition", "status": "executed", "count": 1}]
+        {"year": 2024, "type": "extradition", "status": "executed", "count": 1}
+    ]
     assert officer_b["breakdowns_over"] == "visible"
     officer_a = {(c.partner, c.count) for c in summary.by_partner(world.officer_a, 2024)}
     assert officer_a == {("AUS", 1), ("KOR", 1)}  # the extradition and the MLA to Australia
@@ -66,10 +96,13 @@ def test_public_face_has_no_partner_and_hides_small_cells(world, settings):
     assert summary.public_summary()["cells"] == [
         {"year": 2024, "direction": "received", "type": "extradition", "count": 3},
         {"year": 2024, "direction": "sent", "type": "mutual_legal_assistance", "count": 1},
-        {"year": 2025, "direction": "sent", "type": "mutual_legal_assistance", "count": 1}]
+        {"year": 2025, "direction": "sent", "type": "mutual_legal_assistance", "count": 1},
+    ]
     settings.CAMKET_COOPERATION_PUBLIC_MIN = 2
-    assert summary.public_summary() == {"minimum": 2, "cells": [
-        {"year": 2024, "direction": "received", "type": "extradition", "count": 3}]}
+    assert summary.public_summary() == {
+        "minimum": 2,
+        "cells": [{"year": 2024, "direction": "received", "type": "extradition", "count": 3}],
+    }
 
 
 def test_public_page_follows_the_portal_switch_and_new_requests(world, settings):
@@ -109,11 +142,11 @@ def test_a_single_case_partner_and_status_reach_only_its_agency(world):
         client.force_login(person)
         answer = client.get("/api/cooperation/summary").json()
         assert answer["by_partner"] == [] and answer["by_status"] == []
-        assert answer["by_type"] == [{"year": 2023, "direction": "received",
-                                      "type": "extradition", "count": 1}]
+        assert answer["by_type"] == [
+            {"year": 2023, "direction": "received", "type": "extradition", "count": 1}
+        ]
     page = _page(world.officer_a, "/cooperation/summary/")
     assert "Republic of Korea" in page and "Refused" in page
-
 
 
 def test_the_portal_menu_leads_to_the_yearly_counts(world):

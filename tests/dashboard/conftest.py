@@ -72,49 +72,73 @@ def make_dashboard_world(plan_world) -> DashboardWorld:
     world = plan_world.world
     coordinator = world.coordinator
     ensure_builtin_taxonomies()
-    cycle_3 = Framework.objects.create(slug="upr-vn-3", name="UPR Viet Nam cycle 3",
-                                       kind="upr_cycle", cycle=3)
+    cycle_3 = Framework.objects.create(
+        slug="upr-vn-3", name="UPR Viet Nam cycle 3", kind="upr_cycle", cycle=3
+    )
     frameworks = {"upr-vn-4": world.framework, "upr-vn-3": cycle_3}
     themes = [_theme(index) for index in range(3)]
     recommendations = {}
     for reference, (slug, response, status, theme_indexes, sdgs) in RECOMMENDATIONS.items():
-        recommendation = make_recommendation(frameworks[slug], reference,
-                                             f"Recommendation {reference}.", status="published")
+        recommendation = make_recommendation(
+            frameworks[slug], reference, f"Recommendation {reference}.", status="published"
+        )
         if response:
-            decide(coordinator, recommendation, response=response, reason="", decided_on=None,
-                   version=recommendation.version)
-        recommendation.categories.set([themes[i] for i in theme_indexes]
-                                      + [_sdg(code) for code in sdgs])
+            decide(
+                coordinator,
+                recommendation,
+                response=response,
+                reason="",
+                decided_on=None,
+                version=recommendation.version,
+            )
+        recommendation.categories.set(
+            [themes[i] for i in theme_indexes] + [_sdg(code) for code in sdgs]
+        )
         if status != "published":  # decisions are made on published recommendations
             Recommendation.objects.filter(pk=recommendation.pk).update(status=status)
         recommendations[reference] = recommendation
-    plans = {"4": plan_world.plan, "3": services.create_plan(coordinator, cycle_3, {
-        "title": "Master Plan for UPR cycle 3"})}
+    plans = {
+        "4": plan_world.plan,
+        "3": services.create_plan(coordinator, cycle_3, {"title": "Master Plan for UPR cycle 3"}),
+    }
     agencies = {"a": world.agency_a, "b": world.agency_b}
     actions = {}
     for name, (plan, lead, co, references, status, publication) in ACTIONS.items():
         action = services.create_action(
-            coordinator, plans[plan], {"title": name, "lead_agency": agencies[lead]},
+            coordinator,
+            plans[plan],
+            {"title": name, "lead_agency": agencies[lead]},
             co_agencies=[agencies[co]] if co else [],
-            recommendations=[recommendations[r] for r in references])
+            recommendations=[recommendations[r] for r in references],
+        )
         if status != "not_started":
-            action = services.set_action_status(coordinator, action, status, "No budget.",
-                                                version=action.version)
+            action = services.set_action_status(
+                coordinator, action, status, "No budget.", version=action.version
+            )
         if publication != "draft":
             services.set_publication(coordinator, [action], publication)
         actions[name] = action
     send_for_review(coordinator, [recommendations["2.9"]], [world.agency_b])
     # A recommendation-level indicator reported by agency B, and answered due dates.
-    indicators.create_indicator(coordinator, {
-        "title": "Schools reached", "starts_on": date(2025, 1, 1), "ends_on": date(2025, 12, 31),
-        "frequency_months": 3}, recommendation=recommendations["2.5"], agency=world.agency_b)
+    indicators.create_indicator(
+        coordinator,
+        {
+            "title": "Schools reached",
+            "starts_on": date(2025, 1, 1),
+            "ends_on": date(2025, 12, 31),
+            "frequency_months": 3,
+        },
+        recommendation=recommendations["2.5"],
+        agency=world.agency_b,
+    )
     first_a, second_a = plan_world.indicator_a.due_dates.order_by("due_on")[:2]
     ProgressReport.objects.create(due_date=first_a, state=ProgressReport.State.SUBMITTED)
     ProgressReport.objects.create(due_date=second_a, state=ProgressReport.State.DRAFT)
     for recommendation in recommendations.values():
         recommendation.refresh_from_db()
-    return DashboardWorld(plan_world=plan_world, recommendations=recommendations,
-                          actions=actions, themes=themes)
+    return DashboardWorld(
+        plan_world=plan_world, recommendations=recommendations, actions=actions, themes=themes
+    )
 
 
 @pytest.fixture

@@ -26,8 +26,7 @@ def share(part: int, whole: int) -> float:
 
 
 def _plain(counters: dict) -> dict:
-    return {str(key): {s: n for s, n in counter.items() if n} for key, counter in
-            counters.items()}
+    return {str(key): {s: n for s, n in counter.items() if n} for key, counter in counters.items()}
 
 
 def _committed(r) -> bool:
@@ -46,35 +45,48 @@ def _in_category(r, category) -> bool:
 
 
 def _concerns(r, framework, kind, category) -> bool:
-    return ((not framework or r.framework.slug == framework)
-            and (not kind or r.framework.kind == kind)
-            and (not category or _in_category(r, category)))
+    return (
+        (not framework or r.framework.slug == framework)
+        and (not kind or r.framework.kind == kind)
+        and (not category or _in_category(r, category))
+    )
 
 
 def _recommendations(user, framework, kind="", category=None):
     queryset = Recommendation.objects.select_related("framework").prefetch_related(
-        "categories__taxonomy", "categories__parent")
+        "categories__taxonomy", "categories__parent"
+    )
     if user is not None:
         queryset = queryset.filter(pk__in=[r.pk for r in visible_recommendations(user)])
-    return [r for r in queryset if _committed(r) and r.status != "archived"
-            and _concerns(r, framework, kind, category)]
+    return [
+        r
+        for r in queryset
+        if _committed(r) and r.status != "archived" and _concerns(r, framework, kind, category)
+    ]
 
 
 def _action_concerns(action, framework, kind, category) -> bool:
     """Each filter holds for the action's plan or one of the items it implements."""
     items = list(action.recommendations.select_related("framework"))
     frameworks = [action.plan.framework, *(r.framework for r in items)]
-    return ((not framework or any(f.slug == framework for f in frameworks))
-            and (not kind or any(f.kind == kind for f in frameworks))
-            and (not category or any(_in_category(r, category) for r in items)))
+    return (
+        (not framework or any(f.slug == framework for f in frameworks))
+        and (not kind or any(f.kind == kind for f in frameworks))
+        and (not category or any(_in_category(r, category) for r in items))
+    )
 
 
 def _actions(user, framework, kind="", category=None):
     queryset = Action.objects.select_related("lead_agency", "plan__framework")
     if user is not None:
         queryset = queryset.filter(pk__in=[a.pk for a in visible_actions(user)])
-    return [a for a in queryset if a.publication != "archived" and not a.plan.archived
-            and _action_concerns(a, framework, kind, category)]
+    return [
+        a
+        for a in queryset
+        if a.publication != "archived"
+        and not a.plan.archived
+        and _action_concerns(a, framework, kind, category)
+    ]
 
 
 def _is_open(due_date) -> bool:
@@ -83,10 +95,12 @@ def _is_open(due_date) -> bool:
     except ProgressReport.DoesNotExist:
         state = None
     action = due_date.indicator.action
-    return (not due_date.archived and not due_date.indicator.archived
-            and (action is None or (action.publication == "published"
-                                    and not action.plan.archived))
-            and state not in ("submitted", "accepted"))
+    return (
+        not due_date.archived
+        and not due_date.indicator.archived
+        and (action is None or (action.publication == "published" and not action.plan.archived))
+        and state not in ("submitted", "accepted")
+    )
 
 
 def _due_date_concerns(due_date, framework, kind, category) -> bool:
@@ -98,13 +112,17 @@ def _due_date_concerns(due_date, framework, kind, category) -> bool:
 
 def _overdue(user, framework, today, kind="", category=None) -> dict:
     queryset = DueDate.objects.select_related(
-        "indicator__agency", "indicator__action__plan__framework",
-        "indicator__recommendation__framework")
+        "indicator__agency",
+        "indicator__action__plan__framework",
+        "indicator__recommendation__framework",
+    )
     if user is not None:
         queryset = queryset.filter(pk__in=[d.pk for d in visible_due_dates(user)])
-    counts = Counter(d.indicator.agency.code for d in queryset
-                     if d.due_on < today and _is_open(d)
-                     and _due_date_concerns(d, framework, kind, category))
+    counts = Counter(
+        d.indicator.agency.code
+        for d in queryset
+        if d.due_on < today and _is_open(d) and _due_date_concerns(d, framework, kind, category)
+    )
     return dict(counts)
 
 
@@ -113,21 +131,24 @@ def expected(user, framework: str, today, kind: str = "", category: int | None =
     headline = Counter(r.implementation or "none" for r in recommendations)
     by_framework, by_theme = defaultdict(Counter), defaultdict(Counter)
     by_kind, by_topic = defaultdict(Counter), defaultdict(Counter)
-    by_sdg = {goal.code: Counter() for goal in Category.objects.filter(
-        taxonomy__slug=SDG, parent__isnull=True)}
+    by_sdg = {
+        goal.code: Counter()
+        for goal in Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True)
+    }
     for r in recommendations:
         status = r.implementation or "none"
         by_framework[r.framework.slug][status] += 1
         by_kind[r.framework.kind][status] += 1
         categories = list(r.categories.all())
-        for theme in {c.parent_id or c.pk for c in categories
-                      if c.taxonomy.slug == UPR_INFO_ISSUES}:
+        for theme in {
+            c.parent_id or c.pk for c in categories if c.taxonomy.slug == UPR_INFO_ISSUES
+        }:
             by_theme[theme][status] += 1
-        for subject in {c.parent_id or c.pk for c in categories
-                        if c.taxonomy.slug == DRUGS_CRIME}:
+        for subject in {c.parent_id or c.pk for c in categories if c.taxonomy.slug == DRUGS_CRIME}:
             by_topic[subject][status] += 1
-        for goal in {c.parent.code if c.parent else c.code for c in categories
-                     if c.taxonomy.slug == SDG}:
+        for goal in {
+            c.parent.code if c.parent else c.code for c in categories if c.taxonomy.slug == SDG
+        }:
             by_sdg[goal][status] += 1
     by_agency = defaultdict(Counter)
     for action in _actions(user, framework, kind, category):
@@ -152,6 +173,7 @@ def expected(user, framework: str, today, kind: str = "", category: int | None =
 
 def summary(figures) -> dict:
     """The service's figures in the shape of `expected`."""
+
     def rows(items):
         return {row.key: {s.key: s.count for s in row.segments if s.count} for row in items}
 

@@ -27,8 +27,9 @@ def test_the_api_agrees_with_the_service(client, dashboard_world, persona, frame
     assert response.json() == services.as_dict(services.figures(user, framework))
 
 
-@pytest.mark.parametrize(("persona", "framework", "status"), [
-    (None, "", 401), ("coordinator", "no-such-thing", 404)])
+@pytest.mark.parametrize(
+    ("persona", "framework", "status"), [(None, "", 401), ("coordinator", "no-such-thing", 404)]
+)
 def test_the_api_refuses(client, world, persona, framework, status):
     user = getattr(world, persona) if persona else None
     assert _api_get(client, user, framework=framework).status_code == status
@@ -41,8 +42,7 @@ def _cli(*args) -> str:
 
 
 @pytest.mark.parametrize("framework", ["", "upr-vn-4"])
-def test_the_cli_json_agrees_with_the_service_for_the_whole_government(dashboard_world,
-                                                                         framework):
+def test_the_cli_json_agrees_with_the_service_for_the_whole_government(dashboard_world, framework):
     args = ["--json", "--date", dashboard_world.today.isoformat()]
     args += ["--framework", framework] if framework else []
     data = json.loads(_cli(*args))
@@ -50,8 +50,9 @@ def test_the_cli_json_agrees_with_the_service_for_the_whole_government(dashboard
     assert data == services.as_dict(result)
     assert data["scope"] == "all"
     # Unscoped means the same as the coordinator's view.
-    coordinator = services.figures(dashboard_world.coordinator, framework,
-                                   today=dashboard_world.today)
+    coordinator = services.figures(
+        dashboard_world.coordinator, framework, today=dashboard_world.today
+    )
     assert data == {**services.as_dict(coordinator), "scope": "all"}
 
 

@@ -25,8 +25,14 @@ def test_figures_equal_direct_counts(dashboard_world, persona, framework):
 def test_the_varied_world_is_varied(dashboard_world):
     """Guard against a dataset in which everything is zero and the comparison proves nothing."""
     result = summary(services.figures(None, today=dashboard_world.today))
-    assert set(result["headline"]) == {"implemented", "partly_implemented", "in_progress",
-                                       "not_started", "not_implemented", "none"}
+    assert set(result["headline"]) == {
+        "implemented",
+        "partly_implemented",
+        "in_progress",
+        "not_started",
+        "not_implemented",
+        "none",
+    }
     assert len(result["by_framework"]) == 2
     assert set(result["by_agency"]) == {"mps", "moj"}
     assert len(result["by_theme"]) == 3
@@ -39,11 +45,21 @@ def test_totals_are_the_sums_of_their_segments(dashboard_world):
     result = services.figures(None, today=dashboard_world.today)
     headline = result.headline
     assert headline.accepted == sum(s.count for s in headline.segments)
-    assert (headline.implemented, headline.partly_implemented, headline.in_progress,
-            headline.not_started, headline.not_implemented, headline.no_action) == tuple(
-        s.count for s in headline.segments)
-    for rows in (result.by_framework, result.by_agency, result.by_theme, result.by_sdg,
-                 result.overdue_by_agency):
+    assert (
+        headline.implemented,
+        headline.partly_implemented,
+        headline.in_progress,
+        headline.not_started,
+        headline.not_implemented,
+        headline.no_action,
+    ) == tuple(s.count for s in headline.segments)
+    for rows in (
+        result.by_framework,
+        result.by_agency,
+        result.by_theme,
+        result.by_sdg,
+        result.overdue_by_agency,
+    ):
         for row in rows:
             assert row.total == sum(s.count for s in row.segments)
 
@@ -62,10 +78,19 @@ def test_only_the_top_themes_are_shown(dashboard_world):
     assert rows[0].total == max(row.total for row in services.figures(None).by_theme)
 
 
-@pytest.mark.parametrize(("part", "whole", "percent"), [
-    (98, 113, 86.7), (14, 113, 12.4),  # Viet Nam's cycle III shares
-    (1, 3, 33.3), (2, 3, 66.7), (1, 16, 6.3), (3, 8, 37.5), (0, 5, 0.0), (0, 0, 0.0),
-])
+@pytest.mark.parametrize(
+    ("part", "whole", "percent"),
+    [
+        (98, 113, 86.7),
+        (14, 113, 12.4),  # Viet Nam's cycle III shares
+        (1, 3, 33.3),
+        (2, 3, 66.7),
+        (1, 16, 6.3),
+        (3, 8, 37.5),
+        (0, 5, 0.0),
+        (0, 0, 0.0),
+    ],
+)
 def test_share_rounds_half_up_to_one_decimal(part, whole, percent):
     assert services.share(part, whole) == percent
 
@@ -75,20 +100,29 @@ def test_cycle_iii_like_shares_come_from_the_data(dashboard_world):
     statuses = ["implemented"] * 98 + ["partly_implemented"] * 14 + ["in_progress"]
     Recommendation.objects.filter(framework=framework).delete()
     Recommendation.objects.bulk_create(
-        Recommendation(framework=framework, reference=f"III.{i}", text="R", status="published",
-                       response="supported", implementation=status)
-        for i, status in enumerate(statuses))
+        Recommendation(
+            framework=framework,
+            reference=f"III.{i}",
+            text="R",
+            status="published",
+            response="supported",
+            implementation=status,
+        )
+        for i, status in enumerate(statuses)
+    )
     headline = services.figures(None, "upr-vn-3").headline
-    assert (headline.accepted, headline.implemented_share,
-            headline.partly_implemented_share) == (113, 86.7, 12.4)
+    assert (headline.accepted, headline.implemented_share, headline.partly_implemented_share) == (
+        113,
+        86.7,
+        12.4,
+    )
 
 
 def test_the_share_rises_when_an_action_is_implemented(dashboard_world):
     coordinator = dashboard_world.coordinator
     before = services.figures(coordinator).headline
     action = dashboard_world.actions["failed"]  # the only action of 2.4, not implemented
-    plan_services.set_action_status(coordinator, action, "implemented",
-                                    version=action.version)
+    plan_services.set_action_status(coordinator, action, "implemented", version=action.version)
     after = services.figures(coordinator).headline
     assert after.implemented == before.implemented + 1
     assert after.not_implemented == before.not_implemented - 1

@@ -18,11 +18,12 @@ URL = "/dashboard/"
 def _items(framework, prefix, responses, *, state=None, session=None, status="published"):
     made = []
     for index, response in enumerate(responses, start=1):
-        item = make_recommendation(framework, f"{prefix}.{index}", f"Item {prefix}.{index}.",
-                                   status=status)
-        Recommendation.objects.filter(pk=item.pk).update(response=response,
-                                                         state_under_review=state,
-                                                         session=session)
+        item = make_recommendation(
+            framework, f"{prefix}.{index}", f"Item {prefix}.{index}.", status=status
+        )
+        Recommendation.objects.filter(pk=item.pk).update(
+            response=response, state_under_review=state, session=session
+        )
         made.append(item)
     return made
 
@@ -42,24 +43,35 @@ def states_world(world):
     viet_nam = _state("VNM", "Viet Nam")
     thailand = _state("THA", "Thailand")
     Framework.objects.filter(pk=world.framework.pk).update(state_under_review=viet_nam)
-    cycle_3 = Framework.objects.create(slug="upr-vn-3", name="UPR Viet Nam cycle 3",
-                                       kind="upr_cycle", cycle=3, state_under_review=viet_nam)
-    thai = Framework.objects.create(slug="upr-th-3", name="UPR Thailand cycle 3",
-                                    kind="upr_cycle", cycle=3, state_under_review=thailand)
-    imported = Framework.objects.create(slug="upr-info", name="UPR Info export",
-                                        kind="upr_cycle")
+    cycle_3 = Framework.objects.create(
+        slug="upr-vn-3",
+        name="UPR Viet Nam cycle 3",
+        kind="upr_cycle",
+        cycle=3,
+        state_under_review=viet_nam,
+    )
+    thai = Framework.objects.create(
+        slug="upr-th-3",
+        name="UPR Thailand cycle 3",
+        kind="upr_cycle",
+        cycle=3,
+        state_under_review=thailand,
+    )
+    imported = Framework.objects.create(slug="upr-info", name="UPR Info export", kind="upr_cycle")
     Recommendation.objects.filter(framework=world.framework).update(
-        status=Recommendation.Status.ARCHIVED)  # the personas' items: out of the counts
-    four = _items(world.framework, "4", ["supported", "supported", "supported_in_part",
-                                         "noted", ""])
+        status=Recommendation.Status.ARCHIVED
+    )  # the personas' items: out of the counts
+    four = _items(
+        world.framework, "4", ["supported", "supported", "supported_in_part", "noted", ""]
+    )
     _items(world.framework, "4d", ["supported"], status="draft")
-    three = _items(cycle_3, "3", ["supported", "already_implemented", "supported_in_part",
-                                  "noted"])
+    three = _items(cycle_3, "3", ["supported", "already_implemented", "supported_in_part", "noted"])
     _items(thai, "t", ["supported", "supported", "noted"])
     _items(imported, "i", ["supported", "noted"], state=thailand, session=5)
     _items(imported, "v", ["supported"], state=viet_nam, session=5)
     Recommendation.objects.filter(pk__in=[four[0].pk, three[0].pk, three[1].pk]).update(
-        implementation="implemented")
+        implementation="implemented"
+    )
     Recommendation.objects.filter(pk=four[1].pk).update(implementation="in_progress")
     return world
 
@@ -96,8 +108,9 @@ def test_a_chosen_framework_counts_every_state_unless_told(states_world):
 
 
 def test_items_without_a_state_count_for_the_home_state_only(states_world, world):
-    programme = Framework.objects.create(slug="bare", name="Bare strategy", kind="strategy",
-                                         has_response=False)
+    programme = Framework.objects.create(
+        slug="bare", name="Bare strategy", kind="strategy", has_response=False
+    )
     make_recommendation(programme, "1", "A task with no state, theme, parent or response.")
     viewer = states_world.viewer
     assert services.figures(viewer).headline.commitments == 1
@@ -120,8 +133,9 @@ def test_an_unknown_state_is_refused_everywhere(client, states_world):
     client.force_login(states_world.viewer)
     assert client.get(URL, {"state": "XYZ"}).status_code == 404
     _, secret = ApiToken.issue(states_world.viewer, "test")
-    response = client.get("/api/dashboard", {"state": "XYZ"},
-                          headers={"Authorization": f"Bearer {secret}"})
+    response = client.get(
+        "/api/dashboard", {"state": "XYZ"}, headers={"Authorization": f"Bearer {secret}"}
+    )
     assert response.status_code == 404
     with pytest.raises(CommandError):
         call_command("dashboard", "--state", "XYZ", stdout=io.StringIO())
@@ -129,8 +143,9 @@ def test_an_unknown_state_is_refused_everywhere(client, states_world):
 
 def test_the_api_and_the_cli_take_the_state(client, states_world):
     _, secret = ApiToken.issue(states_world.viewer, "test")
-    data = client.get("/api/dashboard", {"state": "THA"},
-                      headers={"Authorization": f"Bearer {secret}"}).json()
+    data = client.get(
+        "/api/dashboard", {"state": "THA"}, headers={"Authorization": f"Bearer {secret}"}
+    ).json()
     assert data["state"] == "THA" and data["headline"]["accepted"] == 3
     out = io.StringIO()
     call_command("dashboard", "--state", "all", "--json", stdout=out)
@@ -138,6 +153,7 @@ def test_the_api_and_the_cli_take_the_state(client, states_world):
 
 
 # --- cycles compared ---------------------------------------------------------------------
+
 
 def _columns(user, state="VNM"):
     return {column.cycle: column for column in cycles.cycle_comparison(user, state)}
@@ -196,7 +212,9 @@ def test_the_page_compares_the_cycles(client, states_world):
     assert "Sources of the published figures" in content
 
 
-@pytest.mark.parametrize(("session", "cycle"), [(1, 1), (5, 1), (12, 1), (13, 2), (32, 3),
-                                                (46, 4), (None, None), (999, None)])
+@pytest.mark.parametrize(
+    ("session", "cycle"),
+    [(1, 1), (5, 1), (12, 1), (13, 2), (32, 3), (46, 4), (None, None), (999, None)],
+)
 def test_cycle_of_session(session, cycle):
     assert cycles.cycle_of_session(session) == cycle

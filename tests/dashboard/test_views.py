@@ -41,10 +41,11 @@ def test_an_unknown_framework_is_not_found(client, world):
     assert client.get(URL, {"framework": "no-such-thing"}).status_code == 404
 
 
-@pytest.mark.parametrize(("persona", "counts_b_draft"), [
-    ("coordinator", True), ("officer_b", True), ("officer_a", False), ("viewer", False)])
-def test_agency_b_draft_action_counts_only_for_who_can_see_it(plan_world, persona,
-                                                              counts_b_draft):
+@pytest.mark.parametrize(
+    ("persona", "counts_b_draft"),
+    [("coordinator", True), ("officer_b", True), ("officer_a", False), ("viewer", False)],
+)
+def test_agency_b_draft_action_counts_only_for_who_can_see_it(plan_world, persona, counts_b_draft):
     """action_b (agency B, draft) and its indicator's due dates are B's and the coordinator's."""
     today = plan_world.indicator_b.due_dates.order_by("due_on")[1].due_on  # one is overdue
     result = services.figures(getattr(plan_world.world, persona), today=today)
@@ -76,8 +77,14 @@ def test_the_page_shows_charts_numbers_and_links(client, dashboard_world, framew
     share = f"{result.headline.implemented_share:.1f}%"
     assert share in content
     hrefs = _hrefs(content)
-    rows = [*result.by_framework, *result.by_kind, *result.by_agency, *result.by_theme,
-            *result.by_sdg, *result.overdue_by_agency]
+    rows = [
+        *result.by_framework,
+        *result.by_kind,
+        *result.by_agency,
+        *result.by_theme,
+        *result.by_sdg,
+        *result.overdue_by_agency,
+    ]
     links = [row.url for row in rows if row.total]
     links += [s.url for row in rows for s in row.segments if s.count]
     links += [s.url for s in result.headline.segments if s.count]
@@ -125,8 +132,9 @@ def test_each_action_link_selects_what_was_counted(dashboard_world, persona):
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "officer_a", "officer_b", "viewer"])
-def test_each_overdue_link_lists_exactly_the_overdue_reports(client, dashboard_world,
-                                                            persona, settings):
+def test_each_overdue_link_lists_exactly_the_overdue_reports(
+    client, dashboard_world, persona, settings
+):
     """The queue behind an overdue bar lists as many due dates as the bar counts."""
     user = getattr(dashboard_world, persona)
     client.force_login(user)

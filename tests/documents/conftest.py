@@ -34,13 +34,15 @@ def docx_text(data: bytes) -> str:
 
 def docx_headings(data: bytes) -> list[str]:
     document = docx.Document(BytesIO(data))
-    return [p.text for p in document.paragraphs
-            if p.style.name.startswith("Heading") or p.style.name == "Title"]
+    return [
+        p.text
+        for p in document.paragraphs
+        if p.style.name.startswith("Heading") or p.style.name == "Title"
+    ]
 
 
 def pdf_text(data: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-", "-"], input=data,
-                            capture_output=True, check=True)
+    result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
     return flat(result.stdout.decode("utf-8"))
 
 
@@ -49,8 +51,9 @@ def text_of(data: bytes, file_format: str) -> str:
 
 
 def make(kind, framework, file_format, language="en", user=None) -> str:
-    return text_of(generate.make_document(kind, framework, file_format, language, user),
-                   file_format)
+    return text_of(
+        generate.make_document(kind, framework, file_format, language, user), file_format
+    )
 
 
 @dataclass
@@ -72,13 +75,18 @@ def document_world(plan_world):
     theme.refresh_from_db()
     world.published.categories.add(theme)
     Recommendation.objects.filter(pk=world.published.pk).update(
-        response_reason="Consistent with the Law on human trafficking prevention.")
+        response_reason="Consistent with the Law on human trafficking prevention."
+    )
     world.framework.name_vi = "UPR Việt Nam chu kỳ 4"
     world.framework.save()
     due_date = plan_world.indicator_a.due_dates.order_by("due_on").first()
     report = ProgressReport.objects.create(
-        due_date=due_date, state=ProgressReport.State.ACCEPTED, status="in_progress",
-        narrative=NARRATIVE, indicator_value=120)
+        due_date=due_date,
+        state=ProgressReport.State.ACCEPTED,
+        status="in_progress",
+        narrative=NARRATIVE,
+        indicator_value=120,
+    )
     plan_world.indicator_a.target = 600
     plan_world.indicator_a.baseline = 0
     plan_world.indicator_a.save()

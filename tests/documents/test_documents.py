@@ -13,8 +13,14 @@ FORMATS = ["docx", "pdf"]
 @pytest.mark.parametrize("file_format", FORMATS)
 def test_positions_list_every_item_with_counts_and_reasons(document_world, file_format):
     text = make("positions", document_world.framework, file_format)
-    for heading in ("DRAFT", "Positions on the recommendations", "UPR Viet Nam cycle 4",
-                    "Positions at a glance", "Trafficking in persons", "No theme"):
+    for heading in (
+        "DRAFT",
+        "Positions on the recommendations",
+        "UPR Viet Nam cycle 4",
+        "Positions at a glance",
+        "Trafficking in persons",
+        "No theme",
+    ):
         assert heading in text
     for reference in ("1.1", "1.2", "1.3"):
         assert reference in text
@@ -26,8 +32,7 @@ def test_positions_list_every_item_with_counts_and_reasons(document_world, file_
 
 
 @pytest.mark.parametrize("file_format", FORMATS)
-def test_vietnamese_drafts_carry_the_translation_with_its_diacritics(document_world,
-                                                                     file_format):
+def test_vietnamese_drafts_carry_the_translation_with_its_diacritics(document_world, file_format):
     text = make("positions", document_world.framework, file_format, "vi")
     assert "Tiếp tục nỗ lực phòng, chống mua bán người." in text
     assert "Continue efforts to combat trafficking" not in text
@@ -46,20 +51,29 @@ def test_the_word_draft_has_real_headings(document_world):
 
 
 @pytest.mark.parametrize("file_format", FORMATS)
-def test_the_plan_lists_actions_agencies_dates_links_and_indicators(document_world,
-                                                                    file_format):
+def test_the_plan_lists_actions_agencies_dates_links_and_indicators(document_world, file_format):
     text = make("plan", document_world.framework, file_format, "vi")
-    for expected in ("Master Plan for UPR cycle 4", "1234/QĐ-TTg",
-                     "Train police officers on victim identification", "Bộ Công an",
-                     "Draft the law on legal aid", "Bộ Tư pháp", "2025-01-01", "2026-12-31",
-                     "Officers trained", "people", "600"):
+    for expected in (
+        "Master Plan for UPR cycle 4",
+        "1234/QĐ-TTg",
+        "Train police officers on victim identification",
+        "Bộ Công an",
+        "Draft the law on legal aid",
+        "Bộ Tư pháp",
+        "2025-01-01",
+        "2026-12-31",
+        "Officers trained",
+        "people",
+        "600",
+    ):
         assert expected in text
     assert "1.1" in text  # the linked recommendation
 
 
 @pytest.mark.parametrize("file_format", FORMATS)
 def test_the_midterm_report_shows_progress_indicators_and_the_dashboards_numbers(
-        document_world, file_format):
+    document_world, file_format
+):
     text = make("midterm", document_world.framework, file_format, "vi")
     assert NARRATIVE in text
     assert THEME_VI in text and "1.1" in text
@@ -131,8 +145,7 @@ def test_archived_items_stay_out_of_system_exports(document_world, file_format):
     assert "An archived item." not in make("positions", document_world.framework, file_format)
 
 
-def test_pdf_embeds_noto_fonts_and_vietnamese_survives_the_round_trip(document_world,
-                                                                     tmp_path):
+def test_pdf_embeds_noto_fonts_and_vietnamese_survives_the_round_trip(document_world, tmp_path):
     import subprocess
 
     framework = document_world.framework
@@ -140,14 +153,16 @@ def test_pdf_embeds_noto_fonts_and_vietnamese_survives_the_round_trip(document_w
     framework.save()
     document_world.plan_world.action_a.co_agencies.add(document_world.coordinating_agency)
     type(document_world.published).objects.filter(pk=document_world.published.pk).update(
-        response_reason="Được chấp thuận")
+        response_reason="Được chấp thuận"
+    )
     text = make("plan", framework, "pdf", "vi")
     assert "Việt Nam" in text and "Bộ Ngoại giao" in text
     assert "Được chấp thuận" in make("positions", framework, "pdf", "vi")
     path = tmp_path / "plan.pdf"
     path.write_bytes(generate.make_document("plan", framework, "pdf", "vi", None))
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True,
-                           text=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, check=True, text=True
+    ).stdout
     embedded = [line for line in fonts.splitlines() if "Noto" in line and " yes " in line]
     assert any("Noto-Serif" in line for line in embedded)
     assert any("Noto-Sans" in line for line in embedded)

@@ -27,14 +27,15 @@ def test_without_a_template_the_noto_fonts_are_named(document_world):
     assert docx.Document(BytesIO(data)).styles["Normal"].font.name == "Noto Serif"
 
 
-def test_pdf_templates_and_css_are_overridden_from_a_folder(document_world, settings,
-                                                            tmp_path):
+def test_pdf_templates_and_css_are_overridden_from_a_folder(document_world, settings, tmp_path):
     folder = tmp_path / "templates" / "documents" / "pdf"
     folder.mkdir(parents=True)
-    (folder / "report.css").write_text("html { font-family: 'Noto Sans'; }\n"
-                                       "h1::before { content: 'Bộ Ngoại giao — '; }\n")
-    settings.TEMPLATES = [{**settings.TEMPLATES[0],
-                           "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}]
+    (folder / "report.css").write_text(
+        "html { font-family: 'Noto Sans'; }\nh1::before { content: 'Bộ Ngoại giao — '; }\n"
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}
+    ]
     report = generate.build_report("positions", document_world.framework, "en", None)
     assert "Bộ Ngoại giao — " in render_pdf.render_html(report)
     text = pdf_text(generate.render(report, "pdf"))

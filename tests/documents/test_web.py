@@ -15,8 +15,13 @@ def _documents_dir(settings, tmp_path):
 
 def ask(client, user, **values):
     client.force_login(user)
-    data = {"framework": "upr-vn-4", "kind": "positions", "file_format": "docx",
-            "language": "vi", **values}
+    data = {
+        "framework": "upr-vn-4",
+        "kind": "positions",
+        "file_format": "docx",
+        "language": "vi",
+        **values,
+    }
     return client.post("/documents/request/", data)
 
 
@@ -37,8 +42,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db):
     assert client.post("/documents/request/", {}).status_code == 302
 
 
-def test_a_small_draft_is_made_at_once_and_only_its_requester_downloads_it(
-        client, document_world):
+def test_a_small_draft_is_made_at_once_and_only_its_requester_downloads_it(client, document_world):
     response = ask(client, document_world.officer_a)
     assert response.status_code == 302
     document = DocumentRequest.objects.get()
@@ -60,7 +64,8 @@ def test_a_small_draft_is_made_at_once_and_only_its_requester_downloads_it(
 
 
 def test_a_large_draft_goes_to_the_worker_and_the_page_shows_progress(
-        client, document_world, settings):
+    client, document_world, settings
+):
     settings.CAMKET_DOCUMENTS_AT_ONCE_ITEMS = 0
     ask(client, document_world.coordinator, kind="midterm", file_format="pdf", language="en")
     document = DocumentRequest.objects.get()
@@ -85,11 +90,14 @@ def test_the_queued_task_is_recorded_for_the_worker(client, document_world, sett
     assert job.task_path.endswith("make_requested_document")
 
 
-@pytest.mark.parametrize("values, message", [
-    ({"framework": "nope"}, "No such framework"),
-    ({"kind": "summary"}, "Unknown kind"),
-    ({"file_format": "odt"}, "Unknown format"),
-])
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"framework": "nope"}, "No such framework"),
+        ({"kind": "summary"}, "Unknown kind"),
+        ({"file_format": "odt"}, "Unknown format"),
+    ],
+)
 def test_wrong_choices_are_refused(client, document_world, values, message):
     response = ask(client, document_world.viewer, **values)
     assert response.status_code == 302

@@ -28,8 +28,21 @@ def test_the_cli_contract(world, tmp_path, fmt):
 
 def test_the_list_layout_and_columns_can_be_chosen(world, tmp_path):
     out = tmp_path / "list.xlsx"
-    call_command("export", "--framework", "upr-vn-4", "--format", "xlsx", "--out", str(out),
-                 "--layout", "list", "--columns", "reference,text_vi", "--lang", "vi")
+    call_command(
+        "export",
+        "--framework",
+        "upr-vn-4",
+        "--format",
+        "xlsx",
+        "--out",
+        str(out),
+        "--layout",
+        "list",
+        "--columns",
+        "reference,text_vi",
+        "--lang",
+        "vi",
+    )
     sheet = load_workbook(out).active
     assert sheet.max_column == 2
     assert (sheet["A2"].value, sheet["B2"].value) == ("1.1", world.published.text_vi)
@@ -37,14 +50,31 @@ def test_the_list_layout_and_columns_can_be_chosen(world, tmp_path):
 
 def test_clear_errors(world, tmp_path):
     with pytest.raises(CommandError, match="known: upr-vn-4"):
-        call_command("export", "--framework", "nope", "--format", "csv",
-                     "--out", str(tmp_path / "x.csv"))
+        call_command(
+            "export", "--framework", "nope", "--format", "csv", "--out", str(tmp_path / "x.csv")
+        )
     with pytest.raises(CommandError, match="Cannot write"):
-        call_command("export", "--framework", "upr-vn-4", "--format", "csv",
-                     "--out", str(tmp_path / "missing" / "x.csv"))
+        call_command(
+            "export",
+            "--framework",
+            "upr-vn-4",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "missing" / "x.csv"),
+        )
     with pytest.raises(CommandError, match="nope"):
-        call_command("export", "--framework", "upr-vn-4", "--format", "csv",
-                     "--out", str(tmp_path / "x.csv"), "--columns", "text,nope")
+        call_command(
+            "export",
+            "--framework",
+            "upr-vn-4",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "x.csv"),
+            "--columns",
+            "text,nope",
+        )
 
 
 @pytest.fixture
@@ -72,8 +102,9 @@ def test_public_open_data_holds_published_items_and_public_fields(client, public
 
 
 def test_public_open_data_refuses_internal_columns(client, public_world):
-    response = client.get(reverse("public-export", args=["upr-vn-4", "csv"]),
-                          {"columns": "reference,status"})
+    response = client.get(
+        reverse("public-export", args=["upr-vn-4", "csv"]), {"columns": "reference,status"}
+    )
     assert response.status_code == 400
 
 

@@ -29,9 +29,17 @@ def _get(client, fmt, slug="upr-vn-4", **params):
 def test_only_published_actions_and_public_fields(client, portal_world, fmt):
     response = _get(client, fmt)
     assert response.status_code == 200
-    text = (response.content.decode("utf-8-sig") if fmt != "xlsx" else " ".join(
-        str(value) for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(
-            values_only=True) for value in row))
+    text = (
+        response.content.decode("utf-8-sig")
+        if fmt != "xlsx"
+        else " ".join(
+            str(value)
+            for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(
+                values_only=True
+            )
+            for value in row
+        )
+    )
     assert SECRET not in text  # no draft action, budget, status reason, other report
     assert "PUBMARK-ACTION-DESC" in text and "PUBMARK-NARRATIVE" in text
     assert "PUBMARK-INDICATOR" in text
@@ -41,12 +49,22 @@ def test_the_json_holds_what_the_portal_page_lists(client, portal_world):
     page = client.get(reverse("public-actions", args=["upr-vn-4"])).context["page"]
     document = json.loads(_get(client, "json").content)
     assert document["schema"] == "camket-public-actions"
-    assert [row["reference"] for row in document["rows"]] == [
-        a.reference for a in page.object_list]
+    assert [row["reference"] for row in document["rows"]] == [a.reference for a in page.object_list]
     row = document["rows"][0]
-    assert set(row) == {"reference", "title", "description", "expected_output", "plan",
-                        "lead_agency", "co_agencies", "start_on", "target_on", "status",
-                        "items", "progress"}
+    assert set(row) == {
+        "reference",
+        "title",
+        "description",
+        "expected_output",
+        "plan",
+        "lead_agency",
+        "co_agencies",
+        "start_on",
+        "target_on",
+        "status",
+        "items",
+        "progress",
+    }
     assert row["items"] == [portal_world.item.reference]
     (progress,) = row["progress"]  # the latest public report: not the later unpublished ones
     assert progress["narrative"] == "PUBMARK-NARRATIVE" and progress["indicator_value"] == 40

@@ -10,8 +10,7 @@ from camket.importers.service import import_file
 from camket.links.models import RegisterLink
 from tests.exports.snapshots import framework_snapshot, items_snapshot
 
-MATRICES = ["slovenia-cycle2-upr20.docx", "slovenia-cycle4-upr48.docx",
-            "egypt-cycle2-upr20.docx"]
+MATRICES = ["slovenia-cycle2-upr20.docx", "slovenia-cycle4-upr48.docx", "egypt-cycle2-upr20.docx"]
 
 
 def empty_camket(last_category: int, last_state: int) -> None:
@@ -32,7 +31,8 @@ def empty_camket(last_category: int, last_state: int) -> None:
 @pytest.mark.parametrize("name", MATRICES)
 @pytest.mark.parametrize(("fmt", "language"), [("xlsx", "en"), ("docx", "vi")])
 def test_an_exported_matrix_imports_back_the_same_framework_and_items(
-        shared_data, tmp_path, name, fmt, language):
+    shared_data, tmp_path, name, fmt, language
+):
     last_category = Category.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     last_state = State.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     summary = import_file(shared_data / "ohchr-thematic-lists" / name)
@@ -41,8 +41,9 @@ def test_an_exported_matrix_imports_back_the_same_framework_and_items(
     framework, items = framework_snapshot(slug), items_snapshot(slug)
     assert len(items) > 100
     out = tmp_path / f"export.{fmt}"
-    call_command("export", "--framework", slug, "--format", fmt, "--out", str(out),
-                 "--lang", language)
+    call_command(
+        "export", "--framework", slug, "--format", fmt, "--out", str(out), "--lang", language
+    )
     empty_camket(last_category, last_state)
     assert not Framework.objects.exists()
 

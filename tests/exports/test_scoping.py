@@ -24,16 +24,19 @@ def references(content: bytes) -> set[str]:
 @pytest.mark.parametrize("persona", sorted(VISIBLE))
 def test_the_web_export_holds_what_the_persona_may_see(client, world, persona):
     client.force_login(getattr(world, persona))
-    response = client.get(reverse("recommendation-export", args=["json"]),
-                          {"framework": "upr-vn-4"})
+    response = client.get(
+        reverse("recommendation-export", args=["json"]), {"framework": "upr-vn-4"}
+    )
     assert response.status_code == 200
     assert references(response.content) == VISIBLE[persona]
 
 
 def test_the_web_export_follows_the_list_filters_and_columns(client, world):
     client.force_login(world.coordinator)
-    response = client.get(reverse("recommendation-export-chosen"),
-                          {"format": "csv", "status": "draft", "columns": ["reference", "status"]})
+    response = client.get(
+        reverse("recommendation-export-chosen"),
+        {"format": "csv", "status": "draft", "columns": ["reference", "status"]},
+    )
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines == ["Reference,Status", "1.2,Draft", "1.3,Draft"]
 
@@ -53,8 +56,11 @@ def test_anonymous_is_sent_to_sign_in(client, world):
 @pytest.mark.parametrize("persona", sorted(VISIBLE))
 def test_the_api_export_holds_what_the_persona_may_see(client, world, persona):
     _, secret = ApiToken.issue(getattr(world, persona), "export test")
-    response = client.get("/api/exports/recommendations", {"format": "json"},
-                          headers={"Authorization": f"Bearer {secret}"})
+    response = client.get(
+        "/api/exports/recommendations",
+        {"format": "json"},
+        headers={"Authorization": f"Bearer {secret}"},
+    )
     assert response.status_code == 200
     assert references(response.content) == VISIBLE[persona]
 
@@ -68,8 +74,17 @@ def test_the_api_export_needs_a_token_and_is_in_the_openapi(client, world):
 @pytest.mark.parametrize("persona", sorted(VISIBLE))
 def test_the_cli_export_of_a_user_holds_what_they_may_see(world, tmp_path, persona):
     out = tmp_path / "out.json"
-    call_command("export", "--framework", "upr-vn-4", "--format", "json", "--out", str(out),
-                 "--user", getattr(world, persona).username)
+    call_command(
+        "export",
+        "--framework",
+        "upr-vn-4",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        "--user",
+        getattr(world, persona).username,
+    )
     assert references(out.read_bytes()) == VISIBLE[persona]
 
 
@@ -97,7 +112,16 @@ def test_a_user_cannot_export_a_framework_they_cannot_see(world, tmp_path):
     hidden = Framework.objects.create(slug="drafts-only", name="Drafts", kind="strategy")
     make_recommendation(hidden, "1", "A draft", status="draft")
     with pytest.raises(CommandError, match="upr-vn-4") as refused:  # the known slugs listed
-        call_command("export", "--framework", "drafts-only", "--format", "csv",
-                     "--out", str(tmp_path / "x.csv"), "--user", "viewer")
+        call_command(
+            "export",
+            "--framework",
+            "drafts-only",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "x.csv"),
+            "--user",
+            "viewer",
+        )
     assert "known: upr-vn-4)" in str(refused.value)
     assert not (tmp_path / "x.csv").exists()

@@ -40,8 +40,9 @@ def _read(fmt: str, content: bytes) -> list:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "docx"])
 def test_a_vietnamese_sheet_shows_the_vietnamese_text_and_the_english_beside_it(world, fmt):
-    exported = export_items(_items(world), fmt=fmt, columns="reference,text,response",
-                            language="vi")
+    exported = export_items(
+        _items(world), fmt=fmt, columns="reference,text,response", language="vi"
+    )
     rows = _read(fmt, exported.content)
     assert list(rows[0]) == _headers("vi", "Reference", "Text", "English original", "Response")
     by_reference = _by_reference(rows)
@@ -54,21 +55,27 @@ def test_a_vietnamese_sheet_shows_the_vietnamese_text_and_the_english_beside_it(
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_an_english_sheet_is_unchanged(world, fmt):
-    rows = _read(fmt, export_items(_items(world), fmt=fmt, columns="reference,text,text_vi",
-                                   language="en").content)
+    rows = _read(
+        fmt,
+        export_items(
+            _items(world), fmt=fmt, columns="reference,text,text_vi", language="en"
+        ).content,
+    )
     assert list(rows[0]) == ["Reference", "Text", "Vietnamese translation"]
     assert _by_reference(rows)["1.1"] == [world.published.text, world.published.text_vi]
 
 
 def test_a_vietnamese_sheet_without_the_text_column_gets_no_english_column(world):
-    rows = csv_rows(export_items(_items(world), fmt="csv", columns="reference,text_vi",
-                                 language="vi").content)
+    rows = csv_rows(
+        export_items(_items(world), fmt="csv", columns="reference,text_vi", language="vi").content
+    )
     assert rows[0] == _headers("vi", "Reference", "Vietnamese translation")
 
 
 def test_the_json_keeps_its_fields_in_vietnamese(world):
-    document = json.loads(export_items(_items(world), fmt="json", columns="reference,text",
-                                       language="vi").content)
+    document = json.loads(
+        export_items(_items(world), fmt="json", columns="reference,text", language="vi").content
+    )
     item = next(i for i in document["items"] if i["reference"] == "1.1")
     assert item["text"] == world.published.text
     assert "text_vi" not in item and "english_original" not in item
@@ -77,13 +84,16 @@ def test_the_json_keeps_its_fields_in_vietnamese(world):
 def test_the_filtered_list_download_in_vietnamese(world, client):
     client.force_login(world.viewer)
     client.cookies["django_language"] = "vi"
-    response = client.get("/exports/recommendations.csv",
-                          {"q": "trafficking", "columns": "reference,text"})
+    response = client.get(
+        "/exports/recommendations.csv", {"q": "trafficking", "columns": "reference,text"}
+    )
     assert response.status_code == 200
     assert csv_rows(response.content) == [
         _headers("vi", "Reference", "Text", "English original"),
-        ["1.1", world.published.text_vi, world.published.text]]
-    api = client.get("/api/exports/recommendations",
-                     {"format": "csv", "lang": "en", "q": "trafficking",
-                      "columns": "reference,text"})
+        ["1.1", world.published.text_vi, world.published.text],
+    ]
+    api = client.get(
+        "/api/exports/recommendations",
+        {"format": "csv", "lang": "en", "q": "trafficking", "columns": "reference,text"},
+    )
     assert csv_rows(api.content) == [["Reference", "Text"], ["1.1", world.published.text]]

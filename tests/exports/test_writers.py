@@ -20,8 +20,9 @@ HYPERLINK = '=HYPERLINK("http://evil.example","click")'
 
 
 def test_the_xlsx_has_a_bold_frozen_filtered_header_widths_and_wrapped_text():
-    content = xlsx_table("Items", ["Reference", "Text"], [["1.1", "a long text\nsecond line"],
-                                                          ["1.2", HYPERLINK]])
+    content = xlsx_table(
+        "Items", ["Reference", "Text"], [["1.1", "a long text\nsecond line"], ["1.2", HYPERLINK]]
+    )
     sheet = load_workbook(io.BytesIO(content)).active
     assert [c.value for c in sheet[1]] == ["Reference", "Text"]
     assert sheet["A1"].font.bold
@@ -60,16 +61,48 @@ def bare_framework(db):
     return framework
 
 
-@pytest.mark.parametrize(("fmt", "layout"), [("xlsx", "list"), ("csv", "list"),
-                                             ("json", "list"), ("docx", "list"),
-                                             ("xlsx", "matrix"), ("docx", "matrix")])
+@pytest.mark.parametrize(
+    ("fmt", "layout"),
+    [
+        ("xlsx", "list"),
+        ("csv", "list"),
+        ("json", "list"),
+        ("docx", "list"),
+        ("xlsx", "matrix"),
+        ("docx", "matrix"),
+    ],
+)
 def test_an_item_lacking_every_optional_field_exports(bare_framework, fmt, layout):
-    every = ",".join(["reference", "framework", "parent", "level", "text", "text_vi",
-                      "recommending_states", "state_under_review", "session", "response",
-                      "response_reason", "decided_on", "action_category", "themes", "sdgs",
-                      "implementation", "status", "source_document", "actions"])
-    exported = export_items(Recommendation.objects.all(), fmt=fmt, framework=bare_framework,
-                            columns=every if layout == "list" else None, layout=layout)
+    every = ",".join(
+        [
+            "reference",
+            "framework",
+            "parent",
+            "level",
+            "text",
+            "text_vi",
+            "recommending_states",
+            "state_under_review",
+            "session",
+            "response",
+            "response_reason",
+            "decided_on",
+            "action_category",
+            "themes",
+            "sdgs",
+            "implementation",
+            "status",
+            "source_document",
+            "actions",
+        ]
+    )
+    exported = export_items(
+        Recommendation.objects.all(),
+        fmt=fmt,
+        framework=bare_framework,
+        columns=every if layout == "list" else None,
+        layout=layout,
+    )
     assert exported.content
     assert exported.file_name.endswith("." + fmt)
 
@@ -78,8 +111,9 @@ def test_unknown_columns_and_impossible_layouts_are_refused(bare_framework):
     with pytest.raises(ExportError, match="nope"):
         export_items(Recommendation.objects.all(), fmt="csv", columns="text,nope")
     with pytest.raises(ExportError):
-        export_items(Recommendation.objects.all(), fmt="csv", framework=bare_framework,
-                     layout="matrix")
+        export_items(
+            Recommendation.objects.all(), fmt="csv", framework=bare_framework, layout="matrix"
+        )
     with pytest.raises(ExportError):  # the public never gets internal fields
         export_items(Recommendation.objects.all(), fmt="csv", columns="status", public=True)
 
@@ -92,18 +126,26 @@ def _validate(document: dict) -> None:
 
 
 def test_the_json_export_validates_against_its_schema(db):
-    framework = Framework.objects.create(slug="fw", name="FW", kind="programme",
-                                         levels=["outcome", "output"])
+    framework = Framework.objects.create(
+        slug="fw", name="FW", kind="programme", levels=["outcome", "output"]
+    )
     parent = make_recommendation(framework, "1", "Outcome", states=["France"])
     child = make_recommendation(framework, "1.1", "Output")
     child.parent, child.level, child.response = parent, 1, "supported"
     child.save()
     from camket.frameworks.taxonomies import ensure_builtin_taxonomies
+
     ensure_builtin_taxonomies()
-    child.categories.add(Category.objects.get(taxonomy__slug=SDG, code="5.2"),
-                         Category.objects.filter(taxonomy__slug=UHRI_THEMES).first())
-    exported = export_items(Recommendation.objects.all(), fmt="json", framework=framework,
-                            columns="recommending_states,themes,status,source_document")
+    child.categories.add(
+        Category.objects.get(taxonomy__slug=SDG, code="5.2"),
+        Category.objects.filter(taxonomy__slug=UHRI_THEMES).first(),
+    )
+    exported = export_items(
+        Recommendation.objects.all(),
+        fmt="json",
+        framework=framework,
+        columns="recommending_states,themes,status,source_document",
+    )
     document = json.loads(exported.content)
     _validate(document)
     assert document["schema"] == "camket-recommendations"
@@ -118,6 +160,7 @@ def test_the_json_export_validates_against_its_schema(db):
 
 def test_the_matrix_groups_items_under_their_primary_theme_once(db):
     from camket.frameworks.taxonomies import ensure_builtin_taxonomies
+
     ensure_builtin_taxonomies()
     framework = Framework.objects.create(slug="m", name="M", kind="upr_cycle")
     themed = make_recommendation(framework, "1", "Themed")
@@ -125,8 +168,9 @@ def test_the_matrix_groups_items_under_their_primary_theme_once(db):
     themes = list(Category.objects.filter(taxonomy__slug=UHRI_THEMES)[:2])
     for theme in themes:  # one by one: the first added is the primary theme
         themed.categories.add(theme)
-    exported = export_items(Recommendation.objects.all(), fmt="xlsx", framework=framework,
-                            layout="matrix")
+    exported = export_items(
+        Recommendation.objects.all(), fmt="xlsx", framework=framework, layout="matrix"
+    )
     workbook = load_workbook(io.BytesIO(exported.content))
     first = [[c.value for c in row] for row in workbook.worksheets[0].iter_rows()]
     texts = [row[1] for row in first]

@@ -44,19 +44,25 @@ def _counts() -> tuple:
 
 def test_a_programme_from_a_definition_file(world, tmp_path):
     # A foreign-ministry coordinator creates it for the Ministry of Public Security
-    result = definitions.load(_write(tmp_path, PROGRAMME + "coordinating_agency: mps\n"),
-                              user=world.coordinator)
-    assert result.created and result.items.as_dict() == {
-        "created": 4, "updated": 0, "unchanged": 0}
+    result = definitions.load(
+        _write(tmp_path, PROGRAMME + "coordinating_agency: mps\n"), user=world.coordinator
+    )
+    assert result.created and result.items.as_dict() == {"created": 4, "updated": 0, "unchanged": 0}
     framework = Framework.objects.get(slug="unodc-vn-test")
     assert [level.name for level in framework.level_list()] == [
-        "Sub-programme", "Outcome", "Output"]
+        "Sub-programme",
+        "Outcome",
+        "Output",
+    ]
     # Names the kinds know get their Vietnamese name
     assert framework.level_label(2, "vi") == "Đầu ra"
     assert framework.item_label("en") == "Output"
     # Which fields apply come from the kind: a programme's items get no response
-    assert (framework.has_response, framework.has_recommending_states,
-            framework.has_indicators) == (False, False, True)
+    assert (
+        framework.has_response,
+        framework.has_recommending_states,
+        framework.has_indicators,
+    ) == (False, False, True)
     assert framework.coordinating_agency == world.agency_a
     assert list(framework.taxonomies.values_list("slug", flat=True)) == ["sdg"]
     assert str(framework.starts_on) == "2012-01-01" and str(framework.ends_on) == "2017-12-31"
@@ -96,9 +102,14 @@ def test_a_changed_file_updates_with_history(world, tmp_path):
 
 
 def test_a_json_file_by_its_extension_and_a_kind_s_own_levels(world, tmp_path):
-    data = {"slug": "decl-2019", "name": "Ministerial Declaration 2019", "kind": "declaration",
-            "levels": [{"key": "commitment", "name": "Commitment", "name_vi": "Cam kết"}],
-            "has_indicators": False, "state_under_review": "VNM"}
+    data = {
+        "slug": "decl-2019",
+        "name": "Ministerial Declaration 2019",
+        "kind": "declaration",
+        "levels": [{"key": "commitment", "name": "Commitment", "name_vi": "Cam kết"}],
+        "has_indicators": False,
+        "state_under_review": "VNM",
+    }
     definitions.load(_write(tmp_path, json.dumps(data), "d.json"))
     framework = Framework.objects.get(slug="decl-2019")
     assert framework.has_indicators is False and framework.has_response is False
@@ -122,27 +133,44 @@ BAD = [
     ("items:\n  - {reference: 1.10, text: x}\n", "items[0].reference: write 1.1 in quotes"),
     ("items:\n  - {reference: a, text: x, colour: red}\n", "items[0].colour: unknown key"),
     ("items:\n  - {reference: a}\n", "items[0].text: required"),
-    ("items:\n  - {reference: a, text: x}\n  - {reference: a, text: y}\n",
-     "items[1]: The reference “a” is already used in items[0]."),
-    ("items:\n  - {reference: a, text: x, parent: z}\n",
-     "items[0]: The parent “z” is neither in the file nor in the framework."),
-    ("items:\n  - {reference: a, text: x, parent: b}\n  - {reference: b, text: y, parent: a}\n",
-     "The parents form a cycle: a → b → a."),
-    ("items:\n  - {reference: a, text: x, level: output}\n",
-     "items[0]: An item without a parent is at the top level, 1 “Sub-programme”, not 3 “Output”."),
-    ("items:\n  - {reference: a, text: x}\n  - {reference: b, text: y, parent: a}\n"
-     "  - {reference: c, text: z, parent: b}\n  - {reference: d, text: w, parent: c}\n",
-     "items[3]: This item would be at level 4, below the framework's last level"),
-    ("items:\n  - {reference: a, text: x, level: chapter}\n",
-     "items[0].level: 'chapter' is not one of the levels"),
+    (
+        "items:\n  - {reference: a, text: x}\n  - {reference: a, text: y}\n",
+        "items[1]: The reference “a” is already used in items[0].",
+    ),
+    (
+        "items:\n  - {reference: a, text: x, parent: z}\n",
+        "items[0]: The parent “z” is neither in the file nor in the framework.",
+    ),
+    (
+        "items:\n  - {reference: a, text: x, parent: b}\n  - {reference: b, text: y, parent: a}\n",
+        "The parents form a cycle: a → b → a.",
+    ),
+    (
+        "items:\n  - {reference: a, text: x, level: output}\n",
+        "items[0]: An item without a parent is at the top level, 1 “Sub-programme”, not 3 “Output”.",
+    ),
+    (
+        "items:\n  - {reference: a, text: x}\n  - {reference: b, text: y, parent: a}\n"
+        "  - {reference: c, text: z, parent: b}\n  - {reference: d, text: w, parent: c}\n",
+        "items[3]: This item would be at level 4, below the framework's last level",
+    ),
+    (
+        "items:\n  - {reference: a, text: x, level: chapter}\n",
+        "items[0].level: 'chapter' is not one of the levels",
+    ),
 ]
-VALID_BASE = {"slug": "bad-one", "name": "Bad", "kind": "programme",
-              "levels": ["Sub-programme", "Outcome", "Output"]}
+VALID_BASE = {
+    "slug": "bad-one",
+    "name": "Bad",
+    "kind": "programme",
+    "levels": ["Sub-programme", "Outcome", "Output"],
+}
 
 
 @pytest.mark.parametrize(("change", "message"), BAD)
 def test_each_wrong_file_is_refused_naming_its_key_and_nothing_is_written(
-        world, tmp_path, change, message):
+    world, tmp_path, change, message
+):
     import yaml
 
     data = {**VALID_BASE, **yaml.safe_load(change)}
@@ -173,7 +201,7 @@ def test_broken_yaml_and_json_name_the_line(tmp_path):
 def test_levels_cannot_drop_below_existing_items(world, tmp_path):
     definitions.load(_write(tmp_path, PROGRAMME))
     fewer = PROGRAMME.replace("[Sub-programme, Outcome, Output]", "[Sub-programme, Outcome]")
-    fewer = fewer[:fewer.index("items:")]
+    fewer = fewer[: fewer.index("items:")]
     with pytest.raises(definitions.DefinitionError) as refused:
         definitions.load(_write(tmp_path, fewer))
     assert refused.value.messages[0].startswith("levels: Items of this framework sit 2 levels")
@@ -181,16 +209,25 @@ def test_levels_cannot_drop_below_existing_items(world, tmp_path):
 
 def test_moving_an_item_that_has_children_must_keep_them_fitting(world, tmp_path):
     definitions.load(_write(tmp_path, PROGRAMME))
-    moved = VALID_BASE | {"slug": "unodc-vn-test", "name": "UNODC country programme (test)",
-                          "items": [{"reference": "1.1", "parent": "2", "text": "Border"}]}
+    moved = VALID_BASE | {
+        "slug": "unodc-vn-test",
+        "name": "UNODC country programme (test)",
+        "items": [{"reference": "1.1", "parent": "2", "text": "Border"}],
+    }
     definitions.load_data(moved)  # 1.1 under 2: same depth, its child still fits
-    assert Recommendation.objects.get(reference="1.1", framework__slug="unodc-vn-test") \
-        .parent.reference == "2"
+    assert (
+        Recommendation.objects.get(
+            reference="1.1", framework__slug="unodc-vn-test"
+        ).parent.reference
+        == "2"
+    )
     deeper = moved | {"items": [{"reference": "2", "parent": "1", "text": "Anti-corruption"}]}
     with pytest.raises(definitions.DefinitionError) as refused:
         definitions.load_data(deeper)
-    assert any("“1.1”, already in the framework under this item" in message
-               for message in refused.value.messages), refused.value.messages
+    assert any(
+        "“1.1”, already in the framework under this item" in message
+        for message in refused.value.messages
+    ), refused.value.messages
 
 
 def _run(*args) -> tuple[str, str]:
@@ -206,8 +243,11 @@ def test_show_json_contract(world, tmp_path):
     assert shown["slug"] == "unodc-vn-test" and shown["kind"] == "programme"
     assert shown["levels"] == ["Sub-programme", "Outcome", "Output"]
     assert [(i["reference"], i["parent"], i["level"]) for i in shown["items"]] == [
-        ("1", None, "Sub-programme"), ("1.1", "1", "Outcome"), ("1.1.1", "1.1", "Output"),
-        ("2", None, "Sub-programme")]
+        ("1", None, "Sub-programme"),
+        ("1.1", "1", "Outcome"),
+        ("1.1.1", "1.1", "Output"),
+        ("2", None, "Sub-programme"),
+    ]
     assert shown["items"][0]["text"] == "Organized crime and trafficking"
     human, _err = _run("show", "unodc-vn-test")
     assert "    1.1.1  [Output]  Border liaison offices trained" in human
@@ -231,8 +271,12 @@ def test_a_coordinator_of_another_agency_cannot_load_over_a_framework(world, tmp
     it by a file, while loading the drug programme it coordinates works."""
 
     mps_coordinator = world.mps_coordinator
-    upr = VALID_BASE | {"slug": world.framework.slug, "name": "Renamed", "kind": "upr_cycle",
-                        "levels": ["Recommendation"]}
+    upr = VALID_BASE | {
+        "slug": world.framework.slug,
+        "name": "Renamed",
+        "kind": "upr_cycle",
+        "levels": ["Recommendation"],
+    }
     with pytest.raises(definitions.DefinitionError) as refused:
         definitions.load_data(upr, user=mps_coordinator)
     assert "may not change the framework upr-vn-4" in refused.value.messages[0]
@@ -249,6 +293,14 @@ def test_a_coordinator_of_another_agency_cannot_load_over_a_framework(world, tmp
 def test_list(world):
     out, _err = _run("list", "--json")
     rows = json.loads(out.strip().splitlines()[-1])
-    assert rows == [{"slug": "upr-vn-4", "kind": "upr_cycle", "name": "UPR Viet Nam cycle 4",
-                     "name_vi": "", "coordinating_agency": None, "items": 3,
-                     "archived": False}]
+    assert rows == [
+        {
+            "slug": "upr-vn-4",
+            "kind": "upr_cycle",
+            "name": "UPR Viet Nam cycle 4",
+            "name_vi": "",
+            "coordinating_agency": None,
+            "items": 3,
+            "archived": False,
+        }
+    ]

@@ -47,18 +47,23 @@ def test_the_tree_and_the_sdg_targets():
     assert _targets("DC03") == set()  # precursors serve no target by themselves
     # The SDG target knows the subjects that serve it.
     target = Category.objects.get(taxonomy__slug="sdg", code="3.5")
-    assert {"DC01", "DC01.1", "DC13"} <= set(target.related_topics.values_list("code",
-                                                                               flat=True))
+    assert {"DC01", "DC01.1", "DC13"} <= set(target.related_topics.values_list("code", flat=True))
 
 
 @pytest.mark.django_db
 def test_installing_again_changes_nothing_and_corrects_names():
-    before = set(Category.objects.filter(taxonomy__slug=DRUGS_CRIME).values_list(
-        "pk", "code", "name", "name_vi", "parent_id"))
+    before = set(
+        Category.objects.filter(taxonomy__slug=DRUGS_CRIME).values_list(
+            "pk", "code", "name", "name_vi", "parent_id"
+        )
+    )
     Category.objects.filter(pk=topic("DC05").pk).update(name_vi="sai")
     ensure_builtin_taxonomies()
-    after = set(Category.objects.filter(taxonomy__slug=DRUGS_CRIME).values_list(
-        "pk", "code", "name", "name_vi", "parent_id"))
+    after = set(
+        Category.objects.filter(taxonomy__slug=DRUGS_CRIME).values_list(
+            "pk", "code", "name", "name_vi", "parent_id"
+        )
+    )
     assert after == before
     assert _targets("DC06") == {"16.2", "5.2", "8.7"}
 
@@ -74,8 +79,11 @@ def test_the_list_filters_by_a_category_and_its_children(world):
     assert listed(category=demand) == {drugs.output, drugs.commitment}
     assert listed(category=demand, kind="declaration") == {drugs.commitment}
     assert listed(category=str(topic("DC02").pk)) == {drugs.output_supply}
-    assert listed(kind="programme") == {drugs.subprogramme, drugs.outcome, drugs.output,
-                                        drugs.output_supply}
+    assert listed(kind="programme") == {
+        drugs.subprogramme,
+        drugs.outcome,
+        drugs.output,
+        drugs.output_supply,
+    }
     # "committed": the items counted on the dashboard, here the outputs (leaves) and C.4.
-    assert listed(response="committed", kind="programme") == {drugs.output,
-                                                              drugs.output_supply}
+    assert listed(response="committed", kind="programme") == {drugs.output, drugs.output_supply}

@@ -8,8 +8,9 @@ from camket.frameworks import definitions
 from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.taxonomies import ensure_builtin_taxonomies
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "docs" / "examples" / "frameworks")
-                  .glob("*.*"))
+EXAMPLES = sorted(
+    (Path(__file__).resolve().parents[2] / "docs" / "examples" / "frameworks").glob("*.*")
+)
 
 
 def test_there_is_an_example_of_each_kind():
@@ -27,10 +28,14 @@ def test_example_loads_twice_with_no_change(world, path):
     framework = Framework.objects.get(slug=first.slug)
     deepest = max(framework.recommendations.values_list("level", flat=True))
     assert deepest == len(framework.level_list()) - 1  # every level is used
-    history = (Framework.history.model.objects.count(),
-               Recommendation.history.model.objects.count())
+    history = (
+        Framework.history.model.objects.count(),
+        Recommendation.history.model.objects.count(),
+    )
     again = definitions.load(path)
     assert not again.created and again.changed == [] and again.items.created == 0
     assert again.items.updated == 0
-    assert (Framework.history.model.objects.count(),
-            Recommendation.history.model.objects.count()) == history
+    assert (
+        Framework.history.model.objects.count(),
+        Recommendation.history.model.objects.count(),
+    ) == history

@@ -7,10 +7,16 @@ from django.urls import reverse
 from camket.frameworks.models import Framework
 
 PERSONAS = ["coordinator", "officer_a", "officer_b", "viewer"]
-NEW = {"slug": "strategy-crime", "name": "Crime prevention strategy 2016–2025",
-       "name_vi": "Chiến lược phòng, chống tội phạm", "kind": "strategy",
-       "level_lines": "Objective\nTask | Nhiệm vụ cụ thể", "starts_on": "2016-01-01",
-       "ends_on": "2025-12-31", "description": ""}
+NEW = {
+    "slug": "strategy-crime",
+    "name": "Crime prevention strategy 2016–2025",
+    "name_vi": "Chiến lược phòng, chống tội phạm",
+    "kind": "strategy",
+    "level_lines": "Objective\nTask | Nhiệm vụ cụ thể",
+    "starts_on": "2016-01-01",
+    "ends_on": "2025-12-31",
+    "description": "",
+}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -36,7 +42,9 @@ def test_create_only_coordinators(client, world, persona):
     assert response.status_code == 302, response.content.decode()[:3000]
     framework = Framework.objects.get(slug="strategy-crime")
     assert [(level.name, level.name_vi) for level in framework.level_list()] == [
-        ("Objective", "Mục tiêu"), ("Task", "Nhiệm vụ cụ thể")]
+        ("Objective", "Mục tiêu"),
+        ("Task", "Nhiệm vụ cụ thể"),
+    ]
     assert framework.has_response is False  # from the kind
     assert framework.history.latest().history_user == world.coordinator
 
@@ -47,10 +55,18 @@ def test_edit_only_the_framework_s_coordinators(client, world, persona):
     url = reverse("framework-edit", args=["upr-vn-4"])
     form = client.get(url)
     assert form.status_code == (200 if persona == "coordinator" else 403)
-    response = client.post(url, {"name": "UPR cycle 4 (renamed)", "kind": "upr_cycle",
-                                 "level_lines": "Recommendation | Khuyến nghị",
-                                 "has_response": "on", "has_recommending_states": "on",
-                                 "version": world.framework.version, "cycle": "4"})
+    response = client.post(
+        url,
+        {
+            "name": "UPR cycle 4 (renamed)",
+            "kind": "upr_cycle",
+            "level_lines": "Recommendation | Khuyến nghị",
+            "has_response": "on",
+            "has_recommending_states": "on",
+            "version": world.framework.version,
+            "cycle": "4",
+        },
+    )
     world.framework.refresh_from_db()
     if persona != "coordinator":
         assert response.status_code == 403
@@ -83,9 +99,16 @@ def test_a_coordinator_of_another_agency_cannot_edit_the_upr(client, world):
     page = client.get(reverse("framework-list")).content.decode()
     assert url not in page
     # It creates the drug programme for its own ministry, and then edits it
-    response = client.post(reverse("framework-create"), {
-        **NEW, "slug": "drug-programme", "kind": "programme", "level_lines": "",
-        "coordinating_agency": world.agency_a.pk})
+    response = client.post(
+        reverse("framework-create"),
+        {
+            **NEW,
+            "slug": "drug-programme",
+            "kind": "programme",
+            "level_lines": "",
+            "coordinating_agency": world.agency_a.pk,
+        },
+    )
     assert response.status_code == 302
     assert client.get(reverse("framework-edit", args=["drug-programme"])).status_code == 200
     client.force_login(world.coordinator)  # the foreign ministry does not coordinate it
@@ -95,15 +118,20 @@ def test_a_coordinator_of_another_agency_cannot_edit_the_upr(client, world):
 def test_levels_that_would_strand_items_are_refused(client, world):
     client.force_login(world.coordinator)
     world.framework.recommendations.filter(reference="1.2").update(level=1)
-    response = client.post(reverse("framework-edit", args=["upr-vn-4"]), {
-        "name": "UPR", "kind": "upr_cycle", "version": world.framework.version})
+    response = client.post(
+        reverse("framework-edit", args=["upr-vn-4"]),
+        {"name": "UPR", "kind": "upr_cycle", "version": world.framework.version},
+    )
     assert response.status_code == 200
     assert "it needs at least 2 levels" in response.content.decode()
 
 
 def test_anonymous_is_sent_to_sign_in(client, world):
-    for url in (reverse("framework-list"), reverse("framework-create"),
-                reverse("framework-edit", args=["upr-vn-4"])):
+    for url in (
+        reverse("framework-list"),
+        reverse("framework-create"),
+        reverse("framework-edit", args=["upr-vn-4"]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert client.post(reverse("framework-create"), NEW).status_code == 302

@@ -33,11 +33,16 @@ def test_all_lists_every_state(states):
     assert len(found) == 9
 
 
-@pytest.mark.parametrize("code, expected", [
-    ("FRA", ["S02-fra"]), ("fra", ["S02-fra"]), (" SVN ", ["SVN-1"]),
-    ("VNM", None),  # the same as the default
-    ("XYZ", []),  # a code camket holds no state of: nothing, rather than everything
-])
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("FRA", ["S02-fra"]),
+        ("fra", ["S02-fra"]),
+        (" SVN ", ["SVN-1"]),
+        ("VNM", None),  # the same as the default
+        ("XYZ", []),  # a code camket holds no state of: nothing, rather than everything
+    ],
+)
 def test_a_state_code_lists_the_items_about_that_state(states, code, expected):
     found = _found(states.world.coordinator, state=code)
     if expected is None:
@@ -63,14 +68,16 @@ def test_a_numeric_state_is_the_old_recommending_state_filter_over_all_states(st
     assert _found(states.world.coordinator, recommending_state=str(mexico.pk)) == []
     japan = states.svn_item.recommending_states.get()
     assert _found(states.world.coordinator, recommending_state=str(japan.pk)) == ["1.3", "S03-vnm"]
-    assert sorted(_found(states.world.coordinator, recommending_state=str(japan.pk),
-                         state="all")) == ["1.3", "S03-vnm", "SVN-1"]
+    assert sorted(
+        _found(states.world.coordinator, recommending_state=str(japan.pk), state="all")
+    ) == ["1.3", "S03-vnm", "SVN-1"]
 
 
 def test_garbage_in_state_is_the_default(states):
     for value in ("", "Viet Nam", "99999999999999999999", "<b>", "V1N"):
         assert set(_found(states.world.coordinator, state=value)) == set(
-            _found(states.world.coordinator)), value
+            _found(states.world.coordinator)
+        ), value
 
 
 def test_an_unknown_home_state_lists_every_state_by_default(states, settings):
@@ -80,7 +87,10 @@ def test_an_unknown_home_state_lists_every_state_by_default(states, settings):
     assert SearchParams.from_mapping({}).state_in_effect() == "all"
     assert _found(states.world.coordinator, state="LAO") == []
     assert _found(states.world.coordinator, state="VNM") == [
-        "S05-vnm", "S05-vnm-draft", "S03-vnm"]  # no longer home: only what names it
+        "S05-vnm",
+        "S05-vnm-draft",
+        "S03-vnm",
+    ]  # no longer home: only what names it
 
 
 def test_the_home_state_follows_the_setting(states, settings):
@@ -98,30 +108,51 @@ def test_each_persona_sees_only_its_scope_within_the_home_state(states):
         assert found == {"1.1", "S03-vnm", "S05-vnm", "P-1", *drafts}, persona
     assert _found(world.anonymous) == []
     assert _found(world.viewer, state="all", q="water") and "S05-vnm-draft" not in _found(
-        world.viewer, state="all")
+        world.viewer, state="all"
+    )
 
 
 def test_newest_first_is_the_default_order(states):
     # cycle 4 (the personas' world), then cycle 2, then cycle 1 by session, then no cycle
     assert _found(states.world.coordinator, state="all") == [
-        *WORLD_ITEMS, "SVN-1", "S05-vnm", "S05-vnm-draft", "S03-vnm", "S02-fra", "P-1"]
+        *WORLD_ITEMS,
+        "SVN-1",
+        "S05-vnm",
+        "S05-vnm-draft",
+        "S03-vnm",
+        "S02-fra",
+        "P-1",
+    ]
 
 
-@pytest.mark.parametrize("sort, expected", [
-    ("oldest", ["S02-fra", "S03-vnm", "S05-vnm", "S05-vnm-draft", "SVN-1", *WORLD_ITEMS,
-                "P-1"]),
-    # by the name of the state under review (the framework's when the item names none);
-    # items about no state come last, newest first
-    ("state", ["S02-fra", "SVN-1", "S05-vnm", "S05-vnm-draft", "S03-vnm", *WORLD_ITEMS, "P-1"]),
-    # supported first, noted after, undecided last: newest first within each
-    ("response", ["S05-vnm", "S02-fra", "S03-vnm", *WORLD_ITEMS, "SVN-1", "S05-vnm-draft",
-                  "P-1"]),
-    ("status", ["1.2", "1.3", "S05-vnm-draft", "1.1", "SVN-1", "S05-vnm", "S03-vnm",
-                "S02-fra", "P-1"]),
-    ("reference", ["P-1", "SVN-1", "S02-fra", "S03-vnm", "S05-vnm", "S05-vnm-draft",
-                   *WORLD_ITEMS]),
-    ("relevance", None), ("nonsense", None), ("", None),  # no search words: newest first
-])
+@pytest.mark.parametrize(
+    "sort, expected",
+    [
+        (
+            "oldest",
+            ["S02-fra", "S03-vnm", "S05-vnm", "S05-vnm-draft", "SVN-1", *WORLD_ITEMS, "P-1"],
+        ),
+        # by the name of the state under review (the framework's when the item names none);
+        # items about no state come last, newest first
+        ("state", ["S02-fra", "SVN-1", "S05-vnm", "S05-vnm-draft", "S03-vnm", *WORLD_ITEMS, "P-1"]),
+        # supported first, noted after, undecided last: newest first within each
+        (
+            "response",
+            ["S05-vnm", "S02-fra", "S03-vnm", *WORLD_ITEMS, "SVN-1", "S05-vnm-draft", "P-1"],
+        ),
+        (
+            "status",
+            ["1.2", "1.3", "S05-vnm-draft", "1.1", "SVN-1", "S05-vnm", "S03-vnm", "S02-fra", "P-1"],
+        ),
+        (
+            "reference",
+            ["P-1", "SVN-1", "S02-fra", "S03-vnm", "S05-vnm", "S05-vnm-draft", *WORLD_ITEMS],
+        ),
+        ("relevance", None),
+        ("nonsense", None),
+        ("", None),  # no search words: newest first
+    ],
+)
 def test_each_sort(states, sort, expected):
     found = _found(states.world.coordinator, state="all", sort=sort)
     if expected is None:
@@ -131,13 +162,17 @@ def test_each_sort(states, sort, expected):
 
 def test_relevance_is_the_default_with_search_words_and_orders_by_the_annotation(states):
     assert SearchParams.from_mapping({"q": "water"}).sort_in_effect() == "relevance"
-    assert SearchParams.from_mapping({"q": "water", "sort": "oldest"}).sort_in_effect() \
-        == "oldest"
+    assert SearchParams.from_mapping({"q": "water", "sort": "oldest"}).sort_in_effect() == "oldest"
     assert SearchParams.from_mapping({"q": "  "}).sort_in_effect() == "newest"
     items = search(states.world.coordinator, SearchParams(state="all"))
-    scored = items.annotate(relevance=Case(
-        When(reference="P-1", then=Value(9.0)), When(reference="S03-vnm", then=Value(5.0)),
-        default=Value(1.0), output_field=FloatField()))
+    scored = items.annotate(
+        relevance=Case(
+            When(reference="P-1", then=Value(9.0)),
+            When(reference="S03-vnm", then=Value(5.0)),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+    )
     found = list(ordering.ordered(scored, "relevance").values_list("reference", flat=True))
     assert found[:3] == ["P-1", "S03-vnm", "1.1"]  # then the rest, newest first
     # Without the annotation (no text search), relevance is newest first.
@@ -149,4 +184,4 @@ def test_like_keeps_its_similarity_order(states):
     found = _found(states.world.coordinator, like=like, state="all", sort="oldest")
     assert len(found) > 2 and states.vnm_session_5.reference not in found
     assert found == _found(states.world.coordinator, like=like, state="all", sort="reference")
-    assert found != _found(states.world.coordinator, state="all", sort="oldest")[:len(found)]
+    assert found != _found(states.world.coordinator, state="all", sort="oldest")[: len(found)]

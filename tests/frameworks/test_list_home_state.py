@@ -29,19 +29,27 @@ def _listed(response) -> list[str]:
 
 def _options(html: str, name: str) -> list[tuple[str, bool]]:
     select = re.search(rf'<select id="id_{name}" name="{name}">(.*?)</select>', html, re.S)
-    return [(value, bool(selected)) for value, selected in
-            re.findall(r'<option value="([^"]*)"( selected)?>', select.group(1))]
+    return [
+        (value, bool(selected))
+        for value, selected in re.findall(r'<option value="([^"]*)"( selected)?>', select.group(1))
+    ]
 
 
 def test_the_list_opens_on_the_home_state_with_a_switch_to_every_state(client, states):
     response = _page(client, states.world.coordinator)
     html = response.content.decode()
-    assert set(_listed(response)) == {"1.1", "1.2", "1.3", "S05-vnm", "S05-vnm-draft",
-                                      "S03-vnm", "P-1"}
+    assert set(_listed(response)) == {
+        "1.1",
+        "1.2",
+        "1.3",
+        "S05-vnm",
+        "S05-vnm-draft",
+        "S03-vnm",
+        "P-1",
+    }
     # The default first, named after the home state, then every state, then those the
     # items are about. The default's value is empty: the form keeps asking for the default.
-    assert _options(html, "state") == [("", True), ("all", False), ("FRA", False),
-                                       ("SVN", False)]
+    assert _options(html, "state") == [("", True), ("all", False), ("FRA", False), ("SVN", False)]
     assert '<option value="" selected>Viet Nam</option>' in html
     assert 'href="?state=all"' in html  # "Show all states"
     every = _page(client, states.world.coordinator, state="all")
@@ -94,17 +102,22 @@ def test_the_sort_select_keeps_the_default_until_a_sort_is_chosen(client, states
         html = _page(client, states.world.coordinator, **query).content.decode()
         options = _options(html, "sort")
         assert options[0] == ("", False) and not any(selected for _, selected in options)
-        assert {"relevance", "newest", "oldest", "state", "response", "status",
-                "reference"} <= {value for value, _ in options}
+        assert {"relevance", "newest", "oldest", "state", "response", "status", "reference"} <= {
+            value for value, _ in options
+        }
     response = _page(client, states.world.coordinator, state="all", sort="oldest")
     assert _listed(response)[0] == "S02-fra"
     assert ("oldest", True) in _options(response.content.decode(), "sort")
 
 
-@pytest.mark.parametrize("persona, hidden", [
-    ("officer_a", {"1.2", "S05-vnm-draft"}), ("officer_b", {"1.2", "1.3", "S05-vnm-draft"}),
-    ("viewer", {"1.2", "1.3", "S05-vnm-draft"}),
-])
+@pytest.mark.parametrize(
+    "persona, hidden",
+    [
+        ("officer_a", {"1.2", "S05-vnm-draft"}),
+        ("officer_b", {"1.2", "1.3", "S05-vnm-draft"}),
+        ("viewer", {"1.2", "1.3", "S05-vnm-draft"}),
+    ],
+)
 def test_each_persona_default_list_holds_only_what_it_may_see(client, states, persona, hidden):
     listed = set(_listed(_page(client, getattr(states.world, persona))))
     assert "1.1" in listed and "S05-vnm" in listed and not listed & hidden
@@ -114,16 +127,23 @@ def test_each_persona_default_list_holds_only_what_it_may_see(client, states, pe
 def test_the_pager_numbers_pages_and_gives_the_total(client, states):
     framework = states.upr_info
     Recommendation.objects.bulk_create(
-        Recommendation(framework=framework, reference=f"VN-{n:03d}", text=f"Item {n}.",
-                       status="published", state_under_review=states.viet_nam, session=4)
-        for n in range(500))
+        Recommendation(
+            framework=framework,
+            reference=f"VN-{n:03d}",
+            text=f"Item {n}.",
+            status="published",
+            state_under_review=states.viet_nam,
+            session=4,
+        )
+        for n in range(500)
+    )
     total = 504  # and what the viewer sees of the home state: 1.1, S03-vnm, S05-vnm, P-1
     response = _page(client, states.world.viewer, page="10")
     html = response.content.decode()
     assert f"{total} recommendations" in html
     assert f"226–250 of {total}" in html
-    pager = html[html.index('<nav class="pager"'):]
-    pager = pager[:pager.index("</nav>")]
+    pager = html[html.index('<nav class="pager"') :]
+    pager = pager[: pager.index("</nav>")]
     shown = re.findall(r"page=(\d+)\">(\d+)</a>", pager)
     assert [int(number) for _, number in shown] == [1, 8, 9, 11, 12, 21]
     assert '<span class="pager-current" aria-current="page">10</span>' in pager
@@ -145,5 +165,9 @@ def test_the_shared_pager_keeps_its_callers_query_and_hides_on_one_page():
     html = render_to_string("_pager.html", {"page": page, "query_string": "plan=3"})
     assert 'href="?plan=3&amp;page=1"' in html and 'href="?plan=3&amp;page=3"' in html
     assert "26–50 of 60" in html
-    assert render_to_string("_pager.html", {"page": Paginator(range(5), 25).page(1),
-                                            "query_string": ""}).strip() == ""
+    assert (
+        render_to_string(
+            "_pager.html", {"page": Paginator(range(5), 25).page(1), "query_string": ""}
+        ).strip()
+        == ""
+    )

@@ -16,11 +16,17 @@ from tests.personas import make_recommendation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("iso3, name_vi", [
-    ("FRA", "Pháp"),  # pycountry
-    ("USA", "Hoa Kỳ"), ("KOR", "Hàn Quốc"), ("LAO", "Lào"),  # corrected: pycountry differs
-    ("VNM", "Việt Nam"), ("CZE", "Séc"),
-])
+@pytest.mark.parametrize(
+    "iso3, name_vi",
+    [
+        ("FRA", "Pháp"),  # pycountry
+        ("USA", "Hoa Kỳ"),
+        ("KOR", "Hàn Quốc"),
+        ("LAO", "Lào"),  # corrected: pycountry differs
+        ("VNM", "Việt Nam"),
+        ("CZE", "Séc"),
+    ],
+)
 def test_states_have_the_vietnamese_name_officials_use(iso3, name_vi):
     assert vietnamese_name(iso3) == name_vi
 
@@ -48,6 +54,7 @@ def test_the_data_migration_fills_the_states_already_there():
     from importlib import import_module
 
     from django.apps import apps
+
     migration = import_module("camket.frameworks.migrations.0012_state_name_vi")
     migration.fill_vietnamese_names(apps, None)
     assert State.objects.get(iso3="DEU").name_vi == "Đức"
@@ -60,8 +67,9 @@ def _page(user, path, language):
 
 
 def test_a_vietnamese_reader_sees_france_as_phap_on_the_list_and_the_detail(world):
-    item = make_recommendation(world.framework, "9.1", "Abolish the death penalty.",
-                               states=["France"])
+    item = make_recommendation(
+        world.framework, "9.1", "Abolish the death penalty.", states=["France"]
+    )
     item.state_under_review = StateResolver().resolve("Viet Nam")
     item.save()
     listing = _page(world.coordinator, "/recommendations/?q=death+penalty", "vi")
@@ -82,6 +90,7 @@ def test_the_state_filter_offers_vietnamese_names(world):
 def test_exports_name_states_in_the_readers_language(world):
     from camket.exports.columns import COLUMNS
     from camket.exports.gather import gather
+
     item = world.sent_to_a  # recommended by Japan
     gathered = gather(Recommendation.objects.filter(pk=item.pk))
     column = COLUMNS["recommending_states"]
@@ -96,8 +105,9 @@ def test_sdg_target_16_2_reads_in_vietnamese():
     assert target.label("en").startswith("Target 16.2: End abuse, exploitation")
     goal = Category.objects.get(taxonomy__slug=SDG, code="16")
     assert goal.label("vi") == "Mục tiêu 16: Hòa bình, công lý và các thể chế mạnh mẽ"
-    untranslated = Category.objects.filter(taxonomy__slug=SDG, parent__isnull=False,
-                                           name_vi__contains="By 20")
+    untranslated = Category.objects.filter(
+        taxonomy__slug=SDG, parent__isnull=False, name_vi__contains="By 20"
+    )
     assert not untranslated.exists()
 
 
@@ -112,7 +122,8 @@ def test_migrating_again_keeps_a_vietnamese_name_a_person_wrote_and_replaces_cam
     ensure_builtin_taxonomies()
     assert Category.objects.get(pk=edited.pk).name_vi.endswith("(tên do người dùng sửa)")
     assert Category.objects.get(pk=shipped_before.pk).name_vi.startswith(
-        "Chỉ tiêu 1.1: Đến năm 2030, xóa bỏ")
+        "Chỉ tiêu 1.1: Đến năm 2030, xóa bỏ"
+    )
 
 
 def test_the_sdg_filter_of_the_list_shows_vietnamese_goal_names(world):

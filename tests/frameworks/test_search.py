@@ -13,12 +13,23 @@ def _references(user, **params) -> list[str]:
     return sorted(search(user, SearchParams(**params)).values_list("reference", flat=True))
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("quyen", ["1.3"]), ("quyền", ["1.3"]), ("dam", ["1.3"]), ("ĐẢM BẢO", ["1.3"]),
-    ("mua ban", ["1.1"]), ("traffick", ["1.1"]), ("philippines", ["1.1"]),
-    ("national institution", ["1.2"]), ("institution national", ["1.2"]),
-    ("ution", []), ("%", ["1.1", "1.2", "1.3"]), ('"quyen" OR', []),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("quyen", ["1.3"]),
+        ("quyền", ["1.3"]),
+        ("dam", ["1.3"]),
+        ("ĐẢM BẢO", ["1.3"]),
+        ("mua ban", ["1.1"]),
+        ("traffick", ["1.1"]),
+        ("philippines", ["1.1"]),
+        ("national institution", ["1.2"]),
+        ("institution national", ["1.2"]),
+        ("ution", []),
+        ("%", ["1.1", "1.2", "1.3"]),
+        ('"quyen" OR', []),
+    ],
+)
 def test_text_search_folds_diacritics_and_matches_word_starts(world, query, expected):
     assert _references(world.coordinator, q=query) == expected
 
@@ -41,10 +52,17 @@ def test_search_index_follows_edits(world):
 
 def test_filters_combine(world):
     resolver = CategoryResolver()
-    world.published.categories.add(resolver.resolve("sdg", "16.2"),
-                                   resolver.resolve("upr-info-issues", "Trafficking"))
-    decide(world.coordinator, world.published, response="supported", reason="",
-           decided_on=None, version=1)
+    world.published.categories.add(
+        resolver.resolve("sdg", "16.2"), resolver.resolve("upr-info-issues", "Trafficking")
+    )
+    decide(
+        world.coordinator,
+        world.published,
+        response="supported",
+        reason="",
+        decided_on=None,
+        version=1,
+    )
     assert _references(world.coordinator, sdg="16") == ["1.1"]
     assert _references(world.coordinator, sdg="16", response="noted") == []
     assert _references(world.coordinator, response="none") == ["1.2", "1.3"]
@@ -55,16 +73,21 @@ def test_filters_combine(world):
 
 
 def test_facet_counts_equal_counts_from_the_database(world):
-    make_recommendation(world.framework, "1.4", "Combat trafficking.", states=["Philippines",
-                                                                              "Thailand"])
+    make_recommendation(
+        world.framework, "1.4", "Combat trafficking.", states=["Philippines", "Thailand"]
+    )
     results = search(world.coordinator, SearchParams())
     counted = facets(results)
     assert dict((v, n) for v, _, n in counted.statuses) == {
         status: Recommendation.objects.filter(status=status).count()
-        for status in ("published", "draft")}
+        for status in ("published", "draft")
+    }
     states = {name: n for _, name, n in counted.states}
-    assert states["Philippines"] == Recommendation.objects.filter(
-        recommending_states__name="Philippines").count() == 2
+    assert (
+        states["Philippines"]
+        == Recommendation.objects.filter(recommending_states__name="Philippines").count()
+        == 2
+    )
     assert sum(n for _, _, n in counted.frameworks) == Recommendation.objects.count()
     assert dict((v, n) for v, _, n in counted.responses) == {"none": 4}
 
@@ -93,8 +116,11 @@ def test_full_text_triggers_survive_every_migration():
     if connection.vendor != "sqlite":
         pytest.skip("the triggers exist on SQLite only")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                       "AND name LIKE 'frameworks_recommendation_fts_%'")
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+            "AND name LIKE 'frameworks_recommendation_fts_%'"
+        )
         triggers = {name for (name,) in cursor.fetchall()}
-    assert triggers == {f"frameworks_recommendation_fts_{kind}"
-                        for kind in ("insert", "delete", "update")}
+    assert triggers == {
+        f"frameworks_recommendation_fts_{kind}" for kind in ("insert", "delete", "update")
+    }

@@ -42,8 +42,12 @@ def _toneless(syllable: str) -> str:
 
 
 def _oddities(name: str) -> list[str]:
-    syllables = [part for word in name.split() if re.search(r"[a-zà-ỹđ]-[a-zà-ỹđ]", word)
-                 for part in word.lower().split("-")]
+    syllables = [
+        part
+        for word in name.split()
+        if re.search(r"[a-zà-ỹđ]-[a-zà-ỹđ]", word)
+        for part in word.lower().split("-")
+    ]
     found = [s for s in syllables if not _VALID_ENDING.search(_toneless(s))]
     return found + _LONE_CONSONANT.findall(name)
 
@@ -63,11 +67,20 @@ def test_the_check_catches_pycountrys_transliterations():
         assert _oddities(transliterated_name(iso3)), transliterated_name(iso3)
 
 
-@pytest.mark.parametrize("iso3, name_vi", [
-    ("BRB", "Bác-ba-đốt"), ("TCD", "Sát"), ("HND", "Hôn-đu-rát"), ("BHR", "Ba-ranh"),
-    ("BTN", "Bu-tan"), ("COM", "Cô-mô-rô"), ("THA", "Thái Lan"), ("DEU", "Đức"),
-    ("LIE", "Liechtenstein"),  # no established Vietnamese form: the English name
-])
+@pytest.mark.parametrize(
+    "iso3, name_vi",
+    [
+        ("BRB", "Bác-ba-đốt"),
+        ("TCD", "Sát"),
+        ("HND", "Hôn-đu-rát"),
+        ("BHR", "Ba-ranh"),
+        ("BTN", "Bu-tan"),
+        ("COM", "Cô-mô-rô"),
+        ("THA", "Thái Lan"),
+        ("DEU", "Đức"),
+        ("LIE", "Liechtenstein"),  # no established Vietnamese form: the English name
+    ],
+)
 def test_states_read_as_in_official_documents(iso3, name_vi):
     assert vietnamese_name(iso3) == name_vi
 
@@ -96,8 +109,8 @@ def test_the_migration_refreshes_the_names_camket_shipped_and_keeps_edited_ones(
     State.objects.filter(pk=territory.pk).update(name_vi=transliterated_name("ABW"))
     migration = import_module("camket.frameworks.migrations.0014_state_name_vi_official")
     migration.refresh_vietnamese_names(apps, None)
-    names = dict(State.objects.filter(iso3__in=["BRB", "TCD", "ABW", "FRA"])
-                 .values_list("iso3", "name_vi"))
-    assert names == {"BRB": "Bác-ba-đốt", "TCD": "Cộng hòa Sát (sửa)", "ABW": "",
-                     "FRA": "Pháp"}
+    names = dict(
+        State.objects.filter(iso3__in=["BRB", "TCD", "ABW", "FRA"]).values_list("iso3", "name_vi")
+    )
+    assert names == {"BRB": "Bác-ba-đốt", "TCD": "Cộng hòa Sát (sửa)", "ABW": "", "FRA": "Pháp"}
     assert kept.name_vi == "Pháp"

@@ -19,14 +19,15 @@ pytestmark = pytest.mark.django_db
 def about_states(world):
     """Two published items about Japan and Mexico, recommended by India, Japan and Mexico
     (the personas' published item is recommended by the Philippines)."""
-    framework = Framework.objects.create(slug="upr-info-1", name="UPR cycle 1",
-                                         kind="upr_cycle", cycle=1)
+    framework = Framework.objects.create(
+        slug="upr-info-1", name="UPR cycle 1", kind="upr_cycle", cycle=1
+    )
     resolver = StateResolver()
     for reference, state in (("JPN-1", "Japan"), ("MEX-1", "Mexico")):
-        item = make_recommendation(framework, reference, "On water.",
-                                   states=["India", "Japan", "Mexico"])
-        Recommendation.objects.filter(pk=item.pk).update(
-            state_under_review=resolver.resolve(state))
+        item = make_recommendation(
+            framework, reference, "On water.", states=["India", "Japan", "Mexico"]
+        )
+        Recommendation.objects.filter(pk=item.pk).update(state_under_review=resolver.resolve(state))
     return world
 
 
@@ -54,5 +55,7 @@ def test_the_filter_lists_order_states_by_the_folded_vietnamese_name(about_state
     with translation.override("en"):
         choices = filter_choices(user, params)
         assert [s.iso3 for s in choices["states"]] == ["IND", "JPN", "MEX", "PHL"]
-        assert [s.iso3 for s in home_state.states_under_review(
-            Recommendation.objects.all())] == ["JPN", "MEX"]
+        assert [s.iso3 for s in home_state.states_under_review(Recommendation.objects.all())] == [
+            "JPN",
+            "MEX",
+        ]

@@ -4,13 +4,25 @@ from camket.frameworks.models import State
 from camket.frameworks.states import StateResolver, iso3_for
 
 
-@pytest.mark.parametrize("name, iso3", [
-    ("Viet Nam", "VNM"), ("Vietnam", "VNM"), ("Türkiye", "TUR"), ("Turkey", "TUR"),
-    ("United Kingdom of Great Britain and Northern Ireland", "GBR"), ("United Kingdom", "GBR"),
-    ("Republic of Korea", "KOR"), ("DPR Korea", "PRK"), ("Trinidad & Tobago", "TTO"),
-    ("St Vincent & the Grenadines", "VCT"), ("Bolivia (Plurinational State of)", "BOL"),
-    ("Cote d'Ivoire", "CIV"), ("Holy See", "VAT"), ("Macedonia FYR", "MKD"),
-])
+@pytest.mark.parametrize(
+    "name, iso3",
+    [
+        ("Viet Nam", "VNM"),
+        ("Vietnam", "VNM"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("United Kingdom of Great Britain and Northern Ireland", "GBR"),
+        ("United Kingdom", "GBR"),
+        ("Republic of Korea", "KOR"),
+        ("DPR Korea", "PRK"),
+        ("Trinidad & Tobago", "TTO"),
+        ("St Vincent & the Grenadines", "VCT"),
+        ("Bolivia (Plurinational State of)", "BOL"),
+        ("Cote d'Ivoire", "CIV"),
+        ("Holy See", "VAT"),
+        ("Macedonia FYR", "MKD"),
+    ],
+)
 def test_un_names_and_variants_resolve_to_one_iso_code(name, iso3):
     assert iso3_for(name) == iso3
 

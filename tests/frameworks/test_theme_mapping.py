@@ -26,16 +26,27 @@ def _taxonomies(db):
     ensure_builtin_taxonomies()
 
 
-@pytest.mark.parametrize("slug, label, code", [
-    (UHRI_THEMES, "B31 Equality & non-discrimination", "B3"),  # a UHRI subject: its theme
-    (UHRI_THEMES, "D27 Prohibition of slavery, trafficking", "D2"),
-    (UHRI_THEMES, "Equality & non-discrimination", "B3"),  # "&" is "and"
-    (UHRI_THEMES, "Human trafficking & contemporary forms of slavery", "D2"),  # shipped alias
-    (UHRI_THEMES, "12.5. Prohibition of torture and cruel, inhuman or degrading treatment", "D2"),
-    (UHRI_THEMES, "Quyền được giáo dục", "E5"),  # the Vietnamese name
-    (UHRI_THEMES, "quyen duoc giao duc", "E5"),  # without diacritics
-    (UHRI_THEMES, "G2 Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)", "G2"),
-])
+@pytest.mark.parametrize(
+    "slug, label, code",
+    [
+        (UHRI_THEMES, "B31 Equality & non-discrimination", "B3"),  # a UHRI subject: its theme
+        (UHRI_THEMES, "D27 Prohibition of slavery, trafficking", "D2"),
+        (UHRI_THEMES, "Equality & non-discrimination", "B3"),  # "&" is "and"
+        (UHRI_THEMES, "Human trafficking & contemporary forms of slavery", "D2"),  # shipped alias
+        (
+            UHRI_THEMES,
+            "12.5. Prohibition of torture and cruel, inhuman or degrading treatment",
+            "D2",
+        ),
+        (UHRI_THEMES, "Quyền được giáo dục", "E5"),  # the Vietnamese name
+        (UHRI_THEMES, "quyen duoc giao duc", "E5"),  # without diacritics
+        (
+            UHRI_THEMES,
+            "G2 Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)",
+            "G2",
+        ),
+    ],
+)
 def test_imported_uhri_labels_land_on_the_taxonomy(slug, label, code):
     resolver = CategoryResolver()
     category = resolver.resolve(slug, label)
@@ -43,12 +54,15 @@ def test_imported_uhri_labels_land_on_the_taxonomy(slug, label, code):
     assert resolver.created == []
 
 
-@pytest.mark.parametrize("slug, label, name", [
-    (UPR_INFO_ISSUES, "Rights of the Child", "Rights of the Child"),
-    (UPR_INFO_ISSUES, "Quyền trẻ em", "Rights of the Child"),
-    (AFFECTED_PERSONS, "Women & girls", "Women"),
-    (AFFECTED_PERSONS, "judiciary", "Judges, lawyers and prosecutors"),
-])
+@pytest.mark.parametrize(
+    "slug, label, name",
+    [
+        (UPR_INFO_ISSUES, "Rights of the Child", "Rights of the Child"),
+        (UPR_INFO_ISSUES, "Quyền trẻ em", "Rights of the Child"),
+        (AFFECTED_PERSONS, "Women & girls", "Women"),
+        (AFFECTED_PERSONS, "judiciary", "Judges, lawyers and prosecutors"),
+    ],
+)
 def test_issue_and_person_labels_land_on_their_category(slug, label, name):
     resolver = CategoryResolver()
     assert resolver.resolve(slug, label).name == name
@@ -89,8 +103,10 @@ def test_the_coordinator_maps_an_unmapped_label_and_its_items_follow(world):
     with translation.override("en"):
         [latest, *_] = entries_for(world.published, user=world.coordinator)
     assert latest.who == world.coordinator.get_full_name()
-    assert latest.reason == ("Imported theme “Access to clean water supply” mapped onto"
-                             " “E2 Right to an adequate standard of living”")
+    assert latest.reason == (
+        "Imported theme “Access to clean water supply” mapped onto"
+        " “E2 Right to an adequate standard of living”"
+    )
     # the next import of the same label lands on the category it was mapped onto
     resolver = CategoryResolver()
     assert resolver.resolve(UHRI_THEMES, "Access to clean water supply") == target
@@ -116,8 +132,9 @@ def test_only_coordinators_map(world, persona):
     client = Client()
     client.force_login(getattr(world, persona))
     assert client.get("/taxonomies/unmapped/").status_code == 403
-    response = client.post(f"/taxonomies/unmapped/{unmapped.pk}/",
-                           {"do": "map", "target": target.pk})
+    response = client.post(
+        f"/taxonomies/unmapped/{unmapped.pk}/", {"do": "map", "target": target.pk}
+    )
     assert response.status_code == 403
     assert Category.objects.get(pk=unmapped.pk).unmapped
 
@@ -135,8 +152,9 @@ def test_the_coordinator_page_lists_and_maps(world):
     page = client.get("/taxonomies/unmapped/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "Access to clean water supply" in page
     assert "E2 Quyền có mức sống thích đáng" in page  # targets in the reader's language
-    response = client.post(f"/taxonomies/unmapped/{unmapped.pk}/",
-                           {"do": "map", "target": target.pk})
+    response = client.post(
+        f"/taxonomies/unmapped/{unmapped.pk}/", {"do": "map", "target": target.pk}
+    )
     assert response.status_code == 302
     assert list(world.published.categories.all()) == [target]
     page = client.get("/taxonomies/unmapped/").content.decode()  # shows the message once
@@ -162,8 +180,9 @@ def test_a_coordinator_does_not_see_labels_only_drafts_of_others_use(world):
     page = client.get("/taxonomies/unmapped/").content.decode()
     assert "Access to clean water supply" not in page
     target = Category.objects.get(taxonomy__slug=UHRI_THEMES, code="E2")
-    response = client.post(f"/taxonomies/unmapped/{unmapped.pk}/",
-                           {"do": "map", "target": target.pk})
+    response = client.post(
+        f"/taxonomies/unmapped/{unmapped.pk}/", {"do": "map", "target": target.pk}
+    )
     assert response.status_code == 404
     response = client.post(f"/taxonomies/unmapped/{unmapped.pk}/", {"do": "keep", "name_vi": "X"})
     assert response.status_code == 404
@@ -176,7 +195,8 @@ def test_counts_include_only_the_items_the_reader_may_see(world):
     unmapped = _tagged_with_unmapped(world)  # on a published item and a draft
     assert [(c.pk, c.items) for c in unmapped_categories(world.coordinator)] == [(unmapped.pk, 2)]
     assert [(c.pk, c.items) for c in unmapped_categories(world.mps_coordinator)] == [
-        (unmapped.pk, 1)]
+        (unmapped.pk, 1)
+    ]
     target = Category.objects.get(taxonomy__slug=UHRI_THEMES, code="E2")
     with pytest.raises(ValidationError):  # none of the items is of a framework they coordinate
         map_category(world.mps_coordinator, unmapped, target)
@@ -207,8 +227,11 @@ def test_the_mapping_reason_is_translated_with_its_labels_when_read(world, monke
     stored = world.published.history.latest("history_date").history_change_reason
     assert stored == MAPPED_REASON % {
         "source": "Access to clean water supply",
-        "target": "E2 Right to an adequate standard of living"}
+        "target": "E2 Right to an adequate standard of living",
+    }
     vietnamese = {MAPPED_REASON: "Chủ đề nhập “%(source)s” đã gán vào “%(target)s”"}
     monkeypatch.setattr("camket.frameworks.history._", lambda msgid: vietnamese.get(msgid, msgid))
-    assert readable_reason(stored) == ("Chủ đề nhập “Access to clean water supply” đã gán vào"
-                                       " “E2 Right to an adequate standard of living”")
+    assert readable_reason(stored) == (
+        "Chủ đề nhập “Access to clean water supply” đã gán vào"
+        " “E2 Right to an adequate standard of living”"
+    )

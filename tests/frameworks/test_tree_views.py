@@ -15,13 +15,18 @@ LOGIN = "/accounts/login/"
 def programme(world):
     """Sub-programme SP5 → outcome SP5.1 → outputs SP5.1.1 (implemented) and SP5.1.2 (a draft,
     in progress)."""
-    framework = Framework.objects.create(slug="unodc-cp", name="UNODC country programme",
-                                         name_vi="Chương trình quốc gia UNODC", kind="programme")
+    framework = Framework.objects.create(
+        slug="unodc-cp",
+        name="UNODC country programme",
+        name_vi="Chương trình quốc gia UNODC",
+        kind="programme",
+    )
     top = make_recommendation(framework, "SP5", "Drug demand reduction and HIV/AIDS")
     outcome = make_recommendation(framework, "SP5.1", "Drug users reach evidence-based treatment")
     done = make_recommendation(framework, "SP5.1.1", "Methadone treatment extended")
-    draft = make_recommendation(framework, "SP5.1.2", "Draft output on harm reduction",
-                                status="draft")
+    draft = make_recommendation(
+        framework, "SP5.1.2", "Draft output on harm reduction", status="draft"
+    )
     for item, parent, level in ((outcome, top, 1), (done, outcome, 2), (draft, outcome, 2)):
         item.parent, item.level = parent, level
         item.save()
@@ -32,8 +37,9 @@ def programme(world):
 
 def _references(response) -> list[str]:
     page = response.content.decode()
-    return [ref for ref in ("SP5", "SP5.1", "SP5.1.1", "SP5.1.2")
-            if f'data-reference="{ref}"' in page]
+    return [
+        ref for ref in ("SP5", "SP5.1", "SP5.1.1", "SP5.1.2") if f'data-reference="{ref}"' in page
+    ]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -65,10 +71,13 @@ def test_a_framework_of_drafts_only_is_not_found_by_others(client, world):
     assert client.get("/frameworks/draft-only/tree/").status_code == 200
 
 
-@pytest.mark.parametrize(("language", "labels"), [
-    ("en", ["Sub-programme", "Outcome", "Output"]),
-    ("vi", ["Tiểu chương trình", "Kết quả", "Đầu ra"]),
-])
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("en", ["Sub-programme", "Outcome", "Output"]),
+        ("vi", ["Tiểu chương trình", "Kết quả", "Đầu ra"]),
+    ],
+)
 def test_levels_are_named_in_the_readers_language(client, world, programme, language, labels):
     client.force_login(world.viewer)
     response = client.get("/frameworks/unodc-cp/tree/", HTTP_ACCEPT_LANGUAGE=language)
@@ -109,13 +118,16 @@ def test_the_list_links_to_the_tree_of_a_framework_with_levels(client, world, pr
     assert "/frameworks/upr-vn-4/tree/" not in page  # one level: a list is its tree
 
 
-@pytest.mark.parametrize(("children", "own", "expected"), [
-    (["implemented", "implemented"], "", "implemented"),
-    (["implemented", ""], "", "partly_implemented"),
-    (["", ""], "", ""),
-    (["not_started", "in_progress"], "", "in_progress"),
-    (["not_implemented", "not_implemented"], "", "not_implemented"),
-    (["implemented"], "in_progress", "partly_implemented"),
-])
+@pytest.mark.parametrize(
+    ("children", "own", "expected"),
+    [
+        (["implemented", "implemented"], "", "implemented"),
+        (["implemented", ""], "", "partly_implemented"),
+        (["", ""], "", ""),
+        (["not_started", "in_progress"], "", "in_progress"),
+        (["not_implemented", "not_implemented"], "", "not_implemented"),
+        (["implemented"], "in_progress", "partly_implemented"),
+    ],
+)
 def test_status_rolls_up_by_the_rule_of_actions(children, own, expected):
     assert roll_up(children, own) == expected

@@ -7,13 +7,16 @@ LEVELS = KINDS["programme"].levels  # sub-programme → outcome → output
 
 
 def _messages(rows, existing=None):
-    return [(e.row, e.column, e.message)
-            for e in validate_tree(rows, levels=LEVELS, existing=existing or {})]
+    return [
+        (e.row, e.column, e.message)
+        for e in validate_tree(rows, levels=LEVELS, existing=existing or {})
+    ]
 
 
 def test_level_written_as_key_name_vietnamese_name_or_number():
-    assert [level_index(v, LEVELS) for v in ("output", "Outcome", "tiểu chương trình", "2",
-                                             "Chapter")] == [2, 1, 0, 1, None]
+    assert [
+        level_index(v, LEVELS) for v in ("output", "Outcome", "tiểu chương trình", "2", "Chapter")
+    ] == [2, 1, 0, 1, None]
 
 
 def test_a_good_tree_has_no_errors_and_levels_from_depth():

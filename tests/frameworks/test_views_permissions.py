@@ -25,14 +25,18 @@ def _assessment_a(world):
 
 def _save_as_officer_a(world, assessment, comment, *, submit=False):
     assessment.refresh_from_db()
-    services.save_assessment(world.officer_a, assessment,
-                             {"comment": comment, "proposed_response": "supported"},
-                             version=assessment.version, submit=submit)
+    services.save_assessment(
+        world.officer_a,
+        assessment,
+        {"comment": comment, "proposed_response": "supported"},
+        version=assessment.version,
+        submit=submit,
+    )
 
 
 def _history_section(response) -> str:
     page = response.content.decode()
-    return page[page.index('id="history-title"'):]
+    return page[page.index('id="history-title"') :]
 
 
 def _listed(response) -> set[int]:
@@ -65,8 +69,9 @@ WEB_PAGES = [
 
 @pytest.mark.parametrize(("method", "template"), WEB_PAGES)
 def test_anonymous_visitor_is_sent_to_the_login_page(world, client, method, template):
-    path = template.format(published=world.published.pk, sent=world.sent_to_a.pk,
-                           assessment=_assessment_a(world).pk)
+    path = template.format(
+        published=world.published.pk, sent=world.sent_to_a.pk, assessment=_assessment_a(world).pk
+    )
 
     response = getattr(client, method)(path, {})
 
@@ -82,8 +87,9 @@ def test_anonymous_home_page_ends_at_the_login_page(world, client):
 
 
 def test_anonymous_visit_changes_nothing(world, client):
-    client.post(f"/recommendations/{world.published.pk}/decide/",
-                {"response": "noted", "version": 1})
+    client.post(
+        f"/recommendations/{world.published.pk}/decide/", {"response": "noted", "version": 1}
+    )
     client.post("/recommendations/bulk/", {"action": "publish", "ids": [world.draft.pk]})
 
     assert Recommendation.objects.get(pk=world.published.pk).response == ""
@@ -91,6 +97,7 @@ def test_anonymous_visit_changes_nothing(world, client):
 
 
 # --- list, search and detail -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_recommendation_list_shows_exactly_the_persona_scope(world, client, persona):
@@ -102,16 +109,18 @@ def test_recommendation_list_shows_exactly_the_persona_scope(world, client, pers
     assert _listed(response) == {getattr(world, name).pk for name in VISIBLE[persona]}
 
 
-@pytest.mark.parametrize(("persona", "query", "expected"), [
-    ("coordinator", "dam", {"sent_to_a"}),
-    ("officer_a", "dam", {"sent_to_a"}),
-    ("officer_b", "dam", set()),
-    ("viewer", "dam", set()),
-    ("officer_b", "mua ban", {"published"}),
-    ("viewer", "institution", set()),
-])
-def test_web_search_respects_scope_and_ignores_diacritics(world, client, persona, query,
-                                                          expected):
+@pytest.mark.parametrize(
+    ("persona", "query", "expected"),
+    [
+        ("coordinator", "dam", {"sent_to_a"}),
+        ("officer_a", "dam", {"sent_to_a"}),
+        ("officer_b", "dam", set()),
+        ("viewer", "dam", set()),
+        ("officer_b", "mua ban", {"published"}),
+        ("viewer", "institution", set()),
+    ],
+)
+def test_web_search_respects_scope_and_ignores_diacritics(world, client, persona, query, expected):
     client.force_login(getattr(world, persona))
 
     response = client.get("/recommendations/", {"q": query})
@@ -139,9 +148,10 @@ def test_recommendation_page_is_404_unless_visible(world, client, persona, name)
     assert response.status_code == (200 if name in VISIBLE[persona] else 404)
 
 
-@pytest.mark.parametrize(("persona", "shows_forms"), [
-    ("coordinator", True), ("officer_a", False), ("viewer", False),
-    ("mps_coordinator", False)])
+@pytest.mark.parametrize(
+    ("persona", "shows_forms"),
+    [("coordinator", True), ("officer_a", False), ("viewer", False), ("mps_coordinator", False)],
+)
 def test_only_the_coordinator_sees_decision_and_send_forms(world, client, persona, shows_forms):
     client.force_login(getattr(world, persona))
 
@@ -151,10 +161,12 @@ def test_only_the_coordinator_sees_decision_and_send_forms(world, client, person
     assert (f"/recommendations/{world.published.pk}/send/" in page) is shows_forms
 
 
-@pytest.mark.parametrize(("state", "coordinator_opens"), [
-    ("requested", True), ("draft", False), ("submitted", True)])
+@pytest.mark.parametrize(
+    ("state", "coordinator_opens"), [("requested", True), ("draft", False), ("submitted", True)]
+)
 def test_coordinator_sees_requested_and_submitted_but_not_draft_opinions_on_the_page(
-        world, client, state, coordinator_opens):
+    world, client, state, coordinator_opens
+):
     assessment = _assessment_a(world)
     if state != "requested":
         _save_as_officer_a(world, assessment, "A-SECRET-NOTE", submit=state == "submitted")
@@ -180,8 +192,7 @@ def test_officer_a_sees_own_draft_on_the_recommendation_page(world, client):
 
 
 @pytest.mark.parametrize("persona", ["officer_b", "viewer", "coordinator"])
-def test_agency_a_draft_on_published_recommendation_is_hidden_from_others(world, client,
-                                                                         persona):
+def test_agency_a_draft_on_published_recommendation_is_hidden_from_others(world, client, persona):
     services.send_for_review(world.coordinator, [world.published], [world.agency_a])
     assessment = Assessment.objects.get(recommendation=world.published, agency=world.agency_a)
     _save_as_officer_a(world, assessment, "A-SECRET-NOTE")
@@ -195,11 +206,18 @@ def test_agency_a_draft_on_published_recommendation_is_hidden_from_others(world,
 
 # --- history -----------------------------------------------------------------------------------
 
+
 def _decide_on_web(client, world, response="supported_in_part"):
     client.force_login(world.coordinator)
-    client.post(f"/recommendations/{world.published.pk}/decide/", {
-        "response": response, "reason": "partly in law", "decided_on": "2025-05-05",
-        "version": world.published.version})
+    client.post(
+        f"/recommendations/{world.published.pk}/decide/",
+        {
+            "response": response,
+            "reason": "partly in law",
+            "decided_on": "2025-05-05",
+            "version": world.published.version,
+        },
+    )
     return client.get(f"/recommendations/{world.published.pk}/")
 
 
@@ -226,9 +244,11 @@ def test_history_shows_who_decided_by_name_not_by_id(world, client):
 
 # --- imports (web) -----------------------------------------------------------------------------
 
+
 def _csv():
-    return SimpleUploadedFile("new.csv", b"reference,text\nZ1,Ensure access.\n",
-                              content_type="text/csv")
+    return SimpleUploadedFile(
+        "new.csv", b"reference,text\nZ1,Ensure access.\n", content_type="text/csv"
+    )
 
 
 @pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])

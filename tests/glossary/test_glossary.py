@@ -45,9 +45,12 @@ def test_reinstalling_keeps_peoples_edits_and_restores_nothing_deleted(tmp_path,
     # A new version of the file updates what nobody changed, and leaves the rest.
     newer = tmp_path / "glossary.csv"
     text = GLOSSARY_FILE.read_text(encoding="utf-8")
-    newer.write_text(text.replace("tortured; torturing; tortures", "tortured; torturing")
-                     .replace("ethnic minority; ethnic groups;", "ethnic minority;"),
-                     encoding="utf-8")
+    newer.write_text(
+        text.replace("tortured; torturing; tortures", "tortured; torturing").replace(
+            "ethnic minority; ethnic groups;", "ethnic minority;"
+        ),
+        encoding="utf-8",
+    )
     install_glossary(newer)
     term.refresh_from_db()
     assert term.variants_en == "tortured; waterboarding"
@@ -68,14 +71,21 @@ def test_everyone_signed_in_reads_the_glossary_page(client, world):
 
 def test_only_coordinators_add_edit_and_archive(client, world):
     term = GlossaryTerm.objects.get(term_vi="tra tấn", term_en="torture")
-    data = {"term_vi": "trấn nước", "term_en": "waterboarding", "variants_en": "",
-            "domain": "human_rights", "note": ""}
+    data = {
+        "term_vi": "trấn nước",
+        "term_en": "waterboarding",
+        "variants_en": "",
+        "domain": "human_rights",
+        "note": "",
+    }
     for user in (world.viewer, world.officer_a, world.officer_b):
         client.force_login(user)
         assert client.post(reverse("glossary:create"), data).status_code == 403
         assert client.get(reverse("glossary:edit", args=[term.pk])).status_code == 403
-        assert client.post(reverse("glossary:archive", args=[term.pk]),
-                           {"archived": "1"}).status_code == 403
+        assert (
+            client.post(reverse("glossary:archive", args=[term.pk]), {"archived": "1"}).status_code
+            == 403
+        )
     client.logout()
     assert client.post(reverse("glossary:create"), data).status_code == 302
     assert not GlossaryTerm.objects.filter(term_vi="trấn nước").exists()
@@ -112,10 +122,13 @@ def _write(path, text: str):
 
 
 def test_import_is_all_or_nothing_with_row_and_column(tmp_path, world):
-    bad = _write(tmp_path / "bad.csv", "term_vi,term_en,domain,archived\n"
-                 "trấn nước,waterboarding,human_rights,no\n"
-                 ",,drugs,maybe\n"
-                 "cưỡng hôn,forced marriage,family,no\n")
+    bad = _write(
+        tmp_path / "bad.csv",
+        "term_vi,term_en,domain,archived\n"
+        "trấn nước,waterboarding,human_rights,no\n"
+        ",,drugs,maybe\n"
+        "cưỡng hôn,forced marriage,family,no\n",
+    )
     result = import_glossary(bad, world.coordinator)
     messages = [str(error) for error in result.errors]
     assert len(messages) == 4
@@ -126,9 +139,12 @@ def test_import_is_all_or_nothing_with_row_and_column(tmp_path, world):
 
 
 def test_import_adds_updates_and_keeps_missing_columns(tmp_path, world):
-    good = _write(tmp_path / "good.csv", "Vietnamese term,English term,Domain\n"
-                  "trấn nước,waterboarding,human rights\n"
-                  "TRA TẤN,Torture,human_rights\n")
+    good = _write(
+        tmp_path / "good.csv",
+        "Vietnamese term,English term,Domain\n"
+        "trấn nước,waterboarding,human rights\n"
+        "TRA TẤN,Torture,human_rights\n",
+    )
     with pytest.raises(Exception, match="coordinators"):
         import_glossary(good, world.officer_a)
     result = import_glossary(good, world.coordinator)

@@ -35,8 +35,9 @@ def test_vietnamese_queries_find_the_english_recommendations(upr_info):
     for query in ("quyền trẻ em", "quyen tre em"):
         found = set(_results(coordinator, query).values_list("pk", flat=True))
         assert children <= found
-        assert Recommendation.objects.filter(pk__in=found - children,
-                                             text__icontains="rights of the child").exists()
+        assert Recommendation.objects.filter(
+            pk__in=found - children, text__icontains="rights of the child"
+        ).exists()
 
     death_penalty = _tagged_with("Death penalty")
     found = list(_results(coordinator, "án tử hình")[:20])

@@ -20,8 +20,10 @@ def english_items(world):
         "4.5": "Combat trafficking in persons and assist its victims.",
         "4.6": "Raise awareness of the rights of persons with disabilities.",
     }
-    return {reference: make_recommendation(world.framework, reference, text)
-            for reference, text in texts.items()}
+    return {
+        reference: make_recommendation(world.framework, reference, text)
+        for reference, text in texts.items()
+    }
 
 
 def _found(user, query: str) -> list[str]:
@@ -29,20 +31,24 @@ def _found(user, query: str) -> list[str]:
     return sorted(results.values_list("reference", flat=True))
 
 
-@pytest.mark.parametrize(("query", "known_part", "expected"), [
-    ("xóa bỏ án tử hình", "án tử hình", "4.1"),
-    ("xoa bo an tu hinh", "an tu hinh", "4.1"),
-    ("quyền của phụ nữ", "quyền phụ nữ", "4.3"),
-    ("quyen cua phu nu", "quyen phu nu", "4.3"),
-    ("bảo vệ quyền phụ nữ", "quyền phụ nữ", "4.3"),
-    ("bao ve quyen phu nu", "quyen phu nu", "4.3"),
-    ("hoạt động nhân quyền", "nhân quyền", "4.4"),
-    ("hoat dong nhan quyen", "nhan quyen", "4.4"),
-    ("nạn buôn bán người", "buôn bán người", "4.5"),
-    ("nan buon ban nguoi", "buon ban nguoi", "4.5"),
-])
-def test_a_word_the_glossary_lacks_does_not_empty_the_results(english_items, world, query,
-                                                              known_part, expected):
+@pytest.mark.parametrize(
+    ("query", "known_part", "expected"),
+    [
+        ("xóa bỏ án tử hình", "án tử hình", "4.1"),
+        ("xoa bo an tu hinh", "an tu hinh", "4.1"),
+        ("quyền của phụ nữ", "quyền phụ nữ", "4.3"),
+        ("quyen cua phu nu", "quyen phu nu", "4.3"),
+        ("bảo vệ quyền phụ nữ", "quyền phụ nữ", "4.3"),
+        ("bao ve quyen phu nu", "quyen phu nu", "4.3"),
+        ("hoạt động nhân quyền", "nhân quyền", "4.4"),
+        ("hoat dong nhan quyen", "nhan quyen", "4.4"),
+        ("nạn buôn bán người", "buôn bán người", "4.5"),
+        ("nan buon ban nguoi", "buon ban nguoi", "4.5"),
+    ],
+)
+def test_a_word_the_glossary_lacks_does_not_empty_the_results(
+    english_items, world, query, known_part, expected
+):
     found = _found(world.coordinator, query)
     assert expected in found
     assert found == _found(world.coordinator, known_part)
@@ -72,8 +78,12 @@ def test_the_reading_names_the_words_left_out_as_typed(english_items, world):
 
 
 def test_words_left_out_depend_on_what_the_user_may_see(english_items, world):
-    make_recommendation(world.framework, "4.7", "Abolish the death penalty in law.",
-                        status=Recommendation.Status.DRAFT)
+    make_recommendation(
+        world.framework,
+        "4.7",
+        "Abolish the death penalty in law.",
+        status=Recommendation.Status.DRAFT,
+    )
     assert _found(world.coordinator, "án tử hình law") == ["4.7"]
     assert _found(world.viewer, "án tử hình law") == ["4.1", "4.2"]
     assert query_reading(world.viewer, SearchParams(q="án tử hình law")).ignored == ["law"]
@@ -82,12 +92,14 @@ def test_words_left_out_depend_on_what_the_user_may_see(english_items, world):
 
 def test_the_list_page_says_which_words_were_left_out(english_items, world, client):
     client.force_login(world.viewer)
-    page = client.get(reverse("recommendation-list"),
-                      {"q": "xóa bỏ án tử hình <b>", "state": "all"}).content.decode()
+    page = client.get(
+        reverse("recommendation-list"), {"q": "xóa bỏ án tử hình <b>", "state": "all"}
+    ).content.decode()
     assert "No matching item contains “xóa bỏ b”" in page
     assert "showing the results for “án tử hình”" in page
-    page = client.get(reverse("recommendation-list"),
-                      {"q": "án tử hình", "state": "all"}).content.decode()
+    page = client.get(
+        reverse("recommendation-list"), {"q": "án tử hình", "state": "all"}
+    ).content.decode()
     assert "No matching item contains" not in page
 
 
@@ -124,7 +136,8 @@ def test_function_words_inside_a_glossary_phrase_are_skipped(query):
 def test_a_term_spelled_with_a_function_word_still_matches_whole():
     parsed = parse_query("bạo lực đối với phụ nữ")
     assert [concept.words for concept in parsed.concepts] == [
-        ("bao", "luc", "doi", "voi", "phu", "nu")]
+        ("bao", "luc", "doi", "voi", "phu", "nu")
+    ]
     assert ("violence", "against", "women") in parsed.concepts[0].phrases
 
 
@@ -135,8 +148,7 @@ def test_a_function_word_at_the_edge_is_not_part_of_the_concept():
     assert parsed.words == []
 
 
-def test_the_scan_without_an_index_leaves_out_the_same_words(english_items, world,
-                                                             monkeypatch):
+def test_the_scan_without_an_index_leaves_out_the_same_words(english_items, world, monkeypatch):
     from django.db import connection
 
     from camket.frameworks.scoping import visible_recommendations

@@ -13,23 +13,36 @@ from tests.personas import make_recommendation
 def english_items(world):
     items = {
         "torture": make_recommendation(
-            world.framework, "2.1", "Prevent torture in all places of detention.",
-            states=["Germany"]),
+            world.framework,
+            "2.1",
+            "Prevent torture in all places of detention.",
+            states=["Germany"],
+        ),
         "translate": make_recommendation(
-            world.framework, "2.2", "Translate the treaties and cooperate with Tanzania.",
-            states=["United Republic of Tanzania"]),
+            world.framework,
+            "2.2",
+            "Translate the treaties and cooperate with Tanzania.",
+            states=["United Republic of Tanzania"],
+        ),
         "child_text": make_recommendation(
-            world.framework, "2.3", "Strengthen the protection of the rights of the child.",
-            states=["Chile"]),
+            world.framework,
+            "2.3",
+            "Strengthen the protection of the rights of the child.",
+            states=["Chile"],
+        ),
         "child_tag": make_recommendation(
-            world.framework, "2.4", "Raise the minimum age of marriage to 18 for all.",
-            states=["Mexico"]),
+            world.framework,
+            "2.4",
+            "Raise the minimum age of marriage to 18 for all.",
+            states=["Mexico"],
+        ),
         "waterboarding": make_recommendation(
-            world.framework, "2.5", "Ban waterboarding by the security forces.",
-            states=["Canada"]),
+            world.framework, "2.5", "Ban waterboarding by the security forces.", states=["Canada"]
+        ),
     }
     items["child_tag"].categories.add(
-        CategoryResolver().resolve("upr-info-issues", "Rights of the Child"))
+        CategoryResolver().resolve("upr-info-issues", "Rights of the Child")
+    )
     return items
 
 
@@ -59,7 +72,8 @@ def test_a_child_of_a_matching_category_counts(english_items, world):
 
 def test_every_concept_must_match(english_items, world):
     english_items["torture"].categories.add(
-        CategoryResolver().resolve("upr-info-issues", "Rights of the Child"))
+        CategoryResolver().resolve("upr-info-issues", "Rights of the Child")
+    )
     assert _found(world.coordinator, "tra tấn quyền trẻ em") == ["2.1"]
     assert _found(world.coordinator, "tra tấn của quyền trẻ em") == ["2.1"]
 
@@ -96,17 +110,25 @@ def test_a_coordinators_glossary_edit_changes_results(english_items, world):
 
 def test_a_new_term_makes_a_new_vietnamese_word_searchable(english_items, world):
     assert _found(world.coordinator, "trấn nước") == []
-    GlossaryTerm.objects.create(term_vi="trấn nước", term_en="waterboarding",
-                                domain=GlossaryTerm.Domain.HUMAN_RIGHTS)
+    GlossaryTerm.objects.create(
+        term_vi="trấn nước", term_en="waterboarding", domain=GlossaryTerm.Domain.HUMAN_RIGHTS
+    )
     assert _found(world.coordinator, "tran nuoc") == ["2.5"]
 
 
 def test_closer_matches_rank_first(world):
-    make_recommendation(world.framework, "3.1", "Investigate every allegation of torture "
-                        "and ill-treatment, prosecute the perpetrators, provide redress to "
-                        "victims and train police, prison staff and judges on the standards.")
-    make_recommendation(world.framework, "3.2", "Criminalize torture; define torture as in "
-                        "the Convention against Torture.")
+    make_recommendation(
+        world.framework,
+        "3.1",
+        "Investigate every allegation of torture "
+        "and ill-treatment, prosecute the perpetrators, provide redress to "
+        "victims and train police, prison staff and judges on the standards.",
+    )
+    make_recommendation(
+        world.framework,
+        "3.2",
+        "Criminalize torture; define torture as in the Convention against Torture.",
+    )
     results = search(world.coordinator, SearchParams(q="tra tấn")).order_by("-relevance")
     assert list(results.values_list("reference", flat=True)) == ["3.2", "3.1"]
     scores = list(results.values_list("relevance", flat=True))
@@ -122,8 +144,10 @@ def test_category_only_matches_rank_below_text_matches(english_items, world):
 
 def test_relevance_survives_filters_and_distinct(english_items, world):
     germany = english_items["torture"].recommending_states.get()
-    results = search(world.coordinator, SearchParams(
-        q="tra tan", recommending_state=str(germany.pk), state="all", response="none"))
+    results = search(
+        world.coordinator,
+        SearchParams(q="tra tan", recommending_state=str(germany.pk), state="all", response="none"),
+    )
     assert "relevance" in results.query.annotations
     ranked = list(results.order_by("-relevance").values_list("reference", flat=True))
     assert ranked == ["2.1"]
@@ -145,7 +169,9 @@ def test_search_stays_scoped(english_items, world):
 def test_query_parsing_takes_the_longest_phrases():
     parsed = parse_query("Bãi bỏ án tử hình và tra tấn")
     assert [concept.words for concept in parsed.concepts] == [
-        ("bai", "bo", "an", "tu", "hinh"), ("tra", "tan")]
+        ("bai", "bo", "an", "tu", "hinh"),
+        ("tra", "tan"),
+    ]
     assert ("abolition", "of", "the", "death", "penalty") in parsed.concepts[0].phrases
     assert parsed.words == []
     assert parsed.concepts[-1].at_end

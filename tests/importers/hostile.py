@@ -16,13 +16,16 @@ from pathlib import Path
 
 SHEET = "xl/worksheets/sheet1.xml"
 DOCUMENT = "word/document.xml"
-_SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-               b"<sheetData>")
+_SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b"<sheetData>"
+)
 _SHEET_TAIL = b"</sheetData></worksheet>"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_DOC_HEAD = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-             f'<w:document xmlns:w="{_W}"><w:body>').encode()
+_DOC_HEAD = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W}"><w:body>'
+).encode()
 _DOC_TAIL = b"</w:body></w:document>"
 CHUNK = 1 << 20
 
@@ -51,8 +54,15 @@ def _template(kind: str) -> bytes:
     return buffer.getvalue()
 
 
-def _package(path: Path, kind: str, member: str, head: bytes, unit: bytes = b"",
-             count: int = 0, tail: bytes = b"") -> Path:
+def _package(
+    path: Path,
+    kind: str,
+    member: str,
+    head: bytes,
+    unit: bytes = b"",
+    count: int = 0,
+    tail: bytes = b"",
+) -> Path:
     """Copy the template package, with `member` = head + unit * count + tail.
 
     The repeated part is compressed once and its compressed bytes repeated (a full flush
@@ -60,8 +70,9 @@ def _package(path: Path, kind: str, member: str, head: bytes, unit: bytes = b"",
     under a second; the ZIP is written by hand because zipfile would compress it all.
     """
     template = zipfile.ZipFile(io.BytesIO(_template(kind)))
-    members = [(i.filename, template.read(i.filename)) for i in template.infolist()
-               if i.filename != member]
+    members = [
+        (i.filename, template.read(i.filename)) for i in template.infolist() if i.filename != member
+    ]
     with path.open("wb") as out:
         directory = []
         for name, data in members:
@@ -90,12 +101,35 @@ def _package(path: Path, kind: str, member: str, head: bytes, unit: bytes = b"",
         start = out.tell()
         for name, crc, compressed_size, size, offset in directory:
             encoded = name.encode()
-            out.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc,
-                                  compressed_size, size, len(encoded), 0, 0, 0, 0, 0, offset))
+            out.write(
+                struct.pack(
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    0,
+                    8,
+                    0,
+                    0,
+                    crc,
+                    compressed_size,
+                    size,
+                    len(encoded),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    offset,
+                )
+            )
             out.write(encoded)
         end = out.tell()
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory),
-                              end - start, start, 0))
+        out.write(
+            struct.pack(
+                "<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory), end - start, start, 0
+            )
+        )
     return path
 
 
@@ -106,16 +140,27 @@ def _deflate(data: bytes) -> bytes:
 
 def _local_header(name: str, crc: int, compressed_size: int, size: int) -> bytes:
     encoded = name.encode()
-    return struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, compressed_size, size,
-                       len(encoded), 0) + encoded
+    return (
+        struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, compressed_size, size, len(encoded), 0
+        )
+        + encoded
+    )
 
 
 def xlsx_many_rows(path: Path, rows: int = 2_000_000) -> Path:
     """The issue's zip bomb: well under 1 MB, unpacking to `rows` rows."""
     row = b'<row><c/><c t="inlineStr"><is><t>Protect journalists.</t></is></c></row>'
     per_unit = 1000
-    return _package(path, "xlsx", SHEET, _SHEET_HEAD + _header_row(), row * per_unit,
-                    (rows - 1) // per_unit, _SHEET_TAIL)
+    return _package(
+        path,
+        "xlsx",
+        SHEET,
+        _SHEET_HEAD + _header_row(),
+        row * per_unit,
+        (rows - 1) // per_unit,
+        _SHEET_TAIL,
+    )
 
 
 def xlsx_huge_cell(path: Path, chars: int = 600_000_000) -> Path:
@@ -127,8 +172,13 @@ def xlsx_huge_cell(path: Path, chars: int = 600_000_000) -> Path:
 
 def xlsx_broken_sheet(path: Path) -> Path:
     """A sheet whose XML breaks off in the middle of its second row."""
-    broken = (_SHEET_HEAD + _header_row() + b'<row r="2">' + _inline("A2", "1")
-              + b'<c r="B2" t="inlineStr"><is><t>Protect journalists.</t></is></c><<</sheetData>')
+    broken = (
+        _SHEET_HEAD
+        + _header_row()
+        + b'<row r="2">'
+        + _inline("A2", "1")
+        + b'<c r="B2" t="inlineStr"><is><t>Protect journalists.</t></is></c><<</sheetData>'
+    )
     return _package(path, "xlsx", SHEET, broken)
 
 
@@ -141,15 +191,23 @@ def xlsx_wide_row(path: Path) -> Path:
 def docx_bomb(path: Path, megabytes: int = 400) -> Path:
     """A Word file whose document part unpacks to `megabytes` MB of one repeated paragraph."""
     paragraph = f"<w:p><w:r><w:t>{'x' * 1000}</w:t></w:r></w:p>".encode() * 1000
-    return _package(path, "docx", DOCUMENT, _DOC_HEAD, paragraph,
-                    megabytes * (1 << 20) // len(paragraph), _DOC_TAIL)
+    return _package(
+        path,
+        "docx",
+        DOCUMENT,
+        _DOC_HEAD,
+        paragraph,
+        megabytes * (1 << 20) // len(paragraph),
+        _DOC_TAIL,
+    )
 
 
 def docx_many_rows(path: Path, rows: int = 200_000) -> Path:
     """A Word table of `rows` short rows: a few MB unpacked, more rows than any real matrix."""
     row = b"<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>" * 1000
-    return _package(path, "docx", DOCUMENT, _DOC_HEAD + b"<w:tbl>", row, rows // 1000,
-                    b"</w:tbl>" + _DOC_TAIL)
+    return _package(
+        path, "docx", DOCUMENT, _DOC_HEAD + b"<w:tbl>", row, rows // 1000, b"</w:tbl>" + _DOC_TAIL
+    )
 
 
 def docx_broken(path: Path) -> Path:

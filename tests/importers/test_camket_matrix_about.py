@@ -19,8 +19,9 @@ NEW_SLUG = "crafted-framework"
 
 def matrix_with(world, about_values: dict[str, str]) -> bytes:
     """The world's framework exported as a matrix, its About table's values replaced."""
-    raw = export_items(system_items(world.framework), fmt="xlsx", framework=world.framework,
-                       layout="matrix").content
+    raw = export_items(
+        system_items(world.framework), fmt="xlsx", framework=world.framework, layout="matrix"
+    ).content
     workbook = load_workbook(BytesIO(raw))
     about = workbook.worksheets[-1]
     found = set()
@@ -65,26 +66,33 @@ CRAFTED = [
 
 
 @pytest.mark.parametrize(("key", "value"), CRAFTED)
-def test_a_crafted_about_value_is_an_error_naming_it_and_writes_nothing(world, tmp_path, key,
-                                                                        value):
-    changes = {key: value} if key == "framework.slug" else {"framework.slug": NEW_SLUG,
-                                                             key: value}
+def test_a_crafted_about_value_is_an_error_naming_it_and_writes_nothing(
+    world, tmp_path, key, value
+):
+    changes = {key: value} if key == "framework.slug" else {"framework.slug": NEW_SLUG, key: value}
     taxonomies, items = Taxonomy.objects.count(), Recommendation.objects.count()
 
     summary = import_file(write(tmp_path, matrix_with(world, changes)), user=world.coordinator)
 
     assert not summary.ok
-    assert any(error.column and error.column.endswith(key) for error in summary.errors), \
+    assert any(error.column and error.column.endswith(key) for error in summary.errors), (
         summary.errors
+    )
     assert Framework.objects.count() == 1  # the world's own framework only
     assert (Taxonomy.objects.count(), Recommendation.objects.count()) == (taxonomies, items)
 
 
 def test_the_values_camket_writes_still_import(world, tmp_path):
-    raw = matrix_with(world, {"framework.slug": NEW_SLUG, "framework.kind": "strategy",
-                              "framework.starts_on": "2024-02-29",
-                              "framework.levels": '["Goal", {"key": "task", "name": "Task"}]',
-                              "taxonomies": '[{"slug": "crafted-themes", "name": "Crafted"}]'})
+    raw = matrix_with(
+        world,
+        {
+            "framework.slug": NEW_SLUG,
+            "framework.kind": "strategy",
+            "framework.starts_on": "2024-02-29",
+            "framework.levels": '["Goal", {"key": "task", "name": "Task"}]',
+            "taxonomies": '[{"slug": "crafted-themes", "name": "Crafted"}]',
+        },
+    )
 
     summary = import_file(write(tmp_path, raw), user=world.coordinator)
 
@@ -97,8 +105,9 @@ def test_the_values_camket_writes_still_import(world, tmp_path):
 
 def test_a_new_framework_the_planner_cannot_clean_is_an_error(world):
     """Whatever a parser lets through, a framework is made only from valid values."""
-    parsed = ParseResult(source="test", records=[
-        ParsedRecommendation(row=2, reference="1", text="Some text.")])
+    parsed = ParseResult(
+        source="test", records=[ParsedRecommendation(row=2, reference="1", text="Some text.")]
+    )
     parsed.framework_hint = FrameworkHint(slug="evil slug", name="")
     planner = Planner(status=Recommendation.Status.DRAFT)
 
@@ -108,15 +117,19 @@ def test_a_new_framework_the_planner_cannot_clean_is_an_error(world):
     assert not Framework.objects.filter(slug="evil slug").exists()
 
 
-@pytest.mark.parametrize("changes", [
-    {"framework.slug": NEW_SLUG, "taxonomies": '[{"name": ""}]'},
-    {"framework.slug": NEW_SLUG, "framework.starts_on": "2024-13-45"},
-    {"framework.slug": "evil slug"},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"framework.slug": NEW_SLUG, "taxonomies": '[{"name": ""}]'},
+        {"framework.slug": NEW_SLUG, "framework.starts_on": "2024-13-45"},
+        {"framework.slug": "evil slug"},
+    ],
+)
 def test_the_upload_page_shows_the_errors_and_offers_no_confirmation(client, world, changes):
     client.force_login(world.coordinator)
-    response = client.post("/imports/", {"file": SimpleUploadedFile(
-        "matrix.xlsx", matrix_with(world, changes))})
+    response = client.post(
+        "/imports/", {"file": SimpleUploadedFile("matrix.xlsx", matrix_with(world, changes))}
+    )
 
     assert response.status_code == 200
     assert response.context["preview"].errors

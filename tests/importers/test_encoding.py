@@ -14,15 +14,18 @@ from camket.importers.encoding import decode
 from camket.importers.upr_info.parse import parse as parse_upr_info
 from tests.importers import hostile
 
-TEXTS = ["Tiếp tục phòng, chống mua bán người và bảo đảm quyền của trẻ em",
-         "Đẩy mạnh cải cách tư pháp; tăng cường độc lập của tòa án",
-         "Xem xét gia nhập Công ước về quyền của người lao động di trú"]
+TEXTS = [
+    "Tiếp tục phòng, chống mua bán người và bảo đảm quyền của trẻ em",
+    "Đẩy mạnh cải cách tư pháp; tăng cường độc lập của tòa án",
+    "Xem xét gia nhập Công ước về quyền của người lao động di trú",
+]
 
 
 @pytest.fixture
 def framework(db):
     return Framework.objects.get_or_create(
-        slug="upr-vn-4", defaults={"name": "UPR Viet Nam 4", "kind": "upr_cycle"})[0]
+        slug="upr-vn-4", defaults={"name": "UPR Viet Nam 4", "kind": "upr_cycle"}
+    )[0]
 
 
 def test_windows_1258_vietnamese_is_detected_composed_and_named(tmp_path):
@@ -45,7 +48,7 @@ def test_short_vietnamese_cell_in_an_english_file_still_reads_as_windows_1258(tm
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "mac_roman"])
 def test_western_files_are_not_taken_for_vietnamese(tmp_path, encoding):
-    text = "Reference,Text\n1,\"São Tomé e Príncipe: informações, può, così, Côte d'Ivoire\"\n"
+    text = 'Reference,Text\n1,"São Tomé e Príncipe: informações, può, così, Côte d\'Ivoire"\n'
     path = tmp_path / "list.csv"
     path.write_bytes(text.encode(encoding))
     (record,) = parse_file(path).records
@@ -74,14 +77,12 @@ def test_forced_encoding_is_used_and_a_wrong_one_is_named_with_its_line(tmp_path
 def test_cli_encoding_option(tmp_path, framework, capsys):
     path = tmp_path / "vn.csv"
     path.write_bytes(hostile.encode_cp1258("Reference,Text\n1,Bảo vệ quyền của người lao động\n"))
-    call_command("import", str(path), "--framework", "upr-vn-4", "--encoding", "cp1258",
-                 "--json")
+    call_command("import", str(path), "--framework", "upr-vn-4", "--encoding", "cp1258", "--json")
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert last == {"created": 1, "updated": 0, "unchanged": 0, "errors": []}
     assert Recommendation.objects.get(reference="1").text == "Bảo vệ quyền của người lao động"
     with pytest.raises(CommandError):
-        call_command("import", str(path), "--framework", "upr-vn-4", "--encoding", "nope",
-                     "--json")
+        call_command("import", str(path), "--framework", "upr-vn-4", "--encoding", "nope", "--json")
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert "not a known text encoding" in last["errors"][0]["message"]
 
@@ -89,13 +90,16 @@ def test_cli_encoding_option(tmp_path, framework, capsys):
 def test_web_form_offers_the_encoding_and_confirm_keeps_it(client, world):
     client.force_login(world.coordinator)
     raw = hostile.encode_cp1258("Reference,Text\n1,Bảo vệ nhà báo\n")
-    response = client.post("/imports/", {"file": SimpleUploadedFile("vn.csv", raw),
-                                         "framework": "upr-vn-4", "encoding": "cp1258"})
+    response = client.post(
+        "/imports/",
+        {"file": SimpleUploadedFile("vn.csv", raw), "framework": "upr-vn-4", "encoding": "cp1258"},
+    )
     assert response.context["preview"].ok and response.context["preview"].warnings == []
     token = client.session["camket_pending_import"]["token"]
     client.post("/imports/", {"confirm": "1", "token": token})
     assert Recommendation.objects.get(framework__slug="upr-vn-4", reference="1").text == (
-        "Bảo vệ nhà báo")
+        "Bảo vệ nhà báo"
+    )
 
 
 def test_replacement_and_control_characters_are_errors_with_row_and_column(tmp_path):

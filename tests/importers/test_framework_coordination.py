@@ -12,8 +12,7 @@ from django.core.management import CommandError, call_command
 from camket.frameworks.models import Framework, Recommendation
 from camket.importers.service import import_file
 
-CSV = ("Reference,Text\n"
-       "2,Cut the supply of synthetic drugs and their precursors.\n")
+CSV = "Reference,Text\n2,Cut the supply of synthetic drugs and their precursors.\n"
 
 
 @pytest.fixture
@@ -24,18 +23,19 @@ def path(tmp_path):
 
 
 def test_the_mps_coordinator_imports_into_the_drug_programme(drug_world, path):
-    summary = import_file(path, framework_slug="drug-programme",
-                          user=drug_world.mps_coordinator)
+    summary = import_file(path, framework_slug="drug-programme", user=drug_world.mps_coordinator)
 
     assert summary.ok and summary.created == 1
     item = Recommendation.objects.get(framework=drug_world.drug_programme, reference="2")
     assert item.history.get().history_user == drug_world.mps_coordinator
 
 
-@pytest.mark.parametrize(("persona", "slug"), [("mps_coordinator", "upr-vn-4"),
-                                               ("coordinator", "drug-programme")])
-def test_import_into_another_framework_is_refused_and_writes_nothing(drug_world, path, persona,
-                                                                    slug):
+@pytest.mark.parametrize(
+    ("persona", "slug"), [("mps_coordinator", "upr-vn-4"), ("coordinator", "drug-programme")]
+)
+def test_import_into_another_framework_is_refused_and_writes_nothing(
+    drug_world, path, persona, slug
+):
     with pytest.raises(PermissionDenied, match="Only the coordinators of"):
         import_file(path, framework_slug=slug, user=getattr(drug_world, persona))
     assert not Recommendation.objects.filter(reference="2").exists()
@@ -55,27 +55,42 @@ def test_a_new_framework_created_by_an_import_belongs_to_the_ministry(drug_world
 def test_cli_refuses_with_a_json_error_and_a_non_zero_exit(drug_world, path):
     out = StringIO()
     with pytest.raises(CommandError, match="Only the coordinators of"):
-        call_command("import", str(path), "--framework", "upr-vn-4", "--user",
-                     "mps_coordinator", "--json", stdout=out)
+        call_command(
+            "import",
+            str(path),
+            "--framework",
+            "upr-vn-4",
+            "--user",
+            "mps_coordinator",
+            "--json",
+            stdout=out,
+        )
 
     last = json.loads(out.getvalue().strip().splitlines()[-1])
     assert last["created"] == 0 and "Only the coordinators of" in last["errors"][0]["message"]
     assert not Recommendation.objects.filter(reference="2").exists()
-    call_command("import", str(path), "--framework", "drug-programme", "--user",
-                 "mps_coordinator", stdout=StringIO())
-    assert Recommendation.objects.filter(framework__slug="drug-programme",
-                                         reference="2").exists()
+    call_command(
+        "import",
+        str(path),
+        "--framework",
+        "drug-programme",
+        "--user",
+        "mps_coordinator",
+        stdout=StringIO(),
+    )
+    assert Recommendation.objects.filter(framework__slug="drug-programme", reference="2").exists()
 
 
 def test_web_import_offers_and_accepts_only_coordinated_frameworks(drug_world, client):
     client.force_login(drug_world.mps_coordinator)
 
     page = client.get("/imports/")
-    refused = client.post("/imports/", {
-        "file": SimpleUploadedFile("items.csv", CSV.encode()), "framework": "upr-vn-4"})
+    refused = client.post(
+        "/imports/",
+        {"file": SimpleUploadedFile("items.csv", CSV.encode()), "framework": "upr-vn-4"},
+    )
 
-    assert list(page.context["form"].fields["framework"].queryset) == [
-        drug_world.drug_programme]
+    assert list(page.context["form"].fields["framework"].queryset) == [drug_world.drug_programme]
     assert refused.status_code == 200 and "framework" in refused.context["form"].errors
     assert not Recommendation.objects.filter(reference="2").exists()
 

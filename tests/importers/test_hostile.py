@@ -29,7 +29,8 @@ CASES = {
 @pytest.fixture
 def framework(db):
     return Framework.objects.get_or_create(
-        slug="upr-vn-4", defaults={"name": "UPR Viet Nam 4", "kind": "upr_cycle"})[0]
+        slug="upr-vn-4", defaults={"name": "UPR Viet Nam 4", "kind": "upr_cycle"}
+    )[0]
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +61,9 @@ def test_cli_json_ends_with_the_summary_line_and_no_traceback(files, framework, 
     assert CASES[name][1] in summary["errors"][0]["message"]
 
 
-@pytest.mark.parametrize("name", ["many-rows.xlsx", "broken-sheet.xlsx", "bomb.docx",
-                                  "broken.docx"])
+@pytest.mark.parametrize(
+    "name", ["many-rows.xlsx", "broken-sheet.xlsx", "bomb.docx", "broken.docx"]
+)
 def test_web_upload_shows_the_refusal(files, client, world, name):
     client.force_login(world.coordinator)
     before = Recommendation.objects.count()
@@ -78,8 +80,9 @@ def test_web_path_applies_the_same_limits(client, world, settings, tmp_path):
     settings.CAMKET_MAX_IMPORT_ROWS = 50
     client.force_login(world.coordinator)
     path = hostile.xlsx_many_rows(tmp_path / "rows.xlsx", rows=2_001)
-    response = client.post("/imports/", {"file": SimpleUploadedFile("rows.xlsx",
-                                                                     path.read_bytes())})
+    response = client.post(
+        "/imports/", {"file": SimpleUploadedFile("rows.xlsx", path.read_bytes())}
+    )
     assert response.status_code == 200
     assert "more than 50 rows" in str(response.context["preview"].errors[0])
 
@@ -94,9 +97,14 @@ def test_rows_over_the_limit_stop_the_stream_even_when_the_package_is_small(sett
 def test_the_streamed_row_count_holds_when_the_quick_count_misses_rows(settings, tmp_path):
     """Rows the tag count cannot see (jumps in row numbers) are still counted as they come."""
     settings.CAMKET_MAX_IMPORT_ROWS = 1_000
-    sheet = (hostile._SHEET_HEAD + hostile._header_row()
-             + b'<row r="900000">' + hostile._inline("B900000", "x") + b"</row>"
-             + hostile._SHEET_TAIL)
+    sheet = (
+        hostile._SHEET_HEAD
+        + hostile._header_row()
+        + b'<row r="900000">'
+        + hostile._inline("B900000", "x")
+        + b"</row>"
+        + hostile._SHEET_TAIL
+    )
     path = hostile._package(tmp_path / "jump.xlsx", "xlsx", hostile.SHEET, sheet)
     started = time.perf_counter()
     (error,) = parse_file(path).errors
@@ -124,9 +132,12 @@ def test_a_cell_over_the_length_limit_is_named_by_row_and_column(settings, tmp_p
 def test_a_long_cell_in_a_word_table_is_refused(settings, tmp_path):
     settings.CAMKET_MAX_IMPORT_CELL_CHARS = 100
     cell = b"<w:tr><w:tc><w:p><w:r><w:t>" + b"x" * 101 + b"</w:t></w:r></w:p></w:tc></w:tr>"
-    path = hostile._package(tmp_path / "long.docx", "docx", hostile.DOCUMENT,
-                            hostile._DOC_HEAD + b"<w:tbl>" + cell + b"</w:tbl>"
-                            + hostile._DOC_TAIL)
+    path = hostile._package(
+        tmp_path / "long.docx",
+        "docx",
+        hostile.DOCUMENT,
+        hostile._DOC_HEAD + b"<w:tbl>" + cell + b"</w:tbl>" + hostile._DOC_TAIL,
+    )
     (error,) = parse_file(path).errors
     assert error.row == 1 and "101 characters" in error.message
 
@@ -138,7 +149,9 @@ def test_a_package_with_an_empty_workbook_part_is_an_error_not_a_traceback(tmp_p
 
 
 def test_real_matrices_and_exports_are_within_the_default_limits(shared_data):
-    for path in [*sorted((shared_data / "ohchr-thematic-lists").glob("*.docx")),
-                 *sorted((shared_data / "upr-info").glob("*.csv"))]:
+    for path in [
+        *sorted((shared_data / "ohchr-thematic-lists").glob("*.docx")),
+        *sorted((shared_data / "upr-info").glob("*.csv")),
+    ]:
         result = parse_file(path)
         assert result.errors == [], (path.name, result.errors[:2])

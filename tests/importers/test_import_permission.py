@@ -12,8 +12,7 @@ from camket.importers.models import ImportRun
 from camket.importers.service import import_file
 from camket.review.services import decide
 
-CSV = ("Reference,Text,Recommending states,Response\n"
-       "8.1,Protect journalists.,Sweden,Supported\n")
+CSV = "Reference,Text,Recommending states,Response\n8.1,Protect journalists.,Sweden,Supported\n"
 
 
 @pytest.fixture
@@ -46,15 +45,16 @@ def test_cli_without_user_is_recorded_as_a_system_import(world, path, capsys):
     assert "system import" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("username, message", [("nobody", "no active user"),
-                                               ("viewer", "may not import")])
-def test_cli_refuses_unknown_users_and_users_without_permission(world, path, capsys, username,
-                                                                message):
+@pytest.mark.parametrize(
+    "username, message", [("nobody", "no active user"), ("viewer", "may not import")]
+)
+def test_cli_refuses_unknown_users_and_users_without_permission(
+    world, path, capsys, username, message
+):
     with pytest.raises(CommandError, match=message):
         call_command("import", str(path), "--framework", "upr-vn-4", "--user", username)
     with pytest.raises(CommandError):
-        call_command("import", str(path), "--framework", "upr-vn-4", "--user", username,
-                     "--json")
+        call_command("import", str(path), "--framework", "upr-vn-4", "--user", username, "--json")
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert list(last) == ["created", "updated", "unchanged", "errors"]
     assert message in last["errors"][0]["message"]
@@ -64,10 +64,20 @@ def test_cli_refuses_unknown_users_and_users_without_permission(world, path, cap
 def test_cli_dry_run_lists_every_change_and_what_overwrite_would_replace(world, path, capsys):
     call_command("import", str(path), "--framework", "upr-vn-4", "--user", "coordinator")
     recommendation = Recommendation.objects.get(reference="8.1")
-    decide(world.coordinator, recommendation, response="noted", reason="Not now.",
-           decided_on=None, version=recommendation.version)
-    path.write_text(CSV.replace("Protect journalists.,Sweden,Supported",
-                                "Protect all journalists.,Sweden,Supported in part"))
+    decide(
+        world.coordinator,
+        recommendation,
+        response="noted",
+        reason="Not now.",
+        decided_on=None,
+        version=recommendation.version,
+    )
+    path.write_text(
+        CSV.replace(
+            "Protect journalists.,Sweden,Supported",
+            "Protect all journalists.,Sweden,Supported in part",
+        )
+    )
     capsys.readouterr()
     call_command("import", str(path), "--framework", "upr-vn-4", "--dry-run")
     out = capsys.readouterr().out
@@ -83,20 +93,35 @@ def test_web_preview_lists_changes_and_the_overwrite_box_replaces_a_decision(cli
     client.force_login(world.coordinator)
     upload = {"file": SimpleUploadedFile("list.csv", CSV.encode()), "framework": "upr-vn-4"}
     client.post("/imports/", upload)
-    client.post("/imports/", {"confirm": "1",
-                              "token": client.session["camket_pending_import"]["token"]})
+    client.post(
+        "/imports/", {"confirm": "1", "token": client.session["camket_pending_import"]["token"]}
+    )
     recommendation = Recommendation.objects.get(reference="8.1")
-    decide(world.coordinator, recommendation, response="noted", reason="Not now.",
-           decided_on=None, version=recommendation.version)
+    decide(
+        world.coordinator,
+        recommendation,
+        response="noted",
+        reason="Not now.",
+        decided_on=None,
+        version=recommendation.version,
+    )
     changed = CSV.replace("Supported", "Supported in part").encode()
-    response = client.post("/imports/", {"file": SimpleUploadedFile("list.csv", changed),
-                                         "framework": "upr-vn-4"})
+    response = client.post(
+        "/imports/", {"file": SimpleUploadedFile("list.csv", changed), "framework": "upr-vn-4"}
+    )
     assert "kept: changed in camket" in response.content.decode()
-    response = client.post("/imports/", {"file": SimpleUploadedFile("list.csv", changed),
-                                         "framework": "upr-vn-4", "overwrite": "on"})
+    response = client.post(
+        "/imports/",
+        {
+            "file": SimpleUploadedFile("list.csv", changed),
+            "framework": "upr-vn-4",
+            "overwrite": "on",
+        },
+    )
     page = response.content.decode()
     assert "Supported in part" in page and "kept: changed in camket" not in page
-    client.post("/imports/", {"confirm": "1",
-                              "token": client.session["camket_pending_import"]["token"]})
+    client.post(
+        "/imports/", {"confirm": "1", "token": client.session["camket_pending_import"]["token"]}
+    )
     recommendation.refresh_from_db()
     assert recommendation.response == "supported_in_part" and recommendation.decided_by is None

@@ -76,7 +76,11 @@ def test_slovenia_cycle_2_reads_all_163_recommendations_with_inline_states_and_u
     ]
     hint = result.framework_hint
     assert (hint.slug, hint.name, hint.cycle, hint.state_under_review) == (
-        "upr-slovenia-cycle-2", "UPR Slovenia — cycle 2", 2, "Slovenia")
+        "upr-slovenia-cycle-2",
+        "UPR Slovenia — cycle 2",
+        2,
+        "Slovenia",
+    )
 
     records = _by_reference(result)
     first = result.records[0]
@@ -90,15 +94,27 @@ def test_slovenia_cycle_2_reads_all_163_recommendations_with_inline_states_and_u
     several = records["115.16"]
     assert several.row == 11
     assert several.recommending_states == [
-        "Belgium", "France", "Tunisia", "Sierra Leone", "Argentina"]
-    assert _themes(several) == ["A12 Acceptance of international norms",
-                                "D32 Enforced disappearances"]
+        "Belgium",
+        "France",
+        "Tunisia",
+        "Sierra Leone",
+        "Argentina",
+    ]
+    assert _themes(several) == [
+        "A12 Acceptance of international norms",
+        "D32 Enforced disappearances",
+    ]
     assert several.affected_persons == ["disappeared persons"]
 
     bracketed = records["115.8"]
     assert bracketed.text == "Ratify ICRMW"
     assert bracketed.recommending_states == [
-        "Senegal", "Sierra Leone", "Venezuela (Bolivarian Republic of)", "Peru", "Uruguay"]
+        "Senegal",
+        "Sierra Leone",
+        "Venezuela (Bolivarian Republic of)",
+        "Peru",
+        "Uruguay",
+    ]
     assert bracketed.response == RESPONSE_NOTED and bracketed.response_raw == "Noted"
 
     acronym = records["115.6"]
@@ -139,7 +155,10 @@ def test_egypt_cycle_2_reads_all_300_recommendations_from_its_recommending_state
 
     partly = records["166.14"]
     assert (partly.row, partly.response, partly.response_raw) == (
-        17, RESPONSE_SUPPORTED_IN_PART, "Supported/Noted")
+        17,
+        RESPONSE_SUPPORTED_IN_PART,
+        "Supported/Noted",
+    )
     assert _themes(partly) == ["2.2. Reservations"]
     assert partly.affected_persons == ["women"]
 
@@ -166,13 +185,19 @@ def test_slovenia_cycle_4_reads_all_254_recommendations_with_groups_and_sdgs():
     assert sum(r.response == RESPONSE_NOTED for r in result.records) == 37
     hint = result.framework_hint
     assert (hint.slug, hint.name, hint.kind, hint.cycle) == (
-        "upr-slovenia-cycle-4", "UPR Slovenia — cycle 4", "upr_cycle", 4)
+        "upr-slovenia-cycle-4",
+        "UPR Slovenia — cycle 4",
+        "upr_cycle",
+        4,
+    )
 
     records = _by_reference(result)
     first = records["140.7"]
     assert first.row == 3
-    assert first.text == ("Ratify the Optional Protocol to the International Covenant on "
-                          "Economic, Social and Cultural Rights")
+    assert first.text == (
+        "Ratify the Optional Protocol to the International Covenant on "
+        "Economic, Social and Cultural Rights"
+    )
     assert first.recommending_states == ["Maldives", "Portugal"]
     assert first.response == RESPONSE_SUPPORTED
     assert first.source_document == "A/HRC/59/15/Add.1"
@@ -199,23 +224,52 @@ def test_slovenia_cycle_4_reads_all_254_recommendations_with_groups_and_sdgs():
 
 
 def test_columns_are_found_by_header_meaning_in_any_order_and_wording(tmp_path):
-    path = _matrix(tmp_path, [
-        ["SDG targets", "Response of the State", "Paragraph No.", "Issues", "Affected groups",
-         "Text of the recommendation", "Recommended by", "Notes"],
-        "Cluster: Women's rights",
-        ["5.2, 16.3", "Partially supported", "12.1.", "Gender-based violence", "- women\n- girls",
-         "Adopt a law on domestic violence (Austria, Germany);", "Austria\nGermany", "to do"],
-        ["Goal 4: Quality education", "Accepted", "12.2", "Right to education", "",
-         "Build schools in rural areas", "Republic of Korea", ""],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            [
+                "SDG targets",
+                "Response of the State",
+                "Paragraph No.",
+                "Issues",
+                "Affected groups",
+                "Text of the recommendation",
+                "Recommended by",
+                "Notes",
+            ],
+            "Cluster: Women's rights",
+            [
+                "5.2, 16.3",
+                "Partially supported",
+                "12.1.",
+                "Gender-based violence",
+                "- women\n- girls",
+                "Adopt a law on domestic violence (Austria, Germany);",
+                "Austria\nGermany",
+                "to do",
+            ],
+            [
+                "Goal 4: Quality education",
+                "Accepted",
+                "12.2",
+                "Right to education",
+                "",
+                "Build schools in rural areas",
+                "Republic of Korea",
+                "",
+            ],
+        ],
+    )
     result = parse(path)
     assert result.errors == []
     first, second = result.records
     assert (first.row, first.reference) == (3, "12.1")
     assert first.text == "Adopt a law on domestic violence"
     assert first.recommending_states == ["Austria", "Germany"]
-    assert (first.response, first.response_raw) == (RESPONSE_SUPPORTED_IN_PART,
-                                                    "Partially supported")
+    assert (first.response, first.response_raw) == (
+        RESPONSE_SUPPORTED_IN_PART,
+        "Partially supported",
+    )
     assert _themes(first) == ["Women's rights", "Gender-based violence"]
     assert first.affected_persons == ["women", "girls"]
     assert first.sdgs == ["5.2", "16.3"]
@@ -227,15 +281,21 @@ def test_columns_are_found_by_header_meaning_in_any_order_and_wording(tmp_path):
 
 
 def test_inline_states_keep_bracketed_state_names_and_leave_acronyms_in_the_text(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation and recommending State", "Position"],
-        "Theme: A12 Acceptance of international norms",
-        ["7.1 Ratify OP-CAT (Bolivia (Plurinational State of), United Kingdom of Great Britain "
-         "and Northern Ireland);\nSource of position: A/HRC/99/1/Add.1 - Para. 3", "Supported"],
-        ["7.2 Ratify the Convention (ICPPED) (Portugal);", "Noted"],
-        ["7.3 Ratify the Covenant (Maldives) (Portugal).", "Supported/Noted"],
-        ["7.4 Consider ratifying ICRMW (Venezuela (Bolivarian Republic of))", ""],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation and recommending State", "Position"],
+            "Theme: A12 Acceptance of international norms",
+            [
+                "7.1 Ratify OP-CAT (Bolivia (Plurinational State of), United Kingdom of Great Britain "
+                "and Northern Ireland);\nSource of position: A/HRC/99/1/Add.1 - Para. 3",
+                "Supported",
+            ],
+            ["7.2 Ratify the Convention (ICPPED) (Portugal);", "Noted"],
+            ["7.3 Ratify the Covenant (Maldives) (Portugal).", "Supported/Noted"],
+            ["7.4 Consider ratifying ICRMW (Venezuela (Bolivarian Republic of))", ""],
+        ],
+    )
     result = parse(path)
     assert result.errors == []
     records = _by_reference(result)
@@ -255,11 +315,14 @@ def test_inline_states_keep_bracketed_state_names_and_leave_acronyms_in_the_text
 
 
 def test_a_source_line_run_into_the_text_is_split_off_and_odd_state_names_are_flagged(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position"],
-        ["5.1 Do this (Chile); Source of position: A/HRC/1/2/Add.1 - Para. 3", "Supported"],
-        ["5.2 Sign the Istanbul Convention (Council of Europe)", "Supported"],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position"],
+            ["5.1 Do this (Chile); Source of position: A/HRC/1/2/Add.1 - Para. 3", "Supported"],
+            ["5.2 Sign the Istanbul Convention (Council of Europe)", "Supported"],
+        ],
+    )
     result = parse(path)
     first, second = result.records
     assert (first.text, first.recommending_states) == ("Do this", ["Chile"])
@@ -270,12 +333,19 @@ def test_a_source_line_run_into_the_text_is_split_off_and_odd_state_names_are_fl
 
 
 def test_a_recommendation_row_without_text_is_an_error_naming_its_row_and_column(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position", "Full list of themes"],
-        "Theme: A12 Acceptance of international norms",
-        ["115.1 Ratify OP-CAT (Chile);", "Supported", "A12 Acceptance of international norms"],
-        ["115.2\nSource of position: A/HRC/28/15/Add.1", "Noted", "D32 Enforced disappearances"],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position", "Full list of themes"],
+            "Theme: A12 Acceptance of international norms",
+            ["115.1 Ratify OP-CAT (Chile);", "Supported", "A12 Acceptance of international norms"],
+            [
+                "115.2\nSource of position: A/HRC/28/15/Add.1",
+                "Noted",
+                "D32 Enforced disappearances",
+            ],
+        ],
+    )
     result = parse(path)
     assert [(e.row, e.column) for e in result.errors] == [(4, "Recommendation")]
     assert "115.2" in result.errors[0].message and "no text" in result.errors[0].message
@@ -283,12 +353,15 @@ def test_a_recommendation_row_without_text_is_an_error_naming_its_row_and_column
 
 
 def test_a_repeated_paragraph_number_is_an_error_naming_both_rows(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position"],
-        ["3.1 Do this (Chile);", "Supported"],
-        ["3.2 Do that (Peru);", "Supported"],
-        ["3.1 Do this again (Chile);", "Noted"],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position"],
+            ["3.1 Do this (Chile);", "Supported"],
+            ["3.2 Do that (Peru);", "Supported"],
+            ["3.1 Do this again (Chile);", "Noted"],
+        ],
+    )
     result = parse(path)
     assert len(result.errors) == 1
     error = result.errors[0]
@@ -296,10 +369,13 @@ def test_a_repeated_paragraph_number_is_an_error_naming_both_rows(tmp_path):
 
 
 def test_an_unrecognised_position_is_left_blank_with_a_warning(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position"],
-        ["3.1 Do this (Chile);", "Pending"],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position"],
+            ["3.1 Do this (Chile);", "Pending"],
+        ],
+    )
     result = parse(path)
     assert result.errors == []
     assert (result.records[0].response, result.records[0].response_raw) == ("", "Pending")
@@ -309,11 +385,14 @@ def test_an_unrecognised_position_is_left_blank_with_a_warning(tmp_path):
 
 
 def test_a_table_continued_after_a_page_break_keeps_counting_rows_and_its_theme(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position"],
-        "Theme: D32 Enforced disappearances",
-        ["3.1 Do this (Chile);", "Supported"],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position"],
+            "Theme: D32 Enforced disappearances",
+            ["3.1 Do this (Chile);", "Supported"],
+        ],
+    )
     document = docx.Document(path)
     table = document.add_table(rows=1, cols=2)
     table.rows[0].cells[0].text = "3.2 Do that (Peru);"
@@ -322,16 +401,21 @@ def test_a_table_continued_after_a_page_break_keeps_counting_rows_and_its_theme(
     result = parse(path)
     assert result.errors == []
     assert [(r.row, r.reference, r.response) for r in result.records] == [
-        (3, "3.1", RESPONSE_SUPPORTED), (4, "3.2", RESPONSE_NOTED)]
+        (3, "3.1", RESPONSE_SUPPORTED),
+        (4, "3.2", RESPONSE_NOTED),
+    ]
     assert all(_themes(r) == ["D32 Enforced disappearances"] for r in result.records)
 
 
 def test_a_vertically_merged_position_applies_to_every_row_it_covers(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position"],
-        ["3.1 Do this (Chile);", "Noted"],
-        ["3.2 Do that (Peru);", ""],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position"],
+            ["3.1 Do this (Chile);", "Noted"],
+            ["3.2 Do that (Peru);", ""],
+        ],
+    )
     document = docx.Document(path)
     table = document.tables[0]
     table.cell(1, 1).merge(table.cell(2, 1))
@@ -341,10 +425,15 @@ def test_a_vertically_merged_position_applies_to_every_row_it_covers(tmp_path):
 
 
 def test_state_cycle_and_session_come_from_the_file_name_when_the_document_is_silent(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position"],
-        ["3.1 Do this (Chile);", "Supported"],
-    ], heading="", name="upload.docx")
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position"],
+            ["3.1 Do this (Chile);", "Supported"],
+        ],
+        heading="",
+        name="upload.docx",
+    )
     result = parse(path, source_name="viet-nam-cycle4-upr46.docx")
     record = result.records[0]
     assert (record.state_under_review, record.cycle, record.session) == ("Viet Nam", 4, 46)
@@ -353,10 +442,15 @@ def test_state_cycle_and_session_come_from_the_file_name_when_the_document_is_si
 
 
 def test_without_state_or_cycle_there_is_no_framework_hint_and_a_warning_says_so(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Recommendation", "Position"],
-        ["3.1 Do this (Chile);", "Supported"],
-    ], heading="", name="matrix.docx")
+    path = _matrix(
+        tmp_path,
+        [
+            ["Recommendation", "Position"],
+            ["3.1 Do this (Chile);", "Supported"],
+        ],
+        heading="",
+        name="matrix.docx",
+    )
     result = parse(path)
     assert result.errors == [] and result.framework_hint is None
     assert result.records[0].cycle is None and result.records[0].state_under_review == ""
@@ -403,10 +497,13 @@ def test_an_empty_document_says_it_has_no_table(tmp_path):
 
 
 def test_a_table_without_recommendation_headers_is_reported_with_the_headers_found(tmp_path):
-    path = _matrix(tmp_path, [
-        ["Name", "Budget"],
-        ["Ministry of Justice", "1000"],
-    ])
+    path = _matrix(
+        tmp_path,
+        [
+            ["Name", "Budget"],
+            ["Ministry of Justice", "1000"],
+        ],
+    )
     result = parse(path)
     assert result.records == []
     assert len(result.errors) == 1

@@ -7,10 +7,12 @@ from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.importers.service import import_file
 from camket.review.services import decide
 
-FILE = ("Reference,Text,Recommending states,Response,Issues,Action category\n"
-        "7.1,Continue to combat trafficking in persons.,Philippines; Thailand,Supported,"
-        "Trafficking,2\n"
-        "7.2,Abolish the death penalty.,France,Supported,Death penalty,5\n")
+FILE = (
+    "Reference,Text,Recommending states,Response,Issues,Action category\n"
+    "7.1,Continue to combat trafficking in persons.,Philippines; Thailand,Supported,"
+    "Trafficking,2\n"
+    "7.2,Abolish the death penalty.,France,Supported,Death penalty,5\n"
+)
 
 
 @pytest.fixture
@@ -34,8 +36,14 @@ def _rec(reference):
 
 
 def test_reimport_keeps_a_decision_made_in_camket(world, imported):
-    decide(world.coordinator, _rec("7.2"), response="noted", reason="Against the Penal Code.",
-           decided_on=None, version=_rec("7.2").version)
+    decide(
+        world.coordinator,
+        _rec("7.2"),
+        response="noted",
+        reason="Against the Penal Code.",
+        decided_on=None,
+        version=_rec("7.2").version,
+    )
     summary = _again(world, imported)
     assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2)
     kept = _rec("7.2")
@@ -44,8 +52,14 @@ def test_reimport_keeps_a_decision_made_in_camket(world, imported):
 
 
 def test_a_changed_source_does_not_overturn_a_decision_but_the_preview_says_so(world, imported):
-    decide(world.coordinator, _rec("7.2"), response="noted", reason="Against the Penal Code.",
-           decided_on=None, version=_rec("7.2").version)
+    decide(
+        world.coordinator,
+        _rec("7.2"),
+        response="noted",
+        reason="Against the Penal Code.",
+        decided_on=None,
+        version=_rec("7.2").version,
+    )
     changed = FILE.replace("France,Supported", "France,Supported in part")
     summary = _again(world, imported, changed, dry_run=True)
     (report,) = summary.changes
@@ -56,8 +70,14 @@ def test_a_changed_source_does_not_overturn_a_decision_but_the_preview_says_so(w
 
 
 def test_overwrite_replaces_the_decision_and_says_who_no_longer_decided(world, imported):
-    decide(world.coordinator, _rec("7.2"), response="noted", reason="Against the Penal Code.",
-           decided_on=None, version=_rec("7.2").version)
+    decide(
+        world.coordinator,
+        _rec("7.2"),
+        response="noted",
+        reason="Against the Penal Code.",
+        decided_on=None,
+        version=_rec("7.2").version,
+    )
     preview = _again(world, imported, overwrite=True, dry_run=True)
     (report,) = preview.changes
     assert ("response", "Noted", "Supported") in report.changes
@@ -70,17 +90,20 @@ def test_overwrite_replaces_the_decision_and_says_who_no_longer_decided(world, i
 
 
 def test_a_field_edited_in_camket_is_kept_and_one_changed_only_in_the_source_is_updated(
-        world, imported):
+    world, imported
+):
     Recommendation.objects.filter(pk=_rec("7.1").pk).update(action_category=4)
     changed = FILE.replace("Trafficking,2", "Trafficking,3").replace(
-        "Abolish the death penalty.", "Abolish the death penalty for all crimes.")
+        "Abolish the death penalty.", "Abolish the death penalty for all crimes."
+    )
     summary = _again(world, imported, changed)
     assert (summary.updated, summary.unchanged) == (1, 1)
     assert _rec("7.1").action_category == 4
     assert _rec("7.2").text == "Abolish the death penalty for all crimes."
     by_reference = {c.reference: c for c in summary.changes}
     assert by_reference["7.2"].changes == [
-        ("text", "Abolish the death penalty.", "Abolish the death penalty for all crimes.")]
+        ("text", "Abolish the death penalty.", "Abolish the death penalty for all crimes.")
+    ]
     assert by_reference["7.1"].kept[0][0] == "action category"
 
 
@@ -89,8 +112,11 @@ def test_links_made_in_camket_are_kept_and_removed_ones_not_brought_back(world, 
     japan = State.objects.get(name="Japan")  # made by the world
     first.recommending_states.add(japan)
     first.recommending_states.remove(State.objects.get(name="Thailand"))
-    tag = Category.objects.filter(taxonomy__slug="upr-info-issues").exclude(
-        name="Trafficking").first()
+    tag = (
+        Category.objects.filter(taxonomy__slug="upr-info-issues")
+        .exclude(name="Trafficking")
+        .first()
+    )
     first.categories.add(tag)
     first.categories.remove(Category.objects.get(name="Trafficking"))
     summary = _again(world, imported)
@@ -98,8 +124,7 @@ def test_links_made_in_camket_are_kept_and_removed_ones_not_brought_back(world, 
     assert sorted(s.name for s in first.recommending_states.all()) == ["Japan", "Philippines"]
     assert set(first.categories.all()) == {tag}
     _again(world, imported, overwrite=True)
-    assert sorted(s.name for s in first.recommending_states.all()) == ["Philippines",
-                                                                       "Thailand"]
+    assert sorted(s.name for s in first.recommending_states.all()) == ["Philippines", "Thailand"]
     assert {c.name for c in first.categories.all()} == {tag.name, "Trafficking"}
 
 
@@ -122,8 +147,9 @@ def test_history_shows_no_phantom_removal_of_states_or_categories(world, importe
     assert [label for label, _old, _new in added.changes] == ["categories"]
 
 
-def test_a_record_decided_between_planning_and_writing_is_not_overwritten(world, imported,
-                                                                         monkeypatch):
+def test_a_record_decided_between_planning_and_writing_is_not_overwritten(
+    world, imported, monkeypatch
+):
     from camket.importers import apply
 
     original = apply._stale
@@ -131,8 +157,14 @@ def test_a_record_decided_between_planning_and_writing_is_not_overwritten(world,
     def decided_meanwhile(plan):
         recommendation = _rec("7.2")
         if recommendation.decided_by_id is None:
-            decide(world.coordinator, recommendation, response="noted", reason="Meanwhile.",
-                   decided_on=None, version=recommendation.version)
+            decide(
+                world.coordinator,
+                recommendation,
+                response="noted",
+                reason="Meanwhile.",
+                decided_on=None,
+                version=recommendation.version,
+            )
         return original(plan)
 
     monkeypatch.setattr(apply, "_stale", decided_meanwhile)

@@ -9,10 +9,12 @@ from camket.frameworks.models import Framework, Recommendation
 from camket.importers.models import ImportRun
 from camket.importers.service import import_file
 
-GOOD = "Reference,Text,Recommending states,Response,Issues,SDGs\n" \
-       "1.1,Continue to combat trafficking in persons.,Philippines; Thailand,Supported," \
-       "Trafficking,16.2\n" \
-       "1.2,Abolish the death penalty.,France,Noted,Death penalty,16\n"
+GOOD = (
+    "Reference,Text,Recommending states,Response,Issues,SDGs\n"
+    "1.1,Continue to combat trafficking in persons.,Philippines; Thailand,Supported,"
+    "Trafficking,16.2\n"
+    "1.2,Abolish the death penalty.,France,Noted,Death penalty,16\n"
+)
 
 
 @pytest.fixture
@@ -49,8 +51,9 @@ def test_reimporting_the_same_file_creates_no_duplicates(tmp_path, framework):
 
 def test_changed_row_is_updated_with_a_new_version_and_history(tmp_path, framework):
     import_file(_write(tmp_path, GOOD), framework_slug="upr-vn-4")
-    changed = GOOD.replace("Abolish the death penalty.,France,Noted",
-                           "Abolish the death penalty.,France,Supported")
+    changed = GOOD.replace(
+        "Abolish the death penalty.,France,Noted", "Abolish the death penalty.,France,Supported"
+    )
     summary = import_file(_write(tmp_path, changed), framework_slug="upr-vn-4")
     assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 1)
     recommendation = Recommendation.objects.get(reference="1.2")
@@ -72,13 +75,16 @@ def test_one_bad_row_means_nothing_is_written(tmp_path, framework):
     assert Recommendation.objects.count() == 0
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.csv", b"", "empty"),
-    ("notes.pdf", b"%PDF-1.4 ...", "cannot be imported"),
-    ("fake.xlsx", b"Reference,Text\n1,x\n", "not an Excel workbook"),
-    ("fake.docx", b"Reference,Text\n1,x\n", "not a Word document"),
-    ("binary.csv", b"\x00\x01\x02\x03" * 100, "not a text"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.csv", b"", "empty"),
+        ("notes.pdf", b"%PDF-1.4 ...", "cannot be imported"),
+        ("fake.xlsx", b"Reference,Text\n1,x\n", "not an Excel workbook"),
+        ("fake.docx", b"Reference,Text\n1,x\n", "not a Word document"),
+        ("binary.csv", b"\x00\x01\x02\x03" * 100, "not a text"),
+    ],
+)
 def test_bad_files_are_refused_with_a_clear_message(tmp_path, framework, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
@@ -111,8 +117,13 @@ def test_cli_json_summary_is_the_last_line(tmp_path, framework, capsys):
 
 def test_cli_with_errors_prints_json_and_fails(tmp_path, framework, capsys):
     with pytest.raises(CommandError):
-        call_command("import", str(_write(tmp_path, "Reference,Text\n1,\n")),
-                     "--framework", "upr-vn-4", "--json")
+        call_command(
+            "import",
+            str(_write(tmp_path, "Reference,Text\n1,\n")),
+            "--framework",
+            "upr-vn-4",
+            "--json",
+        )
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert last["created"] == 0 and last["errors"][0]["row"] == 2
 
@@ -123,8 +134,7 @@ def test_the_whole_upr_info_export_imports_and_reimports_unchanged(shared_data, 
     created = sum(import_file(path).created for path in files)
     assert created == 33082
     assert Recommendation.objects.count() == 33082
-    assert set(Framework.objects.values_list("slug", flat=True)) == {"upr-cycle-1",
-                                                                    "upr-cycle-2"}
+    assert set(Framework.objects.values_list("slug", flat=True)) == {"upr-cycle-1", "upr-cycle-2"}
     viet_nam = Recommendation.objects.filter(state_under_review__iso3="VNM", session=5)
     assert viet_nam.count() == 172
     assert Recommendation.objects.filter(categories__isnull=False).distinct().count() == 33082
@@ -133,13 +143,15 @@ def test_the_whole_upr_info_export_imports_and_reimports_unchanged(shared_data, 
 
 
 @pytest.mark.shared_data
-@pytest.mark.parametrize("name, count, slug", [
-    ("slovenia-cycle2-upr20.docx", 163, "upr-slovenia-cycle-2"),
-    ("egypt-cycle2-upr20.docx", 300, "upr-egypt-cycle-2"),
-    ("slovenia-cycle4-upr48.docx", 254, "upr-slovenia-cycle-4"),
-])
-def test_ohchr_matrices_import_with_states_responses_and_themes(shared_data, db, name, count,
-                                                                  slug):
+@pytest.mark.parametrize(
+    "name, count, slug",
+    [
+        ("slovenia-cycle2-upr20.docx", 163, "upr-slovenia-cycle-2"),
+        ("egypt-cycle2-upr20.docx", 300, "upr-egypt-cycle-2"),
+        ("slovenia-cycle4-upr48.docx", 254, "upr-slovenia-cycle-4"),
+    ],
+)
+def test_ohchr_matrices_import_with_states_responses_and_themes(shared_data, db, name, count, slug):
     summary = import_file(shared_data / "ohchr-thematic-lists" / name)
     assert summary.ok, summary.errors[:3]
     assert summary.created == count and summary.frameworks == [slug]

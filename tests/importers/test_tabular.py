@@ -12,9 +12,12 @@ def _csv(tmp_path, text: str, encoding="utf-8", name="list.csv"):
 
 
 def test_vietnamese_headers_and_semicolons_are_understood(tmp_path):
-    path = _csv(tmp_path, "Số hiệu;Nội dung khuyến nghị;Quốc gia khuyến nghị;Phản hồi;SDG\n"
-                          "121.5;Tiếp tục phòng, chống mua bán người;Philippines, Thailand;"
-                          "Ghi nhận;5.2, 16.2\n")
+    path = _csv(
+        tmp_path,
+        "Số hiệu;Nội dung khuyến nghị;Quốc gia khuyến nghị;Phản hồi;SDG\n"
+        "121.5;Tiếp tục phòng, chống mua bán người;Philippines, Thailand;"
+        "Ghi nhận;5.2, 16.2\n",
+    )
     result = parse(path)
     assert result.errors == []
     (record,) = result.records
@@ -25,8 +28,11 @@ def test_vietnamese_headers_and_semicolons_are_understood(tmp_path):
 
 
 def test_windows_1252_file_is_decoded(tmp_path):
-    path = _csv(tmp_path, "Reference,Text\n1,Protect the rights of “street” children – now\n",
-                encoding="cp1252")
+    path = _csv(
+        tmp_path,
+        "Reference,Text\n1,Protect the rights of “street” children – now\n",
+        encoding="cp1252",
+    )
     (record,) = parse(path).records
     assert record.text == "Protect the rights of “street” children – now"
 

@@ -17,8 +17,9 @@ EXPECTED_UNMAPPED = {(AFFECTED_PERSONS, "Civil society")}
 
 
 def _files(shared_data):
-    return (sorted((shared_data / "upr-info").glob("*.csv"))
-            + sorted((shared_data / "ohchr-thematic-lists").glob("*.docx")))
+    return sorted((shared_data / "upr-info").glob("*.csv")) + sorted(
+        (shared_data / "ohchr-thematic-lists").glob("*.docx")
+    )
 
 
 def test_every_theme_label_of_the_real_files_finds_its_category(shared_data):
@@ -36,24 +37,26 @@ def test_every_theme_label_of_the_real_files_finds_its_category(shared_data):
     assert set(resolver.created) == EXPECTED_UNMAPPED
 
 
-def test_a_upr_info_export_and_the_ohchr_matrices_make_no_english_duplicates(
-        shared_data, world):
+def test_a_upr_info_export_and_the_ohchr_matrices_make_no_english_duplicates(shared_data, world):
     ensure_builtin_taxonomies()
     builtin = Category.objects.count()
-    paths = [shared_data / "upr-info" / "upr-info-1-5.csv",
-             *sorted((shared_data / "ohchr-thematic-lists").glob("*.docx"))]
+    paths = [
+        shared_data / "upr-info" / "upr-info-1-5.csv",
+        *sorted((shared_data / "ohchr-thematic-lists").glob("*.docx")),
+    ]
     for path in paths:
         summary = import_file(path, publish=True, user=world.coordinator)
         assert summary.ok, (path.name, summary.errors[:3])
     created = set(Category.objects.order_by("-pk")[:5].values_list("taxonomy__slug", "name"))
     assert Category.objects.count() == builtin + len(EXPECTED_UNMAPPED), created
-    for slug, expected in ((UPR_INFO_ISSUES, labels.UPR_INFO_ISSUES),
-                           (UHRI_THEMES, labels.UHRI_THEMES)):
+    for slug, expected in (
+        (UPR_INFO_ISSUES, labels.UPR_INFO_ISSUES),
+        (UHRI_THEMES, labels.UHRI_THEMES),
+    ):
         categories = Category.objects.filter(taxonomy__slug=slug)
         assert categories.count() == len(expected)
         assert not categories.filter(name_vi="").exists()
-    flagged = set(Category.objects.filter(unmapped=True)
-                  .values_list("taxonomy__slug", "name"))
+    flagged = set(Category.objects.filter(unmapped=True).values_list("taxonomy__slug", "name"))
     assert flagged == EXPECTED_UNMAPPED
     # The matrices' themes are read in Vietnamese: Slovenia's "B31 Equality & non-discrimination"
     equality = Category.objects.get(taxonomy__slug=UHRI_THEMES, code="B3")

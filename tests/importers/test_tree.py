@@ -23,8 +23,9 @@ PROGRAMME = (
 
 @pytest.fixture
 def programme(db):
-    return Framework.objects.create(slug="unodc-cp", name="UNODC country programme 2012-2017",
-                                    kind="programme")
+    return Framework.objects.create(
+        slug="unodc-cp", name="UNODC country programme 2012-2017", kind="programme"
+    )
 
 
 def _write(tmp_path, text, name="programme.csv"):
@@ -34,19 +35,26 @@ def _write(tmp_path, text, name="programme.csv"):
 
 
 def _tree(framework) -> dict[str, tuple[str | None, int]]:
-    return {r.reference: (r.parent.reference if r.parent else None, r.level)
-            for r in Recommendation.objects.filter(framework=framework).select_related("parent")}
+    return {
+        r.reference: (r.parent.reference if r.parent else None, r.level)
+        for r in Recommendation.objects.filter(framework=framework).select_related("parent")
+    }
 
 
 EXPECTED = {
-    "SP1": (None, 0), "SP1.1": ("SP1", 1), "SP1.1.1": ("SP1.1", 2),
-    "SP5": (None, 0), "SP5.1": ("SP5", 1), "SP5.1.1": ("SP5.1", 2),
+    "SP1": (None, 0),
+    "SP1.1": ("SP1", 1),
+    "SP1.1.1": ("SP1.1", 2),
+    "SP5": (None, 0),
+    "SP5.1": ("SP5", 1),
+    "SP5.1.1": ("SP5.1", 2),
 }
 
 
 def test_a_three_level_tree_is_imported_from_csv(tmp_path, programme, world):
-    summary = import_file(_write(tmp_path, PROGRAMME), framework_slug="unodc-cp",
-                          user=world.coordinator)
+    summary = import_file(
+        _write(tmp_path, PROGRAMME), framework_slug="unodc-cp", user=world.coordinator
+    )
     assert summary.errors == [] and summary.created == 6
     assert _tree(programme) == EXPECTED
     output = Recommendation.objects.get(framework=programme, reference="SP5.1.1")
@@ -56,14 +64,15 @@ def test_a_three_level_tree_is_imported_from_csv(tmp_path, programme, world):
 
 
 def test_vietnamese_headers_and_level_names(tmp_path, programme):
-    text = ("Mã;Mã cha;Cấp;Nội dung\n"
-            "TP1;;Tiểu chương trình;Phòng, chống tội phạm xuyên quốc gia\n"
-            "TP1.1;TP1;Kết quả;Tăng cường năng lực kiểm soát biên giới\n"
-            "TP1.1.1;TP1.1;Đầu ra;Thành lập văn phòng liên lạc biên giới\n")
+    text = (
+        "Mã;Mã cha;Cấp;Nội dung\n"
+        "TP1;;Tiểu chương trình;Phòng, chống tội phạm xuyên quốc gia\n"
+        "TP1.1;TP1;Kết quả;Tăng cường năng lực kiểm soát biên giới\n"
+        "TP1.1.1;TP1.1;Đầu ra;Thành lập văn phòng liên lạc biên giới\n"
+    )
     summary = import_file(_write(tmp_path, text), framework_slug="unodc-cp")
     assert summary.errors == []
-    assert _tree(programme) == {"TP1": (None, 0), "TP1.1": ("TP1", 1),
-                                "TP1.1.1": ("TP1.1", 2)}
+    assert _tree(programme) == {"TP1": (None, 0), "TP1.1": ("TP1", 1), "TP1.1.1": ("TP1.1", 2)}
 
 
 def test_without_a_level_column_the_depth_gives_the_level(tmp_path, programme):
@@ -118,42 +127,65 @@ def test_a_flat_list_imported_earlier_gets_its_tree(tmp_path, programme):
 BAD_TREES = {
     "unknown parent": (
         "Reference,Parent,Text\nA,,Top\nA.1,B,Middle\n",
-        (3, "Parent", "The parent “B” is neither in the file nor in the framework.")),
+        (3, "Parent", "The parent “B” is neither in the file nor in the framework."),
+    ),
     "cycle": (
         "Reference,Parent,Text\nA,,Top\nB,C,One\nC,D,Two\nD,B,Three\n",
-        (3, "Parent", "The parents form a cycle: B → C → D → B.")),
+        (3, "Parent", "The parents form a cycle: B → C → D → B."),
+    ),
     "own parent": (
         "Reference,Parent,Text\nA,A,Top\n",
-        (2, "Parent", "The item “A” cannot be its own parent.")),
+        (2, "Parent", "The item “A” cannot be its own parent."),
+    ),
     "duplicate reference": (
         "Reference,Parent,Text\nA,,Top\nA.1,A,Middle\nA.1,A,Again\n",
-        (4, "Reference", "The reference “A.1” is already used in row 3.")),
+        (4, "Reference", "The reference “A.1” is already used in row 3."),
+    ),
     "child level not below its parent": (
         "Reference,Parent,Level,Text\nA,,Sub-programme,Top\nA.1,A,Output,Middle\n",
-        (3, "Level", "Under “A” an item is at level 2 “Outcome”, not 3 “Output”.")),
+        (3, "Level", "Under “A” an item is at level 2 “Outcome”, not 3 “Output”."),
+    ),
     "top item below the top level": (
         "Reference,Parent,Level,Text\nA,,Outcome,Top\n",
-        (2, "Level", "An item without a parent is at the top level, 1 “Sub-programme”, "
-                     "not 2 “Outcome”.")),
+        (
+            2,
+            "Level",
+            "An item without a parent is at the top level, 1 “Sub-programme”, not 2 “Outcome”.",
+        ),
+    ),
     "level number outside the framework's": (
         "Reference,Parent,Level,Text\nA,,1,Top\nA.1,A,2,Middle\nA.1.1,A.1,3,Leaf\n"
         "A.1.1.1,A.1.1,4,Too deep\n",
-        (5, "Level", "The level 4 is not one of this framework's levels (1 “Sub-programme”, "
-                     "2 “Outcome”, 3 “Output”).")),
+        (
+            5,
+            "Level",
+            "The level 4 is not one of this framework's levels (1 “Sub-programme”, "
+            "2 “Outcome”, 3 “Output”).",
+        ),
+    ),
     "level name unknown": (
         "Reference,Parent,Level,Text\nA,,Chapter,Top\n",
-        (2, "Level", "“Chapter” is not one of this framework's levels (1 “Sub-programme”, "
-                     "2 “Outcome”, 3 “Output”).")),
+        (
+            2,
+            "Level",
+            "“Chapter” is not one of this framework's levels (1 “Sub-programme”, "
+            "2 “Outcome”, 3 “Output”).",
+        ),
+    ),
     "too deep without a level column": (
         "Reference,Parent,Text\nA,,Top\nA.1,A,Middle\nA.1.1,A.1,Leaf\nA.1.1.1,A.1.1,Deeper\n",
-        (5, "Parent", "This item would be at level 4, below the framework's last level "
-                      "(1 “Sub-programme”, 2 “Outcome”, 3 “Output”).")),
+        (
+            5,
+            "Parent",
+            "This item would be at level 4, below the framework's last level "
+            "(1 “Sub-programme”, 2 “Outcome”, 3 “Output”).",
+        ),
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(BAD_TREES))
-def test_a_bad_tree_is_refused_with_its_row_message_and_nothing_written(tmp_path, programme,
-                                                                       case):
+def test_a_bad_tree_is_refused_with_its_row_message_and_nothing_written(tmp_path, programme, case):
     text, (row, column, message) = BAD_TREES[case]
     summary = import_file(_write(tmp_path, text), framework_slug="unodc-cp")
     assert [(e.row, e.column, e.message) for e in summary.errors] == [(row, column, message)]
@@ -176,8 +208,9 @@ def test_the_command_refuses_a_cycle_with_json_and_writes_nothing(tmp_path, prog
         call_command("import", str(path), "--framework", "unodc-cp", "--json")
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert last["created"] == 0
-    assert last["errors"] == [{"row": 3, "column": "Parent",
-                               "message": "The parents form a cycle: B → C → D → B."}]
+    assert last["errors"] == [
+        {"row": 3, "column": "Parent", "message": "The parents form a cycle: B → C → D → B."}
+    ]
     assert not Recommendation.objects.exists()
 
 

@@ -8,8 +8,10 @@ from camket.importers.upr_info.parse import looks_like_upr_info, parse
 
 HEADER = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session"
 EXPECTED_ROWS = {
-    "upr-info-1-5.csv": 6094, "upr-info-6-9.csv": 8343,
-    "upr-info-10-13.csv": 9047, "upr-info-14-17.csv": 9598,
+    "upr-info-1-5.csv": 6094,
+    "upr-info-6-9.csv": 8343,
+    "upr-info-10-13.csv": 9047,
+    "upr-info-14-17.csv": 9598,
 }
 
 
@@ -63,8 +65,10 @@ def test_cr_only_latin1_export_is_read_with_quotes_and_accents(tmp_path):
     first, second = result.records
     assert first.text == 'Ensure the rights of children, in particular "street" children.'
     assert first.recommending_states == ["Côte d'Ivoire"]
-    assert first.themes == [("upr-info-issues", "Rights of the Child"),
-                            ("upr-info-issues", "Justice")]
+    assert first.themes == [
+        ("upr-info-issues", "Rights of the Child"),
+        ("upr-info-issues", "Justice"),
+    ]
     assert (first.response, first.action_category, first.session) == ("supported", 4, 5)
     assert second.response == "noted" and first.row == 2 and second.row == 3
 
@@ -78,8 +82,11 @@ def test_identical_rows_get_distinct_stable_references(tmp_path):
 
 
 def test_row_without_text_is_reported_with_row_and_column(tmp_path):
-    path = _export(tmp_path, "Chad,Africa,AU,,France,WEOG,EU,Noted,5,Death penalty,5",
-                   "Chad,Africa,AU,Text,France,WEOG,EU,Maybe,9,Death penalty,x")
+    path = _export(
+        tmp_path,
+        "Chad,Africa,AU,,France,WEOG,EU,Noted,5,Death penalty,5",
+        "Chad,Africa,AU,Text,France,WEOG,EU,Maybe,9,Death penalty,x",
+    )
     errors = [(e.row, e.column) for e in parse(path).errors]
     assert (2, "Text") in errors
     assert {(3, "Response"), (3, "Action"), (3, "Session")} <= set(errors)

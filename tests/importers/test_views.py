@@ -4,13 +4,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from camket.frameworks.models import Recommendation
 
-CSV = (b"Reference,Text,Recommending states\n"
-       b"9.1,Protect journalists.,Sweden\n9.2,Ratify OP-CAT.,Denmark\n")
+CSV = (
+    b"Reference,Text,Recommending states\n"
+    b"9.1,Protect journalists.,Sweden\n9.2,Ratify OP-CAT.,Denmark\n"
+)
 
 
 def _upload(client, content=CSV, name="list.csv", framework="upr-vn-4"):
-    return client.post("/imports/", {"file": SimpleUploadedFile(name, content),
-                                      "framework": framework})
+    return client.post(
+        "/imports/", {"file": SimpleUploadedFile(name, content), "framework": framework}
+    )
 
 
 def test_preview_writes_nothing_and_confirm_imports(client, world):
@@ -58,10 +61,16 @@ def test_api_import_dry_run_then_real(client, world):
     _, secret = ApiToken.issue(world.coordinator, "test")
     headers = {"Authorization": f"Bearer {secret}"}
     before = Recommendation.objects.count()
-    dry = client.post("/api/imports?framework=upr-vn-4&dry_run=true",
-                      {"file": SimpleUploadedFile("list.csv", CSV)}, headers=headers)
+    dry = client.post(
+        "/api/imports?framework=upr-vn-4&dry_run=true",
+        {"file": SimpleUploadedFile("list.csv", CSV)},
+        headers=headers,
+    )
     assert dry.status_code == 200 and dry.json()["created"] == 2
     assert Recommendation.objects.count() == before
-    real = client.post("/api/imports?framework=upr-vn-4",
-                       {"file": SimpleUploadedFile("list.csv", CSV)}, headers=headers)
+    real = client.post(
+        "/api/imports?framework=upr-vn-4",
+        {"file": SimpleUploadedFile("list.csv", CSV)},
+        headers=headers,
+    )
     assert real.json()["created"] == 2 and Recommendation.objects.count() == before + 2

@@ -83,8 +83,9 @@ def test_a_writer_waits_for_the_write_lock_and_then_succeeds(tmp_path, django_db
 def test_the_import_reads_and_plans_before_opening_its_transaction(db, tmp_path):
     Framework.objects.create(slug="upr-vn-4", name="UPR Viet Nam 4", kind="upr_cycle")
     path = tmp_path / "list.csv"
-    path.write_text("Reference,Text,Recommending states\n1,Protect journalists.,Sweden\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Reference,Text,Recommending states\n1,Protect journalists.,Sweden\n", encoding="utf-8"
+    )
     depth_while_planning = []
     baseline = len(connection.savepoint_ids)  # the test's own transaction, if any
 

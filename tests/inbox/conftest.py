@@ -27,8 +27,13 @@ class Scene:
 
 
 def _submit(user, due_date):
-    return save_report(user, due_date, {"status": "in_progress", "narrative": "Half done."},
-                       version=None, submit=True)
+    return save_report(
+        user,
+        due_date,
+        {"status": "in_progress", "narrative": "Half done."},
+        version=None,
+        submit=True,
+    )
 
 
 @pytest.fixture
@@ -38,12 +43,21 @@ def scene(plan_world) -> Scene:
     send_for_review(world.coordinator, [world.published], [world.agency_a], due_on=OPINION_DUE)
     send_for_review(world.coordinator, [world.draft], [world.agency_b])
     opinion_b = world.draft.assessments.get(agency=world.agency_b)
-    save_assessment(world.officer_b, opinion_b, {"proposed_response": "supported"},
-                    version=opinion_b.version, submit=True)
+    save_assessment(
+        world.officer_b,
+        opinion_b,
+        {"proposed_response": "supported"},
+        version=opinion_b.version,
+        submit=True,
+    )
     due_a = list(plan_world.indicator_a.due_dates.order_by("due_on"))
     due_b = list(plan_world.indicator_b.due_dates.order_by("due_on"))
     submitted_a = _submit(world.officer_a, due_a[0])
-    returned_a = return_report(world.coordinator, submitted_a, version=submitted_a.version,
-                               comment="Give the number of officers.")
+    returned_a = return_report(
+        world.coordinator,
+        submitted_a,
+        version=submitted_a.version,
+        comment="Give the number of officers.",
+    )
     submitted_b = _submit(world.officer_b, due_b[0])
     return Scene(plan_world, world, due_a, due_b, returned_a, submitted_b)

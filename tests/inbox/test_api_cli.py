@@ -14,8 +14,12 @@ def _api(client, user):
 
 
 def _notice(user, event):
-    return Notification.objects.create(recipient=user, kind="due_soon", event=event,
-                                       params={"indicator": "Clinics", "due_on": "2025-06-30"})
+    return Notification.objects.create(
+        recipient=user,
+        kind="due_soon",
+        event=event,
+        params={"indicator": "Clinics", "due_on": "2025-06-30"},
+    )
 
 
 def test_the_inbox_api_answers_for_the_tokens_user(client, scene):
@@ -54,7 +58,9 @@ def test_the_command_prints_the_groups_and_ends_with_json(scene):
     groups = {group["kind"]: group for group in result["groups"]}
     assert groups["opinions_requested"]["count"] == 2
     assert {item["what"].split(" — ")[0] for item in groups["opinions_requested"]["items"]} == {
-        "1.1", "1.3"}
+        "1.1",
+        "1.3",
+    }
     assert any("Opinions requested from your agency: 2" in line for line in lines)
 
 

@@ -28,9 +28,11 @@ def test_an_archived_framework_asks_the_focal_point_for_nothing(scene):
 def test_an_archived_item_asks_for_no_opinion(scene):
     world = scene.world
     Recommendation.objects.filter(pk=world.published.pk).update(
-        status=Recommendation.Status.ARCHIVED)
-    [requested] = [g for g in work_for(world.officer_a, today=TODAY)
-                   if g.kind == "opinions_requested"]
+        status=Recommendation.Status.ARCHIVED
+    )
+    [requested] = [
+        g for g in work_for(world.officer_a, today=TODAY) if g.kind == "opinions_requested"
+    ]
     # 1.3 is still asked; 1.1, archived, is not.
     assert [row.what.split(" — ")[0] for row in requested.rows] == ["1.3"]
 
@@ -38,17 +40,25 @@ def test_an_archived_item_asks_for_no_opinion(scene):
 def test_the_due_dates_of_an_archived_item_are_chased_no_more(scene):
     world = scene.world
     indicator = indicators.create_indicator(
-        world.coordinator, {"title": "Victims identified", "unit": "people",
-                            "frequency_months": 12,
-                            "starts_on": date(2025, 1, 1), "ends_on": date(2026, 12, 31)},
+        world.coordinator,
+        {
+            "title": "Victims identified",
+            "unit": "people",
+            "frequency_months": 12,
+            "starts_on": date(2025, 1, 1),
+            "ends_on": date(2026, 12, 31),
+        },
         recommendation=world.published,
-        agency=world.agency_a)
+        agency=world.agency_a,
+    )
     assert open_due_dates().filter(indicator=indicator).exists()
     Recommendation.objects.filter(pk=world.published.pk).update(
-        status=Recommendation.Status.ARCHIVED)
+        status=Recommendation.Status.ARCHIVED
+    )
     assert not open_due_dates().filter(indicator=indicator).exists()
     Recommendation.objects.filter(pk=world.published.pk).update(
-        status=Recommendation.Status.PUBLISHED)
+        status=Recommendation.Status.PUBLISHED
+    )
     assert open_due_dates().filter(indicator=indicator).exists()
     Framework.objects.filter(pk=world.framework.pk).update(archived=True)
     assert not open_due_dates().filter(indicator=indicator).exists()

@@ -17,9 +17,15 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def demo_users(django_db_setup, django_db_blocker, tmp_path_factory):
     hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with (override_settings(PASSWORD_HASHERS=hashers, LANGUAGE_CODE="en",
-                            MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-          django_db_blocker.unblock(), transaction.atomic()):
+    with (
+        override_settings(
+            PASSWORD_HASHERS=hashers,
+            LANGUAGE_CODE="en",
+            MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        ),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         load_demo(today=TODAY)
         yield {user.username: user for user in get_user_model().objects.all()}
         transaction.set_rollback(True)
@@ -32,8 +38,7 @@ def _counts(user):
 @pytest.mark.parametrize("username", ["mps_focal", "moj_focal"])
 def test_each_focal_point_has_opinions_and_reports_waiting(db, demo_users, username):
     groups = _counts(demo_users[username])
-    for kind in ("opinions_requested", "reports_overdue", "reports_due_soon",
-                 "reports_returned"):
+    for kind in ("opinions_requested", "reports_overdue", "reports_due_soon", "reports_returned"):
         assert groups[kind].count >= 1, kind
     assert all(row.due_on for row in groups["opinions_requested"].rows)
     assert all(row.overdue for row in groups["reports_overdue"].rows)

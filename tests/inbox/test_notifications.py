@@ -44,16 +44,19 @@ def _send_queued_emails() -> int:
 
 
 def test_an_opinion_request_notifies_the_agency_once_and_mails_once(
-        mailed, django_capture_on_commit_callbacks):
+    mailed, django_capture_on_commit_callbacks
+):
     world = mailed
     with django_capture_on_commit_callbacks(execute=True):
-        send_for_review(world.coordinator, [world.published], [world.agency_a],
-                        due_on=date(2026, 7, 1))
+        send_for_review(
+            world.coordinator, [world.published], [world.agency_a], due_on=date(2026, 7, 1)
+        )
     [notice] = _of(world.officer_a)
     # Nothing is mailed by the request itself: the e-mail waits for the background task.
     assert notice.email == Notification.Email.PENDING and mail.outbox == []
     assert DBTaskResult.objects.filter(
-        task_path="camket.inbox.tasks.send_notification_emails").exists()
+        task_path="camket.inbox.tasks.send_notification_emails"
+    ).exists()
     assert _send_queued_emails() == 1
     notice.refresh_from_db()
     assert notice.kind == Kind.OPINION_REQUESTED and notice.email == Notification.Email.SENT
@@ -64,8 +67,9 @@ def test_an_opinion_request_notifies_the_agency_once_and_mails_once(
     assert _of(world.officer_b) == [] and _of(world.coordinator) == []
     # Asked again (nothing changes), and the task and the command run again: nothing new.
     with django_capture_on_commit_callbacks(execute=True):
-        send_for_review(world.coordinator, [world.published], [world.agency_a],
-                        due_on=date(2026, 7, 1))
+        send_for_review(
+            world.coordinator, [world.published], [world.agency_a], due_on=date(2026, 7, 1)
+        )
     assert _send_queued_emails() == 0
     call_command("notify", stdout=StringIO())
     assert len(_of(world.officer_a)) == 1 and len(mail.outbox) == 1
@@ -82,16 +86,22 @@ class NeverConnects(EmailBackend):
 
 
 def test_the_web_request_opens_no_smtp_connection_and_the_task_sends_once(
-        mailed, client, settings, django_capture_on_commit_callbacks):
+    mailed, client, settings, django_capture_on_commit_callbacks
+):
     world = mailed
     settings.EMAIL_BACKEND = "tests.inbox.test_notifications.NeverConnects"
     client.force_login(world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/recommendations/{world.published.pk}/send/",
-                               {"agencies": [world.agency_a.pk]})
+        response = client.post(
+            f"/recommendations/{world.published.pk}/send/", {"agencies": [world.agency_a.pk]}
+        )
     assert response.status_code == 302
-    assert Notification.objects.filter(recipient=world.officer_a,
-                                        email=Notification.Email.PENDING).count() == 1
+    assert (
+        Notification.objects.filter(
+            recipient=world.officer_a, email=Notification.Email.PENDING
+        ).count()
+        == 1
+    )
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     assert send_notification_emails.enqueue().return_value == 1
@@ -168,8 +178,9 @@ def test_a_failed_email_is_logged_and_sent_by_the_next_run(mailed, settings, cap
 
 def test_the_text_is_written_in_the_readers_language(drug_world):
     world = drug_world
-    send_for_review(world.mps_coordinator, [world.drug_draft], [world.agency_a],
-                    due_on=date(2026, 7, 1))
+    send_for_review(
+        world.mps_coordinator, [world.drug_draft], [world.agency_a], due_on=date(2026, 7, 1)
+    )
     [notice] = _of(world.officer_a)
     with translation.override("vi"):
         vietnamese = notification_text(notice)

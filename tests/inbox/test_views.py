@@ -9,11 +9,13 @@ from tests.inbox.conftest import TODAY
 
 
 def _notice(user, **values):
-    return Notification.objects.create(recipient=user, kind="report_returned",
-                                       event=f"test:{user.pk}:{values.get('event', 1)}",
-                                       params={"indicator": "Officers <b>trained</b>",
-                                               "subject": "1", "due_on": "2025-06-30"},
-                                       link="/due-dates/1/")
+    return Notification.objects.create(
+        recipient=user,
+        kind="report_returned",
+        event=f"test:{user.pk}:{values.get('event', 1)}",
+        params={"indicator": "Officers <b>trained</b>", "subject": "1", "due_on": "2025-06-30"},
+        link="/due-dates/1/",
+    )
 
 
 def test_signed_in_home_is_my_work_and_anonymous_goes_where_it_went(client, world):
@@ -112,8 +114,7 @@ def test_the_menu_button_shows_the_total_of_work_and_unread(client, world):
 
     from camket.review.services import send_for_review
 
-    send_for_review(world.coordinator, [world.published], [world.agency_a],
-                    due_on=date(2026, 7, 1))
+    send_for_review(world.coordinator, [world.published], [world.agency_a], due_on=date(2026, 7, 1))
     client.force_login(world.officer_a)
     page = client.get("/inbox/").content.decode()
     # Two opinions requested (1.1 and 1.3) and one unread notification.

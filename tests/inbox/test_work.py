@@ -21,8 +21,12 @@ def _due_url(due_date):
 def test_focal_point_a_sees_requests_and_reports_of_agency_a(scene):
     world = scene.world
     groups = _groups(world.officer_a)
-    assert set(groups) == {"opinions_requested", "reports_overdue", "reports_due_soon",
-                           "reports_returned"}
+    assert set(groups) == {
+        "opinions_requested",
+        "reports_overdue",
+        "reports_due_soon",
+        "reports_returned",
+    }
     requested = groups["opinions_requested"]
     assert requested.count == 2  # 1.1 with a due date, then 1.3 (asked without one)
     assert [row.what.split(" — ")[0] for row in requested.rows] == ["1.1", "1.3"]
@@ -53,18 +57,26 @@ def test_coordinator_sees_opinions_to_decide_and_reports_to_review(scene):
     assert "opinions_requested" not in groups and "reports_overdue" not in groups
     assert groups["opinions_to_decide"].count == 1
     assert groups["opinions_to_decide"].rows[0].url == reverse(
-        "recommendation-detail", args=[world.draft.pk])
+        "recommendation-detail", args=[world.draft.pk]
+    )
     assert groups["reports_to_review"].count == 1
     assert groups["reports_to_review"].rows[0].url == reverse(
-        "report-review", args=[scene.submitted_b.pk])
+        "report-review", args=[scene.submitted_b.pk]
+    )
     assert groups["tag_suggestions"].count == groups["link_suggestions"].count == 0
 
 
 def test_a_decided_recommendation_no_longer_awaits_a_decision(scene):
     world = scene.world
     world.draft.refresh_from_db()
-    decide(world.coordinator, world.draft, response="noted", reason="", decided_on=None,
-           version=world.draft.version)
+    decide(
+        world.coordinator,
+        world.draft,
+        response="noted",
+        reason="",
+        decided_on=None,
+        version=world.draft.version,
+    )
     assert work_counts(world.coordinator, today=TODAY)["opinions_to_decide"] == 0
 
 
@@ -83,18 +95,22 @@ def test_each_coordinator_reviews_the_reports_of_their_own_framework(scene):
     world = add_drug_programme(scene.world)
     drug = make_drug_plan(world)
     due = drug.indicator.due_dates.order_by("due_on").first()
-    report = save_report(world.officer_a, due, {"status": "in_progress", "narrative": "Two."},
-                         version=None, submit=True)
+    report = save_report(
+        world.officer_a,
+        due,
+        {"status": "in_progress", "narrative": "Two."},
+        version=None,
+        submit=True,
+    )
     mps = _groups(world.mps_coordinator)["reports_to_review"]
     assert [row.url for row in mps.rows] == [reverse("report-review", args=[report.pk])]
     upr = _groups(world.coordinator)["reports_to_review"]
-    assert [row.url for row in upr.rows] == [
-        reverse("report-review", args=[scene.submitted_b.pk])]
+    assert [row.url for row in upr.rows] == [reverse("report-review", args=[scene.submitted_b.pk])]
 
 
-@pytest.mark.parametrize("persona", ["coordinator", "officer_a", "officer_b",
-                                     "mps_coordinator"])
+@pytest.mark.parametrize("persona", ["coordinator", "officer_a", "officer_b", "mps_coordinator"])
 def test_counts_match_the_groups(scene, persona):
     user = getattr(scene.world, persona)
     assert work_counts(user, today=TODAY) == {
-        group.kind: group.count for group in work_for(user, today=TODAY)}
+        group.kind: group.count for group in work_for(user, today=TODAY)
+    }

@@ -32,7 +32,8 @@ def claimed(job_id, worker_id: str, started_minutes_ago: int = 1) -> DBTaskResul
     job = DBTaskResult.objects.get(pk=job_id)
     job.claim(worker_id)
     DBTaskResult.objects.filter(pk=job.pk).update(
-        started_at=timezone.now() - timedelta(minutes=started_minutes_ago))
+        started_at=timezone.now() - timedelta(minutes=started_minutes_ago)
+    )
     return job
 
 
@@ -72,15 +73,15 @@ def test_a_job_whose_worker_is_alive_is_left_running(running_run):
 
 
 def test_a_job_of_an_unknown_worker_is_failed_only_after_the_maximum_duration(
-        running_run, settings):
+    running_run, settings
+):
     settings.CAMKET_JOB_MAX_MINUTES = 60
     run, job_id = running_run
     claimed(job_id, "worker-on-another-host", started_minutes_ago=59)
     call_command("jobs", "recover", stdout=StringIO())
     assert DBTaskResult.objects.get(pk=job_id).status == TaskResultStatus.RUNNING
 
-    DBTaskResult.objects.filter(pk=job_id).update(
-        started_at=timezone.now() - timedelta(minutes=61))
+    DBTaskResult.objects.filter(pk=job_id).update(started_at=timezone.now() - timedelta(minutes=61))
     call_command("jobs", "recover", stdout=StringIO())
     job = DBTaskResult.objects.get(pk=job_id)
     assert job.status == TaskResultStatus.FAILED and "60 minutes" in job.traceback
@@ -89,19 +90,28 @@ def test_a_job_of_an_unknown_worker_is_failed_only_after_the_maximum_duration(
 
 
 def test_the_worker_recovers_at_start_and_names_itself_by_host_and_process(
-        world, running_run, monkeypatch):
+    world, running_run, monkeypatch
+):
     # The worker closes connections that are not in autocommit mode, as the test's own
     # transaction is: on a file database (or PostgreSQL) the test would lose its database.
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections",
-                        lambda: None)
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     run, job_id = running_run
     claimed(job_id, str(WorkerId(this_host(), dead_pid(), "abc")))
     reminders = send_due_reminders.enqueue()
 
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:  # the worker installs its own signal handlers: give pytest its own back
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload",
-                     "--verbosity", "0", stdout=StringIO())
+        call_command(
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+            "--verbosity",
+            "0",
+            stdout=StringIO(),
+        )
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
@@ -125,8 +135,7 @@ def test_an_earlier_worker_with_this_process_number_is_taken_as_gone(running_run
     assert [lost.job_id for lost in recover_lost_jobs(own_worker_id=own)] == [str(job_id)]
 
 
-def test_the_suggestions_page_recovers_and_says_the_run_was_interrupted(client, world,
-                                                                        running_run):
+def test_the_suggestions_page_recovers_and_says_the_run_was_interrupted(client, world, running_run):
     run, job_id = running_run
     claimed(job_id, str(WorkerId(this_host(), dead_pid(), "abc")))
     client.force_login(world.coordinator)

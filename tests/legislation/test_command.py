@@ -27,12 +27,12 @@ def act(drug_world, instruments, drug_law_values):
 def test_list_and_show_as_json(drug_world, act):
     rows = _json("list", "--q", "ma tuy")
     assert [(r["number"], r["instruments"], r["commitment_count"]) for r in rows] == [
-        ("73/2021/QH14", ["DRUGS-1961"], 2)]
+        ("73/2021/QH14", ["DRUGS-1961"], 2)
+    ]
     assert _json("list", "--status", "repealed") == []
     shown = _json("show", "73/2021/QH14", "--user", "officer_b")
     assert shown["commitments"] == ["drug-programme:1"] and shown["commitment_count"] == 1
-    assert _json("show", str(act.pk))["commitments"] == [
-        "drug-programme:1", "drug-programme:1.1"]
+    assert _json("show", str(act.pk))["commitments"] == ["drug-programme:1", "drug-programme:1.1"]
     with pytest.raises(CommandError):
         _json("show", "1/1999/QH10")
 
@@ -43,11 +43,17 @@ def test_link_and_unlink_with_a_user(drug_world, act, instruments):
     assert LegalAct.objects.get().history.latest().history_user == drug_world.coordinator
     with pytest.raises(CommandError, match="not allowed|coordinators"):
         _json("link", "73/2021/QH14", "--instrument", "UNCAC", "--user", "officer_b")
-    row = _json("link", "73/2021/QH14", "--commitment", "upr-vn-4:1.1", "--user",
-                "coordinator")
+    row = _json("link", "73/2021/QH14", "--commitment", "upr-vn-4:1.1", "--user", "coordinator")
     assert "upr-vn-4:1.1" in row["commitments"]
-    row = _json("link", "73/2021/QH14", "--commitment", "drug-programme:1.1", "--remove",
-                "--user", "mps_coordinator")
+    row = _json(
+        "link",
+        "73/2021/QH14",
+        "--commitment",
+        "drug-programme:1.1",
+        "--remove",
+        "--user",
+        "mps_coordinator",
+    )
     assert "drug-programme:1.1" not in row["commitments"]
 
 

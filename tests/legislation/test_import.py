@@ -8,15 +8,18 @@ from camket.legislation.importing import import_laws
 from camket.legislation.models import LegalAct
 from camket.links.models import RegisterLink
 
-HEADER = ("number,kind,title_vi,title,issuing_body,status,adopted,in_force,repealed,url,"
-          "instruments,commitments\n")
+HEADER = (
+    "number,kind,title_vi,title,issuing_body,status,adopted,in_force,repealed,url,"
+    "instruments,commitments\n"
+)
 GOOD = HEADER + (
-    "73/2021/QH14,law,\"Luật Phòng, chống ma túy\",Law on Drug Prevention and Control,"
+    '73/2021/QH14,law,"Luật Phòng, chống ma túy",Law on Drug Prevention and Control,'
     "National Assembly,In force,2021-03-30,01/01/2022,,https://example.org/73,"
     "DRUGS-1961; DRUGS-1971;DRUGS-1988,drug-programme:1\n"
     "66/2011/QH12,Luật,Luật Phòng chống mua bán người,,Quốc hội,repealed,2011-03-29,"
     "2012-01-01,2025-07-01,,UNTOC-TIP,\n"
-    ",law,Dự thảo luật,,,Being drafted,,,,,,\n")
+    ",law,Dự thảo luật,,,Being drafted,,,,,,\n"
+)
 
 
 def _import(text, user=None, dry_run=False, name="laws.csv"):
@@ -30,7 +33,10 @@ def test_a_good_file_is_imported_with_links_and_history(drug_world, instruments)
     act = LegalAct.objects.get(number="73/2021/QH14")
     assert act.status == "in_force" and str(act.in_force_on) == "2022-01-01"
     assert sorted(act.instruments.values_list("key", flat=True)) == [
-        "DRUGS-1961", "DRUGS-1971", "DRUGS-1988"]
+        "DRUGS-1961",
+        "DRUGS-1971",
+        "DRUGS-1988",
+    ]
     assert act.history.latest().history_user == drug_world.mps_coordinator
     link = RegisterLink.objects.get(legal_act=act)
     assert (link.item, link.relation) == (drug_world.drug_published, "implemented_by")
@@ -56,15 +62,23 @@ BAD = HEADER + (
     "73/2021/QH14,law,Luật A,,,in_force,2021-03-30,2020-01-01,,,,\n"
     "1/2020/QH14,poem,Luật B,,,in force,,,,,NO-SUCH,\n"
     "2/2020/QH14,law,,,,repealed,31/02/2020,,,not a url,,upr-vn-4:1.2\n"
-    "1/2020/QH14,law,Luật C,,,in_force,,,,,,nowhere\n")
+    "1/2020/QH14,law,Luật C,,,in_force,,,,,,nowhere\n"
+)
 
 
 def test_bad_rows_are_refused_with_row_and_column_and_nothing_is_written(world, instruments):
     outcome = _import(BAD, user=world.officer_b)
     messages = [str(error) for error in outcome.errors]
     where = {(error.row, error.column) for error in outcome.errors}
-    assert {(2, "in_force"), (3, "kind"), (3, "instruments"), (4, "title_vi"),
-            (4, "adopted"), (5, "number"), (5, "commitments")} <= where, messages
+    assert {
+        (2, "in_force"),
+        (3, "kind"),
+        (3, "instruments"),
+        (4, "title_vi"),
+        (4, "adopted"),
+        (5, "number"),
+        (5, "commitments"),
+    } <= where, messages
     assert any(m.startswith("row 3, column “kind”") for m in messages)
     # officer B may not see the draft 1.2 of the UPR, nor add acts of no agency
     assert (4, "commitments") in where or (4, "number") in where
@@ -82,7 +96,10 @@ def test_a_row_beyond_the_users_permission_is_refused(drug_world, instruments):
 def test_missing_columns_and_unreadable_files(world):
     outcome = _import("number,title\n1/2020,A\n")
     assert {(e.row, e.column) for e in outcome.errors} == {
-        (1, "kind"), (1, "title_vi"), (1, "status")}
+        (1, "kind"),
+        (1, "title_vi"),
+        (1, "status"),
+    }
     assert _import("", name="laws.csv").errors
 
 
@@ -92,9 +109,22 @@ def test_an_xlsx_register_with_date_cells(world, instruments):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(HEADER.strip().split(","))
-    sheet.append(["36/2018/QH14", "law", "Luật Phòng, chống tham nhũng", "Law on Anti-Corruption",
-                  "Quốc hội", "in_force", datetime(2018, 11, 20), datetime(2019, 7, 1), None,
-                  None, "UNCAC", None])
+    sheet.append(
+        [
+            "36/2018/QH14",
+            "law",
+            "Luật Phòng, chống tham nhũng",
+            "Law on Anti-Corruption",
+            "Quốc hội",
+            "in_force",
+            datetime(2018, 11, 20),
+            datetime(2019, 7, 1),
+            None,
+            None,
+            "UNCAC",
+            None,
+        ]
+    )
     buffer = BytesIO()
     workbook.save(buffer)
     outcome = import_laws("laws.xlsx", buffer.getvalue())

@@ -18,9 +18,13 @@ def _import(text, user=None):
 
 def _footprint():
     """What an import would leave behind if it wrote anything."""
-    return (LegalAct.objects.count(), LegalAct.history.count(), RegisterLink.objects.count(),
-            RegisterLink.history.count(),
-            sorted(LegalAct.objects.values_list("pk", "version")))
+    return (
+        LegalAct.objects.count(),
+        LegalAct.history.count(),
+        RegisterLink.objects.count(),
+        RegisterLink.history.count(),
+        sorted(LegalAct.objects.values_list("pk", "version")),
+    )
 
 
 @pytest.fixture
@@ -29,8 +33,9 @@ def register(drug_world, instruments):
     a numberless draft), and an act whose title a spreadsheet would run as a formula."""
     outcome = _import(GOOD, user=drug_world.mps_coordinator)
     assert outcome.errors == [] and outcome.commitment_links == 1
-    services.create_act(None, {"kind": "decree", "title_vi": "=1+1 Nghị định", "status":
-                               "drafting"})
+    services.create_act(
+        None, {"kind": "decree", "title_vi": "=1+1 Nghị định", "status": "drafting"}
+    )
     return drug_world
 
 
@@ -43,11 +48,18 @@ def test_an_export_imported_again_writes_nothing(client, register, fmt, importer
     assert response.status_code == 200
     assert b"drug-programme:1" in response.content or fmt == "xlsx"
     before = _footprint()
-    outcome = import_laws(f"legal-acts.{fmt}", response.content,
-                          user=coordinator if importer == "coordinator" else None)
+    outcome = import_laws(
+        f"legal-acts.{fmt}",
+        response.content,
+        user=coordinator if importer == "coordinator" else None,
+    )
     assert [str(error) for error in outcome.errors] == []
-    assert (outcome.created, outcome.updated, outcome.instrument_links,
-            outcome.commitment_links) == (0, 0, 0, 0)
+    assert (
+        outcome.created,
+        outcome.updated,
+        outcome.instrument_links,
+        outcome.commitment_links,
+    ) == (0, 0, 0, 0)
     assert outcome.unchanged == 4
     assert _footprint() == before
 
@@ -67,8 +79,10 @@ def test_an_officer_imports_the_export_of_acts_they_may_not_edit(client, registe
 
 
 def test_a_new_link_to_an_existing_act_still_needs_the_items_coordinator(register):
-    row = HEADER + ("66/2011/QH12,law,Luật Phòng chống mua bán người,,,repealed,2011-03-29,,"
-                    "2025-07-01,,,drug-programme:1\n")
+    row = HEADER + (
+        "66/2011/QH12,law,Luật Phòng chống mua bán người,,,repealed,2011-03-29,,"
+        "2025-07-01,,,drug-programme:1\n"
+    )
     refused = _import(row, user=register.coordinator)
     assert [(e.row, e.column) for e in refused.errors] == [(2, "commitments")]
     linked = _import(row, user=register.mps_coordinator)
@@ -78,8 +92,9 @@ def test_a_new_link_to_an_existing_act_still_needs_the_items_coordinator(registe
 def test_a_removed_link_is_not_live_and_adding_it_again_is_checked(register):
     act = LegalAct.objects.get(number="73/2021/QH14")
     services.unlink_commitment(None, act, register.drug_published)
-    row = HEADER + ("73/2021/QH14,law,\"Luật Phòng, chống ma túy\",,,in_force,,,,,,"
-                    "drug-programme:1\n")
+    row = HEADER + (
+        '73/2021/QH14,law,"Luật Phòng, chống ma túy",,,in_force,,,,,,drug-programme:1\n'
+    )
     refused = _import(row, user=register.coordinator)
     assert [(e.row, e.column) for e in refused.errors] == [(2, "commitments")]
 
@@ -98,8 +113,7 @@ def test_a_numberless_act_is_found_by_kind_title_and_adoption_date(register):
 
 
 def test_a_numberless_row_matching_two_acts_is_refused(register):
-    services.create_act(None, {"kind": "law", "title_vi": "Dự thảo luật",
-                               "status": "pending"})
+    services.create_act(None, {"kind": "law", "title_vi": "Dự thảo luật", "status": "pending"})
     before = _footprint()
     outcome = _import(HEADER + ",law,Dự thảo luật,,,drafting,,,,,,\n")
     assert [(e.row, e.column) for e in outcome.errors] == [(2, "title_vi")]
@@ -108,7 +122,6 @@ def test_a_numberless_row_matching_two_acts_is_refused(register):
 
 
 def test_the_same_numberless_act_twice_in_a_file_is_refused(register):
-    outcome = _import(HEADER + ",law,Luật mới,,,drafting,,,,,,\n"
-                               ",law,Luật mới,,,pending,,,,,,\n")
+    outcome = _import(HEADER + ",law,Luật mới,,,drafting,,,,,,\n,law,Luật mới,,,pending,,,,,,\n")
     assert [(e.row, e.column) for e in outcome.errors] == [(3, "title_vi")]
     assert not LegalAct.objects.filter(title_vi="Luật mới").exists()

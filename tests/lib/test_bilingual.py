@@ -18,10 +18,16 @@ def test_the_readers_language_first():
 def test_the_other_language_when_the_readers_is_missing():
     english_only = choose("", "Plan", "vi")
     assert (english_only.text, english_only.language, english_only.fell_back) == (
-        "Plan", "en", True)
+        "Plan",
+        "en",
+        True,
+    )
     vietnamese_only = choose("Kế hoạch", "  ", "en")
     assert (vietnamese_only.text, vietnamese_only.language, vietnamese_only.fell_back) == (
-        "Kế hoạch", "vi", True)
+        "Kế hoạch",
+        "vi",
+        True,
+    )
     assert choose("", "", "vi").text == ""
 
 
@@ -36,7 +42,8 @@ def test_records_know_their_fields():
 def _render(record, language):
     with translation.override(language):
         return Template("{% load bilingual %}{% bilingual_text record %}").render(
-            Context({"record": record}))
+            Context({"record": record})
+        )
 
 
 def test_the_tag_marks_the_fallback_visibly():

@@ -12,8 +12,9 @@ from camket.lib.text import (
 )
 
 
-@pytest.mark.parametrize("value", ["a\nb", "a\rb", "a\tb", "a\x00b", "a\x07b", "a\x7fb",
-                                   "a\x85b", "a\x9fb", "a\u2028b"])
+@pytest.mark.parametrize(
+    "value", ["a\nb", "a\rb", "a\tb", "a\x00b", "a\x07b", "a\x7fb", "a\x85b", "a\x9fb", "a\u2028b"]
+)
 def test_control_characters_inside_are_refused(value):
     assert has_control_characters(value)
     with pytest.raises(ValueError, match="one line"):

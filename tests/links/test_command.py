@@ -20,18 +20,39 @@ def _last_json(output: str):
 
 
 def test_add_then_list_from_either_end(world, links_world):
-    _run("add", "drug-programme:1.1.1", "upr-vn-4:1.1", "--relation", "contributes_to",
-         "--user", "mps_coordinator")
+    _run(
+        "add",
+        "drug-programme:1.1.1",
+        "upr-vn-4:1.1",
+        "--relation",
+        "contributes_to",
+        "--user",
+        "mps_coordinator",
+    )
     from_output = _last_json(_run("list", "drug-programme:1.1.1", "--json"))
-    assert from_output == [{
-        "link": ItemLink.objects.get().pk, "id": world.published.pk, "framework": "upr-vn-4",
-        "reference": "1.1", "relation": "contributes_to", "direction": "outgoing",
-        "state": "confirmed", "level": "Recommendation", "text": world.published.text}]
+    assert from_output == [
+        {
+            "link": ItemLink.objects.get().pk,
+            "id": world.published.pk,
+            "framework": "upr-vn-4",
+            "reference": "1.1",
+            "relation": "contributes_to",
+            "direction": "outgoing",
+            "state": "confirmed",
+            "level": "Recommendation",
+            "text": world.published.text,
+        }
+    ]
     [from_upr] = _last_json(_run("list", "upr-vn-4:1.1", "--json"))
-    assert {key: from_upr[key] for key in ("framework", "reference", "relation", "direction",
-                                           "state")} == {
-        "framework": "drug-programme", "reference": "1.1.1", "relation": "contributes_to",
-        "direction": "incoming", "state": "confirmed"}
+    assert {
+        key: from_upr[key] for key in ("framework", "reference", "relation", "direction", "state")
+    } == {
+        "framework": "drug-programme",
+        "reference": "1.1.1",
+        "relation": "contributes_to",
+        "direction": "incoming",
+        "state": "confirmed",
+    }
     link = ItemLink.objects.get()
     assert link.decided_by.username == "mps_coordinator"
     assert link.history.get().history_user.username == "mps_coordinator"
@@ -52,24 +73,63 @@ def test_list_as_a_user_shows_only_what_they_may_see(world, links_world):
         _run("list", "upr-vn-4:1.2", "--json", "--user", "viewer")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["add", "upr-vn-4:9.9", "drug-programme:1", "--relation", "implements"],
-     "no item 9.9 in framework upr-vn-4"),
-    (["add", "nowhere:1", "drug-programme:1", "--relation", "implements"], "no framework nowhere"),
-    (["add", "upr-vn-4", "drug-programme:1", "--relation", "implements"], "SLUG:REF"),
-    (["list", "drug-programme:7", "--json"], "no item 7 in framework drug-programme"),
-    (["add", "upr-vn-4:1.1", "upr-vn-4:1.1", "--relation", "implements"], "itself"),
-    # two published UPR items (1.4: `upr_published_2`): the MPS coordinator sees both, but
-    # does not coordinate the UPR (the draft 1.2 would be "no item" to it)
-    (["add", "upr-vn-4:1.1", "upr-vn-4:1.4", "--relation", "same_subject", "--user",
-      "mps_coordinator"], "not allowed"),
-    (["add", "upr-vn-4:1.1", "drug-programme:1", "--relation", "implements", "--user",
-      "officer_a"], "not allowed"),
-    (["add", "upr-vn-4:1.1", "drug-programme:1", "--relation", "implements", "--user",
-      "nobody"], "no active user"),
-])
-def test_errors_are_clear_and_nothing_is_written(world, links_world, upr_published_2, args,
-                                                message):
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["add", "upr-vn-4:9.9", "drug-programme:1", "--relation", "implements"],
+            "no item 9.9 in framework upr-vn-4",
+        ),
+        (
+            ["add", "nowhere:1", "drug-programme:1", "--relation", "implements"],
+            "no framework nowhere",
+        ),
+        (["add", "upr-vn-4", "drug-programme:1", "--relation", "implements"], "SLUG:REF"),
+        (["list", "drug-programme:7", "--json"], "no item 7 in framework drug-programme"),
+        (["add", "upr-vn-4:1.1", "upr-vn-4:1.1", "--relation", "implements"], "itself"),
+        # two published UPR items (1.4: `upr_published_2`): the MPS coordinator sees both, but
+        # does not coordinate the UPR (the draft 1.2 would be "no item" to it)
+        (
+            [
+                "add",
+                "upr-vn-4:1.1",
+                "upr-vn-4:1.4",
+                "--relation",
+                "same_subject",
+                "--user",
+                "mps_coordinator",
+            ],
+            "not allowed",
+        ),
+        (
+            [
+                "add",
+                "upr-vn-4:1.1",
+                "drug-programme:1",
+                "--relation",
+                "implements",
+                "--user",
+                "officer_a",
+            ],
+            "not allowed",
+        ),
+        (
+            [
+                "add",
+                "upr-vn-4:1.1",
+                "drug-programme:1",
+                "--relation",
+                "implements",
+                "--user",
+                "nobody",
+            ],
+            "no active user",
+        ),
+    ],
+)
+def test_errors_are_clear_and_nothing_is_written(
+    world, links_world, upr_published_2, args, message
+):
     with pytest.raises(CommandError, match=message):
         _run(*args)
     assert not ItemLink.objects.exists()
@@ -88,11 +148,16 @@ def test_suggest_then_confirm_and_reject_by_id(world, links_world):
     assert result["created"] == 1
     [suggested] = result["links"]
     assert (suggested["source"], suggested["target"], suggested["relation"]) == (
-        "drug-programme:1.1.1", "upr-vn-4:1.1", "same_subject")
+        "drug-programme:1.1.1",
+        "upr-vn-4:1.1",
+        "same_subject",
+    )
     with pytest.raises(CommandError, match=f"no link {suggested['id']}"):
         _run("confirm", str(suggested["id"]), "--user", "officer_a")  # suggestions: not shown
-    assert _last_json(_run("reject", str(suggested["id"]), "--user", "mps_coordinator"))[
-        "state"] == "rejected"
+    assert (
+        _last_json(_run("reject", str(suggested["id"]), "--user", "mps_coordinator"))["state"]
+        == "rejected"
+    )
     with pytest.raises(CommandError, match="not a pending suggestion"):
         _run("confirm", str(suggested["id"]))
     again = _last_json(_run("suggest", "drug-programme", "upr-vn-4", "--json"))

@@ -15,8 +15,13 @@ from camket.links.registers import (
 )
 from tests.treaties.conftest import install_instruments
 
-MAY_CHANGE = {"coordinator": True, "officer_a": False, "officer_b": False, "viewer": False,
-              "mps_coordinator": False}
+MAY_CHANGE = {
+    "coordinator": True,
+    "officer_a": False,
+    "officer_b": False,
+    "viewer": False,
+    "mps_coordinator": False,
+}
 
 
 @pytest.fixture
@@ -48,8 +53,9 @@ def test_only_a_coordinator_confirms_rejects_or_removes(world, cat, persona):
             with pytest.raises(PermissionDenied):
                 change(user, link)
     link.refresh_from_db()
-    assert (link.state, link.archived) == (("rejected", True) if MAY_CHANGE[persona]
-                                           else ("detected", False))
+    assert (link.state, link.archived) == (
+        ("rejected", True) if MAY_CHANGE[persona] else ("detected", False)
+    )
 
 
 def test_life_of_a_detected_link_with_its_history(world, cat):
@@ -81,15 +87,19 @@ def test_bad_relation_is_refused(world, cat):
 def test_bulk_detection_skips_what_exists_and_repeats_and_records_history(world, cat):
     rejected = detect_register_link(world.published, cat, "asks_to_join")
     reject_register_link(world.coordinator, rejected)
-    added = detect_register_links([
-        (world.published, cat, "asks_to_join", "ratify CAT"),
-        (world.draft, cat, "asks_to_join", "accede to CAT"),
-        (world.draft, cat, "asks_to_join", "accede to CAT"),
-        (world.draft, cat, "asks_to_withdraw_reservations", "withdraw reservations to CAT"),
-    ])
+    added = detect_register_links(
+        [
+            (world.published, cat, "asks_to_join", "ratify CAT"),
+            (world.draft, cat, "asks_to_join", "accede to CAT"),
+            (world.draft, cat, "asks_to_join", "accede to CAT"),
+            (world.draft, cat, "asks_to_withdraw_reservations", "withdraw reservations to CAT"),
+        ]
+    )
     assert added == 2
     assert RegisterLink.objects.get(pk=rejected.pk).state == "rejected"
     new = RegisterLink.objects.filter(item=world.draft)
     assert {(link.relation, link.state) for link in new} == {
-        ("asks_to_join", "detected"), ("asks_to_withdraw_reservations", "detected")}
+        ("asks_to_join", "detected"),
+        ("asks_to_withdraw_reservations", "detected"),
+    }
     assert all(link.history.get().history_change_reason == "Found in the text" for link in new)

@@ -16,12 +16,12 @@ METHADONE = "Expand methadone maintenance treatment for people who use opioids i
 def declaration(world):
     from camket.frameworks.models import Framework
 
-    return Framework.objects.create(slug="cnd-2019", name="2019 Ministerial Declaration",
-                                    kind="declaration")
+    return Framework.objects.create(
+        slug="cnd-2019", name="2019 Ministerial Declaration", kind="declaration"
+    )
 
 
-def test_alike_texts_are_suggested_with_a_relation_and_a_direction(world, links_world,
-                                                                   declaration):
+def test_alike_texts_are_suggested_with_a_relation_and_a_direction(world, links_world, declaration):
     world.draft.text = METHADONE  # nearly the output's text
     world.draft.save()
     world.published.text = "Expand treatment services for people who use drugs in provinces."
@@ -31,12 +31,15 @@ def test_alike_texts_are_suggested_with_a_relation_and_a_direction(world, links_
     assert (links_world.output, world.draft, "same_subject") in found
     # less alike: the national programme contributes to the international commitment
     assert (links_world.outcome, world.published, "contributes_to") in found
-    assert all(link.state == "suggested" and link.created_by is None
-               and link.similarity >= 0.3 for link in outcome.links)
+    assert all(
+        link.state == "suggested" and link.created_by is None and link.similarity >= 0.3
+        for link in outcome.links
+    )
     assert not any(link.source.framework == link.target.framework for link in outcome.links)
     # two commitments of the same sort: no direction can be told, so no contributes_to
-    make_recommendation(declaration, "OP1", "Expand treatment services for people who use "
-                        "drugs in all provinces.")
+    make_recommendation(
+        declaration, "OP1", "Expand treatment services for people who use drugs in all provinces."
+    )
     between = suggest_links(declaration, world.framework)
     assert {link.relation for link in between.links} <= {"same_subject"}
 
@@ -67,15 +70,20 @@ def test_confirming_a_suggestion_records_who(world, links_world):
     link.refresh_from_db()
     assert link.decided_by == links_world.mps_coordinator
     assert [h.history_user for h in link.history.order_by("history_date")] == [
-        None, links_world.mps_coordinator]
+        None,
+        links_world.mps_coordinator,
+    ]
 
 
 @pytest.mark.parametrize("persona", ["officer_a", "officer_b", "viewer"])
-def test_only_a_coordinator_of_either_framework_asks_for_suggestions(world, links_world,
-                                                                     persona):
+def test_only_a_coordinator_of_either_framework_asks_for_suggestions(world, links_world, persona):
     with pytest.raises(PermissionDenied):
         suggest_links(links_world.programme, world.framework, user=getattr(world, persona))
-    assert suggest_links(links_world.programme, world.framework,
-                         user=links_world.mps_coordinator).created >= 0
+    assert (
+        suggest_links(
+            links_world.programme, world.framework, user=links_world.mps_coordinator
+        ).created
+        >= 0
+    )
     with pytest.raises(ValidationError):
         suggest_links(world.framework, world.framework)

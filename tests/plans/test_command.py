@@ -46,9 +46,13 @@ def test_reports_are_listed_and_reviewed_by_a_permitted_user(plan_world):
     from camket.reports.services import save_report
 
     due = plan_world.indicator_a.due_dates.order_by("due_on").first()
-    report = save_report(plan_world.world.officer_a, due, {"status": "implemented",
-                                                           "narrative": "Done."},
-                         version=None, submit=True)
+    report = save_report(
+        plan_world.world.officer_a,
+        due,
+        {"status": "implemented", "narrative": "Done."},
+        version=None,
+        submit=True,
+    )
     listed = json.loads(_run("reports", "--state", "submitted", "--json"))
     assert [(r["id"], r["agency"], r["action"]) for r in listed] == [(report.pk, "mps", "1")]
     with pytest.raises(CommandError, match="comment|change"):

@@ -27,32 +27,38 @@ def test_the_mps_coordinator_plans_the_drug_programme(both_plans):
     assert drug.plan.created_by == world.mps_coordinator
     assert drug.action.history.first().history_user == world.mps_coordinator
     assert drug.indicator.due_dates.count() == 4
-    updated = services.update_action(world.mps_coordinator, drug.action, {"title": "Ten clinics"},
-                                     version=drug.action.version)
+    updated = services.update_action(
+        world.mps_coordinator, drug.action, {"title": "Ten clinics"}, version=drug.action.version
+    )
     assert updated.title == "Ten clinics"
 
 
-@pytest.mark.parametrize(("persona", "other"), [("mps_coordinator", "upr"),
-                                                ("coordinator", "drug")])
+@pytest.mark.parametrize(
+    ("persona", "other"), [("mps_coordinator", "upr"), ("coordinator", "drug")]
+)
 def test_a_coordinator_is_refused_on_the_other_framework_plan(both_plans, persona, other):
     upr, drug = both_plans
     user = getattr(upr.world, persona)
-    plan, action, indicator = ((upr.plan, upr.action_a, upr.indicator_a) if other == "upr"
-                               else (drug.plan, drug.action, drug.indicator))
+    plan, action, indicator = (
+        (upr.plan, upr.action_a, upr.indicator_a)
+        if other == "upr"
+        else (drug.plan, drug.action, drug.indicator)
+    )
     refusals = [
         lambda: services.create_plan(user, plan.framework, {"title": "Mine now"}),
         lambda: services.update_plan(user, plan, {"title": "Renamed"}, version=plan.version),
-        lambda: services.create_action(user, plan, {"title": "Extra",
-                                                    "lead_agency": upr.world.agency_b}),
-        lambda: services.update_action(user, action, {"title": "Renamed"},
-                                       version=action.version),
-        lambda: services.set_action_status(user, action, "implemented",
-                                           version=action.version),
+        lambda: services.create_action(
+            user, plan, {"title": "Extra", "lead_agency": upr.world.agency_b}
+        ),
+        lambda: services.update_action(user, action, {"title": "Renamed"}, version=action.version),
+        lambda: services.set_action_status(user, action, "implemented", version=action.version),
         lambda: services.set_publication(user, [action], "archived"),
-        lambda: indicators.create_indicator(user, {"title": "More", "frequency_months": 12},
-                                            action=action),
-        lambda: indicators.update_indicator(user, indicator, {"title": "Renamed"},
-                                            version=indicator.version),
+        lambda: indicators.create_indicator(
+            user, {"title": "More", "frequency_months": 12}, action=action
+        ),
+        lambda: indicators.update_indicator(
+            user, indicator, {"title": "Renamed"}, version=indicator.version
+        ),
     ]
     for refused in refusals:
         with pytest.raises(PermissionDenied, match="Only the coordinators of"):
@@ -78,28 +84,32 @@ def test_neither_coordinator_sees_the_other_framework_draft_actions(both_plans):
 
 # --- web ---------------------------------------------------------------------------------------
 
+
 def test_web_plan_form_offers_only_coordinated_frameworks(drug_world, client):
     client.force_login(drug_world.mps_coordinator)
 
     form = client.get(reverse("plan-create")).context["form"]
-    refused = client.post(reverse("plan-create"), {
-        "framework": drug_world.framework.pk, "title": "UPR plan by MPS"})
+    refused = client.post(
+        reverse("plan-create"), {"framework": drug_world.framework.pk, "title": "UPR plan by MPS"}
+    )
 
     assert list(form.fields["framework"].queryset) == [drug_world.drug_programme]
     assert refused.status_code == 200 and "framework" in refused.context["form"].errors
     assert not Plan.objects.exists()
 
 
-@pytest.mark.parametrize(("persona", "status"), [("mps_coordinator", 403),
-                                                 ("coordinator", 200)])
+@pytest.mark.parametrize(("persona", "status"), [("mps_coordinator", 403), ("coordinator", 200)])
 def test_web_edit_pages_of_the_upr_plan(both_plans, client, persona, status):
     upr, _drug = both_plans
     client.force_login(getattr(upr.world, persona))
 
-    for name, args in [("plan-edit", [upr.plan.pk]), ("action-create", [upr.plan.pk]),
-                       ("action-edit", [upr.action_a.pk]),
-                       ("action-indicator-create", [upr.action_a.pk]),
-                       ("indicator-edit", [upr.indicator_a.pk])]:
+    for name, args in [
+        ("plan-edit", [upr.plan.pk]),
+        ("action-create", [upr.plan.pk]),
+        ("action-edit", [upr.action_a.pk]),
+        ("action-indicator-create", [upr.action_a.pk]),
+        ("indicator-edit", [upr.indicator_a.pk]),
+    ]:
         assert client.get(reverse(name, args=args)).status_code == status, name
 
 
@@ -107,11 +117,13 @@ def test_web_status_post_on_another_framework_is_refused(both_plans, client):
     upr, drug = both_plans
     client.force_login(upr.world.coordinator)
 
-    response = client.post(reverse("action-status", args=[drug.action.pk]),
-                           {"status": "implemented", "reason": "",
-                            "version": drug.action.version})
-    publication = client.post(reverse("action-publication"),
-                              {"ids": [drug.action.pk], "publication": "archived"})
+    response = client.post(
+        reverse("action-status", args=[drug.action.pk]),
+        {"status": "implemented", "reason": "", "version": drug.action.version},
+    )
+    publication = client.post(
+        reverse("action-publication"), {"ids": [drug.action.pk], "publication": "archived"}
+    )
     listing = client.get(reverse("action-list")).content.decode()
 
     assert response.status_code == 403 and publication.status_code == 403
@@ -123,15 +135,30 @@ def test_web_status_post_on_another_framework_is_refused(both_plans, client):
 
 # --- CLI ---------------------------------------------------------------------------------------
 
+
 def test_cli_status_change_on_another_framework_is_refused(both_plans):
     upr, drug = both_plans
 
     with pytest.raises(CommandError, match="Only the coordinators of"):
-        call_command("plan", "status", str(upr.action_a.pk), "implemented",
-                     "--user", "mps_coordinator", stdout=StringIO())
+        call_command(
+            "plan",
+            "status",
+            str(upr.action_a.pk),
+            "implemented",
+            "--user",
+            "mps_coordinator",
+            stdout=StringIO(),
+        )
     out = StringIO()
-    call_command("plan", "status", str(drug.action.pk), "implemented",
-                 "--user", "mps_coordinator", stdout=out)
+    call_command(
+        "plan",
+        "status",
+        str(drug.action.pk),
+        "implemented",
+        "--user",
+        "mps_coordinator",
+        stdout=out,
+    )
 
     assert Action.objects.get(pk=upr.action_a.pk).status == "not_started"
     assert Action.objects.get(pk=drug.action.pk).status == "implemented"

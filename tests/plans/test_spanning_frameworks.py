@@ -26,9 +26,16 @@ def spanning(plan_world):
     client = Client()
     client.force_login(plan_world.world.coordinator)
     action = plan_world.action_a
-    response = client.post(reverse("action-edit", args=[action.pk]), {
-        "reference": "1", "title": action.title, "lead_agency": plan_world.world.agency_a.pk,
-        "version": action.version, "recommendation_references": LINKED})
+    response = client.post(
+        reverse("action-edit", args=[action.pk]),
+        {
+            "reference": "1",
+            "title": action.title,
+            "lead_agency": plan_world.world.agency_a.pk,
+            "version": action.version,
+            "recommendation_references": LINKED,
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     action.refresh_from_db()
     return plan_world, drugs, action
@@ -36,8 +43,11 @@ def spanning(plan_world):
 
 def test_the_form_links_items_of_three_frameworks(spanning):
     plan_world, drugs, action = spanning
-    assert set(action.recommendations.all()) == {plan_world.world.published, drugs.output,
-                                                 drugs.commitment}
+    assert set(action.recommendations.all()) == {
+        plan_world.world.published,
+        drugs.output,
+        drugs.commitment,
+    }
     # Linking them took the items' status from the action at once.
     for item in (drugs.output, drugs.commitment):
         item.refresh_from_db()
@@ -51,9 +61,12 @@ def test_an_accepted_report_changes_every_linked_item(spanning):
     world = plan_world.world
     due_date = plan_world.indicator_a.due_dates.order_by("due_on").first()
     report = report_services.save_report(
-        world.officer_a, due_date, {"status": "implemented",
-                                    "narrative": "Methadone in 12 more provinces."},
-        version=None, submit=True)
+        world.officer_a,
+        due_date,
+        {"status": "implemented", "narrative": "Methadone in 12 more provinces."},
+        version=None,
+        submit=True,
+    )
     report_services.accept_report(world.coordinator, report, version=report.version)
     for item in (world.published, drugs.output, drugs.commitment):
         item.refresh_from_db()
@@ -67,8 +80,10 @@ def test_the_action_page_lists_the_items_by_framework_the_plans_first(client, sp
     plan_world, drugs, action = spanning
     client.force_login(spanning[0].world.viewer)
     content = client.get(reverse("action-detail", args=[action.pk])).content.decode()
-    order = [content.index(f'data-framework="{slug}"') for slug in
-             ("upr-vn-4", "ministerial-declaration-2019", "drug-programme-2021")]
+    order = [
+        content.index(f'data-framework="{slug}"')
+        for slug in ("upr-vn-4", "ministerial-declaration-2019", "drug-programme-2021")
+    ]
     assert order == sorted(order)
     assert "Output" in content and "Commitment" in content  # each item's level
     assert reverse("recommendation-detail", args=[drugs.output.pk]) in content
@@ -100,10 +115,16 @@ def test_the_form_refuses_an_unknown_item_and_writes_nothing(client, plan_world)
     make_drug_programme()
     client.force_login(plan_world.world.coordinator)
     action = plan_world.action_a
-    response = client.post(reverse("action-edit", args=[action.pk]), {
-        "reference": "1", "title": action.title, "lead_agency": plan_world.world.agency_a.pk,
-        "version": action.version,
-        "recommendation_references": "drug-programme-2021:5.1.2 drug-programme-2021:7"})
+    response = client.post(
+        reverse("action-edit", args=[action.pk]),
+        {
+            "reference": "1",
+            "title": action.title,
+            "lead_agency": plan_world.world.agency_a.pk,
+            "version": action.version,
+            "recommendation_references": "drug-programme-2021:5.1.2 drug-programme-2021:7",
+        },
+    )
     assert response.status_code == 200
     assert "drug-programme-2021:7" in str(response.context["form"].errors)
     assert list(action.recommendations.all()) == [plan_world.world.published]
@@ -115,20 +136,33 @@ def test_the_api_links_items_by_reference(plan_world, client):
 
     drugs = make_drug_programme()
     action = plan_world.action_a
-    body = api_as("coordinator").put(f"/actions/{action.pk}", {
-        "version": action.version, "items": ["1.1", "drug-programme-2021:5.1.2"]}).json()
+    body = (
+        api_as("coordinator")
+        .put(
+            f"/actions/{action.pk}",
+            {"version": action.version, "items": ["1.1", "drug-programme-2021:5.1.2"]},
+        )
+        .json()
+    )
     assert {(r["framework"], r["reference"]) for r in body["recommendations"]} == {
-        ("upr-vn-4", "1.1"), ("drug-programme-2021", "5.1.2")}
+        ("upr-vn-4", "1.1"),
+        ("drug-programme-2021", "5.1.2"),
+    }
     kinds = {r["reference"]: r["framework_kind"] for r in body["recommendations"]}
     assert kinds["5.1.2"] == "programme"
     drugs.output.refresh_from_db()
     assert drugs.output.implementation == "not_started"
-    refused = api_as("coordinator").put(f"/actions/{action.pk}", {
-        "version": body["version"], "items": ["drug-programme-2021:404"]})
+    refused = api_as("coordinator").put(
+        f"/actions/{action.pk}", {"version": body["version"], "items": ["drug-programme-2021:404"]}
+    )
     assert refused.status_code == 422
     assert "drug-programme-2021:404" in refused.content.decode()
-    assert api_as("officer_a").put(f"/actions/{action.pk}", {
-        "version": body["version"], "items": ["1.1"]}).status_code == 403
+    assert (
+        api_as("officer_a")
+        .put(f"/actions/{action.pk}", {"version": body["version"], "items": ["1.1"]})
+        .status_code
+        == 403
+    )
 
 
 def _link(*args) -> str:
@@ -140,20 +174,32 @@ def _link(*args) -> str:
 def test_the_cli_links_and_unlinks_items(plan_world):
     make_drug_programme()
     action = plan_world.action_a
-    output = _link(str(action.pk), "drug-programme-2021:5.1.2",
-                   "ministerial-declaration-2019:C.4", "--user", "coordinator", "--json")
+    output = _link(
+        str(action.pk),
+        "drug-programme-2021:5.1.2",
+        "ministerial-declaration-2019:C.4",
+        "--user",
+        "coordinator",
+        "--json",
+    )
     data = json.loads(output.strip().splitlines()[-1])
     assert data["action"] == action.pk
     assert [(i["framework"], i["reference"], i["kind"]) for i in data["items"]] == [
         ("upr-vn-4", "1.1", "upr_cycle"),
         ("ministerial-declaration-2019", "C.4", "declaration"),
-        ("drug-programme-2021", "5.1.2", "programme")]
-    output = _link(str(action.pk), "ministerial-declaration-2019:C.4", "--unlink",
-                   "--user", "coordinator", "--json")
+        ("drug-programme-2021", "5.1.2", "programme"),
+    ]
+    output = _link(
+        str(action.pk),
+        "ministerial-declaration-2019:C.4",
+        "--unlink",
+        "--user",
+        "coordinator",
+        "--json",
+    )
     data = json.loads(output.strip().splitlines()[-1])
     assert [i["reference"] for i in data["items"]] == ["1.1", "5.1.2"]
     with pytest.raises(CommandError, match="drug-programme-2021:8"):
         _link(str(action.pk), "drug-programme-2021:8", "--user", "coordinator")
     with pytest.raises(CommandError):
         _link(str(action.pk), "1.1", "--user", "officer_a")  # only coordinators change actions
-

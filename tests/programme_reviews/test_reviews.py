@@ -12,25 +12,31 @@ from camket.programme_reviews import services
 from camket.programme_reviews.models import FrameworkReview, ReviewAttachment
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-VALUES = {"held_on": date(2025, 11, 20), "title": "Mid-term review",
-          "participants": "MPS, MOH, MOLISA, UNODC",
-          "findings": "Methadone coverage grew; harm reduction lags.",
-          "agreed_changes": "Add an output on harm reduction in prisons."}
+VALUES = {
+    "held_on": date(2025, 11, 20),
+    "title": "Mid-term review",
+    "participants": "MPS, MOH, MOLISA, UNODC",
+    "findings": "Methadone coverage grew; harm reduction lags.",
+    "agreed_changes": "Add an output on harm reduction in prisons.",
+}
 FORM = {**{k: str(v) for k, v in VALUES.items()}, "held_on": "2025-11-20"}
 REFUSED = ["coordinator", "officer_a", "officer_b", "viewer"]
 
 
-def test_the_frameworks_coordinator_records_a_review_with_an_attachment(world, programme,
-                                                                       mps_coordinator):
-    review = services.create_review(mps_coordinator, programme, VALUES,
-                                    files=[("minutes.pdf", PDF)])
+def test_the_frameworks_coordinator_records_a_review_with_an_attachment(
+    world, programme, mps_coordinator
+):
+    review = services.create_review(
+        mps_coordinator, programme, VALUES, files=[("minutes.pdf", PDF)]
+    )
     assert review.created_by == mps_coordinator
     (attachment,) = review.attachments.all()
     assert attachment.original_name == "minutes.pdf" and attachment.file.read() == PDF
     assert review.history.get().history_user == mps_coordinator
     assert attachment.history.get().history_user == mps_coordinator
-    services.update_review(mps_coordinator, review, {"findings": "Coverage grew by 13%."},
-                           version=review.version)
+    services.update_review(
+        mps_coordinator, review, {"findings": "Coverage grew by 13%."}, version=review.version
+    )
     latest = review.history.first()
     assert latest.findings == "Coverage grew by 13%." and latest.history_user == mps_coordinator
 
@@ -56,11 +62,16 @@ def test_the_programmes_coordinator_may_not_record_reviews_of_the_upr(world, mps
     assert services.create_review(world.coordinator, world.framework, VALUES).pk
 
 
-def test_a_file_that_is_not_what_it_says_refuses_the_whole_review(world, programme,
-                                                                  mps_coordinator):
+def test_a_file_that_is_not_what_it_says_refuses_the_whole_review(
+    world, programme, mps_coordinator
+):
     with pytest.raises(ValidationError):
-        services.create_review(mps_coordinator, programme, VALUES,
-                               files=[("minutes.pdf", PDF), ("photo.png", b"not a png")])
+        services.create_review(
+            mps_coordinator,
+            programme,
+            VALUES,
+            files=[("minutes.pdf", PDF), ("photo.png", b"not a png")],
+        )
     assert not FrameworkReview.objects.exists() and not ReviewAttachment.objects.exists()
 
 
@@ -68,11 +79,16 @@ def test_a_stale_edit_is_refused(world, programme, mps_coordinator):
     review = services.create_review(mps_coordinator, programme, VALUES)
     services.update_review(mps_coordinator, review, {"title": "First"}, version=1)
     with pytest.raises(StaleEdit):
-        services.update_review(mps_coordinator, FrameworkReview.objects.get(pk=review.pk),
-                               {"title": "Second"}, version=1)
+        services.update_review(
+            mps_coordinator,
+            FrameworkReview.objects.get(pk=review.pk),
+            {"title": "Second"},
+            version=1,
+        )
 
 
 # --- web ---------------------------------------------------------------------------------------
+
 
 def test_the_coordinator_records_a_review_on_the_web(client, world, programme, mps_coordinator):
     client.force_login(mps_coordinator)
@@ -83,8 +99,10 @@ def test_the_coordinator_records_a_review_on_the_web(client, world, programme, m
     assert response.status_code == 302
     review = FrameworkReview.objects.get()
     assert review.framework == programme and review.attachments.count() == 1
-    response = client.post(f"/programme-reviews/{review.pk}/",
-                           {**FORM, "findings": "Revised findings", "version": review.version})
+    response = client.post(
+        f"/programme-reviews/{review.pk}/",
+        {**FORM, "findings": "Revised findings", "version": review.version},
+    )
     assert response.status_code == 302
     review.refresh_from_db()
     assert review.findings == "Revised findings" and review.version == 2
@@ -98,18 +116,22 @@ def test_others_are_refused_on_the_web(client, world, programme, mps_coordinator
     assert "/reviews/new/" not in page and f"/programme-reviews/{review.pk}/" not in page
     assert client.get("/frameworks/drug-programme/reviews/new/").status_code == 403
     assert client.post("/frameworks/drug-programme/reviews/new/", FORM).status_code == 403
-    response = client.post(f"/programme-reviews/{review.pk}/",
-                           {**FORM, "findings": "Changed", "version": 1})
+    response = client.post(
+        f"/programme-reviews/{review.pk}/", {**FORM, "findings": "Changed", "version": 1}
+    )
     assert response.status_code == 403
     assert FrameworkReview.objects.get().findings == VALUES["findings"]
 
 
-@pytest.mark.parametrize("persona", ["mps_coordinator", "coordinator", "officer_a",
-                                     "officer_b", "viewer"])
+@pytest.mark.parametrize(
+    "persona", ["mps_coordinator", "coordinator", "officer_a", "officer_b", "viewer"]
+)
 def test_whoever_sees_the_published_items_reads_the_reviews_and_files(
-        client, world, programme, mps_coordinator, persona):
-    review = services.create_review(mps_coordinator, programme, VALUES,
-                                    files=[("minutes.pdf", PDF)])
+    client, world, programme, mps_coordinator, persona
+):
+    review = services.create_review(
+        mps_coordinator, programme, VALUES, files=[("minutes.pdf", PDF)]
+    )
     user = mps_coordinator if persona == "mps_coordinator" else getattr(world, persona)
     client.force_login(user)
     page = client.get("/frameworks/drug-programme/results/").content.decode()
@@ -118,12 +140,13 @@ def test_whoever_sees_the_published_items_reads_the_reviews_and_files(
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
 
 
-def test_reviews_of_a_framework_with_nothing_published_stay_inside(client, world, programme,
-                                                                    mps_coordinator):
-    review = services.create_review(mps_coordinator, programme, VALUES,
-                                    files=[("minutes.pdf", PDF)])
+def test_reviews_of_a_framework_with_nothing_published_stay_inside(
+    client, world, programme, mps_coordinator
+):
+    review = services.create_review(
+        mps_coordinator, programme, VALUES, files=[("minutes.pdf", PDF)]
+    )
     programme.recommendations.update(status="draft")
     client.force_login(world.viewer)
     assert client.get("/frameworks/drug-programme/results/").status_code == 404
-    assert client.get(f"/programme-review-files/{review.attachments.get().pk}/"
-                      ).status_code == 404
+    assert client.get(f"/programme-review-files/{review.attachments.get().pk}/").status_code == 404

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_change_bumps_the_generation_again_when_its_transaction_commits(
-        portal_world, django_capture_on_commit_callbacks):
+    portal_world, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with transaction.atomic():
             set_status(portal_world.plan_world.world.coordinator, [portal_world.item], "draft")
@@ -21,7 +22,8 @@ def test_a_change_bumps_the_generation_again_when_its_transaction_commits(
 
 
 def test_what_a_visitor_cached_before_the_commit_is_not_served_after_it(
-        portal_world, django_capture_on_commit_callbacks):
+    portal_world, django_capture_on_commit_callbacks
+):
     request = RequestFactory().get(f"/api/public/frameworks/{portal_world.framework.slug}/items")
     with django_capture_on_commit_callbacks() as callbacks:
         with transaction.atomic():

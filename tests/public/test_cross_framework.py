@@ -12,8 +12,7 @@ pytestmark = pytest.mark.django_db
 def foreign(portal_world):
     """A public treaty-body item with the same reference as the UPR item, implemented by the
     UPR plan's action too."""
-    other = Framework.objects.create(slug="cedaw", name="CEDAW", kind="treaty_body",
-                                     public=True)
+    other = Framework.objects.create(slug="cedaw", name="CEDAW", kind="treaty_body", public=True)
     item = make_recommendation(other, portal_world.item.reference, "CEDAW-FOREIGN item text")
     portal_world.action.recommendations.add(item)
     return item
@@ -36,11 +35,11 @@ def test_the_api_names_another_frameworks_item_with_its_slug(client, portal_worl
     assert action["items"] == [reference, f"cedaw:{reference}"]
     listed = client.get(f"/api/public/frameworks/{slug}/actions").json()["items"]
     assert [a["items"] for a in listed if a["id"] == portal_world.action.pk] == [
-        [reference, f"cedaw:{reference}"]]
+        [reference, f"cedaw:{reference}"]
+    ]
 
 
-def test_an_items_page_lists_the_actions_of_other_frameworks_plans(client, portal_world,
-                                                                     foreign):
+def test_an_items_page_lists_the_actions_of_other_frameworks_plans(client, portal_world, foreign):
     slug = portal_world.framework.slug
     page = client.get(f"/public/cedaw/items/{foreign.reference}/").content.decode()
     assert portal_world.action.title in page
@@ -51,8 +50,9 @@ def test_an_items_page_lists_the_actions_of_other_frameworks_plans(client, porta
     assert "SECRET" not in page and "SECRET" not in str(api)
 
 
-def test_an_action_of_a_framework_off_the_portal_stays_off_the_items_page(client, portal_world,
-                                                                          foreign):
+def test_an_action_of_a_framework_off_the_portal_stays_off_the_items_page(
+    client, portal_world, foreign
+):
     Framework.objects.filter(pk=portal_world.framework.pk).update(public=False)
     page = client.get(f"/public/cedaw/items/{foreign.reference}/").content.decode()
     assert portal_world.action.title not in page

@@ -14,12 +14,14 @@ def test_the_decision_date_is_in_the_open_data_and_the_api_alike(client, portal_
     item = portal_world.item
     Recommendation.objects.filter(pk=item.pk).update(decided_on=datetime.date(2024, 3, 7))
     slug = portal_world.framework.slug
-    csv = client.get(reverse("public-export", args=[slug, "csv"]),
-                     {"columns": "reference,decided_on"})
+    csv = client.get(
+        reverse("public-export", args=[slug, "csv"]), {"columns": "reference,decided_on"}
+    )
     assert csv.status_code == 200
     assert "2024-03-07" in csv.content.decode("utf-8-sig")
-    data = client.get(reverse("public-export", args=[slug, "json"]),
-                      {"columns": "reference,decided_on"}).json()
+    data = client.get(
+        reverse("public-export", args=[slug, "json"]), {"columns": "reference,decided_on"}
+    ).json()
     dates = {record["reference"]: record["decided_on"] for record in data["items"]}
     assert dates[item.reference] == "2024-03-07"
     assert dates[portal_world.child.reference] is None  # never decided: no date

@@ -46,11 +46,15 @@ def _api_links(world) -> set[str]:
 def crawl(client, world) -> dict[str, bytes]:
     """Every page reachable from the portal's home and the API's entry points."""
     slug = world.framework.slug
-    queue = ["/public/", f"/public/{slug}/", f"/public/{slug}/actions/",
-             reverse("public-item", args=[slug, world.item.reference]),
-             reverse("public-item", args=[slug, world.child.reference]),
-             reverse("public-action", args=[slug, world.action.pk]),
-             *sorted(_api_links(world))]
+    queue = [
+        "/public/",
+        f"/public/{slug}/",
+        f"/public/{slug}/actions/",
+        reverse("public-item", args=[slug, world.item.reference]),
+        reverse("public-item", args=[slug, world.child.reference]),
+        reverse("public-action", args=[slug, world.action.pk]),
+        *sorted(_api_links(world)),
+    ]
     seen: dict[str, bytes] = {}
     while queue:
         url = queue.pop()
@@ -63,8 +67,10 @@ def crawl(client, world) -> dict[str, bytes]:
         if "html" in response["Content-Type"]:
             queue.extend(_links(url, body.decode()) - set(seen))
         elif "json" in response["Content-Type"]:
-            queue.extend(f"/public/evidence/{file_id}/" for file_id in re.findall(
-                r'"id": ?(\d+), ?"name"', body.decode()))
+            queue.extend(
+                f"/public/evidence/{file_id}/"
+                for file_id in re.findall(r'"id": ?(\d+), ?"name"', body.decode())
+            )
         assert len(seen) < 400, "the crawl does not end"
     return seen
 
@@ -122,8 +128,15 @@ def test_the_api_answers_without_sign_in_and_with_public_fields_only(client, por
     progress = data["actions"][0]["indicators"][0]["progress"]
     assert [p["narrative"] for p in progress] == ["PUBMARK-NARRATIVE"]
     assert [f["name"] for f in progress[0]["files"]] == ["PUBMARK-file.pdf"]
-    for hidden in ("cluster", "imported_values", "budget_source", "status_reason",
-                   "review_comment", "decided_by", "status"):
+    for hidden in (
+        "cluster",
+        "imported_values",
+        "budget_source",
+        "status_reason",
+        "review_comment",
+        "decided_by",
+        "status",
+    ):
         assert hidden not in data
     action = data["actions"][0]
     assert "budget_source" not in action and "status_reason" not in action

@@ -14,20 +14,23 @@ pytestmark = pytest.mark.django_db
 def _portal_urls(world) -> list[str]:
     slug = world.framework.slug
     return [
-        "/public/", f"/public/{slug}/", f"/public/{slug}/?q=trafficking",
-        f"/public/{slug}/actions/", reverse("public-item", args=[slug, world.item.reference]),
+        "/public/",
+        f"/public/{slug}/",
+        f"/public/{slug}/?q=trafficking",
+        f"/public/{slug}/actions/",
+        reverse("public-item", args=[slug, world.item.reference]),
         reverse("public-action", args=[slug, world.action.pk]),
         reverse("public-evidence", args=[world.public_file.pk]),
         f"/public/language/vi/?next=/public/{slug}/",
-        "/api/public/frameworks", f"/api/public/frameworks/{slug}/items",
+        "/api/public/frameworks",
+        f"/api/public/frameworks/{slug}/items",
         f"/api/public/frameworks/{slug}/items/{world.item.reference}",
         f"/api/public/frameworks/{slug}/actions",
         f"/api/public/frameworks/{slug}/actions/{world.action.pk}",
     ]
 
 
-def test_every_portal_url_is_gone_when_the_portal_is_switched_off(client, portal_world,
-                                                                   settings):
+def test_every_portal_url_is_gone_when_the_portal_is_switched_off(client, portal_world, settings):
     urls = _portal_urls(portal_world)
     assert all(client.get(url).status_code in (200, 302) for url in urls)
     settings.CAMKET_PUBLIC_PORTAL = False
@@ -51,8 +54,9 @@ def test_an_unpublished_item_leaves_the_portal_at_once(client, portal_world):
     assert b'"count": 1' in client.get(api).content.replace(b'"count":1', b'"count": 1')
 
 
-def test_a_page_is_computed_once_per_generation(client, portal_world,
-                                                django_assert_max_num_queries):
+def test_a_page_is_computed_once_per_generation(
+    client, portal_world, django_assert_max_num_queries
+):
     url = f"/public/{portal_world.framework.slug}/"
     client.get(url)
     with django_assert_max_num_queries(0):
@@ -103,13 +107,23 @@ def _grow(world, numbers) -> None:
 
     coordinator = world.plan_world.world.coordinator
     for number in numbers:
-        item = make_recommendation(world.framework, f"9.{number}", f"Extra item {number}",
-                                   states=["Japan", f"State {number}"])
+        item = make_recommendation(
+            world.framework,
+            f"9.{number}",
+            f"Extra item {number}",
+            states=["Japan", f"State {number}"],
+        )
         item.categories.add(*world.item.categories.all())
-        action = services.create_action(coordinator, world.plan_world.plan, {
-            "reference": f"X{number}", "title": f"Extra action {number}",
-            "lead_agency": world.plan_world.world.agency_b},
-            recommendations=[item, world.item])
+        action = services.create_action(
+            coordinator,
+            world.plan_world.plan,
+            {
+                "reference": f"X{number}",
+                "title": f"Extra action {number}",
+                "lead_agency": world.plan_world.world.agency_b,
+            },
+            recommendations=[item, world.item],
+        )
         services.set_publication(coordinator, [action], "published")
 
 
@@ -127,12 +141,17 @@ def test_no_query_per_record(client, portal_world, django_assert_max_num_queries
     queries for 3 records as for 30."""
     world = portal_world
     slug = world.framework.slug
-    urls = ["/public/", f"/public/{slug}/", f"/public/{slug}/actions/",
-            reverse("public-item", args=[slug, world.item.reference]),
-            reverse("public-action", args=[slug, world.action.pk]),
-            "/api/public/frameworks", f"/api/public/frameworks/{slug}/items",
-            f"/api/public/frameworks/{slug}/items/{world.item.reference}",
-            f"/api/public/frameworks/{slug}/actions"]
+    urls = [
+        "/public/",
+        f"/public/{slug}/",
+        f"/public/{slug}/actions/",
+        reverse("public-item", args=[slug, world.item.reference]),
+        reverse("public-action", args=[slug, world.action.pk]),
+        "/api/public/frameworks",
+        f"/api/public/frameworks/{slug}/items",
+        f"/api/public/frameworks/{slug}/items/{world.item.reference}",
+        f"/api/public/frameworks/{slug}/actions",
+    ]
     _grow(world, range(3))
     few = {url: _count_queries(client, url) for url in urls}
     _grow(world, range(3, 30))

@@ -13,7 +13,8 @@ from tests.frameworks.home_states import make_states_world
 def states(world):
     states = make_states_world(world)
     Framework.objects.filter(pk__in=[states.upr_info.pk, states.slovenia_matrix.pk]).update(
-        public=True)
+        public=True
+    )
     return states
 
 
@@ -23,8 +24,10 @@ def _references(html: str) -> set[str]:
 
 def _state_options(html: str) -> list[tuple[str, bool]]:
     select = re.search(r'<select id="state" name="state">(.*?)</select>', html, re.S)
-    return [(value, bool(selected)) for value, selected in
-            re.findall(r'<option value="([^"]*)"( selected)?>', select.group(1))]
+    return [
+        (value, bool(selected))
+        for value, selected in re.findall(r'<option value="([^"]*)"( selected)?>', select.group(1))
+    ]
 
 
 def test_the_portal_lists_the_home_states_items_by_default(client, states):

@@ -41,15 +41,20 @@ def test_progress_shows_only_when_accepted_and_marked_public(plan_world):
     world = plan_world.world
     _put_on_portal(world.framework)
     due_date = plan_world.indicator_a.due_dates.order_by("due_on").first()
-    report = reports.save_report(world.officer_a, due_date, {
-        "status": "in_progress", "narrative": "120 officers trained", "indicator_value": 120},
-        version=None)
-    evidence = reports.add_evidence(world.officer_a, due_date, "list.pdf",
-                                    b"%PDF-1.4\n%%EOF\n", is_public=True)
+    report = reports.save_report(
+        world.officer_a,
+        due_date,
+        {"status": "in_progress", "narrative": "120 officers trained", "indicator_value": 120},
+        version=None,
+    )
+    evidence = reports.add_evidence(
+        world.officer_a, due_date, "list.pdf", b"%PDF-1.4\n%%EOF\n", is_public=True
+    )
     ProgressReport.objects.filter(pk=report.pk).update(is_public=True)
     assert not public_reports().exists()  # a draft, even marked public
-    ProgressReport.objects.filter(pk=report.pk).update(state=ProgressReport.State.ACCEPTED,
-                                                       reviewed_on=timezone.now())
+    ProgressReport.objects.filter(pk=report.pk).update(
+        state=ProgressReport.State.ACCEPTED, reviewed_on=timezone.now()
+    )
     assert set(public_reports()) == {report}
     assert set(public_evidence()) == {evidence}
     ProgressReport.objects.filter(pk=report.pk).update(is_public=False)

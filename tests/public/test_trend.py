@@ -11,7 +11,8 @@ from camket.reports.models import ProgressReport
 def test_the_public_chart_plots_only_the_public_accepted_value(client, portal_world):
     # three reports of value 40: public+accepted, accepted not public, submitted marked public
     ProgressReport.objects.exclude(is_public=True, state="accepted").update(
-        indicator_value=Decimal(77))
+        indicator_value=Decimal(77)
+    )
     url = reverse("public-action", args=[portal_world.framework.slug, portal_world.action.pk])
     content = client.get(url).content.decode()
     chart = content.split('<svg class="chart line"')[1].split("</svg>")[0]

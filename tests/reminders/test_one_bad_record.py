@@ -20,8 +20,10 @@ def two_agencies(plan_world):
     """Both actions published; agency A's and B's focal points have an e-mail address."""
     world = plan_world.world
     set_publication(world.coordinator, [plan_world.action_b], "published")
-    for user, email in ((world.officer_a, "a@example.gov.vn"),
-                        (world.officer_b, "b@example.gov.vn")):
+    for user, email in (
+        (world.officer_a, "a@example.gov.vn"),
+        (world.officer_b, "b@example.gov.vn"),
+    ):
         user.email = email
         user.save()
     return plan_world
@@ -52,8 +54,10 @@ def test_a_failing_reminder_is_logged_rolled_back_and_retried(two_agencies, sett
     settings.EMAIL_BACKEND = "tests.reminders.test_one_bad_record.FailsForB"
     with caplog.at_level(logging.ERROR, logger="camket.reminders.services"):
         outcomes = services.send_reminders(today=DUE_SOON_DAY)
-    assert [(o.email, o.sent) for o in outcomes] == [("a@example.gov.vn", True),
-                                                     ("b@example.gov.vn", False)]
+    assert [(o.email, o.sent) for o in outcomes] == [
+        ("a@example.gov.vn", True),
+        ("b@example.gov.vn", False),
+    ]
     assert "550 mailbox unavailable" in outcomes[1].error
     assert [m.to for m in mail.outbox] == [["a@example.gov.vn"]]
     failed = Reminder.objects.filter(recipient=two_agencies.world.officer_b)

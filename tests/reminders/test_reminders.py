@@ -28,15 +28,18 @@ def recipients(plan_world):
     """Both actions published; both agencies' focal points and A's manager have e-mail."""
     world = plan_world.world
     set_publication(world.coordinator, [plan_world.action_b], "published")
-    for user, email in ((world.officer_a, "a@example.gov.vn"), (world.officer_b,
-                                                                  "b@example.gov.vn")):
+    for user, email in (
+        (world.officer_a, "a@example.gov.vn"),
+        (world.officer_b, "b@example.gov.vn"),
+    ):
         user.email = email
         user.save()
     manager = make_user("manager_a", "manager", world.agency_a)
     manager.email = "manager.a@example.gov.vn"
     manager.save()
     make_user("viewer_with_mail", "viewer", None).__class__.objects.filter(
-        username="viewer_with_mail").update(email="viewer@example.org")
+        username="viewer_with_mail"
+    ).update(email="viewer@example.org")
     return plan_world
 
 
@@ -46,9 +49,11 @@ def _sent(outcomes):
 
 def test_due_soon_reminders_go_to_focal_points_and_managers(recipients):
     outcomes = services.send_reminders(today=DUE_SOON_DAY)
-    assert _sent(outcomes) == [("due_soon", "2025-06-30", "a@example.gov.vn"),
-                               ("due_soon", "2025-06-30", "b@example.gov.vn"),
-                               ("due_soon", "2025-06-30", "manager.a@example.gov.vn")]
+    assert _sent(outcomes) == [
+        ("due_soon", "2025-06-30", "a@example.gov.vn"),
+        ("due_soon", "2025-06-30", "b@example.gov.vn"),
+        ("due_soon", "2025-06-30", "manager.a@example.gov.vn"),
+    ]
     assert len(mail.outbox) == 3
     message = next(m for m in mail.outbox if m.to == ["a@example.gov.vn"])
     assert "2025-06-30" in message.subject and "Officers trained" in message.body
@@ -65,14 +70,21 @@ def test_submitted_reports_are_not_chased_and_overdue_is_a_separate_reminder(rec
     world = recipients.world
     services.send_reminders(today=DUE_SOON_DAY)
     first_a = recipients.indicator_a.due_dates.get(due_on=date(2025, 6, 30))
-    save_report(world.officer_a, first_a, {"status": "in_progress", "narrative": "Started."},
-                version=None, submit=True)
+    save_report(
+        world.officer_a,
+        first_a,
+        {"status": "in_progress", "narrative": "Started."},
+        version=None,
+        submit=True,
+    )
     mail.outbox.clear()
     outcomes = services.send_reminders(today=OVERDUE_DAY)
-    assert _sent(outcomes) == [("overdue", "2025-06-30", "b@example.gov.vn"),
-                               ("overdue", "2025-12-31", "a@example.gov.vn"),
-                               ("overdue", "2025-12-31", "b@example.gov.vn"),
-                               ("overdue", "2025-12-31", "manager.a@example.gov.vn")]
+    assert _sent(outcomes) == [
+        ("overdue", "2025-06-30", "b@example.gov.vn"),
+        ("overdue", "2025-12-31", "a@example.gov.vn"),
+        ("overdue", "2025-12-31", "b@example.gov.vn"),
+        ("overdue", "2025-12-31", "manager.a@example.gov.vn"),
+    ]
 
 
 @pytest.mark.parametrize("change", ["draft action", "archived plan"])
@@ -81,10 +93,12 @@ def test_nothing_is_chased_for_draft_actions_or_archived_plans(recipients, chang
     if change == "draft action":
         set_publication(world.coordinator, [recipients.action_b], "draft")
     else:
-        update_plan(world.coordinator, recipients.plan, {"archived": True},
-                    version=recipients.plan.version)
-    expected = {"a@example.gov.vn", "manager.a@example.gov.vn"} if change == "draft action" \
-        else set()
+        update_plan(
+            world.coordinator, recipients.plan, {"archived": True}, version=recipients.plan.version
+        )
+    expected = (
+        {"a@example.gov.vn", "manager.a@example.gov.vn"} if change == "draft action" else set()
+    )
     assert {o.email for o in services.send_reminders(today=DUE_SOON_DAY)} == expected
 
 
@@ -160,5 +174,8 @@ def test_two_runs_at_the_same_time_send_each_reminder_once(recipients, monkeypat
     assert errors == []
     assert sum(len(r) for r in results) == 3
     assert sorted(m.to[0] for m in mail.outbox) == [
-        "a@example.gov.vn", "b@example.gov.vn", "manager.a@example.gov.vn"]
+        "a@example.gov.vn",
+        "b@example.gov.vn",
+        "manager.a@example.gov.vn",
+    ]
     assert Reminder.objects.count() == 3

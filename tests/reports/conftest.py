@@ -24,6 +24,10 @@ def submitted_a(plan_world, due_a):
     """Agency A's report for `due_a`, submitted as "implemented"."""
     from camket.reports.services import save_report
 
-    return save_report(plan_world.world.officer_a, due_a,
-                       {"status": "implemented", "narrative": "All officers trained.",
-                        "indicator_value": 120}, version=None, submit=True)
+    return save_report(
+        plan_world.world.officer_a,
+        due_a,
+        {"status": "implemented", "narrative": "All officers trained.", "indicator_value": 120},
+        version=None,
+        submit=True,
+    )

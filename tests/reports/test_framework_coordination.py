@@ -17,30 +17,35 @@ from tests.personas import make_drug_plan, make_plan_world
 
 def _submit(officer, indicator, narrative):
     due = indicator.due_dates.order_by("due_on").first()
-    return save_report(officer, due, {"status": "in_progress", "narrative": narrative},
-                       version=None, submit=True)
+    return save_report(
+        officer, due, {"status": "in_progress", "narrative": narrative}, version=None, submit=True
+    )
 
 
 @pytest.fixture
 def two_reports(drug_world):
     """Agency A's submitted reports: one on the UPR plan, one on the drug programme."""
     upr, drug = make_plan_world(drug_world), make_drug_plan(drug_world)
-    return (_submit(drug_world.officer_a, upr.indicator_a, "Police trained."),
-            _submit(drug_world.officer_a, drug.indicator, "Three clinics open."))
+    return (
+        _submit(drug_world.officer_a, upr.indicator_a, "Police trained."),
+        _submit(drug_world.officer_a, drug.indicator, "Three clinics open."),
+    )
 
 
 @pytest.mark.parametrize(("persona", "own"), [("mps_coordinator", 1), ("coordinator", 0)])
-def test_each_coordinator_reviews_and_queues_their_framework_reports(drug_world, two_reports,
-                                                                    persona, own):
+def test_each_coordinator_reviews_and_queues_their_framework_reports(
+    drug_world, two_reports, persona, own
+):
     user = getattr(drug_world, persona)
     mine, theirs = two_reports[own], two_reports[1 - own]
 
     queue = report_queues(user)["to_review"]
     assert list(queue) == [mine]
     assert theirs not in visible_reports(user)  # submitted, not accepted: not theirs to read
-    for refused in (lambda: accept_report(user, theirs, version=theirs.version),
-                    lambda: return_report(user, theirs, version=theirs.version,
-                                          comment="Redo")):
+    for refused in (
+        lambda: accept_report(user, theirs, version=theirs.version),
+        lambda: return_report(user, theirs, version=theirs.version, comment="Redo"),
+    ):
         with pytest.raises(PermissionDenied):
             refused()
     accept_report(user, mine, version=mine.version)
@@ -62,8 +67,10 @@ def test_web_review_of_another_framework_report_is_refused(drug_world, two_repor
     client.force_login(drug_world.mps_coordinator)
 
     page = client.get(reverse("due-date-report", args=[upr_report.due_date_id]))
-    response = client.post(reverse("report-review", args=[upr_report.pk]),
-                           {"accept": "1", "comment": "", "version": upr_report.version})
+    response = client.post(
+        reverse("report-review", args=[upr_report.pk]),
+        {"accept": "1", "comment": "", "version": upr_report.version},
+    )
 
     # The due date is public (its action is published), the submitted report is not theirs.
     assert page.status_code == 200
@@ -76,10 +83,24 @@ def test_cli_review_of_another_framework_report_is_refused(drug_world, two_repor
     upr_report, drug_report = two_reports
 
     with pytest.raises(CommandError, match="Only the coordinators of"):
-        call_command("plan", "review", str(upr_report.pk), "accept",
-                     "--user", "mps_coordinator", stdout=StringIO())
-    call_command("plan", "review", str(drug_report.pk), "accept", "--user", "mps_coordinator",
-                 stdout=StringIO())
+        call_command(
+            "plan",
+            "review",
+            str(upr_report.pk),
+            "accept",
+            "--user",
+            "mps_coordinator",
+            stdout=StringIO(),
+        )
+    call_command(
+        "plan",
+        "review",
+        str(drug_report.pk),
+        "accept",
+        "--user",
+        "mps_coordinator",
+        stdout=StringIO(),
+    )
 
     assert ProgressReport.objects.get(pk=upr_report.pk).state == ProgressReport.State.SUBMITTED
     assert ProgressReport.objects.get(pk=drug_report.pk).state == ProgressReport.State.ACCEPTED

@@ -13,16 +13,18 @@ REWORK = "SECRET-REWORK in progress"
 
 def _save(user, due_date, values, *, submit=False):
     report = services.report_of(due_date)
-    return services.save_report(user, due_date, values,
-                                version=report.version if report else None, submit=submit)
+    return services.save_report(
+        user, due_date, values, version=report.version if report else None, submit=submit
+    )
 
 
 def _history(client, user, report) -> tuple[str, list]:
     client.force_login(user)
     _, secret = ApiToken.issue(user, "history test")
     page = client.get(f"/due-dates/{report.due_date_id}/")
-    api = client.get(f"/api/reports/{report.pk}/history",
-                     headers={"Authorization": f"Bearer {secret}"})
+    api = client.get(
+        f"/api/reports/{report.pk}/history", headers={"Authorization": f"Bearer {secret}"}
+    )
     assert (page.status_code, api.status_code) == (200, 200)
     return page.content.decode().split('id="history-title"')[-1], api.json()
 
@@ -31,20 +33,22 @@ def _history(client, user, report) -> tuple[str, list]:
 def handed_over(plan_world, due_a):
     """Agency A's report: two drafts and a file, submitted, returned, then edited again."""
     officer, coordinator = plan_world.world.officer_a, plan_world.world.coordinator
-    _save(officer, due_a, {"narrative": FIRST_DRAFT, "indicator_value": 7,
-                           "status": "not_started"})
+    _save(officer, due_a, {"narrative": FIRST_DRAFT, "indicator_value": 7, "status": "not_started"})
     evidence = services.add_evidence(officer, due_a, "minutes.pdf", PDF)
     services.change_evidence(officer, evidence, is_public=True)
-    _save(officer, due_a, {"narrative": "Half the officers trained.", "indicator_value": 60,
-                           "status": "in_progress"}, submit=True)
+    _save(
+        officer,
+        due_a,
+        {"narrative": "Half the officers trained.", "indicator_value": 60, "status": "in_progress"},
+        submit=True,
+    )
     report = services.report_of(due_a)
     services.return_report(coordinator, report, version=report.version, comment="Give numbers.")
     _save(officer, due_a, {"narrative": REWORK, "indicator_value": 61})
     return services.report_of(due_a)
 
 
-def test_the_coordinator_reads_the_report_from_its_submission_on(client, plan_world,
-                                                                  handed_over):
+def test_the_coordinator_reads_the_report_from_its_submission_on(client, plan_world, handed_over):
     page, api = _history(client, plan_world.world.coordinator, handed_over)
 
     for body in (page, str(api)):
@@ -59,10 +63,12 @@ def test_the_coordinator_reads_the_report_from_its_submission_on(client, plan_wo
     assert not any(entry["subject"] == "minutes.pdf" for entry in api)  # attached as a draft
 
 
-def test_a_resubmission_reads_as_one_change_from_the_returned_report(client, plan_world,
-                                                                     handed_over):
-    _save(plan_world.world.officer_a, handed_over.due_date, {"narrative": "All trained."},
-          submit=True)
+def test_a_resubmission_reads_as_one_change_from_the_returned_report(
+    client, plan_world, handed_over
+):
+    _save(
+        plan_world.world.officer_a, handed_over.due_date, {"narrative": "All trained."}, submit=True
+    )
 
     page, api = _history(client, plan_world.world.coordinator, handed_over)
 
@@ -83,11 +89,11 @@ def test_the_agency_reads_every_draft(client, plan_world, handed_over):
 
 @pytest.mark.parametrize("persona", ["officer_b", "viewer"])
 def test_others_read_no_history_even_once_accepted(client, plan_world, handed_over, persona):
-    _save(plan_world.world.officer_a, handed_over.due_date, {"narrative": "All trained."},
-          submit=True)
+    _save(
+        plan_world.world.officer_a, handed_over.due_date, {"narrative": "All trained."}, submit=True
+    )
     handed_over.refresh_from_db()
-    services.accept_report(plan_world.world.coordinator, handed_over,
-                           version=handed_over.version)
+    services.accept_report(plan_world.world.coordinator, handed_over, version=handed_over.version)
 
     page, api = _history(client, getattr(plan_world.world, persona), handed_over)
 
@@ -96,17 +102,20 @@ def test_others_read_no_history_even_once_accepted(client, plan_world, handed_ov
 
 
 @pytest.mark.parametrize(("persona", "sees_rework"), [("coordinator", False), ("officer_a", True)])
-def test_a_returned_report_reads_as_returned_until_resubmitted(client, plan_world, handed_over,
-                                                               persona, sees_rework):
+def test_a_returned_report_reads_as_returned_until_resubmitted(
+    client, plan_world, handed_over, persona, sees_rework
+):
     user = getattr(plan_world.world, persona)
     client.force_login(user)
     _, secret = ApiToken.issue(user, "report test")
     headers = {"Authorization": f"Bearer {secret}"}
 
-    bodies = [client.get(f"/due-dates/{handed_over.due_date_id}/"),
-              client.get(f"/api/reports/{handed_over.pk}", headers=headers),
-              client.get(f"/api/due-dates/{handed_over.due_date_id}", headers=headers),
-              client.get(f"/actions/{plan_world.action_a.pk}/")]
+    bodies = [
+        client.get(f"/due-dates/{handed_over.due_date_id}/"),
+        client.get(f"/api/reports/{handed_over.pk}", headers=headers),
+        client.get(f"/api/due-dates/{handed_over.due_date_id}", headers=headers),
+        client.get(f"/actions/{plan_world.action_a.pk}/"),
+    ]
 
     assert [response.status_code for response in bodies] == [200] * 4
     texts = [response.content.decode() for response in bodies]

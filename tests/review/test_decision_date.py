@@ -20,13 +20,25 @@ def _tomorrow():
 def test_the_service_refuses_a_future_date_and_accepts_today(world):
     recommendation = world.published
     with pytest.raises(ValidationError) as refused:
-        decide(world.coordinator, recommendation, response="supported", reason="",
-               decided_on=_tomorrow(), version=recommendation.version)
+        decide(
+            world.coordinator,
+            recommendation,
+            response="supported",
+            reason="",
+            decided_on=_tomorrow(),
+            version=recommendation.version,
+        )
     assert refused.value.message_dict["decided_on"] == [FUTURE]
     recommendation.refresh_from_db()
     assert recommendation.response == "" and recommendation.decided_on is None
-    decide(world.coordinator, recommendation, response="supported", reason="",
-           decided_on=timezone.localdate(), version=recommendation.version)
+    decide(
+        world.coordinator,
+        recommendation,
+        response="supported",
+        reason="",
+        decided_on=timezone.localdate(),
+        version=recommendation.version,
+    )
     recommendation.refresh_from_db()
     assert recommendation.decided_on == timezone.localdate()
 
@@ -34,9 +46,16 @@ def test_the_service_refuses_a_future_date_and_accepts_today(world):
 def test_the_decision_form_refuses_it_with_a_message(world, client):
     recommendation = world.published
     client.force_login(world.coordinator)
-    response = client.post(f"/recommendations/{recommendation.pk}/decide/", {
-        "response": "noted", "reason": "", "decided_on": _tomorrow().isoformat(),
-        "version": recommendation.version}, follow=True)
+    response = client.post(
+        f"/recommendations/{recommendation.pk}/decide/",
+        {
+            "response": "noted",
+            "reason": "",
+            "decided_on": _tomorrow().isoformat(),
+            "version": recommendation.version,
+        },
+        follow=True,
+    )
     assert FUTURE in response.content.decode()
     recommendation.refresh_from_db()
     assert recommendation.response == ""
@@ -45,9 +64,13 @@ def test_the_decision_form_refuses_it_with_a_message(world, client):
 def test_the_api_refuses_it_with_422(world, client):
     recommendation = world.published
     response = ApiClient(client, world.coordinator).post(
-        f"/recommendations/{recommendation.pk}/decision", {
-            "response": "noted", "decided_on": _tomorrow().isoformat(),
-            "version": recommendation.version})
+        f"/recommendations/{recommendation.pk}/decision",
+        {
+            "response": "noted",
+            "decided_on": _tomorrow().isoformat(),
+            "version": recommendation.version,
+        },
+    )
     assert response.status_code == 422
     assert response.json()["detail"]["decided_on"] == [FUTURE]
     recommendation.refresh_from_db()

@@ -13,8 +13,10 @@ from camket.review.scoping import opinion_requests, visible_assessments
 from tests.personas import make_recommendation
 
 # (persona, the framework's items they act on, the other framework's published item)
-OWN_AND_OTHER = [("mps_coordinator", "drug_published", "published"),
-                 ("coordinator", "published", "drug_published")]
+OWN_AND_OTHER = [
+    ("mps_coordinator", "drug_published", "published"),
+    ("coordinator", "published", "drug_published"),
+]
 
 
 def _names(world, queryset) -> set[str]:
@@ -23,14 +25,18 @@ def _names(world, queryset) -> set[str]:
     return {by_pk[pk] for pk in queryset.values_list("pk", flat=True)}
 
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", {"published", "draft", "sent_to_a", "drug_published"}),
-    ("mps_coordinator", {"published", "drug_published", "drug_draft"}),
-    ("officer_a", {"published", "sent_to_a", "drug_published"}),
-    ("viewer", {"published", "drug_published"}),
-])
-def test_each_coordinator_sees_the_drafts_of_their_own_framework_only(drug_world, persona,
-                                                                     expected):
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("coordinator", {"published", "draft", "sent_to_a", "drug_published"}),
+        ("mps_coordinator", {"published", "drug_published", "drug_draft"}),
+        ("officer_a", {"published", "sent_to_a", "drug_published"}),
+        ("viewer", {"published", "drug_published"}),
+    ],
+)
+def test_each_coordinator_sees_the_drafts_of_their_own_framework_only(
+    drug_world, persona, expected
+):
     user = getattr(drug_world, persona)
 
     assert _names(drug_world, visible_recommendations(user)) == expected
@@ -47,11 +53,13 @@ def test_a_framework_holding_only_drafts_is_named_to_its_coordinators_only(drug_
 def test_a_coordinator_decides_in_their_framework_only(drug_world, persona, own, other):
     user, mine, theirs = (getattr(drug_world, name) for name in (persona, own, other))
 
-    services.decide(user, mine, response="supported", reason="", decided_on=None,
-                    version=mine.version)
+    services.decide(
+        user, mine, response="supported", reason="", decided_on=None, version=mine.version
+    )
     with pytest.raises(PermissionDenied, match="Only the coordinators of"):
-        services.decide(user, theirs, response="noted", reason="", decided_on=None,
-                        version=theirs.version)
+        services.decide(
+            user, theirs, response="noted", reason="", decided_on=None, version=theirs.version
+        )
 
     mine.refresh_from_db()
     theirs.refresh_from_db()
@@ -61,8 +69,9 @@ def test_a_coordinator_decides_in_their_framework_only(drug_world, persona, own,
 
 
 @pytest.mark.parametrize(("persona", "own", "other"), OWN_AND_OTHER)
-def test_sending_publishing_and_clustering_stay_within_the_framework(drug_world, persona, own,
-                                                                    other):
+def test_sending_publishing_and_clustering_stay_within_the_framework(
+    drug_world, persona, own, other
+):
     user, mine, theirs = (getattr(drug_world, name) for name in (persona, own, other))
     framework_of_theirs = theirs.framework
 
@@ -70,8 +79,11 @@ def test_sending_publishing_and_clustering_stay_within_the_framework(drug_world,
     for refused in (
         lambda: services.send_for_review(user, [mine, theirs], [drug_world.agency_b]),
         lambda: services.set_status(user, [theirs], "archived"),
-        lambda: services.make_cluster(user, [theirs, make_recommendation(
-            framework_of_theirs, "9.9", "Another one.")], "Theirs"),
+        lambda: services.make_cluster(
+            user,
+            [theirs, make_recommendation(framework_of_theirs, "9.9", "Another one.")],
+            "Theirs",
+        ),
     ):
         with pytest.raises(PermissionDenied):
             refused()
@@ -108,14 +120,19 @@ def test_the_mps_coordinator_does_not_see_requests_on_the_upr_cycle(drug_world):
 
 # --- web ---------------------------------------------------------------------------------------
 
+
 def test_web_decision_on_another_framework_is_refused(drug_world, client):
     client.force_login(drug_world.mps_coordinator)
     upr = drug_world.published
 
-    refused = client.post(f"/recommendations/{upr.pk}/decide/",
-                          {"response": "noted", "reason": "", "version": upr.version})
-    hidden = client.post(f"/recommendations/{drug_world.draft.pk}/decide/",
-                         {"response": "noted", "reason": "", "version": 1})
+    refused = client.post(
+        f"/recommendations/{upr.pk}/decide/",
+        {"response": "noted", "reason": "", "version": upr.version},
+    )
+    hidden = client.post(
+        f"/recommendations/{drug_world.draft.pk}/decide/",
+        {"response": "noted", "reason": "", "version": 1},
+    )
     page = client.get(f"/recommendations/{upr.pk}/").content.decode()
 
     assert refused.status_code == 403 and hidden.status_code == 404
@@ -128,8 +145,10 @@ def test_web_decision_in_own_framework_is_recorded(drug_world, client):
     item = drug_world.drug_draft
 
     page = client.get(f"/recommendations/{item.pk}/").content.decode()
-    response = client.post(f"/recommendations/{item.pk}/decide/",
-                           {"response": "supported", "reason": "", "version": item.version})
+    response = client.post(
+        f"/recommendations/{item.pk}/decide/",
+        {"response": "supported", "reason": "", "version": item.version},
+    )
 
     assert f"/recommendations/{item.pk}/decide/" in page
     assert response.status_code == 302
@@ -151,8 +170,9 @@ def test_web_bulk_publication_of_another_framework_changes_nothing(drug_world, c
     client.force_login(drug_world.coordinator)
 
     listing = client.get("/recommendations/").content.decode()
-    response = client.post("/recommendations/bulk/", {
-        "action": "archive", "ids": [drug_world.drug_published.pk]})
+    response = client.post(
+        "/recommendations/bulk/", {"action": "archive", "ids": [drug_world.drug_published.pk]}
+    )
 
     assert f'value="{drug_world.published.pk}" form="bulk"' in listing
     assert f'value="{drug_world.drug_published.pk}" form="bulk"' not in listing

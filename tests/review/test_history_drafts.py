@@ -19,19 +19,25 @@ SUBMITTED = "Agency A supports this recommendation."
 
 def _save(world, assessment, comment, *, submit=False, response="noted"):
     assessment.refresh_from_db()
-    services.save_assessment(world.officer_a, assessment,
-                             {"comment": comment, "proposed_response": response,
-                              "conforms_to_law": "no"},
-                             version=assessment.version, submit=submit)
+    services.save_assessment(
+        world.officer_a,
+        assessment,
+        {"comment": comment, "proposed_response": response, "conforms_to_law": "no"},
+        version=assessment.version,
+        submit=submit,
+    )
     assessment.refresh_from_db()
 
 
 def _submit(world, assessment):
     assessment.refresh_from_db()
-    services.save_assessment(world.officer_a, assessment,
-                             {"comment": SUBMITTED, "proposed_response": "supported",
-                              "conforms_to_law": "yes"},
-                             version=assessment.version, submit=True)
+    services.save_assessment(
+        world.officer_a,
+        assessment,
+        {"comment": SUBMITTED, "proposed_response": "supported", "conforms_to_law": "yes"},
+        version=assessment.version,
+        submit=True,
+    )
 
 
 @pytest.fixture
@@ -51,8 +57,10 @@ def _bodies(client, world, persona, assessment) -> dict[str, str]:
     _, secret = ApiToken.issue(user, "history test")
     bodies = {
         "detail": client.get(f"/recommendations/{assessment.recommendation_id}/"),
-        "api": client.get(f"/api/recommendations/{assessment.recommendation_id}/history",
-                          headers={"Authorization": f"Bearer {secret}"}),
+        "api": client.get(
+            f"/api/recommendations/{assessment.recommendation_id}/history",
+            headers={"Authorization": f"Bearer {secret}"},
+        ),
     }
     page = client.get(f"/assessments/{assessment.pk}/")
     if page.status_code != 404:
@@ -63,8 +71,7 @@ def _bodies(client, world, persona, assessment) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
-def test_outsiders_never_read_a_draft_opinion_before_submission(client, world, opinion,
-                                                                persona):
+def test_outsiders_never_read_a_draft_opinion_before_submission(client, world, opinion, persona):
     for name, body in _bodies(client, world, persona, opinion).items():
         assert DRAFT not in body, (persona, name)
 
@@ -108,8 +115,9 @@ def test_the_agency_reads_every_draft_before_and_after_submission(client, world,
         assert SUBMITTED in body, name
 
 
-def test_a_withdrawn_draft_does_not_reach_the_coordinator_after_a_new_request(client, world,
-                                                                              opinion):
+def test_a_withdrawn_draft_does_not_reach_the_coordinator_after_a_new_request(
+    client, world, opinion
+):
     services.withdraw_request(world.coordinator, opinion)
     services.send_for_review(world.coordinator, [world.published], [world.agency_a])
     _submit(world, opinion)
@@ -122,10 +130,14 @@ def test_a_withdrawn_draft_does_not_reach_the_coordinator_after_a_new_request(cl
 
 # --- draft recommendations -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("persona", "sees_draft"), [
-    ("coordinator", True), ("officer_a", True), ("officer_b", False), ("viewer", False)])
+
+@pytest.mark.parametrize(
+    ("persona", "sees_draft"),
+    [("coordinator", True), ("officer_a", True), ("officer_b", False), ("viewer", False)],
+)
 def test_a_recommendation_is_read_from_its_publication_by_those_who_could_not_see_the_draft(
-        client, world, persona, sees_draft):
+    client, world, persona, sees_draft
+):
     recommendation = world.sent_to_a  # a draft sent to agency A
     recommendation.text = "DRAFT-ONLY wording of the recommendation"
     save_if_current(recommendation, recommendation.version, ["text"], user=world.coordinator)
@@ -137,8 +149,10 @@ def test_a_recommendation_is_read_from_its_publication_by_those_who_could_not_se
     _, secret = ApiToken.issue(user, "history test")
 
     page = client.get(f"/recommendations/{recommendation.pk}/")
-    api = client.get(f"/api/recommendations/{recommendation.pk}/history",
-                     headers={"Authorization": f"Bearer {secret}"})
+    api = client.get(
+        f"/api/recommendations/{recommendation.pk}/history",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
 
     assert (page.status_code, api.status_code) == (200, 200)
     history = page.content.decode().split('id="history-title"')[-1]

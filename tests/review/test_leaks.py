@@ -24,6 +24,7 @@ def _get(client, world, persona, path, *, api=False) -> str:
 
 # --- cluster titles ----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def mixed_cluster(world):
     """A cluster made without a title from the draft (first) and the published recommendation:
@@ -33,12 +34,18 @@ def mixed_cluster(world):
     return cluster
 
 
-@pytest.mark.parametrize(("persona", "sees_draft"), [
-    ("coordinator", True), ("officer_a", False), ("officer_b", False), ("viewer", False)])
+@pytest.mark.parametrize(
+    ("persona", "sees_draft"),
+    [("coordinator", True), ("officer_a", False), ("officer_b", False), ("viewer", False)],
+)
 def test_a_cluster_title_never_repeats_a_text_the_reader_may_not_see(
-        client, world, mixed_cluster, persona, sees_draft):
-    paths = [f"/recommendations/{world.published.pk}/", "/recommendations/",
-             f"/clusters/{mixed_cluster.pk}/"]
+    client, world, mixed_cluster, persona, sees_draft
+):
+    paths = [
+        f"/recommendations/{world.published.pk}/",
+        "/recommendations/",
+        f"/clusters/{mixed_cluster.pk}/",
+    ]
     if persona in ("coordinator", "viewer"):
         paths.append("/review/")  # the others are sent to their own opinions
     for path in paths:
@@ -59,13 +66,20 @@ def test_review_lists_only_clusters_with_a_member_the_reader_may_see(client, wor
 
 # --- filter choices ----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def draft_import(world):
     """A framework holding only a draft recommendation, from a new state, with a new theme."""
-    framework = Framework.objects.create(slug="draft-only", name="DRAFT-ONLY framework",
-                                         kind="programme")
-    recommendation = make_recommendation(framework, "9.9", "Something still in the drafts.",
-                                         status="draft", states=["DRAFT-ONLY Atlantis"])
+    framework = Framework.objects.create(
+        slug="draft-only", name="DRAFT-ONLY framework", kind="programme"
+    )
+    recommendation = make_recommendation(
+        framework,
+        "9.9",
+        "Something still in the drafts.",
+        status="draft",
+        states=["DRAFT-ONLY Atlantis"],
+    )
     taxonomy = Taxonomy.objects.create(slug="imported", name="Imported themes")
     theme = Category.objects.create(taxonomy=taxonomy, name="DRAFT-ONLY theme")
     recommendation.categories.add(theme)
@@ -74,9 +88,12 @@ def draft_import(world):
 
 @pytest.mark.parametrize("persona", EVERY_READER)
 def test_filters_offer_only_what_comes_from_recommendations_the_reader_may_see(
-        client, world, draft_import, persona):
-    pages = {path: _get(client, world, persona, path) for path in
-             ("/recommendations/", "/suggestions/", "/review/duplicates/")}
+    client, world, draft_import, persona
+):
+    pages = {
+        path: _get(client, world, persona, path)
+        for path in ("/recommendations/", "/suggestions/", "/review/duplicates/")
+    }
     pages["api"] = _get(client, world, persona, "/api/frameworks", api=True)
 
     for path, body in pages.items():
@@ -88,17 +105,24 @@ def test_filters_offer_only_what_comes_from_recommendations_the_reader_may_see(
 
 # --- report queue ------------------------------------------------------------------------------
 
+
 def test_an_agencys_queue_lists_only_its_own_recently_accepted_reports(client, plan_world):
     from camket.plans import services as plan_services
     from camket.reports.services import accept_report, save_report
 
     world = plan_world.world
     plan_services.set_publication(world.coordinator, [plan_world.action_b], "published")
-    for officer, indicator in ((world.officer_a, plan_world.indicator_a),
-                               (world.officer_b, plan_world.indicator_b)):
-        report = save_report(officer, indicator.due_dates.order_by("due_on").first(), {
-            "status": "in_progress", "narrative": f"Report of {officer.username}"},
-            version=None, submit=True)
+    for officer, indicator in (
+        (world.officer_a, plan_world.indicator_a),
+        (world.officer_b, plan_world.indicator_b),
+    ):
+        report = save_report(
+            officer,
+            indicator.due_dates.order_by("due_on").first(),
+            {"status": "in_progress", "narrative": f"Report of {officer.username}"},
+            version=None,
+            submit=True,
+        )
         accept_report(world.coordinator, report, version=report.version)
 
     client.force_login(world.officer_a)

@@ -40,13 +40,17 @@ def test_asking_again_gives_an_open_request_the_new_due_date_and_says_so(world, 
 
     response = _coordinator(client, world).post(
         f"/recommendations/{world.sent_to_a.pk}/send/",
-        {"agencies": [world.agency_a.pk, world.agency_b.pk], "due_on": "2025-03-31"})
+        {"agencies": [world.agency_a.pk, world.agency_b.pk], "due_on": "2025-03-31"},
+    )
 
     assessment.refresh_from_db()
     assert assessment.due_on == date(2025, 3, 31)
     # The agency's draft and the version it is editing are left alone.
     assert (assessment.state, assessment.comment, assessment.version) == (
-        state, DRAFT["comment"] if state == "draft" else "", version)
+        state,
+        DRAFT["comment"] if state == "draft" else "",
+        version,
+    )
     latest = assessment.history.latest()
     assert latest.history_user == world.coordinator
     assert latest.history_change_reason == "Asked again with a new answer due date"
@@ -56,12 +60,14 @@ def test_asking_again_gives_an_open_request_the_new_due_date_and_says_so(world, 
 
 
 def test_asking_again_without_a_new_due_date_says_nothing_changed(world, client):
-    services.send_for_review(world.coordinator, [world.sent_to_a], [world.agency_b],
-                             due_on=date(2025, 3, 31))
+    services.send_for_review(
+        world.coordinator, [world.sent_to_a], [world.agency_b], due_on=date(2025, 3, 31)
+    )
 
     response = _coordinator(client, world).post(
         f"/recommendations/{world.sent_to_a.pk}/send/",
-        {"agencies": [world.agency_b.pk], "due_on": "2025-03-31"})
+        {"agencies": [world.agency_b.pk], "due_on": "2025-03-31"},
+    )
 
     assert "1 left unchanged" in _messages(response)
     assert _request_a(world).history.count() == 1
@@ -72,13 +78,19 @@ def test_the_list_sends_with_an_answer_due_date(world, client):
     page = client.get("/recommendations/").content.decode()
     assert 'id="bulk-due-on" name="due_on"' in page
 
-    client.post("/recommendations/bulk/", {
-        "action": "send", "ids": [world.published.pk, world.sent_to_a.pk],
-        "agencies": [world.agency_a.pk], "due_on": "2025-04-30"})
+    client.post(
+        "/recommendations/bulk/",
+        {
+            "action": "send",
+            "ids": [world.published.pk, world.sent_to_a.pk],
+            "agencies": [world.agency_a.pk],
+            "due_on": "2025-04-30",
+        },
+    )
 
-    assert set(Assessment.objects.filter(agency=world.agency_a).values_list(
-        "recommendation", "due_on")) == {(world.published.pk, date(2025, 4, 30)),
-                                         (world.sent_to_a.pk, date(2025, 4, 30))}
+    assert set(
+        Assessment.objects.filter(agency=world.agency_a).values_list("recommendation", "due_on")
+    ) == {(world.published.pk, date(2025, 4, 30)), (world.sent_to_a.pk, date(2025, 4, 30))}
 
 
 def test_the_coordinator_sees_a_drafted_request_in_progress_but_not_the_draft(world, client):
@@ -128,8 +140,9 @@ def test_the_coordinator_withdraws_an_open_request_with_history(world, client, s
 
 def test_a_submitted_opinion_is_not_withdrawn(world, client):
     assessment = _request_a(world)
-    services.save_assessment(world.officer_a, assessment, DRAFT, version=assessment.version,
-                             submit=True)
+    services.save_assessment(
+        world.officer_a, assessment, DRAFT, version=assessment.version, submit=True
+    )
 
     response = _coordinator(client, world).post(f"/assessments/{assessment.pk}/withdraw/")
 
@@ -143,8 +156,9 @@ def test_a_submitted_opinion_is_not_withdrawn(world, client):
 def test_withdrawing_refuses_a_request_submitted_meanwhile(world):
     opened = _request_a(world)
     submitted = _request_a(world)
-    services.save_assessment(world.officer_a, submitted, DRAFT, version=submitted.version,
-                             submit=True)
+    services.save_assessment(
+        world.officer_a, submitted, DRAFT, version=submitted.version, submit=True
+    )
 
     with pytest.raises(StaleEdit):
         services.withdraw_request(world.coordinator, opened)

@@ -32,12 +32,17 @@ def test_only_the_coordinator_sends_for_review(world):
 
 def test_agency_officer_saves_a_draft_then_submits(world):
     assessment = _assessment(world)
-    services.save_assessment(world.officer_a, assessment, {"comment": "Draft"},
-                             version=assessment.version)
+    services.save_assessment(
+        world.officer_a, assessment, {"comment": "Draft"}, version=assessment.version
+    )
     assert assessment.state == "draft"
-    services.save_assessment(world.officer_a, assessment,
-                             {"proposed_response": "supported", "conforms_to_law": "yes"},
-                             version=assessment.version, submit=True)
+    services.save_assessment(
+        world.officer_a,
+        assessment,
+        {"proposed_response": "supported", "conforms_to_law": "yes"},
+        version=assessment.version,
+        submit=True,
+    )
     assessment.refresh_from_db()
     assert assessment.state == "submitted" and assessment.submitted_by == world.officer_a
     assert assessment.history.first().history_user == world.officer_a
@@ -51,17 +56,18 @@ def test_submitting_needs_a_proposed_response(world):
 
 def test_agency_b_officer_cannot_change_agency_a_assessment(world):
     with pytest.raises(PermissionDenied):
-        services.save_assessment(world.officer_b, _assessment(world), {"comment": "x"},
-                                 version=1)
+        services.save_assessment(world.officer_b, _assessment(world), {"comment": "x"}, version=1)
 
 
 def test_submitted_assessment_is_closed_to_further_edits(world):
     assessment = _assessment(world)
-    services.save_assessment(world.officer_a, assessment, {"proposed_response": "noted"},
-                             version=1, submit=True)
+    services.save_assessment(
+        world.officer_a, assessment, {"proposed_response": "noted"}, version=1, submit=True
+    )
     with pytest.raises(PermissionDenied):
-        services.save_assessment(world.officer_a, assessment, {"comment": "late"},
-                                 version=assessment.version)
+        services.save_assessment(
+            world.officer_a, assessment, {"comment": "late"}, version=assessment.version
+        )
 
 
 def test_stale_assessment_edit_is_refused_and_first_edit_kept(world):
@@ -75,12 +81,19 @@ def test_stale_assessment_edit_is_refused_and_first_edit_kept(world):
 
 def test_stale_decision_is_refused_and_nothing_is_lost(world):
     recommendation = world.published
-    services.decide(world.coordinator, recommendation, response="supported", reason="First",
-                    decided_on=date(2024, 9, 1), version=1)
+    services.decide(
+        world.coordinator,
+        recommendation,
+        response="supported",
+        reason="First",
+        decided_on=date(2024, 9, 1),
+        version=1,
+    )
     stale = Recommendation.objects.get(pk=recommendation.pk)
     with pytest.raises(StaleEdit):
-        services.decide(world.coordinator, stale, response="noted", reason="Second",
-                        decided_on=None, version=1)
+        services.decide(
+            world.coordinator, stale, response="noted", reason="Second", decided_on=None, version=1
+        )
     recommendation.refresh_from_db()
     assert (recommendation.response, recommendation.response_reason) == ("supported", "First")
 
@@ -88,7 +101,8 @@ def test_stale_decision_is_refused_and_nothing_is_lost(world):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_decisions_on_the_same_version_let_only_one_win():
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
-            "file:memorydb"):
+        "file:memorydb"
+    ):
         pytest.skip("in-memory SQLite is one connection: no real concurrency to test")
     from tests.personas import make_world
 
@@ -100,8 +114,14 @@ def test_concurrent_decisions_on_the_same_version_let_only_one_win():
         try:
             recommendation = Recommendation.objects.get(pk=world.published.pk)
             barrier.wait()
-            services.decide(world.coordinator, recommendation, response=response, reason="",
-                            decided_on=None, version=1)
+            services.decide(
+                world.coordinator,
+                recommendation,
+                response=response,
+                reason="",
+                decided_on=None,
+                version=1,
+            )
             outcomes.append("saved")
         except StaleEdit:
             outcomes.append("stale")
@@ -120,8 +140,14 @@ def test_concurrent_decisions_on_the_same_version_let_only_one_win():
 def test_deciding_one_member_decides_the_whole_cluster(world):
     twin = make_recommendation(world.framework, "1.9", "Combat trafficking in persons.")
     cluster = services.make_cluster(world.coordinator, [world.published, twin], "Trafficking")
-    services.decide(world.coordinator, world.published, response="supported",
-                    reason="One decision", decided_on=None, version=world.published.version)
+    services.decide(
+        world.coordinator,
+        world.published,
+        response="supported",
+        reason="One decision",
+        decided_on=None,
+        version=world.published.version,
+    )
     for member in cluster.members.all():
         assert (member.response, member.response_reason) == ("supported", "One decision")
         assert member.decided_by == world.coordinator
@@ -133,11 +159,11 @@ def test_a_cluster_needs_two_recommendations_of_one_framework(world):
 
 
 def test_progress_counts_requests_awaiting_each_agency(world):
-    services.send_for_review(world.coordinator, [world.published, world.draft],
-                             [world.agency_b])
+    services.send_for_review(world.coordinator, [world.published, world.draft], [world.agency_b])
     assessment = _assessment(world)
-    services.save_assessment(world.officer_a, assessment, {"proposed_response": "noted"},
-                             version=1, submit=True)
+    services.save_assessment(
+        world.officer_a, assessment, {"proposed_response": "noted"}, version=1, submit=True
+    )
     rows = {row["agency"].code: row for row in services.review_progress()}
     assert (rows["moj"]["asked"], rows["moj"]["awaiting"], rows["moj"]["submitted"]) == (2, 2, 0)
     assert (rows["mps"]["asked"], rows["mps"]["awaiting"], rows["mps"]["submitted"]) == (1, 0, 1)

@@ -7,8 +7,14 @@ from camket.frameworks.models import Recommendation
 from camket.review import services
 from camket.review.models import Assessment, Cluster
 
-FORM = {"conforms_to_law": "yes", "conforms_to_policy": "partly", "resources_available": "no",
-        "capacity_available": "unknown", "proposed_response": "supported", "comment": "edited"}
+FORM = {
+    "conforms_to_law": "yes",
+    "conforms_to_policy": "partly",
+    "resources_available": "no",
+    "capacity_available": "unknown",
+    "proposed_response": "supported",
+    "comment": "edited",
+}
 
 
 def _assessment_a(world, name="sent_to_a"):
@@ -21,9 +27,13 @@ def _assessment_a(world, name="sent_to_a"):
 def _bring_to(world, assessment, state):
     if state != "requested":
         assessment.refresh_from_db()
-        services.save_assessment(world.officer_a, assessment,
-                                 {"comment": f"{state} comment", "proposed_response": "noted"},
-                                 version=assessment.version, submit=state == "submitted")
+        services.save_assessment(
+            world.officer_a,
+            assessment,
+            {"comment": f"{state} comment", "proposed_response": "noted"},
+            version=assessment.version,
+            submit=state == "submitted",
+        )
     assessment.refresh_from_db()
     assert assessment.state == state
     return assessment
@@ -56,9 +66,15 @@ def test_coordinator_records_a_decision(world, client, name):
     recommendation = getattr(world, name)
     _login(client, world, "coordinator")
 
-    response = client.post(f"/recommendations/{recommendation.pk}/decide/", {
-        "response": "noted", "reason": "not now", "decided_on": "2025-05-05",
-        "version": recommendation.version})
+    response = client.post(
+        f"/recommendations/{recommendation.pk}/decide/",
+        {
+            "response": "noted",
+            "reason": "not now",
+            "decided_on": "2025-05-05",
+            "version": recommendation.version,
+        },
+    )
 
     assert response.status_code == 302
     assert response.url == f"/recommendations/{recommendation.pk}/"
@@ -71,8 +87,10 @@ def test_non_coordinator_cannot_decide(world, client, persona, name, expected):
     recommendation = getattr(world, name)
     _login(client, world, persona)
 
-    response = client.post(f"/recommendations/{recommendation.pk}/decide/", {
-        "response": "noted", "reason": "", "version": recommendation.version})
+    response = client.post(
+        f"/recommendations/{recommendation.pk}/decide/",
+        {"response": "noted", "reason": "", "version": recommendation.version},
+    )
 
     assert response.status_code == expected
     recommendation.refresh_from_db()
@@ -97,12 +115,15 @@ def test_second_web_decision_on_the_same_version_is_refused_and_first_kept(world
 def test_coordinator_sends_for_review_and_agency_b_then_sees_it(world, client):
     _login(client, world, "coordinator")
 
-    response = client.post(f"/recommendations/{world.sent_to_a.pk}/send/",
-                           {"agencies": [world.agency_b.pk]})
+    response = client.post(
+        f"/recommendations/{world.sent_to_a.pk}/send/", {"agencies": [world.agency_b.pk]}
+    )
 
     assert response.status_code == 302
-    assert Assessment.objects.get(recommendation=world.sent_to_a,
-                                  agency=world.agency_b).state == "requested"
+    assert (
+        Assessment.objects.get(recommendation=world.sent_to_a, agency=world.agency_b).state
+        == "requested"
+    )
     _login(client, world, "officer_b")
     assert client.get(f"/recommendations/{world.sent_to_a.pk}/").status_code == 200
 
@@ -112,8 +133,9 @@ def test_non_coordinator_cannot_send_for_review(world, client, persona, name, ex
     recommendation = getattr(world, name)
     _login(client, world, persona)
 
-    response = client.post(f"/recommendations/{recommendation.pk}/send/",
-                           {"agencies": [world.agency_b.pk]})
+    response = client.post(
+        f"/recommendations/{recommendation.pk}/send/", {"agencies": [world.agency_b.pk]}
+    )
 
     assert response.status_code == expected
     assert not Assessment.objects.filter(agency=world.agency_b).exists()
@@ -161,14 +183,15 @@ def test_coordinator_applies_bulk_action(world, client, action):
 def test_non_coordinator_cannot_apply_bulk_actions(world, client, persona, action):
     _login(client, world, persona)
     data, _ = _bulk_data(world, action)
-    before = list(Recommendation.objects.order_by("pk").values_list("status", "cluster",
-                                                                      "version"))
+    before = list(Recommendation.objects.order_by("pk").values_list("status", "cluster", "version"))
 
     response = client.post("/recommendations/bulk/", data)
 
     assert response.status_code == 403
-    assert list(Recommendation.objects.order_by("pk").values_list(
-        "status", "cluster", "version")) == before
+    assert (
+        list(Recommendation.objects.order_by("pk").values_list("status", "cluster", "version"))
+        == before
+    )
     assert not Assessment.objects.filter(agency=world.agency_b).exists()
     assert not Cluster.objects.exists()
 
@@ -176,8 +199,9 @@ def test_non_coordinator_cannot_apply_bulk_actions(world, client, persona, actio
 def test_bulk_action_with_nothing_selected_does_not_redirect_off_site(world, client):
     _login(client, world, "coordinator")
 
-    response = client.post("/recommendations/bulk/",
-                           {"action": "publish", "next": "https://evil.example/phish"})
+    response = client.post(
+        "/recommendations/bulk/", {"action": "publish", "next": "https://evil.example/phish"}
+    )
 
     assert response.status_code == 302
     assert not response.url.startswith("https://evil.example")
@@ -186,13 +210,16 @@ def test_bulk_action_with_nothing_selected_does_not_redirect_off_site(world, cli
 def test_bulk_action_ignores_a_next_url_on_another_host(world, client):
     _login(client, world, "coordinator")
 
-    response = client.post("/recommendations/bulk/", {
-        "action": "publish", "ids": [world.draft.pk], "next": "https://evil.example/"})
+    response = client.post(
+        "/recommendations/bulk/",
+        {"action": "publish", "ids": [world.draft.pk], "next": "https://evil.example/"},
+    )
 
     assert response.url == "/recommendations/"
 
 
 # --- assessments -------------------------------------------------------------------------------
+
 
 def test_officer_a_edits_saves_and_submits_own_assessment(world, client):
     assessment = _assessment_a(world)
@@ -202,28 +229,34 @@ def test_officer_a_edits_saves_and_submits_own_assessment(world, client):
 
     saved = client.post(f"/assessments/{assessment.pk}/", {**FORM, "version": 1})
     assessment.refresh_from_db()
-    submitted = client.post(f"/assessments/{assessment.pk}/",
-                            {**FORM, "comment": "final", "version": 2, "submit": "1"})
+    submitted = client.post(
+        f"/assessments/{assessment.pk}/", {**FORM, "comment": "final", "version": 2, "submit": "1"}
+    )
 
     assert saved.status_code == submitted.status_code == 302
     assessment.refresh_from_db()
     assert (assessment.state, assessment.comment, assessment.conforms_to_law) == (
-        "submitted", "final", "yes")
+        "submitted",
+        "final",
+        "yes",
+    )
     assert client.get(f"/assessments/{assessment.pk}/").context["can_edit"] is False
 
 
-@pytest.mark.parametrize(("persona", "state", "expected"), [
-    ("officer_b", "requested", 404),
-    ("officer_b", "draft", 404),
-    ("officer_b", "submitted", 404),  # sent_to_a itself stays hidden from agency B
-    ("viewer", "requested", 404),
-    ("viewer", "submitted", 404),
-    ("coordinator", "draft", 404),
-    ("coordinator", "requested", 200),
-    ("coordinator", "submitted", 200),
-])
-def test_who_may_open_agency_a_assessment_of_sent_to_a(world, client, persona, state,
-                                                       expected):
+@pytest.mark.parametrize(
+    ("persona", "state", "expected"),
+    [
+        ("officer_b", "requested", 404),
+        ("officer_b", "draft", 404),
+        ("officer_b", "submitted", 404),  # sent_to_a itself stays hidden from agency B
+        ("viewer", "requested", 404),
+        ("viewer", "submitted", 404),
+        ("coordinator", "draft", 404),
+        ("coordinator", "requested", 200),
+        ("coordinator", "submitted", 200),
+    ],
+)
+def test_who_may_open_agency_a_assessment_of_sent_to_a(world, client, persona, state, expected):
     assessment = _bring_to(world, _assessment_a(world), state)
     _login(client, world, persona)
 
@@ -239,10 +272,16 @@ def test_agency_b_officer_cannot_see_agency_a_draft_assessment(world, client):
     _login(client, world, "officer_b")
 
     assert client.get(f"/assessments/{assessment.pk}/").status_code == 404
-    assert client.post(f"/assessments/{assessment.pk}/",
-                       {**FORM, "version": assessment.version}).status_code == 404
-    assert "draft comment" not in client.get(
-        f"/recommendations/{world.published.pk}/").content.decode()
+    assert (
+        client.post(
+            f"/assessments/{assessment.pk}/", {**FORM, "version": assessment.version}
+        ).status_code
+        == 404
+    )
+    assert (
+        "draft comment"
+        not in client.get(f"/recommendations/{world.published.pk}/").content.decode()
+    )
 
 
 @pytest.mark.parametrize("persona", ["officer_b", "viewer", "coordinator"])
@@ -261,14 +300,17 @@ def test_submitted_assessment_is_read_only_for_others(world, client, persona):
     assert (assessment.state, assessment.comment) == ("submitted", "submitted comment")
 
 
-@pytest.mark.parametrize(("persona", "state"), [
-    ("officer_a", "submitted"), ("coordinator", "requested"), ("coordinator", "submitted")])
+@pytest.mark.parametrize(
+    ("persona", "state"),
+    [("officer_a", "submitted"), ("coordinator", "requested"), ("coordinator", "submitted")],
+)
 def test_closed_or_foreign_assessment_cannot_be_changed(world, client, persona, state):
     assessment = _bring_to(world, _assessment_a(world), state)
     _login(client, world, persona)
 
-    response = client.post(f"/assessments/{assessment.pk}/",
-                           {**FORM, "version": assessment.version, "submit": "1"})
+    response = client.post(
+        f"/assessments/{assessment.pk}/", {**FORM, "version": assessment.version, "submit": "1"}
+    )
 
     assert response.status_code == 403
     assessment.refresh_from_db()
@@ -281,8 +323,16 @@ def test_second_save_on_the_same_version_is_refused_and_first_kept(world, client
     path = f"/assessments/{assessment.pk}/"
 
     client.post(path, {**FORM, "comment": "first save", "version": 1})
-    second = client.post(path, {**FORM, "comment": "second save", "proposed_response": "noted",
-                                "version": 1, "submit": "1"})
+    second = client.post(
+        path,
+        {
+            **FORM,
+            "comment": "second save",
+            "proposed_response": "noted",
+            "version": 1,
+            "submit": "1",
+        },
+    )
 
     # The refused edit comes back as typed, now based on the stored version.
     assert second.status_code == 200
@@ -293,7 +343,10 @@ def test_second_save_on_the_same_version_is_refused_and_first_kept(world, client
     assert second.context["assessment"].state == "draft"
     assessment.refresh_from_db()
     assert (assessment.state, assessment.comment, assessment.proposed_response) == (
-        "draft", "first save", "supported")
+        "draft",
+        "first save",
+        "supported",
+    )
 
 
 def test_withdrawing_a_request_is_for_the_coordinator_only(world, client):
@@ -314,8 +367,11 @@ def test_withdrawing_a_request_is_for_the_coordinator_only(world, client):
 
 # --- progress and clusters ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", 200), ("viewer", 200), ("officer_a", 302), ("officer_b", 302)])
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("coordinator", 200), ("viewer", 200), ("officer_a", 302), ("officer_b", 302)],
+)
 def test_review_progress_page(world, client, persona, expected):
     _login(client, world, persona)
 
@@ -328,8 +384,10 @@ def test_review_progress_page(world, client, persona, expected):
         assert [row["agency"] for row in response.context["rows"]] == [world.agency_a]
 
 
-@pytest.mark.parametrize(("persona", "open_assessments"), [
-    ("officer_a", 1), ("officer_b", 0), ("viewer", 0), ("coordinator", 0)])
+@pytest.mark.parametrize(
+    ("persona", "open_assessments"),
+    [("officer_a", 1), ("officer_b", 0), ("viewer", 0), ("coordinator", 0)],
+)
 def test_my_assessments_lists_only_own_agency(world, client, persona, open_assessments):
     _login(client, world, persona)
 
@@ -339,12 +397,15 @@ def test_my_assessments_lists_only_own_agency(world, client, persona, open_asses
     assert len(response.context["assessments"]) == open_assessments
 
 
-@pytest.mark.parametrize(("persona", "expected", "members"), [
-    ("coordinator", 200, {"draft", "sent_to_a"}),
-    ("officer_a", 200, {"sent_to_a"}),
-    ("officer_b", 404, set()),
-    ("viewer", 404, set()),
-])
+@pytest.mark.parametrize(
+    ("persona", "expected", "members"),
+    [
+        ("coordinator", 200, {"draft", "sent_to_a"}),
+        ("officer_a", 200, {"sent_to_a"}),
+        ("officer_b", 404, set()),
+        ("viewer", 404, set()),
+    ],
+)
 def test_cluster_page_shows_only_visible_members(world, client, persona, expected, members):
     cluster = services.make_cluster(world.coordinator, [world.draft, world.sent_to_a], "Drafts")
     _login(client, world, persona)
@@ -354,13 +415,17 @@ def test_cluster_page_shows_only_visible_members(world, client, persona, expecte
     assert response.status_code == expected
     if expected == 200:
         assert {r.pk for r in response.context["members"]} == {
-            getattr(world, name).pk for name in members}
+            getattr(world, name).pk for name in members
+        }
 
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("officer_a", 403), ("officer_b", 404), ("viewer", 404), ("coordinator", 302)])
-def test_only_the_coordinator_removes_a_recommendation_from_a_cluster(world, client, persona,
-                                                                      expected):
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("officer_a", 403), ("officer_b", 404), ("viewer", 404), ("coordinator", 302)],
+)
+def test_only_the_coordinator_removes_a_recommendation_from_a_cluster(
+    world, client, persona, expected
+):
     cluster = services.make_cluster(world.coordinator, [world.draft, world.sent_to_a], "Drafts")
     _login(client, world, persona)
 

@@ -27,7 +27,8 @@ def labelled(world):
     data = training_texts()
     names = {c.name: c for c in Category.objects.filter(taxonomy__slug=UPR_INFO_ISSUES)}
     for number, (text, issues, action) in enumerate(
-            zip(data.texts, data.issues, data.actions, strict=True)):
+        zip(data.texts, data.issues, data.actions, strict=True)
+    ):
         recommendation = make_recommendation(world.framework, f"9.{number}", text)
         recommendation.action_category = action
         recommendation.save()
@@ -104,7 +105,6 @@ def test_duplicates_as_json(world, capsys):
     twin = make_recommendation(world.framework, "1.9", world.published.text)
     call_command("classify", "duplicates", "--framework", world.framework.slug, "--json")
     groups = json.loads(capsys.readouterr().out)
-    assert [[item["id"] for item in group] for group in groups] == [[world.published.pk,
-                                                                     twin.pk]]
+    assert [[item["id"] for item in group] for group in groups] == [[world.published.pk, twin.pk]]
     call_command("classify", "duplicates", "--framework", world.framework.slug)
     assert "1. 1.1, 1.9" in capsys.readouterr().out

@@ -20,8 +20,9 @@ def suggested(drug_world, tiny_tagger):
 
 
 @pytest.mark.parametrize(("persona", "own"), [("mps_coordinator", 1), ("coordinator", 0)])
-def test_a_coordinator_decides_suggestions_of_their_framework_only(drug_world, suggested,
-                                                                  persona, own):
+def test_a_coordinator_decides_suggestions_of_their_framework_only(
+    drug_world, suggested, persona, own
+):
     user = getattr(drug_world, persona)
     mine, theirs = suggested[own], suggested[1 - own]
 
@@ -40,11 +41,15 @@ def test_bulk_decision_leaves_other_frameworks_alone(drug_world, suggested):
     from camket.tagging.models import Suggestion
 
     decided, _skipped = suggestions.decide_many(
-        drug_world.mps_coordinator, Suggestion.objects.all(), accepting=False)
+        drug_world.mps_coordinator, Suggestion.objects.all(), accepting=False
+    )
 
     assert decided == drug_world.drug_published.suggestions.count()
-    assert set(Suggestion.objects.filter(state="rejected").values_list(
-        "recommendation__framework__slug", flat=True)) == {"drug-programme"}
+    assert set(
+        Suggestion.objects.filter(state="rejected").values_list(
+            "recommendation__framework__slug", flat=True
+        )
+    ) == {"drug-programme"}
     assert not drug_world.published.suggestions.exclude(state="pending").exists()
 
 

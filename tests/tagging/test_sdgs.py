@@ -30,8 +30,10 @@ def test_an_unsure_theme_is_not_enough(tagger):
 
 
 def test_target_text_words_find_a_goal_and_its_target_without_any_theme(tagger):
-    text = ("Achieve universal and equitable access to safe and affordable drinking water "
-            "for all, and access to adequate and equitable sanitation and hygiene")
+    text = (
+        "Achieve universal and equitable access to safe and affordable drinking water "
+        "for all, and access to adequate and equitable sanitation and hygiene"
+    )
     (tags,) = tagger.tag([text], [[]])
     assert tags[0].goal == 6 and tags[0].target in ("6.1", "6.2")
     assert "water" in " ".join(tags[0].reasons)
@@ -45,8 +47,8 @@ def test_every_text_gets_at_least_one_goal(tagger):
 def test_close_confirmed_neighbours_outweigh_the_theme_table(tagger):
     text = "Combat trafficking in persons and protect victims of trafficking"
     neighbours = tagger.neighbours(
-        [text], ["Combat trafficking in persons and protect the victims of trafficking"],
-        [(8,)])
+        [text], ["Combat trafficking in persons and protect the victims of trafficking"], [(8,)]
+    )
     assert neighbours[0][0].similarity > 0.5
     (tags,) = tagger.tag([text], [[("Trafficking", 0.95)]], neighbours)
     assert [tag.goal for tag in tags] == [8]
@@ -54,10 +56,10 @@ def test_close_confirmed_neighbours_outweigh_the_theme_table(tagger):
 
 
 def test_distant_neighbours_are_ignored(tagger):
-    assert tagger.neighbours(["Abolish the death penalty"], ["Build more schools"], [(4,)]) \
-        == [[]]
-    (tags,) = tagger.tag(["x"], [[("Death penalty", 0.9)]],
-                         [[Neighbour(similarity=0.35, goals=(4,))]])
+    assert tagger.neighbours(["Abolish the death penalty"], ["Build more schools"], [(4,)]) == [[]]
+    (tags,) = tagger.tag(
+        ["x"], [[("Death penalty", 0.9)]], [[Neighbour(similarity=0.35, goals=(4,))]]
+    )
     assert {tag.goal for tag in tags} == {4, 16}
 
 

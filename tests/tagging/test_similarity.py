@@ -17,16 +17,25 @@ def cycles(world):
     viet_nam = StateResolver().resolve("Viet Nam")
     world.framework.state_under_review = viet_nam
     world.framework.save()
-    earlier = Framework.objects.create(slug="upr-vn-3", name="UPR Viet Nam cycle 3",
-                                       kind="upr_cycle", cycle=3, state_under_review=viet_nam)
-    other_state = Framework.objects.create(slug="upr-th-3", name="UPR Thailand cycle 3",
-                                           kind="upr_cycle", cycle=3)
+    earlier = Framework.objects.create(
+        slug="upr-vn-3",
+        name="UPR Viet Nam cycle 3",
+        kind="upr_cycle",
+        cycle=3,
+        state_under_review=viet_nam,
+    )
+    other_state = Framework.objects.create(
+        slug="upr-th-3", name="UPR Thailand cycle 3", kind="upr_cycle", cycle=3
+    )
     return {
         "now": make_recommendation(world.framework, "4.1", TORTURE + "."),
         "twin": make_recommendation(world.framework, "4.2", TORTURE + " (OPCAT)."),
         "unrelated": make_recommendation(world.framework, "4.3", "Build rural roads."),
-        "earlier": make_recommendation(earlier, "3.1", "Consider ratifying the Optional "
-                                       "Protocol to the Convention against Torture."),
+        "earlier": make_recommendation(
+            earlier,
+            "3.1",
+            "Consider ratifying the Optional Protocol to the Convention against Torture.",
+        ),
         "earlier_draft": make_recommendation(earlier, "3.2", TORTURE, status="draft"),
         "elsewhere": make_recommendation(other_state, "3.1", TORTURE + "."),
     }
@@ -38,8 +47,10 @@ def test_near_duplicates_are_grouped(cycles, world):
 
 
 def test_a_stricter_threshold_separates_them(cycles, world):
-    assert similarity.near_duplicate_groups(world.framework.recommendations.all(),
-                                            threshold=0.99) == []
+    assert (
+        similarity.near_duplicate_groups(world.framework.recommendations.all(), threshold=0.99)
+        == []
+    )
 
 
 def test_earlier_cycles_of_the_same_state_only(cycles, world):
@@ -62,8 +73,7 @@ def test_the_index_follows_new_recommendations(cycles, world):
 
 
 def test_more_like_this_in_search_puts_the_closest_first(cycles, world):
-    found = list(search.search(world.coordinator,
-                               search.SearchParams(like=str(cycles["now"].pk))))
+    found = list(search.search(world.coordinator, search.SearchParams(like=str(cycles["now"].pk))))
     same_words = {cycles[name] for name in ("twin", "earlier_draft", "elsewhere")}
     assert set(found[:3]) == same_words
     assert found[3] == cycles["earlier"]
@@ -76,17 +86,20 @@ def test_more_like_this_on_a_hidden_recommendation_finds_nothing(cycles, world):
 
 
 def test_near_duplicates_are_per_state_and_do_not_chain(world):
-    framework = Framework.objects.create(slug="upr-cycle-1", name="UPR cycle 1",
-                                         kind="upr_cycle", cycle=1)
+    framework = Framework.objects.create(
+        slug="upr-cycle-1", name="UPR cycle 1", kind="upr_cycle", cycle=1
+    )
     states = StateResolver()
     made = []
     for state in ("Chile", "Peru"):
-        for number, text in enumerate([
+        for number, text in enumerate(
+            [
                 "Abolish the death penalty",
                 "Abolish the death penalty in law",
                 "Abolish the death penalty in law and in practice for all crimes",
-                "Abolish in law and in practice the penalty of corporal punishment for all "
-                "crimes"]):
+                "Abolish in law and in practice the penalty of corporal punishment for all crimes",
+            ]
+        ):
             recommendation = make_recommendation(framework, f"{state}-{number}", text)
             recommendation.state_under_review = states.resolve(state)
             recommendation.save()
@@ -103,13 +116,15 @@ def test_texts_without_words_do_not_break_similarity(world):
 
     Recommendation.objects.update(text="—")
     assert similarity.near_duplicate_groups(world.framework.recommendations.all()) == []
-    assert similarity.most_similar(world.published,
-                                   visible_recommendations(world.coordinator)) == []
+    assert (
+        similarity.most_similar(world.published, visible_recommendations(world.coordinator)) == []
+    )
 
 
 def test_more_like_this_combines_with_filters_that_need_distinct(cycles, world):
     philippines = world.published.recommending_states.get()
     cycles["twin"].recommending_states.add(philippines)
-    params = search.SearchParams(like=str(cycles["now"].pk), state="all",
-                                 recommending_state=str(philippines.pk))
+    params = search.SearchParams(
+        like=str(cycles["now"].pk), state="all", recommending_state=str(philippines.pk)
+    )
     assert list(search.search(world.coordinator, params)) == [cycles["twin"]]

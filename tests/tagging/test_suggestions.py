@@ -15,8 +15,10 @@ TORTURE = "Torture and other CID treatment"
 @pytest.fixture
 def torture_text(world):
     return make_recommendation(
-        world.framework, "2.1", "Ratify the Convention against Torture and prevent torture "
-        "in detention.")
+        world.framework,
+        "2.1",
+        "Ratify the Convention against Torture and prevent torture in detention.",
+    )
 
 
 def theme(name):
@@ -84,8 +86,7 @@ def test_accepting_the_action_category_sets_it(world, torture_text, tiny_tagger)
     assert torture_text.history.first().action_category == 5
 
 
-def test_an_action_category_set_meanwhile_is_not_overwritten(world, torture_text,
-                                                              tiny_tagger):
+def test_an_action_category_set_meanwhile_is_not_overwritten(world, torture_text, tiny_tagger):
     from django.core.exceptions import ValidationError
 
     suggestions.suggest([torture_text], tiny_tagger)
@@ -101,8 +102,12 @@ def test_an_action_category_set_meanwhile_is_not_overwritten(world, torture_text
 def test_accepting_an_sdg_target_also_tags_its_goal(world, torture_text):
     target = Category.objects.get(taxonomy__slug=SDG, code="16.3")
     suggestion = Suggestion.objects.create(
-        recommendation=torture_text, kind="sdg", category=target, confidence=0.7,
-        key=Suggestion.key_for(category_id=target.pk))
+        recommendation=torture_text,
+        kind="sdg",
+        category=target,
+        confidence=0.7,
+        key=Suggestion.key_for(category_id=target.pk),
+    )
     suggestions.accept(world.coordinator, suggestion)
     codes = set(torture_text.categories.values_list("code", flat=True))
     assert codes == {"16", "16.3"}
@@ -137,7 +142,8 @@ def test_bulk_accepts_only_above_the_threshold(world, torture_text, tiny_tagger)
     threshold = confidences[len(confidences) // 2]
     above = pending.filter(confidence__gte=threshold).count()
     decided, skipped = suggestions.decide_many(
-        world.coordinator, pending.filter(confidence__gte=threshold), accepting=True)
+        world.coordinator, pending.filter(confidence__gte=threshold), accepting=True
+    )
     assert (decided, skipped) == (above, 0)
     assert pending.filter(state="accepted").count() == above
     assert not pending.filter(state="accepted", confidence__lt=threshold).exists()
@@ -145,14 +151,24 @@ def test_bulk_accepts_only_above_the_threshold(world, torture_text, tiny_tagger)
 
 
 def test_a_newer_model_withdraws_pending_suggestions_it_no_longer_makes(
-        world, torture_text, tiny_tagger):
+    world, torture_text, tiny_tagger
+):
     women = theme("Women's rights")
-    old = Suggestion.objects.create(recommendation=torture_text, kind="theme", category=women,
-                                    confidence=0.6, key=Suggestion.key_for(category_id=women.pk))
+    old = Suggestion.objects.create(
+        recommendation=torture_text,
+        kind="theme",
+        category=women,
+        confidence=0.6,
+        key=Suggestion.key_for(category_id=women.pk),
+    )
     decided = Suggestion.objects.create(
-        recommendation=torture_text, kind="theme", category=theme("Right to education"),
-        confidence=0.6, state="rejected",
-        key=Suggestion.key_for(category_id=theme("Right to education").pk))
+        recommendation=torture_text,
+        kind="theme",
+        category=theme("Right to education"),
+        confidence=0.6,
+        state="rejected",
+        key=Suggestion.key_for(category_id=theme("Right to education").pk),
+    )
     outcome = suggestions.suggest([torture_text], tiny_tagger)
     assert outcome.removed == 1
     assert not Suggestion.objects.filter(pk=old.pk).exists()
@@ -160,7 +176,8 @@ def test_a_newer_model_withdraws_pending_suggestions_it_no_longer_makes(
 
 
 def test_confirmed_sdgs_of_similar_recommendations_are_followed_without_naming_them(
-        world, tiny_tagger):
+    world, tiny_tagger
+):
     from camket.lib.vocabulary import CONFIRMED_SDG_REASON
 
     text = "Ratify the protocol on trafficking in persons and protect victims of trafficking."

@@ -51,7 +51,8 @@ def test_training_reads_the_upr_info_export(shared_data):
 
 def test_obvious_texts_get_the_obvious_tags(trained_model):
     torture, continuing = trained_model.predict(
-        [TORTURE, "Continue its efforts to improve access to education for all children"])
+        [TORTURE, "Continue its efforts to improve access to education for all children"]
+    )
     assert torture.action_category == 5
     assert any("Torture" in issue for issue in torture.issues)
     assert continuing.action_category == 2
@@ -79,8 +80,10 @@ def test_newest_version_is_loaded(trained_model, tmp_path):
 
 
 def test_predict_command_writes_the_contract(saved_model, tmp_path):
-    source = write_csv(tmp_path / "in.csv", [("id", "text"), ("r1", TORTURE),
-                                             ("r2", "Consider abolishing the death penalty")])
+    source = write_csv(
+        tmp_path / "in.csv",
+        [("id", "text"), ("r1", TORTURE), ("r2", "Consider abolishing the death penalty")],
+    )
     out = tmp_path / "out.csv"
     call_command("classify", "predict", str(source), "--out", str(out))
     rows = read_csv(out)

@@ -34,8 +34,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, suggested):
 
 def test_the_coordinator_accepts_and_rejects_from_the_page(client, world, suggested):
     as_persona(client, world, "coordinator")
-    response = client.post(f"/suggestions/{suggested['draft'].pk}/accept/",
-                           {"next": "/suggestions/"})
+    response = client.post(
+        f"/suggestions/{suggested['draft'].pk}/accept/", {"next": "/suggestions/"}
+    )
     assert response.status_code == 302 and response.url == "/suggestions/"
     client.post(f"/suggestions/{suggested['published'].pk}/reject/")
     assert world.draft.categories.filter(name="Justice").exists()
@@ -59,9 +60,13 @@ def test_bulk_accept_above_a_threshold_and_selected_reject(client, world, sugges
     as_persona(client, world, "coordinator")
     client.post("/suggestions/bulk/", {"decision": "accept", "threshold": "0.6"})
     assert {s.pk for s in Suggestion.objects.filter(state="accepted")} == {
-        suggested["draft"].pk, suggested["sent_to_a"].pk}
-    client.post("/suggestions/bulk/", {"decision": "reject", "scope": "selected",
-                                       "ids": [suggested["published"].pk]})
+        suggested["draft"].pk,
+        suggested["sent_to_a"].pk,
+    }
+    client.post(
+        "/suggestions/bulk/",
+        {"decision": "reject", "scope": "selected", "ids": [suggested["published"].pk]},
+    )
     assert Suggestion.objects.get(pk=suggested["published"].pk).state == "rejected"
 
 
@@ -74,8 +79,11 @@ def test_the_coordinator_queues_a_run(client, world):
 
 def test_detail_page_shows_suggestions_and_similar(client, world, suggested):
     twin = make_recommendation(world.framework, "1.9", world.published.text)
-    page = as_persona(client, world, "viewer").get(
-        f"/recommendations/{world.published.pk}/").content.decode()
+    page = (
+        as_persona(client, world, "viewer")
+        .get(f"/recommendations/{world.published.pk}/")
+        .content.decode()
+    )
     assert "&lt;b&gt;published&lt;/b&gt;" in page and "Justice" in page
     assert f"/recommendations/{twin.pk}/" in page
     assert f"?like={world.published.pk}" in page
@@ -83,21 +91,30 @@ def test_detail_page_shows_suggestions_and_similar(client, world, suggested):
 
 def test_near_duplicates_page_offers_a_cluster(client, world):
     make_recommendation(world.framework, "1.9", world.published.text)
-    page = as_persona(client, world, "coordinator").get(
-        "/review/duplicates/", {"framework": world.framework.slug}).content.decode()
-    assert "1.9" in page and "<button type=\"submit\">Make a cluster" in page
-    page = as_persona(client, world, "viewer").get(
-        "/review/duplicates/", {"framework": world.framework.slug}).content.decode()
-    assert "1.9" in page and "<button type=\"submit\">Make a cluster" not in page
+    page = (
+        as_persona(client, world, "coordinator")
+        .get("/review/duplicates/", {"framework": world.framework.slug})
+        .content.decode()
+    )
+    assert "1.9" in page and '<button type="submit">Make a cluster' in page
+    page = (
+        as_persona(client, world, "viewer")
+        .get("/review/duplicates/", {"framework": world.framework.slug})
+        .content.decode()
+    )
+    assert "1.9" in page and '<button type="submit">Make a cluster' not in page
 
 
-@pytest.mark.parametrize("form", [
-    {"threshold": "0.6"},                                   # no decision
-    {"decision": "reject", "threshold": "abc"},             # no usable threshold
-    {"decision": "reject"},                                 # no threshold at all
-    {"decision": "reject", "threshold": "2"},               # out of range
-    {"decision": "reject", "scope": "selected"},            # nothing ticked
-])
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"threshold": "0.6"},  # no decision
+        {"decision": "reject", "threshold": "abc"},  # no usable threshold
+        {"decision": "reject"},  # no threshold at all
+        {"decision": "reject", "threshold": "2"},  # out of range
+        {"decision": "reject", "scope": "selected"},  # nothing ticked
+    ],
+)
 def test_a_bulk_request_without_a_clear_limit_decides_nothing(client, world, suggested, form):
     as_persona(client, world, "coordinator")
     response = client.post("/suggestions/bulk/", form, follow=True)
@@ -107,8 +124,9 @@ def test_a_bulk_request_without_a_clear_limit_decides_nothing(client, world, sug
 
 def test_bulk_keeps_the_filters_shown(client, world, suggested):
     as_persona(client, world, "coordinator")
-    client.post("/suggestions/bulk/", {"decision": "reject", "threshold": "1",
-                                       "max_confidence": "0.6"})
+    client.post(
+        "/suggestions/bulk/", {"decision": "reject", "threshold": "1", "max_confidence": "0.6"}
+    )
     assert set(Suggestion.objects.filter(state="rejected")) == {suggested["published"]}
 
 

@@ -7,8 +7,13 @@ from camket.frameworks.models import Recommendation
 from camket.translations.services import may_translate
 
 # On `world.published`, after make_plan_world: action_a (agency A leads it) implements it.
-EXPECTED = {"coordinator": True, "officer_a": True, "officer_b": False, "viewer": False,
-            "anonymous": False}
+EXPECTED = {
+    "coordinator": True,
+    "officer_a": True,
+    "officer_b": False,
+    "viewer": False,
+    "anonymous": False,
+}
 
 
 def _user(username):
@@ -21,8 +26,10 @@ def _post(client, world, persona, recommendation, text):
     user = getattr(world, persona)
     if persona != "anonymous":
         client.force_login(user)
-    return client.post(f"/recommendations/{recommendation.pk}/translation/",
-                       {"text_vi": text, "version": recommendation.version})
+    return client.post(
+        f"/recommendations/{recommendation.pk}/translation/",
+        {"text_vi": text, "version": recommendation.version},
+    )
 
 
 @pytest.mark.parametrize("persona", list(EXPECTED))
@@ -49,9 +56,12 @@ def test_who_may_translate_through_the_api(plan_world, client, persona):
     headers = {}
     if persona != "anonymous":
         headers = {"Authorization": f"Bearer {ApiToken.issue(user, 'tests')[1]}"}
-    response = client.put(f"/api/recommendations/{item.pk}/translation",
-                          {"text_vi": "Bản dịch qua API", "version": item.version},
-                          content_type="application/json", headers=headers)
+    response = client.put(
+        f"/api/recommendations/{item.pk}/translation",
+        {"text_vi": "Bản dịch qua API", "version": item.version},
+        content_type="application/json",
+        headers=headers,
+    )
     item.refresh_from_db()
     if EXPECTED[persona]:
         assert response.status_code == 200, response.content
@@ -86,7 +96,9 @@ def test_the_form_is_offered_only_to_who_may_translate(plan_world, client):
 def test_a_draft_unseen_by_the_agency_is_not_found(plan_world, client):
     world = plan_world.world
     client.force_login(_user("officer_b"))
-    response = client.post(f"/recommendations/{world.draft.pk}/translation/",
-                           {"text_vi": "x", "version": world.draft.version})
+    response = client.post(
+        f"/recommendations/{world.draft.pk}/translation/",
+        {"text_vi": "x", "version": world.draft.version},
+    )
     assert response.status_code == 404
     assert Recommendation.objects.get(pk=world.draft.pk).text_vi == ""

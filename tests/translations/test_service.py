@@ -28,8 +28,9 @@ def test_a_stale_version_is_refused_and_nothing_is_written(world):
 def test_history_names_who_changed_the_text_and_what(world):
     item = world.published
     before = item.history.count()
-    set_vietnamese_text(world.coordinator, item, "Tiếp tục phòng, chống mua bán người.",
-                        version=item.version)
+    set_vietnamese_text(
+        world.coordinator, item, "Tiếp tục phòng, chống mua bán người.", version=item.version
+    )
     latest = item.history.latest()
     assert item.history.count() == before + 1
     assert latest.history_user == world.coordinator
@@ -40,8 +41,9 @@ def test_history_names_who_changed_the_text_and_what(world):
 def test_the_same_text_again_writes_nothing(world):
     item = world.published
     before = (item.history.count(), item.version)
-    changed = set_vietnamese_text(world.coordinator, item, "  " + item.text_vi + "\n",
-                                  version=item.version)
+    changed = set_vietnamese_text(
+        world.coordinator, item, "  " + item.text_vi + "\n", version=item.version
+    )
     item.refresh_from_db()
     assert changed is False
     assert (item.history.count(), item.version) == before
@@ -49,11 +51,9 @@ def test_the_same_text_again_writes_nothing(world):
 
 def test_refused_to_whom_it_does_not_concern(world):
     with pytest.raises(PermissionDenied):
-        set_vietnamese_text(world.officer_b, world.sent_to_a, "x",
-                            version=world.sent_to_a.version)
+        set_vietnamese_text(world.officer_b, world.sent_to_a, "x", version=world.sent_to_a.version)
     with pytest.raises(PermissionDenied):
-        set_vietnamese_text(world.viewer, world.published, "x",
-                            version=world.published.version)
+        set_vietnamese_text(world.viewer, world.published, "x", version=world.published.version)
 
 
 @pytest.mark.parametrize("query", ["tra tấn", "tra tan", "TRA TẤN"])
@@ -61,9 +61,12 @@ def test_search_finds_a_newly_entered_vietnamese_text(world, query):
     item = world.draft  # "Establish a national human rights institution."
     params = search.SearchParams(q=query)
     assert item not in search.search(world.coordinator, params)
-    set_vietnamese_text(world.coordinator, item,
-                        "Thành lập cơ quan nhân quyền quốc gia; phòng, chống tra tấn.",
-                        version=item.version)
+    set_vietnamese_text(
+        world.coordinator,
+        item,
+        "Thành lập cơ quan nhân quyền quốc gia; phòng, chống tra tấn.",
+        version=item.version,
+    )
     assert item in search.search(world.coordinator, params)
 
 
@@ -82,8 +85,7 @@ def test_the_api_filters_on_translation(world, client):
     from camket.accounts.models import ApiToken
 
     headers = {"Authorization": f"Bearer {ApiToken.issue(world.coordinator, 't')[1]}"}
-    body = client.get("/api/recommendations", {"translation": "missing"},
-                      headers=headers).json()
+    body = client.get("/api/recommendations", {"translation": "missing"}, headers=headers).json()
     ids = {item["id"] for item in body["items"]}
     assert world.draft.pk in ids and world.published.pk not in ids
     assert all(item["text_vi"] == "" for item in body["items"])
@@ -93,13 +95,15 @@ def test_htmx_save_returns_the_block_and_a_stale_one_keeps_the_text(world, clien
     client.force_login(_user("coordinator"))
     item = world.draft
     url = f"/recommendations/{item.pk}/translation/"
-    first = client.post(url, {"text_vi": "Bản dịch một", "version": item.version},
-                        HTTP_HX_REQUEST="true")
+    first = client.post(
+        url, {"text_vi": "Bản dịch một", "version": item.version}, HTTP_HX_REQUEST="true"
+    )
     page = first.content.decode()
     assert first.status_code == 200 and 'id="item-texts"' in page
     assert "Bản dịch một" in page
-    stale = client.post(url, {"text_vi": "Bản dịch <b>hai</b>", "version": item.version},
-                        HTTP_HX_REQUEST="true").content.decode()
+    stale = client.post(
+        url, {"text_vi": "Bản dịch <b>hai</b>", "version": item.version}, HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert 'role="alert"' in stale
     assert "Bản dịch &lt;b&gt;hai&lt;/b&gt;" in stale  # kept in the form, escaped
     item.refresh_from_db()
@@ -114,15 +118,18 @@ def test_the_detail_page_shows_the_readers_language_first(world, client):
     english = client.get(url).content.decode()
     first_vi = vietnamese.index('id="item-texts"')
     assert vietnamese.index("Tiếp tục nỗ lực", first_vi) < vietnamese.index(
-        "Continue efforts", first_vi)
+        "Continue efforts", first_vi
+    )
     assert english.index("Continue efforts", english.index('id="item-texts"')) < english.index(
-        "Tiếp tục nỗ lực")
+        "Tiếp tục nỗ lực"
+    )
 
 
 def test_a_missing_translation_is_marked_on_the_detail_page(world, client):
     client.force_login(_user("coordinator"))
-    page = client.get(f"/recommendations/{world.draft.pk}/",
-                      HTTP_ACCEPT_LANGUAGE="vi").content.decode()
-    block = page[page.index('id="item-texts"'):]
+    page = client.get(
+        f"/recommendations/{world.draft.pk}/", HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+    block = page[page.index('id="item-texts"') :]
     assert 'class="badge lang-missing"' in block
     assert '<p class="text" lang="en">Establish a national' in block

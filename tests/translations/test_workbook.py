@@ -35,23 +35,27 @@ def test_export_then_import_changes_nothing(world, tmp_path):
     # A text a spreadsheet would take for a formula survives the round trip too.
     Recommendation.objects.filter(pk=world.draft.pk).update(text_vi="=1+1 không phải công thức")
     path = _export(tmp_path)
-    before = {r.pk: (r.text_vi, r.version, r.history.count())
-              for r in Recommendation.objects.all()}
+    before = {r.pk: (r.text_vi, r.version, r.history.count()) for r in Recommendation.objects.all()}
     out = io.StringIO()
     call_command("translations", "import", str(path), "--user", "coordinator", stdout=out)
     assert "0 Vietnamese text(s) written, 3 unchanged" in out.getvalue()
-    assert before == {r.pk: (r.text_vi, r.version, r.history.count())
-                      for r in Recommendation.objects.all()}
+    assert before == {
+        r.pk: (r.text_vi, r.version, r.history.count()) for r in Recommendation.objects.all()
+    }
 
 
 def test_import_writes_only_the_vietnamese_column_and_names_the_user(world, tmp_path):
     path = _export(tmp_path)
     row = _rows(path)["1.2"]
-    _edit(path, {(row, "vietnamese_text"): "Thành lập cơ quan nhân quyền quốc gia.",
-                 (row, "reference"): "changed reference is ignored",
-                 (row, "english_text"): "changed English is ignored"})
-    call_command("translations", "import", str(path), "--user", "coordinator",
-                 stdout=io.StringIO())
+    _edit(
+        path,
+        {
+            (row, "vietnamese_text"): "Thành lập cơ quan nhân quyền quốc gia.",
+            (row, "reference"): "changed reference is ignored",
+            (row, "english_text"): "changed English is ignored",
+        },
+    )
+    call_command("translations", "import", str(path), "--user", "coordinator", stdout=io.StringIO())
     item = Recommendation.objects.get(pk=world.draft.pk)
     assert item.text_vi == "Thành lập cơ quan nhân quyền quốc gia."
     assert item.reference == "1.2" and item.text.startswith("Establish")
@@ -67,12 +71,16 @@ def test_dry_run_writes_nothing(world, tmp_path):
     assert Recommendation.objects.get(pk=world.draft.pk).text_vi == ""
 
 
-def test_a_row_whose_english_changed_since_export_is_refused_and_nothing_written(
-        world, tmp_path):
+def test_a_row_whose_english_changed_since_export_is_refused_and_nothing_written(world, tmp_path):
     path = _export(tmp_path)
     rows = _rows(path)
-    _edit(path, {(rows["1.2"], "vietnamese_text"): "Bản dịch tốt",
-                 (rows["1.3"], "vietnamese_text"): "Bản dịch cũ"})
+    _edit(
+        path,
+        {
+            (rows["1.2"], "vietnamese_text"): "Bản dịch tốt",
+            (rows["1.3"], "vietnamese_text"): "Bản dịch cũ",
+        },
+    )
     Recommendation.objects.filter(pk=world.sent_to_a.pk).update(text="A new English text.")
     err = io.StringIO()
     with pytest.raises(CommandError, match="Nothing was imported"):
@@ -96,7 +104,9 @@ def test_errors_name_the_row_and_the_column(world, tmp_path):
     _edit(path, {(rows["1.1"], "id"): 999999, (rows["1.2"], "id"): "abc"})
     result = import_workbook(None, path.read_bytes())
     assert sorted((p.row, p.column) for p in result.problems) == [
-        (rows["1.1"], "id"), (rows["1.2"], "id")]
+        (rows["1.1"], "id"),
+        (rows["1.2"], "id"),
+    ]
     assert not result.written
     assert str(result.problems[0]).startswith(f"row {rows['1.1']}, column id: ")
 
@@ -114,8 +124,13 @@ def test_an_officer_imports_only_items_assigned_to_their_agency(plan_world, tmp_
     world = plan_world.world
     path = _export(tmp_path)
     rows = _rows(path)
-    _edit(path, {(rows["1.1"], "vietnamese_text"): "Bản dịch của Bộ Công an",
-                 (rows["1.3"], "vietnamese_text"): "Bản dịch khác"})
+    _edit(
+        path,
+        {
+            (rows["1.1"], "vietnamese_text"): "Bản dịch của Bộ Công an",
+            (rows["1.3"], "vietnamese_text"): "Bản dịch khác",
+        },
+    )
     refused = check_rows(world.officer_b, path.read_bytes())
     assert {p.row for p in refused.problems} == {rows["1.1"], rows["1.2"], rows["1.3"]}
     accepted = import_workbook(world.officer_a, _without_row(path, rows["1.2"]))
@@ -132,12 +147,18 @@ def _without_row(path, row: int) -> bytes:
 
 
 def test_the_export_has_the_reference_english_and_current_vietnamese(world):
-    sheet = load_workbook(io.BytesIO(export_workbook(
-        Recommendation.objects.filter(pk=world.published.pk)))).active
+    sheet = load_workbook(
+        io.BytesIO(export_workbook(Recommendation.objects.filter(pk=world.published.pk)))
+    ).active
     assert [c.value for c in sheet[1]] == list(COLUMNS)
     row = [c.value for c in sheet[2]]
-    assert row[:5] == [world.published.pk, "upr-vn-4", "1.1", world.published.text,
-                       world.published.text_vi]
+    assert row[:5] == [
+        world.published.pk,
+        "upr-vn-4",
+        "1.1",
+        world.published.text,
+        world.published.text_vi,
+    ]
 
 
 def test_export_refuses_an_unknown_framework(db, tmp_path):

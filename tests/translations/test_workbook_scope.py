@@ -24,8 +24,11 @@ def shared_world(plan_world):
     """Agency B's action also implements 1.1; 1.4 is published and nobody's assignment."""
     plan_world.action_b.recommendations.add(plan_world.world.published)
     plan_world.world.unassigned = make_recommendation(
-        plan_world.world.framework, "1.4", "Ratify the Optional Protocol to CAT.",
-        states=["Denmark"])
+        plan_world.world.framework,
+        "1.4",
+        "Ratify the Optional Protocol to CAT.",
+        states=["Denmark"],
+    )
     return plan_world.world
 
 
@@ -61,8 +64,7 @@ def test_an_officers_export_holds_only_the_items_they_may_translate(shared_world
 
 
 def test_the_coordinators_export_still_has_every_item(shared_world, client):
-    assert _references(_download(client, shared_world.coordinator)) == {
-        "1.1", "1.2", "1.3", "1.4"}
+    assert _references(_download(client, shared_world.coordinator)) == {"1.1", "1.2", "1.3", "1.4"}
 
 
 def test_a_coordinator_of_another_framework_gets_no_row_of_this_one(shared_world, client):
@@ -70,8 +72,9 @@ def test_a_coordinator_of_another_framework_gets_no_row_of_this_one(shared_world
 
 
 def test_the_officer_round_trip_with_one_changed_row_succeeds(shared_world, client):
-    content, _rows = _fill(_download(client, shared_world.officer_b),
-                           {"1.1": "Bản dịch của Bộ Tư pháp."})
+    content, _rows = _fill(
+        _download(client, shared_world.officer_b), {"1.1": "Bản dịch của Bộ Tư pháp."}
+    )
     page = client.post("/translations/", {"file": SimpleUploadedFile("t.xlsx", content)})
     assert "1 Vietnamese text written" in page.content.decode()
     item = Recommendation.objects.get(pk=shared_world.published.pk)
@@ -87,27 +90,37 @@ def test_untouched_rows_the_officer_may_not_translate_do_not_stop_the_import(sha
     result = import_workbook(officer, content)
     assert result.problems == [] and result.written
     assert (len(result.changes), result.unchanged) == (1, 1)
-    assert Recommendation.objects.get(
-        pk=shared_world.published.pk).text_vi == "Bản dịch của Bộ Tư pháp."
+    assert (
+        Recommendation.objects.get(pk=shared_world.published.pk).text_vi
+        == "Bản dịch của Bộ Tư pháp."
+    )
 
 
 def test_a_changed_row_they_may_not_translate_is_still_refused(shared_world):
     officer = shared_world.officer_b
-    content, rows = _fill(_sheet(export_workbook(visible_recommendations(officer))),
-                          {"1.1": "Bản dịch của Bộ Tư pháp.", "1.4": "Không phải việc của Bộ."})
+    content, rows = _fill(
+        _sheet(export_workbook(visible_recommendations(officer))),
+        {"1.1": "Bản dịch của Bộ Tư pháp.", "1.4": "Không phải việc của Bộ."},
+    )
     result = import_workbook(officer, content)
     assert [(p.row, p.column) for p in result.problems] == [(rows["1.4"], "id")]
     assert str(result.problems[0]).startswith(f"row {rows['1.4']}, column id: ")
     assert not result.written
     assert Recommendation.objects.get(pk=shared_world.published.pk).text_vi == (
-        "Tiếp tục nỗ lực phòng, chống mua bán người.")  # all or nothing
+        "Tiếp tục nỗ lực phòng, chống mua bán người."
+    )  # all or nothing
     assert Recommendation.objects.get(pk=shared_world.unassigned.pk).text_vi == ""
 
 
 def _agrees_with_the_permission(world) -> None:
     items = Recommendation.objects.all()
-    for user in (world.coordinator, world.officer_a, world.officer_b, world.viewer,
-                 world.mps_coordinator):
+    for user in (
+        world.coordinator,
+        world.officer_a,
+        world.officer_b,
+        world.viewer,
+        world.mps_coordinator,
+    ):
         listed = set(translatable(user, items).values_list("pk", flat=True))
         assert listed == {item.pk for item in items if may_translate(user, item)}, user
 
@@ -115,11 +128,13 @@ def _agrees_with_the_permission(world) -> None:
 def test_the_export_filter_agrees_with_the_permission(shared_world, plan_world):
     _agrees_with_the_permission(shared_world)
     assert set(translatable(shared_world.officer_a, Recommendation.objects.all())) == {
-        shared_world.published, shared_world.sent_to_a}
+        shared_world.published,
+        shared_world.sent_to_a,
+    }
     # An archived action and a withdrawn request for an opinion assign nothing any more.
-    Action.objects.filter(pk=plan_world.action_a.pk).update(
-        publication=Action.Publication.ARCHIVED)
+    Action.objects.filter(pk=plan_world.action_a.pk).update(publication=Action.Publication.ARCHIVED)
     Assessment.objects.filter(recommendation=shared_world.sent_to_a).update(
-        state=Assessment.State.WITHDRAWN)
+        state=Assessment.State.WITHDRAWN
+    )
     _agrees_with_the_permission(shared_world)
     assert not translatable(shared_world.officer_a, Recommendation.objects.all()).exists()

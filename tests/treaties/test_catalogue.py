@@ -14,16 +14,53 @@ from camket.treaties.catalogue import (
 from camket.treaties.models import Instrument
 
 ISSUE_KEYS = [
-    "ICERD", "ICCPR", "ICCPR-OP1", "ICCPR-OP2", "ICESCR", "ICESCR-OP", "CEDAW", "CEDAW-OP",
-    "CAT", "OP-CAT", "CRC", "CRC-OP-AC", "CRC-OP-SC", "CRC-OP-IC", "ICRMW", "CRPD", "CRPD-OP",
-    "CED", "ROME-STATUTE", "UNTOC", "UNTOC-TIP", "UNTOC-SOM", "UNTOC-FIREARMS", "UNCAC",
-    "DRUGS-1961", "DRUGS-1971", "DRUGS-1988",
+    "ICERD",
+    "ICCPR",
+    "ICCPR-OP1",
+    "ICCPR-OP2",
+    "ICESCR",
+    "ICESCR-OP",
+    "CEDAW",
+    "CEDAW-OP",
+    "CAT",
+    "OP-CAT",
+    "CRC",
+    "CRC-OP-AC",
+    "CRC-OP-SC",
+    "CRC-OP-IC",
+    "ICRMW",
+    "CRPD",
+    "CRPD-OP",
+    "CED",
+    "ROME-STATUTE",
+    "UNTOC",
+    "UNTOC-TIP",
+    "UNTOC-SOM",
+    "UNTOC-FIREARMS",
+    "UNCAC",
+    "DRUGS-1961",
+    "DRUGS-1971",
+    "DRUGS-1988",
 ]
 COUNTER_TERRORISM_KEYS = [
-    "CT-TOKYO-1963", "CT-HAGUE-1970", "CT-MONTREAL-1971", "CT-IPP-1973", "CT-HOSTAGES-1979",
-    "CT-CPPNM-1980", "CT-AIRPORTS-1988", "CT-SUA-1988", "CT-PLATFORMS-1988", "CT-PLASTIC-1991",
-    "CT-BOMBINGS-1997", "CT-FINANCING-1999", "CT-NUCLEAR-2005", "CT-CPPNM-AMENDMENT-2005",
-    "CT-SUA-2005", "CT-PLATFORMS-2005", "CT-BEIJING-2010", "CT-BEIJING-PROTOCOL-2010",
+    "CT-TOKYO-1963",
+    "CT-HAGUE-1970",
+    "CT-MONTREAL-1971",
+    "CT-IPP-1973",
+    "CT-HOSTAGES-1979",
+    "CT-CPPNM-1980",
+    "CT-AIRPORTS-1988",
+    "CT-SUA-1988",
+    "CT-PLATFORMS-1988",
+    "CT-PLASTIC-1991",
+    "CT-BOMBINGS-1997",
+    "CT-FINANCING-1999",
+    "CT-NUCLEAR-2005",
+    "CT-CPPNM-AMENDMENT-2005",
+    "CT-SUA-2005",
+    "CT-PLATFORMS-2005",
+    "CT-BEIJING-2010",
+    "CT-BEIJING-PROTOCOL-2010",
     "CT-MONTREAL-PROTOCOL-2014",
 ]
 
@@ -33,8 +70,12 @@ def test_every_key_of_the_issue_is_in_the_migrated_database():
     stored = set(Instrument.objects.values_list("key", flat=True))
     assert set(ISSUE_KEYS) <= stored
     assert set(COUNTER_TERRORISM_KEYS) <= stored
-    assert Instrument.objects.filter(
-        key__in=COUNTER_TERRORISM_KEYS, family=Instrument.Family.TERRORISM).count() == 19
+    assert (
+        Instrument.objects.filter(
+            key__in=COUNTER_TERRORISM_KEYS, family=Instrument.Family.TERRORISM
+        ).count()
+        == 19
+    )
 
 
 @pytest.mark.django_db
@@ -52,17 +93,25 @@ def test_every_builtin_instrument_has_both_names_a_family_and_a_source():
 def test_names_treaty_bodies_and_protocols_are_the_expected_ones():
     iccpr = Instrument.objects.get(key="ICCPR")
     assert iccpr.name_vi == "Công ước quốc tế về các quyền dân sự và chính trị"
-    assert (iccpr.treaty_body, iccpr.treaty_body_vi) == ("Human Rights Committee",
-                                                         "Ủy ban Nhân quyền")
+    assert (iccpr.treaty_body, iccpr.treaty_body_vi) == (
+        "Human Rights Committee",
+        "Ủy ban Nhân quyền",
+    )
     assert iccpr.label("vi") == iccpr.name_vi and iccpr.label("en") == iccpr.name
     assert Instrument.objects.get(key="UNCAC").name_vi == (
-        "Công ước Liên hợp quốc về chống tham nhũng")
+        "Công ước Liên hợp quốc về chống tham nhũng"
+    )
     assert Instrument.objects.get(key="UNTOC").name_vi == (
-        "Công ước của Liên hợp quốc về chống tội phạm có tổ chức xuyên quốc gia")
+        "Công ước của Liên hợp quốc về chống tội phạm có tổ chức xuyên quốc gia"
+    )
     assert Instrument.objects.get(key="DRUGS-1988").treaty_body == (
-        "International Narcotics Control Board")
+        "International Narcotics Control Board"
+    )
     assert set(Instrument.objects.get(key="UNTOC").protocols.values_list("key", flat=True)) == {
-        "UNTOC-TIP", "UNTOC-SOM", "UNTOC-FIREARMS"}
+        "UNTOC-TIP",
+        "UNTOC-SOM",
+        "UNTOC-FIREARMS",
+    }
     assert Instrument.objects.get(key="OP-CAT").parent.key == "CAT"
     assert Instrument.objects.get(key="CT-SUA-2005").parent.key == "CT-SUA-1988"
 
@@ -122,10 +171,17 @@ def test_a_new_catalogue_updates_untouched_fields_and_keeps_a_persons_edits(tmp_
     iccpr.treaty_body_vi = "Ủy ban Nhân quyền (as the ministry writes it)"
     iccpr.name = "A name someone typed"
     iccpr.save()
-    new_version = _edited_catalogue(tmp_path, {
-        "ICCPR": {"treaty_body_vi": "Ủy ban Nhân quyền (new file)", "short_name": "ICCPR (new)",
-                  "name": "A corrected name"},
-        "CAT": {"treaty_body": "Committee against Torture (new file)"}})
+    new_version = _edited_catalogue(
+        tmp_path,
+        {
+            "ICCPR": {
+                "treaty_body_vi": "Ủy ban Nhân quyền (new file)",
+                "short_name": "ICCPR (new)",
+                "name": "A corrected name",
+            },
+            "CAT": {"treaty_body": "Committee against Torture (new file)"},
+        },
+    )
     counts = install_catalogue(new_version)
     assert (counts["updated"], counts["created"]) == (2, 0)
     iccpr.refresh_from_db()
@@ -150,8 +206,11 @@ def test_a_field_a_person_set_back_by_hand_stays_theirs_and_others_follow_the_fi
     cat.save()
     cat.aliases = ["Công ước CAT"]  # saving other fields takes none of the file's fields
     cat.save()
-    install_catalogue(_edited_catalogue(tmp_path, {
-        "CAT": {"treaty_body": "Newer wording", "treaty_body_vi": "Cách viết mới"}}))
+    install_catalogue(
+        _edited_catalogue(
+            tmp_path, {"CAT": {"treaty_body": "Newer wording", "treaty_body_vi": "Cách viết mới"}}
+        )
+    )
     cat.refresh_from_db()
     assert cat.treaty_body == shipped_body  # the person's last word, though equal to the old file
     assert cat.treaty_body_vi == "Cách viết mới"
@@ -159,8 +218,11 @@ def test_a_field_a_person_set_back_by_hand_stays_theirs_and_others_follow_the_fi
 
 @pytest.mark.django_db
 def test_an_instrument_people_added_is_never_deleted():
-    mine = Instrument.objects.create(key="ASEAN-ACTIP", name="ASEAN Convention against "
-                                     "Trafficking in Persons", family=Instrument.Family.CRIME)
+    mine = Instrument.objects.create(
+        key="ASEAN-ACTIP",
+        name="ASEAN Convention against Trafficking in Persons",
+        family=Instrument.Family.CRIME,
+    )
     install_catalogue()
     assert Instrument.objects.filter(pk=mine.pk, builtin=False).exists()
 

@@ -41,35 +41,60 @@ def _viet_nam(key: str) -> Participation:
 
 # Finding 1: an absent column leaves its field as it was.
 
+
 def test_a_file_with_only_a_note_changes_only_the_note(world, tmp_path):
     before = _viet_nam("CAT")
     assert before.party and before.signed_on and before.source_url
-    summary = import_status_file(_csv(tmp_path, "state,treaty,note\nVNM,CAT,Checked in 2026\n"),
-                                 user=world.coordinator)
+    summary = import_status_file(
+        _csv(tmp_path, "state,treaty,note\nVNM,CAT,Checked in 2026\n"), user=world.coordinator
+    )
     assert summary.ok, summary.errors
     assert (summary.created, summary.updated) == (0, 1)
     after = _viet_nam("CAT")
     assert after.note == "Checked in 2026"
-    for name in ("action", "action_on", "signed_on", "in_force_on", "complaints_accepted",
-                 "source", "source_url", "report_due_on", "report_note"):
+    for name in (
+        "action",
+        "action_on",
+        "signed_on",
+        "in_force_on",
+        "complaints_accepted",
+        "source",
+        "source_url",
+        "report_due_on",
+        "report_note",
+    ):
         assert getattr(after, name) == getattr(before, name), name
 
 
 def test_the_summary_names_the_absent_columns(world, tmp_path):
-    summary = import_status_file(_csv(tmp_path, "state,treaty,note\nVNM,CAT,Checked\n"),
-                                 dry_run=True, user=world.coordinator)
-    assert summary.absent_columns == ["signed", "action", "action_date", "in_force",
-                                      "complaints", "inquiry", "report_due", "report_note",
-                                      "source", "source_url"]
+    summary = import_status_file(
+        _csv(tmp_path, "state,treaty,note\nVNM,CAT,Checked\n"), dry_run=True, user=world.coordinator
+    )
+    assert summary.absent_columns == [
+        "signed",
+        "action",
+        "action_date",
+        "in_force",
+        "complaints",
+        "inquiry",
+        "report_due",
+        "report_note",
+        "source",
+        "source_url",
+    ]
     messages = [str(warning) for warning in summary.warnings]
-    assert any("signed, action, action_date" in message and "left as they are" in message
-               for message in messages), messages
+    assert any(
+        "signed, action, action_date" in message and "left as they are" in message
+        for message in messages
+    ), messages
     assert summary.as_dict()["absent_columns"] == summary.absent_columns
 
 
 def test_a_complete_file_warns_of_no_absent_column(world, tmp_path):
-    header = "state,treaty,signed,action,action_date,in_force,complaints,inquiry,report_due," \
-             "report_note,source,source_url,note\n"
+    header = (
+        "state,treaty,signed,action,action_date,in_force,complaints,inquiry,report_due,"
+        "report_note,source,source_url,note\n"
+    )
     summary = import_status_file(_csv(tmp_path, header + "VNM,CAT,,,,,,,,,,,\n"), dry_run=True)
     assert summary.ok and summary.absent_columns == []
     assert not any("left as they are" in str(warning) for warning in summary.warnings)
@@ -80,8 +105,13 @@ def test_a_new_row_leaves_the_absent_columns_empty(world, tmp_path):
     assert summary.ok and summary.created == 1
     created = Participation.objects.get(state__iso3="THA", instrument__key="CED")
     assert created.signed_on == datetime.date(2012, 1, 9)
-    assert (created.action, created.action_on, created.source, created.note,
-            created.complaints_accepted) == ("", None, "", "", None)
+    assert (
+        created.action,
+        created.action_on,
+        created.source,
+        created.note,
+        created.complaints_accepted,
+    ) == ("", None, "", "", None)
 
 
 def test_an_action_date_alone_is_kept_for_a_party_and_refused_for_a_new_row(world, tmp_path):
@@ -103,8 +133,9 @@ def test_a_reservations_file_without_withdrawal_columns_keeps_the_withdrawal(wor
     reservation = Reservation.objects.get(participation=_viet_nam("UNTOC"), article="16")
     reservation.withdrawn, reservation.withdrawn_on = True, datetime.date(2024, 7, 1)
     reservation.save()
-    summary = import_status_file(_csv(
-        tmp_path, "state,treaty,kind,article,text\nVNM,UNTOC,declaration,16,New summary.\n"))
+    summary = import_status_file(
+        _csv(tmp_path, "state,treaty,kind,article,text\nVNM,UNTOC,declaration,16,New summary.\n")
+    )
     assert summary.ok and summary.reservations_updated == 1
     reservation.refresh_from_db()
     assert reservation.text == "New summary."
@@ -113,9 +144,16 @@ def test_a_reservations_file_without_withdrawal_columns_keeps_the_withdrawal(wor
 
 def test_the_page_shows_the_absent_columns_after_importing(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("treaty-import"), {
-        "file": SimpleUploadedFile("notes.csv", b"state,treaty,note\nVNM,CAT,Checked\n",
-                                   "text/csv"), "import": ""}, follow=True)
+    response = client.post(
+        reverse("treaty-import"),
+        {
+            "file": SimpleUploadedFile(
+                "notes.csv", b"state,treaty,note\nVNM,CAT,Checked\n", "text/csv"
+            ),
+            "import": "",
+        },
+        follow=True,
+    )
     body = response.content.decode()
     assert "1 updated" in body
     assert "signed, action, action_date" in body and "left as they were" in body
@@ -124,13 +162,18 @@ def test_the_page_shows_the_absent_columns_after_importing(client, world):
 
 # Finding 6: text longer than the database column is a row error, even when only checking.
 
-@pytest.mark.parametrize("column, model, field, prefix", [
-    ("source_url", Participation, "source_url", "https://example.org/"),
-    ("source", Participation, "source", ""),
-    ("report_note", Participation, "report_note", ""),
-])
-def test_a_status_cell_longer_than_its_field_is_a_row_error(world, tmp_path, column, model,
-                                                            field, prefix):
+
+@pytest.mark.parametrize(
+    "column, model, field, prefix",
+    [
+        ("source_url", Participation, "source_url", "https://example.org/"),
+        ("source", Participation, "source", ""),
+        ("report_note", Participation, "report_note", ""),
+    ],
+)
+def test_a_status_cell_longer_than_its_field_is_a_row_error(
+    world, tmp_path, column, model, field, prefix
+):
     limit = model._meta.get_field(field).max_length
     too_long = prefix + "a" * (limit + 1 - len(prefix))
     path = _csv(tmp_path, f"state,treaty,{column}\nTHA,CED,{too_long}\n")
@@ -151,19 +194,25 @@ def test_a_status_cell_at_its_fields_length_is_accepted(world, tmp_path):
 
 def test_a_reservation_article_longer_than_its_field_is_a_row_error(world, tmp_path):
     limit = Reservation._meta.get_field("article").max_length
-    summary = import_status_file(_csv(
-        tmp_path, f"state,treaty,kind,article,text\nVNM,CAT,reservation,{'1' * (limit + 1)},"
-        "Not bound.\n"), dry_run=True)
+    summary = import_status_file(
+        _csv(
+            tmp_path,
+            f"state,treaty,kind,article,text\nVNM,CAT,reservation,{'1' * (limit + 1)},Not bound.\n",
+        ),
+        dry_run=True,
+    )
     assert [(error.row, error.column) for error in summary.errors] == [(2, "article")]
 
 
 # Finding 9: the same state and treaty twice, across sheets.
 
+
 def test_the_same_state_and_treaty_on_two_sheets_is_refused(world, tmp_path):
-    path = _workbook(tmp_path,
-                     [STATUS_HEADER, ["THA", "CED", "", ""], ["THA", "CAT", "", ""]],
-                     [STATUS_HEADER, ["THA", "ICCPR", "accession", "1996-10-29"],
-                      ["tha", "ced", "", ""]])
+    path = _workbook(
+        tmp_path,
+        [STATUS_HEADER, ["THA", "CED", "", ""], ["THA", "CAT", "", ""]],
+        [STATUS_HEADER, ["THA", "ICCPR", "accession", "1996-10-29"], ["tha", "ced", "", ""]],
+    )
     summary = import_status_file(path)
     assert [(error.row, error.column) for error in summary.errors] == [(3, "treaty")]
     assert "row 2" in summary.errors[0].message and "sheet 1" in summary.errors[0].message
@@ -172,17 +221,22 @@ def test_the_same_state_and_treaty_on_two_sheets_is_refused(world, tmp_path):
 
 def test_the_same_reservation_on_two_sheets_is_refused(world, tmp_path):
     reservation = ["VNM", "CAT", "reservation", "30(1)", "Not bound by article 30(1)."]
-    path = _workbook(tmp_path, [RESERVATION_HEADER, reservation],
-                     [RESERVATION_HEADER, reservation])
+    path = _workbook(tmp_path, [RESERVATION_HEADER, reservation], [RESERVATION_HEADER, reservation])
     summary = import_status_file(path, dry_run=True)
     assert [(error.row, error.column) for error in summary.errors] == [(2, "article")]
 
 
 def test_checking_only_shows_the_absent_columns_on_the_page(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("treaty-import"), {
-        "file": SimpleUploadedFile("notes.csv", b"state,treaty,source\nVNM,CAT,UNTC\n",
-                                   "text/csv"), "check": ""})
+    response = client.post(
+        reverse("treaty-import"),
+        {
+            "file": SimpleUploadedFile(
+                "notes.csv", b"state,treaty,source\nVNM,CAT,UNTC\n", "text/csv"
+            ),
+            "check": "",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "No column signed, action, action_date" in body

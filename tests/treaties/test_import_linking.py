@@ -17,8 +17,11 @@ ROWS = [
     ("2", "Accede to the ICRMW and the Rome Statute.", ""),
     ("3", "Continue to combat trafficking in persons.", ""),
     ("4", "Implement CEDAW's concluding observations.", ""),
-    ("5", "Protect the rights of persons with disabilities.",
-     "Xem xét phê chuẩn Công ước về quyền của người khuyết tật."),
+    (
+        "5",
+        "Protect the rights of persons with disabilities.",
+        "Xem xét phê chuẩn Công ước về quyền của người khuyết tật.",
+    ),
     ("6", "Withdraw its reservations to the Convention on the Rights of the Child.", ""),
 ]
 
@@ -38,8 +41,10 @@ def write(tmp_path, rows=ROWS):
 
 
 def links():
-    return {(link.item.reference, link.instrument.key, link.relation, link.state)
-            for link in RegisterLink.objects.select_related("item", "instrument")}
+    return {
+        (link.item.reference, link.instrument.key, link.relation, link.state)
+        for link in RegisterLink.objects.select_related("item", "instrument")
+    }
 
 
 def test_import_links_the_items_that_ask_to_join_as_detected(tmp_path, framework):
@@ -66,8 +71,7 @@ def test_a_rejected_or_removed_link_is_not_found_again_on_reimport(tmp_path, fra
     import_file(write(tmp_path), framework_slug="upr-vn-4")
     reject_register_link(None, RegisterLink.objects.get(instrument__key="OP-CAT"))
     remove_register_link(None, RegisterLink.objects.get(instrument__key="ICRMW"))
-    reworded = [(ref, text + " Soon." if ref in ("1", "2") else text, vi)
-                for ref, text, vi in ROWS]
+    reworded = [(ref, text + " Soon." if ref in ("1", "2") else text, vi) for ref, text, vi in ROWS]
     summary = import_file(write(tmp_path, reworded), framework_slug="upr-vn-4")
     assert summary.updated == 2
     assert RegisterLink.objects.get(instrument__key="OP-CAT").state == "rejected"
@@ -120,19 +124,22 @@ def test_the_link_command_says_when_the_catalogue_is_empty(db):
         call_command("treaties", "link")
 
 
-@pytest.mark.parametrize("kind, cycle, starts_on, session, year", [
-    ("upr_cycle", 1, None, 5, 2009),
-    ("upr_cycle", 1, None, 12, 2011),
-    ("upr_cycle", 2, None, 13, 2012),
-    ("upr_cycle", 2, None, 15, 2013),
-    ("upr_cycle", 4, date(2024, 5, 7), 46, 2024),
-    ("upr_cycle", 5, None, 60, 2029),  # past the calendar: three sessions a year
-    ("upr_cycle", 1, date(2008, 1, 1), None, 2008),
-    ("upr_cycle", 2, None, None, 2012),
-    ("upr_cycle", None, date(2017, 1, 1), None, 2017),
-    ("programme", None, date(2021, 1, 1), 7, 2021),  # a session number of another body
-    ("programme", None, None, None, None),
-])
+@pytest.mark.parametrize(
+    "kind, cycle, starts_on, session, year",
+    [
+        ("upr_cycle", 1, None, 5, 2009),
+        ("upr_cycle", 1, None, 12, 2011),
+        ("upr_cycle", 2, None, 13, 2012),
+        ("upr_cycle", 2, None, 15, 2013),
+        ("upr_cycle", 4, date(2024, 5, 7), 46, 2024),
+        ("upr_cycle", 5, None, 60, 2029),  # past the calendar: three sessions a year
+        ("upr_cycle", 1, date(2008, 1, 1), None, 2008),
+        ("upr_cycle", 2, None, None, 2012),
+        ("upr_cycle", None, date(2017, 1, 1), None, 2017),
+        ("programme", None, date(2021, 1, 1), 7, 2021),  # a session number of another body
+        ("programme", None, None, None, None),
+    ],
+)
 def test_the_year_an_item_was_written(kind, cycle, starts_on, session, year):
     framework = Framework(slug="f", name="F", kind=kind, cycle=cycle, starts_on=starts_on)
     assert written_in(Recommendation(framework=framework, session=session, text="x")) == year
@@ -142,10 +149,17 @@ def test_a_plural_of_a_text_before_2012_does_not_link_the_later_crc_protocol(db)
     text = "Ratify the Optional Protocols to the Convention on the Rights of the Child"
     for slug, cycle, session in (("upr-cycle-1", 1, 9), ("upr-cycle-2", 2, 16)):
         framework = Framework.objects.create(slug=slug, name=slug, kind="upr_cycle", cycle=cycle)
-        Recommendation.objects.create(framework=framework, reference=slug, text=text,
-                                      session=session)
+        Recommendation.objects.create(
+            framework=framework, reference=slug, text=text, session=session
+        )
     link_items(Recommendation.objects.all())
-    assert {(link.item.reference, link.instrument.key)
-            for link in RegisterLink.objects.select_related("item", "instrument")} == {
-        ("upr-cycle-1", "CRC-OP-AC"), ("upr-cycle-1", "CRC-OP-SC"),
-        ("upr-cycle-2", "CRC-OP-AC"), ("upr-cycle-2", "CRC-OP-SC"), ("upr-cycle-2", "CRC-OP-IC")}
+    assert {
+        (link.item.reference, link.instrument.key)
+        for link in RegisterLink.objects.select_related("item", "instrument")
+    } == {
+        ("upr-cycle-1", "CRC-OP-AC"),
+        ("upr-cycle-1", "CRC-OP-SC"),
+        ("upr-cycle-2", "CRC-OP-AC"),
+        ("upr-cycle-2", "CRC-OP-SC"),
+        ("upr-cycle-2", "CRC-OP-IC"),
+    }

@@ -8,15 +8,18 @@ from camket.treaties.models import Participation
 
 pytestmark = pytest.mark.django_db
 
-GOOD = ("state,treaty,signed,action,action_date,in_force,complaints,inquiry,report_due,"
-        "source,source_url,note\nTHA,ICCPR,,accession,1996-10-29,,,,,UNTC,,\n")
+GOOD = (
+    "state,treaty,signed,action,action_date,in_force,complaints,inquiry,report_due,"
+    "source,source_url,note\nTHA,ICCPR,,accession,1996-10-29,,,,,UNTC,,\n"
+)
 BAD = "state,treaty,action_date\nTHA,ICCPR,1996-10-29\nTHA,<b>X</b>,\n"
 
 
 def _upload(client, text: str, button: str = "import"):
-    return client.post(reverse("treaty-import"), {
-        "file": SimpleUploadedFile("status.csv", text.encode("utf-8"), "text/csv"),
-        button: ""})
+    return client.post(
+        reverse("treaty-import"),
+        {"file": SimpleUploadedFile("status.csv", text.encode("utf-8"), "text/csv"), button: ""},
+    )
 
 
 def test_the_coordinator_sees_the_page_and_the_templates(client, world):
@@ -27,7 +30,8 @@ def test_the_coordinator_sees_the_page_and_the_templates(client, world):
     template = client.get(reverse("treaty-import-template"))
     assert template.content.decode("utf-8-sig").strip() == (
         "state,treaty,signed,action,action_date,in_force,complaints,inquiry,report_due,"
-        "report_note,source,source_url,note")
+        "report_note,source,source_url,note"
+    )
     reservations = client.get(reverse("treaty-import-template-reservations"))
     assert reservations.content.decode("utf-8-sig").startswith("state,treaty,kind,article")
 

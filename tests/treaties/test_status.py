@@ -23,8 +23,13 @@ def by_key(rows):
 
 def test_statuses_and_dates(treaty):
     rows = by_key(status_rows(treaty.vnm))
-    assert rows["ICCPR"].as_dict() == {"treaty": "ICCPR", "party": True, "status": "party",
-                                       "date": "1982-09-24", "recommendations": 0}
+    assert rows["ICCPR"].as_dict() == {
+        "treaty": "ICCPR",
+        "party": True,
+        "status": "party",
+        "date": "1982-09-24",
+        "recommendations": 0,
+    }
     assert rows["CAT"].date.isoformat() == "2015-02-05"  # the ratification, not the signature
     assert (rows["ROME-STATUTE"].status, rows["ROME-STATUTE"].party) == ("signatory", False)
     assert rows["ROME-STATUTE"].date.isoformat() == "2000-12-01"
@@ -78,9 +83,17 @@ def test_an_item_state_overrides_its_framework_state(treaty):
     assert list(asking_items(treaty.lao, treaty["OP-CAT"])) == [treaty.lao_item]
 
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", 3), ("officer_a", 2), ("officer_b", 1), ("viewer", 1), ("anonymous", 0),
-    ("mps_coordinator", 1)])  # reads the UPR framework, coordinated by MOFA, as a viewer
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("coordinator", 3),
+        ("officer_a", 2),
+        ("officer_b", 1),
+        ("viewer", 1),
+        ("anonymous", 0),
+        ("mps_coordinator", 1),
+    ],
+)  # reads the UPR framework, coordinated by MOFA, as a viewer
 def test_counts_are_scoped_to_the_reader(treaty, persona, expected):
     user = getattr(treaty.world, persona)
     assert by_key(status_rows(treaty.vnm, user=user))["OP-CAT"].recommendations == expected
@@ -89,8 +102,9 @@ def test_counts_are_scoped_to_the_reader(treaty, persona, expected):
 
 def test_filters(treaty):
     def keys(**filters):
-        return {row.instrument.key for row in status_rows(
-            treaty.vnm, filters=StatusFilters(**filters))}
+        return {
+            row.instrument.key for row in status_rows(treaty.vnm, filters=StatusFilters(**filters))
+        }
 
     not_joined = keys(joined="no")
     assert {"ICCPR-OP1", "OP-CAT", "CED", "ROME-STATUTE", "DRUGS-1988"} <= not_joined

@@ -34,16 +34,32 @@ def test_the_json_contract(treaty):
     rows = last_line_json(run("--state", "VNM", "--json"))
     assert all(list(row) == KEYS for row in rows)
     by_key = {row["treaty"]: row for row in rows}
-    assert by_key["ICCPR"] == {"treaty": "ICCPR", "party": True, "status": "party",
-                               "date": "1982-09-24", "recommendations": 0}
-    assert by_key["OP-CAT"] == {"treaty": "OP-CAT", "party": False, "status": "unknown",
-                                "date": None, "recommendations": 3}
-    assert by_key["CED"] == {"treaty": "CED", "party": False, "status": "not_party",
-                             "date": None, "recommendations": 1}
+    assert by_key["ICCPR"] == {
+        "treaty": "ICCPR",
+        "party": True,
+        "status": "party",
+        "date": "1982-09-24",
+        "recommendations": 0,
+    }
+    assert by_key["OP-CAT"] == {
+        "treaty": "OP-CAT",
+        "party": False,
+        "status": "unknown",
+        "date": None,
+        "recommendations": 3,
+    }
+    assert by_key["CED"] == {
+        "treaty": "CED",
+        "party": False,
+        "status": "not_party",
+        "date": None,
+        "recommendations": 1,
+    }
     assert by_key["ROME-STATUTE"]["status"] == "signatory"
     assert by_key["ROME-STATUTE"]["date"] == "2000-12-01"
     assert [row["treaty"] for row in rows] == list(
-        Instrument.objects.filter(archived=False).values_list("key", flat=True))
+        Instrument.objects.filter(archived=False).values_list("key", flat=True)
+    )
 
 
 def test_not_joined_family_and_user(treaty):
@@ -62,8 +78,7 @@ def test_the_table(treaty):
     output = run("--state", "VNM", "--lang", "en")
     line = next(line for line in output.splitlines() if line.startswith("OP-CAT "))
     assert line.split()[-1] == "3" and "Not recorded" in line
-    assert "1982-09-24" in next(line for line in output.splitlines()
-                                if line.startswith("ICCPR "))
+    assert "1982-09-24" in next(line for line in output.splitlines() if line.startswith("ICCPR "))
     assert "Viet Nam" in output.splitlines()[0]
 
 
@@ -82,7 +97,9 @@ def test_a_state_without_data_is_unknown_everywhere(treaty):
 def test_the_real_command_line_exits_1_on_an_unknown_state(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "camket", "treaties", "status", "--state", "XYZ", "--json"],
-        capture_output=True, text=True,
-        env={"CAMKET_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+        capture_output=True,
+        text=True,
+        env={"CAMKET_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 1, result.stderr
     assert "XYZ" in result.stderr and "ISO" in result.stderr

@@ -24,35 +24,54 @@ def test_viet_nam_is_a_state_after_migrate():
     assert State.objects.get(iso3="VNM").name == "Viet Nam"
 
 
-@pytest.mark.parametrize("key, action, joined", [
-    ("ICCPR", "accession", datetime.date(1982, 9, 24)),
-    ("ICESCR", "accession", datetime.date(1982, 9, 24)),
-    ("ICERD", "accession", datetime.date(1982, 6, 9)),
-    ("CEDAW", "ratification", datetime.date(1982, 2, 17)),
-    ("CRC", "ratification", datetime.date(1990, 2, 28)),
-    ("CAT", "ratification", datetime.date(2015, 2, 5)),
-    ("CRPD", "ratification", datetime.date(2015, 2, 5)),
-    ("UNTOC", "ratification", datetime.date(2012, 6, 8)),
-    ("UNTOC-TIP", "accession", datetime.date(2012, 6, 8)),
-    ("UNCAC", "ratification", datetime.date(2009, 8, 19)),
-    ("DRUGS-1988", "accession", datetime.date(1997, 11, 4)),
-])
+@pytest.mark.parametrize(
+    "key, action, joined",
+    [
+        ("ICCPR", "accession", datetime.date(1982, 9, 24)),
+        ("ICESCR", "accession", datetime.date(1982, 9, 24)),
+        ("ICERD", "accession", datetime.date(1982, 6, 9)),
+        ("CEDAW", "ratification", datetime.date(1982, 2, 17)),
+        ("CRC", "ratification", datetime.date(1990, 2, 28)),
+        ("CAT", "ratification", datetime.date(2015, 2, 5)),
+        ("CRPD", "ratification", datetime.date(2015, 2, 5)),
+        ("UNTOC", "ratification", datetime.date(2012, 6, 8)),
+        ("UNTOC-TIP", "accession", datetime.date(2012, 6, 8)),
+        ("UNCAC", "ratification", datetime.date(2009, 8, 19)),
+        ("DRUGS-1988", "accession", datetime.date(1997, 11, 4)),
+    ],
+)
 def test_viet_nam_is_a_party(key, action, joined):
     status = _status(key)
     assert (status.party, status.status, status.action, status.status_date) == (
-        True, "party", action, joined)
+        True,
+        "party",
+        action,
+        joined,
+    )
 
 
-@pytest.mark.parametrize("key", ["OP-CAT", "ICCPR-OP1", "ICCPR-OP2", "CED", "ICRMW",
-                                 "ROME-STATUTE", "UNTOC-SOM", "UNTOC-FIREARMS"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "OP-CAT",
+        "ICCPR-OP1",
+        "ICCPR-OP2",
+        "CED",
+        "ICRMW",
+        "ROME-STATUTE",
+        "UNTOC-SOM",
+        "UNTOC-FIREARMS",
+    ],
+)
 def test_viet_nam_is_not_a_party(key):
     status = _status(key)
     assert (status.party, status.status, status.status_date) == (False, "not_party", None)
 
 
 def test_an_instrument_whose_status_is_not_sure_has_no_row():
-    assert not Participation.objects.filter(state__iso3="VNM",
-                                            instrument__key="CT-NUCLEAR-2005").exists()
+    assert not Participation.objects.filter(
+        state__iso3="VNM", instrument__key="CT-NUCLEAR-2005"
+    ).exists()
 
 
 def test_a_party_whose_date_was_not_verified_says_so():
@@ -78,9 +97,13 @@ def test_in_force_dates_follow_joining():
 def test_reservations_ship_with_their_status():
     untoc = _status("UNTOC")
     assert set(untoc.reservations.values_list("kind", "article")) == {
-        ("reservation", "35(2)"), ("declaration", ""), ("declaration", "16")}
-    assert Reservation.objects.filter(participation__instrument__key="UNCAC",
-                                      kind="reservation", article="66(2)").exists()
+        ("reservation", "35(2)"),
+        ("declaration", ""),
+        ("declaration", "16"),
+    }
+    assert Reservation.objects.filter(
+        participation__instrument__key="UNCAC", kind="reservation", article="66(2)"
+    ).exists()
     assert not Reservation.objects.filter(withdrawn=True).exists()
 
 

@@ -59,8 +59,9 @@ def test_filters(treaty):
     assert set(shown_rows(client.get("/treaties/", {"q": "bi cuong buc"}))) == {"CED"}
 
 
-@pytest.mark.parametrize(("persona", "expected"), [
-    ("coordinator", 3), ("officer_a", 2), ("officer_b", 1), ("viewer", 1)])
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("coordinator", 3), ("officer_a", 2), ("officer_b", 1), ("viewer", 1)]
+)
 def test_counts_and_items_are_scoped_to_the_reader(treaty, persona, expected):
     client = client_for(getattr(treaty.world, persona))
     assert shown_rows(client.get("/treaties/", {"state": "VNM"}))["OP-CAT"] == expected
@@ -74,7 +75,8 @@ def test_counts_and_items_are_scoped_to_the_reader(treaty, persona, expected):
     content = page.content.decode()
     assert f'href="/recommendations/{treaty.world.published.pk}/"' in content
     assert (f'href="/recommendations/{treaty.world.draft.pk}/"' in content) is (
-        persona == "coordinator")
+        persona == "coordinator"
+    )
 
 
 def test_the_instrument_page(treaty):
@@ -131,7 +133,8 @@ def test_the_xlsx_export(treaty):
     treaty["CED"].treaty_body = "@SUM(1+1)"
     treaty["CED"].save()
     response = client_for(treaty.world.coordinator).get(
-        "/treaties/export.xlsx", {"state": "VNM", "joined": "all"})
+        "/treaties/export.xlsx", {"state": "VNM", "joined": "all"}
+    )
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     by_key = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}

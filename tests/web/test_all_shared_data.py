@@ -32,10 +32,28 @@ MAX_PAGES_PER_PERSONA = 160
 def _generic_xlsx(path):
     book = Workbook()
     sheet = book.active
-    sheet.append(["Reference", "Text", "Recommending states", "Response", "Themes", "SDGs",
-                  "Action category"])
-    sheet.append(["X.1", "Ratify the Optional Protocol to the Convention against Torture.",
-                  "Denmark; Chile", "Noted", "Torture", "16.3", "5"])
+    sheet.append(
+        [
+            "Reference",
+            "Text",
+            "Recommending states",
+            "Response",
+            "Themes",
+            "SDGs",
+            "Action category",
+        ]
+    )
+    sheet.append(
+        [
+            "X.1",
+            "Ratify the Optional Protocol to the Convention against Torture.",
+            "Denmark; Chile",
+            "Noted",
+            "Torture",
+            "16.3",
+            "5",
+        ]
+    )
     sheet.append(["X.2", "Đảm bảo quyền của người khuyết tật.", "", "", "", "", ""])
     book.save(path)
 
@@ -62,18 +80,39 @@ def _start_pages(plan_world) -> list[str]:
     samples = [
         Recommendation.objects.filter(framework__slug="generic", reference="B.1").get(),
         Recommendation.objects.filter(action_category__isnull=False).first(),
-        Recommendation.objects.filter(action_category__isnull=True).exclude(
-            framework__slug__in=["generic", world.framework.slug]).last(),
-        world.published, world.draft, world.sent_to_a,
+        Recommendation.objects.filter(action_category__isnull=True)
+        .exclude(framework__slug__in=["generic", world.framework.slug])
+        .last(),
+        world.published,
+        world.draft,
+        world.sent_to_a,
     ]
-    pages = ["/", "/recommendations/", "/recommendations/?q=quyen", "/recommendations/?q=torture",
-             "/recommendations/?response=none", "/recommendations/?response=accepted",
-             "/recommendations/?action_category=5", "/recommendations/?framework=generic",
-             "/recommendations/?sdg=16", "/recommendations/?page=2", "/dashboard/",
-             "/dashboard/?framework=generic", "/review/", "/review/mine/", "/review/duplicates/",
-             "/plans/", f"/plans/{plan_world.plan.pk}/", "/actions/", "/actions/export.xlsx",
-             f"/actions/{plan_world.action_a.pk}/", f"/actions/{plan_world.action_b.pk}/",
-             "/reports/", "/suggestions/", "/imports/"]
+    pages = [
+        "/",
+        "/recommendations/",
+        "/recommendations/?q=quyen",
+        "/recommendations/?q=torture",
+        "/recommendations/?response=none",
+        "/recommendations/?response=accepted",
+        "/recommendations/?action_category=5",
+        "/recommendations/?framework=generic",
+        "/recommendations/?sdg=16",
+        "/recommendations/?page=2",
+        "/dashboard/",
+        "/dashboard/?framework=generic",
+        "/review/",
+        "/review/mine/",
+        "/review/duplicates/",
+        "/plans/",
+        f"/plans/{plan_world.plan.pk}/",
+        "/actions/",
+        "/actions/export.xlsx",
+        f"/actions/{plan_world.action_a.pk}/",
+        f"/actions/{plan_world.action_b.pk}/",
+        "/reports/",
+        "/suggestions/",
+        "/imports/",
+    ]
     pages += [f"/recommendations/{item.pk}/" for item in samples if item is not None]
     # Every framework is on the portal (see `everything`): its pages, searches and open data,
     # the exports of the mixed list, the documents and consultations pages.
@@ -82,49 +121,91 @@ def _start_pages(plan_world) -> list[str]:
     for slug in _small_frameworks():
         pages += [f"/public/data/{slug}.json", f"/public/data/{slug}.csv"]
     ohchr = Framework.objects.filter(recommendations__source_document__startswith="A/HRC")
-    pages += ["/public/", "/public/consultations/", "/consultations/", "/documents/",
-              "/frameworks/", "/exports/recommendations.csv?q=torture+quyen",
-              "/exports/recommendations.json?q=torture", "/exports/actions.json",
-              "/exports/recommendations.docx?framework=generic",
-              f"/exports/recommendations?format=xlsx&layout=matrix&framework="
-              f"{ohchr.first().slug if ohchr.exists() else 'generic'}"]
+    pages += [
+        "/public/",
+        "/public/consultations/",
+        "/consultations/",
+        "/documents/",
+        "/frameworks/",
+        "/exports/recommendations.csv?q=torture+quyen",
+        "/exports/recommendations.json?q=torture",
+        "/exports/actions.json",
+        "/exports/recommendations.docx?framework=generic",
+        f"/exports/recommendations?format=xlsx&layout=matrix&framework="
+        f"{ohchr.first().slug if ohchr.exists() else 'generic'}",
+    ]
     pages += [f"/due-dates/{due.pk}/" for due in DueDate.objects.all()[:2]]
-    pages += ["/treaties/", "/treaties/?joined=all", "/treaties/?joined=joined&q=quyen",
-              "/treaties/OP-CAT/", "/treaties/CED/?state=VNM", "/treaties/export.csv",
-              "/treaties/export.xlsx?joined=all", "/treaties/import/", "/laws/",
-              "/laws/export.xlsx", "/cooperation/agreements/", "/cooperation/requests/",
-              "/cooperation/summary/", "/public/cooperation/", "/exports/agreements.csv",
-              "/exports/cooperation-requests.xlsx"]
+    pages += [
+        "/treaties/",
+        "/treaties/?joined=all",
+        "/treaties/?joined=joined&q=quyen",
+        "/treaties/OP-CAT/",
+        "/treaties/CED/?state=VNM",
+        "/treaties/export.csv",
+        "/treaties/export.xlsx?joined=all",
+        "/treaties/import/",
+        "/laws/",
+        "/laws/export.xlsx",
+        "/cooperation/agreements/",
+        "/cooperation/requests/",
+        "/cooperation/summary/",
+        "/public/cooperation/",
+        "/exports/agreements.csv",
+        "/exports/cooperation-requests.xlsx",
+    ]
     pages += [f"/laws/{act.pk}/" for act in LegalAct.objects.all()]
     pages += [f"/cooperation/agreements/{agreement.pk}/" for agreement in Agreement.objects.all()]
-    pages += [f"/cooperation/requests/{request.pk}/"
-              for request in CooperationRequest.objects.all()]
+    pages += [
+        f"/cooperation/requests/{request.pk}/" for request in CooperationRequest.objects.all()
+    ]
     return pages
 
 
 def _small_frameworks() -> list[str]:
     """All but the UPR Info cycles of thousands of items, whose whole exports take long."""
-    return [framework.slug for framework in Framework.objects.annotate(
-        items=Count("recommendations")).filter(items__lt=2000)]
+    return [
+        framework.slug
+        for framework in Framework.objects.annotate(items=Count("recommendations")).filter(
+            items__lt=2000
+        )
+    ]
 
 
 def _api_lists(plan_world) -> list[str]:
     one = Recommendation.objects.filter(framework__slug="generic").first()
-    return ["/api/frameworks", "/api/recommendations", "/api/recommendations?q=quyen",
-            "/api/recommendations?response=none", f"/api/recommendations/{one.pk}",
-            f"/api/recommendations/{one.pk}/history", "/api/review/assessments",
-            "/api/review/progress", "/api/dashboard", "/api/dashboard?framework=generic",
-            "/api/plans", "/api/actions", f"/api/actions/{plan_world.action_a.pk}/history",
-            "/api/due-dates", "/api/suggestions", "/api/public/frameworks",
-            "/api/exports/recommendations?format=json&q=torture",
-            "/api/treaties/instruments", "/api/treaties/status?state=VNM",
-            "/api/treaties/status?state=VNM&joined=false",
-            "/api/treaties/instruments/OP-CAT/recommendations?state=VNM", "/api/laws",
-            "/api/cooperation/agreements", "/api/cooperation/requests",
-            "/api/cooperation/summary", "/api/public/cooperation/summary",
-            f"/api/recommendations/{one.pk}/register-links",
-            *[f"/api/public/frameworks/{slug}/items?q=quyen"
-              for slug in Framework.objects.values_list("slug", flat=True)]]
+    return [
+        "/api/frameworks",
+        "/api/recommendations",
+        "/api/recommendations?q=quyen",
+        "/api/recommendations?response=none",
+        f"/api/recommendations/{one.pk}",
+        f"/api/recommendations/{one.pk}/history",
+        "/api/review/assessments",
+        "/api/review/progress",
+        "/api/dashboard",
+        "/api/dashboard?framework=generic",
+        "/api/plans",
+        "/api/actions",
+        f"/api/actions/{plan_world.action_a.pk}/history",
+        "/api/due-dates",
+        "/api/suggestions",
+        "/api/public/frameworks",
+        "/api/exports/recommendations?format=json&q=torture",
+        "/api/treaties/instruments",
+        "/api/treaties/status?state=VNM",
+        "/api/treaties/status?state=VNM&joined=false",
+        "/api/treaties/instruments/OP-CAT/recommendations?state=VNM",
+        "/api/laws",
+        "/api/cooperation/agreements",
+        "/api/cooperation/requests",
+        "/api/cooperation/summary",
+        "/api/public/cooperation/summary",
+        f"/api/recommendations/{one.pk}/register-links",
+        *[
+            f"/api/public/frameworks/{slug}/items?q=quyen"
+            for slug in Framework.objects.values_list("slug", flat=True)
+        ],
+    ]
 
 
 LINK = re.compile(r'href="([^"#]+)"')
@@ -173,13 +254,18 @@ def _bare_register_entries(world):
     state = State.objects.get(iso3="VNM")
     LegalAct.objects.create(kind=LegalAct.Kind.LAW, title_vi="Luật thử", status="drafting")
     Agreement.objects.create(partner=state, kind=CooperationKind.OTHER, status="signed")
-    CooperationRequest.objects.create(direction="received", kind=CooperationKind.EXTRADITION,
-                                      partner=state, dated_on=date(2024, 5, 1),
-                                      responsible_agency=world.agency_a)
+    CooperationRequest.objects.create(
+        direction="received",
+        kind=CooperationKind.EXTRADITION,
+        partner=state,
+        dated_on=date(2024, 5, 1),
+        responsible_agency=world.agency_a,
+    )
 
 
 def test_every_page_api_list_and_export_answers_every_persona_with_all_shared_data(
-        everything, tmp_path):
+    everything, tmp_path
+):
     world = everything.world
     assert Recommendation.objects.filter(action_category__isnull=True).exists()
     assert Recommendation.objects.filter(action_category__isnull=False).exists()
@@ -213,8 +299,10 @@ def _check_home_state_default(coordinator):
     about_viet_nam = Recommendation.objects.filter(state_under_review__iso3="VNM").count()
     assert about_viet_nam == 172
     assert about_viet_nam < default.paginator.count < 1000 < 30000 < every.paginator.count
-    assert all(item.state_under_review is None or item.state_under_review.iso3 == "VNM"
-               for item in default.object_list)
+    assert all(
+        item.state_under_review is None or item.state_under_review.iso3 == "VNM"
+        for item in default.object_list
+    )
     slovenia = client.get("/recommendations/?state=SVN").context["page"]
     assert 0 < slovenia.paginator.count < 1000
 
@@ -241,15 +329,35 @@ def _check_exports_and_drafts_of_every_framework(tmp_path):
     for framework in Framework.objects.filter(slug__in=_small_frameworks()):
         for fmt in ("json", "xlsx"):
             out = tmp_path / f"{framework.slug}.{fmt}"
-            call_command("export", "--framework", framework.slug, "--format", fmt,
-                         "--out", str(out), stdout=io.StringIO())
+            call_command(
+                "export",
+                "--framework",
+                framework.slug,
+                "--format",
+                fmt,
+                "--out",
+                str(out),
+                stdout=io.StringIO(),
+            )
             assert out.stat().st_size > 0
-    for framework in Framework.objects.filter(slug__in=["generic", "spreadsheet"]) | \
-            Framework.objects.filter(plans__isnull=False):
+    for framework in Framework.objects.filter(
+        slug__in=["generic", "spreadsheet"]
+    ) | Framework.objects.filter(plans__isnull=False):
         for kind, fmt in (("positions", "pdf"), ("plan", "docx"), ("midterm", "pdf")):
             out = tmp_path / f"{framework.slug}-{kind}.{fmt}"
-            call_command("report", kind, "--framework", framework.slug, "--format", fmt,
-                         "--lang", "vi", "--out", str(out), stdout=io.StringIO())
+            call_command(
+                "report",
+                kind,
+                "--framework",
+                framework.slug,
+                "--format",
+                fmt,
+                "--lang",
+                "vi",
+                "--out",
+                str(out),
+                stdout=io.StringIO(),
+            )
             assert out.stat().st_size > 0
 
 

@@ -15,10 +15,13 @@ START = {"vi": "01/01/2025", "en": "2025-01-01"}  # the plan world's actions sta
 APPROVED = {"vi": "01/12/2024", "en": "2024-12-01"}  # and its plan was approved then
 
 
-@pytest.mark.parametrize(("lang", "day", "moment"), [
-    ("vi", "30/11/2026", "30/11/2026 14:05"),
-    ("en", "2026-11-30", "2026-11-30 14:05"),
-])
+@pytest.mark.parametrize(
+    ("lang", "day", "moment"),
+    [
+        ("vi", "30/11/2026", "30/11/2026 14:05"),
+        ("en", "2026-11-30", "2026-11-30 14:05"),
+    ],
+)
 def test_each_language_has_one_date_format(lang, day, moment):
     with translation.override(lang):
         for name in ("DATE_FORMAT", "SHORT_DATE_FORMAT"):
@@ -49,8 +52,9 @@ def test_a_date_picker_gets_an_iso_value_in_vietnamese():
 def test_pages_write_dates_in_the_reader_s_language(client, plan_world, lang):
     client.force_login(plan_world.world.coordinator)
     other = "en" if lang == "vi" else "vi"
-    action = client.get(reverse("action-detail", args=[plan_world.action_a.pk]),
-                        HTTP_ACCEPT_LANGUAGE=lang)
+    action = client.get(
+        reverse("action-detail", args=[plan_world.action_a.pk]), HTTP_ACCEPT_LANGUAGE=lang
+    )
     plans = client.get(reverse("plan-list"), HTTP_ACCEPT_LANGUAGE=lang)
     assert action.status_code == plans.status_code == 200
     action_html, plans_html = action.content.decode(), plans.content.decode()
@@ -61,9 +65,11 @@ def test_pages_write_dates_in_the_reader_s_language(client, plan_world, lang):
 
 def test_the_api_keeps_iso_dates_in_vietnamese(client, plan_world):
     _, secret = ApiToken.issue(plan_world.world.coordinator, "date format test")
-    response = client.get(f"/api/actions/{plan_world.action_a.pk}",
-                          headers={"Authorization": f"Bearer {secret}"},
-                          HTTP_ACCEPT_LANGUAGE="vi")
+    response = client.get(
+        f"/api/actions/{plan_world.action_a.pk}",
+        headers={"Authorization": f"Bearer {secret}"},
+        HTTP_ACCEPT_LANGUAGE="vi",
+    )
     assert response.status_code == 200
     assert response.json()["target_on"] == "2026-12-31"
 
@@ -72,6 +78,7 @@ def test_exports_keep_iso_dates_in_vietnamese(client, plan_world):
     client.force_login(plan_world.world.coordinator)
     response = client.get(reverse("actions-export", args=["csv"]), HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 200
-    text = b"".join(response.streaming_content if response.streaming else
-                    [response.content]).decode("utf-8-sig")
+    text = b"".join(
+        response.streaming_content if response.streaming else [response.content]
+    ).decode("utf-8-sig")
     assert "2026-12-31" in text and "31/12/2026" not in text

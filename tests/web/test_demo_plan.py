@@ -35,8 +35,11 @@ def _evidence_in_tmp(tmp_path_factory):
 def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for the module's read-only tests and rolled back after them."""
     hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with (override_settings(PASSWORD_HASHERS=hashers, LANGUAGE_CODE="en"),
-          django_db_blocker.unblock(), transaction.atomic()):
+    with (
+        override_settings(PASSWORD_HASHERS=hashers, LANGUAGE_CODE="en"),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         load_demo(today=TODAY)
         yield Plan.objects.get(title="Kế hoạch tổng thể thực hiện khuyến nghị UPR chu kỳ IV")
         transaction.set_rollback(True)
@@ -46,9 +49,12 @@ def _counts() -> dict[str, int]:
     """Rows per model, history included (but for agencies and memberships, which the base
     demo updates on every run)."""
     labels = ("accounts", "auth", "frameworks", "review", "plans", "reports")
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()
-            if model._meta.app_label in labels and not (
-                model._meta.app_label == "accounts" and model.__name__.startswith("Historical"))}
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in labels
+        and not (model._meta.app_label == "accounts" and model.__name__.startswith("Historical"))
+    }
 
 
 # These load their own demo: they come first, before `demo` loads the module's one.
@@ -93,8 +99,11 @@ def test_the_plan_has_actions_of_several_agencies(db, demo):
         assert action.recommendations.exists() and action.budget_source
         assert date(2025, 1, 1) <= action.start_on <= action.target_on <= date(2026, 12, 31)
     from_cluster = actions.get(source_cluster__isnull=False)
-    assert set(from_cluster.recommendations.filter(framework=demo.framework).values_list(
-        "reference", flat=True)) == {"D.3", "D.4"}
+    assert set(
+        from_cluster.recommendations.filter(framework=demo.framework).values_list(
+            "reference", flat=True
+        )
+    ) == {"D.3", "D.4"}
     assert from_cluster.co_agencies.count() >= 2
 
 
@@ -104,8 +113,7 @@ def test_decisions_support_most_and_note_a_few(db, demo):
     assert responses[""] == 0
     assert responses["supported"] > responses["supported_in_part"] > 0
     assert responses["noted"] >= 3
-    noted = set(upr.filter(response="noted")
-                .values_list("reference", flat=True))
+    noted = set(upr.filter(response="noted").values_list("reference", flat=True))
     assert {"D.1", "D.5"} <= noted
     assert not Action.objects.filter(recommendations__response="noted").exists()
 
@@ -128,16 +136,17 @@ def test_reports_span_two_years_in_every_state(db, demo):
     years = {r.due_date.due_on.year for r in ProgressReport.objects.filter(state=State.ACCEPTED)}
     assert years == {2025, 2026}
     assert not ProgressReport.objects.filter(due_date__due_on__gte=TODAY).exists()
-    statuses = set(ProgressReport.objects.filter(state=State.ACCEPTED)
-                   .values_list("status", flat=True))
+    statuses = set(
+        ProgressReport.objects.filter(state=State.ACCEPTED).values_list("status", flat=True)
+    )
     assert {"in_progress", "partly_implemented", "implemented"} <= statuses
 
 
 def test_accepted_reports_set_the_actions_statuses(db, demo):
     for action in Action.objects.filter(publication=Action.Publication.PUBLISHED):
         accepted = ProgressReport.objects.filter(
-            due_date__indicator__action=action, state=State.ACCEPTED).order_by(
-            "due_date__due_on", "reviewed_on", "id")
+            due_date__indicator__action=action, state=State.ACCEPTED
+        ).order_by("due_date__due_on", "reviewed_on", "id")
         assert accepted.exists(), action
         assert action.status == accepted.last().status
         assert action.history.filter(history_change_reason__startswith="Accepted").exists()
@@ -156,8 +165,7 @@ def test_recommendations_implementation_follows_the_actions(db, demo):
     assert Recommendation.objects.get(reference="D.5").implementation == ""
 
 
-def test_evidence_files_are_genuine_one_public_one_internal(db, demo, settings,
-                                                           _evidence_in_tmp):
+def test_evidence_files_are_genuine_one_public_one_internal(db, demo, settings, _evidence_in_tmp):
     settings.MEDIA_ROOT = _evidence_in_tmp  # where the module's demo stored them
     evidence = list(Evidence.objects.all())
     assert sorted(e.is_public for e in evidence) == [False, True]
@@ -175,10 +183,12 @@ def test_agency_officers_have_addresses_for_reminders(db, demo):
     officers = Membership.objects.filter(role__in=["focal_point", "manager"])
     assert officers.filter(role="manager").exists()
     assert not officers.filter(user__email="").exists()
-    assert officers.filter(user__username="mps_focal",
-                           user__email="mps_focal@example.gov.vn").exists()
-    overdue_agencies = set(open_due_dates().filter(due_on__lt=TODAY)
-                           .values_list("indicator__agency_id", flat=True))
+    assert officers.filter(
+        user__username="mps_focal", user__email="mps_focal@example.gov.vn"
+    ).exists()
+    overdue_agencies = set(
+        open_due_dates().filter(due_on__lt=TODAY).values_list("indicator__agency_id", flat=True)
+    )
     assert overdue_agencies <= set(officers.values_list("agency_id", flat=True))
 
 
@@ -207,7 +217,9 @@ def test_the_demo_shows_a_lively_public_portal(db, demo, client):
     assert list(public_frameworks()) == [framework]
     assert public_actions().exists()
     public = public_reports()
-    assert public.exists() and public.count() < ProgressReport.objects.filter(
-        state=State.ACCEPTED).count()  # the latest accepted of each indicator only
+    assert (
+        public.exists()
+        and public.count() < ProgressReport.objects.filter(state=State.ACCEPTED).count()
+    )  # the latest accepted of each indicator only
     page = client.get(f"/public/{framework.slug}/actions/")
     assert page.status_code == 200 and b"badge" in page.content

@@ -9,8 +9,11 @@ from django.test import Client
 
 TEXTS = {  # title, and a string of the layout (the skip link)
     "en": {"404": "Not found", "403": "Not allowed", "layout": "Skip to content"},
-    "vi": {"404": "Không tìm thấy", "403": "Không có quyền truy cập",
-           "layout": "Chuyển đến nội dung chính"},
+    "vi": {
+        "404": "Không tìm thấy",
+        "403": "Không có quyền truy cập",
+        "layout": "Chuyển đến nội dung chính",
+    },
 }
 
 
@@ -21,8 +24,12 @@ def _production(settings):
 
 
 def in_layout(page: str, lang: str) -> bool:
-    return (f'<html lang="{lang}">' in page and TEXTS[lang]["layout"] in page
-            and 'class="brand" href="/"' in page and "camket/site.css" in page)
+    return (
+        f'<html lang="{lang}">' in page
+        and TEXTS[lang]["layout"] in page
+        and 'class="brand" href="/"' in page
+        and "camket/site.css" in page
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -33,7 +40,7 @@ def test_not_found_uses_the_layout_and_the_language(client, world, lang):
     assert response.status_code == 404
     assert in_layout(page, lang) and TEXTS[lang]["404"] in page
     assert 'href="/recommendations/"' in page  # the signed-in navigation
-    assert 'history.back()' in page  # a way back
+    assert "history.back()" in page  # a way back
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

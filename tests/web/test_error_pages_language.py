@@ -22,8 +22,9 @@ def _client(how: str) -> Client:
 
 
 def _get(client: Client, path: str, how: str):
-    headers = {"HTTP_ACCEPT_LANGUAGE": "vi"} if how == "header" else {
-        "HTTP_ACCEPT_LANGUAGE": "en"}  # the cookie wins over the browser's language
+    headers = (
+        {"HTTP_ACCEPT_LANGUAGE": "vi"} if how == "header" else {"HTTP_ACCEPT_LANGUAGE": "en"}
+    )  # the cookie wins over the browser's language
     return client.get(path, **headers)
 
 

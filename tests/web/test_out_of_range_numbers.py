@@ -11,14 +11,42 @@ from tests.api.conftest import ApiClient
 BIG = "99999999999999999999"
 ODD = ["²", "-1", "0", "1e3", " 12 ", "0x1f", "１２"]
 
-WEB_LISTS = ["recommendation-list", "action-list", "action-export", "plan-list", "report-queue",
-             "suggestion-list", "review-progress", "my-assessments", "near-duplicates",
-             "dashboard"]
-WEB_PARAMETERS = ["page", "state", "theme", "action_category", "agency", "cluster", "like",
-                  "plan", "recommendation", "limit"]
-API_LISTS = ["/recommendations", "/actions", "/due-dates", "/suggestions", "/plans",
-             "/review/assessments", "/review/progress", "/frameworks", "/dashboard",
-             "/recommendations/{pk}/similar"]
+WEB_LISTS = [
+    "recommendation-list",
+    "action-list",
+    "action-export",
+    "plan-list",
+    "report-queue",
+    "suggestion-list",
+    "review-progress",
+    "my-assessments",
+    "near-duplicates",
+    "dashboard",
+]
+WEB_PARAMETERS = [
+    "page",
+    "state",
+    "theme",
+    "action_category",
+    "agency",
+    "cluster",
+    "like",
+    "plan",
+    "recommendation",
+    "limit",
+]
+API_LISTS = [
+    "/recommendations",
+    "/actions",
+    "/due-dates",
+    "/suggestions",
+    "/plans",
+    "/review/assessments",
+    "/review/progress",
+    "/frameworks",
+    "/dashboard",
+    "/recommendations/{pk}/similar",
+]
 
 
 def test_positive_int():
@@ -40,6 +68,7 @@ def test_every_list_page_ignores_a_huge_or_odd_number(client, plan_world, name):
 
 def test_an_ignored_filter_lists_as_if_it_were_not_given(client, plan_world):
     client.force_login(plan_world.world.coordinator)
+
     def listed(query):
         return list(client.get(reverse("action-list"), query).context["page"].object_list)
 
@@ -72,8 +101,10 @@ def test_api_ids_out_of_range_are_refused_with_422(client, plan_world):
 def test_posted_ids_out_of_range_are_ignored(client, plan_world):
     client.force_login(plan_world.world.coordinator)
     action = plan_world.action_b
-    response = client.post(reverse("action-publication"), {
-        "publication": "published", "ids": [BIG, "²", str(action.pk)]})
+    response = client.post(
+        reverse("action-publication"),
+        {"publication": "published", "ids": [BIG, "²", str(action.pk)]},
+    )
     assert response.status_code == 302
     assert Action.objects.get(pk=action.pk).publication == "published"
     response = client.post(reverse("recommendation-bulk"), {"action": "publish", "ids": [BIG]})

@@ -13,9 +13,12 @@ COLUMN_CHOICE_FROM = 5  # a list of fewer columns is exported whole
 @register.inclusion_tag("exports/_recommendation_export.html")
 def recommendation_export_form(params):
     """The export control of the recommendation list: its filters, a format, columns."""
-    return {"filters": params.active().items(), "formats": FORMATS,
-            "columns": [(c.key, c.header, c.key in DEFAULT_KEYS) for c in COLUMNS.values()],
-            "framework": params.framework}
+    return {
+        "filters": params.active().items(),
+        "formats": FORMATS,
+        "columns": [(c.key, c.header, c.key in DEFAULT_KEYS) for c in COLUMNS.values()],
+        "framework": params.framework,
+    }
 
 
 @register.inclusion_tag("exports/_list_export.html")
@@ -25,7 +28,12 @@ def list_export_form(name: str, filters: dict | None = None):
     table = LISTS[name].table
     filters = filters or {}
     defaults = table.default_keys()
-    return {"name": name, "formats": table.formats, "filters": filters.items(),
-            "query": urlencode(filters),
-            "columns": [(c.key, c.header, c.key in defaults) for c in table.columns]
-            if len(table.columns) >= COLUMN_CHOICE_FROM else []}
+    return {
+        "name": name,
+        "formats": table.formats,
+        "filters": filters.items(),
+        "query": urlencode(filters),
+        "columns": [(c.key, c.header, c.key in defaults) for c in table.columns]
+        if len(table.columns) >= COLUMN_CHOICE_FROM
+        else [],
+    }

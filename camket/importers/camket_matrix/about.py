@@ -33,8 +33,9 @@ class About:
         if required and not value:
             self.error(key, _("This value is missing."))
         elif max_length is not None and len(value) > max_length:
-            self.error(key, _("This value is longer than %(max)d characters.")
-                       % {"max": max_length})
+            self.error(
+                key, _("This value is longer than %(max)d characters.") % {"max": max_length}
+            )
         return value
 
     def json(self, key: str, default):
@@ -54,12 +55,18 @@ class About:
         try:
             validate_slug(value)
         except ValidationError:
-            self.error(key, _("“%(value)s” is not a short name: letters, digits, hyphens and "
-                              "underscores only.") % {"value": value[:100]})
+            self.error(
+                key,
+                _("“%(value)s” is not a short name: letters, digits, hyphens and underscores only.")
+                % {"value": value[:100]},
+            )
             return False
         if len(value) > max_length:
-            self.error(key, _("The short name “%(value)s” is longer than %(max)d characters.")
-                       % {"value": value[:100], "max": max_length})
+            self.error(
+                key,
+                _("The short name “%(value)s” is longer than %(max)d characters.")
+                % {"value": value[:100], "max": max_length},
+            )
             return False
         return True
 
@@ -100,11 +107,15 @@ def read_taxonomies(about: About) -> list[dict]:
         if not about.slug("taxonomies", entry.get("slug"), _field_length(Taxonomy, "slug")):
             continue
         names = {key: entry.get(key) or "" for key in ("name", "name_vi")}
-        if any(not isinstance(name, str) or len(name) > _field_length(Taxonomy, key)
-               for key, name in names.items()):
-            about.error("taxonomies", _("The names of taxonomy “%(slug)s” must be texts of "
-                                        "at most %(max)d characters.")
-                        % {"slug": entry["slug"], "max": _field_length(Taxonomy, "name")})
+        if any(
+            not isinstance(name, str) or len(name) > _field_length(Taxonomy, key)
+            for key, name in names.items()
+        ):
+            about.error(
+                "taxonomies",
+                _("The names of taxonomy “%(slug)s” must be texts of at most %(max)d characters.")
+                % {"slug": entry["slug"], "max": _field_length(Taxonomy, "name")},
+            )
             continue
         taxonomies.append({"slug": entry["slug"], **names})
     return taxonomies
@@ -114,8 +125,9 @@ def _levels(about: About) -> list:
     key = "framework.levels"
     levels = about.json(key, [])
     if not isinstance(levels, list) or len(levels_from(levels)) != len(levels):
-        about.error(key, _("The levels must be a JSON list of names, or of objects with a key "
-                           "or a name."))
+        about.error(
+            key, _("The levels must be a JSON list of names, or of objects with a key or a name.")
+        )
         return []
     return levels
 
@@ -124,8 +136,11 @@ def _kind(about: About) -> str:
     kind = about.text("framework.kind") or Framework.Kind.UPR_CYCLE
     if kind not in Framework.Kind.values:
         known = ", ".join(Framework.Kind.values)
-        about.error("framework.kind", _("“%(value)s” is not a kind of framework (known: "
-                                        "%(known)s).") % {"value": kind[:50], "known": known})
+        about.error(
+            "framework.kind",
+            _("“%(value)s” is not a kind of framework (known: %(known)s).")
+            % {"value": kind[:50], "known": known},
+        )
         return Framework.Kind.UPR_CYCLE
     return kind
 
@@ -135,8 +150,9 @@ def _cycle(about: About) -> int | None:
     if not cycle:
         return None
     if not cycle.isdigit() or int(cycle) > MAX_CYCLE:
-        about.error("framework.cycle", _("“%(value)s” is not a cycle number.")
-                    % {"value": cycle[:50]})
+        about.error(
+            "framework.cycle", _("“%(value)s” is not a cycle number.") % {"value": cycle[:50]}
+        )
         return None
     return int(cycle)
 
@@ -149,21 +165,34 @@ def read_hint(about: About, taxonomies: list[dict]) -> FrameworkHint:
     if not isinstance(own, list):
         about.error("framework.taxonomies", _("The framework's taxonomies must be a JSON list."))
         own = []
-    own = [value for value in own
-           if about.slug("framework.taxonomies", value, _field_length(Taxonomy, "slug"))]
-    flag = {key: about.text(f"framework.{key}") != "no"
-            for key in ("has_response", "has_recommending_states", "has_indicators")}
-    extra = {"name_vi": about.text("framework.name_vi",
-                                   max_length=_field_length(Framework, "name_vi")),
-             "description": about.values.get("framework.description") or "",
-             "levels": _levels(about), **flag,
-             "starts_on": about.date("framework.starts_on"),
-             "ends_on": about.date("framework.ends_on")}
+    own = [
+        value
+        for value in own
+        if about.slug("framework.taxonomies", value, _field_length(Taxonomy, "slug"))
+    ]
+    flag = {
+        key: about.text(f"framework.{key}") != "no"
+        for key in ("has_response", "has_recommending_states", "has_indicators")
+    }
+    extra = {
+        "name_vi": about.text("framework.name_vi", max_length=_field_length(Framework, "name_vi")),
+        "description": about.values.get("framework.description") or "",
+        "levels": _levels(about),
+        **flag,
+        "starts_on": about.date("framework.starts_on"),
+        "ends_on": about.date("framework.ends_on"),
+    }
     return FrameworkHint(
         slug=slug,
-        name=about.text("framework.name", max_length=_field_length(Framework, "name"),
-                        required=True),
-        kind=_kind(about), cycle=_cycle(about),
-        state_under_review=about.text("framework.state_under_review",
-                                      max_length=_field_length(State, "name")),
-        extra=extra, taxonomies=taxonomies, framework_taxonomies=own)
+        name=about.text(
+            "framework.name", max_length=_field_length(Framework, "name"), required=True
+        ),
+        kind=_kind(about),
+        cycle=_cycle(about),
+        state_under_review=about.text(
+            "framework.state_under_review", max_length=_field_length(State, "name")
+        ),
+        extra=extra,
+        taxonomies=taxonomies,
+        framework_taxonomies=own,
+    )

@@ -95,10 +95,21 @@ def parse_grids(grids: Grids, source_name: str) -> ParseResult:
     result = ParseResult(source=SOURCE)
     about = grids.about
     if about.get("format_version") != FORMAT_VERSION:
-        result.errors.append(RowError(None, None, _(
-            "“%(name)s” is a camket export of layout version %(version)s; this camket reads "
-            "version %(known)s.") % {"name": source_name, "version": about.get("format_version"),
-                                     "known": FORMAT_VERSION}))
+        result.errors.append(
+            RowError(
+                None,
+                None,
+                _(
+                    "“%(name)s” is a camket export of layout version %(version)s; this camket reads "
+                    "version %(known)s."
+                )
+                % {
+                    "name": source_name,
+                    "version": about.get("format_version"),
+                    "known": FORMAT_VERSION,
+                },
+            )
+        )
         return result
     checked = About(about)
     keys = read_columns(checked)
@@ -109,12 +120,13 @@ def parse_grids(grids: Grids, source_name: str) -> ParseResult:
         return result
     result.framework_hint = hint
     headers = grids.matrix[0] if grids.matrix else []
-    result.columns = {key: str(headers[i]) if i < len(headers) else key
-                      for i, key in enumerate(keys)}
+    result.columns = {
+        key: str(headers[i]) if i < len(headers) else key for i, key in enumerate(keys)
+    }
     result.tree_columns = "parent" in keys
     reader = _RowReader(keys, taxonomies, result)
     for number, cells in enumerate(grids.matrix[1:], start=2):
-        cells = (cells + [""] * len(keys))[:len(keys)]
+        cells = (cells + [""] * len(keys))[: len(keys)]
         filled = {text.strip() for text in cells if text.strip()}
         if len(filled) <= 1:
             continue  # a "Theme: …" heading (merged across the row) or an empty row
@@ -147,28 +159,42 @@ class _RowReader:
     def read(self, row: int, values: dict[str, str]) -> ParsedRecommendation | None:
         reference, text = values.get("reference", "").strip(), values.get("text", "")
         if not reference or not text.strip():
-            self.error(row, "reference" if not reference else "text",
-                       _("A row without a paragraph number or a text."))
+            self.error(
+                row,
+                "reference" if not reference else "text",
+                _("A row without a paragraph number or a text."),
+            )
             return None
         if reference in self.seen:
-            self.error(row, "reference", _("Paragraph %(reference)s appears twice: rows "
-                                           "%(first)d and %(row)d.") % {
-                "reference": reference, "first": self.seen[reference], "row": row})
+            self.error(
+                row,
+                "reference",
+                _("Paragraph %(reference)s appears twice: rows %(first)d and %(row)d.")
+                % {"reference": reference, "first": self.seen[reference], "row": row},
+            )
             return None
         self.seen[reference] = row
         record = ParsedRecommendation(
-            row=row, reference=reference, text=text, text_vi=values.get("text_vi", ""),
+            row=row,
+            reference=reference,
+            text=text,
+            text_vi=values.get("text_vi", ""),
             recommending_states=_lines(values.get("recommending_states", "")),
             response_reason=values.get("response_reason", ""),
             source_document=values.get("source_document", ""),
-            parent=values.get("parent", "").strip(), level=values.get("level", "").strip())
+            parent=values.get("parent", "").strip(),
+            level=values.get("level", "").strip(),
+        )
         position = values.get("response", "").strip()
         if position:
             record.response = self.responses.get(position.casefold(), "")
             record.response_raw = position
             if not record.response:
-                self.error(row, "response", _("The position “%(value)s” is not one camket "
-                                              "knows.") % {"value": position})
+                self.error(
+                    row,
+                    "response",
+                    _("The position “%(value)s” is not one camket knows.") % {"value": position},
+                )
         session = values.get("session", "").strip()
         record.session = int(session) if session.isdigit() else None
         category = re.match(r"\s*(\d)", values.get("action_category", ""))
@@ -182,8 +208,11 @@ class _RowReader:
             if line.startswith(ITEM_PREFIX.strip()):
                 label = line[1:].strip()
                 if taxonomy is None:
-                    self.error(row, "themes", _("“%(label)s” comes under no taxonomy heading.")
-                               % {"label": label})
+                    self.error(
+                        row,
+                        "themes",
+                        _("“%(label)s” comes under no taxonomy heading.") % {"label": label},
+                    )
                 elif taxonomy == AFFECTED_PERSONS:
                     record.affected_persons.append(label)
                 else:
@@ -191,17 +220,21 @@ class _RowReader:
             else:
                 taxonomy = self.taxonomy_of.get(line.rstrip(":").strip().casefold())
                 if taxonomy is None:
-                    self.error(row, "themes", _("“%(heading)s” is not a taxonomy this file "
-                                                "describes.") % {"heading": line})
+                    self.error(
+                        row,
+                        "themes",
+                        _("“%(heading)s” is not a taxonomy this file describes.")
+                        % {"heading": line},
+                    )
         for line in _lines(values.get("sdgs", "")):
             code = _SDG_CODE.search(line)
             if code:
                 record.sdgs.append(code[1])
             else:
-                self.error(row, "sdgs", _("“%(line)s” names no SDG goal or target.")
-                           % {"line": line})
+                self.error(
+                    row, "sdgs", _("“%(line)s” names no SDG goal or target.") % {"line": line}
+                )
 
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
-

@@ -78,7 +78,7 @@ def read_recommendation(raw: str, *, known_states: list[str] | None = None) -> R
     match = _REFERENCE.match(text)
     if match:
         cell.reference = match[1]
-        text = text[match.end():]
+        text = text[match.end() :]
     cell.text, cell.states = split_states(text, known_states)
     return cell
 
@@ -143,7 +143,7 @@ def _name_like(name: str) -> bool:
 
 
 def split_names(raw: str) -> list[str]:
-    """"Austria, Germany" or one name a line; commas inside brackets do not split."""
+    """ "Austria, Germany" or one name a line; commas inside brackets do not split."""
     names, depth, current = [], 0, []
     for char in raw:
         if char == "(":

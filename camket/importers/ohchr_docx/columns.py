@@ -22,20 +22,38 @@ ASSESSMENT = "assessment"  # recognised, but camket's records have no place for 
 _RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
-        (RESPONSE, r"\bposition\b|\bresponse\b|\bposicion\b"
-                   r"|supported ?/ ?noted|accepted ?/ ?noted"),
+        (
+            RESPONSE,
+            r"\bposition\b|\bresponse\b|\bposicion\b"
+            r"|supported ?/ ?noted|accepted ?/ ?noted",
+        ),
         (SDGS, r"\bsdgs?\b|\bodds?\b|sustainable development goal"),
-        (THEMES, r"\bthem(?:e|es|atic)\b|\brights?\b|\bissues?\b|\bareas?\b|\btopics?\b"
-                 r"|\bclusters?\b|\btemas?\b|\bthemes?\b"),
+        (
+            THEMES,
+            r"\bthem(?:e|es|atic)\b|\brights?\b|\bissues?\b|\bareas?\b|\btopics?\b"
+            r"|\bclusters?\b|\btemas?\b|\bthemes?\b",
+        ),
         (PERSONS, r"\bpersons\b|\bgroups?\b|\bpeople\b|\bbeneficiar|\bpersonnes\b"),
-        (ASSESSMENT, r"assessment|comment|implementation|\bnotes?\b|\bremarks?\b|\bstatus\b"
-                     r"|follow-?up|\bactions?\b|\bevaluation\b"),
-        (REFERENCE, r"^\W*(?:no|nº|n°|#|number|num|para|paragraph|ref|reference)\b"
-                    r"|\bparagraph (?:no|number)\b|^rec(?:ommendation)?\.? ?(?:no|number|#)"),
-        (RECOMMENDATION, r"recommendations?\b|recommandations?\b|recomendacion(?:es)?\b"
-                         r"|^text\b|\btext of\b"),
-        (STATES, r"recommending|\bstates?\b|\bcountr|\bdelegations?\b|^from\b|recommended by"
-                 r"|\bsource of recommendation"),
+        (
+            ASSESSMENT,
+            r"assessment|comment|implementation|\bnotes?\b|\bremarks?\b|\bstatus\b"
+            r"|follow-?up|\bactions?\b|\bevaluation\b",
+        ),
+        (
+            REFERENCE,
+            r"^\W*(?:no|nº|n°|#|number|num|para|paragraph|ref|reference)\b"
+            r"|\bparagraph (?:no|number)\b|^rec(?:ommendation)?\.? ?(?:no|number|#)",
+        ),
+        (
+            RECOMMENDATION,
+            r"recommendations?\b|recommandations?\b|recomendacion(?:es)?\b"
+            r"|^text\b|\btext of\b",
+        ),
+        (
+            STATES,
+            r"recommending|\bstates?\b|\bcountr|\bdelegations?\b|^from\b|recommended by"
+            r"|\bsource of recommendation",
+        ),
     )
 )
 

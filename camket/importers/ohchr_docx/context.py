@@ -13,7 +13,13 @@ from camket.importers.ohchr_docx.countries import state_name
 from camket.importers.records import FrameworkHint
 
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
     "eighth": 8,
 }
 _CYCLE_PATTERNS = (
@@ -26,9 +32,7 @@ _SESSION_PATTERNS = (
     re.compile(r"\bsession\s*(?:no\.?\s*)?(\d{1,2})\b", re.I),
 )
 _FILE_CYCLE = re.compile(r"(?:^|[^a-z])cycle[\s_-]*(\d{1,2})(?!\d|st|nd|rd|th)", re.I)
-_FILE_SESSION = re.compile(
-    r"(?:^|[^a-z])(?:upr|session)[\s_-]*(\d{1,2})(?!\d|st|nd|rd|th)", re.I
-)
+_FILE_SESSION = re.compile(r"(?:^|[^a-z])(?:upr|session)[\s_-]*(\d{1,2})(?!\d|st|nd|rd|th)", re.I)
 _STATE_PATTERNS = (
     re.compile(r"\bUPR\s+of\s+(?:the\s+)?([^\t\n]+)", re.I),
     re.compile(r"\bUniversal Periodic Review\s*(?:of|:|[-–—])\s*(?:the\s+)?([^\t\n]+)", re.I),
@@ -67,25 +71,32 @@ def read_context(texts: list[str], file_name: str) -> Context:
     context.cycle = cycle_in_text or cycle_in_name
     context.session = session_in_text or session_in_name
     if cycle_in_text and cycle_in_name and cycle_in_text != cycle_in_name:
-        conflicts.append(_(
-            "The document says cycle %(text)d but the file name says cycle %(name)d; cycle "
-            "%(text)d was used."
-        ) % {"text": cycle_in_text, "name": cycle_in_name})
+        conflicts.append(
+            _(
+                "The document says cycle %(text)d but the file name says cycle %(name)d; cycle "
+                "%(text)d was used."
+            )
+            % {"text": cycle_in_text, "name": cycle_in_name}
+        )
     if session_in_text and session_in_name and session_in_text != session_in_name:
-        conflicts.append(_(
-            "The document says session %(text)d but the file name says session %(name)d; "
-            "session %(text)d was used."
-        ) % {"text": session_in_text, "name": session_in_name})
+        conflicts.append(
+            _(
+                "The document says session %(text)d but the file name says session %(name)d; "
+                "session %(text)d was used."
+            )
+            % {"text": session_in_text, "name": session_in_name}
+        )
     if context.session and not context.cycle:
         context.cycle = upr_cycle_for_session(context.session)
     elif context.session and context.cycle != upr_cycle_for_session(context.session):
-        conflicts.append(_(
-            "Session %(session)d belongs to UPR cycle %(expected)d, not cycle %(cycle)d."
-        ) % {
-            "session": context.session,
-            "expected": upr_cycle_for_session(context.session),
-            "cycle": context.cycle,
-        })
+        conflicts.append(
+            _("Session %(session)d belongs to UPR cycle %(expected)d, not cycle %(cycle)d.")
+            % {
+                "session": context.session,
+                "expected": upr_cycle_for_session(context.session),
+                "cycle": context.cycle,
+            }
+        )
     context.conflicts = tuple(conflicts)
     return context
 
@@ -116,8 +127,9 @@ def _clean_state(raw: str) -> str:
     # "Slovenia (2nd Cycle – 20th session)": drop brackets about the review, keep "(… of)"
     name = re.sub(r"\s*\([^()]*(?:cycle|session|review|upr)[^()]*\)", "", raw, flags=re.I)
     name = re.split(r"\s+[-–—:|]\s+|\s{3,}", name.strip())[0]
-    name = re.sub(r"[\s,;.]*\b(?:\d+\w*|first|second|third|fourth|fifth)\s+cycle\b.*$", "",
-                  name, flags=re.I)
+    name = re.sub(
+        r"[\s,;.]*\b(?:\d+\w*|first|second|third|fourth|fifth)\s+cycle\b.*$", "", name, flags=re.I
+    )
     name = " ".join(name.split()).strip(" ,;:-–—")
     if state_name(name):
         return name
@@ -131,8 +143,7 @@ def _state_from_file_name(file_name: str) -> str:
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.rsplit("/", 1)[-1])
     words = []
     for word in re.split(r"[\s_\-.]+", stem):
-        if re.match(r"(?i)^(?:cycle|upr|session|thematic|matrix|list|recommendations?)|\d",
-                    word):
+        if re.match(r"(?i)^(?:cycle|upr|session|thematic|matrix|list|recommendations?)|\d", word):
             break
         words.append(word)
     for size in range(len(words), 0, -1):  # "viet-nam-cycle4" and "slovenia" alike

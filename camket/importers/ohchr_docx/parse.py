@@ -117,10 +117,17 @@ def _read_table(table: Table, state: _State) -> None:
                 state.theme = heading["label"].strip()
                 continue
             if table.cell_counts[index] == 1 or all(texts):
-                state.result.warnings.append(RowError(row, None, _(
-                    "This row spans the table but is not a “Theme: …” heading; it was skipped "
-                    "and the rows under it get no primary theme: “%(text)s”."
-                ) % {"text": texts[0]}))
+                state.result.warnings.append(
+                    RowError(
+                        row,
+                        None,
+                        _(
+                            "This row spans the table but is not a “Theme: …” heading; it was skipped "
+                            "and the rows under it get no primary theme: “%(text)s”."
+                        )
+                        % {"text": texts[0]},
+                    )
+                )
                 state.theme = ""
                 continue
         record = read_row(cells, row, columns, state.theme, state.result, state.first_row_of)
@@ -153,8 +160,14 @@ def _warn_about_columns(table: Table, header_index: int, columns: Columns, state
     data = table.rows[header_index + 1 :]
     for column in columns.unread:
         header = columns.headers[column]
-        used = sum(1 for cells in data if column < len(cells) and cells[column].strip()
-                   and squeeze(cells[column]) != header and len(set(map(squeeze, cells))) > 1)
+        used = sum(
+            1
+            for cells in data
+            if column < len(cells)
+            and cells[column].strip()
+            and squeeze(cells[column]) != header
+            and len(set(map(squeeze, cells))) > 1
+        )
         if used:
             message = _("This column is not imported (%(count)d rows have text in it).") % {
                 "count": used
@@ -163,11 +176,17 @@ def _warn_about_columns(table: Table, header_index: int, columns: Columns, state
             message = _("This column is not imported (it is empty).")
         state.result.warnings.append(RowError(row, header, message))
     if RESPONSE not in columns.index:
-        state.result.warnings.append(RowError(
-            row, None, _("No “Position” column was found: the responses are left blank.")))
+        state.result.warnings.append(
+            RowError(row, None, _("No “Position” column was found: the responses are left blank."))
+        )
     if THEMES not in columns.index:
-        state.result.warnings.append(RowError(row, None, _(
-            "No themes column was found: only the “Theme: …” headings give themes.")))
+        state.result.warnings.append(
+            RowError(
+                row,
+                None,
+                _("No themes column was found: only the “Theme: …” headings give themes."),
+            )
+        )
 
 
 def _describe(table: Table) -> str:
@@ -185,38 +204,72 @@ def _describe(table: Table) -> str:
 def _finish(tables: list[Table], state: _State, name: str) -> None:
     result = state.result
     if not tables:
-        result.errors.append(RowError(None, None, _(
-            "“%(name)s” has no table: an OHCHR thematic list holds its recommendations in a "
-            "table with columns such as “Recommendation” plus “Position”, “Recommending "
-            "state/s”, “Themes” or “SDGs”."
-        ) % {"name": name}))
+        result.errors.append(
+            RowError(
+                None,
+                None,
+                _(
+                    "“%(name)s” has no table: an OHCHR thematic list holds its recommendations in a "
+                    "table with columns such as “Recommendation” plus “Position”, “Recommending "
+                    "state/s”, “Themes” or “SDGs”."
+                )
+                % {"name": name},
+            )
+        )
         return
     if state.tables_read == 0:
         found = "; ".join(state.skipped_tables[:5])
-        result.errors.append(RowError(None, None, _(
-            "No table of recommendations was found in “%(name)s”: %(found)s. The headers must "
-            "name “Recommendation” plus “Position”, “Recommending state/s”, “Themes” or "
-            "“SDGs”."
-        ) % {"name": name, "found": found}))
+        result.errors.append(
+            RowError(
+                None,
+                None,
+                _(
+                    "No table of recommendations was found in “%(name)s”: %(found)s. The headers must "
+                    "name “Recommendation” plus “Position”, “Recommending state/s”, “Themes” or "
+                    "“SDGs”."
+                )
+                % {"name": name, "found": found},
+            )
+        )
         return
     if not result.records and not result.errors:
-        result.errors.append(RowError(None, None, _(
-            "The table of recommendations in “%(name)s” has no recommendation rows."
-        ) % {"name": name}))
+        result.errors.append(
+            RowError(
+                None,
+                None,
+                _("The table of recommendations in “%(name)s” has no recommendation rows.")
+                % {"name": name},
+            )
+        )
     for skipped in state.skipped_tables:
-        result.warnings.append(RowError(None, None, _(
-            "Not read: %(table)s (no recognised header).") % {"table": skipped}))
+        result.warnings.append(
+            RowError(
+                None, None, _("Not read: %(table)s (no recognised header).") % {"table": skipped}
+            )
+        )
     if state.tables_read > 1:
-        result.warnings.append(RowError(None, None, _(
-            "The recommendations are in %(count)d tables; their rows are numbered one after "
-            "the other, as if they were one table."
-        ) % {"count": state.tables_read}))
+        result.warnings.append(
+            RowError(
+                None,
+                None,
+                _(
+                    "The recommendations are in %(count)d tables; their rows are numbered one after "
+                    "the other, as if they were one table."
+                )
+                % {"count": state.tables_read},
+            )
+        )
     context = read_context(state.context_texts, name)
     for conflict in context.conflicts:
         result.warnings.append(RowError(None, None, conflict))
     if not context.state:
-        result.warnings.append(RowError(None, None, _(
-            "The document does not say which state was reviewed (no “UPR of …” heading).")))
+        result.warnings.append(
+            RowError(
+                None,
+                None,
+                _("The document does not say which state was reviewed (no “UPR of …” heading)."),
+            )
+        )
     if not context.cycle:
         result.warnings.append(RowError(None, None, _("The document does not say its UPR cycle.")))
     for record in result.records:

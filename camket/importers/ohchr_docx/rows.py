@@ -62,18 +62,31 @@ def read_row(
         result.errors.append(RowError(row, text_column, message))
         return None
     if not reference:
-        result.errors.append(RowError(row, number_column, _(
-            "The recommendation has no paragraph number (such as “115.1” before its text).")))
+        result.errors.append(
+            RowError(
+                row,
+                number_column,
+                _("The recommendation has no paragraph number (such as “115.1” before its text)."),
+            )
+        )
         return None
     if reference in first_row_of:
-        result.errors.append(RowError(row, number_column, _(
-            "Paragraph %(reference)s appears twice: rows %(first)d and %(row)d."
-        ) % {"reference": reference, "first": first_row_of[reference], "row": row}))
+        result.errors.append(
+            RowError(
+                row,
+                number_column,
+                _("Paragraph %(reference)s appears twice: rows %(first)d and %(row)d.")
+                % {"reference": reference, "first": first_row_of[reference], "row": row},
+            )
+        )
         return None
     first_row_of[reference] = row
     _check_states(cell.states, listed, row, reference, states_column, result)
     record = ParsedRecommendation(
-        row=row, reference=reference, text=cell.text, recommending_states=listed or cell.states,
+        row=row,
+        reference=reference,
+        text=cell.text,
+        recommending_states=listed or cell.states,
         source_document=cell.source,
     )
     _read_response(cells, row, columns, record, cell.comment, result)
@@ -87,21 +100,40 @@ def _check_states(inline, listed, row, reference, column, result: ParseResult) -
         known = {key(name) for name in listed}
         missing = [name for name in inline if key(name) not in known]
         if missing:
-            warn(RowError(row, column, _(
-                "The text names %(missing)s, which this column does not (%(listed)s); the "
-                "column was used."
-            ) % {"missing": ", ".join(missing), "listed": ", ".join(listed)}))
+            warn(
+                RowError(
+                    row,
+                    column,
+                    _(
+                        "The text names %(missing)s, which this column does not (%(listed)s); the "
+                        "column was used."
+                    )
+                    % {"missing": ", ".join(missing), "listed": ", ".join(listed)},
+                )
+            )
     elif not inline:
-        warn(RowError(row, column, _(
-            "No recommending state was found for paragraph %(reference)s."
-        ) % {"reference": reference}))
+        warn(
+            RowError(
+                row,
+                column,
+                _("No recommending state was found for paragraph %(reference)s.")
+                % {"reference": reference},
+            )
+        )
     else:
         for name in inline:
             if not is_state(name):
-                warn(RowError(row, column, _(
-                    "“%(name)s” was read as the recommending state of paragraph %(reference)s "
-                    "but is not a state name camket knows: check it."
-                ) % {"name": name, "reference": reference}))
+                warn(
+                    RowError(
+                        row,
+                        column,
+                        _(
+                            "“%(name)s” was read as the recommending state of paragraph %(reference)s "
+                            "but is not a state name camket knows: check it."
+                        )
+                        % {"name": name, "reference": reference},
+                    )
+                )
 
 
 def _read_response(cells, row, columns, record, comment: str, result: ParseResult) -> None:
@@ -109,9 +141,14 @@ def _read_response(cells, row, columns, record, comment: str, result: ParseResul
     if RESPONSE in columns.index:
         value, wording, reason = read_response(columns.value(cells, RESPONSE))
         if value is None:
-            result.warnings.append(RowError(row, columns.header(RESPONSE), _(
-                "The position “%(wording)s” was not understood; the response is left blank."
-            ) % {"wording": wording}))
+            result.warnings.append(
+                RowError(
+                    row,
+                    columns.header(RESPONSE),
+                    _("The position “%(wording)s” was not understood; the response is left blank.")
+                    % {"wording": wording},
+                )
+            )
             value = ""
         record.response, record.response_raw = value, wording
         if reason:
@@ -140,5 +177,8 @@ def _read_labels(cells, row, columns, record, theme: str, result: ParseResult) -
     record.sdgs, unread = read_sdgs(sdg_lines)
     column = columns.header(SDGS) if SDGS in columns.index else columns.header(THEMES)
     for line in unread:
-        result.warnings.append(RowError(row, column, _(
-            "“%(line)s” was not read as an SDG goal or target.") % {"line": line}))
+        result.warnings.append(
+            RowError(
+                row, column, _("“%(line)s” was not read as an SDG goal or target.") % {"line": line}
+            )
+        )

@@ -8,12 +8,23 @@ from camket.lib.folding import fold
 
 # The goals' short titles, as OHCHR matrices print them (upper case) after the number.
 _GOALS = (
-    "no poverty", "zero hunger", "good health and well-being", "quality education",
-    "gender equality", "clean water and sanitation", "affordable and clean energy",
-    "decent work and economic growth", "industry, innovation and infrastructure",
-    "reduced inequalities", "sustainable cities and communities",
-    "responsible consumption and production", "climate action", "life below water",
-    "life on land", "peace, justice and strong institutions", "partnerships for the goals",
+    "no poverty",
+    "zero hunger",
+    "good health and well-being",
+    "quality education",
+    "gender equality",
+    "clean water and sanitation",
+    "affordable and clean energy",
+    "decent work and economic growth",
+    "industry, innovation and infrastructure",
+    "reduced inequalities",
+    "sustainable cities and communities",
+    "responsible consumption and production",
+    "climate action",
+    "life below water",
+    "life on land",
+    "peace, justice and strong institutions",
+    "partnerships for the goals",
 )
 _BY_TITLE = {" ".join(title.replace(",", " ").split()): str(n) for n, title in enumerate(_GOALS, 1)}
 _CODE = r"(\d{1,2})(?:\.(\d{1,2}|[a-c]))?"

@@ -82,10 +82,15 @@ def read_csv(raw: bytes, encoding: str | None = None, limits: ImportLimits | Non
 
 
 def _guessed_encoding_warning(decoded: Decoded) -> RowError:
-    return RowError(None, None, _(
-        "The file is not in UTF-8; it was read as %(encoding)s. If some letters look wrong, "
-        "choose the file's encoding (the Encoding field, or camket import --encoding)."
-    ) % {"encoding": decoded.name})
+    return RowError(
+        None,
+        None,
+        _(
+            "The file is not in UTF-8; it was read as %(encoding)s. If some letters look wrong, "
+            "choose the file's encoding (the Encoding field, or camket import --encoding)."
+        )
+        % {"encoding": decoded.name},
+    )
 
 
 def _read_rows(rows: Iterable[Iterable], limits: ImportLimits, encoding: str) -> Table:
@@ -117,7 +122,8 @@ def _cells(values, row: int, headers, limits: ImportLimits, checker: TextChecker
         if index >= MAX_COLUMNS:
             raise UnreadableFile(
                 _("This row has more than %(limit)d columns; such files are refused.")
-                % {"limit": MAX_COLUMNS}, row=row
+                % {"limit": MAX_COLUMNS},
+                row=row,
             )
         text = "" if value is None else _cell_text(value)
         if text and not text.isascii():
@@ -169,7 +175,8 @@ def _sheet_rows(sheet) -> Iterator[tuple]:
         except Exception as error:  # broken sheet XML, a truncated member, a bad value
             raise UnreadableFile(
                 _("The Excel sheet is damaged after row %(row)d (%(error)s).")
-                % {"row": row, "error": _describe(error)}, row=row + 1
+                % {"row": row, "error": _describe(error)},
+                row=row + 1,
             ) from None
         row += 1
         yield values

@@ -63,8 +63,9 @@ def parse(
 
 
 def parse_table(table: Table, *, source_name: str = "") -> ParseResult:
-    result = ParseResult(source="upr-info", errors=list(table.errors),
-                         warnings=list(table.warnings))
+    result = ParseResult(
+        source="upr-info", errors=list(table.errors), warnings=list(table.warnings)
+    )
     mapping, unknown = match_columns(table.headers, COLUMNS)
     for field in REQUIRED:
         if field not in mapping:

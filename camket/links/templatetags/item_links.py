@@ -10,5 +10,8 @@ register = template.Library()
 def item_links(context, item):
     """The links card of an item's page: what it is linked to, both ways."""
     request = context["request"]
-    return {**item_links_context(request.user, item, get_language() or "vi"),
-            "request": request, "csrf_token": context.get("csrf_token")}
+    return {
+        **item_links_context(request.user, item, get_language() or "vi"),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }

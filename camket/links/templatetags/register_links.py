@@ -10,5 +10,8 @@ register = template.Library()
 def register_links(context, item):
     """The "Treaties and laws" card of an item's page: instruments, legal acts, agreements."""
     request = context["request"]
-    return {**register_links_context(request.user, item, get_language() or "vi"),
-            "request": request, "csrf_token": context.get("csrf_token")}
+    return {
+        **register_links_context(request.user, item, get_language() or "vi"),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -6,8 +6,15 @@ from camket.translations.services import may_translate
 register = template.Library()
 
 
-def block_context(user, recommendation, *, text_vi: str | None = None, version=None,
-                  error: str = "", saved: bool = False) -> dict:
+def block_context(
+    user,
+    recommendation,
+    *,
+    text_vi: str | None = None,
+    version=None,
+    error: str = "",
+    saved: bool = False,
+) -> dict:
     """What `translations/_translation.html` shows: the text in the reader's language first,
     the other one a click away, and the form to whoever may enter the Vietnamese text."""
     shown = bilingual.shown(recommendation)
@@ -25,5 +32,7 @@ def block_context(user, recommendation, *, text_vi: str | None = None, version=N
 
 @register.inclusion_tag("translations/_translation.html", takes_context=True)
 def item_texts(context, recommendation):
-    return {**block_context(context["request"].user, recommendation),
-            "csrf_token": context.get("csrf_token")}
+    return {
+        **block_context(context["request"].user, recommendation),
+        "csrf_token": context.get("csrf_token"),
+    }

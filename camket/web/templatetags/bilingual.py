@@ -13,12 +13,18 @@ register = template.Library()
 def marked(shown: bilingual.Shown) -> str:
     if not shown.fell_back:
         return format_html('<span lang="{}">{}</span>', shown.language, shown.text)
-    missing = (_("Not written in Vietnamese yet: shown in English")
-               if shown.language == bilingual.ENGLISH
-               else _("Not written in English yet: shown in Vietnamese"))
+    missing = (
+        _("Not written in Vietnamese yet: shown in English")
+        if shown.language == bilingual.ENGLISH
+        else _("Not written in English yet: shown in Vietnamese")
+    )
     return format_html(
         '<span lang="{}">{}</span> <abbr class="lang-mark" title="{}">{}</abbr>',
-        shown.language, shown.text, missing, shown.language.upper())
+        shown.language,
+        shown.text,
+        missing,
+        shown.language.upper(),
+    )
 
 
 @register.simple_tag

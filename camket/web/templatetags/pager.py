@@ -13,5 +13,8 @@ AT_ENDS = 1
 def page_numbers(page) -> list:
     """The first and last page numbers, a window around the current one, and the paginator's
     ellipsis ("…") where pages are skipped."""
-    return list(page.paginator.get_elided_page_range(
-        page.number, on_each_side=AROUND_CURRENT, on_ends=AT_ENDS))
+    return list(
+        page.paginator.get_elided_page_range(
+            page.number, on_each_side=AROUND_CURRENT, on_ends=AT_ENDS
+        )
+    )

@@ -12,13 +12,24 @@ from camket.lib.cli import active_user
 def _add_fields(parser, *, required: bool) -> None:
     parser.add_argument("--name", required=required, help="the Vietnamese name")
     parser.add_argument("--name-en", dest="name_en", help="the English name")
-    parser.add_argument("--coordinator", dest="is_coordinator", action="store_true",
-                        default=None, help="the coordinating ministry")
-    parser.add_argument("--not-coordinator", dest="is_coordinator", action="store_false",
-                        help="not (or no longer) the coordinating ministry")
-    parser.add_argument("--user", metavar="USERNAME",
-                        help="who makes the change (must manage agencies); without it, a "
-                             "system change")
+    parser.add_argument(
+        "--coordinator",
+        dest="is_coordinator",
+        action="store_true",
+        default=None,
+        help="the coordinating ministry",
+    )
+    parser.add_argument(
+        "--not-coordinator",
+        dest="is_coordinator",
+        action="store_false",
+        help="not (or no longer) the coordinating ministry",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="USERNAME",
+        help="who makes the change (must manage agencies); without it, a system change",
+    )
 
 
 class Command(BaseCommand):
@@ -36,8 +47,10 @@ class Command(BaseCommand):
         edit.add_argument("code")
         edit.add_argument("--code", dest="new_code", help="a new code")
         _add_fields(edit, required=False)
-        for name, text in (("archive", "archive an agency without open work"),
-                           ("unarchive", "bring an archived agency back")):
+        for name, text in (
+            ("archive", "archive an agency without open work"),
+            ("unarchive", "bring an archived agency back"),
+        ):
             archive = sub.add_parser(name, help=text)
             archive.add_argument("code")
             archive.add_argument("--user", metavar="USERNAME")
@@ -54,10 +67,21 @@ class Command(BaseCommand):
     def _list(self, user, options):
         rows = agencies.listed_agencies(archived=options["archived"])
         if options["json"]:
-            self.stdout.write(json.dumps([
-                {"code": a.code, "name": a.name, "name_en": a.name_en,
-                 "is_coordinator": a.is_coordinator, "archived": a.archived} for a in rows],
-                ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(
+                    [
+                        {
+                            "code": a.code,
+                            "name": a.name,
+                            "name_en": a.name_en,
+                            "is_coordinator": a.is_coordinator,
+                            "archived": a.archived,
+                        }
+                        for a in rows
+                    ],
+                    ensure_ascii=False,
+                )
+            )
             return
         for agency in rows:
             mark = " *" if agency.is_coordinator else ""
@@ -65,8 +89,11 @@ class Command(BaseCommand):
 
     @staticmethod
     def _values(options) -> dict:
-        values = {name: options[name] for name in ("name", "name_en", "is_coordinator")
-                  if options.get(name) is not None}
+        values = {
+            name: options[name]
+            for name in ("name", "name_en", "is_coordinator")
+            if options.get(name) is not None
+        }
         if options.get("new_code"):
             values["code"] = options["new_code"]
         return values
@@ -76,11 +103,12 @@ class Command(BaseCommand):
         self.stdout.write(_("Agency %(code)s created.") % {"code": change.agency.code})
 
     def _edit(self, user, options):
-        change = agencies.update_agency(user, self._agency(options["code"]),
-                                        self._values(options))
+        change = agencies.update_agency(user, self._agency(options["code"]), self._values(options))
         if change.changed:
-            self.stdout.write(_("Agency %(code)s changed: %(fields)s.") % {
-                "code": change.agency.code, "fields": ", ".join(change.changed)})
+            self.stdout.write(
+                _("Agency %(code)s changed: %(fields)s.")
+                % {"code": change.agency.code, "fields": ", ".join(change.changed)}
+            )
         else:
             self.stdout.write(_("Agency %(code)s unchanged.") % {"code": change.agency.code})
 

@@ -14,8 +14,10 @@ from camket.lib.concurrency import StaleEdit
 
 
 class Command(BaseCommand):
-    help = ("Consultations of the frameworks a coordinator (--user) coordinates: list them, "
-            "list or export their comments, moderate and answer a comment.")
+    help = (
+        "Consultations of the frameworks a coordinator (--user) coordinates: list them, "
+        "list or export their comments, moderate and answer a comment."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -47,15 +49,29 @@ class Command(BaseCommand):
             raise CommandError(_("No such consultation among those you coordinate.")) from None
 
     def _list(self, user, options):
-        rows = [{"id": c.pk, "framework": c.framework.slug, "subject": c.subject,
-                 "title": c.title, "opens_at": c.opens_at.isoformat(),
-                 "closes_at": c.closes_at.isoformat(), "open": c.is_open(),
-                 "pending": c.comments.filter(state=Comment.State.PENDING).count(),
-                 "summary_published": c.summary_is_published}
-                for c in coordinated_consultations(user).select_related("framework")]
-        self._print(rows, options, lambda r: f"{r['id']}\t{r['framework']}\t{r['title']}\t"
-                                             f"{'open' if r['open'] else 'closed'}\t"
-                                             f"{r['pending']} pending")
+        rows = [
+            {
+                "id": c.pk,
+                "framework": c.framework.slug,
+                "subject": c.subject,
+                "title": c.title,
+                "opens_at": c.opens_at.isoformat(),
+                "closes_at": c.closes_at.isoformat(),
+                "open": c.is_open(),
+                "pending": c.comments.filter(state=Comment.State.PENDING).count(),
+                "summary_published": c.summary_is_published,
+            }
+            for c in coordinated_consultations(user).select_related("framework")
+        ]
+        self._print(
+            rows,
+            options,
+            lambda r: (
+                f"{r['id']}\t{r['framework']}\t{r['title']}\t"
+                f"{'open' if r['open'] else 'closed'}\t"
+                f"{r['pending']} pending"
+            ),
+        )
 
     def _comments(self, user, options):
         consultation = get_consultation_for_coordinator(user, options["consultation_id"])
@@ -63,8 +79,11 @@ class Command(BaseCommand):
         if options["state"]:
             comments = comments.filter(state=options["state"])
         rows = [self._row(c) for c in comments]
-        self._print(rows, options, lambda r: f"{r['id']}\t{r['state']}\t{r['item'] or '-'}\t"
-                                             f"{r['text'][:70]}")
+        self._print(
+            rows,
+            options,
+            lambda r: f"{r['id']}\t{r['state']}\t{r['item'] or '-'}\t{r['text'][:70]}",
+        )
 
     def _export(self, user, options):
         consultation = get_consultation_for_coordinator(user, options["consultation_id"])
@@ -78,8 +97,11 @@ class Command(BaseCommand):
         self.stdout.write(str(out))
 
     def _moderate(self, user, options):
-        comment = Comment.objects.select_related("consultation__framework").filter(
-            pk=options["comment_id"], consultation__in=coordinated_consultations(user)).first()
+        comment = (
+            Comment.objects.select_related("consultation__framework")
+            .filter(pk=options["comment_id"], consultation__in=coordinated_consultations(user))
+            .first()
+        )
         if comment is None:
             raise Http404
         if options["state"]:
@@ -90,10 +112,16 @@ class Command(BaseCommand):
 
     @staticmethod
     def _row(comment) -> dict:
-        return {"id": comment.pk, "item": comment.item.reference if comment.item else "",
-                "name": comment.name, "organisation": comment.organisation,
-                "text": comment.text, "state": comment.state, "response": comment.response,
-                "submitted_at": comment.submitted_at.isoformat()}
+        return {
+            "id": comment.pk,
+            "item": comment.item.reference if comment.item else "",
+            "name": comment.name,
+            "organisation": comment.organisation,
+            "text": comment.text,
+            "state": comment.state,
+            "response": comment.response,
+            "submitted_at": comment.submitted_at.isoformat(),
+        }
 
     def _print(self, rows, options, line):
         if options.get("json"):
@@ -101,4 +129,3 @@ class Command(BaseCommand):
         else:
             for row in rows:
                 self.stdout.write(line(row))
-

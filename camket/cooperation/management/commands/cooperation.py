@@ -26,8 +26,7 @@ def _date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CommandError(_("Dates are YYYY-MM-DD, not %(value)r.") % {"value": value}) \
-            from None
+        raise CommandError(_("Dates are YYYY-MM-DD, not %(value)r.") % {"value": value}) from None
 
 
 class Command(BaseCommand):
@@ -38,21 +37,26 @@ class Command(BaseCommand):
         agreements = sub.add_parser("agreements", help="the bilateral agreements")
         agreements.add_argument("--partner", default="")
         agreements.add_argument("--kind", default="", choices=["", *CooperationKind.values])
-        agreements.add_argument("--status", default="",
-                                choices=["", *Agreement.Status.values])
+        agreements.add_argument("--status", default="", choices=["", *Agreement.Status.values])
         requests = sub.add_parser("requests", help="the cooperation requests one may see")
-        requests.add_argument("--direction", default="",
-                              choices=["", *CooperationRequest.Direction.values])
+        requests.add_argument(
+            "--direction", default="", choices=["", *CooperationRequest.Direction.values]
+        )
         requests.add_argument("--kind", default="", choices=["", *CooperationKind.values])
         requests.add_argument("--partner", default="")
-        requests.add_argument("--status", default="",
-                              choices=["", *CooperationRequest.Status.values])
+        requests.add_argument(
+            "--status", default="", choices=["", *CooperationRequest.Status.values]
+        )
         requests.add_argument("--year", type=int)
-        summary_ = sub.add_parser("summary", help="yearly counts (no details): by type over all "
-                                  "requests; by partner and status over those --user handles")
+        summary_ = sub.add_parser(
+            "summary",
+            help="yearly counts (no details): by type over all "
+            "requests; by partner and status over those --user handles",
+        )
         summary_.add_argument("--year", type=int)
-        summary_.add_argument("--public", action="store_true",
-                              help="the portal's face: year × direction × type only")
+        summary_.add_argument(
+            "--public", action="store_true", help="the portal's face: year × direction × type only"
+        )
         add_agreement = sub.add_parser("add-agreement", help="record a bilateral agreement")
         add_agreement.add_argument("--partner", required=True, help="ISO3 code or name")
         add_agreement.add_argument("--kind", required=True, choices=CooperationKind.values)
@@ -64,23 +68,29 @@ class Command(BaseCommand):
         add_agreement.add_argument("--central-authority", default="", help="an agency's code")
         add_agreement.add_argument("--note", default="")
         add_request = sub.add_parser("add-request", help="record a cooperation request")
-        add_request.add_argument("--direction", required=True,
-                                 choices=CooperationRequest.Direction.values)
+        add_request.add_argument(
+            "--direction", required=True, choices=CooperationRequest.Direction.values
+        )
         add_request.add_argument("--kind", required=True, choices=CooperationKind.values)
         add_request.add_argument("--partner", required=True, help="ISO3 code or name")
         add_request.add_argument("--dated-on", required=True, help="YYYY-MM-DD")
-        add_request.add_argument("--status", default=CooperationRequest.Status.OPEN,
-                                 choices=CooperationRequest.Status.values)
+        add_request.add_argument(
+            "--status",
+            default=CooperationRequest.Status.OPEN,
+            choices=CooperationRequest.Status.values,
+        )
         add_request.add_argument("--reference", default="")
         add_request.add_argument("--subject", default="")
         add_request.add_argument("--agreement", type=int, help="the agreement's id")
         add_request.add_argument("--responsible-agency", default="", help="an agency's code")
-        add_request.add_argument("--handled-by", action="append", default=[],
-                                 help="an agency's code (repeat for more)")
+        add_request.add_argument(
+            "--handled-by", action="append", default=[], help="an agency's code (repeat for more)"
+        )
         for parser_ in sub.choices.values():
             parser_.add_argument("--json", action="store_true")
-            parser_.add_argument("--user", default="",
-                                 help="act as this person (username); default: the system")
+            parser_.add_argument(
+                "--user", default="", help="act as this person (username); default: the system"
+            )
 
     def handle(self, *args, action, **options):
         self.user = active_user(options["user"]) if options.get("user") else None
@@ -93,14 +103,16 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(answer, ensure_ascii=False))
 
-
     def _rows(self, table, records, options) -> list[dict]:
-        rows = [{column.key: column.json_value(record) for column in table.columns}
-                for record in records]
+        rows = [
+            {column.key: column.json_value(record) for column in table.columns}
+            for record in records
+        ]
         if not options["json"]:
             for row in rows:
-                self.stdout.write(" · ".join(str(value) for value in row.values()
-                                             if value not in ("", None, [])))
+                self.stdout.write(
+                    " · ".join(str(value) for value in row.values() if value not in ("", None, []))
+                )
         return rows
 
     def _agreements(self, options):
@@ -113,8 +125,11 @@ class Command(BaseCommand):
 
     def _requests(self, options):
         query = {**options, "year": str(options["year"] or "")}
-        records = RequestFilters.from_mapping(query).apply(
-            visible_requests(self.user)).prefetch_related("handling_agencies")
+        records = (
+            RequestFilters.from_mapping(query)
+            .apply(visible_requests(self.user))
+            .prefetch_related("handling_agencies")
+        )
         rows = self._rows(REQUESTS, records, options)
         for row, record in zip(rows, records, strict=True):
             row["id"] = record.pk
@@ -127,11 +142,11 @@ class Command(BaseCommand):
         else:
             answer = summary.internal_summary(self.user, options["year"])
             scope = answer["breakdowns_note"]
-            sections = [(_("By year, direction and type (all requests)"), answer["by_type"]),
-                        (_("By partner state (%(scope)s)") % {"scope": scope},
-                         answer["by_partner"]),
-                        (_("By type and status (%(scope)s)") % {"scope": scope},
-                         answer["by_status"])]
+            sections = [
+                (_("By year, direction and type (all requests)"), answer["by_type"]),
+                (_("By partner state (%(scope)s)") % {"scope": scope}, answer["by_partner"]),
+                (_("By type and status (%(scope)s)") % {"scope": scope}, answer["by_status"]),
+            ]
         if not options["json"]:
             for title, rows in sections:
                 if title:
@@ -142,27 +157,41 @@ class Command(BaseCommand):
 
     def _add_agreement(self, options):
         values = {
-            "partner": services.partner_from(options["partner"]), "kind": options["kind"],
-            "status": options["status"], "title": options["title"],
-            "title_vi": options["title_vi"], "note": options["note"],
+            "partner": services.partner_from(options["partner"]),
+            "kind": options["kind"],
+            "status": options["status"],
+            "title": options["title"],
+            "title_vi": options["title_vi"],
+            "note": options["note"],
             "signed_on": _date(options["signed_on"]),
             "ratified_on": _date(options["ratified_on"]),
             "in_force_on": _date(options["in_force_on"]),
-            "central_authority": (services.agency_from(options["central_authority"])
-                                  if options["central_authority"] else None),
+            "central_authority": (
+                services.agency_from(options["central_authority"])
+                if options["central_authority"]
+                else None
+            ),
         }
         agreement = services.create_agreement(self.user, values)
         if not options["json"]:
             self.stdout.write(_("Agreement %(id)s recorded.") % {"id": agreement.pk})
-        return {"id": agreement.pk, "partner": agreement.partner.iso3, "kind": agreement.kind,
-                "status": agreement.status, "signed_on": as_data(agreement.signed_on)}
+        return {
+            "id": agreement.pk,
+            "partner": agreement.partner.iso3,
+            "kind": agreement.kind,
+            "status": agreement.status,
+            "signed_on": as_data(agreement.signed_on),
+        }
 
     def _add_request(self, options):
         values = {
-            "direction": options["direction"], "kind": options["kind"],
+            "direction": options["direction"],
+            "kind": options["kind"],
             "partner": services.partner_from(options["partner"]),
-            "dated_on": _date(options["dated_on"]), "status": options["status"],
-            "reference": options["reference"], "subject": options["subject"],
+            "dated_on": _date(options["dated_on"]),
+            "status": options["status"],
+            "reference": options["reference"],
+            "subject": options["subject"],
         }
         if options["agreement"]:
             found = visible_agreements(self.user).filter(pk=options["agreement"]).first()
@@ -175,5 +204,8 @@ class Command(BaseCommand):
         created = services.create_request(self.user, values, handling_agencies=handlers)
         if not options["json"]:
             self.stdout.write(_("Request %(id)s recorded.") % {"id": created.pk})
-        return {"id": created.pk, "reference": created.reference,
-                "responsible_agency": created.responsible_agency.code}
+        return {
+            "id": created.pk,
+            "reference": created.reference,
+            "responsible_agency": created.responsible_agency.code,
+        }

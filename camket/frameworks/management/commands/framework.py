@@ -21,13 +21,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        load = sub.add_parser("load", help="create or update a framework from a definition "
-                                           "file (docs/frameworks.md)")
+        load = sub.add_parser(
+            "load", help="create or update a framework from a definition file (docs/frameworks.md)"
+        )
         load.add_argument("file", type=Path)
         load.add_argument("--json", action="store_true", help="end with a JSON summary line")
-        load.add_argument("--user", metavar="USERNAME",
-                          help="who loads it (must coordinate the framework); without it, a "
-                               "system change")
+        load.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="who loads it (must coordinate the framework); without it, a system change",
+        )
         show = sub.add_parser("show", help="a framework and its tree of items")
         show.add_argument("slug")
         show.add_argument("--json", action="store_true", help="last line: the framework as JSON")
@@ -45,8 +48,11 @@ class Command(BaseCommand):
         except definitions.DefinitionError as error:
             result.errors = error.messages
         except (PermissionDenied, ValidationError) as error:
-            result.errors = (error.messages if isinstance(error, ValidationError)
-                             else [str(error) or _("Not allowed.")])
+            result.errors = (
+                error.messages
+                if isinstance(error, ValidationError)
+                else [str(error) or _("Not allowed.")]
+            )
         if options["json"]:
             self.stdout.write(_json(result.as_dict()))
         elif not result.errors:
@@ -62,17 +68,24 @@ class Command(BaseCommand):
             head = _("Framework %(slug)s created.") % {"slug": result.slug}
         elif result.changed:
             head = _("Framework %(slug)s updated: %(fields)s.") % {
-                "slug": result.slug, "fields": ", ".join(result.changed)}
+                "slug": result.slug,
+                "fields": ", ".join(result.changed),
+            }
         else:
             head = _("Framework %(slug)s unchanged.") % {"slug": result.slug}
-        return head + " " + _("Items: %(created)d created, %(updated)d updated, %(unchanged)d "
-                              "unchanged.") % counts.as_dict()
+        return (
+            head
+            + " "
+            + _("Items: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
+            % counts.as_dict()
+        )
 
     def _user(self, username: str):
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:
-            raise definitions.DefinitionError([
-                _("There is no active user “%(name)s”.") % {"name": username}])
+            raise definitions.DefinitionError(
+                [_("There is no active user “%(name)s”.") % {"name": username}]
+            )
         return user
 
     def _show(self, options):
@@ -94,16 +107,38 @@ class Command(BaseCommand):
             self.stdout.write(f"{indent}{item['reference']}  [{item['level']}]  {item['text']}")
 
     def _list(self, options):
-        frameworks = Framework.objects.select_related("coordinating_agency").annotate(
-            item_count=Count("recommendations")).order_by("slug")
-        rows = [{"slug": f.slug, "kind": f.kind, "name": f.name, "name_vi": f.name_vi,
-                 "coordinating_agency": f.coordinating_agency.code
-                 if f.coordinating_agency_id else None,
-                 "items": f.item_count, "archived": f.archived} for f in frameworks]
+        frameworks = (
+            Framework.objects.select_related("coordinating_agency")
+            .annotate(item_count=Count("recommendations"))
+            .order_by("slug")
+        )
+        rows = [
+            {
+                "slug": f.slug,
+                "kind": f.kind,
+                "name": f.name,
+                "name_vi": f.name_vi,
+                "coordinating_agency": f.coordinating_agency.code
+                if f.coordinating_agency_id
+                else None,
+                "items": f.item_count,
+                "archived": f.archived,
+            }
+            for f in frameworks
+        ]
         if options["json"]:
             self.stdout.write(_json(rows))
             return
         for row in rows:
-            self.stdout.write("  ".join(str(value) for value in (
-                row["slug"], row["kind"], row["items"], row["coordinating_agency"] or "—",
-                row["name"])))
+            self.stdout.write(
+                "  ".join(
+                    str(value)
+                    for value in (
+                        row["slug"],
+                        row["kind"],
+                        row["items"],
+                        row["coordinating_agency"] or "—",
+                        row["name"],
+                    )
+                )
+            )

@@ -21,13 +21,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         listing = sub.add_parser("list", help="the terms, Vietnamese first")
-        listing.add_argument("query", nargs="?", default="",
-                             help="words of the Vietnamese (diacritics optional) or English")
+        listing.add_argument(
+            "query",
+            nargs="?",
+            default="",
+            help="words of the Vietnamese (diacritics optional) or English",
+        )
         listing.add_argument("--domain", default="")
         listing.add_argument("--archived", action="store_true", help="archived terms only")
         listing.add_argument("--json", action="store_true")
-        importing = sub.add_parser("import", help="add or update terms from a CSV or XLSX "
-                                                  "file; all or nothing")
+        importing = sub.add_parser(
+            "import", help="add or update terms from a CSV or XLSX file; all or nothing"
+        )
         importing.add_argument("file")
         importing.add_argument("--user", help="the coordinator doing it")
         importing.add_argument("--json", action="store_true")
@@ -38,18 +43,28 @@ class Command(BaseCommand):
         getattr(self, f"_{action}")(options)
 
     def _list(self, options):
-        terms = find_terms(options["query"], domain=options["domain"],
-                           archived=True if options["archived"] else False)
-        rows = [{"id": t.pk, "term_vi": t.term_vi, "term_en": t.term_en,
-                 "variants_en": t.variants_en, "domain": t.domain, "archived": t.archived}
-                for t in terms]
+        terms = find_terms(
+            options["query"],
+            domain=options["domain"],
+            archived=True if options["archived"] else False,
+        )
+        rows = [
+            {
+                "id": t.pk,
+                "term_vi": t.term_vi,
+                "term_en": t.term_en,
+                "variants_en": t.variants_en,
+                "domain": t.domain,
+                "archived": t.archived,
+            }
+            for t in terms
+        ]
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False))
             return
         for row in rows:
             variants = f" ({row['variants_en']})" if row["variants_en"] else ""
-            self.stdout.write(f"{row['term_vi']} – {row['term_en']}{variants} "
-                              f"[{row['domain']}]")
+            self.stdout.write(f"{row['term_vi']} – {row['term_en']}{variants} [{row['domain']}]")
 
     def _import(self, options):
         user = active_user(options["user"]) if options["user"] else None
@@ -63,13 +78,16 @@ class Command(BaseCommand):
         if result.errors:
             for error in result.errors:
                 self.stderr.write(str(error))
-            raise CommandError(_("Nothing was imported: %(count)d problem(s).")
-                               % {"count": len(result.errors)})
+            raise CommandError(
+                _("Nothing was imported: %(count)d problem(s).") % {"count": len(result.errors)}
+            )
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict()))
         else:
-            self.stdout.write(_("%(created)d added, %(updated)d updated, %(unchanged)d "
-                                "unchanged.") % result.as_dict())
+            self.stdout.write(
+                _("%(created)d added, %(updated)d updated, %(unchanged)d unchanged.")
+                % result.as_dict()
+            )
 
     def _export(self, options):
         text = export_csv(find_terms(archived=None))

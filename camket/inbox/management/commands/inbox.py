@@ -28,6 +28,9 @@ class Command(BaseCommand):
         if not any(group.count for group in groups):
             self.stdout.write(_("Nothing is waiting for %(name)s.") % {"name": user.username})
         if options["json"]:
-            self.stdout.write(json.dumps({"user": user.username,
-                                          "groups": [group.as_dict() for group in groups]},
-                                         ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(
+                    {"user": user.username, "groups": [group.as_dict() for group in groups]},
+                    ensure_ascii=False,
+                )
+            )

@@ -13,8 +13,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        recover = sub.add_parser("recover", help="Mark jobs left running by a stopped worker "
-                                                 "as failed (run before starting workers).")
+        recover = sub.add_parser(
+            "recover",
+            help="Mark jobs left running by a stopped worker "
+            "as failed (run before starting workers).",
+        )
         recover.add_argument("--json", action="store_true")
 
     def handle(self, *args, action, **options):

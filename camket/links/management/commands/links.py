@@ -42,10 +42,15 @@ class Command(BaseCommand):
         for name in ("confirm", "reject", "remove"):
             decide = sub.add_parser(name, help=f"{name} a link (its id)")
             decide.add_argument("link_id", type=int)
-        for parser_ in (add, listing, suggest, *[sub.choices[n] for n in
-                                                  ("confirm", "reject", "remove")]):
-            parser_.add_argument("--user", default="",
-                                 help="act as this person (username); default: the system")
+        for parser_ in (
+            add,
+            listing,
+            suggest,
+            *[sub.choices[n] for n in ("confirm", "reject", "remove")],
+        ):
+            parser_.add_argument(
+                "--user", default="", help="act as this person (username); default: the system"
+            )
 
     def handle(self, *args, action, **options):
         self.user = active_user(options["user"]) if options.get("user") else None
@@ -58,7 +63,6 @@ class Command(BaseCommand):
         except services.AlreadyDecided:
             raise CommandError(_("This link is not a pending suggestion.")) from None
 
-
     def _items(self):
         if self.user is None:
             return Recommendation.objects.all()
@@ -70,11 +74,17 @@ class Command(BaseCommand):
             raise CommandError(_("Name an item as SLUG:REF, not %(name)r.") % {"name": name})
         if not Framework.objects.filter(slug=slug).exists():
             raise CommandError(_("no framework %(slug)s") % {"slug": slug})
-        item = self._items().select_related("framework").filter(
-            framework__slug=slug, reference=reference).first()
+        item = (
+            self._items()
+            .select_related("framework")
+            .filter(framework__slug=slug, reference=reference)
+            .first()
+        )
         if item is None:
-            raise CommandError(_("no item %(reference)s in framework %(slug)s") % {
-                "reference": reference, "slug": slug})
+            raise CommandError(
+                _("no item %(reference)s in framework %(slug)s")
+                % {"reference": reference, "slug": slug}
+            )
         return item
 
     def _framework(self, slug: str) -> Framework:
@@ -92,11 +102,21 @@ class Command(BaseCommand):
 
     def _add(self, options):
         source, target = self._item(options["source"]), self._item(options["target"])
-        link = services.add_link(self.user, source, target, options["relation"],
-                                 note=options["note"])
-        self.stdout.write(json.dumps({"id": link.pk, "source": options["source"],
-                                      "target": options["target"], "relation": link.relation,
-                                      "state": link.state}, ensure_ascii=False))
+        link = services.add_link(
+            self.user, source, target, options["relation"], note=options["note"]
+        )
+        self.stdout.write(
+            json.dumps(
+                {
+                    "id": link.pk,
+                    "source": options["source"],
+                    "target": options["target"],
+                    "relation": link.relation,
+                    "state": link.state,
+                },
+                ensure_ascii=False,
+            )
+        )
 
     def _list(self, options):
         item = self._item(options["item"])
@@ -106,30 +126,43 @@ class Command(BaseCommand):
             return
         for row in rows:
             arrow = "→" if row.direction == services.OUTGOING else "←"
-            self.stdout.write(f"{arrow} {row.link.relation}  {row.item.framework.slug}:"
-                              f"{row.item.reference}  ({row.link.state})  "
-                              f"{row.item.text[:100]}")
+            self.stdout.write(
+                f"{arrow} {row.link.relation}  {row.item.framework.slug}:"
+                f"{row.item.reference}  ({row.link.state})  "
+                f"{row.item.text[:100]}"
+            )
 
     def _suggest(self, options):
-        outcome = suggest_links(self._framework(options["framework_a"]),
-                                self._framework(options["framework_b"]), user=self.user,
-                                minimum=options["minimum"],
-                                same_subject_at=options["same_subject_at"],
-                                per_item=options["per_item"])
+        outcome = suggest_links(
+            self._framework(options["framework_a"]),
+            self._framework(options["framework_b"]),
+            user=self.user,
+            minimum=options["minimum"],
+            same_subject_at=options["same_subject_at"],
+            per_item=options["per_item"],
+        )
         if options["json"]:
             self.stdout.write(json.dumps(outcome.as_dict(), ensure_ascii=False))
             return
         for link in outcome.links:
-            self.stdout.write(f"{link.source.framework.slug}:{link.source.reference} "
-                              f"{link.relation} {link.target.framework.slug}:"
-                              f"{link.target.reference} ({link.similarity:.2f})")
-        self.stdout.write(_("%(created)d suggested, %(refreshed)d refreshed, %(skipped)d already "
-                            "linked or decided") % outcome.as_dict())
+            self.stdout.write(
+                f"{link.source.framework.slug}:{link.source.reference} "
+                f"{link.relation} {link.target.framework.slug}:"
+                f"{link.target.reference} ({link.similarity:.2f})"
+            )
+        self.stdout.write(
+            _(
+                "%(created)d suggested, %(refreshed)d refreshed, %(skipped)d already "
+                "linked or decided"
+            )
+            % outcome.as_dict()
+        )
 
     def _decided(self, link, change):
         change(self.user, link)
-        self.stdout.write(json.dumps({"id": link.pk, "state": link.state,
-                                      "archived": link.archived}))
+        self.stdout.write(
+            json.dumps({"id": link.pk, "state": link.state, "archived": link.archived})
+        )
 
     def _confirm(self, options):
         self._decided(self._link(options["link_id"]), services.confirm_link)

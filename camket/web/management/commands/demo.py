@@ -18,8 +18,11 @@ class Command(BaseCommand):
     help = "Load demo agencies, users and recommendations (and the UPR Info export if present)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--skip-upr-info", action="store_true",
-                            help="do not import the UPR Info export from ../shared/data")
+        parser.add_argument(
+            "--skip-upr-info",
+            action="store_true",
+            help="do not import the UPR Info export from ../shared/data",
+        )
 
     def handle(self, *args, skip_upr_info, **options):
         call_command("migrate", interactive=False, verbosity=0)
@@ -41,8 +44,9 @@ class Command(BaseCommand):
     def tag_demo_framework(self) -> None:
         """Train the tagging model on the imported labels (once) and suggest tags."""
         if newest_version() is None:
-            self.stdout.write("Training the tagging model on the imported recommendations "
-                              "(a minute or two) …")
+            self.stdout.write(
+                "Training the tagging model on the imported recommendations (a minute or two) …"
+            )
             try:
                 self.stdout.write(runs.retrain_from_database())
             except runs.TooFewLabels as error:
