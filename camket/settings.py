@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "camket.consultations",
     "camket.documents",
     "camket.translations",
+    "camket.backup",
     "camket.api",
     "camket.web",
 ]
@@ -275,3 +276,7 @@ CAMKET_COOPERATION_PUBLIC_MIN = env_int("CAMKET_COOPERATION_PUBLIC_MIN", 1)
 # A change reason can hold a file name or an imported theme's label, which outgrow the
 # library's default 100 characters (PostgreSQL refuses them; SQLite would keep them silently).
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# `camket backup`/`restore` on PostgreSQL run pg_dump/pg_restore from this folder (their major
+# version must be at least the server's), or from PATH when empty. See docs/backup.md.
+CAMKET_PG_BIN_DIR = env_str("CAMKET_PG_BIN_DIR")

@@ -1,0 +1,1 @@
+"""Backups of a whole installation (database, evidence, models) and their restore."""
