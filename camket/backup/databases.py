@@ -193,6 +193,8 @@ def _restore_sqlite(db_settings: dict, dump_file: Path) -> None:
     source, target = sqlite3.connect(dump_file), connect(db_settings)
     try:
         source.backup(target, pages=-1)
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"The archive's database could not be restored: {error}.") from None
     finally:
         source.close()
         target.close()
