@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from django.utils.translation import gettext as _
+
 from camket.backup.errors import RestoreRefused
 
 MANIFEST = "manifest.json"
@@ -62,7 +64,11 @@ class ArchiveWriter:
             return
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.is_symlink():
-                self.add_file(path, f"{prefix}/{path.relative_to(folder).as_posix()}")
+                try:
+                    self.add_file(path, f"{prefix}/{path.relative_to(folder).as_posix()}")
+                except FileNotFoundError:
+                    # Removed since listed: only temporary files go (pending imports expire).
+                    continue
 
     def add_manifest(self, manifest: dict) -> None:
         data = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True).encode()
@@ -108,9 +114,10 @@ def read(archive: Path, into: Path | None = None) -> dict:
         return _read(archive, into)
     except (tarfile.TarError, EOFError, OSError, json.JSONDecodeError) as error:
         if isinstance(error, FileNotFoundError) and not archive.exists():
-            raise RestoreRefused(f"No such archive: {archive}.") from None
+            raise RestoreRefused(_("No such archive: %(path)s.") % {"path": archive}) from None
         raise RestoreRefused(
-            f"{archive} is damaged or truncated ({error}); nothing was restored."
+            _("%(path)s is damaged or truncated (%(error)s); nothing was restored.")
+            % {"path": archive, "error": error}
         ) from None
 
 
@@ -120,7 +127,10 @@ def _read(archive: Path, into: Path | None) -> dict:
     with tarfile.open(archive, mode="r:*") as tar:
         for member in tar:
             if not member.isfile() or not _safe_name(member.name) or member.name in found:
-                raise RestoreRefused(f"{archive} holds an unexpected entry: {member.name!r}.")
+                raise RestoreRefused(
+                    _("%(path)s holds an unexpected entry: %(name)r.")
+                    % {"path": archive, "name": member.name}
+                )
             stream = tar.extractfile(member)
             if member.name == MANIFEST:
                 manifest = json.loads(stream.read())
@@ -128,7 +138,10 @@ def _read(archive: Path, into: Path | None) -> dict:
                 continue
             found[member.name] = _copy(stream, member, into)
     if manifest is None:
-        raise RestoreRefused(f"{archive} has no {MANIFEST}: not a camket backup, or truncated.")
+        raise RestoreRefused(
+            _("%(path)s has no manifest.json: not a camket backup, or truncated.")
+            % {"path": archive}
+        )
     found.pop(MANIFEST)
     expected = manifest.get("files", {})
     if found != expected:
@@ -136,8 +149,11 @@ def _read(archive: Path, into: Path | None) -> dict:
             name for name in found if found[name] != expected[name]
         )
         raise RestoreRefused(
-            f"{archive} does not match its manifest (first differing: {differing[0]}); "
-            "nothing was restored."
+            _(
+                "%(path)s does not match its manifest (first differing: %(name)s); "
+                "nothing was restored."
+            )
+            % {"path": archive, "name": differing[0]}
         )
     return manifest
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from camket.backup.errors import BackupError, RestoreRefused
 
@@ -53,7 +54,9 @@ def vendor_of(db_settings: dict) -> str:
         return SQLITE
     if engine.endswith("postgresql"):
         return POSTGRESQL
-    raise BackupError(f"Backups support SQLite and PostgreSQL, not {engine}.")
+    raise BackupError(
+        _("Backups support SQLite and PostgreSQL, not %(engine)s.") % {"engine": engine}
+    )
 
 
 def libpq_parameters(db_settings: dict) -> dict[str, str]:
@@ -83,10 +86,13 @@ def pg_program(name: str) -> str:
     folder = getattr(settings, "CAMKET_PG_BIN_DIR", "")
     program = str(Path(folder) / name) if folder else shutil.which(name)
     if not program or not Path(program).is_file():
-        where = f"in CAMKET_PG_BIN_DIR ({folder})" if folder else "on PATH"
+        where = folder or "PATH"
         raise BackupError(
-            f"{name} was not found {where}: install the PostgreSQL client tools of the "
-            "server's version (Debian: postgresql-client), or set CAMKET_PG_BIN_DIR."
+            _(
+                "%(program)s was not found in %(where)s: install the PostgreSQL client tools "
+                "of the server's version (Debian: postgresql-client), or set CAMKET_PG_BIN_DIR."
+            )
+            % {"program": name, "where": where}
         )
     return program
 
@@ -96,7 +102,10 @@ def _run(command: list[str], db_settings: dict) -> None:
         command, env=_pg_environment(db_settings), capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
-        raise BackupError(f"{Path(command[0]).name} failed: {done.stderr.strip()}")
+        raise BackupError(
+            _("%(program)s failed: %(error)s")
+            % {"program": Path(command[0]).name, "error": done.stderr.strip()}
+        )
 
 
 def connect(db_settings: dict):
@@ -194,7 +203,9 @@ def _restore_sqlite(db_settings: dict, dump_file: Path) -> None:
     try:
         source.backup(target, pages=-1)
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"The archive's database could not be restored: {error}.") from None
+        raise BackupError(
+            _("The archive's database could not be restored: %(error)s.") % {"error": error}
+        ) from None
     finally:
         source.close()
         target.close()
@@ -202,7 +213,7 @@ def _restore_sqlite(db_settings: dict, dump_file: Path) -> None:
 
 def _restore_postgresql(db_settings: dict, dump_file: Path) -> None:
     if not db_settings.get("NAME"):
-        raise RestoreRefused("DATABASE_URL names no database to restore into.")
+        raise RestoreRefused(_("DATABASE_URL names no database to restore into."))
     command = [
         pg_program("pg_restore"),
         "--clean",

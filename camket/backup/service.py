@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from camket.backup import archive, databases, target_state
 from camket.backup.errors import RestoreRefused
@@ -89,10 +90,11 @@ def restore_backup(path: Path, target: Target | None = None, force: bool = False
         found = target_state.data_found(target)
         if found:
             raise RestoreRefused(
-                "The target is not empty ("
-                + "; ".join(found)
-                + "). Restore into a new data directory and database, or add --force to "
-                "replace what is there."
+                _(
+                    "The target is not empty (%(found)s). Restore into a new data directory "
+                    "and database, or add --force to replace what is there."
+                )
+                % {"found": "; ".join(found)}
             )
     target.data_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=target.data_dir))
@@ -121,20 +123,27 @@ def restore_backup(path: Path, target: Target | None = None, force: bool = False
 
 def _check_compatible(manifest: dict, target: Target) -> None:
     if manifest.get("format") != FORMAT_VERSION:
-        raise RestoreRefused(f"Unknown archive format {manifest.get('format')!r}.")
+        raise RestoreRefused(
+            _("Unknown archive format %(format)r.") % {"format": manifest.get("format")}
+        )
     made_on, target_vendor = manifest["database"]["vendor"], target.vendor
     if made_on != target_vendor:
         raise RestoreRefused(
-            f"This archive holds a {made_on} database and the target is {target_vendor}: "
-            "a restore goes into the same kind of database (see docs/backup.md)."
+            _(
+                "This archive holds a %(archive)s database and the target is %(target)s: a "
+                "restore goes into the same kind of database (see docs/backup.md)."
+            )
+            % {"archive": made_on, "target": target_vendor}
         )
     unknown = target_state.unknown_migrations(manifest["migrations"])
     if unknown:
         raise RestoreRefused(
-            "The archive was made by a newer camket (migrations this version does not know: "
-            + ", ".join(unknown)
-            + f"; it was made by camket {manifest.get('camket_version')}). Install that "
-            "version first."
+            _(
+                "The archive was made by a newer camket (migrations this version does not "
+                "know: %(migrations)s; it was made by camket %(version)s). Install that "
+                "version first."
+            )
+            % {"migrations": ", ".join(unknown), "version": manifest.get("camket_version")}
         )
 
 

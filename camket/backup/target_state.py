@@ -6,6 +6,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from camket.backup import databases
 
@@ -20,6 +21,8 @@ SHIPPED_MODELS = {
     "treaties.Reservation",
     "treaties.Participation",
 }
+# A refusal names this many tables with rows, then says how many more.
+SHOWN_TABLES = 5
 
 
 @dataclass
@@ -82,11 +85,13 @@ def data_found(target: Target) -> list[str]:
             raw.close()
         tables_with_rows = {table: rows for table, rows in counts.items() if rows}
     if tables_with_rows:
-        listed = ", ".join(f"{table} ({rows})" for table, rows in sorted(tables_with_rows.items()))
-        found.append(f"rows in {listed}")
+        listed = [f"{table} ({rows})" for table, rows in sorted(tables_with_rows.items())]
+        if len(listed) > SHOWN_TABLES:
+            listed[SHOWN_TABLES:] = [_("%(count)d more") % {"count": len(listed) - SHOWN_TABLES}]
+        found.append(_("rows in %(tables)s") % {"tables": ", ".join(listed)})
     for folder in (target.media_root, target.models_dir):
         if folder.is_dir() and any(path.is_file() for path in folder.rglob("*")):
-            found.append(f"files in {folder}")
+            found.append(_("files in %(folder)s") % {"folder": folder})
     return found
 
 
