@@ -115,7 +115,13 @@ def connect(db_settings: dict):
         return sqlite3.connect(name, uri=name.startswith("file:"))
     import psycopg
 
-    return psycopg.connect(**libpq_parameters(db_settings))
+    try:
+        return psycopg.connect(**libpq_parameters(db_settings))
+    except psycopg.OperationalError as error:
+        raise BackupError(
+            _("Cannot connect to the database %(name)s: %(error)s")
+            % {"name": db_settings.get("NAME"), "error": str(error).strip()}
+        ) from None
 
 
 def table_names(raw_connection, vendor: str) -> list[str]:

@@ -84,6 +84,14 @@ def restore_backup(path: Path, target: Target | None = None, force: bool = False
     target = target or Target.from_settings()
     path = Path(path)
     logger.info("Restore of %s started", path)
+    try:
+        return _restore(path, target, force)
+    except RestoreRefused as refusal:
+        logger.warning("Restore of %s refused: %s", path, refusal)
+        raise
+
+
+def _restore(path: Path, target: Target, force: bool) -> RestoreResult:
     manifest = archive.read(path)
     _check_compatible(manifest, target)
     if not force:
@@ -99,7 +107,8 @@ def restore_backup(path: Path, target: Target | None = None, force: bool = False
     target.data_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=target.data_dir))
     try:
-        archive.read(path, into=staging)
+        if archive.read(path, into=staging) != manifest:
+            raise RestoreRefused(_("%(path)s changed during the restore.") % {"path": path})
         databases.restore(target.database, staging / manifest["database"]["file"])
         result = RestoreResult(manifest)
         for name, destination in (("uploads", target.media_root), ("models", target.models_dir)):
