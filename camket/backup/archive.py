@@ -112,7 +112,7 @@ def read(archive: Path, into: Path | None = None) -> dict:
     write the members below that folder. Raises RestoreRefused on any damage or mismatch."""
     try:
         return _read(archive, into)
-    except (tarfile.TarError, EOFError, OSError, json.JSONDecodeError) as error:
+    except (tarfile.TarError, EOFError, OSError, ValueError) as error:
         if isinstance(error, FileNotFoundError) and not archive.exists():
             raise RestoreRefused(_("No such archive: %(path)s.") % {"path": archive}) from None
         raise RestoreRefused(
@@ -137,9 +137,9 @@ def _read(archive: Path, into: Path | None) -> dict:
                 found[MANIFEST] = {}
                 continue
             found[member.name] = _copy(stream, member, into)
-    if manifest is None:
+    if not _is_manifest(manifest):
         raise RestoreRefused(
-            _("%(path)s has no manifest.json: not a camket backup, or truncated.")
+            _("%(path)s has no valid manifest.json: not a camket backup, or truncated.")
             % {"path": archive}
         )
     found.pop(MANIFEST)
@@ -156,6 +156,17 @@ def _read(archive: Path, into: Path | None) -> dict:
             % {"path": archive, "name": differing[0]}
         )
     return manifest
+
+
+def _is_manifest(manifest) -> bool:
+    return (
+        isinstance(manifest, dict)
+        and isinstance(manifest.get("files"), dict)
+        and isinstance(manifest.get("row_counts"), dict)
+        and isinstance(manifest.get("migrations"), dict)
+        and isinstance(manifest.get("database"), dict)
+        and manifest["database"].get("file") in manifest["files"]
+    )
 
 
 def _copy(stream, member: tarfile.TarInfo, into: Path | None) -> dict:

@@ -69,7 +69,7 @@ def test_an_archive_cut_inside_a_member_is_refused(tmp_path, sqlite_target, memb
     with tarfile.open(path) as tar:
         cut = tar.getmember(member).offset_data + 10
     path.write_bytes(path.read_bytes()[:cut])
-    _refused(path, sqlite_target, "damaged or truncated|no manifest.json")
+    _refused(path, sqlite_target, "damaged or truncated|no valid manifest.json")
 
 
 def test_an_entry_outside_the_archive_layout_is_refused(tmp_path, sqlite_target):
@@ -77,6 +77,12 @@ def test_an_entry_outside_the_archive_layout_is_refused(tmp_path, sqlite_target)
     with tarfile.open(path, "a") as tar:
         tar.add(path.parent / "sources" / "evidence" / "minutes.pdf", arcname="../escape.pdf")
     _refused(path, sqlite_target, "unexpected entry: '../escape.pdf'")
+
+
+def test_a_manifest_naming_no_database_in_the_archive_is_refused(tmp_path, sqlite_target):
+    elsewhere = {"vendor": "sqlite", "file": "../../camket.sqlite3"}
+    path = _archive(tmp_path / "a.tar", tmp_path, database=elsewhere)
+    _refused(path, sqlite_target, "no valid manifest.json")
 
 
 def test_an_archive_of_another_database_vendor_is_refused(tmp_path, sqlite_target):
@@ -94,7 +100,7 @@ def test_an_archive_of_a_newer_camket_is_refused(tmp_path, sqlite_target):
 def test_the_command_says_why_it_refuses(tmp_path):
     path = _archive(tmp_path / "a.tar", tmp_path)
     path.write_bytes(path.read_bytes()[:1000])
-    with pytest.raises(CommandError, match="damaged or truncated|no manifest.json"):
+    with pytest.raises(CommandError, match="damaged or truncated|no valid manifest.json"):
         call_command("restore", str(path))
 
 
