@@ -249,6 +249,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 EMAIL_BACKEND = env_str("CAMKET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("CAMKET_FROM_EMAIL", "camket@localhost")
+# The SMTP server (with CAMKET_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = env_str("CAMKET_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CAMKET_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("CAMKET_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("CAMKET_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("CAMKET_EMAIL_USE_TLS", False)
 # Seconds before a silent mail server is given up on (the e-mail stays pending, tried again).
 EMAIL_TIMEOUT = env_int("CAMKET_EMAIL_TIMEOUT", 10)
 
