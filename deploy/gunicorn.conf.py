@@ -41,3 +41,16 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # nginx on the same machine sets X-Forwarded-Proto; trust it from the loopback only.
 forwarded_allow_ips = "127.0.0.1,::1"
+
+
+def when_ready(server):
+    """Import every view once in the master, before the workers fork from it.
+
+    Django builds its URL resolver (and so imports every app's views and the API) on the first
+    request; done here, each worker starts with it ready and shares those pages of memory.
+    """
+    from django.db import connections
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 — the access builds the resolver
+    connections.close_all()  # no database connection may be shared across the fork
