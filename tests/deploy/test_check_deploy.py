@@ -10,10 +10,12 @@ RANDOM_SECRET_KEY = "q7Vd!x2Lm#9rTz@4Kp$8Wn^3Hy&6Jb*1Fs(5Gc)0Ne_Ua+Yi=Oe-Rl"
 
 
 def run_camket(tmp_path, *args, **environment):
+    # A clean environment: none of this run's settings, nor the browser tests' async switch.
+    left_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("CAMKET_") and key != "DATABASE_URL"
+        if not key.startswith("CAMKET_") and key not in left_out
     }
     env.update({"CAMKET_DATA_DIR": str(tmp_path / "data"), "CAMKET_LANGUAGE": "en"})
     env.update(environment)
