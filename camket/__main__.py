@@ -16,10 +16,15 @@ def cli_language() -> str:
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "camket.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
     from django.utils import translation
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        # A bad environment (camket.lib.env): its own clear message, not a traceback.
+        sys.exit(str(error))
     translation.activate(cli_language())
     execute_from_command_line(sys.argv)
 

@@ -1,23 +1,44 @@
 """camket settings: everything configurable comes from the environment."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from camket.lib.env import env_bool, env_int, env_list, env_str
+from camket.lib import deploy_checks
+from camket.lib.env import (
+    collect_problems,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    note_problem,
+    raise_problems,
+)
+
+# Every bad value is noted and reported together at the end of this file (raise_problems).
+collect_problems()
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("CAMKET_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
-
 DEBUG = env_bool("CAMKET_DEBUG", False)
+# Production (docs/deployment.md): start-up refuses a missing or weak secret key, no allowed
+# hosts, a malformed DATABASE_URL or an unwritable data directory, listing every problem.
+CAMKET_PRODUCTION = env_bool("CAMKET_PRODUCTION", False) and not DEBUG
+for _problem in deploy_checks.data_dir_problems(DATA_DIR):
+    note_problem(_problem)
+if CAMKET_PRODUCTION:
+    for _problem in deploy_checks.secret_key_problems(env_str("CAMKET_SECRET_KEY")):
+        note_problem(_problem)
+    for _problem in deploy_checks.allowed_hosts_problems(env_str("CAMKET_ALLOWED_HOSTS") or None):
+        note_problem(_problem)
+
 SECRET_KEY = env_str("CAMKET_SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG and env_bool("CAMKET_REQUIRE_SECRET_KEY", False):
-        raise ImproperlyConfigured("Set CAMKET_SECRET_KEY to a long random value in production.")
+if not SECRET_KEY and not DEBUG and env_bool("CAMKET_REQUIRE_SECRET_KEY", False):
+    note_problem("Set CAMKET_SECRET_KEY to a long random value in production.")
+elif not SECRET_KEY and not CAMKET_PRODUCTION and DATA_DIR.is_dir():
     # A per-installation key kept in the data directory, so sessions survive restarts.
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
@@ -69,16 +90,19 @@ INSTALLED_APPS = [
     "camket.backup",
     "camket.api",
     "camket.web",
+    "camket.health",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "camket.health.idle_sessions.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -108,12 +132,14 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'camket.sqlite3'}"),
-        conn_max_age=env_int("CAMKET_DB_CONN_MAX_AGE", 0),
-    )
-}
+_default_database = dj_database_url.parse(f"sqlite:///{DATA_DIR / 'camket.sqlite3'}")
+_database, _database_problems = deploy_checks.parse_database_url(
+    env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'camket.sqlite3'}"),
+    conn_max_age=env_int("CAMKET_DB_CONN_MAX_AGE", 0),
+)
+for _problem in _database_problems:
+    note_problem(_problem)
+DATABASES = {"default": _database or _default_database}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
@@ -161,7 +187,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+if DATA_DIR.is_dir() and os.access(DATA_DIR, os.W_OK):
+    STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "uploads"
 MODELS_DIR = DATA_DIR / "models"
 
@@ -192,13 +219,43 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-SESSION_COOKIE_SECURE = env_bool("CAMKET_SECURE_COOKIES", False)
+# Behind TLS (docs/deployment.md): secure cookies, HSTS, redirect to https and the proxy's
+# X-Forwarded-Proto header trusted. CAMKET_SECURE_COOKIES alone still turns on the cookies.
+CAMKET_HTTPS = env_bool("CAMKET_HTTPS", False)
+SESSION_COOKIE_SECURE = CAMKET_HTTPS or env_bool("CAMKET_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if CAMKET_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("CAMKET_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CAMKET_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("CAMKET_HSTS_PRELOAD", False)
+    # Both are commitments for the whole domain (preload cannot be taken back quickly): the
+    # operator chooses them, so Django's reminders of them are not warnings here.
+    SILENCED_SYSTEM_CHECKS = [
+        check
+        for check, chosen in (
+            ("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
+            ("security.W021", SECURE_HSTS_PRELOAD),
+        )
+        if not chosen
+    ]
+# The health probe (camket.health) answers over plain HTTP on the loopback too.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# A session unused this long is signed out (camket.health.idle_sessions keeps active ones).
+CAMKET_SESSION_IDLE_MINUTES = env_int("CAMKET_SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = max(CAMKET_SESSION_IDLE_MINUTES, 1) * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 EMAIL_BACKEND = env_str("CAMKET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("CAMKET_FROM_EMAIL", "camket@localhost")
+# The SMTP server (with CAMKET_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = env_str("CAMKET_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CAMKET_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("CAMKET_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("CAMKET_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("CAMKET_EMAIL_USE_TLS", False)
 # Seconds before a silent mail server is given up on (the e-mail stays pending, tried again).
 EMAIL_TIMEOUT = env_int("CAMKET_EMAIL_TIMEOUT", 10)
 
@@ -218,12 +275,21 @@ if env_str("CAMKET_LOG_FILE"):
         "formatter": "plain",
         "encoding": "utf-8",
     }
+CAMKET_LOG_LEVEL = env_str("CAMKET_LOG_LEVEL", "INFO").strip().upper()
+if CAMKET_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    note_problem(
+        f"CAMKET_LOG_LEVEL={CAMKET_LOG_LEVEL!r} is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL."
+    )
+    CAMKET_LOG_LEVEL = "INFO"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": _log_handlers,
-    "root": {"handlers": list(_log_handlers), "level": env_str("CAMKET_LOG_LEVEL", "WARNING")},
+    # Other libraries' messages from WARNING up; camket's own (imports, reminders, e-mails,
+    # tagging runs, jobs) from CAMKET_LOG_LEVEL up.
+    "root": {"handlers": list(_log_handlers), "level": "WARNING"},
+    "loggers": {"camket": {"level": CAMKET_LOG_LEVEL}},
 }
 
 STORAGES = {
@@ -280,3 +346,21 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # `camket backup`/`restore` on PostgreSQL run pg_dump/pg_restore from this folder (their major
 # version must be at least the server's), or from PATH when empty. See docs/backup.md.
 CAMKET_PG_BIN_DIR = env_str("CAMKET_PG_BIN_DIR")
+
+# Content-Security-Policy on every response (django-csp; docs/decisions.md): only this site's
+# own scripts, styles, images and fonts; no inline script or style, no framing, forms only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Swagger UI (/api/docs) draws its icons as data: images.
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+raise_problems()

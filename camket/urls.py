@@ -22,6 +22,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("camket.health.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("public/consultations/", include("camket.consultations.public_urls")),

@@ -1,8 +1,11 @@
 """Import a file: parse, validate everything, then write all of it in one transaction or nothing."""
 
+import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
@@ -16,6 +19,8 @@ from camket.importers.plan import IMPORT_REASON_PREFIX, Planner, RecordChange
 from camket.importers.records import RowError
 
 IMPORT_PERMISSION = "frameworks.import_recommendations"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,7 +55,42 @@ class ImportSummary:
 ANALYZE_AFTER_ROWS = 1000
 
 
-def import_file(
+def import_file(path: Path | str, **options) -> ImportSummary:
+    """Import `path` (see _import_file) and log what came of it, with the time it took."""
+    started = time.monotonic()
+    name = options.get("source_name") or Path(path).name
+    try:
+        summary = _import_file(path, **options)
+    except PermissionDenied:
+        logger.warning("Import of %s refused: the user may not import there.", name)
+        raise
+    except Exception:
+        logger.exception("Import of %s failed after %.1f s.", name, time.monotonic() - started)
+        raise
+    seconds = time.monotonic() - started
+    if summary.errors:
+        logger.warning(
+            "Import of %s refused: %d error(s), first: %s (%.1f s).",
+            summary.file_name,
+            len(summary.errors),
+            summary.errors[0].message,
+            seconds,
+        )
+    else:
+        logger.info(
+            "Import of %s%s into %s: %d created, %d updated, %d unchanged in %.1f s.",
+            summary.file_name,
+            " (dry run)" if summary.dry_run else "",
+            ", ".join(summary.frameworks) or "-",
+            summary.created,
+            summary.updated,
+            summary.unchanged,
+            seconds,
+        )
+    return summary
+
+
+def _import_file(
     path: Path | str,
     *,
     raw: bytes | None = None,

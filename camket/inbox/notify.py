@@ -152,6 +152,7 @@ def notify_due_soon(today: date | None = None) -> int:
             reverse("due-date-report", args=[due_date.pk]),
             email=Notification.Email.NOT_SENT,
         )
+    logger.info("Due-soon notices of %s: %d created.", today, created)
     return created
 
 
@@ -183,6 +184,8 @@ def send_pending_emails(notifications=None) -> tuple[int, int]:
                 notification.recipient.username,
             )
             failed += 1
+    if pending:
+        logger.info("Notification e-mails: %d sent, %d failed.", sent, failed)
     return sent, failed
 
 

@@ -1,5 +1,6 @@
 """Suggesting and retraining as recorded runs, done now (CLI) or by the background worker."""
 
+import logging
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,8 @@ from camket.tagging import confirmed
 from camket.tagging.models import TaggingRun
 from camket.tagging.suggestions import suggest
 from camket.tagging.tagger import load_tagger, train
+
+logger = logging.getLogger(__name__)
 
 MIN_TRAINING_ROWS = 50
 STALE_AFTER = timedelta(hours=2)  # a run still "running" after this is taken as dead
@@ -115,15 +118,20 @@ def request_run(user, job: str, framework=None) -> TaggingRun:
 
 def carry_out(run: TaggingRun) -> TaggingRun:
     TaggingRun.objects.filter(pk=run.pk).update(state=TaggingRun.State.RUNNING)
+    scope = run.framework.slug if run.framework else "all frameworks"
+    logger.info("Tagging run %s (%s, %s) started.", run.pk, run.job, scope)
     try:
         arguments = (run.framework,) if run.job == TaggingRun.Job.SUGGEST else ()
         run.summary = JOBS[run.job](*arguments)
         run.state = TaggingRun.State.DONE
+        logger.info("Tagging run %s finished: %s", run.pk, run.summary)
     except Exception as error:  # recorded for the person who asked, then re-raised
         run.summary, run.state = str(error), TaggingRun.State.FAILED
+        logger.exception("Tagging run %s failed.", run.pk)
         raise
     except BaseException:  # the worker is being stopped (SystemExit, KeyboardInterrupt)
         run.state = TaggingRun.State.INTERRUPTED
+        logger.warning("Tagging run %s interrupted (the worker is stopping).", run.pk)
         raise
     finally:
         run.finished_at = timezone.now()

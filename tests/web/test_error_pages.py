@@ -40,7 +40,7 @@ def test_not_found_uses_the_layout_and_the_language(client, world, lang):
     assert response.status_code == 404
     assert in_layout(page, lang) and TEXTS[lang]["404"] in page
     assert 'href="/recommendations/"' in page  # the signed-in navigation
-    assert "history.back()" in page  # a way back
+    assert "data-back" in page  # a way back (site.js)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -50,7 +50,7 @@ def test_forbidden_uses_the_layout_and_the_language(client, world, lang):
     page = response.content.decode()
     assert response.status_code == 403
     assert in_layout(page, lang) and TEXTS[lang]["403"] in page
-    assert "history.back()" in page
+    assert "data-back" in page
 
 
 def test_bad_request_uses_the_layout(client):
