@@ -111,6 +111,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'camket.sqlite3'}"),
         conn_max_age=env_int("CAMKET_DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,  # a persistent connection broken by a restart is replaced
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
