@@ -20,6 +20,8 @@ from django.utils import timezone
 from camket.documents.models import DocumentRequest
 from camket.lib.atomic_files import is_temporary
 
+INCOMING_PREFIX = ".incoming-"
+
 
 @dataclass(frozen=True)
 class Orphan:
@@ -62,6 +64,13 @@ def stored_files() -> tuple[set[Path], set[Path]]:
     return folders, named
 
 
+def _half_saved_model(path: Path, models_dir: Path) -> bool:
+    """A temporary file, or a file in the hidden folder a model is saved in before it is
+    renamed into place (camket.tagging.tagger.Tagger.save)."""
+    folders = path.relative_to(models_dir).parts[:-1]
+    return is_temporary(path) or any(part.startswith(INCOMING_PREFIX) for part in folders)
+
+
 def find_orphans(*, older_than: timedelta, now=None) -> list[Orphan]:
     now = now or timezone.now()
     cutoff = (now - older_than).timestamp()
@@ -72,7 +81,9 @@ def find_orphans(*, older_than: timedelta, now=None) -> list[Orphan]:
             candidates.update(p for p in folder.rglob("*") if p.is_file() and p not in named)
     models_dir = Path(settings.MODELS_DIR)
     if models_dir.is_dir():  # trained models are named by no row: only their temporary files
-        candidates.update(p for p in models_dir.rglob("*") if p.is_file() and is_temporary(p))
+        candidates.update(
+            p for p in models_dir.rglob("*") if p.is_file() and _half_saved_model(p, models_dir)
+        )
     orphans = []
     for path in sorted(candidates):
         stat = path.stat()

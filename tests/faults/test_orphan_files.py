@@ -59,15 +59,29 @@ def test_the_file_of_an_upload_that_never_committed_is_found_and_deleted(plan_wo
     documents.mkdir(parents=True, exist_ok=True)
     half_written = temporary_name(documents / "draft.docx")
     half_written.write_bytes(b"PK half")
-    age(half_written, 120)
+    half_saved_model = (
+        Path(settings.MODELS_DIR) / "tagging" / ".incoming-x1" / "v1" / "model.joblib"
+    )
+    half_saved_model.parent.mkdir(parents=True)
+    half_saved_model.write_bytes(b"half")
+    saved_model = Path(settings.MODELS_DIR) / "tagging" / "v0" / "model.joblib"
+    saved_model.parent.mkdir(parents=True)
+    saved_model.write_bytes(b"whole")
+    for path in (half_written, half_saved_model, saved_model):
+        age(path, 120)
 
     found = orphans()
-    assert {o["path"] for o in found["orphans"]} == {str(lost), str(half_written)}
+    assert {o["path"] for o in found["orphans"]} == {
+        str(lost),
+        str(half_written),
+        str(half_saved_model),
+    }
     assert lost.exists()  # listed, not deleted
 
     deleted = orphans("--delete")
-    assert deleted["deleted"] and len(deleted["orphans"]) == 2
-    assert not lost.exists() and not half_written.exists()
+    assert deleted["deleted"] and len(deleted["orphans"]) == 3
+    assert not lost.exists() and not half_written.exists() and not half_saved_model.exists()
+    assert saved_model.exists()
     assert Path(kept.file.path).read_bytes() == PDF
     assert orphans()["orphans"] == []
 
