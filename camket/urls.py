@@ -49,3 +49,5 @@ urlpatterns = [
     path("", include("camket.inbox.urls")),
     path("", include("camket.translations.urls")),
 ]
+
+handler500 = "camket.web.unavailable.server_error"

@@ -15,6 +15,7 @@ from camket.accounts import roles
 from camket.documents import content, generate
 from camket.documents.models import DocumentRequest
 from camket.frameworks.scoping import visible_frameworks
+from camket.lib.atomic_files import write_bytes_atomically
 
 State = DocumentRequest.State
 logger = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ def carry_out(request: DocumentRequest) -> DocumentRequest:
         _progress(request, 90)
         name = f"{uuid.uuid4().hex}.{request.file_format}"
         documents_dir().mkdir(parents=True, exist_ok=True)
-        (documents_dir() / name).write_bytes(data)
+        write_bytes_atomically(documents_dir() / name, data)
         request.stored_name, request.state, request.progress = name, State.DONE, 100
     except Exception as error:  # recorded for the person who asked, then re-raised
         request.state, request.error = State.FAILED, str(error)

@@ -1,6 +1,7 @@
 """What a production start-up refuses: each check returns the problems it finds, in words."""
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -34,13 +35,20 @@ def allowed_hosts_problems(raw: str | None) -> list[str]:
 
 def parse_database_url(url: str, conn_max_age: int) -> tuple[dict, list[str]]:
     """The DATABASES entry for `url`, or a SQLite stand-in and the problem with `url`."""
+    shown = _without_password(url)
     try:
-        config = dj_database_url.parse(url, conn_max_age=conn_max_age)
-    except Exception as error:  # noqa: BLE001 — the library raises several kinds
-        return {}, [f"DATABASE_URL={url!r} cannot be read: {error}"]
+        # A persistent connection broken by a database restart is replaced, not reused.
+        config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    except Exception:  # noqa: BLE001 — the library raises several kinds
+        return {}, [f"DATABASE_URL={shown!r} cannot be read."]
     if not config.get("ENGINE") or not config.get("NAME"):
-        return {}, [f"DATABASE_URL={url!r} names no database."]
+        return {}, [f"DATABASE_URL={shown!r} names no database."]
     return config, []
+
+
+def _without_password(url: str) -> str:
+    """The URL as it may be shown in an error: a password never reaches a log or a terminal."""
+    return re.sub(r"(//[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def data_dir_problems(data_dir: Path) -> list[str]:

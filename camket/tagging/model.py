@@ -22,6 +22,7 @@ from scipy import sparse
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.svm import LinearSVC
 
+from camket.lib.atomic_files import replaced_when_written, write_bytes_atomically
 from camket.tagging.features import build_lead_vectorizer, build_topic_vectorizer
 from camket.tagging.sdgs import sdgs_for_issues
 
@@ -223,8 +224,11 @@ class TaggingModel:
     def save(self, root: Path | None = None) -> Path:
         folder = models_root(root) / self.metadata["version"]
         folder.mkdir(parents=True, exist_ok=True)
-        joblib.dump(self, folder / MODEL_FILE, compress=3)
-        (folder / METADATA_FILE).write_text(json.dumps(self.metadata, indent=2, ensure_ascii=False))
+        # Each file whole or absent; the metadata last, since a version without it is not listed.
+        with replaced_when_written(folder / MODEL_FILE) as temporary:
+            joblib.dump(self, temporary, compress=3)
+        metadata = json.dumps(self.metadata, indent=2, ensure_ascii=False)
+        write_bytes_atomically(folder / METADATA_FILE, metadata.encode())
         return folder
 
 

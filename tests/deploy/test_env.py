@@ -96,3 +96,20 @@ def test_the_older_secure_cookies_switch_still_works_alone(tmp_path):
     assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
     assert values["SECURE_SSL_REDIRECT"] is None
     assert values["SECURE_HSTS_SECONDS"] is None
+
+
+def test_an_unreadable_database_url_is_named_without_its_password():
+    from camket.lib.deploy_checks import parse_database_url
+
+    config, problems = parse_database_url("nosuchdb://camket:s3cret-pw@db.example/camket", 0)
+    assert config == {}
+    assert problems == ["DATABASE_URL='nosuchdb://camket:***@db.example/camket' cannot be read."]
+    assert "s3cret-pw" not in problems[0]
+
+
+def test_a_readable_database_url_replaces_broken_persistent_connections():
+    from camket.lib.deploy_checks import parse_database_url
+
+    config, problems = parse_database_url("postgres://camket:pw@db.example/camket", 60)
+    assert problems == []
+    assert config["CONN_MAX_AGE"] == 60 and config["CONN_HEALTH_CHECKS"] is True
