@@ -8,10 +8,11 @@ agency editing at once: it is counted as a `CONFLICT` row, not as a failure."""
 
 import os
 import random
-import re
 import time
 
 from locust import HttpUser, between, task
+
+from loadtest import pages
 
 PASSWORD = os.environ.get("LOAD_PASSWORD", "camket-demo-2024")
 OFFICERS = ("mps_focal", "moj_focal", "molisa_focal")
@@ -30,14 +31,6 @@ WORDS = (
     "buon ban nguoi",
 )
 SORTS = ("newest", "oldest", "state", "response", "status")
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-VERSION = re.compile(r'name="version" value="(\d*)"')
-ITEM = re.compile(r'href="/recommendations/(\d+)/"')
-DUE_DATE = re.compile(r'href="/due-dates/(\d+)/"')
-REVIEW = re.compile(r'action="/reports/(\d+)/review/"')
-STATUS = re.compile(r'<option value="([a-z_]+)"')
-PUBLIC_FRAMEWORK = re.compile(r'href="/public/([a-z0-9-]+)/"')
-PUBLIC_ITEM = re.compile(r'href="(/public/[a-z0-9-]+/items/[^"]+/)"')
 
 
 def _tokens() -> dict[str, str]:
@@ -64,7 +57,7 @@ class SignedInUser(HttpUser):
     def on_start(self) -> None:
         self.item_ids: list[int] = []
         page = self.client.get("/accounts/login/", name="login form")
-        csrf = CSRF.search(page.text)
+        csrf = pages.CSRF.search(page.text)
         with self.client.post(
             "/accounts/login/",
             data={
@@ -85,14 +78,14 @@ class SignedInUser(HttpUser):
         if random.random() < 0.5:
             params["page"] = str(random.randint(1, 20))
         response = self.client.get("/recommendations/", params=params, name="list")
-        self.item_ids = [int(pk) for pk in ITEM.findall(response.text)] or self.item_ids
+        self.item_ids = pages.ids(pages.ITEM, response.text) or self.item_ids
 
     def search(self) -> None:
         params = {"q": random.choice(WORDS)}
         if random.random() < 0.5:
             params["state"] = "all"
         response = self.client.get("/recommendations/", params=params, name="search")
-        self.item_ids = [int(pk) for pk in ITEM.findall(response.text)] or self.item_ids
+        self.item_ids = pages.ids(pages.ITEM, response.text) or self.item_ids
 
     def open_item(self) -> None:
         if not self.item_ids:
@@ -152,21 +145,21 @@ class Coordinator(SignedInUser):
     @task(1)
     def return_a_report(self) -> None:
         """Send a submitted report back, so that officers can write it again."""
-        queue = self.client.get("/reports/", params={"state": "submitted"}, name="report queue")
-        due_dates = DUE_DATE.findall(queue.text)
+        queue = self.client.get("/reports/", name="report queue")
+        # The section "submitted, awaiting your review" comes first on the page.
+        due_dates = pages.DUE_DATE.findall(queue.text)[:5]
         if not due_dates:
             return
         pk = random.choice(due_dates)
         page = self.client.get(f"/due-dates/{pk}/", name="report page")
-        review, csrf = REVIEW.search(page.text), CSRF.search(page.text)
-        versions = VERSION.findall(page.text)
-        if not (review and csrf and versions):
+        form = pages.review_form(page.text)
+        if form is None:
             return
+        report, fields = form
         self.client.post(
-            f"/reports/{review.group(1)}/review/",
+            f"/reports/{report}/review/",
             data={
-                "csrfmiddlewaretoken": csrf.group(1),
-                "version": versions[-1],
+                **fields,
                 "comment": "Please add the figures for the last quarter.",
                 "return": "",
             },
@@ -205,23 +198,22 @@ class Officer(SignedInUser):
     @task(2)
     def write_report(self) -> None:
         queue = self.client.get("/reports/", name="report queue")
-        due_dates = DUE_DATE.findall(queue.text)
+        due_dates = pages.ids(pages.DUE_DATE, queue.text)
         if not due_dates:
             return
         pk = random.choice(due_dates)
         page = self.client.get(f"/due-dates/{pk}/", name="report page")
-        csrf, version = CSRF.search(page.text), VERSION.search(page.text)
-        statuses = STATUS.findall(page.text)
-        if not (csrf and version and statuses and 'name="narrative"' in page.text):
+        form = pages.report_form(page.text)
+        if form is None:
             return  # submitted and waiting for the coordinator: nothing to write
         submit = random.random() < 0.2
         started = time.perf_counter()
         with self.client.post(
             f"/due-dates/{pk}/",
             data={
-                "csrfmiddlewaretoken": csrf.group(1),
-                "version": version.group(1),
-                "status": random.choice(statuses),
+                "csrfmiddlewaretoken": form["csrfmiddlewaretoken"],
+                "version": form["version"],
+                "status": random.choice(form["statuses"]),
                 "narrative": f"Progress at {time.strftime('%H:%M:%S')}: trainings held.",
                 "indicator_value": str(random.randint(0, 100)),
                 "submit" if submit else "save": "",
@@ -234,8 +226,8 @@ class Officer(SignedInUser):
             if response.status_code == 302:
                 response.success()
                 return
-            shown = VERSION.search(response.text)
-            if response.status_code == 200 and shown and shown.group(1) != version.group(1):
+            shown = pages.shown_version(response.text)
+            if response.status_code == 200 and shown not in (None, form["version"]):
                 response.success()  # the page answered correctly: someone saved first
                 self.environment.events.request.fire(
                     request_type="CONFLICT",
@@ -260,7 +252,7 @@ class PublicReader(HttpUser):
     @task(2)
     def home(self) -> None:
         page = self.client.get("/public/", name="public home")
-        self.frameworks = sorted(set(PUBLIC_FRAMEWORK.findall(page.text))) or self.frameworks
+        self.frameworks = sorted(set(pages.PUBLIC_FRAMEWORK.findall(page.text))) or self.frameworks
 
     @task(3)
     def framework(self) -> None:
@@ -270,7 +262,7 @@ class PublicReader(HttpUser):
             slug = random.choice(self.frameworks)
             params = {"q": random.choice(WORDS)} if random.random() < 0.3 else {}
             page = self.client.get(f"/public/{slug}/", params=params, name="public framework")
-            self.items = PUBLIC_ITEM.findall(page.text) or self.items
+            self.items = pages.PUBLIC_ITEM.findall(page.text) or self.items
 
     @task(3)
     def item(self) -> None:

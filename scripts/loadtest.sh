@@ -7,11 +7,16 @@
 #   bash scripts/loadtest.sh                      # 100 users, 5 minutes
 #   LOAD_DURATION=30s LOAD_USERS=20 bash scripts/loadtest.sh   # a quick check
 #
-# LOAD_UPR_INFO=0 skips importing the shared UPR Info export (~4,000 more items).
+# LOAD_UPR_INFO=0 skips importing the shared UPR Info export (LOAD_SHARED_DATA, default
+# ../shared/data).
 # LOAD_WORKERS sets gunicorn's workers (default 2 × cores + 1).
 # LOAD_OUT is where locust's CSV files go (default a temporary directory, kept).
+# LOAD_DB_CACHE=FILE keeps the loaded database there (pg_dump) and restores it next time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# All in a function, read whole before it runs: editing this file mid-run cannot break it.
+main() {
 
 duration=${LOAD_DURATION:-5m}
 users=${LOAD_USERS:-100}
@@ -68,32 +73,55 @@ export CAMKET_LOGIN_FAILURE_LIMIT=${CAMKET_LOGIN_FAILURE_LIMIT:-1000}
 mkdir -p "$CAMKET_DATA_DIR"
 camket() { "$python" -m camket "$@"; }
 
-echo "== Loading data (migrate, demo, UPR Info export) …"
 started=$SECONDS
-camket demo --skip-upr-info >"$work/demo.log"
-if [ "${LOAD_UPR_INFO:-1}" = 1 ] && [ -d ../shared/data/upr-info ]; then
-  for csv in ../shared/data/upr-info/*.csv; do
-    camket import "$csv" --publish --json | tail -1
-  done
+cache=${LOAD_DB_CACHE:-}
+if [ -n "$cache" ] && [ -f "$cache" ]; then
+  echo "== Restoring the database from $cache …"
+  su postgres -c "$pg_bin/pg_restore -h 127.0.0.1 -p $pg_port -d camket_load --no-owner $cache"
+  camket migrate -v0
+else
+  echo "== Loading data (migrate, demo, UPR Info export) …"
+  camket demo --skip-upr-info >"$work/demo.log"
+  shared=${LOAD_SHARED_DATA:-../shared/data}
+  if [ "${LOAD_UPR_INFO:-1}" = 1 ] && [ -d "$shared/upr-info" ]; then
+    for csv in "$shared"/upr-info/*.csv; do
+      camket import "$csv" --publish --json | tail -1
+    done
+  fi
+  su postgres -c "psql -h 127.0.0.1 -p $pg_port -q -c 'VACUUM ANALYZE' camket_load"
+  if [ -n "$cache" ]; then
+    su postgres -c "$pg_bin/pg_dump -h 127.0.0.1 -p $pg_port -Fc camket_load" >"$cache"
+  fi
 fi
-camket shell -c "from loadtest.fixtures import prepare; prepare()" | tee "$work/fixtures.log"
-camket collectstatic --noinput -v0
+camket shell --no-imports -c "from loadtest.fixtures import prepare; prepare()" >"$work/fixtures.log"
+grep -v "^TOKEN" "$work/fixtures.log"
 echo "   data ready in $((SECONDS - started)) s"
 
 echo "== gunicorn ($workers workers) on 127.0.0.1:$app_port"
-"$python" -m gunicorn camket.wsgi:application --bind "127.0.0.1:$app_port" \
-  --workers "$workers" --access-logfile - --error-logfile "$work/gunicorn.log" \
+# --preload: see loadtest/wsgi.py. --timeout 120: a request slowed by the shared machine is
+# measured, not killed with its worker.
+PYTHONPATH=. "$python" -m gunicorn loadtest.wsgi:application --preload --timeout 120 \
+  --bind "127.0.0.1:$app_port" --workers "$workers" --error-logfile "$work/gunicorn.log" \
   >/dev/null 2>&1 &
 gunicorn_pid=$!
-for _ in $(seq 1 60); do
+for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$app_port/accounts/login/" && break
   sleep 1
+done
+# Each worker compiles its templates on first use: a few rounds of the anonymous pages first.
+for _ in $(seq 1 $((2 * workers))); do
+  for page in accounts/login/ public/ recommendations/; do
+    curl -s -o /dev/null "http://127.0.0.1:$app_port/$page"
+  done
 done
 
 echo "== locust: $users users (+$spawn_rate/s) for $duration · load: $(cut -d' ' -f1-3 /proc/loadavg)"
 export LOAD_TOKEN_FILE="$work/fixtures.log"
-"$python" -m locust -f loadtest/locustfile.py --headless --only-summary \
+PYTHONPATH=. "$python" -m locust -f loadtest/locustfile.py --headless --only-summary \
   -u "$users" -r "$spawn_rate" -t "$duration" --stop-timeout 10 \
   --host "http://127.0.0.1:$app_port" --csv "$out/load" >"$out/locust.log" 2>&1 || true
 echo "== done · load: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$python" loadtest/summary.py "$out/load_stats.csv" "$out/load_failures.csv" "$out/locust.log"
+}
+
+main "$@"
