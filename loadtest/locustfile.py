@@ -247,12 +247,14 @@ class PublicReader(HttpUser):
 
     def on_start(self) -> None:
         self.frameworks: list[str] = []
+        self.with_actions: list[str] = []
         self.items: list[str] = []
 
     @task(2)
     def home(self) -> None:
         page = self.client.get("/public/", name="public home")
         self.frameworks = sorted(set(pages.PUBLIC_FRAMEWORK.findall(page.text))) or self.frameworks
+        self.with_actions = sorted(set(pages.PUBLIC_ACTIONS.findall(page.text)))
 
     @task(3)
     def framework(self) -> None:
@@ -271,9 +273,9 @@ class PublicReader(HttpUser):
 
     @task(1)
     def actions(self) -> None:
-        if self.frameworks:
+        if self.with_actions:
             self.client.get(
-                f"/public/{random.choice(self.frameworks)}/actions/", name="public actions"
+                f"/public/{random.choice(self.with_actions)}/actions/", name="public actions"
             )
 
     @task(1)

@@ -13,7 +13,9 @@ DUE_DATE = re.compile(r'href="/due-dates/(\d+)/"')
 REVIEW = re.compile(r'action="/reports/(\d+)/review/"')
 STATUS_SELECT = re.compile(r'<select name="status".*?</select>', re.DOTALL)
 OPTION = re.compile(r'<option value="([a-z_]+)"')
-PUBLIC_FRAMEWORK = re.compile(r'href="/public/([a-z0-9-]+)/"')
+# The portal's home lists public frameworks in a table (its menu links other sections).
+PUBLIC_FRAMEWORK = re.compile(r'<td><a href="/public/([a-z0-9-]+)/"')
+PUBLIC_ACTIONS = re.compile(r'href="/public/([a-z0-9-]+)/actions/"')
 PUBLIC_ITEM = re.compile(r'href="(/public/[a-z0-9-]+/items/[^"]+/)"')
 
 

@@ -13,12 +13,14 @@ def main(stats_path: str, failures_path: str, log_path: str = "") -> int:
     if not rows:
         print(f"No figures: see {log_path or stats_path}")
         return 1
-    print(f"{'type':<9}{'endpoint':<36}{'requests':>9}{'fail':>6}{'p50':>7}{'p95':>7}{'p99':>7}")
+    print(
+        f"{'type':<9}{'endpoint':<36}{'requests':>9}{'fail':>6}{'min':>7}{'p50':>7}{'p95':>7}{'p99':>7}"
+    )
     for row in rows:
         name = "TOTAL" if row["Name"] == "Aggregated" else row["Name"]
         print(
             f"{row['Type']:<9}{name[:35]:<36}{row['Request Count']:>9}{row['Failure Count']:>6}"
-            f"{row['50%']:>7}{row['95%']:>7}{row['99%']:>7}"
+            f"{float(row['Min Response Time'] or 0):>7.0f}{row['50%']:>7}{row['95%']:>7}{row['99%']:>7}"
         )
     slow = [
         row["Name"]

@@ -56,3 +56,12 @@ def test_list_pages_link_their_items(client, plan_world):
     client.force_login(plan_world.world.coordinator)
     listing = client.get(reverse("recommendation-list"), {"state": "all"}).content.decode()
     assert plan_world.world.published.pk in pages.ids(pages.ITEM, listing)
+
+
+def test_the_portal_home_links_public_frameworks_and_their_actions(client, plan_world):
+    framework = plan_world.world.framework
+    framework.public = True
+    framework.save(update_fields=["public"])
+    home = client.get(reverse("public-home")).content.decode()
+    assert pages.PUBLIC_FRAMEWORK.findall(home) == [framework.slug]
+    assert pages.PUBLIC_ACTIONS.findall(home) == [framework.slug]
