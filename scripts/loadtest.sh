@@ -50,6 +50,7 @@ stop_all() {
     su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast -w stop" >/dev/null
   fi
   rm -rf "$work/pg" "$work/data"
+  grep -q "Traceback" "$work/gunicorn.log" 2>/dev/null && cp "$work/gunicorn.log" "$out/"
   echo "Stopped gunicorn and PostgreSQL; locust's CSV files are in $out"
 }
 trap stop_all EXIT
@@ -101,8 +102,7 @@ echo "== gunicorn ($workers workers) on 127.0.0.1:$app_port"
 # --preload: see loadtest/wsgi.py. --timeout 120: a request slowed by the shared machine is
 # measured, not killed with its worker.
 PYTHONPATH=. "$python" -m gunicorn loadtest.wsgi:application --preload --timeout 120 \
-  --bind "127.0.0.1:$app_port" --workers "$workers" --error-logfile "$work/gunicorn.log" \
-  >/dev/null 2>&1 &
+  --bind "127.0.0.1:$app_port" --workers "$workers" >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$app_port/accounts/login/" && break
