@@ -121,6 +121,9 @@ PYTHONPATH=. "$python" -m locust -f loadtest/locustfile.py --headless --only-sum
   -u "$users" -r "$spawn_rate" -t "$duration" --stop-timeout 10 \
   --host "http://127.0.0.1:$app_port" --csv "$out/load" >"$out/locust.log" 2>&1 || true
 echo "== done · load: $(cut -d' ' -f1-3 /proc/loadavg)"
+# CPU the workers used, whatever else the machine was doing: the cost of the requests served.
+worker_cpu=$(ps -o times= --ppid "$gunicorn_pid" | awk '{s += $1} END {print s + 0}')
+echo "gunicorn workers used $worker_cpu CPU seconds ($workers workers)"
 "$python" loadtest/summary.py "$out/load_stats.csv" "$out/load_failures.csv" "$out/locust.log"
 }
 
