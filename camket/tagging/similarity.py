@@ -8,6 +8,7 @@ Callers pass the candidates they may see.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -68,10 +69,16 @@ def current_index() -> SimilarityIndex:
         if _cache.get("signature") != signature:
             rows = Recommendation.objects.order_by("pk").values_list("pk", "text")
             ids, texts = [], []
+            digest = hashlib.blake2b(digest_size=16)
             for pk, text in rows.iterator(chunk_size=5000):
                 ids.append(pk)
                 texts.append(text)
-            _cache.update(signature=signature, index=SimilarityIndex(ids, texts))
+                digest.update(f"{pk}\x1f{text}\x1e".encode())
+            # Most changes (a response, a status, a report accepted) leave every text as it
+            # was: the index is then kept, since fitting it again takes seconds per process.
+            if _cache.get("texts") != digest.digest():
+                _cache.update(texts=digest.digest(), index=SimilarityIndex(ids, texts))
+            _cache["signature"] = signature
         return _cache["index"]
 
 

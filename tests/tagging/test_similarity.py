@@ -128,3 +128,16 @@ def test_more_like_this_combines_with_filters_that_need_distinct(cycles, world):
         like=str(cycles["now"].pk), state="all", recommending_state=str(philippines.pk)
     )
     assert list(search.search(world.coordinator, params)) == [cycles["twin"]]
+
+
+def test_the_index_is_kept_while_texts_stay_and_rebuilt_when_one_changes(cycles):
+    index = similarity.current_index()
+    cycles["unrelated"].status = "published"
+    cycles["unrelated"].save()
+    assert similarity.current_index() is index
+    cycles["unrelated"].text = "Ratify the Convention against Torture promptly."
+    cycles["unrelated"].save()
+    rebuilt = similarity.current_index()
+    assert rebuilt is not index
+    ids, scores = rebuilt.similarities(cycles["unrelated"].pk, [cycles["now"].pk])
+    assert list(ids) == [cycles["now"].pk] and scores[0] > similarity.RELATED
