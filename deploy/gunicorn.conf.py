@@ -53,4 +53,19 @@ def when_ready(server):
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018 — the access builds the resolver
+    _build_similarity_index()
     connections.close_all()  # no database connection may be shared across the fork
+
+
+def _build_similarity_index():
+    """The item page's "similar items" need a TF-IDF index of every text (seconds to fit): fitted
+    here once, each worker starts with it and refits only when a text changes. A database that
+    is not reachable yet only delays it to the first item page."""
+    from django.db import DatabaseError
+
+    from camket.tagging.similarity import current_index
+
+    try:
+        current_index()
+    except DatabaseError:
+        pass

@@ -99,10 +99,11 @@ grep -v "^TOKEN" "$work/fixtures.log"
 echo "   data ready in $((SECONDS - started)) s"
 
 echo "== gunicorn ($workers workers) on 127.0.0.1:$app_port"
-# --preload: see loadtest/wsgi.py. --timeout 120: a request slowed by the shared machine is
-# measured, not killed with its worker.
-PYTHONPATH=. "$python" -m gunicorn loadtest.wsgi:application --preload --timeout 120 \
-  --bind "127.0.0.1:$app_port" --workers "$workers" >"$work/gunicorn.log" 2>&1 &
+# The production settings (deploy/gunicorn.conf.py: preloaded views, gthread workers); a
+# request slowed by the shared machine is measured, not killed with its worker.
+GUNICORN_BIND="127.0.0.1:$app_port" GUNICORN_WORKERS="$workers" GUNICORN_TIMEOUT=120 \
+  GUNICORN_ACCESS_LOG=0 "$python" -m gunicorn -c deploy/gunicorn.conf.py camket.wsgi \
+  >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$app_port/accounts/login/" && break
