@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "camket.translations",
     "camket.api",
     "camket.web",
+    "camket.demo",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,8 @@ from django.db.models import F, Model
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from camket.lib.history import attribute_change
+
 
 class StaleEdit(Exception):
     """Someone else saved the record after this edit was started."""
@@ -42,4 +44,4 @@ def claim_version(instance: Model, expected_version: int | None = None, *, user=
         raise StaleEdit(instance)
     instance.version = expected_version + 1
     if user is not None:
-        instance._history_user = user
+        attribute_change(instance, user)

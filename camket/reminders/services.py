@@ -14,21 +14,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from camket.accounts.models import Membership
-from camket.frameworks.models import Recommendation
 from camket.lib.text import as_one_line
-from camket.plans.models import Action, DueDate
+from camket.plans.models import DueDate
 from camket.reminders.models import Reminder
-from camket.reports.models import ProgressReport
+from camket.reports.due_dates import RECIPIENT_ROLES, due_dates_to_chase
 
 logger = logging.getLogger(__name__)
 Kind = Reminder.Kind
-RECIPIENT_ROLES = (Membership.Role.FOCAL_POINT, Membership.Role.MANAGER)
 
 
 @dataclass
@@ -43,32 +39,6 @@ class Outcome:
     email: str
     sent: bool
     error: str = ""  # why it was not sent: it is tried again on the next run
-
-
-def open_due_dates():
-    """Due dates still waiting for a report: none yet, a draft, or one returned for changes
-    (archived due dates, indicators, actions, plans, items and frameworks wait for nothing)."""
-    return (
-        DueDate.objects.filter(archived=False, indicator__archived=False)
-        .exclude(indicator__action__publication=Action.Publication.ARCHIVED)
-        .exclude(indicator__action__plan__archived=True)
-        .exclude(indicator__action__plan__framework__archived=True)
-        .exclude(indicator__recommendation__status=Recommendation.Status.ARCHIVED)
-        .exclude(indicator__recommendation__framework__archived=True)
-        .exclude(report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
-    )
-
-
-def due_dates_to_chase():
-    """Open due dates someone is accountable for: of a recommendation or a published action.
-
-    A draft action is not the agency's to report on yet. Reminders, overdue counts and the
-    report queues use this.
-    """
-    return open_due_dates().filter(
-        Q(indicator__action__isnull=True)
-        | Q(indicator__action__publication=Action.Publication.PUBLISHED)
-    )
 
 
 def _recipients_by_agency(agency_ids) -> dict[int, list]:
