@@ -4,10 +4,12 @@
 then names no user. One convention for the whole code base, see docs/decisions.md.
 """
 
+from typing import Any
+
 from django.db.models import Model
 
 
-def attribute_change(instance: Model, user, reason: str | None = None) -> Model:
+def attribute_change(instance: Model, user: Any, reason: str | None = None) -> Model:
     """Record `user` (None: the system) and, when given, `reason` on `instance`'s next
     history row. Returns the instance."""
     instance._history_user = user  # type: ignore[attr-defined]
