@@ -51,7 +51,9 @@ def environment_variables_read(source: str) -> set[str]:
 def camket_settings() -> set[str]:
     found = set()
     for path in PACKAGE.rglob("*.py"):
-        found |= environment_variables_read(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        if "env" in source:  # parse only files that may read the environment
+            found |= environment_variables_read(source)
     return found
 
 
