@@ -31,6 +31,8 @@ demo: install
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy camket
+	$(CAMKET) makemigrations --check --dry-run
 
 test: install lint test-sqlite test-postgres
 

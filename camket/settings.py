@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "camket.api",
     "camket.web",
     "camket.health",
+    "camket.demo",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from camket.accounts.models import Agency, ApiToken, Membership
-from camket.frameworks.admin import NoDeleteMixin
+from camket.lib.admin import NoDeleteMixin
 
 
 @admin.register(Agency)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts.models import Agency
 from camket.lib.concurrency import save_if_current
+from camket.lib.history import attribute_change
 
 FIELDS = ("code", "name", "name_en", "is_coordinator")
 
@@ -69,7 +70,7 @@ def create_agency(user, values: dict) -> AgencyChange:
     _require(user)
     agency = Agency(**{name: values[name] for name in FIELDS if name in values})
     _check(agency, new=True)
-    agency._history_user = user
+    attribute_change(agency, user)
     agency.save()
     return AgencyChange(agency, created=True, changed=[n for n in FIELDS if n in values])
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from camket.accounts.models import AccountEvent, Agency, ApiToken, Membership, TemporaryPassword
 from camket.accounts.rules import is_administrator_user
 from camket.lib.concurrency import StaleEdit, claim_version
+from camket.lib.history import attribute_change
 
 Role = Membership.Role
 USER_FIELDS = ("username", "first_name", "last_name", "email", "is_superuser")
@@ -262,7 +263,7 @@ def update_user(actor, target, values: dict, *, version: int | None = None) -> A
         for name in MEMBERSHIP_FIELDS:
             if name in values:
                 setattr(membership, name, values[name])
-        membership._history_user = actor
+        attribute_change(membership, actor)
         membership.save()
     _keep_an_administrator(target, was_administrator)
     _record(

@@ -14,7 +14,7 @@ from ninja import Field, Schema
 from camket.api.schemas import Id, SingleLine
 from camket.frameworks.scoping import visible_recommendations
 from camket.plans.scoping import visible_indicators
-from camket.reminders.services import open_due_dates
+from camket.reports.due_dates import open_due_dates
 from camket.reports.scoping import as_handed_over, visible_evidence, visible_reports
 
 # Stored as DecimalField(max_digits=16, decimal_places=2).

@@ -23,8 +23,9 @@ from camket.plans.scoping import (
     get_due_date_for_user,
     visible_due_dates,
 )
-from camket.reminders.services import as_dicts, open_due_dates, send_reminders
+from camket.reminders.services import as_dicts, send_reminders
 from camket.reports import services as report_services
+from camket.reports.due_dates import open_due_dates
 from camket.reports.history import report_history
 from camket.reports.scoping import (
     get_evidence_for_user,

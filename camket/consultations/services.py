@@ -12,6 +12,7 @@ from camket.consultations import guard
 from camket.consultations.models import Comment, Consultation, DraftDocument
 from camket.consultations.scoping import shown_items
 from camket.lib.concurrency import save_if_current
+from camket.lib.history import attribute_change
 from camket.lib.text import check_single_line, without_control_characters
 from camket.reports.files import check_evidence, store_checked
 
@@ -44,7 +45,7 @@ def create_consultation(
     )
     _check(consultation)
     items = _check_items(framework, items)
-    consultation._history_user = user
+    attribute_change(consultation, user)
     consultation.save()
     consultation.items.set(items)
     if file:
@@ -100,7 +101,7 @@ def _attach(user, consultation, name: str, data: bytes) -> DraftDocument:
     checked = check_evidence(name, data)
     for previous in consultation.documents.filter(archived=False):
         previous.archived = True
-        previous._history_user = user
+        attribute_change(previous, user)
         previous.save(update_fields=["archived"])
     return store_checked(DraftDocument(consultation=consultation), user, checked, data)
 

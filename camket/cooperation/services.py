@@ -17,6 +17,7 @@ from camket.cooperation.models import Agreement, AgreementDocument, CooperationR
 from camket.frameworks.models import State
 from camket.frameworks.states import StateResolver, iso3_for
 from camket.lib.concurrency import claim_version, save_if_current
+from camket.lib.history import attribute_change
 from camket.links.registers import add_register_link
 from camket.reports.files import check_evidence
 
@@ -129,7 +130,7 @@ def create_agreement(user, values: dict) -> Agreement:
         )
     _clean(agreement)
     _check_dates(agreement, [("signed_on", "ratified_on"), ("signed_on", "in_force_on")])
-    agreement._history_user = user
+    attribute_change(agreement, user)
     agreement.save()
     return agreement
 
@@ -177,7 +178,7 @@ def add_agreement_document(
     document = AgreementDocument(
         agreement=agreement, title=(title or checked.name)[:300], uploaded_by=user
     )
-    document._history_user = user
+    attribute_change(document, user)
     document.file.save(checked.name, ContentFile(data), save=False)
     try:
         document.save()
@@ -218,7 +219,7 @@ def create_request(user, values: dict, *, handling_agencies=()) -> CooperationRe
         raise ValidationError({"responsible_agency": _("Name the responsible agency.")})
     request.responsible_agency = chosen
     _check_request(request)
-    request._history_user = user
+    attribute_change(request, user)
     request.save()
     if handling_agencies:
         request.handling_agencies.set(handling_agencies)

@@ -38,7 +38,7 @@ from camket.lib.vocabulary import DRUGS_CRIME, SDG, UPR_INFO_ISSUES
 from camket.plans.matching import Concerning, action_condition, due_date_condition, item_condition
 from camket.plans.models import Action, DueDate
 from camket.plans.scoping import visible_actions, visible_due_dates
-from camket.reminders.services import due_dates_to_chase
+from camket.reports.due_dates import due_dates_to_chase
 
 NO_ACTION = "none"  # the recommendation list's `implementation=none`
 OVERDUE = "overdue"

@@ -7,6 +7,7 @@ field values (`opendata.py`). Keys are the `columns=` / `--columns` vocabulary.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from camket.exports.gather import Gathered
@@ -19,7 +20,7 @@ SEPARATOR = "; "
 @dataclass(frozen=True)
 class Column:
     key: str
-    header: str  # lazy: translated when the export is written
+    header: str | Promise  # lazy: translated when the export is written
     value: Callable[[Recommendation, Gathered, str], object]  # (item, gathered, language)
     public: bool = True  # may appear in the open data of the public portal
 

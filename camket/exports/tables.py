@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from camket.exports import writers
@@ -23,9 +25,9 @@ SCHEMA_VERSION = "1.0"
 @dataclass(frozen=True)
 class Column:
     key: str
-    header: str  # lazy: translated when the file is written
-    value: Callable[[object], object]
-    data: Callable[[object], object] | None = None
+    header: str | Promise  # lazy: translated when the file is written
+    value: Callable[[Any], object]  # (a record of the table's kind)
+    data: Callable[[Any], object] | None = None
 
     def json_value(self, record):
         return as_data(self.data(record) if self.data else self.value(record))

@@ -2,13 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from camket.frameworks.models import Category, Framework, State, Taxonomy
-
-
-class NoDeleteMixin:
-    """Records are archived, never deleted."""
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from camket.lib.admin import NoDeleteMixin
 
 
 @admin.register(Framework)

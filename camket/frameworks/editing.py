@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from camket.frameworks import kinds
 from camket.frameworks.models import Framework, Recommendation
 from camket.lib.concurrency import save_if_current
+from camket.lib.history import attribute_change
 
 FIELDS = (
     "name",
@@ -95,7 +96,7 @@ def create_framework(user, slug: str, values: dict, taxonomies=()) -> FrameworkC
     _check(framework, None)
     if framework.state_under_review_id is None and framework.state_under_review is not None:
         framework.state_under_review.save()  # a state named by its code, first seen here
-    framework._history_user = user
+    attribute_change(framework, user)
     framework.save()
     taxonomies = list(taxonomies)
     if taxonomies:
@@ -224,7 +225,7 @@ def write_items(user, framework: Framework, specs: list[ItemSpec]) -> ItemCounts
                 state_under_review_id=framework.state_under_review_id,
             )
             item.refresh_search_document([])
-            item._history_user = user
+            attribute_change(item, user)
             item.save()
             stored[spec.reference] = item
             counts.created += 1

@@ -24,6 +24,7 @@ from camket.importers.limits import LimitExceeded
 from camket.importers.records import RowError
 from camket.importers.tabular.reading import UnreadableFile, cell, match_columns, read_table
 from camket.lib.folding import fold
+from camket.lib.history import attribute_change
 
 COLUMNS = {
     "term_vi": ("term vi", "vietnamese", "vietnamese term", "tiếng việt", "thuật ngữ"),
@@ -147,8 +148,7 @@ def import_glossary(path: Path, user=None, *, raw: bytes | None = None) -> Gloss
                 result.updated += 1
             else:
                 result.created += 1
-            term._history_user = user
-            term._change_reason = _("Imported from %(file)s") % {"file": Path(path).name}
+            attribute_change(term, user, _("Imported from %(file)s") % {"file": Path(path).name})
             term.save()
     return result
 

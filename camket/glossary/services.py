@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from camket.accounts import roles
 from camket.glossary.models import GlossaryTerm
 from camket.lib.folding import fold, search_terms
+from camket.lib.history import attribute_change
 
 
 def may_read(user) -> bool:
@@ -50,9 +51,7 @@ def find_terms(
 def save_term(user, term: GlossaryTerm, reason: str = "") -> GlossaryTerm:
     """Save a new or changed term; the history names the person (None: the system)."""
     check_editor(user)
-    term._history_user = user
-    if reason:
-        term._change_reason = reason
+    attribute_change(term, user, reason or None)
     term.full_clean()
     term.save()
     return term

@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from camket.inbox.models import Notification
 from camket.inbox.texts import notification_text
 from camket.lib.text import as_one_line
-from camket.reminders.services import RECIPIENT_ROLES, due_dates_to_chase
+from camket.reports.due_dates import RECIPIENT_ROLES, due_dates_to_chase
 
 logger = logging.getLogger(__name__)
 Kind = Notification.Kind

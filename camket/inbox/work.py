@@ -22,7 +22,7 @@ from camket.frameworks.scoping import coordinated, visible_recommendations
 from camket.lib.text import as_one_line
 from camket.links.scoping import decidable_links
 from camket.plans.scoping import visible_due_dates
-from camket.reminders.services import due_dates_to_chase
+from camket.reports.due_dates import due_dates_to_chase
 from camket.reports.models import ProgressReport
 from camket.reports.scoping import coordinated_reports, visible_reports
 from camket.review.models import Assessment

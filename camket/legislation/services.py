@@ -14,6 +14,7 @@ from camket.frameworks.scoping import visible_recommendations
 from camket.legislation.models import LegalAct
 from camket.legislation.scoping import commitment_links
 from camket.lib.concurrency import StaleEdit, claim_version, save_if_current
+from camket.lib.history import attribute_change
 from camket.lib.text import check_single_line
 from camket.links.models import RegisterLink
 from camket.links.registers import add_register_link, remove_register_link
@@ -99,8 +100,7 @@ def create_act(user, values: dict, *, instruments=None) -> LegalAct:
         require(user, "legislation.change_legalact", act)
     check_act(act)
     instruments = _check_instruments(instruments or [])
-    act._history_user = user
-    act._change_reason = gettext_noop("Act added")
+    attribute_change(act, user, gettext_noop("Act added"))
     act.save()
     if instruments:
         act._change_reason = gettext_noop("Instruments linked")

@@ -8,6 +8,7 @@ so nobody takes an English title for a translation (see the `bilingual` template
 
 from dataclasses import dataclass
 
+from django.db.models import Model
 from django.utils.translation import get_language
 
 VIETNAMESE, ENGLISH = "vi", "en"
@@ -54,7 +55,7 @@ def choose(vietnamese: str, english: str, language: str | None = None) -> Shown:
     return Shown("", wanted, False)
 
 
-def fields_of(record) -> tuple[str, str]:
+def fields_of(record: Model) -> tuple[str, str]:
     """The names of the Vietnamese and the English field of a record."""
     key = record._meta.label_lower
     try:
@@ -63,13 +64,13 @@ def fields_of(record) -> tuple[str, str]:
         raise TypeError(f"{key} has no Vietnamese and English versions") from None
 
 
-def shown(record, language: str | None = None) -> Shown:
+def shown(record: Model, language: str | None = None) -> Shown:
     """The record's text (title, name…) for the reader: see `choose`."""
     vietnamese, english = fields_of(record)
     return choose(getattr(record, vietnamese), getattr(record, english), language)
 
 
-def text(record, language: str | None = None) -> str:
+def text(record: Model | None, language: str | None = None) -> str:
     """The record's text in `language` or, when missing, in the other one: for documents,
     spreadsheets and e-mails, where no marker is drawn."""
     if record is None:

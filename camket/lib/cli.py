@@ -1,6 +1,7 @@
 """Small things the `camket` subcommands share."""
 
 from datetime import date
+from typing import Any
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ def date_option(value: str | None) -> date | None:
         raise CommandError(_("--date must be YYYY-MM-DD.")) from None
 
 
-def active_user(username: str):
+def active_user(username: str) -> Any:
     """The active user named by a `--user` option, or a CommandError saying there is none."""
     from django.contrib.auth import get_user_model
 

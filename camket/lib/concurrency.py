@@ -1,8 +1,12 @@
 """Optimistic locking: an edit based on an old version is refused instead of overwriting."""
 
+from typing import Any
+
 from django.db.models import F, Model
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from camket.lib.history import attribute_change
 
 
 class StaleEdit(Exception):
@@ -17,7 +21,7 @@ class StaleEdit(Exception):
 
 
 def save_if_current(
-    instance: Model, expected_version: int | None, fields: list[str], *, user=None
+    instance: Model, expected_version: int | None, fields: list[str], *, user: Any = None
 ) -> None:
     """Save `fields` only if the stored version still equals `expected_version`; bump it.
 
@@ -28,7 +32,7 @@ def save_if_current(
     instance.save(update_fields=[*fields, "version"])
 
 
-def claim_version(instance: Model, expected_version: int | None = None, *, user=None) -> None:
+def claim_version(instance: Any, expected_version: int | None = None, *, user: Any = None) -> None:
     """Bump the stored version if it is still `expected_version` (else StaleEdit), without
     saving the instance: for changes recorded otherwise, such as many-to-many links."""
     if expected_version is None:
@@ -42,4 +46,4 @@ def claim_version(instance: Model, expected_version: int | None = None, *, user=
         raise StaleEdit(instance)
     instance.version = expected_version + 1
     if user is not None:
-        instance._history_user = user
+        attribute_change(instance, user)

@@ -1,8 +1,10 @@
 """What camket installs from its shipped data files (instrument catalogue, glossary) and what
 people changed since: decided field by field from the object's history."""
 
+from django.db.models import Model
 
-def written_by_installer(obj, name: str, history: list, install_reason: str) -> bool:
+
+def written_by_installer(obj: Model, name: str, history: list, install_reason: str) -> bool:
     """Whether the installer may write this field: the version that gave it its present value
     is the installer's (`install_reason` is its history change reason). A person's edit stays,
     even one the installer saved again alongside its own changes, or one made without history;

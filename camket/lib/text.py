@@ -7,8 +7,10 @@ breaks and lose only the other control characters (`without_control_characters`)
 """
 
 import re
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 # C0 controls (tab, line feed and carriage return included), DEL, C1 controls, and the
@@ -37,7 +39,7 @@ def single_line(value: str) -> str:
     return value
 
 
-def validate_single_line(value) -> None:
+def validate_single_line(value: object) -> None:
     """Django validator: refuses a control character anywhere in a one-line field."""
     if isinstance(value, str) and has_control_characters(value):
         raise ValidationError(SINGLE_LINE_MESSAGE, code="single_line")
@@ -57,7 +59,7 @@ def without_control_characters(value: str) -> str:
     return CONTROL_CHARACTERS_BUT_NEWLINE.sub("", value)
 
 
-def check_single_line(instance, names) -> None:
+def check_single_line(instance: Model, names: Iterable[str]) -> None:
     """For a model's `clean()`: every named field that holds a control character, refused
     with the message beside it (forms, services and the API all run `full_clean`)."""
     errors = {

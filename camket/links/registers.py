@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
 from camket.frameworks.scoping import visible_recommendations
+from camket.lib.history import attribute_change
 from camket.links.models import RegisterLink
 
 Relation, State = RegisterLink.Relation, RegisterLink.State
@@ -34,8 +35,7 @@ def _entry_filter(entry) -> dict:
 
 
 def _save(user, link: RegisterLink, reason: str) -> None:
-    link._history_user = user
-    link._change_reason = reason
+    attribute_change(link, user, reason)
     link.save()
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
+from camket.lib.history import attribute_change
 from camket.links.models import ItemLink
 from camket.links.scoping import visible_links
 from camket.tagging.suggestions import AlreadyDecided
@@ -64,8 +65,7 @@ def _check(user, link: ItemLink) -> None:
 
 
 def _save(user, link: ItemLink, reason: str) -> None:
-    link._history_user = user
-    link._change_reason = reason
+    attribute_change(link, user, reason)
     link.save()
 
 
@@ -138,9 +138,10 @@ def remove_link(user, link: ItemLink) -> ItemLink:
 
 
 def links_of(user, item: Recommendation, *, states=LIVE_STATES) -> list[LinkedItem]:
-    """The item's links the user may see, from either end, grouped by relation and direction."""
+    """The item's links the user may see (`user=None`: the system, all of them), from either
+    end, grouped by relation and direction."""
     links = (
-        visible_links(user)
+        (ItemLink.objects.all() if user is None else visible_links(user))
         .filter(Q(source=item) | Q(target=item), state__in=states)
         .select_related("source__framework", "target__framework", "created_by", "decided_by")
     )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 
 from camket.accounts import roles
 from camket.frameworks.models import Framework, Recommendation
+from camket.lib.history import attribute_change
 from camket.links.models import ItemLink
 from camket.tagging import similarity
 
@@ -135,8 +136,7 @@ def suggest_links(
                 state=State.SUGGESTED,
                 similarity=round(score, 3),
             )
-            link._history_user = user
-            link._change_reason = gettext_noop("Suggested by the similarity model")
+            attribute_change(link, user, gettext_noop("Suggested by the similarity model"))
             link.save()
             linked[frozenset((a.pk, b.pk))] = [link]
             outcome.created += 1

@@ -11,7 +11,7 @@ from camket.lib.numbers import positive_int_text
 from camket.plans.matching import Concerning, action_condition
 from camket.plans.models import Action
 from camket.plans.scoping import visible_actions
-from camket.reminders.services import open_due_dates
+from camket.reports.due_dates import open_due_dates
 
 
 @dataclass
@@ -51,7 +51,8 @@ def overdue_condition(today=None) -> Exists:
 
 
 def filter_actions(user, filters: ActionFilters, *, today=None) -> QuerySet[Action]:
-    queryset = visible_actions(user)
+    """`user=None` is the system (the console): every action."""
+    queryset = Action.objects.all() if user is None else visible_actions(user)
     if filters.publication:
         queryset = queryset.filter(publication=filters.publication)
     else:  # an archived plan's actions count as archived

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from camket.frameworks.models import Implementation, Recommendation
+from camket.lib.history import attribute_change
 
 
 def derive(action_statuses: Iterable[str], response: str = "") -> str:
@@ -54,7 +55,7 @@ def refresh(recommendation_ids: Iterable[int], *, user=None) -> int:
         value = derive(statuses[recommendation.pk], recommendation.response)
         if recommendation.implementation != value:
             recommendation.implementation = value
-            recommendation._history_user = user
+            attribute_change(recommendation, user)
             recommendation.save(update_fields=["implementation", "modified"])
             changed += 1
     return changed

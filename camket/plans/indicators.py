@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
 from camket.lib.concurrency import save_if_current
+from camket.lib.history import attribute_change
 from camket.plans.models import DueDate, Indicator
 from camket.plans.schedule import periods
 
@@ -67,7 +68,7 @@ def create_indicator(
         **{k: v for k, v in values.items() if k in INDICATOR_FIELDS},
     )
     _check(indicator)
-    indicator._history_user = user
+    attribute_change(indicator, user)
     indicator.save()
     regenerate_due_dates(indicator, user=user, today=today, past_too=True)
     return indicator
@@ -120,7 +121,7 @@ def regenerate_due_dates(
         if frozen(due_on, due_date):
             continue
         period = wanted.get(due_on)
-        due_date._history_user = user
+        attribute_change(due_date, user)
         if period is None and not due_date.archived:
             due_date.archived = True
             due_date.save(update_fields=["archived"])
@@ -135,7 +136,7 @@ def regenerate_due_dates(
         due_date = DueDate(
             indicator=indicator, period_start=period.start, period_end=period.end, due_on=due_on
         )
-        due_date._history_user = user
+        attribute_change(due_date, user)
         due_date.save()
         counts["created"] += 1
     return counts

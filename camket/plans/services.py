@@ -11,6 +11,7 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Implementation, Recommendation
 from camket.frameworks.scoping import visible_recommendations
 from camket.lib.concurrency import save_if_current
+from camket.lib.history import attribute_change
 from camket.lib.text import as_one_line
 from camket.lib.vocabulary import ACCEPTED_RESPONSES
 from camket.plans import implementation
@@ -39,7 +40,7 @@ def create_plan(user, framework, values: dict) -> Plan:
         **{k: v for k, v in values.items() if k in PLAN_FIELDS},
     )
     plan.full_clean(exclude=["version"], validate_unique=False)
-    plan._history_user = user
+    attribute_change(plan, user)
     plan.save()
     return plan
 
@@ -112,7 +113,7 @@ def create_action(user, plan: Plan, values: dict, *, co_agencies=(), recommendat
     if not action.reference:
         action.reference = next_reference(plan)
     _check_action(user, action, recommendations)
-    action._history_user = user
+    attribute_change(action, user)
     action.save()
     action.co_agencies.set([a for a in co_agencies if a.pk != action.lead_agency_id])
     action.recommendations.set(recommendations)
@@ -150,7 +151,7 @@ def update_action(
     if action.lead_agency_id != previous_lead:
         for indicator in action.indicators.all():
             indicator.agency_id = action.lead_agency_id
-            indicator._history_user = user
+            attribute_change(indicator, user)
             indicator.save(update_fields=["agency"])
     implementation.refresh(touched, user=user)
     return action

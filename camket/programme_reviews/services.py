@@ -7,6 +7,7 @@ from django.db import transaction
 
 from camket.accounts.permissions import require
 from camket.lib.concurrency import save_if_current
+from camket.lib.history import attribute_change
 from camket.lib.text import check_single_line
 from camket.programme_reviews.models import FrameworkReview, ReviewAttachment
 from camket.reports.files import check_evidence, store_checked
@@ -32,7 +33,7 @@ def create_review(
         **{k: v for k, v in values.items() if k in REVIEW_FIELDS},
     )
     _check(review)
-    review._history_user = user
+    attribute_change(review, user)
     review.save()
     for name, data in files:
         _attach(user, review, name, data)
@@ -72,7 +73,7 @@ def archive_attachment(user, attachment: ReviewAttachment) -> None:
     """Attachments are never deleted: an archived one is no longer listed or served."""
     require(user, "programme_reviews.change_review", attachment.review)
     attachment.archived = True
-    attachment._history_user = user
+    attribute_change(attachment, user)
     attachment.save(update_fields=["archived"])
 
 

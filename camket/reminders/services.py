@@ -7,28 +7,26 @@ and is logged while the run goes on with the other reminders.
 """
 
 import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from camket.accounts.models import Membership
-from camket.frameworks.models import Recommendation
 from camket.lib.text import as_one_line
-from camket.plans.models import Action, DueDate
+from camket.plans.models import DueDate
 from camket.reminders.models import Reminder
-from camket.reports.models import ProgressReport
+from camket.reports.due_dates import RECIPIENT_ROLES, due_dates_to_chase
 
 logger = logging.getLogger(__name__)
 Kind = Reminder.Kind
-RECIPIENT_ROLES = (Membership.Role.FOCAL_POINT, Membership.Role.MANAGER)
 
 
 @dataclass
@@ -45,33 +43,7 @@ class Outcome:
     error: str = ""  # why it was not sent: it is tried again on the next run
 
 
-def open_due_dates():
-    """Due dates still waiting for a report: none yet, a draft, or one returned for changes
-    (archived due dates, indicators, actions, plans, items and frameworks wait for nothing)."""
-    return (
-        DueDate.objects.filter(archived=False, indicator__archived=False)
-        .exclude(indicator__action__publication=Action.Publication.ARCHIVED)
-        .exclude(indicator__action__plan__archived=True)
-        .exclude(indicator__action__plan__framework__archived=True)
-        .exclude(indicator__recommendation__status=Recommendation.Status.ARCHIVED)
-        .exclude(indicator__recommendation__framework__archived=True)
-        .exclude(report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
-    )
-
-
-def due_dates_to_chase():
-    """Open due dates someone is accountable for: of a recommendation or a published action.
-
-    A draft action is not the agency's to report on yet. Reminders, overdue counts and the
-    report queues use this.
-    """
-    return open_due_dates().filter(
-        Q(indicator__action__isnull=True)
-        | Q(indicator__action__publication=Action.Publication.PUBLISHED)
-    )
-
-
-def _recipients_by_agency(agency_ids) -> dict[int, list]:
+def _recipients_by_agency(agency_ids: Iterable[int]) -> dict[int | None, list[Any]]:
     users = (
         get_user_model()
         .objects.filter(
@@ -82,13 +54,13 @@ def _recipients_by_agency(agency_ids) -> dict[int, list]:
         .exclude(email="")
         .select_related("membership")
     )
-    result: dict[int, list] = {}
+    result: dict[int | None, list[Any]] = {}
     for user in users.order_by("username"):
         result.setdefault(user.membership.agency_id, []).append(user)
     return result
 
 
-def planned(today: date) -> list[tuple[DueDate, str, object]]:
+def planned(today: date) -> list[tuple[DueDate, str, Any]]:
     """(due date, kind, recipient) for every reminder that should go out and has not."""
     soon_until = today + timedelta(days=settings.CAMKET_REMIND_DAYS_BEFORE)
     due_dates = list(
@@ -104,7 +76,7 @@ def planned(today: date) -> list[tuple[DueDate, str, object]]:
             "due_date_id", "kind", "recipient_id"
         )
     )
-    result = []
+    result: list[tuple[DueDate, str, Any]] = []
     for due_date in due_dates:
         kind = Kind.OVERDUE if due_date.due_on < today else Kind.DUE_SOON
         for user in recipients.get(due_date.indicator.agency_id, []):
@@ -113,15 +85,14 @@ def planned(today: date) -> list[tuple[DueDate, str, object]]:
     return result
 
 
-def _subject_of(due_date) -> str:
+def _subject_of(due_date: DueDate) -> str:
     indicator = due_date.indicator
-    reference = (
-        indicator.action.reference if indicator.action_id else (indicator.recommendation.reference)
-    )
+    reported_on = indicator.action if indicator.action_id else indicator.recommendation
+    reference = reported_on.reference if reported_on is not None else ""
     return as_one_line(reference)  # stored before references were kept to one line
 
 
-def _message(due_date: DueDate, kind: str, user) -> tuple[str, str]:
+def _message(due_date: DueDate, kind: str, user: Any) -> tuple[str, str]:
     context = {
         "due_date": due_date,
         "kind": kind,
@@ -143,7 +114,7 @@ def _message(due_date: DueDate, kind: str, user) -> tuple[str, str]:
     return subject, "\n\n— — —\n\n".join(parts)
 
 
-def _outcome(due_date, kind, user, sent: bool) -> Outcome:
+def _outcome(due_date: DueDate, kind: str, user: Any, sent: bool) -> Outcome:
     return Outcome(
         kind=str(kind),
         due_date=due_date.pk,
@@ -188,7 +159,7 @@ def send_reminders(*, today: date | None = None, dry_run: bool = False) -> list[
     return outcomes
 
 
-def _send_one(due_date, kind, user) -> bool:
+def _send_one(due_date: DueDate, kind: str, user: Any) -> bool:
     """Claim the reminder and send it in one transaction; False when another run has it."""
     subject, body = _message(due_date, kind, user)
     with transaction.atomic():
@@ -203,5 +174,5 @@ def _send_one(due_date, kind, user) -> bool:
     return True
 
 
-def as_dicts(outcomes: list[Outcome]) -> list[dict]:
+def as_dicts(outcomes: list[Outcome]) -> list[dict[str, Any]]:
     return [asdict(outcome) for outcome in outcomes]

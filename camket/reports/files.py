@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
+from camket.lib.history import attribute_change
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -105,7 +107,7 @@ def store_checked(stored, user, checked: "CheckedFile", data: bytes):
     found: the file and its row together, or neither (the file is removed if the row fails)."""
     stored.original_name, stored.content_type = checked.name, checked.content_type
     stored.size, stored.sha256, stored.uploaded_by = checked.size, checked.sha256, user
-    stored._history_user = user
+    attribute_change(stored, user)
     stored.file.save(checked.name, ContentFile(data), save=False)
     try:
         stored.save()

@@ -12,7 +12,7 @@ from camket.lib.numbers import positive_int_text
 from camket.plans.matching import Concerning, due_date_condition
 from camket.plans.models import DueDate
 from camket.plans.scoping import visible_due_dates
-from camket.reminders.services import due_dates_to_chase
+from camket.reports.due_dates import due_dates_to_chase
 from camket.reports.models import ProgressReport
 from camket.reports.scoping import as_handed_over, coordinated_reports, visible_reports
 

@@ -9,6 +9,7 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Implementation
 from camket.inbox.notify import notify_report_reviewed
 from camket.lib.concurrency import StaleEdit, save_if_current
+from camket.lib.history import attribute_change
 from camket.plans import implementation
 from camket.plans.models import Action, DueDate
 from camket.reports.files import check_evidence, store_checked
@@ -55,7 +56,7 @@ def save_report(
         report = ProgressReport(
             due_date=due_date, created_by=user, **{name: values[name] for name in fields}
         )
-        report._history_user = user
+        attribute_change(report, user)
         try:
             with transaction.atomic():
                 report.save()
@@ -199,6 +200,6 @@ def change_evidence(
         evidence.is_public = is_public
     if archived is not None:
         evidence.archived = archived
-    evidence._history_user = user
+    attribute_change(evidence, user)
     evidence.save(update_fields=["is_public", "archived"])
     return evidence

@@ -16,6 +16,7 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
 from camket.inbox.notify import notify_opinion_requested
 from camket.lib.concurrency import save_if_current
+from camket.lib.history import attribute_change
 from camket.lib.text import as_one_line, single_line
 from camket.plans import implementation
 from camket.review.models import Assessment, Cluster
@@ -78,12 +79,12 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
                 assessment = Assessment(
                     recommendation=recommendation, agency=agency, requested_by=user, due_on=due_on
                 )
-                assessment._history_user = user
+                attribute_change(assessment, user)
                 assessment.save()
                 result.sent += 1
                 requested.append(assessment)
             elif assessment.state == Assessment.State.WITHDRAWN:
-                assessment._history_user = user
+                attribute_change(assessment, user)
                 assessment.state = Assessment.State.REQUESTED
                 assessment.due_on = due_on
                 assessment.save(update_fields=["state", "due_on"])
@@ -92,8 +93,9 @@ def send_for_review(user, recommendations, agencies, *, due_on: date | None = No
             elif assessment.is_open and due_on is not None and assessment.due_on != due_on:
                 # Only the due date: the agency's draft (and its version) are left alone.
                 assessment.due_on = due_on
-                assessment._history_user = user
-                assessment._change_reason = gettext_noop("Asked again with a new answer due date")
+                attribute_change(
+                    assessment, user, gettext_noop("Asked again with a new answer due date")
+                )
                 assessment.save(update_fields=["due_on"])
                 result.due_dates_updated += 1
             else:
@@ -215,7 +217,7 @@ def make_cluster(user, recommendations, title: str) -> Cluster:
         title=title or as_one_line(recommendations[0].text)[:200],
         created_by=user,
     )
-    cluster._history_user = user
+    attribute_change(cluster, user)
     cluster.save()
     for recommendation in recommendations:
         recommendation.cluster = cluster

@@ -17,6 +17,7 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Category, Recommendation
 from camket.frameworks.scoping import coordinated
 from camket.lib.concurrency import claim_version, save_if_current
+from camket.lib.history import attribute_change
 from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.tagging import confirmed
 from camket.tagging.explain import content_words, driving_words
@@ -156,7 +157,7 @@ def _claim(user, suggestion: Suggestion, state: str) -> None:
     if not claimed:
         raise AlreadyDecided(suggestion)
     suggestion.state, suggestion.decided_by, suggestion.decided_at = state, user, now
-    suggestion._history_user = user
+    attribute_change(suggestion, user)
     suggestion.save(update_fields=["state", "decided_by", "decided_at"])
 
 

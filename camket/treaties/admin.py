@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from camket.frameworks.admin import NoDeleteMixin
+from camket.lib.admin import NoDeleteMixin
 from camket.treaties.models import Instrument, Participation, Reservation
 
 

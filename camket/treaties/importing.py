@@ -24,6 +24,7 @@ from camket.importers.tabular.reading import (
     read_table,
     read_xlsx_sheets,
 )
+from camket.lib.history import attribute_change
 from camket.treaties.models import Instrument, Participation, Reservation
 from camket.treaties.rows import (
     RESERVATION_COLUMNS,
@@ -189,8 +190,7 @@ def _write_status(
         Participation.objects.filter(pk=participation.pk).update(version=F("version") + 1)
         participation.version += 1
         summary.updated += 1
-    participation._history_user = user
-    participation._change_reason = reason
+    attribute_change(participation, user, reason)
     participation.save()
     return participation
 
@@ -212,8 +212,7 @@ def _write_reservation(row: ReservationRow, summary, *, user, reason: str) -> No
         for name in changed:
             setattr(reservation, name, row.values[name])
         summary.reservations_updated += 1
-    reservation._history_user = user
-    reservation._change_reason = reason
+    attribute_change(reservation, user, reason)
     reservation.save()
 
 

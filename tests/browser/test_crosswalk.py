@@ -4,11 +4,11 @@ task linked to it, from there by its SDG target 3.5 to every item tagged 3.5, an
 import pytest
 from playwright.sync_api import expect
 
+from camket.demo import frameworks as demo_frameworks
 from camket.frameworks import definitions
 from camket.frameworks.models import Category, Recommendation
 from camket.frameworks.taxonomies import ensure_builtin_taxonomies
 from camket.links.services import add_link
-from camket.web import demo_frameworks
 from tests.browser.support import LANGUAGES, expect_language
 from tests.personas import make_recommendation
 

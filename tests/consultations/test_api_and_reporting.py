@@ -149,7 +149,7 @@ def test_the_report_section_takes_the_latest_consultation_already_open(world, co
 
 def test_the_demo_opens_a_consultation_with_comments_in_vietnamese(db):
     from camket.consultations.models import Consultation
-    from camket.web.demo import load_demo
+    from camket.demo.loader import load_demo
 
     load_demo(today=timezone.localdate())
     consultation = Consultation.objects.get()

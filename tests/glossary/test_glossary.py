@@ -11,6 +11,7 @@ from django.urls import reverse
 from camket.glossary.importing import import_glossary
 from camket.glossary.models import GlossaryTerm
 from camket.glossary.shipped import GLOSSARY_FILE, glossary_rows, install_glossary
+from camket.lib.history import attribute_change
 from tests.api.conftest import ApiClient
 
 
@@ -30,7 +31,7 @@ def test_reinstalling_keeps_peoples_edits_and_restores_nothing_deleted(tmp_path,
     term = GlossaryTerm.objects.get(term_vi="tra tấn", term_en="torture")
     term.variants_en = "tortured; waterboarding"
     term.archived = True
-    term._history_user = world.coordinator
+    attribute_change(term, world.coordinator)
     term.save()
     renamed = GlossaryTerm.objects.get(term_vi="tử hình", term_en="death penalty")
     renamed.term_en = "capital punishment"

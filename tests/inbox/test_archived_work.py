@@ -5,7 +5,7 @@ from datetime import date
 from camket.frameworks.models import Framework, Recommendation
 from camket.inbox.work import work_for
 from camket.plans import indicators
-from camket.reminders.services import open_due_dates
+from camket.reports.due_dates import open_due_dates
 from tests.inbox.conftest import TODAY
 
 AGENCY_WORK = ["opinions_requested", "reports_overdue", "reports_due_soon", "reports_returned"]

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import override_settings
 
+from camket.demo.loader import load_demo
 from camket.inbox.models import Notification
 from camket.inbox.work import work_for
-from camket.web.demo import load_demo
 
 TODAY = date(2026, 11, 23)
 

@@ -1,8 +1,8 @@
+from camket.demo import frameworks as demo_frameworks
+from camket.demo.laws import ACTS, load_demo_laws
 from camket.frameworks.models import Framework
 from camket.legislation.models import LegalAct
 from camket.links.models import RegisterLink
-from camket.web import demo_frameworks
-from camket.web.demo_laws import ACTS, load_demo_laws
 from tests.personas import make_recommendation
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from camket.frameworks.models import State
+from camket.lib.history import attribute_change
 from camket.treaties.models import Participation, Reservation
 from camket.treaties.shipped import (
     SHIPPED_REASON,
@@ -118,7 +119,7 @@ def test_a_row_a_person_changed_is_never_overwritten(world):
     iccpr = _status("ICCPR")
     iccpr.note = "Checked against the depositary by the ministry."
     iccpr.report_due_on = datetime.date(2030, 3, 1)
-    iccpr._history_user = world.coordinator
+    attribute_change(iccpr, world.coordinator)
     iccpr.save()
     result = install_shipped_status()
     iccpr.refresh_from_db()

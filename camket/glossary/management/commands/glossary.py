@@ -76,8 +76,8 @@ class Command(BaseCommand):
         except PermissionDenied as error:
             raise CommandError(str(error)) from None
         if result.errors:
-            for error in result.errors:
-                self.stderr.write(str(error))
+            for problem in result.errors:
+                self.stderr.write(str(problem))
             raise CommandError(
                 _("Nothing was imported: %(count)d problem(s).") % {"count": len(result.errors)}
             )

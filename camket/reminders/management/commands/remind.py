@@ -1,6 +1,7 @@
 import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from camket.inbox.notify import notify_due_soon
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         "Suitable for cron, e.g. daily."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--dry-run", action="store_true", help="list what would be sent, send nothing"
         )
@@ -25,7 +26,7 @@ class Command(BaseCommand):
             "--enqueue", action="store_true", help="queue the run for the background worker instead"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if options["enqueue"]:
             result = send_due_reminders.enqueue()
             self.stdout.write(_("Queued as task %(id)s.") % {"id": result.id})
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             self.stdout.write(_("%(count)d reminder(s) sent.") % {"count": sent})
         self._fail_if_any(failed)
 
-    def _fail_if_any(self, failed) -> None:
+    def _fail_if_any(self, failed: list[Any]) -> None:
         """The others went out; a non-zero exit tells cron some did not (see the log)."""
         if failed:
             raise CommandError(

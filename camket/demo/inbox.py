@@ -12,6 +12,7 @@ from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.states import StateResolver
 from camket.inbox.models import Notification
 from camket.inbox.notify import notify_due_soon
+from camket.lib.history import attribute_change
 from camket.plans import indicators
 from camket.plans.models import Action, Indicator
 from camket.plans.schedule import add_months
@@ -122,7 +123,7 @@ def _opinion_to_decide(coordinator, today) -> None:
             state_under_review=framework.state_under_review,
             status=Recommendation.Status.PUBLISHED,
         )
-        item._history_user = coordinator
+        attribute_change(item, coordinator)
         item.refresh_search_document([])
         item.save()
         items.append(item)

@@ -2,7 +2,7 @@
 
 Everything here is invented for the demo (decision number, figures, reports); it is not the
 official plan of any government. Dates are given in months from the start of the plan's
-reporting window (see demo_plan.window_start), so that the reports always span the two years
+reporting window (see plan.window_start), so that the reports always span the two years
 before the day the demo is loaded.
 """
 

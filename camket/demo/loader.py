@@ -5,21 +5,22 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 
 from camket.accounts.models import Agency, Membership
+from camket.demo import data
+from camket.demo.consultation import load_demo_consultation
+from camket.demo.cooperation import load_demo_cooperation
+from camket.demo.crosswalk import load_demo_frameworks
+from camket.demo.guard import claim_demo_database
+from camket.demo.inbox import load_demo_work
+from camket.demo.laws import load_demo_laws
+from camket.demo.plan import load_demo_plan
 from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.states import StateResolver
 from camket.frameworks.taxonomies import CategoryResolver, ensure_builtin_taxonomies
+from camket.lib.history import attribute_change
 from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.review import services
 from camket.review.models import Assessment
 from camket.treaties.linking import link_items
-from camket.web import demo_data as data
-from camket.web.demo_consultation import load_demo_consultation
-from camket.web.demo_cooperation import load_demo_cooperation
-from camket.web.demo_crosswalk import load_demo_frameworks
-from camket.web.demo_guard import claim_demo_database
-from camket.web.demo_inbox import load_demo_work
-from camket.web.demo_laws import load_demo_laws
-from camket.web.demo_plan import load_demo_plan
 
 
 def load_demo(*, today: date) -> list[tuple[str, str, str]]:
@@ -82,7 +83,7 @@ def _load_recommendations(framework, states, coordinator, today):
             status=Recommendation.Status.PUBLISHED,
             session=46,
         )
-        recommendation._history_user = coordinator
+        attribute_change(recommendation, coordinator)
         recommendation.refresh_search_document(recommenders)
         recommendation.save()
         recommendation.recommending_states.set([states.resolve(name) for name in recommenders])

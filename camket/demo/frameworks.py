@@ -3,7 +3,7 @@
 Names, years and structures are public facts; the items are short paraphrases written for the
 demo, not quotations of the documents. Each definition is loaded with
 `frameworks.definitions.load_data` (loading it again changes nothing); `TAGS`, `LINKS` and
-`ACTION_ITEMS` are applied by `demo_crosswalk.py`.
+`ACTION_ITEMS` are applied by `crosswalk.py`.
 """
 
 UNODC = "unodc-vn-2012-2017"
@@ -11,7 +11,7 @@ DECLARATION_2019 = "cnd-ministerial-declaration-2019"
 KYOTO = "kyoto-declaration-2021"
 CRIME_STRATEGY = "vn-crime-strategy-2016-2025"
 DRUG_PROGRAMME = "vn-drug-programme-2021-2025"
-UPR = "upr-viet-nam-cycle-4"  # demo_data.FRAMEWORK
+UPR = "upr-viet-nam-cycle-4"  # data.FRAMEWORK
 
 
 def _items(*rows) -> list[dict]:

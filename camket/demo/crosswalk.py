@@ -3,14 +3,14 @@ services the UI and the CLI use. Each step is idempotent: a second run writes no
 
 from django.contrib.auth import get_user_model
 
+from camket.demo import frameworks as data
+from camket.demo import plan_data as demo_plan_data
 from camket.frameworks import definitions
 from camket.frameworks.models import Category, Recommendation
 from camket.lib.vocabulary import DRUGS_CRIME, SDG
 from camket.links.services import add_link
 from camket.plans import services as plan_services
 from camket.plans.models import Action
-from camket.web import demo_frameworks as data
-from camket.web import demo_plan_data
 
 
 def load_demo_frameworks() -> None:

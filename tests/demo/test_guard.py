@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from camket.accounts.models import Agency
+from camket.demo.guard import NotADemoDatabase
+from camket.demo.loader import load_demo
 from camket.frameworks.models import Framework
-from camket.web.demo import load_demo
-from camket.web.demo_guard import NotADemoDatabase
 from camket.web.models import DemoDatabase
 
 

@@ -6,12 +6,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from camket.demo.data import FRAMEWORK
+from camket.demo.guard import NotADemoDatabase
+from camket.demo.loader import load_demo
 from camket.frameworks.models import Framework
 from camket.tagging import runs
 from camket.tagging.tagger import newest_version
-from camket.web.demo import load_demo
-from camket.web.demo_data import FRAMEWORK
-from camket.web.demo_guard import NotADemoDatabase
 
 
 class Command(BaseCommand):

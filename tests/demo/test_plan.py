@@ -10,13 +10,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
+from camket.demo.loader import load_demo
+from camket.demo.plan import window_start
 from camket.frameworks.models import Recommendation
 from camket.plans.models import Action, DueDate, Plan
-from camket.reminders.services import open_due_dates
+from camket.reports.due_dates import open_due_dates
 from camket.reports.files import check_evidence
 from camket.reports.models import Evidence, ProgressReport
-from camket.web.demo import load_demo
-from camket.web.demo_plan import window_start
 
 TODAY = date(2026, 11, 23)
 State = ProgressReport.State
@@ -193,9 +193,9 @@ def test_agency_officers_have_addresses_for_reminders(db, demo):
 
 
 def test_the_drug_and_crime_frameworks_are_crosswalked_to_the_upr(db, demo):
+    from camket.demo import frameworks as data
     from camket.frameworks.models import Framework
     from camket.links.models import ItemLink
-    from camket.web import demo_frameworks as data
 
     assert Framework.objects.filter(slug__in=[d["slug"] for d in data.DEFINITIONS]).count() == 5
     assert Framework.objects.get(slug=data.DRUG_PROGRAMME).coordinating_agency.code == "mps"

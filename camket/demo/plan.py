@@ -16,6 +16,8 @@ from django.contrib.auth import get_user_model
 from openpyxl import Workbook
 
 from camket.accounts.models import Agency, Membership
+from camket.demo import data as demo_data
+from camket.demo import plan_data as data
 from camket.frameworks.models import Implementation, Recommendation
 from camket.plans import indicators as indicator_services
 from camket.plans import services as plan_services
@@ -25,8 +27,6 @@ from camket.reports import services as report_services
 from camket.reports.models import ProgressReport
 from camket.review import services as review_services
 from camket.review.models import Cluster
-from camket.web import demo_data
-from camket.web import demo_plan_data as data
 
 EARLIEST_START = date(2025, 1, 1)
 MONTHS_REPORTED = 22  # the plan starts about this long before the day the demo is loaded
@@ -180,7 +180,7 @@ class Event:
     due_date: DueDate
     kind: str  # accepted, submitted, returned, draft (missing ones make no event)
     value: Decimal
-    indicator: tuple  # the indicator's row in demo_plan_data.ACTIONS
+    indicator: tuple  # the indicator's row in plan_data.ACTIONS
     history: list  # (due date, value) of the indicator's reports so far, this one included
     last_accepted: bool = False
 

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from camket.accounts.models import Agency
+from camket.demo import data
 from camket.frameworks.models import Framework, Recommendation
-from camket.web import demo_data as data
 from camket.web.models import DemoDatabase
 
 

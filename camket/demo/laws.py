@@ -9,11 +9,11 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from camket.accounts import roles
+from camket.demo import frameworks
 from camket.frameworks.models import Recommendation
 from camket.legislation import services
 from camket.legislation.models import LegalAct
 from camket.treaties.models import Instrument
-from camket.web import demo_frameworks as frameworks
 
 NA, NA_VI = "National Assembly", "Quốc hội"
 CT_KEYS = ["CT-BOMBINGS-1997", "CT-FINANCING-1999", "CT-HOSTAGES-1979", "CT-NUCLEAR-2005"]
