@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 import zipfile
 
 import docx
@@ -14,7 +15,7 @@ from openpyxl import Workbook
 
 # Kept low in the fuzz tests (see the `limits` fixture) so that "huge" stays cheap to build.
 CELL_CHARS = 300
-UNCOMPRESSED_BYTES = 400_000
+UNCOMPRESSED_BYTES = 2_000_000  # a python-docx document alone unpacks to ~1 MB
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1258", "cp1252", "utf-16", "utf-16-le", "utf-16-be")
 
 FORMULAS = (
@@ -39,7 +40,20 @@ cell_text = st.one_of(
 def csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows(rows)
-    return out.getvalue().encode(encoding, errors="replace")
+    text = out.getvalue()
+    if encoding == "cp1258":
+        text = "".join(_cp1258_spelling(c) for c in text)
+    return text.encode(encoding, errors="replace")
+
+
+def _cp1258_spelling(letter: str) -> str:
+    """How Windows-1258 writes a Vietnamese letter: a base letter and a combining tone mark."""
+    try:
+        letter.encode("cp1258")
+        return letter
+    except UnicodeEncodeError:
+        parts = unicodedata.normalize("NFD", letter)
+        return unicodedata.normalize("NFC", parts[:-1]) + parts[-1:]
 
 
 def xlsx_bytes(rows: list[list[str]], merge_header: bool = False) -> bytes:
