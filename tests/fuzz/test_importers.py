@@ -2,7 +2,11 @@
 saying what is wrong, and where when it knows), never raises, and writes nothing when it
 returns errors. Bounded: see tests/fuzz/conftest.py for the profiles."""
 
+import io
 import logging
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -114,6 +118,7 @@ def test_recommendation_import_succeeds_or_explains_and_writes_nothing(
     framework, limits, crashes, upload, publish
 ):
     name, raw = upload
+    crashes.messages.clear()  # the handler outlives an example; what it saw before is not this
     before = counts(Recommendation, ImportRun, Framework)
     summary = import_file(name, raw=raw, framework_slug=framework.slug, publish=publish)
     assert crashes.messages == []  # a parser error nobody foresaw, caught by the catch-all
@@ -196,3 +201,33 @@ def test_the_seed_files_the_damage_starts_from_import_cleanly(framework, limits)
             name,
             summary.errors,
         )
+
+
+def test_a_corrupted_deflate_stream_is_reported_as_damage_not_caught_as_a_crash(
+    framework, limits, crashes
+):
+    # Found by the fuzzing: zlib.error escaped the package checks into the catch-all.
+    raw = corrupted_member(files.docx_bytes([OHCHR_HEADERS, OHCHR_ROW]), "word/document.xml")
+    summary = import_file("damaged.docx", raw=raw, framework_slug=framework.slug)
+    assert crashes.messages == []
+    assert not summary.ok and "damaged" in str(summary.errors[0])
+
+
+def corrupted_member(package: bytes, member: str) -> bytes:
+    """The package with a byte of `member`'s deflate stream changed so that inflating it
+    fails in zlib (not at the CRC check after it)."""
+    info = zipfile.ZipFile(io.BytesIO(package)).getinfo(member)
+    name_length, extra_length = struct.unpack(
+        "<HH", package[info.header_offset + 26 : info.header_offset + 30]
+    )
+    start = info.header_offset + 30 + name_length + extra_length
+    for at in range(start + 2, start + info.compress_size):
+        data = bytearray(package)
+        data[at] ^= 0xFF
+        try:
+            zipfile.ZipFile(io.BytesIO(bytes(data))).read(member)
+        except zlib.error:
+            return bytes(data)
+        except zipfile.BadZipFile:
+            continue
+    raise AssertionError("no byte of the member breaks its deflate stream")
