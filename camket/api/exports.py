@@ -49,15 +49,14 @@ class ExportOptions(Schema):
     lang: Literal["en", "vi"] = Field("en", description="language of headers and labels")
 
 
+_BINARY = {"schema": {"type": "string", "format": "binary"}}
 _FILE = {
     "content": {
-        media: {"schema": {"type": "string", "format": "binary"}}
-        for media in (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "text/csv",
-            "application/json",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _BINARY,
+        "text/csv": _BINARY,
+        # format=json answers a JSON document, not a string: say so, or clients refuse it
+        "application/json": {"schema": {"type": "object"}},
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _BINARY,
     },
     "description": "The file. JSON follows /open-data/schema/recommendations-1.json.",
 }
@@ -105,9 +104,7 @@ QueueExportFilters = create_model(
 )
 
 _TABLE = {
-    "content": {
-        media: {"schema": {"type": "string", "format": "binary"}} for media in _FILE["content"]
-    },
+    "content": _FILE["content"],
     "description": "The file. JSON: {schema, schema_version, generated_at, title, filters, "
     "columns, rows} (docs/open-data.md).",
 }

@@ -15,7 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from camket.importers.camket_matrix import parse as camket_matrix
-from camket.importers.limits import LimitExceeded
+from camket.importers.limits import PACKAGE_DAMAGE, LimitExceeded
 from camket.importers.records import ParseResult, RowError
 from camket.importers.tabular import parse as tabular
 from camket.importers.tabular.reading import XLSX_MAGIC, UnreadableFile, read_table
@@ -120,7 +120,7 @@ def _packed(raw: bytes) -> bool:
                 with package.open(name) as part:
                     if _MATRIX_MARKER in part.read(50_000_000):
                         return True
-    except (zipfile.BadZipFile, OSError, RuntimeError):
+    except (*PACKAGE_DAMAGE, OSError, RuntimeError):
         return False
     return False
 

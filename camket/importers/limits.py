@@ -19,6 +19,7 @@ when a file is imported.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import IO
 
@@ -44,6 +45,9 @@ class LimitExceeded(Exception):
 XLSX_TAGS = ((b"<row", b":row"), (b"<c ", b"<c>", b"<c/", b":c ", b":c>", b":c/"))
 DOCX_TAGS = ((b"<tr ", b"<tr>", b":tr ", b":tr>"), (b"<tc ", b"<tc>", b":tc ", b":tc>"))
 _CHUNK = 1 << 20
+# What reading a damaged ZIP package raises: a bad directory, or a member's deflate stream
+# corrupted (zlib.error) or cut short (EOFError) when it is read.
+PACKAGE_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError)
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class ImportLimits:
 
         First from the ZIP directory alone, then by counting row and cell tags in the
         unpacked members, a megabyte at a time. A damaged package raises
-        zipfile.BadZipFile, which the caller reports as it reports any other damage.
+        one of PACKAGE_DAMAGE, which the caller reports as it reports any other damage.
         """
         with zipfile.ZipFile(source) as package:
             members = package.infolist()

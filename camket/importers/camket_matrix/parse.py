@@ -20,6 +20,7 @@ from camket.exports.cells import unneutralised
 from camket.exports.matrix import FORMAT_VERSION, ITEM_PREFIX, MARKER
 from camket.frameworks.models import Recommendation
 from camket.importers.camket_matrix.about import About, read_columns, read_hint, read_taxonomies
+from camket.importers.limits import PACKAGE_DAMAGE
 from camket.importers.records import (
     AFFECTED_PERSONS,
     ParsedRecommendation,
@@ -44,7 +45,7 @@ def looks_like_camket_docx(path: Path) -> bool:
         with zipfile.ZipFile(path) as package:
             with package.open("word/document.xml") as part:
                 return _MARKER_BYTES in part.read(50_000_000)
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (*PACKAGE_DAMAGE, KeyError, OSError):
         return False
 
 

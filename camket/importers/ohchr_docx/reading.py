@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from camket.importers.limits import DOCX_TAGS, ImportLimits, LimitExceeded
+from camket.importers.limits import DOCX_TAGS, PACKAGE_DAMAGE, ImportLimits, LimitExceeded
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P = f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}p"
@@ -55,13 +55,13 @@ def read_document(path: Path) -> WordDocument:
     limits = ImportLimits.current()
     try:
         limits.check_package(path, DOCX_TAGS)  # LimitExceeded: the caller reports it as it is
-    except (zipfile.BadZipFile, OSError):
+    except (*PACKAGE_DAMAGE, OSError):
         pass  # not a readable ZIP package: python-docx's failure below says why
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
         raise UnreadableDocument(_why_not_a_package(path)) from None
-    except zipfile.BadZipFile as error:
+    except PACKAGE_DAMAGE as error:
         raise UnreadableDocument(
             _("the file is damaged or cut short: %(error)s") % {"error": error}
         ) from None
