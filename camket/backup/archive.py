@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeGuard
 
 from django.utils.translation import gettext as _
 
@@ -84,10 +85,10 @@ def writing(out: Path) -> Iterator[ArchiveWriter]:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    mode = "w:gz" if out.name.endswith((".gz", ".tgz")) else "w"
+    compressed = out.name.endswith((".gz", ".tgz"))
     try:
         with os.fdopen(handle, "wb") as stream:
-            with tarfile.open(fileobj=stream, mode=mode) as tar:
+            with tarfile.open(fileobj=stream, mode="w:gz" if compressed else "w") as tar:
                 yield ArchiveWriter(tar)
             stream.flush()
             os.fsync(stream.fileno())
@@ -123,7 +124,7 @@ def read(archive: Path, into: Path | None = None) -> dict:
 
 def _read(archive: Path, into: Path | None) -> dict:
     found: dict[str, dict] = {}
-    manifest = None
+    manifest: Any = None
     with tarfile.open(archive, mode="r:*") as tar:
         for member in tar:
             if not member.isfile() or not _safe_name(member.name) or member.name in found:
@@ -132,6 +133,7 @@ def _read(archive: Path, into: Path | None) -> dict:
                     % {"path": archive, "name": member.name}
                 )
             stream = tar.extractfile(member)
+            assert stream is not None  # regular files only: other kinds were refused above
             if member.name == MANIFEST:
                 manifest = json.loads(stream.read())
                 found[MANIFEST] = {}
@@ -158,7 +160,7 @@ def _read(archive: Path, into: Path | None) -> dict:
     return manifest
 
 
-def _is_manifest(manifest) -> bool:
+def _is_manifest(manifest: Any) -> TypeGuard[dict[str, Any]]:
     return (
         isinstance(manifest, dict)
         and isinstance(manifest.get("files"), dict)

@@ -116,7 +116,9 @@ def connect(db_settings: dict):
     import psycopg
 
     try:
-        return psycopg.connect(**libpq_parameters(db_settings))
+        return psycopg.connect(
+            conninfo=psycopg.conninfo.make_conninfo(**libpq_parameters(db_settings))
+        )
     except psycopg.OperationalError as error:
         raise BackupError(
             _("Cannot connect to the database %(name)s: %(error)s")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -52,7 +53,7 @@ def create_backup(out: Path) -> dict:
             secret_key = Path(settings.DATA_DIR) / SECRET_KEY_FILE
             if secret_key.is_file():
                 writer.add_file(secret_key, SECRET_KEY_FILE)
-            manifest = {
+            manifest: dict[str, Any] = {
                 "format": FORMAT_VERSION,
                 "camket_version": camket_version(),
                 "created_at": datetime.now(UTC).isoformat(timespec="seconds"),

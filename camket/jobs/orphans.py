@@ -49,7 +49,8 @@ def _upload_root(field: models.FileField) -> Path:
 
 def stored_files() -> tuple[set[Path], set[Path]]:
     """The folders camket stores files in, and every file a row (or a history row) names."""
-    folders, named = set(), set()
+    folders: set[Path] = set()
+    named: set[Path] = set()
     for model, field in _file_fields():
         folders.add(_upload_root(field))
         sources = [model]
@@ -75,7 +76,7 @@ def find_orphans(*, older_than: timedelta, now=None) -> list[Orphan]:
     now = now or timezone.now()
     cutoff = (now - older_than).timestamp()
     folders, named = stored_files()
-    candidates = set()
+    candidates: set[Path] = set()
     for folder in folders:
         if folder.is_dir():
             candidates.update(p for p in folder.rglob("*") if p.is_file() and p not in named)

@@ -4,6 +4,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -33,7 +34,7 @@ def allowed_hosts_problems(raw: str | None) -> list[str]:
     return []
 
 
-def parse_database_url(url: str, conn_max_age: int) -> tuple[dict, list[str]]:
+def parse_database_url(url: str, conn_max_age: int) -> tuple[dict[str, Any], list[str]]:
     """The DATABASES entry for `url`, or a SQLite stand-in and the problem with `url`."""
     shown = _without_password(url)
     try:
@@ -43,7 +44,7 @@ def parse_database_url(url: str, conn_max_age: int) -> tuple[dict, list[str]]:
         return {}, [f"DATABASE_URL={shown!r} cannot be read."]
     if not config.get("ENGINE") or not config.get("NAME"):
         return {}, [f"DATABASE_URL={shown!r} names no database."]
-    return config, []
+    return dict(config), []
 
 
 def _without_password(url: str) -> str:

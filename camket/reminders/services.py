@@ -154,8 +154,10 @@ def send_reminders(*, today: date | None = None, dry_run: bool = False) -> list[
         if sent:
             outcomes.append(_outcome(due_date, kind, user, sent=True))
     if not dry_run:
-        failed = sum(1 for outcome in outcomes if outcome.error)
-        logger.info("Reminders of %s: %d sent, %d failed.", today, len(outcomes) - failed, failed)
+        failures = sum(1 for outcome in outcomes if outcome.error)
+        logger.info(
+            "Reminders of %s: %d sent, %d failed.", today, len(outcomes) - failures, failures
+        )
     return outcomes
 
 

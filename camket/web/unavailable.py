@@ -28,6 +28,7 @@ def database_unreachable(error: BaseException | None) -> bool:
 
 def unavailable_response(request) -> HttpResponse:
     message = _("The database cannot be reached at the moment; try again in a minute.")
+    response: HttpResponse
     if request.path.startswith(API_PREFIX):
         response = JsonResponse({"detail": message}, status=503)
     else:
