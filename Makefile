@@ -52,8 +52,10 @@ bench: install
 	$(BIN)/python benchmarks/hostile_files.py
 	$(BIN)/python benchmarks/write_lock.py
 	$(BIN)/python benchmarks/documents.py
+	$(BIN)/python benchmarks/scale.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/run.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/monitoring.py
+	bash scripts/with-postgres.sh $(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -34,12 +34,18 @@ def _data_rows(name: str) -> list[dict]:
 
 
 def ensure_builtin_taxonomies() -> None:
-    """Create the built-in taxonomies and their categories; safe to run again."""
+    """Create the built-in taxonomies and their categories; safe to run again. What is
+    installed is read in a few queries, and only what differs is written."""
     taxonomies = {}
     for slug, name, name_vi in BUILTIN_TAXONOMIES:
         taxonomies[slug], _ = Taxonomy.objects.update_or_create(
             slug=slug, defaults={"name": name, "name_vi": name_vi}
         )
+    installed = {
+        (c.taxonomy_id, c.name): c
+        for c in Category.objects.filter(taxonomy__in=list(taxonomies.values()))
+    }
+    _upsert = functools.partial(_upsert_into, installed)
     for name, name_vi in labels.UPR_INFO_ISSUES:
         _upsert(taxonomies[UPR_INFO_ISSUES], name=name, name_vi=name_vi)
     for code, name, name_vi in labels.UHRI_THEMES:
@@ -76,21 +82,32 @@ def _install_drugs_crime(taxonomy: Taxonomy, sdg_targets: dict[str, Category]) -
     each with the SDG targets it serves; a category is found again by its code, so a name
     corrected in the file is corrected in the database."""
     by_code: dict[str, Category] = {}
+    installed = {c.code: c for c in Category.objects.filter(taxonomy=taxonomy)}
+    related = Category.related_sdgs.through.objects.filter(from_category__taxonomy=taxonomy)
+    served: dict[int, set[int]] = {}
+    for category_id, target_id in related.values_list("from_category_id", "to_category_id"):
+        served.setdefault(category_id, set()).add(target_id)
     for row in _data_rows("drugs-crime.csv"):
-        category = Category.objects.filter(taxonomy=taxonomy, code=row["code"]).first()
-        category = category or Category(taxonomy=taxonomy, code=row["code"])
-        category.name, category.name_vi = row["name"], row["name_vi"]
-        category.parent = by_code[row["parent"]] if row["parent"] else None
-        category.save()
+        category = installed.get(row["code"]) or Category(taxonomy=taxonomy, code=row["code"])
+        parent = by_code[row["parent"]] if row["parent"] else None
+        wanted = {"name": row["name"], "name_vi": row["name_vi"], "parent_id": parent and parent.pk}
+        if category.pk is None or any(getattr(category, k) != v for k, v in wanted.items()):
+            for attribute, value in wanted.items():
+                setattr(category, attribute, value)
+            category.save()
         by_code[row["code"]] = category
-        category.related_sdgs.set([sdg_targets[code] for code in row["sdg_targets"].split()])
+        targets = [sdg_targets[code] for code in row["sdg_targets"].split()]
+        if served.get(category.pk, set()) != {target.pk for target in targets}:
+            category.related_sdgs.set(targets)
 
 
-def _upsert(taxonomy, *, name, name_vi="", code="", parent=None, replaces=()) -> Category:
-    """A built-in category; its Vietnamese name is camket's unless a person wrote another
-    (`replaces`: what camket shipped before, which is not a person's)."""
-    category = Category.objects.filter(taxonomy=taxonomy, name=name).first()
-    category = category or Category(taxonomy=taxonomy, name=name)
+def _upsert_into(
+    installed: dict, taxonomy, *, name, name_vi="", code="", parent=None, replaces=()
+) -> Category:
+    """A built-in category (`installed`: those already there, by taxonomy id and name); its
+    Vietnamese name is camket's unless a person wrote another (`replaces`: what camket shipped
+    before, which is not a person's)."""
+    category = installed.get((taxonomy.pk, name)) or Category(taxonomy=taxonomy, name=name)
     wanted = {"code": code, "parent_id": parent.pk if parent else None, "unmapped": False}
     if not category.name_vi or category.name_vi in replaces:
         wanted["name_vi"] = name_vi

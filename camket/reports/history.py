@@ -44,7 +44,8 @@ def _blank_draft(record) -> None:
             setattr(record, name, ProgressReport._meta.get_field(name).get_default())
 
 
-def report_history(user, report) -> list[HistoryEntry]:
+def report_history(user, report, evidence=None) -> list[HistoryEntry]:
+    """`evidence`: the report's files this user may see, when the caller has read them already."""
     if not may_see_history(user, report):
         return []
     if writes_report(user, report):
@@ -56,6 +57,8 @@ def report_history(user, report) -> list[HistoryEntry]:
             shows=lambda record, older: within(windows, record.history_date), compare_first=True
         )
     entries = entries_for(report, user=user, lens=lens)
-    for item in visible_evidence(user).filter(report=report):
+    if evidence is None:
+        evidence = visible_evidence(user).filter(report=report)
+    for item in evidence:
         entries += entries_for(item, subject=item.original_name, user=user, lens=evidence_lens)
     return sorted(entries, key=lambda entry: entry.when, reverse=True)

@@ -88,6 +88,18 @@ def get_report_for_user(user, pk) -> ProgressReport:
     return as_handed_over(user, report)
 
 
+def report_of_due_date_for_user(user, due_date) -> ProgressReport | None:
+    """The due date's report as this user reads it; None when there is none or it is hidden
+    (another agency's draft): one read of the report."""
+    report = (
+        visible_reports(user)
+        .select_related("due_date", "due_date__indicator", "due_date__indicator__agency")
+        .filter(due_date=due_date)
+        .first()
+    )
+    return as_handed_over(user, report)
+
+
 def get_evidence_for_user(user, pk) -> Evidence:
     try:
         return visible_evidence(user).select_related("report").get(pk=pk)

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,24 +16,19 @@ from camket.reports.files import check_evidence, download_response, too_large
 from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
 from camket.reports.history import report_history
 from camket.reports.queues import QueueFilters
-from camket.reports.scoping import get_evidence_for_user, get_report_for_user, visible_evidence
+from camket.reports.scoping import (
+    get_evidence_for_user,
+    get_report_for_user,
+    report_of_due_date_for_user,
+    visible_evidence,
+)
 from camket.web.helpers import error_text, keep_input_after_stale_edit, stale_message
-
-
-def _visible_report(user, due_date):
-    report = services.report_of(due_date)
-    if report is None:
-        return None
-    try:
-        return get_report_for_user(user, report.pk)
-    except Http404:  # the report exists but is a draft of another agency
-        return None
 
 
 @login_required
 def due_date_report_view(request, pk):
     due_date = get_due_date_for_user(request.user, pk)
-    report = _visible_report(request.user, due_date)
+    report = report_of_due_date_for_user(request.user, due_date)
     can_edit = request.user.has_perm("reports.change_report", due_date)
     form = ReportForm(request.POST or None, instance=report)
     evidence_form = EvidenceForm(request.POST or None, request.FILES or None) if can_edit else None
@@ -43,8 +37,8 @@ def due_date_report_view(request, pk):
             raise PermissionDenied(_("You cannot change this report."))
         if _save_report(request, due_date, form, evidence_form):
             return redirect("due-date-report", pk=pk)
-    history = report_history(request.user, report) if report else []
     evidence = list(visible_evidence(request.user).filter(report=report)) if report else []
+    history = report_history(request.user, report, evidence) if report else []
     indicator = due_date.indicator
     return render(
         request,

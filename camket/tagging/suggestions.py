@@ -6,12 +6,14 @@ not proposed again for that recommendation. Pending suggestions a newer model no
 are removed; decided ones are never changed by a run.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from camket.accounts.permissions import require
 from camket.frameworks.models import Category, Recommendation
@@ -77,10 +79,12 @@ def suggest(recommendations, tagger: Tagger) -> SuggestOutcome:
         neighbours = tagger.sdg.neighbours(
             texts, sdg_texts, sdg_goals, text_ids=[r.pk for r in batch], known_ids=sdg_ids
         )
-        for recommendation, tags in zip(batch, tagger.tag(texts, neighbours), strict=True):
-            wanted = _wanted(tagger, recommendation, tags, categories)
-            _store(recommendation, wanted, tagger.version, outcome)
-            outcome.recommendations += 1
+        wanted = [
+            (recommendation, _wanted(tagger, recommendation, tags, categories))
+            for recommendation, tags in zip(batch, tagger.tag(texts, neighbours), strict=True)
+        ]
+        _store(wanted, tagger.version, outcome)
+        outcome.recommendations += len(batch)
     return outcome
 
 
@@ -119,32 +123,47 @@ def _wanted(tagger, recommendation, tags, categories) -> list[Wanted]:
 
 
 @transaction.atomic
-def _store(recommendation, wanted: list[Wanted], version: str, outcome: SuggestOutcome) -> None:
-    tagged = set(recommendation.categories.values_list("pk", flat=True))
-    existing = {s.key: s for s in recommendation.suggestions.all()}
-    keep = set()
-    for item in wanted:
-        if item.category and item.category.pk in tagged:
-            continue
-        keep.add(item.key)
-        suggestion = existing.get(item.key)
-        values = {"confidence": item.confidence, "reasons": item.reasons, "model_version": version}
-        if suggestion is None:
-            _, created = Suggestion.objects.get_or_create(
-                recommendation=recommendation,
-                key=item.key,
-                defaults={
-                    "kind": item.kind,
-                    "category": item.category,
-                    "action_category": item.action_category,
-                    **values,
-                },
-            )
-            outcome.created += created
-        elif suggestion.state == State.PENDING:
-            Suggestion.objects.filter(pk=suggestion.pk, state=State.PENDING).update(**values)
-            outcome.updated += 1
-    stale = [s.pk for key, s in existing.items() if key not in keep and s.state == State.PENDING]
+def _store(batch: list[tuple], version: str, outcome: SuggestOutcome) -> None:
+    """Write a batch's suggestions in a few queries, whatever its size: (recommendation,
+    wanted) pairs. A suggestion someone decided meanwhile is neither refreshed nor removed."""
+    ids = [recommendation.pk for recommendation, _ in batch]
+    tagged = defaultdict(set)
+    links = Recommendation.categories.through.objects.filter(recommendation_id__in=ids)
+    for recommendation_id, category_id in links.values_list("recommendation_id", "category_id"):
+        tagged[recommendation_id].add(category_id)
+    existing = defaultdict(dict)
+    for suggestion in Suggestion.objects.filter(recommendation_id__in=ids):
+        existing[suggestion.recommendation_id][suggestion.key] = suggestion
+    new, refreshed, stale = [], [], []
+    for recommendation, wanted in batch:
+        own, keep = existing[recommendation.pk], set()
+        for item in wanted:
+            if item.key in keep or (
+                item.category and item.category.pk in tagged[recommendation.pk]
+            ):
+                continue
+            keep.add(item.key)
+            suggestion = own.get(item.key)
+            if suggestion is None:
+                suggestion = Suggestion(
+                    recommendation=recommendation,
+                    key=item.key,
+                    kind=item.kind,
+                    category=item.category,
+                    action_category=item.action_category,
+                )
+                new.append(suggestion)
+            elif suggestion.state != State.PENDING:
+                continue
+            else:
+                refreshed.append(suggestion)
+            suggestion.confidence, suggestion.reasons = item.confidence, item.reasons
+            suggestion.model_version = version
+        stale += [s.pk for key, s in own.items() if key not in keep and s.state == State.PENDING]
+    outcome.created += len(bulk_create_with_history(new, Suggestion, batch_size=BATCH))
+    outcome.updated += Suggestion.objects.filter(state=State.PENDING).bulk_update(
+        refreshed, ["confidence", "reasons", "model_version"], batch_size=BATCH
+    )
     outcome.removed += Suggestion.objects.filter(pk__in=stale, state=State.PENDING).delete()[0]
 
 
