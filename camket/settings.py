@@ -340,6 +340,25 @@ CAMKET_HOME_STATE = env_str("CAMKET_HOME_STATE", "VNM")
 # and type, leaving out any cell below this number (small counts may point at a known case).
 CAMKET_COOPERATION_PUBLIC_MIN = env_int("CAMKET_COOPERATION_PUBLIC_MIN", 1)
 
+# The cache holds the portal's pages and its "generation" number, and the comment form's rate
+# counters: every web process must see the same one, or a change reaches the portal late in
+# the other gunicorn workers and each worker counts comments on its own. A folder of files
+# is shared by every process of the machine with nothing more to run; it is the default in
+# production. Elsewhere (runserver, tests: one process each) memory is enough.
+CAMKET_CACHE_DIR = env_str("CAMKET_CACHE_DIR") or (
+    str(DATA_DIR / "cache") if CAMKET_PRODUCTION else ""
+)
+if CAMKET_CACHE_DIR:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CAMKET_CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": env_int("CAMKET_CACHE_MAX_ENTRIES", 20_000)},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # A change reason can hold a file name or an imported theme's label, which outgrow the
 # library's default 100 characters (PostgreSQL refuses them; SQLite would keep them silently).
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
