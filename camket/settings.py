@@ -359,6 +359,10 @@ if CAMKET_CACHE_DIR:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The menu's open-work count is kept this long at most (any change to what it counts ends it
+# at once; see camket/inbox/menu_counts.py). 0: counted on every page.
+CAMKET_WORK_COUNT_CACHE_SECONDS = env_int("CAMKET_WORK_COUNT_CACHE_SECONDS", 300)
+
 # A change reason can hold a file name or an imported theme's label, which outgrow the
 # library's default 100 characters (PostgreSQL refuses them; SQLite would keep them silently).
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -54,3 +54,12 @@ def _test_settings(settings, tmp_path):
     settings.LANGUAGE_CODE = "en"
     # Real password hashing costs a second per persona; tests need none of its strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _an_empty_cache():
+    """Test databases reuse primary keys after each rollback: a value cached by an earlier test
+    (a menu count, a portal page) must not be read by the next one."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -6,3 +6,8 @@ class InboxConfig(AppConfig):
     name = "camket.inbox"
     label = "inbox"
     verbose_name = _("My work")
+
+    def ready(self):
+        from camket.inbox.menu_counts import connect_signals
+
+        connect_signals()

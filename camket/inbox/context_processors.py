@@ -1,4 +1,4 @@
-from camket.inbox.work import open_work_count
+from camket.inbox.menu_counts import cached_open_work_count
 
 
 def work(request) -> dict:
@@ -18,7 +18,7 @@ def work(request) -> dict:
         return value
 
     return {
-        "nav_work_count": counted("work", lambda: open_work_count(user)),
+        "nav_work_count": counted("work", lambda: cached_open_work_count(user)),
         "nav_unread_count": counted(
             "unread", lambda: user.notifications.filter(read_at__isnull=True).count()
         ),

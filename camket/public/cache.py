@@ -5,10 +5,7 @@ portal reads bumps it, so the next visitor gets freshly computed pages: unpublis
 takes it off the portal at once, without tracking which pages showed it. Old generations are
 left to expire (CAMKET_PUBLIC_CACHE_SECONDS).
 
-A change is bumped twice: when it is written, and when its transaction commits. A visitor
-between the two still reads the committed (old) rows and caches them under the generation of
-the first bump; the second makes that page stale as soon as the change is visible. Writes that
-send no signals (bulk imports) call `portal_changed()` themselves.
+Writes that send no signals (bulk imports) call `portal_changed()` themselves.
 """
 
 import hashlib
@@ -16,33 +13,22 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
+from camket.lib.generations import Generation
+
 GENERATION_KEY = "camket:public:generation"
+_portal = Generation(GENERATION_KEY)
 
 
 def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
+    return _portal.current()
 
 
 def portal_changed(using=None, **_signal_arguments) -> None:
     """Something the portal shows changed: new generation now, and again once committed."""
-    _bump()
-    transaction.on_commit(_bump, using=using)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): any new number differs from the old keys'
-        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+    _portal.changed(using=using)
 
 
 def _watched_models():
@@ -72,10 +58,6 @@ def connect_signals() -> None:
     from camket.frameworks.models import Category, Framework, Recommendation
     from camket.plans.models import Action
 
-    for model in _watched_models():
-        name = model.__name__
-        post_save.connect(portal_changed, sender=model, dispatch_uid=f"public-save-{name}")
-        post_delete.connect(portal_changed, sender=model, dispatch_uid=f"public-delete-{name}")
     links = [
         Recommendation.recommending_states.through,
         Recommendation.categories.through,
@@ -84,10 +66,7 @@ def connect_signals() -> None:
         Framework.taxonomies.through,
         Category.related_sdgs.through,
     ]
-    for through in links:
-        m2m_changed.connect(
-            portal_changed, sender=through, dispatch_uid=f"public-m2m-{through.__name__}"
-        )
+    _portal.watch(_watched_models(), links, name="public")
 
 
 def _key(kind: str, request) -> str:

@@ -19,6 +19,7 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Category, Recommendation
 from camket.frameworks.scoping import coordinated
 from camket.lib.concurrency import claim_version, save_if_current
+from camket.lib.generations import OPEN_WORK
 from camket.lib.history import attribute_change
 from camket.lib.vocabulary import SDG, UPR_INFO_ISSUES
 from camket.tagging import confirmed
@@ -165,6 +166,8 @@ def _store(batch: list[tuple], version: str, outcome: SuggestOutcome) -> None:
         refreshed, ["confidence", "reasons", "model_version"], batch_size=BATCH
     )
     outcome.removed += Suggestion.objects.filter(pk__in=stale, state=State.PENDING).delete()[0]
+    if new or refreshed:
+        OPEN_WORK.bump()  # bulk writes send no signals; coordinators' counts include these
 
 
 def _claim(user, suggestion: Suggestion, state: str) -> None:

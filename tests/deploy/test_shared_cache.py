@@ -5,6 +5,7 @@ import sys
 
 from django.core.cache.backends.filebased import FileBasedCache
 
+from camket.lib import generations
 from camket.public import cache as portal_cache
 
 
@@ -39,8 +40,8 @@ def test_production_shares_a_folder_cache_and_development_keeps_memory(tmp_path)
 def test_a_bump_in_one_process_is_seen_by_another_through_the_folder(tmp_path, monkeypatch):
     first = FileBasedCache(str(tmp_path), {})
     second = FileBasedCache(str(tmp_path), {})
-    monkeypatch.setattr(portal_cache, "cache", first)
+    monkeypatch.setattr(generations, "cache", first)
     before = portal_cache.generation()
-    portal_cache._bump()
-    monkeypatch.setattr(portal_cache, "cache", second)
+    generations.Generation(portal_cache.GENERATION_KEY).bump()
+    monkeypatch.setattr(generations, "cache", second)
     assert portal_cache.generation() == before + 1
