@@ -6,8 +6,11 @@ between the two still sees the committed (old) rows and caches them under the nu
 first bump; the second makes that value stale as soon as the change is visible.
 """
 
+from collections.abc import Iterable
+
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
@@ -20,7 +23,7 @@ class Generation:
         if value is None:
             cache.add(self.key, 1, timeout=None)
             value = cache.get(self.key, 1)
-        return value
+        return int(value)
 
     def bump(self) -> None:
         try:
@@ -28,12 +31,14 @@ class Generation:
         except ValueError:  # not set yet (or evicted): any new number differs from the old keys'
             cache.set(self.key, self.current() + 1, timeout=None)
 
-    def changed(self, using=None, **_signal_arguments) -> None:
+    def changed(self, using: str | None = None, **_signal_arguments: object) -> None:
         """Signal receiver: a watched record changed, so the number moves now and on commit."""
         self.bump()
         transaction.on_commit(self.bump, using=using)
 
-    def watch(self, models, links=(), *, name: str) -> None:
+    def watch(
+        self, models: Iterable[type[Model]], links: Iterable[type[Model]] = (), *, name: str
+    ) -> None:
         """Bump on every save or delete of `models` and every change of the `links` tables."""
         for model in models:
             label = f"{name}-{model.__name__}"
