@@ -14,7 +14,11 @@ import statistics
 import time
 from datetime import date
 
-from support import in_throwaway_database, setup_django  # benchmarks/support.py
+from support import (  # benchmarks/support.py
+    in_throwaway_database,
+    quarterly_indicators,
+    setup_django,
+)
 
 ROUNDS = 7
 TODAY = date(2026, 11, 23)
@@ -29,8 +33,7 @@ def main() -> int:
 def build() -> dict:
     from camket.accounts.models import Agency
     from camket.frameworks.models import Framework, Implementation, Recommendation
-    from camket.plans.models import Action, DueDate, Indicator, Plan
-    from camket.plans.schedule import periods
+    from camket.plans.models import Action, Plan
     from camket.reports.models import ProgressReport
 
     rng = random.Random(2024)
@@ -69,24 +72,7 @@ def build() -> dict:
         for i, a in enumerate(actions)
         for j in range(2)
     )
-    indicators = Indicator.objects.bulk_create(
-        Indicator(
-            action=a,
-            agency=a.lead_agency,
-            title=f"Indicator {i}",
-            frequency_months=3,
-            starts_on=date(2025, 1, 1),
-            ends_on=date(2026, 12, 31),
-        )
-        for a in actions
-        for i in range(2)
-    )
-    schedule = periods(date(2025, 1, 1), date(2026, 12, 31), 3)
-    due_dates = DueDate.objects.bulk_create(
-        DueDate(indicator=ind, period_start=p.start, period_end=p.end, due_on=p.due_on)
-        for ind in indicators
-        for p in schedule
-    )
+    indicators, due_dates = quarterly_indicators(actions)
     ProgressReport.objects.bulk_create(
         ProgressReport(due_date=d, state="accepted", status=rng.choice(statuses), narrative="Done.")
         for d in due_dates

@@ -9,7 +9,12 @@ It works on a throw-away test database, never on your data.
 import statistics
 import time
 
-from support import in_throwaway_database, setup_django, upr_info_exports  # benchmarks/support.py
+from support import (  # benchmarks/support.py
+    import_all,
+    in_throwaway_database,
+    setup_django,
+    upr_info_exports,
+)
 
 QUERIES = [
     "torture",
@@ -43,14 +48,9 @@ def main() -> int:
 def run(files, vendor: str) -> None:
     from camket.frameworks.models import Recommendation
     from camket.frameworks.search import SearchParams, facets, search
-    from camket.importers.service import import_file
     from tests.personas import make_user
 
-    started = time.perf_counter()
-    for path in files:
-        summary = import_file(path, publish=True)
-        assert summary.ok, summary.errors[:3]
-    import_seconds = time.perf_counter() - started
+    import_seconds = import_all(files)
     total = Recommendation.objects.count()
     coordinator = make_user("bench-coordinator", "coordinator", None)
     viewer = make_user("bench-viewer", "viewer", None)

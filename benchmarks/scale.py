@@ -27,7 +27,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from support import in_throwaway_database, setup_django, upr_info_exports  # benchmarks/support.py
+from support import (  # benchmarks/support.py
+    import_all,
+    in_throwaway_database,
+    quarterly_indicators,
+    setup_django,
+    upr_info_exports,
+)  # benchmarks/support.py
 
 HOME_EVERY = 10  # one row in ten reviews the home state
 SESSIONS_PER_COPY = 17  # the export covers sessions 1–17
@@ -104,8 +110,7 @@ def synthetic_exports(files: list[Path], items: int, folder: Path) -> list[Path]
 def build_monitoring(agencies) -> dict:
     """A plan of the home state's supported items: actions, indicators, due dates, reports."""
     from camket.frameworks.models import Framework, Implementation, Recommendation
-    from camket.plans.models import Action, DueDate, Indicator, Plan
-    from camket.plans.schedule import periods
+    from camket.plans.models import Action, Plan
     from camket.reports.models import ProgressReport
 
     rng = random.Random(2026)
@@ -136,27 +141,7 @@ def build_monitoring(agencies) -> dict:
         Action.recommendations.through(action=a, recommendation_id=items[i % len(items)])
         for i, a in enumerate(actions)
     )
-    indicators = Indicator.objects.bulk_create(
-        Indicator(
-            action=a,
-            agency=a.lead_agency,
-            title=f"Indicator {i}",
-            frequency_months=3,
-            starts_on=date(2025, 1, 1),
-            ends_on=date(2026, 12, 31),
-        )
-        for a in actions
-        for i in range(2)
-    )
-    schedule = periods(date(2025, 1, 1), date(2026, 12, 31), 3)
-    due_dates = DueDate.objects.bulk_create(
-        (
-            DueDate(indicator=ind, period_start=p.start, period_end=p.end, due_on=p.due_on)
-            for ind in indicators
-            for p in schedule
-        ),
-        batch_size=5000,
-    )
+    indicators, due_dates = quarterly_indicators(actions, batch_size=5000)
     reports = ProgressReport.objects.bulk_create(
         (
             ProgressReport(
@@ -175,17 +160,12 @@ def run(files, items: int, vendor: str) -> None:
 
     from camket.accounts.models import Agency
     from camket.frameworks.models import Recommendation
-    from camket.importers.service import import_file
     from tests.personas import make_user
 
     print(f"database: {vendor}, {items:,} items wanted")
     with tempfile.TemporaryDirectory(prefix="camket-scale-") as folder:
         copies = synthetic_exports(files, items, Path(folder))
-        started = time.perf_counter()
-        for path in copies:
-            summary = import_file(path, publish=True)
-            assert summary.ok, summary.errors[:3]
-        import_seconds = time.perf_counter() - started
+        import_seconds = import_all(copies)
     total = Recommendation.objects.count()
     figures = {"import items/s": total / import_seconds}
     print(

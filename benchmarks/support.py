@@ -4,6 +4,8 @@ benchmark writes to a database, a throw-away test database (never your data)."""
 import os
 import sys
 import tempfile
+import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,3 +42,43 @@ def in_throwaway_database(run, *args) -> None:
         run(*args, connection.vendor)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def import_all(paths) -> float:
+    """Import each file (published) through the real import service; the seconds it took."""
+    from camket.importers.service import import_file
+
+    started = time.perf_counter()
+    for path in paths:
+        summary = import_file(path, publish=True)
+        assert summary.ok, summary.errors[:3]
+    return time.perf_counter() - started
+
+
+def quarterly_indicators(actions, *, batch_size=None):
+    """Two indicators per action, reported quarterly over 2025–2026: (indicators, due dates)."""
+    from camket.plans.models import DueDate, Indicator
+    from camket.plans.schedule import periods
+
+    indicators = Indicator.objects.bulk_create(
+        Indicator(
+            action=a,
+            agency=a.lead_agency,
+            title=f"Indicator {i}",
+            frequency_months=3,
+            starts_on=date(2025, 1, 1),
+            ends_on=date(2026, 12, 31),
+        )
+        for a in actions
+        for i in range(2)
+    )
+    schedule = periods(date(2025, 1, 1), date(2026, 12, 31), 3)
+    due_dates = DueDate.objects.bulk_create(
+        (
+            DueDate(indicator=ind, period_start=p.start, period_end=p.end, due_on=p.due_on)
+            for ind in indicators
+            for p in schedule
+        ),
+        batch_size=batch_size,
+    )
+    return indicators, due_dates
