@@ -37,7 +37,7 @@ lint: $(VENV)/.installed
 test: install lint test-sqlite test-postgres
 
 # One test process per CPU core (pytest-xdist); each has its own test database.
-PYTEST := $(BIN)/python -m pytest -n auto
+PYTEST := $(BIN)/python -m pytest -n auto --durations=15
 
 test-sqlite:
 	CAMKET_TEST_SQLITE_NAME=$(CAMKET_DATA_DIR)/test-db.sqlite3 $(PYTEST)
