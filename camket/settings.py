@@ -359,6 +359,10 @@ if CAMKET_CACHE_DIR:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# A tagging run writes the suggestions of this many items per transaction: a run stopped
+# mid-way keeps whole batches, and loses at most this many items' work.
+CAMKET_SUGGESTION_BATCH = max(1, env_int("CAMKET_SUGGESTION_BATCH", 500))
+
 # The menu's open-work count is kept this long at most (any change to what it counts ends it
 # at once; see camket/inbox/menu_counts.py). 0: counted on every page.
 CAMKET_WORK_COUNT_CACHE_SECONDS = env_int("CAMKET_WORK_COUNT_CACHE_SECONDS", 300)

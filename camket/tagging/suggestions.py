@@ -9,6 +9,7 @@ are removed; decided ones are never changed by a run.
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -74,8 +75,9 @@ def suggest(recommendations, tagger: Tagger) -> SuggestOutcome:
     recommendations = [r for r in given if content_words(r.text)]  # nothing to go on
     outcome.skipped = len(given) - len(recommendations)
     sdg_ids, sdg_texts, sdg_goals = confirmed.sdg_examples()
-    for start in range(0, len(recommendations), BATCH):
-        batch = recommendations[start : start + BATCH]
+    size = settings.CAMKET_SUGGESTION_BATCH
+    for start in range(0, len(recommendations), size):
+        batch = recommendations[start : start + size]
         texts = [r.text for r in batch]
         neighbours = tagger.sdg.neighbours(
             texts, sdg_texts, sdg_goals, text_ids=[r.pk for r in batch], known_ids=sdg_ids

@@ -1,12 +1,13 @@
 """A background worker killed with SIGKILL while a tagging run writes suggestions: the run
 never shows as done; the restarted worker marks its job failed and the run interrupted; each
-recommendation's suggestions were written whole (one transaction each), so a new run keeps
-them and completes the rest."""
+batch of recommendations (CAMKET_SUGGESTION_BATCH, one transaction each) was written whole, so a
+new run keeps them and completes the rest."""
 
 from tests.faults.conftest import kill, wait_for
 from tests.tagging_texts import training_texts
 
 ROWS = 80
+BATCH = 10
 SUGGESTIONS = "SELECT recommendation_id, kind, category_id, action_category FROM tagging_suggestion"
 
 
@@ -36,6 +37,7 @@ def test_a_worker_killed_mid_run_leaves_whole_suggestions_and_an_interrupted_run
 ):
     assert site.run("import", str(csv_of_taggable_texts(tmp_path / "list.csv"))).returncode == 0
     tiny_tagger.save(site.data_dir / "models" / "tagging")
+    site.env["CAMKET_SUGGESTION_BATCH"] = str(BATCH)  # several transactions in one run
     queued = site.run("classify", "suggest", "--enqueue")
     assert queued.returncode == 0, queued.stderr
 
