@@ -20,3 +20,6 @@ class FrameworksConfig(AppConfig):
         from camket.frameworks.relevance import create_scores_table
 
         connection_created.connect(create_scores_table)
+        from camket.frameworks.item_index import watch_items
+
+        watch_items()

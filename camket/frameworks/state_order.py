@@ -7,6 +7,7 @@ is close enough to Vietnamese collation for a list of states. Orders computed by
 "Đức") sorts after the unmarked ones."""
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -22,7 +23,12 @@ def reader_language(language: str | None = None) -> str:
 def by_label(states: Iterable, language: str | None = None) -> list:
     """The states sorted by the name the reader sees."""
     language = reader_language(language)
-    return sorted(states, key=lambda state: (fold(state.label(language)), state.name))
+    return sorted(states, key=lambda state: (_folded(state.label(language)), state.name))
+
+
+@lru_cache(maxsize=4096)
+def _folded(label: str) -> str:
+    return fold(label)
 
 
 def label_expression(path: str = "", language: str | None = None):

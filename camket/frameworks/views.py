@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -10,14 +9,13 @@ from camket.accounts.models import Agency
 from camket.frameworks import home_state, ordering, search
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.outline import ancestors, has_tree, outline
+from camket.frameworks.results import Results, filter_choices
 from camket.frameworks.scoping import (
     coordinated_frameworks,
     get_framework_for_user,
     get_recommendation_for_user,
-    visible_frameworks,
     visible_recommendations,
 )
-from camket.frameworks.state_order import by_label
 from camket.lib.vocabulary import SDG
 from camket.plans.scoping import visible_actions, visible_indicators
 from camket.review.clusters import shown_title
@@ -33,19 +31,17 @@ PAGE_SIZE = 25
 @login_required
 def recommendation_list(request):
     params = search.SearchParams.from_mapping(request.GET)
-    results = (
-        search.search(request.user, params)
-        .select_related(
-            "framework", "state_under_review", "framework__state_under_review", "cluster"
-        )
-        .prefetch_related("recommending_states")
+    results = Results(
+        request.user,
+        params,
+        related=("framework", "state_under_review", "framework__state_under_review", "cluster"),
+        prefetch=("recommending_states",),
     )
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     every_state = query.copy()
     every_state["state"] = home_state.ALL_STATES
-    choices = filter_choices(request.user, params)
     state_in_effect = params.state_in_effect()
     context = {
         "params": params,
@@ -53,13 +49,32 @@ def recommendation_list(request):
         "state_in_effect": state_in_effect,
         "state_listed": State.objects.filter(iso3=state_in_effect).first(),
         "every_state_query": every_state.urlencode(),
+        "all_states": home_state.ALL_STATES,
+        "facets": results.facets(),
+        "query_string": query.urlencode(),
+        "reading": results.reading,
+        "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
+        "is_coordinator": roles.is_coordinator(request.user),
+        "language": get_language(),
+    }
+    if not request.htmx:  # htmx swaps the results alone: the filters stay as they are
+        context.update(filters_context(request.user, params, state_in_effect))
+    coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
+    for rec in page.object_list:
+        rec.coordinated = rec.framework_id in coordinated_ids  # selectable for bulk actions
+        if rec.cluster_id:
+            rec.cluster.shown_title = shown_title(request.user, rec.cluster)
+    template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
+    return render(request, template, context)
+
+
+def filters_context(user, params: search.SearchParams, state_in_effect: str) -> dict:
+    """What the filter form offers."""
+    choices = filter_choices(user, params)
+    return {
+        **choices,
         "state_options": state_options(params, state_in_effect, choices["states_under_review"]),
         "sorts": ordering.sort_choices(),
-        "all_states": home_state.ALL_STATES,
-        "facets": search.facets(results),
-        "query_string": query.urlencode(),
-        "reading": search.query_reading(request.user, params),
-        **choices,
         "tree_frameworks": [f for f in choices["frameworks"] if has_tree(f)],
         "responses": Recommendation.Response.choices,
         "statuses": Recommendation.Status.choices,
@@ -69,20 +84,10 @@ def recommendation_list(request):
         "chosen_category": Category.objects.filter(pk=params.category).first()
         if params.category
         else None,
-        "agencies": Agency.objects.filter(archived=False, is_coordinator=False),
         "sdg_goals": Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True).order_by(
             "id"
         ),
-        "is_coordinator": roles.is_coordinator(request.user),
-        "language": get_language(),
     }
-    coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
-    for rec in page.object_list:
-        rec.coordinated = rec.framework_id in coordinated_ids  # selectable for bulk actions
-        if rec.cluster_id:
-            rec.cluster.shown_title = shown_title(request.user, rec.cluster)
-    template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
-    return render(request, template, context)
 
 
 def state_options(params: search.SearchParams, in_effect: str, others) -> list[tuple]:
@@ -102,25 +107,6 @@ def state_options(params: search.SearchParams, in_effect: str, others) -> list[t
         options.append((every_state, _("All states"), chosen == every_state))
     options += [(state.iso3, state.label(get_language()), chosen == state.iso3) for state in others]
     return options
-
-
-def filter_choices(user, params: search.SearchParams) -> dict:
-    """The frameworks, states and themes the filters offer: only those of recommendations the
-    user may see, so a draft import names nothing to others; recommending states and themes
-    only those of the state under review chosen."""
-    visible = visible_recommendations(user)
-    in_state = search.in_state(visible, params).values("pk")
-    used = Category.objects.filter(recommendations__in=in_state).values("pk")
-    return {
-        "frameworks": visible_frameworks(user),
-        "states_under_review": home_state.states_under_review(visible),
-        "states": by_label(State.objects.filter(recommended__in=in_state).distinct()),
-        "themes": Category.objects.exclude(taxonomy__slug=SDG)
-        .filter(Q(pk__in=used) | Q(children__in=used))
-        .distinct()
-        .select_related("taxonomy")
-        .order_by("taxonomy__name", "code", "name"),
-    }
 
 
 @login_required

@@ -16,3 +16,6 @@ class GlossaryConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_install_shipped_glossary, sender=self)
+        from camket.glossary.expansion import watch_vocabulary
+
+        watch_vocabulary()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from camket.frameworks.models import Category
 from camket.glossary.models import GlossaryTerm
 from camket.lib.folding import fold, search_terms, typed_terms
+from camket.lib.generations import Token
 
 # Vietnamese function words ("of", "and", "the (plural)", "about", "in", "for", "with"…): a
 # query phrased as a sentence should not require them in English texts, nor have them break a
@@ -76,8 +77,26 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(search_terms(text))
 
 
+# Every search reads the vocabulary: it is kept in each process until a term or a category
+# changes (`watch_vocabulary`, connected in the glossary app's ready()).
+VOCABULARY = Token("camket:glossary:vocabulary-token")
+_kept: dict[str, dict] = {}
+
+
+def watch_vocabulary() -> None:
+    VOCABULARY.watch([GlossaryTerm, Category], name="glossary-vocabulary")
+
+
 def vocabulary() -> dict[tuple[str, ...], _Meaning]:
     """Every phrase a concept can be named by, folded, with what it means."""
+    token = VOCABULARY.current()
+    if token not in _kept:
+        _kept.clear()
+        _kept[token] = _vocabulary()
+    return _kept[token]
+
+
+def _vocabulary() -> dict[tuple[str, ...], _Meaning]:
     meanings: dict[tuple[str, ...], _Meaning] = {}
     terms = GlossaryTerm.objects.filter(archived=False).only(
         "term_vi", "term_en", "variants_en", "folded_vi"

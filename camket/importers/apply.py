@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db import connection
 from django.utils import timezone
 
+from camket.frameworks.item_index import ITEMS
 from camket.frameworks.models import Recommendation
 from camket.importers.merge import baseline_of
 from camket.importers.plan import CHUNK, FrameworkPlan, Planner, written
@@ -51,6 +52,7 @@ def write_plans(
         result.append(plan)
     if any(plan.new or plan.updates for plan in result):
         portal_changed()  # bulk writes send no signals: the portal would keep the old rows
+        ITEMS.changed()  # nor would the lists' counts
     return result
 
 

@@ -6,6 +6,7 @@ between the two still sees the committed (old) rows and caches them under the nu
 first bump; the second makes that value stale as soon as the change is visible.
 """
 
+import uuid
 from collections.abc import Iterable
 
 from django.core.cache import cache
@@ -48,6 +49,22 @@ class Generation:
             m2m_changed.connect(
                 self.changed, sender=through, dispatch_uid=f"{name}-m2m-{through.__name__}"
             )
+
+
+class Token(Generation):
+    """A generation whose values are random, for values a process keeps in its own memory:
+    after the cache is emptied (a restore, a test) the next value still differs from the one
+    the process computed its copy under, where a counter would start again at 1."""
+
+    def current(self) -> str:  # type: ignore[override]
+        token = cache.get(self.key)
+        if token is None:
+            cache.add(self.key, uuid.uuid4().hex, timeout=None)
+            token = cache.get(self.key) or ""
+        return str(token)
+
+    def bump(self) -> None:
+        cache.set(self.key, uuid.uuid4().hex, timeout=None)
 
 
 # What the menu's open-work count is computed from (camket/inbox/menu_counts.py watches the

@@ -1,0 +1,258 @@
+"""Every item's list fields held in memory as columns, so that a list's count, facets and
+filter choices are counted over 250,000 items in milliseconds instead of by SQL per request.
+
+The index holds no text and decides nothing about access by itself: `listing_mask.py` applies
+the same scoping rules as `scoping.visible_recommendations`, and the tests compare the two
+over every persona and filter. It is rebuilt in each process on its first use after any item,
+framework, category or link changes: `ITEMS` is bumped by signals (and by the importer, whose
+bulk writes send none), and an index built under an older token is never used again.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import QuerySet
+
+from camket.frameworks.models import Category, Framework, Recommendation
+from camket.lib.generations import Token
+
+NONE = 0  # a missing foreign key (no state under review, no cluster) in the id columns
+NO_ACTION_CATEGORY = -1
+
+
+# Bumped by signals on every item, framework, category and link change (see `watch_items`),
+# and by code writing such rows in bulk (the importer).
+ITEMS = Token("camket:items:index-token")
+
+
+def watch_items() -> None:
+    """Called once from the app's ready()."""
+    links = [Recommendation.recommending_states.through, Recommendation.categories.through]
+    ITEMS.watch([Recommendation, Framework, Category, *links], links, name="item-index")
+
+
+@dataclass(frozen=True)
+class Codes:
+    """A text column stored as small integers: `values[code]` is the text."""
+
+    values: tuple[str, ...]
+    column: np.ndarray
+
+    def code(self, value: str) -> int:
+        return self.values.index(value) if value in self.values else -1
+
+    def equals(self, value: str) -> np.ndarray:
+        return self.column == self.code(value)
+
+    def among(self, values) -> np.ndarray:
+        return np.isin(self.column, [self.code(v) for v in values])
+
+
+def _codes(texts: list[str]) -> Codes:
+    values, column = np.unique(np.array(texts, dtype=object).astype(str), return_inverse=True)
+    return Codes(tuple(str(v) for v in values), column.astype(np.int16))
+
+
+@dataclass
+class Links:
+    """A many-to-many table: item positions and the linked ids, row by row."""
+
+    items: np.ndarray
+    targets: np.ndarray
+
+    def items_linked_to(self, targets) -> np.ndarray:
+        return np.unique(self.items[np.isin(self.targets, list(targets))])
+
+    def counts(self, mask: np.ndarray) -> dict[int, int]:
+        """How many link rows of the masked items name each target."""
+        kept = self.targets[mask[self.items]]
+        values, counts = np.unique(kept, return_counts=True)
+        return dict(zip(values.tolist(), counts.tolist(), strict=True))
+
+    def targets_of(self, mask: np.ndarray) -> set[int]:
+        return set(np.unique(self.targets[mask[self.items]]).tolist())
+
+
+@dataclass
+class CategoryInfo:
+    parent: dict[int, int]  # category id -> parent id (absent: none)
+    code: dict[int, str]
+    taxonomy: dict[int, str]  # category id -> taxonomy slug
+
+
+@dataclass
+class FrameworkInfo:
+    slug: dict[int, str]
+    kind: dict[int, str]
+    has_response: dict[int, bool]
+    state_under_review: dict[int, int]  # absent: none
+
+
+@dataclass
+class ItemIndex:
+    token: str
+    pks: np.ndarray  # ascending: an item's position is where its pk is
+    framework: np.ndarray
+    state_under_review: np.ndarray  # the item's own, NONE when it names none
+    effective_state: np.ndarray  # its own, else its framework's, else NONE
+    status: Codes
+    response: Codes
+    implementation: Codes
+    action_category: np.ndarray
+    translated: np.ndarray
+    cluster: np.ndarray
+    leaf: np.ndarray  # no item below it
+    recommending_states: Links
+    categories: Links
+    frameworks: FrameworkInfo
+    category_info: CategoryInfo
+    orders: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    def positions(self, pks) -> np.ndarray:
+        """The positions of those of `pks` (ids, or a queryset of single ids: `values_list`)
+        the index holds."""
+        pks = _column(pks) if isinstance(pks, QuerySet) else np.asarray(list(pks), dtype=np.int64)
+        if not len(pks) or not len(self.pks):
+            return np.empty(0, dtype=np.int64)
+        found = np.searchsorted(self.pks, pks)
+        found[found >= len(self.pks)] = 0
+        return found[self.pks[found] == pks]
+
+    def mask_of(self, pks) -> np.ndarray:
+        mask = np.zeros(len(self), dtype=bool)
+        mask[self.positions(pks)] = True
+        return mask
+
+    def everything(self) -> np.ndarray:
+        return np.ones(len(self), dtype=bool)
+
+    def nothing(self) -> np.ndarray:
+        return np.zeros(len(self), dtype=bool)
+
+    def ordered_positions(self, queryset: QuerySet, key: tuple[str, str]) -> np.ndarray:
+        """Every item's position in the order of `queryset` (all items, ordered), kept under
+        `key` (sort, language) for as long as the index lives."""
+        order = self.orders.get(key)
+        if order is None:
+            order = self.positions(_column(queryset.values_list("pk")))
+            self.orders[key] = order
+        return order
+
+
+_built: dict[str, ItemIndex] = {}  # database name -> its index, in this process
+_lock = threading.Lock()
+
+
+def current_index() -> ItemIndex:
+    """This process's index, rebuilt when anything listed has changed since it was built. The
+    token is read before the rows, so rows changed during a build are never kept under it."""
+    token = ITEMS.current()
+    database = _database()
+    with _lock:
+        index = _built.get(database)
+        if index is None or index.token != token:
+            _built.clear()
+            index = _built[database] = build(token)
+        return index
+
+
+def _database() -> str:
+    return str(connection.settings_dict.get("NAME"))
+
+
+def _rows(queryset: QuerySet) -> list[tuple]:
+    """The rows straight from the database cursor: converting 250,000 rows into Python values
+    one by one is what Django's values_list would spend most of the build on."""
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:  # a queryset that is known to match nothing (`.none()`)
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _column(queryset: QuerySet) -> np.ndarray:
+    return np.array([row[0] for row in _rows(queryset)], dtype=np.int64)
+
+
+def _ids(values) -> np.ndarray:
+    return np.array([value or NONE for value in values], dtype=np.int64)
+
+
+def build(token: str) -> ItemIndex:
+    rows = _rows(
+        Recommendation.objects.order_by("pk").values_list(
+            "pk",
+            "framework_id",
+            "state_under_review_id",
+            "framework__state_under_review_id",
+            "status",
+            "response",
+            "implementation",
+            "action_category",
+            "cluster_id",
+            "text_vi",
+        )
+    )
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 10
+    own_state, framework_state = _ids(columns[2]), _ids(columns[3])
+    pks = np.array(columns[0], dtype=np.int64)
+    parents = _column(
+        Recommendation.objects.filter(parent__isnull=False).order_by().values_list("parent_id")
+    )
+    return ItemIndex(
+        token=token,
+        pks=pks,
+        framework=_ids(columns[1]),
+        state_under_review=own_state,
+        effective_state=np.where(own_state != NONE, own_state, framework_state),
+        status=_codes(list(columns[4])),
+        response=_codes(list(columns[5])),
+        implementation=_codes(list(columns[6])),
+        action_category=np.array(
+            [NO_ACTION_CATEGORY if v is None else v for v in columns[7]], dtype=np.int16
+        ),
+        cluster=_ids(columns[8]),
+        translated=np.array([bool(text) for text in columns[9]], dtype=bool),
+        leaf=~np.isin(pks, parents),
+        recommending_states=_links(pks, Recommendation.recommending_states.through, "state_id"),
+        categories=_links(pks, Recommendation.categories.through, "category_id"),
+        frameworks=_framework_info(),
+        category_info=_category_info(),
+    )
+
+
+def _links(pks: np.ndarray, through, target: str) -> Links:
+    rows = _rows(through.objects.order_by().values_list("recommendation_id", target))
+    items = np.array([row[0] for row in rows], dtype=np.int64)
+    targets = np.array([row[1] for row in rows], dtype=np.int64)
+    positions = np.searchsorted(pks, items) if len(pks) else np.zeros(len(items), dtype=np.int64)
+    return Links(positions, targets)
+
+
+def _framework_info() -> FrameworkInfo:
+    rows = Framework.objects.values_list(
+        "pk", "slug", "kind", "has_response", "state_under_review_id"
+    )
+    return FrameworkInfo(
+        slug={pk: slug for pk, slug, *_ in rows},
+        kind={pk: kind for pk, _slug, kind, *_ in rows},
+        has_response={row[0]: row[3] for row in rows},
+        state_under_review={row[0]: row[4] for row in rows if row[4]},
+    )
+
+
+def _category_info() -> CategoryInfo:
+    rows = Category.objects.values_list("pk", "parent_id", "code", "taxonomy__slug")
+    return CategoryInfo(
+        parent={pk: parent for pk, parent, *_ in rows if parent},
+        code={row[0]: row[2] for row in rows},
+        taxonomy={row[0]: row[3] for row in rows},
+    )

@@ -1,0 +1,171 @@
+"""A recommendation list as the web page and the API show it: how many items match, the items
+of one page in the chosen order, the facet counts and the filter choices, all counted over
+the in-memory index (`item_index.py`, `listing_mask.py`) instead of by SQL per request.
+
+Only the rows of the page shown are read from the database. The order is the database's own
+(`ordering.ordered` over every item, kept with the index), except for relevance and `like`,
+whose order depends on the query: the page is then the database's page of `search.search`.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from camket.frameworks import home_state, ordering
+from camket.frameworks.item_index import ItemIndex, current_index
+from camket.frameworks.listing_mask import results_mask, state_mask, visible_mask
+from camket.frameworks.models import Category, Framework, Recommendation, State
+from camket.frameworks.search import Facets, SearchParams, query_reading, search
+from camket.frameworks.state_order import by_label, reader_language
+from camket.lib.vocabulary import SDG
+
+TOP = 12  # states and themes shown in the facets
+
+
+class Results(Sequence):
+    """The items listed, for Django's Paginator and django-ninja's pagination: a count, and
+    slices that read only their own rows (with `related` fetched alongside)."""
+
+    def __init__(self, user, params: SearchParams, *, related=(), prefetch=()):
+        self.user, self.params = user, params
+        self.related, self.prefetch = related, prefetch
+        self.index = current_index()
+        self.sort = params.sort_in_effect()
+        self.reading = query_reading(user, params)  # how the search words were read
+        if params.like.isdigit():
+            self.queryset: QuerySet | None = search(user, params)
+            self.mask = self.index.mask_of(self.queryset.order_by().values_list("pk", flat=True))
+        else:
+            self.mask = results_mask(self.index, user, params, self.reading)
+            by_relevance = self.sort == ordering.RELEVANCE and bool(params.q)
+            self.queryset = search(user, params) if by_relevance else None
+        self._count = int(self.mask.sum())
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop, _step = key.indices(self._count)
+        if stop <= start:
+            return []
+        if self.queryset is not None:
+            return list(self._fetch(self.queryset)[start:stop])
+        ids = self.index.pks[self._order()[start:stop]].tolist()
+        rows = self._fetch(Recommendation.objects.filter(pk__in=ids)).in_bulk()
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def _fetch(self, queryset: QuerySet) -> QuerySet:
+        return queryset.select_related(*self.related).prefetch_related(*self.prefetch)
+
+    def _order(self) -> np.ndarray:
+        sort = ordering.NEWEST if self.sort == ordering.RELEVANCE else self.sort
+        every_item = ordering.ordered(Recommendation.objects.all(), sort)
+        order = self.index.ordered_positions(every_item, (sort, reader_language()))
+        return order[self.mask[order]]
+
+    def facets(self) -> Facets:
+        return facets(self.index, self.mask)
+
+
+def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
+    """Counts of the listed items per value of each filter."""
+    language = get_language() or "vi"
+    result = Facets()
+    frameworks = _counts(index.framework[mask])
+    names = Framework.objects.in_bulk(list(frameworks))
+    result.frameworks = [
+        (names[pk].slug, names[pk].label(language), n) for pk, n in _most_common(frameworks)
+    ]
+    labels = dict(Recommendation.Response.choices)
+    result.responses = [
+        (value or "none", labels.get(value, _("Not yet decided")), n)
+        for value, n in _most_common(_coded(index.response, mask))
+    ]
+    labels = dict(Recommendation.ActionCategory.choices)
+    actions = _counts(index.action_category[mask])
+    result.action_categories = [
+        (value, labels[value], n) for value, n in sorted(actions.items()) if value in labels
+    ]
+    labels = dict(Recommendation.Status.choices)
+    result.statuses = [
+        (value, labels.get(value, value), n)
+        for value, n in _most_common(_coded(index.status, mask))
+    ]
+    states = _most_common(index.recommending_states.counts(mask))[:top]
+    state_names = State.objects.in_bulk([pk for pk, _n in states])
+    result.states = [(pk, state_names[pk].label(language), n) for pk, n in states]
+    tags = index.categories.counts(mask)
+    taxonomy = index.category_info.taxonomy
+    themes = _most_common({pk: n for pk, n in tags.items() if taxonomy.get(pk) != SDG})[:top]
+    categories = Category.objects.in_bulk([pk for pk, _n in themes])
+    result.themes = [(categories[pk], n) for pk, n in themes]
+    goals: Counter = Counter()
+    info = index.category_info
+    for pk, n in tags.items():
+        if taxonomy.get(pk) == SDG:
+            parent = info.parent.get(pk)
+            goals[info.code.get(parent) if parent else info.code.get(pk)] += n
+    result.sdgs = sorted(goals.items(), key=lambda item: int(item[0]))
+    return result
+
+
+def filter_choices(user, params: SearchParams) -> dict:
+    """The frameworks, states and themes the filters offer: only those of items the user may
+    see, so a draft import names nothing to others; recommending states and themes only those
+    of the state under review chosen."""
+    from camket.frameworks.scoping import visible_frameworks
+
+    index = current_index()
+    visible = visible_mask(index, user)
+    in_state = visible & state_mask(index, params)
+    used = index.categories.targets_of(in_state)
+    taxonomy = index.category_info.taxonomy
+    used = {pk for pk in used if taxonomy.get(pk) != SDG}
+    parents = {index.category_info.parent[pk] for pk in used if pk in index.category_info.parent}
+    return {
+        "frameworks": visible_frameworks(user),
+        "states_under_review": _states_under_review(index, visible),
+        "states": by_label(
+            State.objects.filter(pk__in=index.recommending_states.targets_of(in_state))
+        ),
+        "themes": Category.objects.exclude(taxonomy__slug=SDG)
+        .filter(pk__in=used | parents)
+        .select_related("taxonomy")
+        .order_by("taxonomy__name", "code", "name"),
+    }
+
+
+def _states_under_review(index: ItemIndex, visible: np.ndarray) -> list[State]:
+    """`home_state.states_under_review` over the index: the items' own states and their
+    frameworks' states."""
+    own = set(np.unique(index.state_under_review[visible]).tolist())
+    frameworks = np.unique(index.framework[visible]).tolist()
+    theirs = {index.frameworks.state_under_review.get(pk) for pk in frameworks}
+    return by_label(
+        State.objects.filter(pk__in=(own | theirs) - {0, None})
+        .exclude(Q(iso3__isnull=True) | Q(iso3=""))
+        .exclude(iso3=home_state.home_state_code())
+    )
+
+
+def _counts(values: np.ndarray) -> dict[int, int]:
+    found, counts = np.unique(values, return_counts=True)
+    return dict(zip(found.tolist(), counts.tolist(), strict=True))
+
+
+def _coded(codes, mask: np.ndarray) -> dict[str, int]:
+    return {codes.values[code]: n for code, n in _counts(codes.column[mask]).items()}
+
+
+def _most_common(counts: dict) -> list[tuple]:
+    """Largest first; equal counts by value, so the same data always lists the same way."""
+    return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
