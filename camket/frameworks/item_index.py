@@ -68,12 +68,19 @@ class Links:
 
     def counts(self, mask: np.ndarray) -> dict[int, int]:
         """How many link rows of the masked items name each target."""
-        kept = self.targets[mask[self.items]]
-        values, counts = np.unique(kept, return_counts=True)
-        return dict(zip(values.tolist(), counts.tolist(), strict=True))
+        return counted(self.targets[mask[self.items]])
 
     def targets_of(self, mask: np.ndarray) -> set[int]:
-        return set(np.unique(self.targets[mask[self.items]]).tolist())
+        return set(counted(self.targets[mask[self.items]]))
+
+
+def counted(values: np.ndarray) -> dict[int, int]:
+    """How many times each value (a small non-negative integer: an id, a code) occurs."""
+    if not len(values):
+        return {}
+    counts = np.bincount(values)
+    found = np.flatnonzero(counts)
+    return dict(zip(found.tolist(), counts[found].tolist(), strict=True))
 
 
 @dataclass
@@ -118,11 +125,18 @@ class ItemIndex:
         """The positions of those of `pks` (ids, or a queryset of single ids: `values_list`)
         the index holds."""
         pks = _column(pks) if isinstance(pks, QuerySet) else np.asarray(list(pks), dtype=np.int64)
+        positions, held = self.locate(pks)
+        return positions
+
+    def locate(self, pks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the ids the index holds, and which of `pks` those are (an item
+        written since the index was built is not held: the next request rebuilds it)."""
         if not len(pks) or not len(self.pks):
-            return np.empty(0, dtype=np.int64)
+            return np.empty(0, dtype=np.int64), np.zeros(len(pks), dtype=bool)
         found = np.searchsorted(self.pks, pks)
         found[found >= len(self.pks)] = 0
-        return found[self.pks[found] == pks]
+        held = self.pks[found] == pks
+        return found[held], held
 
     def mask_of(self, pks) -> np.ndarray:
         mask = np.zeros(len(self), dtype=bool)
@@ -166,7 +180,7 @@ def _database() -> str:
     return str(connection.settings_dict.get("NAME"))
 
 
-def _rows(queryset: QuerySet) -> list[tuple]:
+def rows_of(queryset: QuerySet) -> list[tuple]:
     """The rows straight from the database cursor: converting 250,000 rows into Python values
     one by one is what Django's values_list would spend most of the build on."""
     try:
@@ -179,7 +193,7 @@ def _rows(queryset: QuerySet) -> list[tuple]:
 
 
 def _column(queryset: QuerySet) -> np.ndarray:
-    return np.array([row[0] for row in _rows(queryset)], dtype=np.int64)
+    return np.array([row[0] for row in rows_of(queryset)], dtype=np.int64)
 
 
 def _ids(values) -> np.ndarray:
@@ -187,7 +201,7 @@ def _ids(values) -> np.ndarray:
 
 
 def build(token: str) -> ItemIndex:
-    rows = _rows(
+    rows = rows_of(
         Recommendation.objects.order_by("pk").values_list(
             "pk",
             "framework_id",
@@ -230,7 +244,7 @@ def build(token: str) -> ItemIndex:
 
 
 def _links(pks: np.ndarray, through, target: str) -> Links:
-    rows = _rows(through.objects.order_by().values_list("recommendation_id", target))
+    rows = rows_of(through.objects.order_by().values_list("recommendation_id", target))
     items = np.array([row[0] for row in rows], dtype=np.int64)
     targets = np.array([row[1] for row in rows], dtype=np.int64)
     positions = np.searchsorted(pks, items) if len(pks) else np.zeros(len(items), dtype=np.int64)

@@ -14,7 +14,6 @@ from camket.frameworks.item_index import ItemIndex
 from camket.frameworks.models import Recommendation
 from camket.frameworks.scoping import coordinated_frameworks
 from camket.frameworks.search import COMMITTED, SearchParams
-from camket.frameworks.textsearch import Reading
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.review.models import Assessment
 
@@ -57,13 +56,16 @@ def state_mask(index: ItemIndex, params: SearchParams) -> np.ndarray:
 
 
 def results_mask(
-    index: ItemIndex, user, params: SearchParams, reading: Reading | None = None
+    index: ItemIndex, user, params: SearchParams, found: np.ndarray | None = None
 ) -> np.ndarray:
     """The items `search.search(user, params)` lists (`like` aside: its order is its own);
-    `reading` is `search.query_reading(user, params)` when there are search words."""
+    `found` are the positions the search words found, when there are search words (the text
+    search itself is the database's: `textsearch.read_query`)."""
     mask = visible_mask(index, user) & state_mask(index, params)
-    if reading is not None:
-        mask &= index.mask_of(reading.queryset.order_by().values_list("pk"))
+    if found is not None:
+        words = index.nothing()
+        words[found] = True
+        mask &= words
     return mask & filters_mask(index, user, params)
 
 

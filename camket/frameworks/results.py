@@ -16,11 +16,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks import home_state, ordering
-from camket.frameworks.item_index import ItemIndex, current_index
+from camket.frameworks.item_index import ItemIndex, counted, current_index, rows_of
 from camket.frameworks.listing_mask import results_mask, state_mask, visible_mask
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.search import Facets, SearchParams, query_reading, search
 from camket.frameworks.state_order import by_label, reader_language
+from camket.frameworks.textsearch import Reading
 from camket.lib.vocabulary import SDG
 
 TOP = 12  # states and themes shown in the facets
@@ -35,15 +36,27 @@ class Results(Sequence):
         self.related, self.prefetch = related, prefetch
         self.index = current_index()
         self.sort = params.sort_in_effect()
-        self.reading = query_reading(user, params)  # how the search words were read
+        self.queryset: QuerySet | None = None  # the database orders the page (`like`)
+        self.relevance: np.ndarray | None = None  # per position, when searching
+        self.reading: Reading | None = None  # how the search words were read
         if params.like.isdigit():
-            self.queryset: QuerySet | None = search(user, params)
-            self.mask = self.index.mask_of(self.queryset.order_by().values_list("pk", flat=True))
+            self.queryset = search(user, params)
+            self.mask = self.index.mask_of(self.queryset.order_by().values_list("pk"))
         else:
-            self.mask = results_mask(self.index, user, params, self.reading)
-            by_relevance = self.sort == ordering.RELEVANCE and bool(params.q)
-            self.queryset = search(user, params) if by_relevance else None
+            self.reading = query_reading(user, params, rank=True)
+            found = None if self.reading is None else self._scored(self.reading.queryset)
+            self.mask = results_mask(self.index, user, params, found)
         self._count = int(self.mask.sum())
+
+    def _scored(self, queryset: QuerySet) -> np.ndarray:
+        """The positions the search found, each with its relevance kept for the order."""
+        rows = rows_of(queryset.order_by().values_list("pk", "relevance"))
+        pks = np.array([pk for pk, _score in rows], dtype=np.int64)
+        scores = np.array([score for _pk, score in rows], dtype=np.float64)
+        positions, held = self.index.locate(pks)
+        self.relevance = np.zeros(len(self.index))
+        self.relevance[positions] = scores[held]
+        return positions
 
     def count(self) -> int:
         return self._count
@@ -67,10 +80,16 @@ class Results(Sequence):
         return queryset.select_related(*self.related).prefetch_related(*self.prefetch)
 
     def _order(self) -> np.ndarray:
+        """The positions listed, in order: `ordering.ordered` over every item, kept with the
+        index; by relevance, highest first, then newest first, as the database orders it."""
         sort = ordering.NEWEST if self.sort == ordering.RELEVANCE else self.sort
         every_item = ordering.ordered(Recommendation.objects.all(), sort)
         order = self.index.ordered_positions(every_item, (sort, reader_language()))
-        return order[self.mask[order]]
+        listed = order[self.mask[order]]
+        if self.sort == ordering.RELEVANCE and self.relevance is not None:
+            # a stable sort keeps the newest-first order among equal scores
+            listed = listed[np.argsort(-self.relevance[listed], kind="stable")]
+        return listed
 
     def facets(self) -> Facets:
         return facets(self.index, self.mask)
@@ -80,7 +99,7 @@ def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
     """Counts of the listed items per value of each filter."""
     language = get_language() or "vi"
     result = Facets()
-    frameworks = _counts(index.framework[mask])
+    frameworks = counted(index.framework[mask])
     names = Framework.objects.in_bulk(list(frameworks))
     result.frameworks = [
         (names[pk].slug, names[pk].label(language), n) for pk, n in _most_common(frameworks)
@@ -91,7 +110,8 @@ def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
         for value, n in _most_common(_coded(index.response, mask))
     ]
     labels = dict(Recommendation.ActionCategory.choices)
-    actions = _counts(index.action_category[mask])
+    categorised = index.action_category[mask]
+    actions = counted(categorised[categorised >= 0])
     result.action_categories = [
         (value, labels[value], n) for value, n in sorted(actions.items()) if value in labels
     ]
@@ -147,8 +167,8 @@ def filter_choices(user, params: SearchParams) -> dict:
 def _states_under_review(index: ItemIndex, visible: np.ndarray) -> list[State]:
     """`home_state.states_under_review` over the index: the items' own states and their
     frameworks' states."""
-    own = set(np.unique(index.state_under_review[visible]).tolist())
-    frameworks = np.unique(index.framework[visible]).tolist()
+    own = set(counted(index.state_under_review[visible]))
+    frameworks = counted(index.framework[visible])
     theirs = {index.frameworks.state_under_review.get(pk) for pk in frameworks}
     return by_label(
         State.objects.filter(pk__in=(own | theirs) - {0, None})
@@ -157,13 +177,8 @@ def _states_under_review(index: ItemIndex, visible: np.ndarray) -> list[State]:
     )
 
 
-def _counts(values: np.ndarray) -> dict[int, int]:
-    found, counts = np.unique(values, return_counts=True)
-    return dict(zip(found.tolist(), counts.tolist(), strict=True))
-
-
 def _coded(codes, mask: np.ndarray) -> dict[str, int]:
-    return {codes.values[code]: n for code, n in _counts(codes.column[mask]).items()}
+    return {codes.values[code]: n for code, n in counted(codes.column[mask]).items()}
 
 
 def _most_common(counts: dict) -> list[tuple]:

@@ -1,15 +1,12 @@
 """Filtering and full-text search over recommendations, shared by the web UI and the API."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from camket.accounts import roles
 from camket.frameworks import home_state, ordering
-from camket.frameworks.models import Category, Framework, Recommendation, State
+from camket.frameworks.models import Recommendation
 from camket.frameworks.scoping import coordinated, visible_recommendations
 from camket.frameworks.textsearch import Reading, apply_text_search, read_query
 from camket.lib.numbers import positive_int_text
@@ -203,12 +200,13 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
     return ordering.ordered(queryset, params.sort_in_effect())
 
 
-def query_reading(user, params: SearchParams) -> Reading | None:
+def query_reading(user, params: SearchParams, *, rank: bool = False) -> Reading | None:
     """How the search words were read for this user (the words left out because no item the
-    user may see has them beside the rest of the query); None without search words."""
+    user may see has them beside the rest of the query), its queryset the items the user may
+    see that match, annotated with `relevance` when `rank`; None without search words."""
     if not params.q:
         return None
-    return read_query(visible_recommendations(user), params.q, rank=False)
+    return read_query(visible_recommendations(user), params.q, rank=rank)
 
 
 def in_state(queryset: QuerySet[Recommendation], params: SearchParams) -> QuerySet[Recommendation]:
@@ -227,73 +225,3 @@ class Facets:
     states: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     sdgs: list = field(default_factory=list)
-
-
-def facets(queryset: QuerySet[Recommendation], *, top: int = 12) -> Facets:
-    """Counts of the current results per value of each filter."""
-    ids = queryset.order_by().values("pk")
-    base = Recommendation.objects.filter(pk__in=ids).order_by()
-    result = Facets()
-    totals = {
-        "framework": Counter(),
-        "response": Counter(),
-        "action": Counter(),
-        "status": Counter(),
-    }
-    combinations = base.values_list("framework_id", "response", "action_category", "status")
-    for framework_id, response, action, status, n in combinations.annotate(n=Count("pk")):
-        totals["framework"][framework_id] += n
-        totals["response"][response] += n
-        totals["action"][action] += n
-        totals["status"][status] += n
-    frameworks = Framework.objects.in_bulk(list(totals["framework"]))
-    result.frameworks = [
-        (frameworks[pk].slug, frameworks[pk].label(get_language() or "vi"), n)
-        for pk, n in totals["framework"].most_common()
-    ]
-    labels = dict(Recommendation.Response.choices)
-    result.responses = [
-        (value or "none", labels.get(value, _("Not yet decided")), n)
-        for value, n in totals["response"].most_common()
-    ]
-    labels = dict(Recommendation.ActionCategory.choices)
-    # Records from sources without an action category (OHCHR matrices) carry None.
-    known = sorted((value, n) for value, n in totals["action"].items() if value in labels)
-    result.action_categories = [(value, labels[value], n) for value, n in known]
-    labels = dict(Recommendation.Status.choices)
-    result.statuses = [
-        (value, labels.get(value, value), n) for value, n in totals["status"].most_common()
-    ]
-    state_link = Recommendation.recommending_states.through.objects
-    state_counts = list(
-        state_link.filter(recommendation_id__in=ids)
-        .values_list("state_id")
-        .annotate(n=Count("id"))
-        .order_by("-n")[:top]
-    )
-    language = get_language() or "vi"
-    names = {
-        state.pk: state.label(language)
-        for state in State.objects.filter(pk__in=[pk for pk, _ in state_counts])
-    }
-    result.states = [(pk, names[pk], n) for pk, n in state_counts]
-    category_link = Recommendation.categories.through.objects.filter(recommendation_id__in=ids)
-    category_counts = list(
-        category_link.exclude(category__taxonomy__slug=SDG)
-        .values_list("category_id")
-        .annotate(n=Count("id"))
-        .order_by("-n")[:top]
-    )
-    categories = Category.objects.in_bulk([pk for pk, _ in category_counts])
-    result.themes = [(categories[pk], n) for pk, n in category_counts]
-    sdg_counts = (
-        category_link.filter(category__taxonomy__slug=SDG)
-        .values_list("category__parent__code", "category__code")
-        .annotate(n=Count("id"))
-    )
-    goals: dict[str, int] = {}
-    for parent_code, code, n in sdg_counts:
-        goal = parent_code or code
-        goals[goal] = goals.get(goal, 0) + n
-    result.sdgs = sorted(goals.items(), key=lambda item: int(item[0]))
-    return result

@@ -3,7 +3,8 @@
 import pytest
 
 from camket.frameworks.models import Recommendation
-from camket.frameworks.search import SearchParams, facets, search
+from camket.frameworks.results import Results
+from camket.frameworks.search import SearchParams, search
 from camket.frameworks.taxonomies import CategoryResolver
 from camket.review.services import decide
 from tests.personas import make_recommendation
@@ -76,8 +77,7 @@ def test_facet_counts_equal_counts_from_the_database(world):
     make_recommendation(
         world.framework, "1.4", "Combat trafficking.", states=["Philippines", "Thailand"]
     )
-    results = search(world.coordinator, SearchParams())
-    counted = facets(results)
+    counted = Results(world.coordinator, SearchParams()).facets()
     assert dict((v, n) for v, _, n in counted.statuses) == {
         status: Recommendation.objects.filter(status=status).count()
         for status in ("published", "draft")
@@ -94,7 +94,7 @@ def test_facet_counts_equal_counts_from_the_database(world):
 
 def test_facets_of_a_text_search_count_only_its_results(world):
     make_recommendation(world.framework, "1.5", "Combat trafficking.", states=["Thailand"])
-    counted = facets(search(world.coordinator, SearchParams(q="traffick")))
+    counted = Results(world.coordinator, SearchParams(q="traffick")).facets()
     assert {name: n for _, name, n in counted.states} == {"Philippines": 1, "Thailand": 1}
     assert sum(n for _, _, n in counted.statuses) == 2
 
@@ -102,7 +102,7 @@ def test_facets_of_a_text_search_count_only_its_results(world):
 def test_facets_count_items_with_and_without_an_action_category_together(world):
     """An OHCHR matrix (no action category) beside a UPR Info export (one) broke every list."""
     Recommendation.objects.filter(pk=world.published.pk).update(action_category=5)
-    result = facets(search(world.coordinator, SearchParams()))
+    result = Results(world.coordinator, SearchParams()).facets()
     assert [(value, n) for value, _label, n in result.action_categories] == [(5, 1)]
     assert sum(n for _slug, _name, n in result.frameworks) == 3
 

@@ -54,6 +54,16 @@ def _options(pairs, selected: str) -> str:
 
 
 @register.simple_tag
+def chosen_options(choices) -> str:
+    """A select's options from (value, label, selected) triples."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if chosen else "", label) for value, label, chosen in choices),
+    )
+
+
+@register.simple_tag
 def states_as_options(states, selected: str) -> str:
     """A select's options, one per state, by the name in the current language (written in
     Python: a template loop over 190 states was a large part of a list page's time)."""
