@@ -12,12 +12,12 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 
 from camket.frameworks.models import Category, Framework, Recommendation
 from camket.lib.generations import Token
+from camket.lib.raw_rows import rows_of
 
 NONE = 0  # a missing foreign key (no state under review, no cluster) in the id columns
 NO_ACTION_CATEGORY = -1
@@ -178,18 +178,6 @@ def current_index() -> ItemIndex:
 
 def _database() -> str:
     return str(connection.settings_dict.get("NAME"))
-
-
-def rows_of(queryset: QuerySet) -> list[tuple]:
-    """The rows straight from the database cursor: converting 250,000 rows into Python values
-    one by one is what Django's values_list would spend most of the build on."""
-    try:
-        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    except EmptyResultSet:  # a queryset that is known to match nothing (`.none()`)
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def _column(queryset: QuerySet) -> np.ndarray:

@@ -151,5 +151,5 @@ def _sdg_categories(index: ItemIndex, code: str) -> set[int]:
     return {
         pk
         for pk, slug in info.taxonomy.items()
-        if slug == SDG and (info.code.get(pk) == code or info.code.get(info.parent.get(pk)) == code)
+        if slug == SDG and code in (info.code.get(pk), info.code.get(info.parent.get(pk, 0)))
     }

@@ -8,7 +8,6 @@ whose order depends on the query: the page is then the database's page of `searc
 """
 
 from collections import Counter
-from collections.abc import Sequence
 
 import numpy as np
 from django.db.models import Q, QuerySet
@@ -16,18 +15,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks import home_state, ordering
-from camket.frameworks.item_index import ItemIndex, counted, current_index, rows_of
+from camket.frameworks.item_index import ItemIndex, counted, current_index
 from camket.frameworks.listing_mask import results_mask, state_mask, visible_mask
 from camket.frameworks.models import Category, Framework, Recommendation, State
+from camket.frameworks.relevance import scores_of
 from camket.frameworks.search import Facets, SearchParams, query_reading, search
 from camket.frameworks.state_order import by_label, reader_language
-from camket.frameworks.textsearch import Reading
+from camket.frameworks.textsearch import Reading, read_query
 from camket.lib.vocabulary import SDG
 
 TOP = 12  # states and themes shown in the facets
 
 
-class Results(Sequence):
+class Results:
     """The items listed, for Django's Paginator and django-ninja's pagination: a count, and
     slices that read only their own rows (with `related` fetched alongside)."""
 
@@ -43,19 +43,29 @@ class Results(Sequence):
             self.queryset = search(user, params)
             self.mask = self.index.mask_of(self.queryset.order_by().values_list("pk"))
         else:
-            self.reading = query_reading(user, params, rank=True)
-            found = None if self.reading is None else self._scored(self.reading.queryset)
+            self.reading = query_reading(user, params)
+            found = None if self.reading is None else self._scored(self._text_matches())
             self.mask = results_mask(self.index, user, params, found)
         self._count = int(self.mask.sum())
 
+    def _text_matches(self) -> QuerySet:
+        """The items the search words match, ranked. Asked of every item, not only of those
+        the user may see: the index applies the user's scope, and the database answers from
+        its full-text and tag indexes alone instead of reading each matching row's status.
+        Should a word be left out differently over every item than over the user's (see
+        `textsearch`), the user's own reading is used."""
+        everywhere = read_query(Recommendation.objects.all(), self.params.q)
+        if self.reading is not None and everywhere.ignored == self.reading.ignored:
+            return everywhere.queryset
+        own = query_reading(self.user, self.params, rank=True)
+        return everywhere.queryset.none() if own is None else own.queryset
+
     def _scored(self, queryset: QuerySet) -> np.ndarray:
         """The positions the search found, each with its relevance kept for the order."""
-        rows = rows_of(queryset.order_by().values_list("pk", "relevance"))
-        pks = np.array([pk for pk, _score in rows], dtype=np.int64)
-        scores = np.array([score for _pk, score in rows], dtype=np.float64)
-        positions, held = self.index.locate(pks)
+        scores = scores_of(queryset)
+        positions, held = self.index.locate(np.fromiter(scores, dtype=np.int64, count=len(scores)))
         self.relevance = np.zeros(len(self.index))
-        self.relevance[positions] = scores[held]
+        self.relevance[positions] = np.fromiter(scores.values(), dtype=np.float64)[held]
         return positions
 
     def count(self) -> int:
@@ -109,11 +119,13 @@ def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
         (value or "none", labels.get(value, _("Not yet decided")), n)
         for value, n in _most_common(_coded(index.response, mask))
     ]
-    labels = dict(Recommendation.ActionCategory.choices)
+    action_labels = dict(Recommendation.ActionCategory.choices)
     categorised = index.action_category[mask]
     actions = counted(categorised[categorised >= 0])
     result.action_categories = [
-        (value, labels[value], n) for value, n in sorted(actions.items()) if value in labels
+        (value, action_labels[value], n)
+        for value, n in sorted(actions.items())
+        if value in action_labels
     ]
     labels = dict(Recommendation.Status.choices)
     result.statuses = [
@@ -169,9 +181,9 @@ def _states_under_review(index: ItemIndex, visible: np.ndarray) -> list[State]:
     frameworks' states."""
     own = set(counted(index.state_under_review[visible]))
     frameworks = counted(index.framework[visible])
-    theirs = {index.frameworks.state_under_review.get(pk) for pk in frameworks}
+    theirs = {index.frameworks.state_under_review.get(pk, 0) for pk in frameworks}
     return by_label(
-        State.objects.filter(pk__in=(own | theirs) - {0, None})
+        State.objects.filter(pk__in=(own | theirs) - {0})
         .exclude(Q(iso3__isnull=True) | Q(iso3=""))
         .exclude(iso3=home_state.home_state_code())
     )
