@@ -30,6 +30,7 @@ from camket.api import treaties as treaties_api
 from camket.api.auth import AUTH
 from camket.api.pagination import BoundedPageNumberPagination
 from camket.frameworks import search
+from camket.frameworks.results import Results
 from camket.frameworks.scoping import (
     get_recommendation_for_user,
     visible_frameworks,
@@ -114,10 +115,11 @@ def list_frameworks(request):
 @paginate(BoundedPageNumberPagination)
 def list_recommendations(request, filters: Query[RecommendationFilters]):
     params = search.SearchParams.from_mapping(filters.dict())
-    return (
-        search.search(request.user, params)
-        .select_related("framework", "state_under_review")
-        .prefetch_related("recommending_states")
+    return Results(
+        request.user,
+        params,
+        related=("framework", "state_under_review"),
+        prefetch=("recommending_states",),
     )
 
 

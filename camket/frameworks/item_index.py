@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from camket.frameworks.models import Category, Framework, Recommendation
 from camket.lib.generations import Token
@@ -21,6 +21,7 @@ from camket.lib.raw_rows import rows_of
 
 NONE = 0  # a missing foreign key (no state under review, no cluster) in the id columns
 NO_ACTION_CATEGORY = -1
+NO_SESSION = -1
 
 
 # Bumped by signals on every item, framework, category and link change (see `watch_items`),
@@ -49,11 +50,6 @@ class Codes:
 
     def among(self, values) -> np.ndarray:
         return np.isin(self.column, [self.code(v) for v in values])
-
-
-def _codes(texts: list[str]) -> Codes:
-    values, column = np.unique(np.array(texts, dtype=object).astype(str), return_inverse=True)
-    return Codes(tuple(str(v) for v in values), column.astype(np.int16))
 
 
 @dataclass
@@ -96,6 +92,9 @@ class FrameworkInfo:
     kind: dict[int, str]
     has_response: dict[int, bool]
     state_under_review: dict[int, int]  # absent: none
+    cycle: dict[int, int]  # absent: none
+    starts_on: dict[int, int]  # the date's ordinal; absent: none
+    slug_rank: dict[int, int]  # the framework's place by short name, in the database's order
 
 
 @dataclass
@@ -111,11 +110,13 @@ class ItemIndex:
     action_category: np.ndarray
     translated: np.ndarray
     cluster: np.ndarray
+    session: np.ndarray  # NO_SESSION when the item names none
     leaf: np.ndarray  # no item below it
     recommending_states: Links
     categories: Links
     frameworks: FrameworkInfo
     category_info: CategoryInfo
+    # every position in the order of a sort, by (sort, language): see `results.Results`
     orders: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -149,15 +150,6 @@ class ItemIndex:
     def nothing(self) -> np.ndarray:
         return np.zeros(len(self), dtype=bool)
 
-    def ordered_positions(self, queryset: QuerySet, key: tuple[str, str]) -> np.ndarray:
-        """Every item's position in the order of `queryset` (all items, ordered), kept under
-        `key` (sort, language) for as long as the index lives."""
-        order = self.orders.get(key)
-        if order is None:
-            order = self.positions(_column(queryset.values_list("pk")))
-            self.orders[key] = order
-        return order
-
 
 _built: dict[str, ItemIndex] = {}  # database name -> its index, in this process
 _lock = threading.Lock()
@@ -184,45 +176,81 @@ def _column(queryset: QuerySet) -> np.ndarray:
     return np.array([row[0] for row in rows_of(queryset)], dtype=np.int64)
 
 
-def _ids(values) -> np.ndarray:
-    return np.array([value or NONE for value in values], dtype=np.int64)
+ITEM_FIELDS = (
+    "pk",
+    "framework_id",
+    "state_under_review_id",
+    "framework__state_under_review_id",
+    "cluster_id",
+    "session",
+    "action_category",
+    "untranslated",
+    "status",
+    "response",
+    "implementation",
+)
+TEXT_FIELDS = ITEM_FIELDS[-3:]
+CHUNK_ROWS = 20_000  # rows converted at a time: the whole list of tuples would double the memory
+
+
+def _item_columns() -> tuple[dict[str, np.ndarray], dict[str, Codes]]:
+    """Every item's fields as columns, read a chunk of rows at a time; texts as codes."""
+    queryset = (
+        Recommendation.objects.order_by("pk")
+        .annotate(untranslated=ExpressionWrapper(Q(text_vi=""), output_field=BooleanField()))
+        .values_list(*ITEM_FIELDS)
+    )
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    parts: dict[str, list[np.ndarray]] = {name: [] for name in ITEM_FIELDS}
+    vocabularies: dict[str, dict[str, int]] = {name: {} for name in TEXT_FIELDS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(CHUNK_ROWS):
+            for name, values in zip(ITEM_FIELDS, zip(*chunk, strict=True), strict=True):
+                parts[name].append(np.array(_numbers(name, values, vocabularies), dtype=np.int64))
+    columns = {
+        name: np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
+        for name, arrays in parts.items()
+    }
+    texts = {
+        name: Codes(tuple(codes), columns.pop(name).astype(np.int16))
+        for name, codes in vocabularies.items()
+    }
+    return columns, texts
+
+
+def _numbers(name: str, values: tuple, vocabularies: dict[str, dict[str, int]]) -> list[int]:
+    if name in vocabularies:
+        codes = vocabularies[name]
+        return [codes.setdefault(value or "", len(codes)) for value in values]
+    if name == "action_category":
+        return [NO_ACTION_CATEGORY if value is None else value for value in values]
+    if name == "session":
+        return [NO_SESSION if value is None else value for value in values]
+    return [value or NONE for value in values]
 
 
 def build(token: str) -> ItemIndex:
-    rows = rows_of(
-        Recommendation.objects.order_by("pk").values_list(
-            "pk",
-            "framework_id",
-            "state_under_review_id",
-            "framework__state_under_review_id",
-            "status",
-            "response",
-            "implementation",
-            "action_category",
-            "cluster_id",
-            "text_vi",
-        )
-    )
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 10
-    own_state, framework_state = _ids(columns[2]), _ids(columns[3])
-    pks = np.array(columns[0], dtype=np.int64)
+    columns, texts = _item_columns()
+    pks = columns["pk"]
+    own_state = columns["state_under_review_id"]
+    framework_state = columns["framework__state_under_review_id"]
     parents = _column(
         Recommendation.objects.filter(parent__isnull=False).order_by().values_list("parent_id")
     )
     return ItemIndex(
         token=token,
         pks=pks,
-        framework=_ids(columns[1]),
-        state_under_review=own_state,
-        effective_state=np.where(own_state != NONE, own_state, framework_state),
-        status=_codes(list(columns[4])),
-        response=_codes(list(columns[5])),
-        implementation=_codes(list(columns[6])),
-        action_category=np.array(
-            [NO_ACTION_CATEGORY if v is None else v for v in columns[7]], dtype=np.int16
-        ),
-        cluster=_ids(columns[8]),
-        translated=np.array([bool(text) for text in columns[9]], dtype=bool),
+        framework=columns["framework_id"].astype(np.int32),
+        state_under_review=own_state.astype(np.int32),
+        effective_state=np.where(own_state != NONE, own_state, framework_state).astype(np.int32),
+        status=texts["status"],
+        response=texts["response"],
+        implementation=texts["implementation"],
+        action_category=columns["action_category"].astype(np.int16),
+        cluster=columns["cluster_id"].astype(np.int32),
+        session=columns["session"].astype(np.int32),
+        translated=columns["untranslated"] == 0,
         leaf=~np.isin(pks, parents),
         recommending_states=_links(pks, Recommendation.recommending_states.through, "state_id"),
         categories=_links(pks, Recommendation.categories.through, "category_id"),
@@ -233,21 +261,30 @@ def build(token: str) -> ItemIndex:
 
 def _links(pks: np.ndarray, through, target: str) -> Links:
     rows = rows_of(through.objects.order_by().values_list("recommendation_id", target))
-    items = np.array([row[0] for row in rows], dtype=np.int64)
-    targets = np.array([row[1] for row in rows], dtype=np.int64)
+    items = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    targets = np.fromiter((row[1] for row in rows), dtype=np.int32, count=len(rows))
+    del rows
     positions = np.searchsorted(pks, items) if len(pks) else np.zeros(len(items), dtype=np.int64)
     return Links(positions, targets)
 
 
 def _framework_info() -> FrameworkInfo:
     rows = Framework.objects.values_list(
-        "pk", "slug", "kind", "has_response", "state_under_review_id"
+        "pk", "slug", "kind", "has_response", "state_under_review_id", "cycle", "starts_on"
     )
     return FrameworkInfo(
         slug={pk: slug for pk, slug, *_ in rows},
         kind={pk: kind for pk, _slug, kind, *_ in rows},
         has_response={row[0]: row[3] for row in rows},
         state_under_review={row[0]: row[4] for row in rows if row[4]},
+        cycle={row[0]: row[5] for row in rows if row[5] is not None},
+        starts_on={row[0]: row[6].toordinal() for row in rows if row[6] is not None},
+        slug_rank={
+            pk: rank
+            for rank, pk in enumerate(
+                Framework.objects.order_by("slug").values_list("pk", flat=True)
+            )
+        },
     )
 
 

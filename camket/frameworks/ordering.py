@@ -10,8 +10,10 @@ from camket.frameworks.state_order import label_expression
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
+OLDEST = "oldest"
 
-# Newest cycle or session first: a framework's cycle, then its start, then the item's session.
+# Newest cycle or session first: a framework's cycle, then its start, then the item's session
+# (camket/frameworks/index_order.py sorts the same way in memory).
 _NEWEST = (
     F("framework__cycle").desc(nulls_last=True),
     F("framework__starts_on").desc(nulls_last=True),
@@ -48,7 +50,7 @@ def _by_state():
 SORTS = {
     RELEVANCE: (_("Relevance"), None),
     NEWEST: (_("Newest first"), lambda: _NEWEST),
-    "oldest": (_("Oldest first"), lambda: _OLDEST),
+    OLDEST: (_("Oldest first"), lambda: _OLDEST),
     "state": (_("State under review"), _by_state),
     "response": (
         _("Response"),

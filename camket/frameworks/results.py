@@ -3,8 +3,9 @@ of one page in the chosen order, the facet counts and the filter choices, all co
 the in-memory index (`item_index.py`, `listing_mask.py`) instead of by SQL per request.
 
 Only the rows of the page shown are read from the database. The order is the database's own
-(`ordering.ordered` over every item, kept with the index), except for relevance and `like`,
-whose order depends on the query: the page is then the database's page of `search.search`.
+(`ordering.ordered` over every item, kept with the index); by relevance, the scores the
+database's full-text search gives, then newest first. `like` alone is ordered by the database
+(`search.search`), most similar first.
 """
 
 from collections import Counter
@@ -15,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks import home_state, ordering
+from camket.frameworks.index_order import chronological
 from camket.frameworks.item_index import ItemIndex, counted, current_index
 from camket.frameworks.listing_mask import results_mask, state_mask, visible_mask
 from camket.frameworks.models import Category, Framework, Recommendation, State
@@ -90,16 +92,29 @@ class Results:
         return queryset.select_related(*self.related).prefetch_related(*self.prefetch)
 
     def _order(self) -> np.ndarray:
-        """The positions listed, in order: `ordering.ordered` over every item, kept with the
-        index; by relevance, highest first, then newest first, as the database orders it."""
+        """The positions listed, in order; by relevance, highest first, then newest first, as
+        the database orders it."""
         sort = ordering.NEWEST if self.sort == ordering.RELEVANCE else self.sort
-        every_item = ordering.ordered(Recommendation.objects.all(), sort)
-        order = self.index.ordered_positions(every_item, (sort, reader_language()))
+        order = self._every_item_in_order(sort)
         listed = order[self.mask[order]]
         if self.sort == ordering.RELEVANCE and self.relevance is not None:
             # a stable sort keeps the newest-first order among equal scores
             listed = listed[np.argsort(-self.relevance[listed], kind="stable")]
         return listed
+
+    def _every_item_in_order(self, sort: str) -> np.ndarray:
+        """Every position in the sort's order, kept with the index: newest and oldest first
+        are sorted in memory, the others read once from the database (`ordering.ordered`)."""
+        key = (sort, reader_language())
+        order = self.index.orders.get(key)
+        if order is None:
+            if sort in (ordering.NEWEST, ordering.OLDEST):
+                order = chronological(self.index, newest=sort == ordering.NEWEST)
+            else:
+                every_item = ordering.ordered(Recommendation.objects.all(), sort)
+                order = self.index.positions(every_item.values_list("pk"))
+            self.index.orders[key] = order
+        return order
 
     def facets(self) -> Facets:
         return facets(self.index, self.mask)
