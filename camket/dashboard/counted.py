@@ -9,19 +9,20 @@ from datetime import date
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from camket.dashboard.filters import ALL_STATES, indicator_state_condition
 from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.scoping import visible_recommendations
 from camket.frameworks.search import committed_condition
 from camket.plans.matching import Concerning, action_condition, due_date_condition, item_condition
-from camket.plans.models import Action, DueDate
-from camket.plans.scoping import visible_actions, visible_due_dates
-from camket.reports.due_dates import due_dates_to_chase
+from camket.plans.models import Action, DueDate, Indicator
+from camket.plans.scoping import visible_actions, visible_indicators
+from camket.reports.due_dates import due_dates_to_chase_of
 
 
 def _scoped(user):
     if user is None:
-        return Recommendation.objects.all(), Action.objects.all(), DueDate.objects.all()
-    return visible_recommendations(user), visible_actions(user), visible_due_dates(user)
+        return Recommendation.objects.all(), Action.objects.all()
+    return visible_recommendations(user), visible_actions(user)
 
 
 def _concerning(framework) -> Concerning:
@@ -57,12 +58,14 @@ def counted_actions(user, framework: str | Concerning = "") -> QuerySet[Action]:
 
 
 def overdue_due_dates(
-    user, framework: str | Concerning = "", today: date | None = None
+    user, framework: str | Concerning = "", today: date | None = None, *, state: str = ALL_STATES
 ) -> QuerySet[DueDate]:
+    """Due dates to chase (`due_dates_to_chase`) that have passed, of the indicators the user
+    may see (`visible_due_dates`), of the state (ISO3 or "all") and the filters."""
     today = today or timezone.localdate()
-    due_dates = due_dates_to_chase().filter(due_on__lt=today)
-    if user is not None:
-        due_dates = due_dates.filter(pk__in=visible_due_dates(user).values("pk"))
+    indicators = Indicator.objects.all() if user is None else visible_indicators(user)
+    indicators = indicators.filter(indicator_state_condition(state))
+    due_dates = due_dates_to_chase_of(indicators).filter(due_on__lt=today)
     return due_dates.filter(due_date_condition(_concerning(framework)))
 
 

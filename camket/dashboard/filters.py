@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks.home_state import ALL_STATES, home_state_code
-from camket.frameworks.models import Category, Framework, Recommendation, State
+from camket.frameworks.models import Category, Framework, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.frameworks.state_order import by_label
 from camket.lib.numbers import positive_int
@@ -50,12 +50,14 @@ def category_choices(user):
     """The categories the filter offers, by taxonomy: every drug and crime subject and SDG
     goal and target, and the other taxonomies' categories that tag an item the user may
     see (with their parents)."""
-    used = Category.objects.filter(recommendations__in=visible_recommendations(user)).values("pk")
+    # An existence test per category (stopping at its first visible item), not the categories
+    # of every visible item collected: the second reads every tag of every item.
+    tagged = visible_recommendations(user).filter(categories=OuterRef("pk"))
+    child_tagged = visible_recommendations(user).filter(categories__parent=OuterRef("pk"))
     return (
         Category.objects.filter(
-            Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Q(pk__in=used) | Q(children__in=used)
+            Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Exists(tagged) | Exists(child_tagged)
         )
-        .distinct()
         .select_related("taxonomy")
         .order_by("taxonomy__name", "code", "name")
     )
@@ -115,24 +117,29 @@ def action_state_condition(code: str) -> Q:
     return condition | Exists(implements)
 
 
-def due_date_state_condition(code: str) -> Q:
+def indicator_state_condition(code: str, prefix: str = "") -> Q:
+    """Indicators (through `prefix`, due dates: `"indicator__"`) of an action or an item of the
+    state."""
     if code == ALL_STATES:
         return Q()
     actions = Action.objects.filter(action_state_condition(code)).values("pk")
-    items = Recommendation.objects.filter(item_state_condition(code)).values("pk")
-    return Q(indicator__action__in=actions) | Q(indicator__recommendation__in=items)
+    # The item's condition on the joined item, not "among every item of the state": that list
+    # would be built from all the state's items on every count.
+    return Q(**{f"{prefix}action__in": actions}) | item_state_condition(
+        code, f"{prefix}recommendation__"
+    )
 
 
 def state_choices(user) -> list[tuple[str, str]]:
     """(ISO3, name): the home state first, then the other states whose items the user may
     see."""
-    reviewed = visible_recommendations(user).values("state_under_review")
-    framed = Framework.objects.filter(
-        pk__in=visible_recommendations(user).values("framework_id")
-    ).values("state_under_review")
+    # An existence test per state and per framework, each stopping at its first visible item.
+    reviewed = visible_recommendations(user).filter(state_under_review=OuterRef("pk"))
+    framed = visible_recommendations(user).filter(framework=OuterRef("pk"))
+    framework_states = Framework.objects.filter(Exists(framed)).values("state_under_review")
     home = home_state_code()
     others = (
-        State.objects.filter(Q(pk__in=reviewed) | Q(pk__in=framed))
+        State.objects.filter(Exists(reviewed) | Q(pk__in=framework_states))
         .exclude(iso3__isnull=True)
         .exclude(iso3__in=("", home))
     )

@@ -121,9 +121,7 @@ def figures(
     today = today or timezone.localdate()
     items = counted_items(user, concerning).filter(filters.item_state_condition(state))
     actions = counted_actions(user, concerning).filter(filters.action_state_condition(state))
-    overdue = overdue_due_dates(user, concerning, today).filter(
-        filters.due_date_state_condition(state)
-    )
+    overdue = overdue_due_dates(user, concerning, today, state=state)
     of_items = item_figures(items, params)
     of_subjects = subject_figures(items, params, top_themes)
     return Figures(

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
 from camket.dashboard.rows import NO_ACTION, RECOMMENDATION_STATUSES, Row, row
-from camket.frameworks.models import Category, Recommendation
+from camket.frameworks.models import Category
 from camket.lib.vocabulary import DRUGS_CRIME, SDG, UPR_INFO_ISSUES
 
 TOP_THEMES = 10
@@ -26,15 +26,14 @@ class SubjectFigures:
 def _counts(items: QuerySet) -> dict[str, dict[int, dict[str, int]]]:
     """{taxonomy slug: {top category id: {status: items}}}; an item tagged twice in the same
     category's family counts once."""
+    # From the items to their tags (not from the tags to the items): the items' own columns
+    # then come from the index they are found with.
     links = (
-        Recommendation.categories.through.objects.filter(
-            recommendation_id__in=items.values("pk"),
-            category__taxonomy__slug__in=(UPR_INFO_ISSUES, DRUGS_CRIME, SDG),
-        )
-        .annotate(group=Coalesce("category__parent_id", "category_id"))
+        items.filter(categories__taxonomy__slug__in=(UPR_INFO_ISSUES, DRUGS_CRIME, SDG))
+        .annotate(group=Coalesce("categories__parent_id", "categories__id"))
         .order_by()
-        .values_list("category__taxonomy__slug", "group", "recommendation__implementation")
-        .annotate(n=Count("recommendation_id", distinct=True))
+        .values_list("categories__taxonomy__slug", "group", "implementation")
+        .annotate(n=Count("pk", distinct=True))
     )
     counts: dict[str, dict[int, dict[str, int]]] = {}
     for taxonomy, group, status, n in links:

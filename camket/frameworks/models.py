@@ -317,9 +317,17 @@ class Recommendation(models.Model):
         ]
         indexes = [
             models.Index(fields=["framework", "status"]),
-            # The dashboard counts a state's items by these columns alone, from the index.
+            # The dashboard counts a state's items (and compares its UPR cycles) by these
+            # columns alone, read from the index.
             models.Index(
-                fields=["state_under_review", "framework", "status", "response", "implementation"],
+                fields=[
+                    "state_under_review",
+                    "framework",
+                    "status",
+                    "response",
+                    "implementation",
+                    "session",
+                ],
                 name="recommendation_state_counts",
             ),
         ]

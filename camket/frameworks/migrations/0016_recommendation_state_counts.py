@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='recommendation',
-            index=models.Index(fields=['state_under_review', 'framework', 'status', 'response', 'implementation'], name='recommendation_state_counts'),
+            index=models.Index(fields=['state_under_review', 'framework', 'status', 'response', 'implementation', 'session'], name='recommendation_state_counts'),
         ),
     ]
