@@ -3,10 +3,11 @@ filtered list behind each number."""
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
 from camket.frameworks.models import Implementation
@@ -61,13 +62,19 @@ def share(part: int, whole: int) -> float:
 ACCEPTED_FILTER = COMMITTED  # the recommendation list's value for what is counted
 
 
+@lru_cache(maxsize=32)
+def _path(name: str, script_prefix: str) -> str:
+    """A list's path: a dashboard links to the same few lists hundreds of times."""
+    return reverse(name)
+
+
 def list_url(name: str, **params) -> str:
     if name == "recommendation-list":
         params = {"response": ACCEPTED_FILTER, **params}
     else:  # the state under review is a filter of the recommendation list only
         params.pop("state", None)
     query = urlencode({key: value for key, value in params.items() if value not in ("", None)})
-    return reverse(name) + (f"?{query}" if query else "")
+    return _path(name, get_script_prefix()) + (f"?{query}" if query else "")
 
 
 def segments(counts: dict[str, int], statuses, list_name: str, **params) -> list[Segment]:
