@@ -18,7 +18,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from camket.dashboard import filters
-from camket.dashboard.services import (
+from camket.dashboard.rows import (
     NO_ACTION,
     RECOMMENDATION_STATUSES,
     Row,

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks.home_state import ALL_STATES, home_state_code
-from camket.frameworks.models import Category, Framework, Recommendation, State
+from camket.frameworks.models import Category, Framework, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.frameworks.state_order import by_label
 from camket.lib.numbers import positive_int
@@ -50,12 +50,14 @@ def category_choices(user):
     """The categories the filter offers, by taxonomy: every drug and crime subject and SDG
     goal and target, and the other taxonomies' categories that tag an item the user may
     see (with their parents)."""
-    used = Category.objects.filter(recommendations__in=visible_recommendations(user)).values("pk")
+    # An existence test per category (SQLite stops at the category's first visible item), not
+    # the categories of every visible item collected. A test alone, without an OR beside it:
+    # PostgreSQL then runs it as one semi-join instead of a scan of every tag per category.
+    tagged = visible_recommendations(user).filter(categories=OuterRef("pk"))
+    used = Category.objects.filter(Exists(tagged)).values_list("pk", "parent_id")
+    with_parents = {pk for pair in used for pk in pair if pk is not None}
     return (
-        Category.objects.filter(
-            Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Q(pk__in=used) | Q(children__in=used)
-        )
-        .distinct()
+        Category.objects.filter(Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Q(pk__in=with_parents))
         .select_related("taxonomy")
         .order_by("taxonomy__name", "code", "name")
     )
@@ -84,17 +86,21 @@ def state_from(data) -> str:
 
 
 def item_state_condition(code: str, prefix: str = "") -> Q:
-    """Items (Recommendation rows; through `prefix`, anything pointing at one) of the state."""
+    """Items (Recommendation rows; through `prefix`, anything pointing at one) of the state.
+
+    Written on the item's own columns (the state's and its frameworks' ids in subqueries), not
+    through joins to the states: the index on the state under review then picks the state's
+    items out of all the others instead of every item being read."""
     if code == ALL_STATES:
         return Q()
-    own = f"{prefix}state_under_review"
-    framework = f"{prefix}framework__state_under_review"
-    condition = Q(**{f"{own}__iso3": code}) | Q(
-        **{f"{own}__isnull": True, f"{framework}__iso3": code}
-    )
+    states = State.objects.filter(iso3=code).values("pk")
+    frameworks_of_state = Q(state_under_review__in=states)
     if code == home_state_code():
-        condition |= Q(**{f"{own}__isnull": True, f"{framework}__isnull": True})
-    return condition
+        frameworks_of_state |= Q(state_under_review__isnull=True)
+    frameworks = Framework.objects.filter(frameworks_of_state).values("pk")
+    return Q(**{f"{prefix}state_under_review__in": states}) | Q(
+        **{f"{prefix}state_under_review__isnull": True, f"{prefix}framework__in": frameworks}
+    )
 
 
 def action_state_condition(code: str) -> Q:
@@ -111,24 +117,29 @@ def action_state_condition(code: str) -> Q:
     return condition | Exists(implements)
 
 
-def due_date_state_condition(code: str) -> Q:
+def indicator_state_condition(code: str, prefix: str = "") -> Q:
+    """Indicators (through `prefix`, due dates: `"indicator__"`) of an action or an item of the
+    state."""
     if code == ALL_STATES:
         return Q()
     actions = Action.objects.filter(action_state_condition(code)).values("pk")
-    items = Recommendation.objects.filter(item_state_condition(code)).values("pk")
-    return Q(indicator__action__in=actions) | Q(indicator__recommendation__in=items)
+    # The item's condition on the joined item, not "among every item of the state": that list
+    # would be built from all the state's items on every count.
+    return Q(**{f"{prefix}action__in": actions}) | item_state_condition(
+        code, f"{prefix}recommendation__"
+    )
 
 
 def state_choices(user) -> list[tuple[str, str]]:
     """(ISO3, name): the home state first, then the other states whose items the user may
     see."""
-    reviewed = visible_recommendations(user).values("state_under_review")
-    framed = Framework.objects.filter(
-        pk__in=visible_recommendations(user).values("framework_id")
-    ).values("state_under_review")
+    # An existence test per state and per framework, each stopping at its first visible item.
+    reviewed = visible_recommendations(user).filter(state_under_review=OuterRef("pk"))
+    framed = visible_recommendations(user).filter(framework=OuterRef("pk"))
+    framework_states = Framework.objects.filter(Exists(framed)).values("state_under_review")
     home = home_state_code()
     others = (
-        State.objects.filter(Q(pk__in=reviewed) | Q(pk__in=framed))
+        State.objects.filter(Exists(reviewed) | Q(pk__in=framework_states))
         .exclude(iso3__isnull=True)
         .exclude(iso3__in=("", home))
     )

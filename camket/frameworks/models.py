@@ -315,7 +315,22 @@ class Recommendation(models.Model):
                 fields=["framework", "reference"], name="recommendation_unique_reference"
             )
         ]
-        indexes = [models.Index(fields=["framework", "status"])]
+        indexes = [
+            models.Index(fields=["framework", "status"]),
+            # The dashboard counts a state's items (and compares its UPR cycles) by these
+            # columns alone, read from the index.
+            models.Index(
+                fields=[
+                    "state_under_review",
+                    "framework",
+                    "status",
+                    "response",
+                    "implementation",
+                    "session",
+                ],
+                name="recommendation_state_counts",
+            ),
+        ]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
 

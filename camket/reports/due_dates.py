@@ -4,28 +4,47 @@ Reminders, the inbox, the dashboard, the report queues, the plan lists and the A
 overdue work with these two rules.
 """
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from camket.accounts.models import Membership
 from camket.frameworks.models import Recommendation
-from camket.plans.models import Action, DueDate
+from camket.plans.models import Action, DueDate, Indicator
 from camket.reports.models import ProgressReport
 
 # An agency's focal points and managers answer for its due dates: they are the ones reminded.
 RECIPIENT_ROLES = (Membership.Role.FOCAL_POINT, Membership.Role.MANAGER)
 
 
+DONE = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
+
+
+def _indicator_waits(prefix: str = "") -> Q:
+    """The indicator (reached through `prefix`) and everything it hangs from are not archived."""
+    return (
+        Q(**{f"{prefix}archived": False})
+        & ~Q(**{f"{prefix}action__publication": Action.Publication.ARCHIVED})
+        & ~Q(**{f"{prefix}action__plan__archived": True})
+        & ~Q(**{f"{prefix}action__plan__framework__archived": True})
+        & ~Q(**{f"{prefix}recommendation__status": Recommendation.Status.ARCHIVED})
+        & ~Q(**{f"{prefix}recommendation__framework__archived": True})
+    )
+
+
+def _indicator_chased(prefix: str = "") -> Q:
+    """Of a recommendation or a published action: a draft action is not the agency's to
+    report on yet."""
+    return Q(**{f"{prefix}action__isnull": True}) | Q(
+        **{f"{prefix}action__publication": Action.Publication.PUBLISHED}
+    )
+
+
 def open_due_dates():
     """Due dates still waiting for a report: none yet, a draft, or one returned for changes
     (archived due dates, indicators, actions, plans, items and frameworks wait for nothing)."""
     return (
-        DueDate.objects.filter(archived=False, indicator__archived=False)
-        .exclude(indicator__action__publication=Action.Publication.ARCHIVED)
-        .exclude(indicator__action__plan__archived=True)
-        .exclude(indicator__action__plan__framework__archived=True)
-        .exclude(indicator__recommendation__status=Recommendation.Status.ARCHIVED)
-        .exclude(indicator__recommendation__framework__archived=True)
-        .exclude(report__state__in=[ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED])
+        DueDate.objects.filter(archived=False)
+        .filter(_indicator_waits("indicator__"))
+        .exclude(report__state__in=DONE)
     )
 
 
@@ -35,7 +54,14 @@ def due_dates_to_chase():
     A draft action is not the agency's to report on yet. Reminders, overdue counts and the
     report queues use this.
     """
-    return open_due_dates().filter(
-        Q(indicator__action__isnull=True)
-        | Q(indicator__action__publication=Action.Publication.PUBLISHED)
+    return open_due_dates().filter(_indicator_chased("indicator__"))
+
+
+def due_dates_to_chase_of(indicators: QuerySet[Indicator]) -> QuerySet[DueDate]:
+    """`due_dates_to_chase` among the due dates of `indicators`. The same dates, found another
+    way: the indicators' rules are tested once per indicator, in a subquery, instead of once
+    per due date; counting tens of thousands of dates is then several times faster."""
+    chased = indicators.filter(_indicator_waits() & _indicator_chased())
+    return DueDate.objects.filter(archived=False, indicator__in=chased).exclude(
+        report__state__in=DONE
     )
