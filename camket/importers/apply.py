@@ -7,12 +7,12 @@ framework be planned again here, inside the transaction, so nothing they did is 
 """
 
 from django.apps import apps
-from django.db import connection
 from django.utils import timezone
 
 from camket.frameworks.models import Recommendation
 from camket.importers.merge import baseline_of
 from camket.importers.plan import CHUNK, FrameworkPlan, Planner, written
+from camket.lib.bulk import insert_history, insert_rows
 from camket.lib.folding import folded_document
 from camket.public.cache import portal_changed
 
@@ -75,20 +75,10 @@ def _stale(plan: FrameworkPlan) -> bool:
 def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     now = timezone.now()
     state_links, category_links, dropped = [], [], []
-    created, new_rows = [], sorted(plan.new, key=lambda row: row.wanted.get("level", 0))
-    for level in sorted({row.wanted.get("level", 0) for row in new_rows}):
-        # parents before their children: a child's parent id is known when it is written
-        layer = [
-            _new_recommendation(plan, row, status)
-            for row in new_rows
-            if row.wanted.get("level", 0) == level
-        ]
-        Recommendation.objects.bulk_create(layer, batch_size=BATCH)
-        plan.parents.written(layer)
-        created += layer
-    for recommendation, row in zip(created, new_rows, strict=True):
-        state_links.append((recommendation.pk, [s.pk for s in row.states]))
-        category_links.append((recommendation.pk, [c.pk for c in row.categories]))
+    created = _create(plan, status, now)
+    for record, row in zip(created, plan.new, strict=True):
+        state_links.append((record["id"], [s.pk for s in row.states]))
+        category_links.append((record["id"], [c.pk for c in row.categories]))
     visible, silent = [], []
     for update in plan.updates:
         recommendation, merged = update.recommendation, update.merged
@@ -120,35 +110,74 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
         silent, ["search_document", "imported_values"], batch_size=BATCH
     )
     _change_links(state_links, category_links, dropped)
-    history = Recommendation.history
-    options = {
-        "batch_size": BATCH,
-        "default_user": user if _is_person(user) else None,
-        "default_change_reason": reason,
-        "default_date": now,
+    history = {
+        "user_id": user.pk if _is_person(user) else None,
+        "reason": reason,
+        "date": now,
     }
-    rows = [
-        *history.bulk_history_create(created, **options),
-        *history.bulk_history_create(visible, update=True, **options),
-    ]
-    _record_links_in_history(rows)
+    fields = [field.attname for field in Recommendation._meta.concrete_fields]
+    history_ids = {
+        **insert_history(Recommendation, created, history_type="+", **history),
+        **insert_history(
+            Recommendation,
+            ({name: getattr(r, name) for name in fields} for r in visible),
+            history_type="~",
+            **history,
+        ),
+    }
+    _record_links_in_history(history_ids)
 
 
-def _new_recommendation(plan: FrameworkPlan, row, status: str) -> Recommendation:
-    values = written(row.wanted)
-    return Recommendation(
-        framework=plan.framework,
-        reference=row.reference,
-        status=status,
-        search_document=folded_document(
+def _create(plan: FrameworkPlan, status: str, now) -> list[dict]:
+    """Insert the plan's new items, parents before their children (a child's parent id is
+    known when it is written); returns each one's column values, its id included, in the
+    order of `plan.new`."""
+    defaults = {
+        field.attname: field.get_default()
+        for field in Recommendation._meta.concrete_fields
+        if not field.primary_key
+    }
+    records = [_new_record(plan, row, status, now, defaults) for row in plan.new]
+    columns = list(defaults)
+    for level in sorted({record["level"] for record in records}):
+        layer = [(r, row) for r, row in zip(records, plan.new, strict=True) if r["level"] == level]
+        for record, row in layer:  # a parent written in an earlier layer has its id now
+            values = written(row.wanted)
+            record["parent_id"] = values.get("parent_id")
+            record["imported_values"] = baseline_of(values, row.states, row.categories)
+        ids = dict(
+            insert_rows(
+                Recommendation,
+                columns,
+                ([record[name] for name in columns] for record, _ in layer),
+                returning=["reference", "id"],
+            )
+        )
+        for record, _ in layer:
+            record["id"] = ids[record["reference"]]
+        plan.parents.written(
+            [Recommendation(pk=r["id"], reference=r["reference"]) for r, _ in layer]
+        )
+    return records
+
+
+def _new_record(plan: FrameworkPlan, row, status: str, now, defaults: dict) -> dict:
+    values = written(row.wanted)  # a parent new in this file has no id yet: see _create
+    return {
+        **defaults,
+        **values,
+        "framework_id": plan.framework.pk,
+        "reference": row.reference,
+        "status": status,
+        "search_document": folded_document(
             row.reference,
             values["text"],
             values.get("text_vi", ""),
             " ".join(s.name for s in row.states),
         ),
-        imported_values=baseline_of(values, row.states, row.categories),
-        **values,
-    )
+        "created": now,
+        "modified": now,
+    }
 
 
 def _is_person(user) -> bool:
@@ -162,13 +191,13 @@ def _change_links(state_links, category_links, dropped) -> None:
         state_link.objects.filter(
             recommendation_id=recommendation_id, state_id__in=state_ids
         ).delete()
-    _insert(
+    insert_rows(
         state_link,
         ["recommendation_id", "state_id"],
         [(r, s) for r, ids in state_links for s in ids],
         ignore_conflicts=True,
     )
-    _insert(
+    insert_rows(
         category_link,
         ["recommendation_id", "category_id"],
         [(r, c) for r, ids in category_links for c in ids],
@@ -176,27 +205,10 @@ def _change_links(state_links, category_links, dropped) -> None:
     )
 
 
-def _insert(model, columns: list[str], rows: list[tuple], *, ignore_conflicts=False) -> None:
-    """Plain multi-row INSERTs for the link tables: Django's bulk_create spends most of the
-    write lock preparing tens of thousands of two-integer rows one value at a time."""
-    if not rows:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
-    per_statement = max(1, min(BATCH, 900 // len(columns)))  # SQLite's variable limit
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(chunk))
-            sql = f"INSERT INTO {table} ({names}) VALUES {values}{conflict}"  # noqa: S608
-            cursor.execute(sql, [value for row in chunk for value in row])  # names: model meta
-
-
-def _record_links_in_history(rows) -> None:
+def _record_links_in_history(history_of: dict[int, int]) -> None:
     """Bulk history rows record no many-to-many links by themselves: without these, the next
-    entry in a history would show every state and category as removed, or added."""
-    history_of = {row.id: row.history_id for row in rows}
+    entry in a history would show every state and category as removed, or added.
+    `history_of`: each item's new history row, by the item's id."""
     ids = list(history_of)
     for field, target in (("recommending_states", "state_id"), ("categories", "category_id")):
         through = getattr(Recommendation, field).through
@@ -205,7 +217,7 @@ def _record_links_in_history(rows) -> None:
             links = through.objects.filter(
                 recommendation_id__in=ids[start : start + CHUNK]
             ).values_list("id", "recommendation_id", target)
-            _insert(
+            insert_rows(
                 historical,
                 ["id", "recommendation_id", target, "history_id"],
                 [(pk, rec, value, history_of[rec]) for pk, rec, value in links],

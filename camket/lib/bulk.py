@@ -1,0 +1,123 @@
+"""Plain multi-row INSERTs for bulk writes (an import's items, their history and links).
+
+Django's `bulk_create` builds a model instance per row and prepares every value of every row
+through its field one at a time: for tens of thousands of rows that is most of an import's
+write time, spent while the write lock is held. Here a column's values are passed as they are
+when the database takes them so (text, numbers, ids), and prepared by the field otherwise
+(dates, JSON); many rows go in one statement, as many as the database's limit on parameters
+allows.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+
+# Fields whose Python values the database drivers take as they are.
+PLAIN_FIELDS = {
+    "AutoField",
+    "BigAutoField",
+    "BigIntegerField",
+    "BooleanField",
+    "CharField",
+    "ForeignKey",
+    "IntegerField",
+    "OneToOneField",
+    "PositiveBigIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "SlugField",
+    "SmallIntegerField",
+    "TextField",
+}
+MAX_PARAMETERS = 30_000  # under SQLite's default limit (32,766) and PostgreSQL's (65,535)
+
+
+def insert_rows(
+    model,
+    columns: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    returning: Sequence[str] = (),
+    ignore_conflicts: bool = False,
+) -> list[tuple]:
+    """INSERT `rows` (tuples of Python values, in the order of `columns`, which are attnames)
+    into `model`'s table; returns the `returning` columns of the rows written, in no promised
+    order (return a key to match them by)."""
+    rows = list(rows)
+    if not rows:
+        return []
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    prepare = [_preparer(fields[name]) for name in columns]
+    if any(prepare):
+        rows = [
+            tuple(v if p is None else p(v) for v, p in zip(row, prepare, strict=True))
+            for row in rows
+        ]
+    quote = connection.ops.quote_name
+    head = (  # names from the model's meta, never from input
+        f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(name) for name in columns)}) VALUES "
+    )
+    tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+    if returning:
+        tail += " RETURNING " + ", ".join(quote(name) for name in returning)
+    placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    per_statement = max(1, min(_parameter_limit(), MAX_PARAMETERS) // len(columns))
+    written: list[tuple] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            sql = head + ", ".join([placeholder] * len(chunk)) + tail  # names: model meta
+            cursor.execute(sql, [value for row in chunk for value in row])
+            if returning:
+                written += [tuple(row) for row in cursor.fetchall()]
+    return written
+
+
+def _preparer(field):
+    if field.get_internal_type() in PLAIN_FIELDS:
+        return None
+    return lambda value: field.get_db_prep_save(value, connection)
+
+
+def _parameter_limit() -> int:
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        connection.ensure_connection()
+        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    if connection.vendor == "postgresql":
+        return 65_535
+    return connection.features.max_query_params or 999
+
+
+def insert_history(
+    model, records: Iterable[dict], *, history_type: str, user_id, reason: str, date
+) -> dict[int, int]:
+    """The history rows simple-history's `bulk_history_create` writes for `records` (each the
+    tracked fields' values by attname, the primary key included): history_type "+" created,
+    "~" changed. Returns each record's new history id by its primary key."""
+    from django.conf import settings
+
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return {}
+    historical = model.history.model
+    tracked = [field.attname for field in historical.tracked_fields]
+    columns = [
+        *tracked,
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        "history_user_id",
+    ]
+    key = model._meta.pk.attname
+    written = insert_rows(
+        historical,
+        columns,
+        (
+            (*(record[name] for name in tracked), date, reason, history_type, user_id)
+            for record in records
+        ),
+        returning=[key, "history_id"],
+    )
+    return dict(written)
