@@ -76,6 +76,7 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     now = timezone.now()
     state_links, category_links, dropped = [], [], []
     created = _create(plan, status, now)
+    plan.created_ids = [record["id"] for record in created]
     for record, row in zip(created, plan.new, strict=True):
         state_links.append((record["id"], [s.pk for s in row.states]))
         category_links.append((record["id"], [c.pk for c in row.categories]))
@@ -155,9 +156,7 @@ def _create(plan: FrameworkPlan, status: str, now) -> list[dict]:
         )
         for record, _ in layer:
             record["id"] = ids[record["reference"]]
-        plan.parents.written(
-            [Recommendation(pk=r["id"], reference=r["reference"]) for r, _ in layer]
-        )
+        plan.parents.written(ids)
     return records
 
 

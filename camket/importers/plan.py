@@ -68,6 +68,7 @@ class FrameworkPlan:
     unchanged: int = 0
     report: list[RecordChange] = field(default_factory=list)
     parents: ParentResolver | None = None
+    created_ids: list[int] = field(default_factory=list)  # once written
 
 
 class Planner:

@@ -75,9 +75,22 @@ def insert_rows(
 
 
 def _preparer(field):
+    """None for a field whose values go as they are; else a function preparing one value,
+    remembering what it gave for a value seen before (an import's rows share their dates)."""
     if field.get_internal_type() in PLAIN_FIELDS:
         return None
-    return lambda value: field.get_db_prep_save(value, connection)
+    prepared: dict = {}
+
+    def prepare(value):
+        try:
+            key = (type(value), value)  # True and 1 are equal, but not the same JSON
+            if key not in prepared:
+                prepared[key] = field.get_db_prep_save(value, connection)
+            return prepared[key]
+        except TypeError:  # unhashable: a dict or list for a JSON field
+            return field.get_db_prep_save(value, connection)
+
+    return prepare
 
 
 def _parameter_limit() -> int:
