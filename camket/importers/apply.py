@@ -110,7 +110,7 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     Recommendation.objects.bulk_update(
         silent, ["search_document", "imported_values"], batch_size=BATCH
     )
-    _change_links(state_links, category_links, dropped)
+    added = _change_links(state_links, category_links, dropped)
     history = {
         "user_id": user.pk if _is_person(user) else None,
         "reason": reason,
@@ -126,7 +126,7 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
             **history,
         ),
     }
-    _record_links_in_history(history_ids)
+    _record_links_in_history(history_ids, added, set(plan.created_ids))
 
 
 def _create(plan: FrameworkPlan, status: str, now) -> list[dict]:
@@ -183,41 +183,46 @@ def _is_person(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
-def _change_links(state_links, category_links, dropped) -> None:
+def _change_links(state_links, category_links, dropped) -> dict[str, list[tuple]]:
+    """Add and drop links; returns the rows added, (id, item id, state or category id), by
+    the items' field."""
     state_link = Recommendation.recommending_states.through
     category_link = Recommendation.categories.through
     for recommendation_id, state_ids in dropped:
         state_link.objects.filter(
             recommendation_id=recommendation_id, state_id__in=state_ids
         ).delete()
-    insert_rows(
-        state_link,
-        ["recommendation_id", "state_id"],
-        [(r, s) for r, ids in state_links for s in ids],
-        ignore_conflicts=True,
-    )
-    insert_rows(
-        category_link,
-        ["recommendation_id", "category_id"],
-        [(r, c) for r, ids in category_links for c in ids],
-        ignore_conflicts=True,
-    )
+    added = {}
+    for field, model, target, links in (
+        ("recommending_states", state_link, "state_id", state_links),
+        ("categories", category_link, "category_id", category_links),
+    ):
+        added[field] = insert_rows(
+            model,
+            ["recommendation_id", target],
+            [(r, t) for r, ids in links for t in ids],
+            ignore_conflicts=True,
+            returning=["id", "recommendation_id", target],
+        )
+    return added
 
 
-def _record_links_in_history(history_of: dict[int, int]) -> None:
+def _record_links_in_history(history_of: dict[int, int], added, created: set[int]) -> None:
     """Bulk history rows record no many-to-many links by themselves: without these, the next
     entry in a history would show every state and category as removed, or added.
-    `history_of`: each item's new history row, by the item's id."""
-    ids = list(history_of)
+    `history_of`: each item's new history row, by the item's id; the links of the items just
+    `created` are all among those `added` (see _change_links): others' are read."""
+    changed = [pk for pk in history_of if pk not in created]
     for field, target in (("recommending_states", "state_id"), ("categories", "category_id")):
         through = getattr(Recommendation, field).through
         historical = apps.get_model("frameworks", f"HistoricalRecommendation_{field}")
-        for start in range(0, len(ids), CHUNK):
-            links = through.objects.filter(
-                recommendation_id__in=ids[start : start + CHUNK]
+        links = [row for row in added[field] if row[1] in created]
+        for start in range(0, len(changed), CHUNK):
+            links += through.objects.filter(
+                recommendation_id__in=changed[start : start + CHUNK]
             ).values_list("id", "recommendation_id", target)
-            insert_rows(
-                historical,
-                ["id", "recommendation_id", target, "history_id"],
-                [(pk, rec, value, history_of[rec]) for pk, rec, value in links],
-            )
+        insert_rows(
+            historical,
+            ["id", "recommendation_id", target, "history_id"],
+            [(pk, rec, value, history_of[rec]) for pk, rec, value in links if rec in history_of],
+        )

@@ -47,12 +47,12 @@ def insert_rows(
     if not rows:
         return []
     fields = {field.attname: field for field in model._meta.concrete_fields}
-    prepare = [_preparer(fields[name]) for name in columns]
-    if any(prepare):
-        rows = [
-            tuple(v if p is None else p(v) for v, p in zip(row, prepare, strict=True))
-            for row in rows
-        ]
+    prepared = [(i, p) for i, p in enumerate(_preparer(fields[name]) for name in columns) if p]
+    if prepared:
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for index, prepare in prepared:
+                row[index] = prepare(row[index])
     quote = connection.ops.quote_name
     head = (  # names from the model's meta, never from input
         f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608

@@ -71,17 +71,22 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
     summary = LinkingSummary()
     if not instruments:
         return summary
-    ids = list(
-        items.exclude(status=Recommendation.Status.ARCHIVED)
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    return _link(
+        sorted(items.exclude(status=Recommendation.Status.ARCHIVED).values_list("pk", flat=True)),
+        detector,
+        instruments,
+        summary,
+        dry_run=dry_run,
     )
+
+
+def _link(ids: list[int], detector, instruments, summary, *, dry_run: bool) -> LinkingSummary:
     frameworks: dict[int, Framework] = {}
     for start in range(0, len(ids), BATCH):
         chunk = list(
-            Recommendation.objects.filter(pk__in=ids[start : start + BATCH]).values_list(
-                "pk", "text", "text_vi", "session", "framework_id"
-            )
+            Recommendation.objects.filter(pk__in=ids[start : start + BATCH])
+            .exclude(status=Recommendation.Status.ARCHIVED)
+            .values_list("pk", "text", "text_vi", "session", "framework_id")
         )
         missing = {row[4] for row in chunk} - set(frameworks)
         frameworks.update(Framework.objects.in_bulk(missing))
@@ -109,4 +114,6 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
 
 def link_imported_items(item_ids: list[int]) -> None:
     """The import hook: runs inside the import's transaction."""
-    link_items(Recommendation.objects.filter(pk__in=item_ids))
+    detector, instruments = build_detector()
+    if instruments:
+        _link(sorted(item_ids), detector, instruments, LinkingSummary(), dry_run=False)
