@@ -10,8 +10,9 @@ from django.apps import apps
 from django.utils import timezone
 
 from camket.frameworks.models import Recommendation
+from camket.importers.existing import CHUNK
 from camket.importers.merge import baseline_of
-from camket.importers.plan import CHUNK, FrameworkPlan, Planner, written
+from camket.importers.plan import FrameworkPlan, Planner, written
 from camket.lib.bulk import insert_history, insert_rows
 from camket.lib.folding import folded_document
 from camket.public.cache import portal_changed

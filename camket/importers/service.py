@@ -13,9 +13,10 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Framework, Recommendation
 from camket.importers.apply import write_plans
 from camket.importers.detect import parse_file
+from camket.importers.existing import IMPORT_REASON_PREFIX
 from camket.importers.hooks import run_after_import
 from camket.importers.models import ImportRun
-from camket.importers.plan import IMPORT_REASON_PREFIX, Planner, RecordChange
+from camket.importers.plan import Planner, RecordChange
 from camket.importers.records import RowError
 
 IMPORT_PERMISSION = "frameworks.import_recommendations"
