@@ -8,7 +8,9 @@ when the database takes them so (text, numbers, ids), and prepared by the field 
 allows.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any
 
 from django.db import connection
 
@@ -33,7 +35,7 @@ MAX_PARAMETERS = 30_000  # under SQLite's default limit (32,766) and PostgreSQL'
 
 
 def insert_rows(
-    model,
+    model: Any,
     columns: Sequence[str],
     rows: Iterable[Sequence],
     *,
@@ -49,10 +51,11 @@ def insert_rows(
     fields = {field.attname: field for field in model._meta.concrete_fields}
     prepared = [(i, p) for i, p in enumerate(_preparer(fields[name]) for name in columns) if p]
     if prepared:
-        rows = [list(row) for row in rows]
-        for row in rows:
+        lists = [list(row) for row in rows]
+        for values in lists:
             for index, prepare in prepared:
-                row[index] = prepare(row[index])
+                values[index] = prepare(values[index])
+        rows = lists
     quote = connection.ops.quote_name
     head = (  # names from the model's meta, never from input
         f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608
@@ -74,14 +77,14 @@ def insert_rows(
     return written
 
 
-def _preparer(field):
+def _preparer(field: Any) -> Callable[[Any], Any] | None:
     """None for a field whose values go as they are; else a function preparing one value,
     remembering what it gave for a value seen before (an import's rows share their dates)."""
     if field.get_internal_type() in PLAIN_FIELDS:
         return None
     prepared: dict = {}
 
-    def prepare(value):
+    def prepare(value: Any) -> Any:
         try:
             key = (type(value), value)  # True and 1 are equal, but not the same JSON
             if key not in prepared:
@@ -98,14 +101,20 @@ def _parameter_limit() -> int:
         import sqlite3
 
         connection.ensure_connection()
-        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        return int(connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     if connection.vendor == "postgresql":
         return 65_535
     return connection.features.max_query_params or 999
 
 
 def insert_history(
-    model, records: Iterable[dict], *, history_type: str, user_id, reason: str, date
+    model: Any,
+    records: Iterable[dict],
+    *,
+    history_type: str,
+    user_id: int | None,
+    reason: str,
+    date: datetime,
 ) -> dict[int, int]:
     """The history rows simple-history's `bulk_history_create` writes for `records` (each the
     tracked fields' values by attname, the primary key included): history_type "+" created,
