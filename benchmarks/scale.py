@@ -165,13 +165,24 @@ def run(files, items: int, vendor: str) -> None:
     print(f"database: {vendor}, {items:,} items wanted")
     with tempfile.TemporaryDirectory(prefix="camket-scale-") as folder:
         copies = synthetic_exports(files, items, Path(folder))
-        import_seconds = import_all(copies)
+        rates = []  # (items already in the database, items imported, seconds) per file
+        for path in copies:
+            before = Recommendation.objects.count()
+            seconds = import_all([path])
+            rates.append((before, Recommendation.objects.count() - before, seconds))
     total = Recommendation.objects.count()
+    import_seconds = sum(seconds for *_, seconds in rates)
     figures = {"import items/s": total / import_seconds}
     print(
         f"import: {total:,} items from {len(copies)} files in {import_seconds:.0f} s "
         f"({figures['import items/s']:,.0f} items/s; target >= {TARGETS['import items/s']:,})"
     )
+    largest = max(rates[1:] or rates, key=lambda rate: (rate[1], rate[0]))  # a whole copy
+    for label, (before, imported, seconds) in (("empty", rates[0]), ("large", largest)):
+        print(
+            f"  into {'an empty database' if label == 'empty' else f'one of {before:,} items'}: "
+            f"{imported:,} items in {seconds:.1f} s ({imported / seconds:,.0f} items/s)"
+        )
     started = time.perf_counter()
     agencies = Agency.objects.bulk_create(
         Agency(code=f"s{i:02}", name=f"Scale agency {i}") for i in range(20)

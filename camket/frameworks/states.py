@@ -162,18 +162,22 @@ class StateResolver:
         # outside its write transaction and writes them inside it)
         self.defer = defer
         self._cache: dict[str, State | None] = {}
+        self._by_raw: dict[str, State | None] = {}
         self._pending: dict[str, State] = {}
         self._aliased: dict[int, State] = {}
         self.unresolved: set[str] = set()
 
     def resolve(self, raw_name: str) -> State | None:
+        if raw_name in self._by_raw:  # an import names the same few states on every row
+            return self._by_raw[raw_name]
         name = clean_name(raw_name)
         if fold(name) in UNKNOWN_NAMES:
-            return None
-        if name in self._cache:
-            return self._cache[name]
-        state = self._find(name)
-        self._cache[name] = state
+            state = None
+        elif name in self._cache:
+            state = self._cache[name]
+        else:
+            state = self._cache[name] = self._find(name)
+        self._by_raw[raw_name] = state
         return state
 
     def _find(self, name: str) -> State | None:

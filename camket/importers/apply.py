@@ -7,13 +7,14 @@ framework be planned again here, inside the transaction, so nothing they did is 
 """
 
 from django.apps import apps
-from django.db import connection
 from django.utils import timezone
 
 from camket.frameworks.item_index import ITEMS
 from camket.frameworks.models import Recommendation
+from camket.importers.existing import CHUNK
 from camket.importers.merge import baseline_of
-from camket.importers.plan import CHUNK, FrameworkPlan, Planner, written
+from camket.importers.plan import FrameworkPlan, Planner, written
+from camket.lib.bulk import insert_history, insert_rows
 from camket.lib.folding import folded_document
 from camket.public.cache import portal_changed
 
@@ -77,20 +78,11 @@ def _stale(plan: FrameworkPlan) -> bool:
 def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     now = timezone.now()
     state_links, category_links, dropped = [], [], []
-    created, new_rows = [], sorted(plan.new, key=lambda row: row.wanted.get("level", 0))
-    for level in sorted({row.wanted.get("level", 0) for row in new_rows}):
-        # parents before their children: a child's parent id is known when it is written
-        layer = [
-            _new_recommendation(plan, row, status)
-            for row in new_rows
-            if row.wanted.get("level", 0) == level
-        ]
-        Recommendation.objects.bulk_create(layer, batch_size=BATCH)
-        plan.parents.written(layer)
-        created += layer
-    for recommendation, row in zip(created, new_rows, strict=True):
-        state_links.append((recommendation.pk, [s.pk for s in row.states]))
-        category_links.append((recommendation.pk, [c.pk for c in row.categories]))
+    created = _create(plan, status, now)
+    plan.created_ids = [record["id"] for record in created]
+    for record, row in zip(created, plan.new, strict=True):
+        state_links.append((record["id"], [s.pk for s in row.states]))
+        category_links.append((record["id"], [c.pk for c in row.categories]))
     visible, silent = [], []
     for update in plan.updates:
         recommendation, merged = update.recommendation, update.merged
@@ -121,94 +113,119 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     Recommendation.objects.bulk_update(
         silent, ["search_document", "imported_values"], batch_size=BATCH
     )
-    _change_links(state_links, category_links, dropped)
-    history = Recommendation.history
-    options = {
-        "batch_size": BATCH,
-        "default_user": user if _is_person(user) else None,
-        "default_change_reason": reason,
-        "default_date": now,
+    added = _change_links(state_links, category_links, dropped)
+    history = {
+        "user_id": user.pk if _is_person(user) else None,
+        "reason": reason,
+        "date": now,
     }
-    rows = [
-        *history.bulk_history_create(created, **options),
-        *history.bulk_history_create(visible, update=True, **options),
-    ]
-    _record_links_in_history(rows)
+    fields = [field.attname for field in Recommendation._meta.concrete_fields]
+    history_ids = {
+        **insert_history(Recommendation, created, history_type="+", **history),
+        **insert_history(
+            Recommendation,
+            ({name: getattr(r, name) for name in fields} for r in visible),
+            history_type="~",
+            **history,
+        ),
+    }
+    _record_links_in_history(history_ids, added, set(plan.created_ids))
 
 
-def _new_recommendation(plan: FrameworkPlan, row, status: str) -> Recommendation:
-    values = written(row.wanted)
-    return Recommendation(
-        framework=plan.framework,
-        reference=row.reference,
-        status=status,
-        search_document=folded_document(
+def _create(plan: FrameworkPlan, status: str, now) -> list[dict]:
+    """Insert the plan's new items, parents before their children (a child's parent id is
+    known when it is written); returns each one's column values, its id included, in the
+    order of `plan.new`."""
+    defaults = {
+        field.attname: field.get_default()
+        for field in Recommendation._meta.concrete_fields
+        if not field.primary_key
+    }
+    records = [_new_record(plan, row, status, now, defaults) for row in plan.new]
+    columns = list(defaults)
+    for level in sorted({record["level"] for record in records}):
+        layer = [(r, row) for r, row in zip(records, plan.new, strict=True) if r["level"] == level]
+        for record, row in layer:  # a parent written in an earlier layer has its id now
+            values = written(row.wanted)
+            record["parent_id"] = values.get("parent_id")
+            record["imported_values"] = baseline_of(values, row.states, row.categories)
+        ids = dict(
+            insert_rows(
+                Recommendation,
+                columns,
+                ([record[name] for name in columns] for record, _ in layer),
+                returning=["reference", "id"],
+            )
+        )
+        for record, _ in layer:
+            record["id"] = ids[record["reference"]]
+        plan.parents.written(ids)
+    return records
+
+
+def _new_record(plan: FrameworkPlan, row, status: str, now, defaults: dict) -> dict:
+    values = written(row.wanted)  # a parent new in this file has no id yet: see _create
+    return {
+        **defaults,
+        **values,
+        "framework_id": plan.framework.pk,
+        "reference": row.reference,
+        "status": status,
+        "search_document": folded_document(
             row.reference,
             values["text"],
             values.get("text_vi", ""),
             " ".join(s.name for s in row.states),
         ),
-        imported_values=baseline_of(values, row.states, row.categories),
-        **values,
-    )
+        "created": now,
+        "modified": now,
+    }
 
 
 def _is_person(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
-def _change_links(state_links, category_links, dropped) -> None:
+def _change_links(state_links, category_links, dropped) -> dict[str, list[tuple]]:
+    """Add and drop links; returns the rows added, (id, item id, state or category id), by
+    the items' field."""
     state_link = Recommendation.recommending_states.through
     category_link = Recommendation.categories.through
     for recommendation_id, state_ids in dropped:
         state_link.objects.filter(
             recommendation_id=recommendation_id, state_id__in=state_ids
         ).delete()
-    _insert(
-        state_link,
-        ["recommendation_id", "state_id"],
-        [(r, s) for r, ids in state_links for s in ids],
-        ignore_conflicts=True,
-    )
-    _insert(
-        category_link,
-        ["recommendation_id", "category_id"],
-        [(r, c) for r, ids in category_links for c in ids],
-        ignore_conflicts=True,
-    )
+    added = {}
+    for field, model, target, links in (
+        ("recommending_states", state_link, "state_id", state_links),
+        ("categories", category_link, "category_id", category_links),
+    ):
+        added[field] = insert_rows(
+            model,
+            ["recommendation_id", target],
+            [(r, t) for r, ids in links for t in ids],
+            ignore_conflicts=True,
+            returning=["id", "recommendation_id", target],
+        )
+    return added
 
 
-def _insert(model, columns: list[str], rows: list[tuple], *, ignore_conflicts=False) -> None:
-    """Plain multi-row INSERTs for the link tables: Django's bulk_create spends most of the
-    write lock preparing tens of thousands of two-integer rows one value at a time."""
-    if not rows:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
-    per_statement = max(1, min(BATCH, 900 // len(columns)))  # SQLite's variable limit
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(chunk))
-            sql = f"INSERT INTO {table} ({names}) VALUES {values}{conflict}"  # noqa: S608
-            cursor.execute(sql, [value for row in chunk for value in row])  # names: model meta
-
-
-def _record_links_in_history(rows) -> None:
+def _record_links_in_history(history_of: dict[int, int], added, created: set[int]) -> None:
     """Bulk history rows record no many-to-many links by themselves: without these, the next
-    entry in a history would show every state and category as removed, or added."""
-    history_of = {row.id: row.history_id for row in rows}
-    ids = list(history_of)
+    entry in a history would show every state and category as removed, or added.
+    `history_of`: each item's new history row, by the item's id; the links of the items just
+    `created` are all among those `added` (see _change_links): others' are read."""
+    changed = [pk for pk in history_of if pk not in created]
     for field, target in (("recommending_states", "state_id"), ("categories", "category_id")):
         through = getattr(Recommendation, field).through
         historical = apps.get_model("frameworks", f"HistoricalRecommendation_{field}")
-        for start in range(0, len(ids), CHUNK):
-            links = through.objects.filter(
-                recommendation_id__in=ids[start : start + CHUNK]
+        links = [row for row in added[field] if row[1] in created]
+        for start in range(0, len(changed), CHUNK):
+            links += through.objects.filter(
+                recommendation_id__in=changed[start : start + CHUNK]
             ).values_list("id", "recommendation_id", target)
-            _insert(
-                historical,
-                ["id", "recommendation_id", target, "history_id"],
-                [(pk, rec, value, history_of[rec]) for pk, rec, value in links],
-            )
+        insert_rows(
+            historical,
+            ["id", "recommendation_id", target, "history_id"],
+            [(pk, rec, value, history_of[rec]) for pk, rec, value in links if rec in history_of],
+        )

@@ -20,14 +20,13 @@ from camket.frameworks.taxonomies import (
     CategoryResolver,
     ensure_builtin_taxonomies,
 )
+from camket.importers.existing import current_links, legacy_baselines
 from camket.importers.merge import CATEGORIES, STATES, Merge, baseline_of, merge
 from camket.importers.records import AFFECTED_PERSONS, ParsedRecommendation, ParseResult, RowError
 from camket.importers.tree import ParentResolver, PendingItem, place
 from camket.lib.folding import folded_document
 
 UPR_CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
-CHUNK = 5000
-IMPORT_REASON_PREFIX = "Imported from "
 
 
 @dataclass
@@ -68,6 +67,7 @@ class FrameworkPlan:
     unchanged: int = 0
     report: list[RecordChange] = field(default_factory=list)
     parents: ParentResolver | None = None
+    created_ids: list[int] = field(default_factory=list)  # once written
 
 
 class Planner:
@@ -239,7 +239,7 @@ class Planner:
         )
         plan = FrameworkPlan(framework=framework, records=records, parents=ParentResolver(existing))
         current_states, current_categories = current_links(existing.values())
-        legacy = _legacy_baselines([r for r in existing.values() if not r.imported_values])
+        legacy = legacy_baselines([r for r in existing.values() if not r.imported_values])
         for position, record in enumerate(records, start=1):
             wanted, states, categories = self._wanted(framework, record, plan.parents)
             found = existing.get(record.reference)
@@ -393,50 +393,3 @@ def _field(key: str):
 def label(key: str) -> str:
     model_field = _field(key)
     return str(model_field.verbose_name) if model_field is not None else key
-
-
-def current_links(recommendations) -> tuple[dict[int, set], dict[int, set]]:
-    ids = [r.pk for r in recommendations]
-    states, categories = defaultdict(set), defaultdict(set)
-    through_states = Recommendation.recommending_states.through.objects
-    through_categories = Recommendation.categories.through.objects
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        for rec_id, state_id in through_states.filter(recommendation_id__in=chunk).values_list(
-            "recommendation_id", "state_id"
-        ):
-            states[rec_id].add(state_id)
-        for rec_id, cat_id in through_categories.filter(recommendation_id__in=chunk).values_list(
-            "recommendation_id", "category_id"
-        ):
-            categories[rec_id].add(cat_id)
-    return states, categories
-
-
-def _legacy_baselines(recommendations) -> dict[int, dict]:
-    """For records imported before camket remembered the source's values: the fields of their
-    latest import in the history (links unknown, so none are removed)."""
-    ids = [r.pk for r in recommendations]
-    found: dict[int, dict] = {}
-    fields = [
-        "text",
-        "text_vi",
-        "state_under_review_id",
-        "session",
-        "source_document",
-        "response",
-        "response_reason",
-        "action_category",
-    ]
-    for start in range(0, len(ids), CHUNK):
-        rows = (
-            Recommendation.history.filter(
-                id__in=ids[start : start + CHUNK],
-                history_change_reason__startswith=IMPORT_REASON_PREFIX,
-            )
-            .order_by("id", "-history_date", "-history_id")
-            .values("id", *fields)
-        )
-        for row in rows:
-            found.setdefault(row.pop("id"), row)
-    return found

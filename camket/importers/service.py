@@ -13,9 +13,10 @@ from camket.accounts.permissions import require
 from camket.frameworks.models import Framework, Recommendation
 from camket.importers.apply import write_plans
 from camket.importers.detect import parse_file
+from camket.importers.existing import IMPORT_REASON_PREFIX
 from camket.importers.hooks import run_after_import
 from camket.importers.models import ImportRun
-from camket.importers.plan import IMPORT_REASON_PREFIX, Planner, RecordChange
+from camket.importers.plan import Planner, RecordChange
 from camket.importers.records import RowError
 
 IMPORT_PERMISSION = "frameworks.import_recommendations"
@@ -181,24 +182,19 @@ def _import_file(
 
 
 TEXT_FIELDS = {"text", "text_vi"}
-ID_CHUNK = 500
 
 
 def written_item_ids(plans) -> list[int]:
     """The items an import created, and those whose text it changed: what others re-read."""
-    ids = [
-        update.recommendation.pk
-        for plan in plans
-        for update in plan.updates
-        if TEXT_FIELDS & set(update.merged.fields)
+    return [
+        *(pk for plan in plans for pk in plan.created_ids),
+        *(
+            update.recommendation.pk
+            for plan in plans
+            for update in plan.updates
+            if TEXT_FIELDS & set(update.merged.fields)
+        ),
     ]
-    for plan in plans:
-        references = [row.reference for row in plan.new]
-        for start in range(0, len(references), ID_CHUNK):
-            ids += Recommendation.objects.filter(
-                framework_id=plan.framework.pk, reference__in=references[start : start + ID_CHUNK]
-            ).values_list("pk", flat=True)
-    return ids
 
 
 def refresh_planner_statistics() -> None:

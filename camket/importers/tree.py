@@ -78,9 +78,9 @@ class ParentResolver:
             return found.pk
         return self.pending.setdefault(reference, PendingItem(reference))
 
-    def written(self, created: list[Recommendation]) -> None:
-        """Give the pending parents among `created` (just written) their ids."""
-        for recommendation in created:
-            pending = self.pending.get(recommendation.reference)
+    def written(self, ids: dict[str, int]) -> None:
+        """Give the pending parents among the items just written (`ids` by reference) theirs."""
+        for reference, pk in ids.items():
+            pending = self.pending.get(reference)
             if pending is not None:
-                pending.pk = recommendation.pk
+                pending.pk = pk

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
 from camket.frameworks.scoping import visible_recommendations
+from camket.lib.bulk import insert_history, insert_rows
 from camket.lib.history import attribute_change
 from camket.links.models import RegisterLink
 
@@ -148,13 +149,13 @@ def register_links_of(user, item: Recommendation, *, states=LIVE_STATES):
     )
 
 
-def detect_register_links(found: list[tuple[Recommendation, object, str, str]]) -> int:
-    """Many `detect_register_link` at once (an import): (item, entry, relation, matched text)
-    for each; rows that exist in any state are left alone. Returns how many were added."""
+def detect_register_links(found: list[tuple[int, object, str, str]]) -> int:
+    """Many `detect_register_link` at once (an import): (item id, entry, relation, matched
+    text) for each; rows that exist in any state are left alone. Returns how many were added."""
     if not found:
         return 0
     with transaction.atomic():
-        items = {item.pk for item, *_ in found}
+        items = {item_id for item_id, *_ in found}
         existing = {
             (item_id, field, entry_id, relation)
             for item_id, relation, *entries in RegisterLink.objects.filter(
@@ -163,20 +164,50 @@ def detect_register_links(found: list[tuple[Recommendation, object, str, str]]) 
             for field, entry_id in zip(ENTRY_FIELDS, entries, strict=True)
             if entry_id
         }
+        now = timezone.now()
+        blank = {
+            field.attname: field.get_default()
+            for field in RegisterLink._meta.concrete_fields
+            if not field.primary_key
+        }
         new = {}
-        for item, entry, relation, matched in found:
+        for item_id, entry, relation, matched in found:
             ((field, value),) = _entry_filter(entry).items()
-            key = (item.pk, field, value.pk, relation)
+            key = (item_id, field, value.pk, relation)
             if key not in existing and key not in new:
-                new[key] = RegisterLink(
-                    item=item,
-                    relation=relation,
-                    state=State.DETECTED,
-                    matched_text=matched[:300],
-                    **{field: value},
-                )
-        links = RegisterLink.objects.bulk_create(new.values())
-        RegisterLink.history.bulk_history_create(
-            links, default_change_reason=DETECTED_REASON, default_date=timezone.now()
+                new[key] = {
+                    **blank,
+                    "item_id": item_id,
+                    f"{field}_id": value.pk,
+                    "relation": relation,
+                    "state": State.DETECTED,
+                    "matched_text": matched[:300],
+                    "created": now,
+                    "modified": now,
+                }
+        links = _insert_links(list(new.values()))
+        insert_history(
+            RegisterLink,
+            links,
+            history_type="+",
+            user_id=None,
+            reason=DETECTED_REASON,
+            date=now,
         )
     return len(links)
+
+
+def _insert_links(rows: list[dict]) -> list[dict]:
+    """Plain INSERTs (see camket/lib/bulk.py): `rows` with their new ids."""
+    key_columns = ["item_id", "relation", *(f"{field}_id" for field in ENTRY_FIELDS)]
+    columns = list(rows[0]) if rows else []
+    ids = {
+        tuple(key): pk
+        for pk, *key in insert_rows(
+            RegisterLink,
+            columns,
+            ([row[name] for name in columns] for row in rows),
+            returning=["id", *key_columns],
+        )
+    }
+    return [{**row, "id": ids[tuple(row[name] for name in key_columns)]} for row in rows]

@@ -44,9 +44,12 @@ def upr_session_year(session: int) -> int:
 def written_in(item: Recommendation) -> int | None:
     """The year an item was written, as far as known: its UPR session, else its framework's UPR
     cycle, else the year its framework starts."""
-    framework = item.framework
+    return year_written(item.framework, item.session)
+
+
+def year_written(framework: Framework, session: int | None) -> int | None:
+    """`written_in` for an item of `framework` from `session` (None when unknown)."""
     if framework.kind == Framework.Kind.UPR_CYCLE:
-        session = item.session
         if session is None and framework.cycle:
             session = 1 if framework.cycle == 1 else 13 + 14 * (framework.cycle - 2)
         if session:
@@ -68,41 +71,41 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
     summary = LinkingSummary()
     if not instruments:
         return summary
-    ids = list(
-        items.exclude(status=Recommendation.Status.ARCHIVED)
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    return _link(
+        sorted(items.exclude(status=Recommendation.Status.ARCHIVED).values_list("pk", flat=True)),
+        detector,
+        instruments,
+        summary,
+        dry_run=dry_run,
     )
+
+
+def _link(ids: list[int], detector, instruments, summary, *, dry_run: bool) -> LinkingSummary:
+    frameworks: dict[int, Framework] = {}
     for start in range(0, len(ids), BATCH):
-        chunk = (
+        chunk = list(
             Recommendation.objects.filter(pk__in=ids[start : start + BATCH])
-            .select_related("framework")
-            .only(
-                "pk",
-                "text",
-                "text_vi",
-                "status",
-                "session",
-                "framework__kind",
-                "framework__cycle",
-                "framework__starts_on",
-            )
+            .exclude(status=Recommendation.Status.ARCHIVED)
+            .values_list("pk", "text", "text_vi", "session", "framework_id")
         )
+        missing = {row[4] for row in chunk} - set(frameworks)
+        frameworks.update(Framework.objects.in_bulk(missing))
         existing = set(
-            RegisterLink.objects.filter(item__in=chunk, instrument__isnull=False).values_list(
-                "item_id", "instrument__key", "relation"
-            )
+            RegisterLink.objects.filter(
+                item_id__in=[row[0] for row in chunk], instrument__isnull=False
+            ).values_list("item_id", "instrument__key", "relation")
         )
         new = []
-        for item in chunk:
+        for pk, text, text_vi, session, framework_id in chunk:
             summary.scanned += 1
-            for found in detector.find(item.text, item.text_vi, written_in(item)):
+            year = year_written(frameworks[framework_id], session)
+            for found in detector.find(text, text_vi, year):
                 instrument = instruments.get(found.key)
                 if instrument is None:
                     continue
                 summary.found += 1
-                if (item.pk, found.key, found.relation) not in existing:
-                    new.append((item, instrument, found.relation, found.matched))
+                if (pk, found.key, found.relation) not in existing:
+                    new.append((pk, instrument, found.relation, found.matched))
         summary.created += len(new)
         if not dry_run:
             detect_register_links(new)
@@ -111,4 +114,6 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
 
 def link_imported_items(item_ids: list[int]) -> None:
     """The import hook: runs inside the import's transaction."""
-    link_items(Recommendation.objects.filter(pk__in=item_ids))
+    detector, instruments = build_detector()
+    if instruments:
+        _link(sorted(item_ids), detector, instruments, LinkingSummary(), dry_run=False)

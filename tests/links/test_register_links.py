@@ -89,10 +89,10 @@ def test_bulk_detection_skips_what_exists_and_repeats_and_records_history(world,
     reject_register_link(world.coordinator, rejected)
     added = detect_register_links(
         [
-            (world.published, cat, "asks_to_join", "ratify CAT"),
-            (world.draft, cat, "asks_to_join", "accede to CAT"),
-            (world.draft, cat, "asks_to_join", "accede to CAT"),
-            (world.draft, cat, "asks_to_withdraw_reservations", "withdraw reservations to CAT"),
+            (world.published.pk, cat, "asks_to_join", "ratify CAT"),
+            (world.draft.pk, cat, "asks_to_join", "accede to CAT"),
+            (world.draft.pk, cat, "asks_to_join", "accede to CAT"),
+            (world.draft.pk, cat, "asks_to_withdraw_reservations", "withdraw reservations to CAT"),
         ]
     )
     assert added == 2
