@@ -63,9 +63,11 @@ def _build_similarity_index():
     is not reachable yet only delays it to the first item page."""
     from django.db import DatabaseError
 
+    from camket.frameworks.item_index import current_index as item_index
     from camket.tagging.similarity import current_index
 
     try:
         current_index()
+        item_index()  # the lists' counts and facets (camket/frameworks/item_index.py)
     except DatabaseError:
         pass
