@@ -45,7 +45,7 @@ class PlannedAct:
 
 
 class RowChecker:
-    def __init__(self, user, mapping, errors):
+    def __init__(self, user, mapping: dict[str, int], errors: list[RowError]) -> None:
         self.user, self.mapping, self.errors = user, mapping, errors
         self.instruments = {i.key.upper(): i for i in Instrument.objects.all()}
         self.numbers: dict[str, int] = {}
