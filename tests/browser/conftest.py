@@ -36,6 +36,7 @@ SQLITE_ONLY = {
     "test_decision.py": "a form and permissions; responses are in tests/frameworks, tests/review",
     "test_import.py": "upload and preview pages; the importers run on both in tests/importers",
     "test_inbox.py": "layout and navigation; the work counts are in tests/inbox",
+    "test_laws.py": "diacritic-free search is folded in Python (legislation/listing.py)",
     "test_manage_accounts.py": "a form flow; accounts' services are in tests/accounts",
     "test_master_plan.py": "the flow's pages; plans, reports, dashboard are in their tests/ apps",
     "test_phone.py": "widths, menus and date formats: no query differs",
