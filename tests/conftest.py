@@ -63,3 +63,20 @@ def _an_empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering, which it keeps
+def pytest_collection_modifyitems(items):
+    """The tests of the real files go first: they are the slowest (the all-shared-data test is
+    minutes), and pytest-xdist hands tests out in collection order, so one drawn near the end
+    kept a single worker busy while the others had nothing left. Transactional tests stay
+    after the others, as Django runs them."""
+
+    def goes_first(item) -> bool:
+        if item.get_closest_marker("shared_data") is None:
+            return False
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction", False)
+        return not (transactional or {"transactional_db", "live_server"} & set(item.fixturenames))
+
+    items.sort(key=lambda item: not goes_first(item))

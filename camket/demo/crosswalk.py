@@ -3,8 +3,10 @@ services the UI and the CLI use. Each step is idempotent: a second run writes no
 
 from django.contrib.auth import get_user_model
 
-from camket.demo import frameworks as data
 from camket.demo import plan_data as demo_plan_data
+from camket.demo.frameworks import DEFINITIONS
+from camket.demo.frameworks.relations import ACTION_ITEMS, LINKS, TAGS
+from camket.demo.frameworks.slugs import UPR
 from camket.frameworks import definitions
 from camket.frameworks.models import Category, Recommendation
 from camket.lib.vocabulary import DRUGS_CRIME, SDG
@@ -17,12 +19,12 @@ def load_demo_frameworks() -> None:
     User = get_user_model()
     mps_coordinator = User.objects.get(username="mps_coordinator")
     coordinator = User.objects.get(username="coordinator")
-    for definition in data.DEFINITIONS:
+    for definition in DEFINITIONS:
         # Loaded by the framework's own coordinators, so the history names them.
         user = mps_coordinator if definition.get("coordinating_agency") == "mps" else coordinator
         definitions.load_data(definition, user=user)
     _tag()
-    for source, target, relation in data.LINKS:
+    for source, target, relation in LINKS:
         add_link(mps_coordinator, _item(*source), _item(*target), relation)
     _link_actions(coordinator)
 
@@ -32,7 +34,7 @@ def _item(slug: str, reference: str) -> Recommendation:
 
 
 def _tag() -> None:
-    for (slug, reference), codes in data.TAGS.items():
+    for (slug, reference), codes in TAGS.items():
         item = Recommendation.objects.filter(framework__slug=slug, reference=reference).first()
         if item is None:  # a UPR recommendation of an older demo that lacks it
             continue
@@ -48,10 +50,10 @@ def _tag() -> None:
 
 
 def _link_actions(coordinator) -> None:
-    for reference, wanted in data.ACTION_ITEMS.items():
+    for reference, wanted in ACTION_ITEMS.items():
         action = (
             Action.objects.filter(
-                plan__framework__slug=data.UPR,
+                plan__framework__slug=UPR,
                 plan__title=demo_plan_data.PLAN["title"],
                 recommendations__reference=reference,
             )

@@ -9,7 +9,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from camket.accounts import roles
-from camket.demo import frameworks
+from camket.demo.frameworks import slugs
 from camket.frameworks.models import Recommendation
 from camket.legislation import services
 from camket.legislation.models import LegalAct
@@ -168,13 +168,13 @@ ACTS = [
 
 # (framework slug, item reference) implemented by the act with this number
 COMMITMENTS = [
-    ((frameworks.DRUG_PROGRAMME, "O3.T2"), "73/2021/QH14"),
-    ((frameworks.DRUG_PROGRAMME, "O2.T1"), "73/2021/QH14"),
-    ((frameworks.UNODC, "2.1"), "36/2018/QH14"),
-    ((frameworks.UNODC, "2.2"), "14/2022/QH15"),
-    ((frameworks.UNODC, "3.1"), "28/2013/QH13"),
-    ((frameworks.CRIME_STRATEGY, "O1.T3"), "53/2024/QH15"),
-    ((frameworks.CRIME_STRATEGY, "O3.T1"), "08/2007/QH12"),
+    ((slugs.DRUG_PROGRAMME, "O3.T2"), "73/2021/QH14"),
+    ((slugs.DRUG_PROGRAMME, "O2.T1"), "73/2021/QH14"),
+    ((slugs.UNODC, "2.1"), "36/2018/QH14"),
+    ((slugs.UNODC, "2.2"), "14/2022/QH15"),
+    ((slugs.UNODC, "3.1"), "28/2013/QH13"),
+    ((slugs.CRIME_STRATEGY, "O1.T3"), "53/2024/QH15"),
+    ((slugs.CRIME_STRATEGY, "O3.T1"), "08/2007/QH12"),
 ]
 
 

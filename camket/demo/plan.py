@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from camket.accounts.models import Agency, Membership
 from camket.demo import data as demo_data
 from camket.demo import plan_data as data
+from camket.demo.plan_actions import ACTIONS
 from camket.frameworks.models import Implementation, Recommendation
 from camket.plans import indicators as indicator_services
 from camket.plans import services as plan_services
@@ -104,7 +105,7 @@ def _load_plan(framework, coordinator, today: date) -> Plan:
     agencies = {agency.code: agency for agency in Agency.objects.all()}
     made = [
         (_make_action(coordinator, plan, str(number), spec, start, agencies, today), spec)
-        for number, spec in enumerate(data.ACTIONS, start=1)
+        for number, spec in enumerate(ACTIONS, start=1)
     ]
     plan_services.set_publication(
         coordinator,
@@ -180,7 +181,7 @@ class Event:
     due_date: DueDate
     kind: str  # accepted, submitted, returned, draft (missing ones make no event)
     value: Decimal
-    indicator: tuple  # the indicator's row in plan_data.ACTIONS
+    indicator: tuple  # the indicator's row in plan_actions.ACTIONS
     history: list  # (due date, value) of the indicator's reports so far, this one included
     last_accepted: bool = False
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from camket.accounts.models import Agency
 from camket.frameworks import kinds
-from camket.frameworks.definitions import known_level, level_key
+from camket.frameworks.definition_fields import known_level, level_key
 from camket.frameworks.models import Framework, Taxonomy
 
 

@@ -14,142 +14,37 @@ to the International Covenant…" contains the first protocol's full name but me
 A plural means the protocols that existed when the text was written (`written_in`, a year); with
 no year, those a bare plural usually means (protocols.csv column `plural`).
 
-The matcher is pure (no database): `names.build_detector()` gives it the names once per run.
+The words it reads are in `wording.py`. The matcher is pure (no database):
+`names.build_detector()` gives it the names once per run.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from camket.treaties.wording import (
+    ABBREVIATION_AFTER,
+    ABBREVIATION_WORD,
+    ASKING,
+    CLAUSE_END,
+    COUNTS,
+    ITS,
+    JOINED_VERBS,
+    LIST_JOINER,
+    LISTED_AFTER,
+    MARKERS,
+    ORDINALS,
+    OWN_PROTOCOL_AFTER,
+    PROTOCOL,
+    SUBJECT_WINDOW,
+    THERETO,
+    TO_PARENT,
+    fold,
+)
+
 ASKS_TO_JOIN = "asks_to_join"
 ASKS_TO_WITHDRAW_RESERVATIONS = "asks_to_withdraw_reservations"
 STOP = "stop"
-
-# Vietnamese words written with the old tone placement ("hoá") read as the new one ("hóa").
-_OLD_TONES = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2011": "-",
-    }
-)
-_OLD_TONE_PAIRS = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONE_PAIRS), re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """Same length in, same length out (after NFC), so positions stay meaningful."""
-    text = unicodedata.normalize("NFC", text or "").translate(_OLD_TONES)
-
-    def new_tone(match):
-        old = match.group(0)
-        new = _OLD_TONE_PAIRS[old.lower()]
-        return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
-
-    return _OLD_TONE_RE.sub(new_tone, text)
-
-
-_JOIN = (
-    r"ratif(?!ied)\w*|accede(?!d)\w*|acceding|accession|adhere|adhering|adherence"
-    r"|becom(?:e|ing)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|join|joining|sign|signing"
-    r"|signature"
-    r"|(?<!đã\s)phê\s+chuẩn|(?<!đã\s)gia\s+nhập|(?<!đã\s)tham\s+gia|(?<!đăng\s)ký\s+kết"
-    r"|trở\s+thành\s+(?:quốc\s+gia\s+)?thành\s+viên"
-)
-_WITHDRAW = (
-    r"(?:withdraw\w*|lift\w*|remov\w*|reconsider\w*|review\w*|revisit\w*|drop\w*)"
-    r"(?:\W+\w+){0,5}?\W+(?:reservations?|declarations?)"
-    r"|withdrawal\s+of\s+(?:\w+\s+){0,3}?(?:reservations?|declarations?)"
-    r"|(?:rút|xóa\s+bỏ|bãi\s+bỏ|xem\s+xét\s+lại)(?:\s+\w+){0,3}?\s+bảo\s+lưu"
-)
-_STOP = (
-    r"implement\w*|ensur\w*|strengthen\w*|continu\w*|take|taking|adopt\w*|bring\w*"
-    r"|harmoni[sz]\w*|align\w*|incorporat\w*|submit\w*|cooperat\w*|co-operat\w*|compl(?:y|ies)"
-    r"|respect\w*|fulfil\w*|enforc\w*|establish\w*|amend\w*|recommend\w*|report\w*"
-    r"|follow(?:s|ed)?|follow(?:s|ed|ing)?[\s-]+up"
-    r"|apply|applying|abid\w*|integrat\w*|domesticat\w*|translat\w*|disseminat\w*|promot\w*"
-    r"|protect(?:s|ed|ing)?|obligations?|committee|concluding|in\s+line\s+with|in\s+accordance\s+with"
-    r"|consistent\s+with|in\s+conformity\s+with|pursuant\s+to|under"
-    r"|(?:is|are|being|as)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)"
-    r"|(?:upon|on|at\s+the\s+time\s+of|since|after|following)\s+(?:its\s+)?ratification"
-    r"|agreement\s+on\s+(?:the\s+)?privileges\s+and\s+immunities|declarations?\s+(?:on|under)\s+art\w*"
-    r"|declarations?\s+provided\s+for|mak\w*\s+(?:the\s+)?declarations?"
-    r"|thực\s+hiện|triển\s+khai|bảo\s+đảm|đảm\s+bảo|tăng\s+cường|tiếp\s+tục|nội\s+luật\s+hóa"
-    r"|hài\s+hòa|phù\s+hợp\s+với|theo|khuyến\s+nghị|báo\s+cáo|nghĩa\s+vụ|ủy\s+ban"
-)
-MARKERS = re.compile(
-    rf"(?<!\w)(?:(?P<withdraw>{_WITHDRAW})|(?P<join>{_JOIN})|(?P<stop>{_STOP}))(?!\w)",
-    re.IGNORECASE,
-)
-ASKING = re.compile(rf"(?<!\w)(?:{_JOIN}|{_WITHDRAW})(?!\w)", re.IGNORECASE)
-# "Ratify and (fully) implement X": the joining verb still governs X.
-_JOINED_VERBS = re.compile(
-    r"\s*,?\s*(?:and|&|và)(?:\s+to)?\s+(?:\w+ly\s+|đầy\s+đủ\s+)?", re.IGNORECASE
-)
-CLAUSE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bArt)[.;!?](?=\s|$)|\n")
-
-_PROTOCOL = re.compile(
-    r"(?<!\w)(?:(?P<ord>first|second|third|1st|2nd|3rd|two|both|three|all)\s+(?:of\s+the\s+)?)?"
-    r"(?:(?:optional|additional|supplementary)\s+)?(?P<word>protocols?|(?-i:OPs?))"
-    r"(?:\s+(?P<num>[123]|I{1,3})(?!\w))?(?!\w)"
-    r"|(?<!\w)(?:(?P<count_vi>các|hai|ba)\s+)?nghị\s+định\s+thư"
-    r"(?:\s+(?:không\s+bắt\s+buộc|tùy\s+chọn|bổ\s+sung))?"
-    r"(?:\s+thứ\s+(?P<ord_vi>nhất|hai|ba|1|2|3))?(?!\w)",
-    re.IGNORECASE,
-)
-_TO_PARENT = re.compile(
-    r"[\s,]*(?:(?:to|of|on|supplementing|additional\s+to|của|về|kèm\s+theo|bổ\s+sung|thuộc)"
-    r"\s+)?(?:the\s+)?(?:international\s+|UN\s+|united\s+nations\s+)?",
-    re.IGNORECASE,
-)
-_ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
-_ABBREVIATION_WORD = re.compile(r"\s+[A-Z][A-Z\d-]+\b")  # "…Political Rights ICCPR -"
-_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+và)\s+(?:(?:to\s+)?the\s+|to\s+)?", re.IGNORECASE)
-_OWN_PROTOCOL_AFTER = re.compile(  # "…, the CRPD and the Optional Protocol thereto"
-    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the|its)\s+(?:optional\s+)?protocols?", re.IGNORECASE
-)
-_LISTED_AFTER = re.compile(r"\s*,\s*(?:the\s+)?")  # "its Optional Protocol, the ICRMW"
-_ITS = re.compile(r"(?:its|their|the|và|cùng)\s+$", re.IGNORECASE)
-_THERETO = re.compile(r"\s*(?:thereto|kèm\s+theo)", re.IGNORECASE)
-ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "nhất": 1,
-    "1": 1,
-    "hai": 2,
-    "2": 2,
-    "ba": 3,
-    "3": 3,
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-}
-COUNTS = {"two": 2, "both": 2, "hai": 2, "three": 3, "ba": 3, "all": 0, "các": 0}
-SUBJECT_WINDOW = 160
 
 
 @dataclass(frozen=True)
@@ -252,7 +147,7 @@ class Detector:
                 marker[2] == STOP
                 and index
                 and markers[index - 1][2] == ASKS_TO_JOIN
-                and _JOINED_VERBS.fullmatch(text, markers[index - 1][1], marker[0])
+                and JOINED_VERBS.fullmatch(text, markers[index - 1][1], marker[0])
             )
         ]
         ends = [0] + [m.end() for m in CLAUSE_END.finditer(text)]
@@ -263,8 +158,8 @@ class Detector:
                 and other.end <= mention.start
                 and set(mention.keys) <= self._with_parents(other.keys)
                 and (
-                    _ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
-                    or _ABBREVIATION_WORD.fullmatch(text, other.end, mention.end)
+                    ABBREVIATION_AFTER.fullmatch(text, other.end, mention.start)
+                    or ABBREVIATION_WORD.fullmatch(text, other.end, mention.end)
                 )
                 for other in names + mentions
             ):
@@ -316,7 +211,7 @@ class Detector:
     ) -> list[_Mention]:
         """Replace "Optional Protocol(s) to X" (and X's parent mention) by the protocol keys."""
         consumed, added = set(), []
-        for phrase in _PROTOCOL.finditer(text):
+        for phrase in PROTOCOL.finditer(text):
             named = [m for m in mentions if m.start < phrase.end() and phrase.start() < m.end]
             if named:  # a protocol's own name or abbreviation already matched here
                 self._correct_named_protocol(text, phrase, named[0], mentions)
@@ -349,9 +244,9 @@ class Detector:
         listed, end = [], parent.end
         for mention in (m for m in mentions if m.start >= parent.end):
             if not (
-                _LIST_JOINER.fullmatch(text, end, mention.start)
+                LIST_JOINER.fullmatch(text, end, mention.start)
                 and self.protocols.get(mention.keys[0])
-            ) or _OWN_PROTOCOL_AFTER.match(text, mention.end):
+            ) or OWN_PROTOCOL_AFTER.match(text, mention.end):
                 break
             listed.append(mention)
             end = mention.end
@@ -373,7 +268,7 @@ class Detector:
             m.start
             for m in mentions
             if m.start >= end  # "(CRC)" is no later name
-            and not _ABBREVIATION_AFTER.fullmatch(text, end, m.start)
+            and not ABBREVIATION_AFTER.fullmatch(text, end, m.start)
         ]
         clause = CLAUSE_END.search(text, phrase.end())
         limit = min([end + SUBJECT_WINDOW, *later, clause.start() if clause else len(text)])
@@ -397,8 +292,8 @@ class Detector:
             if mention.start >= phrase.end():
                 gap = text[phrase.end() : mention.start]
                 if (
-                    _TO_PARENT.fullmatch(gap)
-                    and not _LISTED_AFTER.fullmatch(gap)
+                    TO_PARENT.fullmatch(gap)
+                    and not LISTED_AFTER.fullmatch(gap)
                     and self.protocols.get(mention.keys[0])
                 ):
                     return mention, mention.end
@@ -406,8 +301,8 @@ class Detector:
         before = [m for m in mentions if m.end <= phrase.start()]
         if before and not text[before[-1].end : phrase.start()].strip():
             return before[-1], phrase.end()
-        thereto = _THERETO.match(text, phrase.end())
-        if _ITS.search(text[max(0, phrase.start() - 8) : phrase.start()]) or thereto:
+        thereto = THERETO.match(text, phrase.end())
+        if ITS.search(text[max(0, phrase.start() - 8) : phrase.start()]) or thereto:
             earlier = [m for m in mentions if m.end <= phrase.start()]
             clause = [e.end() for e in CLAUSE_END.finditer(text, 0, phrase.start())]
             if earlier and earlier[-1].start >= (clause[-1] if clause else 0):

@@ -25,6 +25,42 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TIMEOUT_MS = 10_000
 
+# Browser tests test the UI; on PostgreSQL they run only where the page depends on what the
+# database does differently (docs/decisions.md, "Browser tests on one database"). A file not
+# listed here runs on both. Each entry: why the rest of the suite covers its database side.
+SQLITE_ONLY = {
+    "test_assessment.py": "a form flow; opinions' rules and queries are in tests/review",
+    "test_consultation.py": "a form flow; consultations' services are in tests/consultations",
+    "test_content_security_policy.py": "response headers and scripts; search is test_search's",
+    "test_crosswalk.py": "links between pages; links and tags are in tests/links, tests/tagging",
+    "test_decision.py": "a form and permissions; responses are in tests/frameworks, tests/review",
+    "test_import.py": "upload and preview pages; the importers run on both in tests/importers",
+    "test_inbox.py": "layout and navigation; the work counts are in tests/inbox",
+    "test_laws.py": "diacritic-free search is folded in Python (legislation/listing.py)",
+    "test_manage_accounts.py": "a form flow; accounts' services are in tests/accounts",
+    "test_master_plan.py": "the flow's pages; plans, reports, dashboard are in their tests/ apps",
+    "test_phone.py": "widths, menus and date formats: no query differs",
+    "test_portal.py": "the portal's look and print; its scoping is in tests/public",
+    "test_report_evidence.py": "a form keeping typed text with a file; evidence is in tests/reports",
+    "test_sign_in.py": "the login form",
+    "test_tagging.py": "buttons and bulk forms; suggestions' services are in tests/tagging",
+    "test_translation.py": "an htmx inline form; translations are in tests/translations",
+    "test_treaties_browser.py": "navigation; treaty status queries are in tests/treaties",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return
+    here = Path(__file__).parent
+    for item in items:  # the hook sees every test of the session: only this folder's
+        path = Path(str(item.fspath))
+        reason = SQLITE_ONLY.get(path.name) if path.parent == here else None
+        if reason is not None:
+            item.add_marker(pytest.mark.skip(reason=f"UI only, run on SQLite: {reason}"))
+
 
 def _unavailable(reason: str):
     """No browser: CI must run these tests, so fail there; elsewhere skip with the reason."""

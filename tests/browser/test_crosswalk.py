@@ -4,7 +4,8 @@ task linked to it, from there by its SDG target 3.5 to every item tagged 3.5, an
 import pytest
 from playwright.sync_api import expect
 
-from camket.demo import frameworks as demo_frameworks
+from camket.demo.frameworks import DEFINITIONS
+from camket.demo.frameworks.slugs import DRUG_PROGRAMME
 from camket.frameworks import definitions
 from camket.frameworks.models import Category, Recommendation
 from camket.frameworks.taxonomies import ensure_builtin_taxonomies
@@ -45,13 +46,9 @@ def crosswalk(world):
         states=["Singapore"],
         text_vi="Tiếp tục phòng, chống tệ nạn ma túy và mở rộng điều trị tự nguyện.",
     )
-    definition = next(
-        d for d in demo_frameworks.DEFINITIONS if d["slug"] == demo_frameworks.DRUG_PROGRAMME
-    )
+    definition = next(d for d in DEFINITIONS if d["slug"] == DRUG_PROGRAMME)
     definitions.load_data(definition, user=world.mps_coordinator)
-    task = Recommendation.objects.get(
-        framework__slug=demo_frameworks.DRUG_PROGRAMME, reference="O2.T1"
-    )
+    task = Recommendation.objects.get(framework__slug=DRUG_PROGRAMME, reference="O2.T1")
     target = Category.objects.get(taxonomy__slug="sdg", code="3.5")
     for item in (upr, task):
         item.categories.add(target)

@@ -193,20 +193,21 @@ def test_agency_officers_have_addresses_for_reminders(db, demo):
 
 
 def test_the_drug_and_crime_frameworks_are_crosswalked_to_the_upr(db, demo):
-    from camket.demo import frameworks as data
+    from camket.demo.frameworks import DEFINITIONS
+    from camket.demo.frameworks.slugs import DECLARATION_2019, DRUG_PROGRAMME, UPR
     from camket.frameworks.models import Framework
     from camket.links.models import ItemLink
 
-    assert Framework.objects.filter(slug__in=[d["slug"] for d in data.DEFINITIONS]).count() == 5
-    assert Framework.objects.get(slug=data.DRUG_PROGRAMME).coordinating_agency.code == "mps"
-    d13 = Recommendation.objects.get(framework__slug=data.UPR, reference="D.13")
-    task = Recommendation.objects.get(framework__slug=data.DRUG_PROGRAMME, reference="O2.T1")
+    assert Framework.objects.filter(slug__in=[d["slug"] for d in DEFINITIONS]).count() == 5
+    assert Framework.objects.get(slug=DRUG_PROGRAMME).coordinating_agency.code == "mps"
+    d13 = Recommendation.objects.get(framework__slug=UPR, reference="D.13")
+    task = Recommendation.objects.get(framework__slug=DRUG_PROGRAMME, reference="O2.T1")
     assert ItemLink.objects.filter(source=task, target=d13, state="confirmed").exists()
     for item in (d13, task):
         assert item.categories.filter(taxonomy__slug="sdg", code="3.5").exists()
     methadone = Action.objects.get(plan=demo, recommendations=d13)
     frameworks = set(methadone.recommendations.values_list("framework__slug", flat=True))
-    assert {data.UPR, data.DRUG_PROGRAMME, data.DECLARATION_2019} <= frameworks
+    assert {UPR, DRUG_PROGRAMME, DECLARATION_2019} <= frameworks
     assert task.implementation == methadone.status != ""
 
 

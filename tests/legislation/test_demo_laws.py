@@ -1,4 +1,4 @@
-from camket.demo import frameworks as demo_frameworks
+from camket.demo.frameworks.slugs import DRUG_PROGRAMME
 from camket.demo.laws import ACTS, load_demo_laws
 from camket.frameworks.models import Framework
 from camket.legislation.models import LegalAct
@@ -8,7 +8,7 @@ from tests.personas import make_recommendation
 
 def test_demo_acts_are_valid_linked_and_loaded_once(drug_world, instruments):
     programme = Framework.objects.create(
-        slug=demo_frameworks.DRUG_PROGRAMME,
+        slug=DRUG_PROGRAMME,
         kind="programme",
         name="Drug programme",
         coordinating_agency=drug_world.agency_a,

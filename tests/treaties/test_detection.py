@@ -6,8 +6,9 @@ the real catalogue, which `migrate` installs in the test database too."""
 import pytest
 
 from camket.importers.upr_info.parse import parse
-from camket.treaties.detection import ASKS_TO_JOIN, ASKS_TO_WITHDRAW_RESERVATIONS, Detector, fold
+from camket.treaties.detection import ASKS_TO_JOIN, ASKS_TO_WITHDRAW_RESERVATIONS, Detector
 from camket.treaties.names import build_detector, file_aliases, file_protocols, is_generic_name
+from camket.treaties.wording import fold
 
 JOIN, WITHDRAW = ASKS_TO_JOIN, ASKS_TO_WITHDRAW_RESERVATIONS
 
