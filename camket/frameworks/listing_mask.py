@@ -59,13 +59,11 @@ def results_mask(
     index: ItemIndex, user, params: SearchParams, found: np.ndarray | None = None
 ) -> np.ndarray:
     """The items `search.search(user, params)` lists (`like` aside: its order is its own);
-    `found` are the positions the search words found, when there are search words (the text
-    search itself is the database's: `textsearch.read_query`)."""
+    `found` are the items the search words found, when there are search words
+    (`index_search.text_search`)."""
     mask = visible_mask(index, user) & state_mask(index, params)
     if found is not None:
-        words = index.nothing()
-        words[found] = True
-        mask &= words
+        mask &= found
     return mask & filters_mask(index, user, params)
 
 

@@ -12,8 +12,6 @@ by its primary key."""
 from django.db import connection
 from django.db.models import Expression, F, FloatField
 
-from camket.lib.raw_rows import rows_of
-
 SCORES = "temp.camket_search_scores"
 # Scores of earlier queries are kept (a request may build two searches before running them)
 # until the table holds this many rows.
@@ -100,20 +98,3 @@ def annotate_relevance(queryset, expression: str):
     if connection.vendor == "sqlite":
         store_sqlite_scores(expression)
     return queryset.annotate(relevance=TextRelevance(expression))
-
-
-def scores_of(queryset) -> dict[int, float]:
-    """The relevance of every row of a queryset `annotate_relevance` annotated, by primary
-    key. On SQLite the scores are read from the table they were stored in, at once: asked row
-    by row (the annotation's subquery) they cost more than the search for a broad query."""
-    relevance = queryset.query.annotations.get("relevance")
-    if connection.vendor != "sqlite" or not isinstance(relevance, TextRelevance):
-        return dict(queryset.order_by().values_list("pk", "relevance"))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, score FROM {SCORES} WHERE expression = %s",  # noqa: S608
-            [relevance.expression],
-        )
-        stored = dict(cursor.fetchall())
-    found = rows_of(queryset.order_by().values_list("pk"))
-    return {pk: stored.get(pk, 0.0) for (pk,) in found}

@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 
 from camket.frameworks import home_state, ordering
 from camket.frameworks.index_order import chronological
+from camket.frameworks.index_search import text_search
 from camket.frameworks.item_index import ItemIndex, counted, current_index
 from camket.frameworks.listing_mask import results_mask, state_mask, visible_mask
 from camket.frameworks.models import Category, Framework, Recommendation, State
-from camket.frameworks.relevance import scores_of
 from camket.frameworks.search import Facets, SearchParams, query_reading, search
 from camket.frameworks.state_order import by_label, reader_language
-from camket.frameworks.textsearch import Reading, read_query
+from camket.frameworks.textsearch import Reading
 from camket.lib.vocabulary import SDG
 
 TOP = 12  # states and themes shown in the facets
@@ -46,29 +46,11 @@ class Results:
             self.mask = self.index.mask_of(self.queryset.order_by().values_list("pk"))
         else:
             self.reading = query_reading(user, params)
-            found = None if self.reading is None else self._scored(self._text_matches())
+            found = None
+            if self.reading is not None:
+                found, self.relevance = text_search(self.index, self.reading)
             self.mask = results_mask(self.index, user, params, found)
         self._count = int(self.mask.sum())
-
-    def _text_matches(self) -> QuerySet:
-        """The items the search words match, ranked. Asked of every item, not only of those
-        the user may see: the index applies the user's scope, and the database answers from
-        its full-text and tag indexes alone instead of reading each matching row's status.
-        Should a word be left out differently over every item than over the user's (see
-        `textsearch`), the user's own reading is used."""
-        everywhere = read_query(Recommendation.objects.all(), self.params.q)
-        if self.reading is not None and everywhere.ignored == self.reading.ignored:
-            return everywhere.queryset
-        own = query_reading(self.user, self.params, rank=True)
-        return everywhere.queryset.none() if own is None else own.queryset
-
-    def _scored(self, queryset: QuerySet) -> np.ndarray:
-        """The positions the search found, each with its relevance kept for the order."""
-        scores = scores_of(queryset)
-        positions, held = self.index.locate(np.fromiter(scores, dtype=np.int64, count=len(scores)))
-        self.relevance = np.zeros(len(self.index))
-        self.relevance[positions] = np.fromiter(scores.values(), dtype=np.float64)[held]
-        return positions
 
     def count(self) -> int:
         return self._count

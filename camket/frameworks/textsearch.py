@@ -49,7 +49,7 @@ class SearchVectorMatch(Expression):
         )
 
 
-class _Syntax:
+class Syntax:
     """How one database writes phrases, alternatives and conjunctions of folded words (which
     are letters and digits only, so they need no escaping)."""
 
@@ -71,12 +71,12 @@ class _Syntax:
         return (" AND " if self.vendor == "sqlite" else " & ").join(parts)
 
 
-def _concept_phrases(syntax: _Syntax, parsed: ParsedQuery, concept: Concept) -> list[str]:
+def concept_phrases(syntax: Syntax, parsed: ParsedQuery, concept: Concept) -> list[str]:
     literal = syntax.phrase(concept.words, prefix=concept.at_end)
     return [literal, *(syntax.phrase(words, prefix=False) for words in concept.phrases)]
 
 
-def _word_phrase(syntax: _Syntax, parsed: ParsedQuery, index: int) -> str:
+def word_phrase(syntax: Syntax, parsed: ParsedQuery, index: int) -> str:
     prefix = index == len(parsed.words) - 1 and bool(parsed.prefix_word)
     return syntax.phrase((parsed.words[index],), prefix=prefix)
 
@@ -115,7 +115,7 @@ def _narrow_by_words(reading: Reading, condition: Callable[[int], Q]) -> list[in
     return kept
 
 
-def _text_condition(syntax: _Syntax, expression: str) -> Q:
+def _text_condition(syntax: Syntax, expression: str) -> Q:
     if syntax.vendor == "sqlite":
         return Q(
             pk__in=RawSQL(
@@ -135,36 +135,34 @@ def _tagged(category_ids: set[int]) -> Q:
 
 
 def _filter_with_index(reading: Reading, vendor: str, rank: bool) -> None:
-    syntax = _Syntax(vendor)
+    syntax = Syntax(vendor)
     parsed = reading.parsed
     text_only = [
-        syntax.any_of(_concept_phrases(syntax, parsed, concept))
+        syntax.any_of(concept_phrases(syntax, parsed, concept))
         for concept in parsed.concepts
         if not concept.category_ids
     ]
     if not parsed.concepts:  # every word is required: one MATCH is quicker than several
-        text_only += [_word_phrase(syntax, parsed, index) for index in range(len(parsed.words))]
+        text_only += [word_phrase(syntax, parsed, index) for index in range(len(parsed.words))]
     if text_only:
         reading.queryset = reading.queryset.filter(
             _text_condition(syntax, syntax.all_of(text_only))
         )
     for concept in parsed.concepts:
         if concept.category_ids:
-            phrases = syntax.any_of(_concept_phrases(syntax, parsed, concept))
+            phrases = syntax.any_of(concept_phrases(syntax, parsed, concept))
             reading.queryset = reading.queryset.filter(
                 _text_condition(syntax, phrases) | _tagged(concept.category_ids)
             )
     every_phrase = [
-        phrase
-        for concept in parsed.concepts
-        for phrase in _concept_phrases(syntax, parsed, concept)
+        phrase for concept in parsed.concepts for phrase in concept_phrases(syntax, parsed, concept)
     ]
     kept = range(len(parsed.words))
     if parsed.concepts:
         kept = _narrow_by_words(
-            reading, lambda index: _text_condition(syntax, _word_phrase(syntax, parsed, index))
+            reading, lambda index: _text_condition(syntax, word_phrase(syntax, parsed, index))
         )
-    every_phrase += [_word_phrase(syntax, parsed, index) for index in kept]
+    every_phrase += [word_phrase(syntax, parsed, index) for index in kept]
     if rank:
         reading.queryset = annotate_relevance(reading.queryset, syntax.any_of(every_phrase))
 

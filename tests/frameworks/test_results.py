@@ -94,6 +94,13 @@ def _param_sets(world, cluster) -> list[dict]:
         {"agency": str(world.agency_a.pk)},
         {"q": "torture", "state": "all"},
         {"q": "quyền", "state": "all"},
+        {"q": "quyen tre em", "state": "all"},
+        {"q": "án tử hình", "state": "all"},
+        {"q": "Xóa bỏ án tử hình", "state": "all"},
+        {"q": "tra tấn women", "state": "all"},
+        {"q": "án tử hình abolish", "state": "all"},
+        {"q": "án tử hình moratorium"},
+        {"q": "human rights defend"},
         {"q": "trafficking", "response": "supported", "state": "all"},
         {"like": str(world.published.pk), "state": "all"},
     ]
