@@ -200,13 +200,12 @@ def search(user, params: SearchParams) -> QuerySet[Recommendation]:
     return ordering.ordered(queryset, params.sort_in_effect())
 
 
-def query_reading(user, params: SearchParams, *, rank: bool = False) -> Reading | None:
+def query_reading(user, params: SearchParams) -> Reading | None:
     """How the search words were read for this user (the words left out because no item the
-    user may see has them beside the rest of the query), its queryset the items the user may
-    see that match, annotated with `relevance` when `rank`; None without search words."""
+    user may see has them beside the rest of the query); None without search words."""
     if not params.q:
         return None
-    return read_query(visible_recommendations(user), params.q, rank=rank)
+    return read_query(visible_recommendations(user), params.q, rank=False)
 
 
 def in_state(queryset: QuerySet[Recommendation], params: SearchParams) -> QuerySet[Recommendation]:
