@@ -29,40 +29,78 @@ FTS_MATCH = (
     "SELECT rowid{score} FROM frameworks_recommendation_fts "
     "WHERE frameworks_recommendation_fts MATCH %s"
 )
+SCORED_ROW = np.dtype([("pk", np.int64), ("score", np.float64)])
 
 
-def text_search(index: ItemIndex, reading: Reading) -> tuple[np.ndarray, np.ndarray]:
-    """The items the reading's words find (a mask over the index), and each item's relevance
-    (higher is better; 0 for an item found through its categories alone)."""
+def text_search(
+    index: ItemIndex, reading: Reading, *, scored: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The items the reading's words find (a mask over the index), and, when `scored`, each
+    item's relevance (higher is better; 0 for an item found through its categories alone)."""
     syntax, parsed = Syntax(connection.vendor), reading.parsed
     found = index.everything()
     if not parsed:
-        return found, np.zeros(len(index))
+        return found, np.zeros(len(index)) if scored else None
+    full_text = _FullText(index)
+    kept = list(range(len(parsed.words)))
+    if parsed.concepts:
+        kept = [i for i, word in enumerate(parsed.words) if word not in reading.ignored]
+    relevance = None
+    if scored:  # first: its rows also answer a condition asking the same expression
+        every_phrase = [
+            phrase
+            for concept in parsed.concepts
+            for phrase in concept_phrases(syntax, parsed, concept)
+        ] + [word_phrase(syntax, parsed, i) for i in kept]
+        relevance = full_text.relevance(_either(syntax, every_phrase))
     text_only = [
-        syntax.any_of(concept_phrases(syntax, parsed, concept))
+        _either(syntax, concept_phrases(syntax, parsed, concept))
         for concept in parsed.concepts
         if not concept.category_ids
     ]
     if not parsed.concepts:  # every word is required: one MATCH, as the queryset does
         text_only += [word_phrase(syntax, parsed, i) for i in range(len(parsed.words))]
     if text_only:
-        found &= index.mask_of(_matching(syntax.all_of(text_only)))
+        found &= full_text.matching(syntax.all_of(text_only))
     for concept in parsed.concepts:
         if concept.category_ids:
-            phrases = syntax.any_of(concept_phrases(syntax, parsed, concept))
-            tagged = index.categories.items_linked_to(concept.category_ids)
-            either = index.mask_of(_matching(phrases))
-            either[tagged] = True
+            either = full_text.matching(_either(syntax, concept_phrases(syntax, parsed, concept)))
+            either[index.categories.items_linked_to(concept.category_ids)] = True
             found &= either
-    kept = list(range(len(parsed.words)))
     if parsed.concepts:
-        kept = [i for i, word in enumerate(parsed.words) if word not in reading.ignored]
         for i in kept:
-            found &= index.mask_of(_matching(word_phrase(syntax, parsed, i)))
-    every_phrase = [
-        phrase for concept in parsed.concepts for phrase in concept_phrases(syntax, parsed, concept)
-    ] + [word_phrase(syntax, parsed, i) for i in kept]
-    return found, _relevance(index, syntax.any_of(every_phrase))
+            found &= full_text.matching(word_phrase(syntax, parsed, i))
+    return found, relevance
+
+
+def _either(syntax: Syntax, phrases: list[str]) -> str:
+    return phrases[0] if len(phrases) == 1 else syntax.any_of(phrases)
+
+
+class _FullText:
+    """Asks the full-text index (SQLite's FTS5 table, PostgreSQL's tsvector); an expression
+    already scored is not asked again."""
+
+    def __init__(self, index: ItemIndex):
+        self.index = index
+        self.found: dict[str, np.ndarray] = {}
+
+    def matching(self, expression: str) -> np.ndarray:
+        """A fresh mask of the items the expression matches."""
+        if expression not in self.found:
+            self.found[expression] = self.index.mask_of(_matching(expression))
+        return self.found[expression].copy()
+
+    def relevance(self, expression: str) -> np.ndarray:
+        """`relevance.TextRelevance` of every item the expression matches; 0 elsewhere."""
+        pks, scores = _scored(expression)
+        positions, held = self.index.locate(pks)
+        relevance = np.zeros(len(self.index))
+        relevance[positions] = scores[held]
+        found = np.zeros(len(self.index), dtype=bool)
+        found[positions] = True
+        self.found[expression] = found
+        return relevance
 
 
 def _matching(expression: str) -> list[int]:
@@ -75,8 +113,8 @@ def _matching(expression: str) -> list[int]:
     return [row[0] for row in rows_of(matched.order_by().values_list("pk"))]
 
 
-def _relevance(index: ItemIndex, expression: str) -> np.ndarray:
-    """`relevance.TextRelevance` of every item the expression matches; 0 elsewhere."""
+def _scored(expression: str) -> tuple[np.ndarray, np.ndarray]:
+    """The ids the expression matches and their scores."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(
@@ -88,10 +126,5 @@ def _relevance(index: ItemIndex, expression: str) -> np.ndarray:
             SearchVectorMatch(F("search_document"), expression)
         ).annotate(relevance=TextRelevance(expression))
         rows = rows_of(matched.order_by().values_list("pk", "relevance"))
-    relevance = np.zeros(len(index))
-    if rows:
-        pks = np.fromiter((pk for pk, _score in rows), dtype=np.int64, count=len(rows))
-        scores = np.fromiter((score for _pk, score in rows), dtype=np.float64, count=len(rows))
-        positions, held = index.locate(pks)
-        relevance[positions] = scores[held]
-    return relevance
+    scored = np.fromiter(rows, dtype=SCORED_ROW, count=len(rows))
+    return scored["pk"], scored["score"]

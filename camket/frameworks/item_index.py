@@ -60,7 +60,7 @@ class Links:
     targets: np.ndarray
 
     def items_linked_to(self, targets) -> np.ndarray:
-        return np.unique(self.items[np.isin(self.targets, list(targets))])
+        return self.items[np.isin(self.targets, list(targets))]  # a position may repeat
 
     def counts(self, mask: np.ndarray) -> dict[int, int]:
         """How many link rows of the masked items name each target."""

@@ -48,7 +48,9 @@ class Results:
             self.reading = query_reading(user, params)
             found = None
             if self.reading is not None:
-                found, self.relevance = text_search(self.index, self.reading)
+                found, self.relevance = text_search(
+                    self.index, self.reading, scored=self.sort == ordering.RELEVANCE
+                )
             self.mask = results_mask(self.index, user, params, found)
         self._count = int(self.mask.sum())
 
