@@ -32,7 +32,10 @@ from camket.frameworks.scoping import visible_recommendations
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, RESPONSE_NOTED
 
 PUBLISHED_FILE = Path(__file__).parent / "data" / "published_upr_figures.json"
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
+ROMAN_DIGITS = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
 # The UPR Working Group's sessions of each cycle (14 states a session, 3 sessions a year).
 CYCLE_SESSIONS = ((1, 12, 1), (13, 26, 2), (27, 40, 3), (41, 54, 4), (55, 68, 5))
 ACCEPTED = "accepted"
@@ -80,7 +83,18 @@ class CycleColumn:
 
 
 def cycle_label(cycle: int) -> str:
-    return _("Cycle %(number)s") % {"number": ROMAN.get(cycle, str(cycle))}
+    """ "Cycle IV": the UPR numbers its cycles in Roman numerals, whatever their number."""
+    return _("Cycle %(number)s") % {"number": roman_numeral(cycle)}
+
+
+def roman_numeral(number: int) -> str:
+    if number < 1:
+        return str(number)
+    digits = []
+    for value, digit in ROMAN_DIGITS:
+        count, number = divmod(number, value)
+        digits.append(digit * count)
+    return "".join(digits)
 
 
 def cycle_of_session(session: int | None) -> int | None:
