@@ -6,9 +6,10 @@ plans' actions and the overdue due dates, narrowed by the dashboard's filters.
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from camket.dashboard import indexed
 from camket.dashboard.filters import ALL_STATES, indicator_state_condition
 from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.scoping import visible_recommendations
@@ -70,12 +71,10 @@ def overdue_due_dates(
 
 
 def framework_choices(user) -> QuerySet[Framework]:
-    """The frameworks with counted items the user can see, for the filter.
-
-    One existence test per framework, each stopping at its first counted item, rather than
-    the frameworks of every counted item collected."""
-    counted = counted_items(user).filter(framework=OuterRef("pk"))
-    return Framework.objects.filter(Exists(counted)).order_by("-cycle", "name")
+    """The frameworks with counted items the user can see, for the filter (from the index of
+    the items: `indexed.counted_frameworks`)."""
+    counted = indexed.counted_frameworks(indexed.current_index(), user)
+    return Framework.objects.filter(pk__in=counted).order_by("-cycle", "name")
 
 
 def kind_choices() -> list[tuple[str, str]]:
