@@ -17,7 +17,11 @@ from camket.frameworks.search import committed_condition
 from camket.plans.matching import Concerning, action_condition, due_date_condition, item_condition
 from camket.plans.models import Action, DueDate, Indicator
 from camket.plans.scoping import visible_actions, visible_indicators
-from camket.reports.due_dates import due_dates_to_chase_of
+from camket.reports.due_dates import (
+    chased_indicators,
+    due_dates_to_chase_of,
+    open_due_dates_per_indicator,
+)
 
 
 def _scoped(user):
@@ -68,6 +72,24 @@ def overdue_due_dates(
     indicators = indicators.filter(indicator_state_condition(state))
     due_dates = due_dates_to_chase_of(indicators).filter(due_on__lt=today)
     return due_dates.filter(due_date_condition(_concerning(framework)))
+
+
+def overdue_by_agency_counts(
+    user, framework: str | Concerning = "", today: date | None = None, *, state: str = ALL_STATES
+) -> dict[int | None, int]:
+    """{reporting agency's id: its due dates among `overdue_due_dates`}: the indicators' rules
+    and the due dates' rules asked apart (`due_dates.open_due_dates_per_indicator`)."""
+    today = today or timezone.localdate()
+    indicators = Indicator.objects.all() if user is None else visible_indicators(user)
+    indicators = indicators.filter(indicator_state_condition(state)).filter(
+        due_date_condition(_concerning(framework), prefix="")
+    )
+    agency_of = dict(chased_indicators(indicators).order_by().values_list("pk", "agency_id"))
+    counts: dict[int | None, int] = {}
+    for indicator, n in open_due_dates_per_indicator(today).items():
+        if indicator in agency_of:
+            counts[agency_of[indicator]] = counts.get(agency_of[indicator], 0) + n
+    return counts
 
 
 def framework_choices(user) -> QuerySet[Framework]:

@@ -33,6 +33,7 @@ from camket.dashboard.counted import (
     counted_items,
     framework_choices,
     kind_choices,
+    overdue_by_agency_counts,
     overdue_due_dates,
 )
 from camket.dashboard.item_figures import Headline, item_figures
@@ -122,7 +123,7 @@ def figures(
     index = indexed.current_index()
     items = indexed.counted_mask(index, user, concerning, state)
     actions = counted_actions(user, concerning).filter(filters.action_state_condition(state))
-    overdue = overdue_due_dates(user, concerning, today, state=state)
+    overdue = overdue_by_agency_counts(user, concerning, today, state=state)
     of_items = item_figures(indexed.status_by_framework(index, items), params)
     of_subjects = subject_figures(indexed.status_by_subject(index, items), params, top_themes)
     return Figures(
