@@ -45,49 +45,78 @@ def text_search(index: ItemIndex, reading: Reading) -> tuple[np.ndarray, np.ndar
     ]
     if not parsed.concepts:  # every word is required: one MATCH, as the queryset does
         text_only += [word_phrase(syntax, parsed, i) for i in range(len(parsed.words))]
-    if text_only:
-        found &= index.mask_of(_matching(syntax.all_of(text_only)))
-    for concept in parsed.concepts:
-        if concept.category_ids:
-            phrases = syntax.any_of(concept_phrases(syntax, parsed, concept))
-            tagged = index.categories.items_linked_to(concept.category_ids)
-            either = index.mask_of(_matching(phrases))
-            either[tagged] = True
-            found &= either
+    tagged_concepts = [concept for concept in parsed.concepts if concept.category_ids]
     kept = list(range(len(parsed.words)))
     if parsed.concepts:
         kept = [i for i, word in enumerate(parsed.words) if word not in reading.ignored]
-        for i in kept:
-            found &= index.mask_of(_matching(word_phrase(syntax, parsed, i)))
     every_phrase = [
         phrase for concept in parsed.concepts for phrase in concept_phrases(syntax, parsed, concept)
     ] + [word_phrase(syntax, parsed, i) for i in kept]
-    return found, _relevance(index, syntax.any_of(every_phrase))
+    # Each condition below matches a part of what `every_phrase` matches.
+    conditions = [syntax.all_of(text_only)] if text_only else []
+    conditions += [syntax.any_of(concept_phrases(syntax, parsed, c)) for c in tagged_concepts]
+    if parsed.concepts:
+        conditions += [word_phrase(syntax, parsed, i) for i in kept]
+    matched, relevance = _matches(index, conditions, syntax.any_of(every_phrase))
+    if text_only:
+        found &= matched.pop(0)
+    for concept in tagged_concepts:
+        either = matched.pop(0)
+        either[index.categories.items_linked_to(concept.category_ids)] = True
+        found &= either
+    for mask in matched:  # the words kept beside the concepts
+        found &= mask
+    return found, relevance
+
+
+def _matches(
+    index: ItemIndex, conditions: list[str], relevant: str
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """The items each full-text condition matches (masks over the index), and the relevance of
+    the items `relevant` matches, every condition matching a part of those.
+
+    On PostgreSQL one pass over the matching rows answers all: each pass reads the stored
+    tsvector of tens of thousands of rows (0.1–0.2 s at 250,000 items for a common word)."""
+    if connection.vendor == "sqlite":
+        return [index.mask_of(_matching(c)) for c in conditions], _relevance(index, relevant)
+    tests = {f"matches_{i}": _match(c) for i, c in enumerate(conditions)}
+    rows = rows_of(
+        Recommendation.objects.filter(_match(relevant))
+        .annotate(relevance=TextRelevance(relevant), **tests)
+        .order_by()
+        .values_list("pk", "relevance", *tests)
+    )
+    relevance = np.zeros(len(index))
+    masks = [index.nothing() for _ in conditions]
+    if not rows:
+        return masks, relevance
+    columns = list(zip(*rows, strict=True))
+    positions, held = index.locate(np.array(columns[0], dtype=np.int64))
+    relevance[positions] = np.array(columns[1], dtype=np.float64)[held]
+    for mask, column in zip(masks, columns[2:], strict=True):
+        mask[positions] = np.array(column, dtype=bool)[held]
+    return masks, relevance
+
+
+def _match(expression: str) -> SearchVectorMatch:
+    return SearchVectorMatch(F("search_document"), expression)
 
 
 def _matching(expression: str) -> list[int]:
-    """The ids of the items the full-text expression matches, from the full-text index."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(FTS_MATCH.format(score=""), [expression])
-            return [row[0] for row in cursor.fetchall()]
-    matched = Recommendation.objects.filter(SearchVectorMatch(F("search_document"), expression))
-    return [row[0] for row in rows_of(matched.order_by().values_list("pk"))]
+    """The ids of the items the expression matches, from SQLite's full-text index."""
+    with connection.cursor() as cursor:
+        cursor.execute(FTS_MATCH.format(score=""), [expression])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _relevance(index: ItemIndex, expression: str) -> np.ndarray:
-    """`relevance.TextRelevance` of every item the expression matches; 0 elsewhere."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                FTS_MATCH.format(score=", -bm25(frameworks_recommendation_fts)"), [expression]
-            )
-            rows = cursor.fetchall()
-    else:
-        matched = Recommendation.objects.filter(
-            SearchVectorMatch(F("search_document"), expression)
-        ).annotate(relevance=TextRelevance(expression))
-        rows = rows_of(matched.order_by().values_list("pk", "relevance"))
+    """`relevance.TextRelevance` of every item the expression matches (SQLite's bm25); 0
+    elsewhere."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            FTS_MATCH.format(score=", -bm25(frameworks_recommendation_fts)"), [expression]
+        )
+        rows = cursor.fetchall()
     relevance = np.zeros(len(index))
     if rows:
         pks = np.fromiter((pk for pk, _score in rows), dtype=np.int64, count=len(rows))
