@@ -109,8 +109,8 @@ def status_by_subject(index: ItemIndex, mask: np.ndarray) -> dict[str, dict[int,
     keys = families * width + index.implementation.column[items]
     for key, n in counted(keys).items():
         family, status = divmod(key, width)
-        slug, category = divmod(family, size)
-        by_status = result.setdefault(slugs[slug], {}).setdefault(category, {})
+        taxonomy_number, category = divmod(family, size)
+        by_status = result.setdefault(slugs[taxonomy_number], {}).setdefault(category, {})
         by_status[statuses[status]] = by_status.get(statuses[status], 0) + n
     return result
 
