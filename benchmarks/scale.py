@@ -191,7 +191,8 @@ def run(files, items: int, vendor: str) -> None:
     connection.cursor().execute("ANALYZE")
     print(
         f"monitoring: {built['actions']:,} actions, {built['due_dates']:,} due dates, "
-        f"{built['reports']:,} progress reports written in {time.perf_counter() - started:.0f} s"
+        f"{built['reports']:,} progress reports written in {time.perf_counter() - started:.0f} s, "
+        "then the planner's statistics gathered (ANALYZE), as a server's autovacuum would"
     )
     make_user("scale-coordinator", "coordinator", None)
     make_user("scale-officer", "focal_point", agencies[0])

@@ -1,6 +1,6 @@
 """The plans' actions by lead agency and status, and the overdue reports by reporting agency."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from camket.accounts.models import Agency
 from camket.dashboard.rows import (
@@ -38,12 +38,8 @@ def by_agency(actions: QuerySet, params: dict) -> list[Row]:
     return sorted(rows, key=lambda row: (-row.total, row.label))
 
 
-def overdue_by_agency(due_dates: QuerySet, params: dict) -> list[Row]:
-    counts = dict(
-        due_dates.order_by()
-        .values_list("indicator__agency_id")
-        .annotate(n=Count("pk", distinct=True))
-    )
+def overdue_by_agency(counts: dict[int | None, int], params: dict) -> list[Row]:
+    """`counts`: {agency id: overdue due dates} (`counted.overdue_by_agency_counts`)."""
     rows = []
     for pk, agency in Agency.objects.in_bulk(list(counts)).items():
         url = list_url("report-queue", agency=agency.code, **params) + "#overdue"

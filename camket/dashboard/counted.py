@@ -6,9 +6,10 @@ plans' actions and the overdue due dates, narrowed by the dashboard's filters.
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from camket.dashboard import indexed
 from camket.dashboard.filters import ALL_STATES, indicator_state_condition
 from camket.frameworks.models import Framework, Recommendation
 from camket.frameworks.scoping import visible_recommendations
@@ -16,7 +17,11 @@ from camket.frameworks.search import committed_condition
 from camket.plans.matching import Concerning, action_condition, due_date_condition, item_condition
 from camket.plans.models import Action, DueDate, Indicator
 from camket.plans.scoping import visible_actions, visible_indicators
-from camket.reports.due_dates import due_dates_to_chase_of
+from camket.reports.due_dates import (
+    chased_indicators,
+    due_dates_to_chase_of,
+    open_due_dates_per_indicator,
+)
 
 
 def _scoped(user):
@@ -69,13 +74,29 @@ def overdue_due_dates(
     return due_dates.filter(due_date_condition(_concerning(framework)))
 
 
-def framework_choices(user) -> QuerySet[Framework]:
-    """The frameworks with counted items the user can see, for the filter.
+def overdue_by_agency_counts(
+    user, framework: str | Concerning = "", today: date | None = None, *, state: str = ALL_STATES
+) -> dict[int | None, int]:
+    """{reporting agency's id: its due dates among `overdue_due_dates`}: the indicators' rules
+    and the due dates' rules asked apart (`due_dates.open_due_dates_per_indicator`)."""
+    today = today or timezone.localdate()
+    indicators = Indicator.objects.all() if user is None else visible_indicators(user)
+    indicators = indicators.filter(indicator_state_condition(state)).filter(
+        due_date_condition(_concerning(framework), prefix="")
+    )
+    agency_of = dict(chased_indicators(indicators).order_by().values_list("pk", "agency_id"))
+    counts: dict[int | None, int] = {}
+    for indicator, n in open_due_dates_per_indicator(today).items():
+        if indicator in agency_of:
+            counts[agency_of[indicator]] = counts.get(agency_of[indicator], 0) + n
+    return counts
 
-    One existence test per framework, each stopping at its first counted item, rather than
-    the frameworks of every counted item collected."""
-    counted = counted_items(user).filter(framework=OuterRef("pk"))
-    return Framework.objects.filter(Exists(counted)).order_by("-cycle", "name")
+
+def framework_choices(user) -> QuerySet[Framework]:
+    """The frameworks with counted items the user can see, for the filter (from the index of
+    the items: `indexed.counted_frameworks`)."""
+    counted = indexed.counted_frameworks(indexed.current_index(), user)
+    return Framework.objects.filter(pk__in=counted).order_by("-cycle", "name")
 
 
 def kind_choices() -> list[tuple[str, str]]:

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from camket.dashboard import filters
+from camket.dashboard import filters, indexed
 from camket.dashboard.rows import (
     NO_ACTION,
     RECOMMENDATION_STATUSES,
@@ -27,8 +26,7 @@ from camket.dashboard.rows import (
     share,
     status_label,
 )
-from camket.frameworks.models import Framework, Recommendation
-from camket.frameworks.scoping import visible_recommendations
+from camket.frameworks.models import Framework
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, RESPONSE_NOTED
 
 PUBLISHED_FILE = Path(__file__).parent / "data" / "published_upr_figures.json"
@@ -138,21 +136,11 @@ def _response_key(response: str) -> str:
 def _counts(user, state: str) -> tuple[dict, dict, dict]:
     """{cycle: {accepted/noted/undecided: n}}, {cycle: {status: n}} (of the accepted items)
     and {cycle: {framework slugs}}."""
-    items = Recommendation.objects.all() if user is None else visible_recommendations(user)
-    items = (
-        items.filter(framework__kind=Framework.Kind.UPR_CYCLE)
-        .exclude(status=Recommendation.Status.ARCHIVED)
-        .exclude(Exists(Recommendation.objects.filter(parent=OuterRef("pk"))))
-        .filter(filters.item_state_condition(state))
-    )
     responses: dict = {}
     statuses: dict = {}
     slugs: dict = {}
-    rows = (
-        items.order_by()
-        .values_list("framework__cycle", "session", "response", "implementation", "framework__slug")
-        .annotate(n=Count("pk"))
-    )
+    # The visible UPR items with nothing below them, not archived, of the state: from the index.
+    rows = indexed.cycle_rows(indexed.current_index(), user, state)
     for framework_cycle, session, response, implementation, slug, n in rows:
         cycle = framework_cycle or cycle_of_session(session)
         if cycle is None:

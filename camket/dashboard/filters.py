@@ -7,9 +7,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from camket.dashboard import indexed
 from camket.frameworks.home_state import ALL_STATES, home_state_code
 from camket.frameworks.models import Category, Framework, State
-from camket.frameworks.scoping import visible_recommendations
 from camket.frameworks.state_order import by_label
 from camket.lib.numbers import positive_int
 from camket.lib.vocabulary import DRUGS_CRIME, SDG
@@ -50,12 +50,7 @@ def category_choices(user):
     """The categories the filter offers, by taxonomy: every drug and crime subject and SDG
     goal and target, and the other taxonomies' categories that tag an item the user may
     see (with their parents)."""
-    # An existence test per category (SQLite stops at the category's first visible item), not
-    # the categories of every visible item collected. A test alone, without an OR beside it:
-    # PostgreSQL then runs it as one semi-join instead of a scan of every tag per category.
-    tagged = visible_recommendations(user).filter(categories=OuterRef("pk"))
-    used = Category.objects.filter(Exists(tagged)).values_list("pk", "parent_id")
-    with_parents = {pk for pair in used for pk in pair if pk is not None}
+    with_parents = indexed.tagged_categories(indexed.current_index(), user)
     return (
         Category.objects.filter(Q(taxonomy__slug__in=(DRUGS_CRIME, SDG)) | Q(pk__in=with_parents))
         .select_related("taxonomy")
@@ -133,13 +128,9 @@ def indicator_state_condition(code: str, prefix: str = "") -> Q:
 def state_choices(user) -> list[tuple[str, str]]:
     """(ISO3, name): the home state first, then the other states whose items the user may
     see."""
-    # An existence test per state and per framework, each stopping at its first visible item.
-    reviewed = visible_recommendations(user).filter(state_under_review=OuterRef("pk"))
-    framed = visible_recommendations(user).filter(framework=OuterRef("pk"))
-    framework_states = Framework.objects.filter(Exists(framed)).values("state_under_review")
     home = home_state_code()
     others = (
-        State.objects.filter(Exists(reviewed) | Q(pk__in=framework_states))
+        State.objects.filter(pk__in=indexed.reviewed_states(indexed.current_index(), user))
         .exclude(iso3__isnull=True)
         .exclude(iso3__in=("", home))
     )

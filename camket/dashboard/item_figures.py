@@ -1,9 +1,8 @@
 """The counted items by implementation status: the headline, and a row per framework and per
-kind of framework, all three from one GROUP BY query over the items."""
+kind of framework, all three from the items' counts by framework (`indexed.py`)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
 from django.utils.translation import get_language
 
 from camket.dashboard.rows import (
@@ -48,12 +47,9 @@ def _add(counts: dict, key, status: str, n: int) -> None:
     by_status[status] = by_status.get(status, 0) + n
 
 
-def item_figures(items: QuerySet, params: dict) -> ItemFigures:
-    """`items`: the counted items; `params`: the filters, for the lists behind the figures."""
-    by_framework: dict[int, dict[str, int]] = {}
-    rows = items.order_by().values_list("framework_id", "implementation").annotate(n=Count("pk"))
-    for framework_id, status, n in rows:
-        _add(by_framework, framework_id, status or NO_ACTION, n)
+def item_figures(by_framework: dict[int, dict[str, int]], params: dict) -> ItemFigures:
+    """`by_framework`: the counted items, {framework id: {status: n}}; `params`: the filters,
+    for the lists behind the figures."""
     frameworks = list(
         Framework.objects.filter(pk__in=list(by_framework)).order_by("-cycle", "name")
     )

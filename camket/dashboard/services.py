@@ -25,7 +25,7 @@ from datetime import date
 from django.utils import timezone
 
 from camket.accounts import roles
-from camket.dashboard import filters
+from camket.dashboard import filters, indexed
 from camket.dashboard.agency_figures import by_agency, overdue_by_agency
 from camket.dashboard.counted import (
     accepted_recommendations,
@@ -33,6 +33,7 @@ from camket.dashboard.counted import (
     counted_items,
     framework_choices,
     kind_choices,
+    overdue_by_agency_counts,
     overdue_due_dates,
 )
 from camket.dashboard.item_figures import Headline, item_figures
@@ -119,11 +120,12 @@ def figures(
     state = chosen_state(state, framework)
     params = {**concerning.params(), "state": state}
     today = today or timezone.localdate()
-    items = counted_items(user, concerning).filter(filters.item_state_condition(state))
+    index = indexed.current_index()
+    items = indexed.counted_mask(index, user, concerning, state)
     actions = counted_actions(user, concerning).filter(filters.action_state_condition(state))
-    overdue = overdue_due_dates(user, concerning, today, state=state)
-    of_items = item_figures(items, params)
-    of_subjects = subject_figures(items, params, top_themes)
+    overdue = overdue_by_agency_counts(user, concerning, today, state=state)
+    of_items = item_figures(indexed.status_by_framework(index, items), params)
+    of_subjects = subject_figures(indexed.status_by_subject(index, items), params, top_themes)
     return Figures(
         state=state,
         framework=concerning.framework,

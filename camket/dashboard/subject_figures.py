@@ -5,11 +5,9 @@ for its goal), as the recommendation list's filters do. One GROUP BY query serve
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
-from camket.dashboard.rows import NO_ACTION, RECOMMENDATION_STATUSES, Row, row
+from camket.dashboard.rows import RECOMMENDATION_STATUSES, Row, row
 from camket.frameworks.models import Category
 from camket.lib.vocabulary import DRUGS_CRIME, SDG, UPR_INFO_ISSUES
 
@@ -21,26 +19,6 @@ class SubjectFigures:
     by_theme: list[Row]
     by_topic: list[Row]  # the drug and crime taxonomy's subjects
     by_sdg: list[Row]
-
-
-def _counts(items: QuerySet) -> dict[str, dict[int, dict[str, int]]]:
-    """{taxonomy slug: {top category id: {status: items}}}; an item tagged twice in the same
-    category's family counts once."""
-    # From the items to their tags (not from the tags to the items): the items' own columns
-    # then come from the index they are found with.
-    links = (
-        items.filter(categories__taxonomy__slug__in=(UPR_INFO_ISSUES, DRUGS_CRIME, SDG))
-        .annotate(group=Coalesce("categories__parent_id", "categories__id"))
-        .order_by()
-        .values_list("categories__taxonomy__slug", "group", "implementation")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    counts: dict[str, dict[int, dict[str, int]]] = {}
-    for taxonomy, group, status, n in links:
-        by_status = counts.setdefault(taxonomy, {}).setdefault(group, {})
-        status = status or NO_ACTION
-        by_status[status] = by_status.get(status, 0) + n
-    return counts
 
 
 def _category_rows(
@@ -81,8 +59,10 @@ def _sdg_rows(counts: dict[int, dict[str, int]], params: dict, language: str) ->
     ]
 
 
-def subject_figures(items: QuerySet, params: dict, top_themes: int = TOP_THEMES) -> SubjectFigures:
-    counts = _counts(items)
+def subject_figures(
+    counts: dict[str, dict[int, dict[str, int]]], params: dict, top_themes: int = TOP_THEMES
+) -> SubjectFigures:
+    """`counts`: {taxonomy slug: {top category id: {status: items}}} (`indexed.py`)."""
     language = get_language() or "vi"
     return SubjectFigures(
         by_theme=_category_rows(

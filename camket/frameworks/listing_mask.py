@@ -77,7 +77,7 @@ def filters_mask(index: ItemIndex, user, params: SearchParams) -> np.ndarray:
         chosen = [pk for pk, kind in frameworks.kind.items() if kind == params.kind]
         mask &= np.isin(index.framework, chosen)
     if params.category.isdigit():
-        mask &= _tagged(index, _category_and_below(index, int(params.category)))
+        mask &= category_mask(index, int(params.category))
     if params.recommending_state.isdigit():
         linked = index.recommending_states.items_linked_to([int(params.recommending_state)])
         mask &= _positions_mask(index, linked)
@@ -119,11 +119,22 @@ def _response_mask(index: ItemIndex, response: str) -> np.ndarray:
     if response == "accepted":
         return index.response.among(ACCEPTED_RESPONSES)
     if response == COMMITTED:
-        answered = [pk for pk, has in index.frameworks.has_response.items() if has]
-        with_response = np.isin(index.framework, answered)
-        accepted = index.response.among(ACCEPTED_RESPONSES) & with_response
-        return accepted | (~with_response & index.leaf)
+        return committed_mask(index)
     return index.response.equals(response)
+
+
+def committed_mask(index: ItemIndex) -> np.ndarray:
+    """`search.committed_condition`: accepted recommendations, and the items with nothing below
+    them of frameworks whose items receive no response."""
+    answered = [pk for pk, has in index.frameworks.has_response.items() if has]
+    with_response = np.isin(index.framework, answered)
+    accepted = index.response.among(ACCEPTED_RESPONSES) & with_response
+    return accepted | (~with_response & index.leaf)
+
+
+def category_mask(index: ItemIndex, category: int) -> np.ndarray:
+    """`search.in_category_condition`: tagged with the category or one below it."""
+    return _tagged(index, _category_and_below(index, category))
 
 
 def _positions_mask(index: ItemIndex, positions: np.ndarray) -> np.ndarray:

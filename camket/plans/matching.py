@@ -74,12 +74,13 @@ def action_condition(concerning: Concerning) -> Q:
     return condition
 
 
-def due_date_condition(concerning: Concerning) -> Q:
-    """Due dates of an indicator of a concerned action, or of a concerned item."""
+def due_date_condition(concerning: Concerning, prefix: str = "indicator__") -> Q:
+    """Due dates (through `prefix`, "" for indicators) of an indicator of a concerned action,
+    or of a concerned item."""
     from camket.plans.models import Action
 
     if not concerning:
         return Q()
     actions = Action.objects.filter(action_condition(concerning)).values("pk")
     items = Recommendation.objects.filter(item_condition(concerning)).values("pk")
-    return Q(indicator__action__in=actions) | Q(indicator__recommendation__in=items)
+    return Q(**{f"{prefix}action__in": actions}) | Q(**{f"{prefix}recommendation__in": items})

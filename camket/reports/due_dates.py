@@ -4,7 +4,7 @@ Reminders, the inbox, the dashboard, the report queues, the plan lists and the A
 overdue work with these two rules.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from camket.accounts.models import Membership
 from camket.frameworks.models import Recommendation
@@ -61,7 +61,30 @@ def due_dates_to_chase_of(indicators: QuerySet[Indicator]) -> QuerySet[DueDate]:
     """`due_dates_to_chase` among the due dates of `indicators`. The same dates, found another
     way: the indicators' rules are tested once per indicator, in a subquery, instead of once
     per due date; counting tens of thousands of dates is then several times faster."""
-    chased = indicators.filter(_indicator_waits() & _indicator_chased())
-    return DueDate.objects.filter(archived=False, indicator__in=chased).exclude(
-        report__state__in=DONE
+    return DueDate.objects.filter(
+        archived=False, indicator__in=chased_indicators(indicators)
+    ).exclude(report__state__in=DONE)
+
+
+def chased_indicators(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
+    """The indicators of `indicators` whose open due dates are chased: nothing they hang from
+    is archived, and they are of a recommendation or a published action."""
+    return indicators.filter(_indicator_waits() & _indicator_chased())
+
+
+def open_due_dates_per_indicator(before) -> dict[int, int]:
+    """{indicator id: its due dates before the date still waiting for a report}, of every
+    indicator: `due_dates_to_chase_of` in two steps, the rules on the due dates here, the
+    rules on the indicators in `chased_indicators`.
+
+    PostgreSQL estimated the one query joining both at a row or two where there are tens of
+    thousands, and answered it row by row (0.7 s at 100,000 due dates): each step alone is
+    planned as the scan it is."""
+    waiting = (
+        DueDate.objects.filter(archived=False, due_on__lt=before)
+        .exclude(report__state__in=DONE)
+        .order_by()
+        .values_list("indicator_id")
+        .annotate(n=Count("pk"))
     )
+    return dict(waiting)
