@@ -17,6 +17,7 @@ class ReportMovedOn(StaleEdit):
 
     def __init__(self, report: ProgressReport):
         super().__init__(report)
+        self.report = report
         self.args = (moved_on_message(report),)
 
 

@@ -117,7 +117,7 @@ def _save_report(request, due_date, form, evidence_form) -> str:
         )
     except ReportMovedOn as error:
         messages.error(request, str(error))
-        if error.instance.is_editable:  # a colleague's save: keep the typing to compare
+        if error.report.is_editable:  # a colleague's save: keep the typing to compare
             keep_input_after_stale_edit(form, error)
         return "conflict"
     except StaleEdit as error:
