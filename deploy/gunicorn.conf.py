@@ -41,6 +41,8 @@ max_requests_jitter = max_requests // 10
 preload_app = True
 # Logs to stderr, which systemd's journal keeps (journalctl -u camket-web).
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "1") != "0" else None
+# The usual combined format, then the time the request took in milliseconds.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # nginx on the same machine sets X-Forwarded-Proto; trust it from the loopback only.

@@ -9,7 +9,8 @@
 #
 # LOAD_UPR_INFO=0 skips importing the shared UPR Info export (LOAD_SHARED_DATA, default
 # ../shared/data).
-# LOAD_WORKERS sets gunicorn's workers (default 2 × cores + 1).
+# LOAD_WORKERS sets gunicorn's workers (default 2 × cores, as deploy/gunicorn.conf.py).
+# LOAD_ACCESS_LOG=1 keeps gunicorn's access log (with each request's time in ms) in LOAD_OUT.
 # LOAD_OUT is where locust's CSV files go (default a temporary directory, kept).
 # LOAD_DB_CACHE=FILE keeps the loaded database there (pg_dump) and restores it next time.
 set -euo pipefail
@@ -21,7 +22,7 @@ main() {
 duration=${LOAD_DURATION:-5m}
 users=${LOAD_USERS:-100}
 spawn_rate=${LOAD_SPAWN_RATE:-10}
-workers=${LOAD_WORKERS:-$((2 * $(nproc) + 1))}
+workers=${LOAD_WORKERS:-$((2 * $(nproc)))}
 python=${PYTHON:-$(command -v python3)}
 [ -x .venv/bin/python ] && python=${PYTHON:-.venv/bin/python}
 "$python" -c "import locust, gunicorn" 2>/dev/null || {
@@ -50,7 +51,8 @@ stop_all() {
     su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast -w stop" >/dev/null
   fi
   rm -rf "$work/pg" "$work/data"
-  grep -q "Traceback" "$work/gunicorn.log" 2>/dev/null && cp "$work/gunicorn.log" "$out/"
+  grep -q "Traceback\|WORKER TIMEOUT\|SIGKILL" "$work/gunicorn.log" 2>/dev/null && cp "$work/gunicorn.log" "$out/"
+  [ "${LOAD_ACCESS_LOG:-0}" = 1 ] && cp "$work/gunicorn.log" "$out/"
   echo "Stopped gunicorn and PostgreSQL; locust's CSV files are in $out"
 }
 trap stop_all EXIT
@@ -100,9 +102,13 @@ echo "   data ready in $((SECONDS - started)) s"
 
 echo "== gunicorn ($workers workers) on 127.0.0.1:$app_port"
 # The production settings (deploy/gunicorn.conf.py: preloaded views, gthread workers); a
-# request slowed by the shared machine is measured, not killed with its worker.
+# request slowed by the shared machine is measured, not killed with its worker. locust keeps
+# its connections open between pages, as a browser does, and pauses up to 5 s: gunicorn's
+# default 5 s keep-alive closed connections just as locust reused them (connection resets);
+# in production nginx stands between them.
 GUNICORN_BIND="127.0.0.1:$app_port" GUNICORN_WORKERS="$workers" GUNICORN_TIMEOUT=120 \
-  GUNICORN_ACCESS_LOG=0 "$python" -m gunicorn -c deploy/gunicorn.conf.py camket.wsgi \
+  GUNICORN_KEEPALIVE=75 GUNICORN_ACCESS_LOG="${LOAD_ACCESS_LOG:-0}" \
+  "$python" -m gunicorn -c deploy/gunicorn.conf.py camket.wsgi \
   >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
 for _ in $(seq 1 120); do
