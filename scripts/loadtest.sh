@@ -71,6 +71,8 @@ export CAMKET_SECRET_KEY="load-test-$(head -c 24 /dev/urandom | base64)"
 export CAMKET_DEBUG=0
 export CAMKET_ALLOWED_HOSTS=127.0.0.1
 export CAMKET_LOG_LEVEL=${CAMKET_LOG_LEVEL:-WARNING}
+# As deploy/camket.env.example: a connection per thread kept a minute, not one per request.
+export CAMKET_DB_CONN_MAX_AGE=${CAMKET_DB_CONN_MAX_AGE:-60}
 # Every locust user signs in once; a mistyped password must not lock the others out.
 export CAMKET_LOGIN_FAILURE_LIMIT=${CAMKET_LOGIN_FAILURE_LIMIT:-1000}
 mkdir -p "$CAMKET_DATA_DIR"
