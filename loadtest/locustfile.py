@@ -9,11 +9,12 @@ row, not as a failure. The users are locust's FastHttpUser (geventhttpclient), w
 several times less CPU per request than the requests-based HttpUser: locust shares the machine
 with the server it measures."""
 
+import json
 import os
 import random
 import time
 
-from locust import between, task
+from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
 from loadtest import pages
@@ -35,6 +36,53 @@ WORDS = (
     "buon ban nguoi",
 )
 SORTS = ("newest", "oldest", "state", "response", "status")
+
+
+def _think_time() -> tuple[float, float]:
+    """Seconds a user waits between actions: 1–5 s unless LOAD_THINK="MIN,MAX" says otherwise
+    (a modelling choice: runs with another think time are reported apart)."""
+    low, _, high = os.environ.get("LOAD_THINK", "1,5").partition(",")
+    return float(low), float(high or low)
+
+
+THINK = between(*_think_time())
+WARM_UP_SECONDS = 60
+_after_warm_up: list[tuple[float, bool]] = []
+_started = [0.0]
+
+
+@events.test_start.add_listener
+def _note_start(**_arguments) -> None:
+    _started[0] = time.monotonic()
+
+
+@events.request.add_listener
+def _keep_after_warm_up(request_type, name, response_time, exception=None, **_arguments) -> None:
+    """Past the first minute every user has signed in: what the run looks like from then on
+    is kept apart (scripts/loadtest.sh prints it), sign-ins and conflict rows left out."""
+    if request_type == "CONFLICT" or name == "login":
+        return
+    if time.monotonic() - _started[0] >= WARM_UP_SECONDS:
+        _after_warm_up.append((response_time, exception is not None))
+
+
+@events.test_stop.add_listener
+def _write_after_warm_up(**_arguments) -> None:
+    path = os.environ.get("LOAD_AFTER_WARM_UP_FILE", "")
+    if not path or not _after_warm_up:
+        return
+    times = sorted(found for found, _failed in _after_warm_up)
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(
+            {
+                "skipped_seconds": WARM_UP_SECONDS,
+                "requests": len(times),
+                "failures": sum(failed for _found, failed in _after_warm_up),
+                "p50": round(times[len(times) // 2]),
+                "p95": round(times[int(len(times) * 0.95)]),
+            },
+            out,
+        )
 
 
 def _tokens() -> dict[str, str]:
@@ -70,7 +118,7 @@ def count_conflict(user, response, name: str, started: float) -> None:
 
 class SignedInUser(FastHttpUser):
     abstract = True
-    wait_time = between(1, 5)
+    wait_time = THINK
     username = ""
 
     def on_start(self) -> None:
@@ -263,7 +311,7 @@ class Officer(SignedInUser):
 
 class PublicReader(FastHttpUser):
     weight = 3
-    wait_time = between(1, 5)
+    wait_time = THINK
 
     def on_start(self) -> None:
         self.frameworks: list[str] = []

@@ -10,6 +10,7 @@
 # LOAD_UPR_INFO=0 skips importing the shared UPR Info export (LOAD_SHARED_DATA, default
 # ../shared/data).
 # LOAD_WORKERS sets gunicorn's workers (default 2 × cores, as deploy/gunicorn.conf.py).
+# LOAD_THINK=MIN,MAX sets the users' pause between actions in seconds (default 1,5).
 # LOAD_ACCESS_LOG=1 keeps gunicorn's access log (with each request's time in ms) in LOAD_OUT.
 # LOAD_OUT is where locust's CSV files go (default a temporary directory, kept).
 # LOAD_DB_CACHE=FILE keeps the loaded database there (pg_dump) and restores it next time.
@@ -124,8 +125,8 @@ for _ in $(seq 1 $((2 * workers))); do
   done
 done
 
-echo "== locust: $users users (+$spawn_rate/s) for $duration · load: $(cut -d' ' -f1-3 /proc/loadavg)"
-export LOAD_TOKEN_FILE="$work/fixtures.log"
+echo "== locust: $users users (+$spawn_rate/s, think ${LOAD_THINK:-1,5} s) for $duration · load: $(cut -d' ' -f1-3 /proc/loadavg)"
+export LOAD_TOKEN_FILE="$work/fixtures.log" LOAD_AFTER_WARM_UP_FILE="$out/after_warm_up.json"
 PYTHONPATH=. "$python" -m locust -f loadtest/locustfile.py --headless --only-summary \
   -u "$users" -r "$spawn_rate" -t "$duration" --stop-timeout 10 \
   --host "http://127.0.0.1:$app_port" --csv "$out/load" >"$out/locust.log" 2>&1 || true
