@@ -27,7 +27,11 @@ worker_class = "gthread"
 # An import of a large spreadsheet is done in the request: leave it a few minutes.
 timeout = _number("GUNICORN_TIMEOUT", 300)
 graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 60)
-keepalive = 5
+# A client that keeps its connection open between pages (a browser, locust) must never send a
+# request on it just as gunicorn closes it as idle: that race is a connection reset. nginx
+# closes its upstream connections itself; a client straight on gunicorn needs more than its
+# longest pause between pages.
+keepalive = _number("GUNICORN_KEEPALIVE", 5)
 # A worker is replaced after this many requests (and a random few more), so a slow leak in a
 # library cannot grow a worker without bound.
 max_requests = _number("GUNICORN_MAX_REQUESTS", 2000)
@@ -37,6 +41,8 @@ max_requests_jitter = max_requests // 10
 preload_app = True
 # Logs to stderr, which systemd's journal keeps (journalctl -u camket-web).
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "1") != "0" else None
+# The usual combined format, then the time the request took in milliseconds.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # nginx on the same machine sets X-Forwarded-Proto; trust it from the loopback only.

@@ -2,6 +2,7 @@
 in total, and which endpoints miss the p95 target. Used by scripts/loadtest.sh."""
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -38,10 +39,24 @@ def main(stats_path: str, failures_path: str, log_path: str = "") -> int:
     )
     if slow:
         print(f"p95 ≥ {P95_TARGET_MS} ms: {', '.join(slow)}")
+    _print_after_warm_up(Path(stats_path).with_name("after_warm_up.json"))
     failures = list(csv.DictReader(Path(failures_path).open(encoding="utf-8")))
     for row in failures:
         print(f"FAILED {row['Occurrences']}× {row['Method']} {row['Name']}: {row['Error']}")
     return 0
+
+
+def _print_after_warm_up(path: Path) -> None:
+    """The figures locustfile.py kept for the requests made after the first minute (when every
+    user has signed in): read apart from the table, which covers the whole run."""
+    if not path.exists():
+        return
+    found = json.loads(path.read_text(encoding="utf-8"))
+    print(
+        f"after the first {found['skipped_seconds']} s: {found['requests']} requests, "
+        f"{found['failures']} failures, p50 {found['p50']} ms, p95 {found['p95']} ms "
+        f"(sign-ins and conflicts left out)"
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@
 #
 # LOAD_UPR_INFO=0 skips importing the shared UPR Info export (LOAD_SHARED_DATA, default
 # ../shared/data).
-# LOAD_WORKERS sets gunicorn's workers (default 2 × cores + 1).
+# LOAD_WORKERS sets gunicorn's workers (default 2 × cores, as deploy/gunicorn.conf.py).
+# LOAD_THINK=MIN,MAX sets the users' pause between actions in seconds (default 1,5).
+# LOAD_ACCESS_LOG=1 keeps gunicorn's access log (with each request's time in ms) in LOAD_OUT.
 # LOAD_OUT is where locust's CSV files go (default a temporary directory, kept).
 # LOAD_DB_CACHE=FILE keeps the loaded database there (pg_dump) and restores it next time.
 set -euo pipefail
@@ -21,7 +23,7 @@ main() {
 duration=${LOAD_DURATION:-5m}
 users=${LOAD_USERS:-100}
 spawn_rate=${LOAD_SPAWN_RATE:-10}
-workers=${LOAD_WORKERS:-$((2 * $(nproc) + 1))}
+workers=${LOAD_WORKERS:-$((2 * $(nproc)))}
 python=${PYTHON:-$(command -v python3)}
 [ -x .venv/bin/python ] && python=${PYTHON:-.venv/bin/python}
 "$python" -c "import locust, gunicorn" 2>/dev/null || {
@@ -50,7 +52,8 @@ stop_all() {
     su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast -w stop" >/dev/null
   fi
   rm -rf "$work/pg" "$work/data"
-  grep -q "Traceback" "$work/gunicorn.log" 2>/dev/null && cp "$work/gunicorn.log" "$out/"
+  grep -q "Traceback\|WORKER TIMEOUT\|SIGKILL" "$work/gunicorn.log" 2>/dev/null && cp "$work/gunicorn.log" "$out/"
+  [ "${LOAD_ACCESS_LOG:-0}" = 1 ] && cp "$work/gunicorn.log" "$out/"
   echo "Stopped gunicorn and PostgreSQL; locust's CSV files are in $out"
 }
 trap stop_all EXIT
@@ -69,6 +72,8 @@ export CAMKET_SECRET_KEY="load-test-$(head -c 24 /dev/urandom | base64)"
 export CAMKET_DEBUG=0
 export CAMKET_ALLOWED_HOSTS=127.0.0.1
 export CAMKET_LOG_LEVEL=${CAMKET_LOG_LEVEL:-WARNING}
+# As deploy/camket.env.example: a connection per thread kept a minute, not one per request.
+export CAMKET_DB_CONN_MAX_AGE=${CAMKET_DB_CONN_MAX_AGE:-60}
 # Every locust user signs in once; a mistyped password must not lock the others out.
 export CAMKET_LOGIN_FAILURE_LIMIT=${CAMKET_LOGIN_FAILURE_LIMIT:-1000}
 mkdir -p "$CAMKET_DATA_DIR"
@@ -100,9 +105,13 @@ echo "   data ready in $((SECONDS - started)) s"
 
 echo "== gunicorn ($workers workers) on 127.0.0.1:$app_port"
 # The production settings (deploy/gunicorn.conf.py: preloaded views, gthread workers); a
-# request slowed by the shared machine is measured, not killed with its worker.
+# request slowed by the shared machine is measured, not killed with its worker. locust keeps
+# its connections open between pages, as a browser does, and pauses up to 5 s: gunicorn's
+# default 5 s keep-alive closed connections just as locust reused them (connection resets);
+# in production nginx stands between them.
 GUNICORN_BIND="127.0.0.1:$app_port" GUNICORN_WORKERS="$workers" GUNICORN_TIMEOUT=120 \
-  GUNICORN_ACCESS_LOG=0 "$python" -m gunicorn -c deploy/gunicorn.conf.py camket.wsgi \
+  GUNICORN_KEEPALIVE=75 GUNICORN_ACCESS_LOG="${LOAD_ACCESS_LOG:-0}" \
+  "$python" -m gunicorn -c deploy/gunicorn.conf.py camket.wsgi \
   >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
 for _ in $(seq 1 120); do
@@ -116,8 +125,8 @@ for _ in $(seq 1 $((2 * workers))); do
   done
 done
 
-echo "== locust: $users users (+$spawn_rate/s) for $duration · load: $(cut -d' ' -f1-3 /proc/loadavg)"
-export LOAD_TOKEN_FILE="$work/fixtures.log"
+echo "== locust: $users users (+$spawn_rate/s, think ${LOAD_THINK:-1,5} s) for $duration · load: $(cut -d' ' -f1-3 /proc/loadavg)"
+export LOAD_TOKEN_FILE="$work/fixtures.log" LOAD_AFTER_WARM_UP_FILE="$out/after_warm_up.json"
 PYTHONPATH=. "$python" -m locust -f loadtest/locustfile.py --headless --only-summary \
   -u "$users" -r "$spawn_rate" -t "$duration" --stop-timeout 10 \
   --host "http://127.0.0.1:$app_port" --csv "$out/load" >"$out/locust.log" 2>&1 || true

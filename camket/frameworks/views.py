@@ -60,10 +60,13 @@ def recommendation_list(request):
     if not request.htmx:  # htmx swaps the results alone: the filters stay as they are
         context.update(filters_context(request.user, params, state_in_effect))
     coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
+    titles: dict[int, str] = {}  # items of one cluster often follow each other on a page
     for rec in page.object_list:
         rec.coordinated = rec.framework_id in coordinated_ids  # selectable for bulk actions
         if rec.cluster_id:
-            rec.cluster.shown_title = shown_title(request.user, rec.cluster)
+            if rec.cluster_id not in titles:
+                titles[rec.cluster_id] = shown_title(request.user, rec.cluster)
+            rec.cluster.shown_title = titles[rec.cluster_id]
     template = "frameworks/_results.html" if request.htmx else "frameworks/list.html"
     return render(request, template, context)
 

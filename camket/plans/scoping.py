@@ -47,9 +47,10 @@ def visible_indicators(user) -> QuerySet[Indicator]:
         return queryset.none()
     if roles.role_of(user) == roles.Role.ADMINISTRATOR:
         return queryset
-    seen = Q(action__in=visible_actions(user)) | Q(
-        recommendation__in=visible_recommendations(user), action__isnull=True
-    )
+    # Asked per indicator (a primary-key lookup each), not as `IN (every visible item)`:
+    # PostgreSQL hashed all the visible items (33,000+) for each use, 0.1 s every time.
+    item_seen = visible_recommendations(user).filter(pk=OuterRef("recommendation_id"))
+    seen = Q(action__in=visible_actions(user)) | Q(Exists(item_seen), action__isnull=True)
     if roles.is_coordinator(user):
         seen |= coordinated(user, "action__plan__framework") | coordinated(
             user, "recommendation__framework"

@@ -13,6 +13,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
@@ -35,7 +36,6 @@ def _watched_models():
     from camket.accounts.models import Agency
     from camket.frameworks.models import Category, Framework, Recommendation, State, Taxonomy
     from camket.plans.models import Action, DueDate, Indicator, Plan
-    from camket.reports.models import Evidence, ProgressReport
 
     return [
         Framework,
@@ -47,8 +47,6 @@ def _watched_models():
         Action,
         Indicator,
         DueDate,
-        ProgressReport,
-        Evidence,
         Agency,
     ]
 
@@ -67,6 +65,21 @@ def connect_signals() -> None:
         Category.related_sdgs.through,
     ]
     _portal.watch(_watched_models(), links, name="public")
+    from camket.reports.models import Evidence, ProgressReport
+
+    for model in (ProgressReport, Evidence):
+        post_save.connect(_public_flag_saved, sender=model, dispatch_uid=f"public-{model.__name__}")
+        post_delete.connect(
+            portal_changed, sender=model, dispatch_uid=f"public-del-{model.__name__}"
+        )
+
+
+def _public_flag_saved(instance, created, update_fields=None, using=None, **_signal_arguments):
+    """The portal shows reports and files marked public only: an agency's draft, saved many
+    times a day, must not throw away every cached portal page each time."""
+    may_have_been_public = update_fields is None and not created  # a whole-row save (admin)
+    if instance.is_public or may_have_been_public or "is_public" in (update_fields or ()):
+        portal_changed(using=using)
 
 
 def _key(kind: str, request) -> str:

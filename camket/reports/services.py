@@ -1,6 +1,6 @@
 """Writing, submitting and reviewing progress reports, and attaching evidence."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from camket.lib.concurrency import StaleEdit, save_if_current
 from camket.lib.history import attribute_change
 from camket.plans import implementation
 from camket.plans.models import Action, DueDate
+from camket.reports.conflicts import refuse_if_moved_on
 from camket.reports.files import check_evidence, store_checked
 from camket.reports.models import Evidence, ProgressReport
 
@@ -30,12 +31,17 @@ def save_report(
     """Save the agency's report for a due date as it stands, or submit it to the coordinator.
 
     `version` is the report's version the user started from, or None when they started from
-    no report at all: if someone else created or saved it meanwhile, StaleEdit is raised.
+    no report at all: if someone else created, saved or submitted it meanwhile, StaleEdit is
+    raised (ReportMovedOn, which says who); a report that cannot change is refused only when the
+    user's own page already showed it so.
     """
-    require(user, "reports.change_report", due_date)
+    require(user, "reports.write_report", due_date)
+    report = report_of(due_date)
+    refuse_if_moved_on(report, version)
+    if report is not None and not report.is_editable:
+        raise PermissionDenied(_("You cannot change this report."))
     if values.get("status") and values["status"] not in Implementation.values:
         raise ValidationError({"status": _("Choose a status.")})
-    report = report_of(due_date)
     if submit:
         merged = {name: getattr(report, name, "") for name in REPORT_FIELDS} | values
         missing = {}
@@ -66,8 +72,6 @@ def save_report(
             return report
         version, fields = report.version, []
     else:
-        if version is None:
-            raise StaleEdit(report)
         for name in fields:
             setattr(report, name, values[name])
     if submit:
@@ -83,6 +87,9 @@ def accept_report(
     user, report: ProgressReport, *, version: int | None, comment: str = ""
 ) -> ProgressReport:
     """Accept a submitted report; its status becomes the action's implementation status."""
+    require(user, "reports.coordinate_report", report)
+    if version is not None:
+        refuse_if_moved_on(report, version)
     require(user, "reports.review_report", report)
     report.state = State.ACCEPTED
     report.review_comment = comment.strip()
@@ -123,6 +130,9 @@ def return_report(
     user, report: ProgressReport, *, version: int | None, comment: str
 ) -> ProgressReport:
     """Send a submitted report back to its agency, saying what to change."""
+    require(user, "reports.coordinate_report", report)
+    if version is not None:
+        refuse_if_moved_on(report, version)
     require(user, "reports.review_report", report)
     if not comment.strip():
         raise ValidationError({"review_comment": _("Say what the agency should change.")})
@@ -142,6 +152,9 @@ def set_report_public(
 ) -> ProgressReport:
     """Show an accepted report (status, narrative, value, public files) on the public portal,
     or take it off. Only the framework's coordinators may; the change is kept in history."""
+    require(user, "reports.coordinate_report", report)
+    if version is not None:
+        refuse_if_moved_on(report, version)
     require(user, "reports.publish_report", report)
     if report.is_public == is_public:
         return report

@@ -12,6 +12,7 @@ from camket.lib.concurrency import StaleEdit
 from camket.lib.numbers import positive_int_text
 from camket.plans.scoping import get_due_date_for_user
 from camket.reports import services
+from camket.reports.conflicts import ReportMovedOn
 from camket.reports.files import check_evidence, download_response, too_large
 from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
 from camket.reports.history import report_history
@@ -24,19 +25,36 @@ from camket.reports.scoping import (
 )
 from camket.web.helpers import error_text, keep_input_after_stale_edit, stale_message
 
+# Someone else saved, submitted or reviewed the report since the user's page was loaded.
+CONFLICT = 409
+
 
 @login_required
 def due_date_report_view(request, pk):
     due_date = get_due_date_for_user(request.user, pk)
     report = report_of_due_date_for_user(request.user, due_date)
-    can_edit = request.user.has_perm("reports.change_report", due_date)
     form = ReportForm(request.POST or None, instance=report)
-    evidence_form = EvidenceForm(request.POST or None, request.FILES or None) if can_edit else None
+    evidence_form = None
+    status = 200
     if request.method == "POST":
-        if not can_edit:
+        # Whether the report's state still allows a change is the service's to say: a report
+        # submitted by a colleague meanwhile is a conflict (409), not a refusal (403).
+        if not request.user.has_perm("reports.write_report", due_date):
             raise PermissionDenied(_("You cannot change this report."))
-        if _save_report(request, due_date, form, evidence_form):
+        evidence_form = EvidenceForm(request.POST, request.FILES or None)
+        outcome = _save_report(request, due_date, form, evidence_form)
+        if outcome == "saved":
             return redirect("due-date-report", pk=pk)
+        if outcome == "conflict":
+            status = CONFLICT
+            report = report_of_due_date_for_user(request.user, due_date)
+    return _report_page(request, due_date, report, form, evidence_form, status=status)
+
+
+def _report_page(request, due_date, report, form, evidence_form, *, status=200):
+    can_edit = request.user.has_perm("reports.change_report", due_date)
+    if can_edit and evidence_form is None:
+        evidence_form = EvidenceForm()
     evidence = list(visible_evidence(request.user).filter(report=report)) if report else []
     history = report_history(request.user, report, evidence) if report else []
     indicator = due_date.indicator
@@ -60,31 +78,34 @@ def due_date_report_view(request, pk):
             "overdue": due_date.due_on < timezone.localdate()
             and (report is None or report.is_editable),
         },
+        status=status,
     )
 
 
-def _save_report(request, due_date, form, evidence_form) -> bool:
+def _save_report(request, due_date, form, evidence_form) -> str:
     """Save the report as typed, with the file chosen in the same form ("Attach file", or any
     other button): attaching never throws away the typed narrative and value. When anything
-    is refused, nothing is saved and the form comes back with the input."""
+    is refused, nothing is saved and the form comes back with the input.
+
+    Returns "saved", "invalid" or "conflict" (someone else changed the report meanwhile)."""
     submit, attach = "submit" in request.POST, "attach" in request.POST
     if not (form.is_valid() and evidence_form.is_valid()):
-        return False
+        return "invalid"
     upload = evidence_form.cleaned_data["file"]
     if upload is None and attach:
         evidence_form.add_error("file", _("Choose a file to upload."))
-        return False
+        return "invalid"
     file = None
     if upload is not None:
         if upload.size > settings.CAMKET_MAX_EVIDENCE_BYTES:  # refused before it is read
             evidence_form.add_error("file", too_large(upload.name, upload.size))
-            return False
+            return "invalid"
         file = (upload.name, upload.read(), evidence_form.cleaned_data["is_public"])
         try:
             check_evidence(file[0], file[1])
         except ValidationError as error:
             evidence_form.add_error("file", error)
-            return False
+            return "invalid"
     try:
         services.save_report_with_evidence(
             request.user,
@@ -94,15 +115,20 @@ def _save_report(request, due_date, form, evidence_form) -> bool:
             file=file,
             submit=submit,
         )
+    except ReportMovedOn as error:
+        messages.error(request, str(error))
+        if error.report.is_editable:  # a colleague's save: keep the typing to compare
+            keep_input_after_stale_edit(form, error)
+        return "conflict"
     except StaleEdit as error:
         keep_input_after_stale_edit(form, error)
-        return False
+        return "conflict"
     except ValidationError as error:
         form.add_error(None, error)
-        return False
+        return "invalid"
     saved = _("Report submitted to the coordinator.") if submit else _("Draft saved.")
     messages.success(request, f"{saved} {_('File attached.')}" if file else saved)
-    return True
+    return "saved"
 
 
 @login_required
@@ -145,8 +171,9 @@ def report_review_view(request, pk):
             version=form.cleaned_data["version"],
             comment=form.cleaned_data["comment"],
         )
-    except StaleEdit:
-        messages.error(request, stale_message())
+    except StaleEdit as error:
+        messages.error(request, str(error) if isinstance(error, ReportMovedOn) else stale_message())
+        return _page_after_conflict(request, report)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -154,6 +181,16 @@ def report_review_view(request, pk):
             request, _("Report accepted.") if accept else _("Report returned to the agency.")
         )
     return redirect("due-date-report", pk=report.due_date_id)
+
+
+def _page_after_conflict(request, report):
+    """The report page as it is now, answered 409: the change was refused because someone else
+    changed the report first."""
+    due_date = get_due_date_for_user(request.user, report.due_date_id)
+    report = report_of_due_date_for_user(request.user, due_date)
+    return _report_page(
+        request, due_date, report, ReportForm(instance=report), None, status=CONFLICT
+    )
 
 
 @login_required
@@ -167,8 +204,9 @@ def report_public_view(request, pk):
         services.set_report_public(
             request.user, report, is_public, version=int(version) if version else None
         )
-    except StaleEdit:
-        messages.error(request, stale_message())
+    except StaleEdit as error:
+        messages.error(request, str(error) if isinstance(error, ReportMovedOn) else stale_message())
+        return _page_after_conflict(request, report)
     else:
         messages.success(
             request,

@@ -18,6 +18,7 @@ from django.db.models import Case, Count, Max, Q, When
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from camket.frameworks.item_index import ITEMS
 from camket.frameworks.models import Recommendation
 from camket.lib.folding import fold
 
@@ -60,6 +61,11 @@ class SimilarityIndex:
 
 def current_index() -> SimilarityIndex:
     """The index for the recommendations as they are now (cached while nothing changes)."""
+    # Every change of an item moves the item index's token (a read of the shared cache): while
+    # it stands, the counts below (a scan of every item, twice per item page) are not asked.
+    token = ITEMS.current()
+    if _cache.get("items_token") == token and "index" in _cache:
+        return _cache["index"]
     signature = tuple(
         Recommendation.objects.aggregate(
             n=Count("pk"), last=Max("modified"), top=Max("pk")
@@ -79,6 +85,7 @@ def current_index() -> SimilarityIndex:
             if _cache.get("texts") != digest.digest():
                 _cache.update(texts=digest.digest(), index=SimilarityIndex(ids, texts))
             _cache["signature"] = signature
+        _cache["items_token"] = token
         return _cache["index"]
 
 

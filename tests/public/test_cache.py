@@ -51,3 +51,26 @@ def test_a_cached_page_shows_the_host_and_scheme_it_was_asked_for(client, portal
     assert f"http://{host}{url}" in page and f"http://{other}{url}" not in page
     secure = client.get(url, HTTP_HOST=host, secure=True).content.decode()
     assert f"https://{host}{url}" in secure and f"http://{host}{url}" not in secure
+
+
+def test_an_agency_draft_leaves_the_portal_cache_and_publishing_a_report_renews_it(
+    plan_world, django_capture_on_commit_callbacks
+):
+    from camket.reports import services
+
+    world = plan_world.world
+    due_date = plan_world.indicator_a.due_dates.order_by("due_on").first()
+    values = {"status": "implemented", "narrative": "Trained."}
+    before = generation()
+    report = services.save_report(world.officer_a, due_date, values, version=None)
+    report = services.save_report(
+        world.officer_a, due_date, {}, version=report.version, submit=True
+    )
+    assert generation() == before  # nothing the portal shows changed
+
+    services.accept_report(world.coordinator, report, version=report.version)
+    accepted = generation()
+    report.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_report_public(world.coordinator, report, True, version=report.version)
+    assert generation() > accepted

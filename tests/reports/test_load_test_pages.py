@@ -35,7 +35,7 @@ def test_an_officer_finds_saves_and_meets_a_conflict_as_the_load_test_does(plan_
     assert again["version"] == str(stored.version)
     assert client.post(url, _fields(again, again["version"])).status_code == 302
     stale = client.post(url, _fields(again, again["version"]))  # the version moved on
-    assert stale.status_code == 200
+    assert stale.status_code == 409
     assert pages.shown_version(stale.content.decode()) not in (None, again["version"])
 
 

@@ -110,7 +110,8 @@ def test_a_stale_review_is_refused_with_a_message(client, plan_world, submitted_
         {"return": "1", "comment": "More detail.", "version": submitted_a.version - 1},
         follow=True,
     )
-    assert "Someone else saved this" in response.content.decode()
+    assert response.status_code == 409
+    assert "Reload the page" in response.content.decode()
     submitted_a.refresh_from_db()
     assert submitted_a.state == "submitted"
 
@@ -232,7 +233,7 @@ def test_a_stale_report_save_keeps_what_was_typed(client, plan_world, due_a):
         reverse("due-date-report", args=[due_a.pk]),
         {"narrative": "My long text.", "status": "", "version": opened_at},
     )
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "My long text." in response.content.decode()
     assert response.context["form"]["version"].value() == str(opened_at + 1)
     report.refresh_from_db()
