@@ -18,6 +18,7 @@ from camket.importers.hooks import run_after_import
 from camket.importers.models import ImportRun
 from camket.importers.plan import Planner, RecordChange
 from camket.importers.records import RowError
+from camket.lib.collection import collector_paused
 
 IMPORT_PERMISSION = "frameworks.import_recommendations"
 
@@ -61,7 +62,8 @@ def import_file(path: Path | str, **options) -> ImportSummary:
     started = time.monotonic()
     name = options.get("source_name") or Path(path).name
     try:
-        summary = _import_file(path, **options)
+        with collector_paused():
+            summary = _import_file(path, **options)
     except PermissionDenied:
         logger.warning("Import of %s refused: the user may not import there.", name)
         raise
