@@ -55,6 +55,7 @@ class ImportSummary:
 
 
 ANALYZE_AFTER_ROWS = 1000
+SQLITE_ANALYSIS_ROWS = 1000  # rows of each index ANALYZE reads (SQLite's advice: 100 to 1000)
 
 
 def import_file(path: Path | str, **options) -> ImportSummary:
@@ -210,8 +211,16 @@ def refresh_planner_statistics() -> None:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE " + ", ".join(tables))
         elif connection.vendor == "sqlite":
-            for table in tables:
-                cursor.execute(f"ANALYZE {table}")
+            # Sampled like PostgreSQL's ANALYZE: a full scan of 250,000 items and their
+            # indexes took ~0.5 s of each import. The limit is the connection's: put it back.
+            cursor.execute("PRAGMA analysis_limit")
+            (limit,) = cursor.fetchone()
+            cursor.execute(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_ROWS}")
+            try:
+                for table in tables:
+                    cursor.execute(f"ANALYZE {table}")
+            finally:
+                cursor.execute(f"PRAGMA analysis_limit = {int(limit)}")
 
 
 def import_reason(summary: ImportSummary, user) -> str:
