@@ -197,7 +197,7 @@ class CategoryResolver:
         return found
 
     def resolve(self, slug: str, label: str) -> Category | None:
-        label = re.sub(r"\s+", " ", label or "").strip().strip(",;")
+        label = " ".join((label or "").split()).strip(",;")  # str.split's whitespace is \s
         if not label:
             return None
         taxonomy = self._load(slug)

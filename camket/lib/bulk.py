@@ -70,16 +70,26 @@ def insert_rows(
         return _insert_arrays(
             [fields[name] for name in columns], rows, head, tail, returning=bool(returning)
         )
-    placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    per_statement = max(1, min(_parameter_limit(), MAX_PARAMETERS) // len(columns))
+    return _insert_sqlite(len(columns), rows, head, tail, returning=bool(returning))
+
+
+def _insert_sqlite(width: int, rows: list, head: str, tail: str, returning: bool) -> list[tuple]:
+    """SQLite: the statements go to the driver with its own "?" placeholders. Through Django's
+    cursor, every "%s" would be rewritten by a regular expression first: 30,000 a statement,
+    a tenth of an import's time. (So Django's query log and execute wrappers do not see them.)"""
+    import sqlite3
+
+    placeholder = "(" + ", ".join(["?"] * width) + ")"
+    per_statement = max(1, min(_parameter_limit(), MAX_PARAMETERS) // width)
     written: list[tuple] = []
     with connection.cursor() as cursor:
+        driver = cursor.cursor
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
             sql = head + ", ".join([placeholder] * len(chunk)) + tail  # names: model meta
-            cursor.execute(sql, [value for row in chunk for value in row])
+            sqlite3.Cursor.execute(driver, sql, [value for row in chunk for value in row])
             if returning:
-                written += [tuple(row) for row in cursor.fetchall()]
+                written += [tuple(row) for row in driver.fetchall()]
     return written
 
 
@@ -118,7 +128,7 @@ def _preparer(field: Any) -> Callable[[Any], Any] | None:
     remembering what it gave for a value seen before (an import's rows share their dates)."""
     if field.get_internal_type() in PLAIN_FIELDS:
         return None
-    if field.get_internal_type() == "JSONField" and connection.vendor == "postgresql":
+    if field.get_internal_type() == "JSONField":  # what the field's adapter does, less its calls
         return lambda value: (
             None if value is None and field.null else json.dumps(value, cls=field.encoder)
         )

@@ -19,12 +19,14 @@ The words it reads are in `wording.py`. The matcher is pure (no database):
 """
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, field
 
 from camket.treaties.wording import (
     ABBREVIATION_AFTER,
     ABBREVIATION_WORD,
+    ASCII_ASKING_WORDS,
     ASKING,
     CLAUSE_END,
     COUNTS,
@@ -84,17 +86,37 @@ def _alias_pattern(alias: str) -> str:
     return r"\s+".join(words).replace(r"\-", r"\s*-\s*")
 
 
-def _union(aliases: list[str], *, abbreviations: bool) -> re.Pattern | None:
+def _union(aliases: list[str], *, abbreviations: bool, flags=re.IGNORECASE) -> re.Pattern | None:
     if not aliases:
         return None
     body = "|".join(_alias_pattern(a) for a in sorted(aliases, key=len, reverse=True))
     if abbreviations:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+def _lowercase_twin(names: list[str]) -> re.Pattern | None:
+    """The names' pattern for plain-ASCII text that has been lowercased: four times faster than
+    matching without regard to case, and the same matches at the same places (lowercasing ASCII
+    keeps every position). None when a non-ASCII name holds a letter that matches an ASCII one
+    without regard to case (the long "ſ" matches "s"): such a name could match ASCII text."""
+    foreign = {char for name in names for char in name if not char.isascii()}
+    if any(re.search(re.escape(char), string.ascii_letters, re.IGNORECASE) for char in foreign):
+        return None
+    return _union([n.lower() for n in names if n.isascii()], abbreviations=False, flags=0)
 
 
 def _key_of(matched: str) -> str:
     return re.sub(r"[\s,\-]+", " ", matched).strip().lower()
+
+
+def may_ask(text: str) -> bool:
+    """False when ASKING cannot match `text`; a plain-ASCII text (most of them) is told by a
+    few substring searches, far cheaper than the regular expression's scan."""
+    if not text.isascii():
+        return True  # case folding beyond ASCII: leave it to ASKING
+    lowered = text.lower()
+    return any(word in lowered for word in ASCII_ASKING_WORDS)
 
 
 def is_abbreviation(alias: str) -> bool:
@@ -111,6 +133,7 @@ class Detector:
                 self.keys_by_alias.setdefault(_key_of(fold(name)), key)
         folded = [fold(name) for names in aliases.values() for name in names]
         self.names = _union([a for a in folded if not is_abbreviation(a)], abbreviations=False)
+        self.lowercase_names = _lowercase_twin([a for a in folded if not is_abbreviation(a)])
         self.abbreviations = _union([a for a in folded if is_abbreviation(a)], abbreviations=True)
         self.protocols = protocols
         self.parent_of = {
@@ -122,8 +145,10 @@ class Detector:
         "Optional Protocols" covers)."""
         found: dict[tuple[str, str], Found] = {}
         for part in (text, text_vi):
-            if not part or unicodedata.is_normalized("NFC", part) and not ASKING.search(part):
+            if not part or not may_ask(part):
                 continue  # most texts: no verb of joining, nothing to fold
+            if unicodedata.is_normalized("NFC", part) and not ASKING.search(part):
+                continue
             part = fold(part)
             if not ASKING.search(part):
                 continue
@@ -178,10 +203,13 @@ class Detector:
 
     def _mentions(self, text: str) -> list[_Mention]:
         spans = []
-        for pattern in (self.names, self.abbreviations):
+        searches = [(self.names, text), (self.abbreviations, text)]
+        if self.names is not None and self.lowercase_names is not None and text.isascii():
+            searches[0] = (self.lowercase_names, text.lower())
+        for pattern, searched in searches:
             if pattern is None:
                 continue
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(searched):
                 key = self.keys_by_alias.get(_key_of(match.group(0)))
                 if key:
                     spans.append(_Mention(match.start(), match.end(), (key,)))

@@ -4,11 +4,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from camket.frameworks.models import Framework, Recommendation
+from camket.lib.raw_rows import rows_of
 from camket.links.models import RegisterLink
 from camket.links.registers import detect_register_links
 from camket.treaties.names import build_detector
 
 BATCH = 2000
+TEXT_COLUMNS = ("pk", "text", "text_vi", "session", "framework_id")
 # The first UPR Working Group session of each year (OHCHR's session calendar); later years are
 # taken as three sessions a year. Only the year matters here (which protocols existed).
 FIRST_SESSION_OF_YEAR = {
@@ -83,11 +85,7 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
 def _link(ids: list[int], detector, instruments, summary, *, dry_run: bool) -> LinkingSummary:
     frameworks: dict[int, Framework] = {}
     for start in range(0, len(ids), BATCH):
-        chunk = list(
-            Recommendation.objects.filter(pk__in=ids[start : start + BATCH])
-            .exclude(status=Recommendation.Status.ARCHIVED)
-            .values_list("pk", "text", "text_vi", "session", "framework_id")
-        )
+        chunk = _texts(ids[start : start + BATCH])
         missing = {row[4] for row in chunk} - set(frameworks)
         frameworks.update(Framework.objects.in_bulk(missing))
         existing = set(
@@ -110,6 +108,18 @@ def _link(ids: list[int], detector, instruments, summary, *, dry_run: bool) -> L
         if not dry_run:
             detect_register_links(new)
     return summary
+
+
+def _texts(ids: list[int]) -> list[tuple]:
+    """(id, text, text_vi, session, framework id) of the live items among `ids` (sorted). An
+    import's new items have consecutive ids: a range of ids is read then, not thousands of
+    them one by one (Django prepares each value of an IN list)."""
+    items = Recommendation.objects.exclude(status=Recommendation.Status.ARCHIVED)
+    if ids[-1] - ids[0] < 2 * len(ids):  # dense: the range reads at most twice what is asked
+        wanted = set(ids)
+        in_range = items.filter(pk__gte=ids[0], pk__lte=ids[-1])
+        return [row for row in rows_of(in_range.values_list(*TEXT_COLUMNS)) if row[0] in wanted]
+    return rows_of(items.filter(pk__in=ids).values_list(*TEXT_COLUMNS))
 
 
 def link_imported_items(item_ids: list[int]) -> None:

@@ -40,6 +40,8 @@ _OLD_TONE_RE = re.compile("|".join(_OLD_TONE_PAIRS), re.IGNORECASE)
 
 def fold(text: str) -> str:
     """Same length in, same length out (after NFC), so positions stay meaningful."""
+    if not text or text.isascii():
+        return text or ""  # nothing to normalise, translate or re-place: all of it is beyond ASCII
     text = unicodedata.normalize("NFC", text or "").translate(_OLD_TONES)
 
     def new_tone(match):
@@ -83,6 +85,13 @@ MARKERS = re.compile(
     re.IGNORECASE,
 )
 ASKING = re.compile(rf"(?<!\w)(?:{_JOIN}|{_WITHDRAW})(?!\w)", re.IGNORECASE)
+# Every ASKING match in a plain-ASCII text holds one of these (lowercased): the start of each
+# English verb above, and "tham" of "tham gia" (the other Vietnamese verbs hold accents).
+# Keep in step with _JOIN and _WITHDRAW; tests/treaties/test_asking_words.py checks it.
+ASCII_ASKING_WORDS = (
+    *("ratif", "acced", "accession", "adher", "becom", "join", "sign", "tham"),
+    *("withdraw", "lift", "remov", "reconsider", "review", "revisit", "drop"),
+)
 # "Ratify and (fully) implement X": the joining verb still governs X.
 JOINED_VERBS = re.compile(
     r"\s*,?\s*(?:and|&|và)(?:\s+to)?\s+(?:\w+ly\s+|đầy\s+đủ\s+)?", re.IGNORECASE

@@ -118,6 +118,7 @@ def _read_rows(rows: Iterable[Iterable], limits: ImportLimits, encoding: str) ->
 
 def _cells(values, row: int, headers, limits: ImportLimits, checker: TextChecker) -> list[str]:
     cells = []
+    longest = limits.cell_chars
     for index, value in enumerate(values):
         if index >= MAX_COLUMNS:
             raise UnreadableFile(
@@ -125,13 +126,15 @@ def _cells(values, row: int, headers, limits: ImportLimits, checker: TextChecker
                 % {"limit": MAX_COLUMNS},
                 row=row,
             )
-        text = "" if value is None else _cell_text(value)
+        text = value if type(value) is str else "" if value is None else _cell_text(value)
+        # Most cells are short plain ASCII: nothing to normalise, check or name a column for.
         if text and not text.isascii():
             text = unicodedata.normalize("NFC", text)
-        if text:
             column = _column_name(headers, index)
             limits.check_cell(text, row, column)
             checker.check(text, row, column)
+        elif len(text) > longest:
+            limits.check_cell(text, row, _column_name(headers, index))
         cells.append(text)
     return cells
 
