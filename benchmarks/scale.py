@@ -233,7 +233,10 @@ def serve(order: dict) -> int:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
+    from camket.lib.serving import prepare_to_serve
+
     setup_test_environment()  # the test client's host name is allowed
+    prepare_to_serve()  # as gunicorn's master does before it forks the workers
 
     users = get_user_model().objects
     lines = []

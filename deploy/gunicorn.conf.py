@@ -50,30 +50,13 @@ forwarded_allow_ips = "127.0.0.1,::1"
 
 
 def when_ready(server):
-    """Import every view once in the master, before the workers fork from it.
+    """Build every view, the indexes of the lists and the item page once in the master, then
+    freeze them out of the garbage collector's sight (`camket/lib/serving.py`): each worker forks
+    with them ready, shares those memory pages, and no request pays a full collection of them.
 
     Django builds its URL resolver (and so imports every app's views and the API) on the first
-    request; done here, each worker starts with it ready and shares those pages of memory.
+    request; the TF-IDF index of the "similar items" takes seconds to fit.
     """
-    from django.db import connections
-    from django.urls import get_resolver
+    from camket.lib.serving import prepare_to_serve
 
-    get_resolver().url_patterns  # noqa: B018 — the access builds the resolver
-    _build_similarity_index()
-    connections.close_all()  # no database connection may be shared across the fork
-
-
-def _build_similarity_index():
-    """The item page's "similar items" need a TF-IDF index of every text (seconds to fit): fitted
-    here once, each worker starts with it and refits only when a text changes. A database that
-    is not reachable yet only delays it to the first item page."""
-    from django.db import DatabaseError
-
-    from camket.frameworks.item_index import current_index as item_index
-    from camket.tagging.similarity import current_index
-
-    try:
-        current_index()
-        item_index()  # the lists' counts and facets (camket/frameworks/item_index.py)
-    except DatabaseError:
-        pass
+    prepare_to_serve()
