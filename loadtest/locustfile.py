@@ -116,6 +116,17 @@ def count_conflict(user, response, name: str, started: float) -> None:
     )
 
 
+def settle_report_change(user, response, started: float, *, conflict: str, refused: str) -> None:
+    """A report change answered: redirected (done), 409 (someone else first: `count_conflict`
+    under the name `conflict`), anything else a failure."""
+    if response.status_code == 302:
+        response.success()
+    elif response.status_code == CONFLICT:
+        count_conflict(user, response, conflict, started)
+    else:
+        response.failure(f"{refused} (HTTP {response.status_code})")
+
+
 class SignedInUser(FastHttpUser):
     abstract = True
     wait_time = THINK
@@ -238,12 +249,13 @@ class Coordinator(SignedInUser):
             name="report return",
             catch_response=True,
         ) as response:
-            if response.status_code == 302:
-                response.success()
-            elif response.status_code == CONFLICT:
-                count_conflict(self, response, "report return: reviewed first", started)
-            else:
-                response.failure(f"report not returned (HTTP {response.status_code})")
+            settle_report_change(
+                self,
+                response,
+                started,
+                conflict="report return: reviewed first",
+                refused="report not returned",
+            )
 
 
 class Officer(SignedInUser):
@@ -301,12 +313,13 @@ class Officer(SignedInUser):
             name="report submit" if submit else "report save",
             catch_response=True,
         ) as response:
-            if response.status_code == 302:
-                response.success()
-            elif response.status_code == CONFLICT:
-                count_conflict(self, response, "report save: someone changed it first", started)
-            else:
-                response.failure(f"report not saved (HTTP {response.status_code})")
+            settle_report_change(
+                self,
+                response,
+                started,
+                conflict="report save: someone changed it first",
+                refused="report not saved",
+            )
 
 
 class PublicReader(FastHttpUser):
