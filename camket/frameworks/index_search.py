@@ -32,9 +32,6 @@ FTS_MATCH = (
 SCORED_ROW = np.dtype([("pk", np.int64), ("score", np.float64)])
 
 
-SCORED_ROW = np.dtype([("pk", np.int64), ("score", np.float64)])
-
-
 def text_search(
     index: ItemIndex, reading: Reading, *, scored: bool = True
 ) -> tuple[np.ndarray, np.ndarray | None]:

@@ -4,24 +4,31 @@ filter choices are counted over 250,000 items in milliseconds instead of by SQL 
 The index holds no text and decides nothing about access by itself: `listing_mask.py` applies
 the same scoping rules as `scoping.visible_recommendations`, and the tests compare the two
 over every persona and filter. It is rebuilt in each process on its first use after any item,
-framework, category or link changes: `ITEMS` is bumped by signals (and by the importer, whose
-bulk writes send none), and an index built under an older token is never used again.
+framework, category, taxonomy, state or link changes: `ITEMS` is bumped by signals (and by
+the importer, whose bulk writes send none), and an index built under an older token is never
+used again.
 """
 
+import hashlib
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 import numpy as np
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
-from camket.frameworks.models import Category, Framework, Recommendation
+from camket.frameworks.models import Category, Framework, Recommendation, State, Taxonomy
 from camket.lib.generations import Token
 from camket.lib.raw_rows import rows_of
 
 NONE = 0  # a missing foreign key (no state under review, no cluster) in the id columns
 NO_ACTION_CATEGORY = -1
 NO_SESSION = -1
+MEMO_ENTRIES = 512  # values kept per index (a few per agency, state filter and language)
+_MISSING = object()
+T = TypeVar("T")
 
 
 # Bumped by signals on every item, framework, category and link change (see `watch_items`),
@@ -32,7 +39,8 @@ ITEMS = Token("camket:items:index-token")
 def watch_items() -> None:
     """Called once from the app's ready()."""
     links = [Recommendation.recommending_states.through, Recommendation.categories.through]
-    ITEMS.watch([Recommendation, Framework, Category, *links], links, name="item-index")
+    named = [Framework, Category, Taxonomy, State]  # the lists name them (`index_names.py`)
+    ITEMS.watch([Recommendation, *named, *links], links, name="item-index")
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,7 @@ class ItemIndex:
     category_info: CategoryInfo
     # every position in the order of a sort, by (sort, language): see `results.Results`
     orders: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+    memo: dict[Hashable, object] = field(default_factory=dict)  # see `remembered`
 
     def __len__(self) -> int:
         return len(self.pks)
@@ -144,11 +153,26 @@ class ItemIndex:
         mask[self.positions(pks)] = True
         return mask
 
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What `compute` gives, computed once for this index: only for values that depend on
+        nothing but the index and rows `ITEMS` watches (and what the key says)."""
+        value = self.memo.get(key, _MISSING)
+        if value is _MISSING:
+            if len(self.memo) >= MEMO_ENTRIES:
+                self.memo.clear()
+            value = self.memo[key] = compute()
+        return cast(T, value)
+
     def everything(self) -> np.ndarray:
         return np.ones(len(self), dtype=bool)
 
     def nothing(self) -> np.ndarray:
         return np.zeros(len(self), dtype=bool)
+
+
+def fingerprint(mask: np.ndarray) -> bytes:
+    """A short digest of a mask, to key what is computed from it (`ItemIndex.remembered`)."""
+    return hashlib.blake2b(np.packbits(mask).tobytes(), digest_size=16).digest()
 
 
 _built: dict[str, ItemIndex] = {}  # database name -> its index, in this process

@@ -11,16 +11,18 @@ database's full-text search gives, then newest first. `like` alone is ordered by
 from collections import Counter
 
 import numpy as np
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks import home_state, ordering
+from camket.frameworks.index_names import Names, names_of
 from camket.frameworks.index_order import chronological
 from camket.frameworks.index_search import text_search
-from camket.frameworks.item_index import ItemIndex, counted, current_index
+from camket.frameworks.item_index import ItemIndex, counted, current_index, fingerprint
 from camket.frameworks.listing_mask import results_mask, state_mask, visible_mask
-from camket.frameworks.models import Category, Framework, Recommendation, State
+from camket.frameworks.models import Category, Recommendation, State
+from camket.frameworks.scoping import coordinated_frameworks
 from camket.frameworks.search import Facets, SearchParams, query_reading, search
 from camket.frameworks.state_order import by_label, reader_language
 from camket.frameworks.textsearch import Reading
@@ -108,10 +110,12 @@ def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
     """Counts of the listed items per value of each filter."""
     language = get_language() or "vi"
     result = Facets()
+    names = names_of(index)
     frameworks = counted(index.framework[mask])
-    names = Framework.objects.in_bulk(list(frameworks))
     result.frameworks = [
-        (names[pk].slug, names[pk].label(language), n) for pk, n in _most_common(frameworks)
+        (named.slug, named.label(language), n)
+        for pk, n in _most_common(frameworks)
+        for named in [names.framework_by_pk[pk]]
     ]
     labels = dict(Recommendation.Response.choices)
     result.responses = [
@@ -132,13 +136,11 @@ def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
         for value, n in _most_common(_coded(index.status, mask))
     ]
     states = _most_common(index.recommending_states.counts(mask))[:top]
-    state_names = State.objects.in_bulk([pk for pk, _n in states])
-    result.states = [(pk, state_names[pk].label(language), n) for pk, n in states]
+    result.states = [(pk, names.states[pk].label(language), n) for pk, n in states]
     tags = index.categories.counts(mask)
     taxonomy = index.category_info.taxonomy
     themes = _most_common({pk: n for pk, n in tags.items() if taxonomy.get(pk) != SDG})[:top]
-    categories = Category.objects.in_bulk([pk for pk, _n in themes])
-    result.themes = [(categories[pk], n) for pk, n in themes]
+    result.themes = [(names.category_by_pk[pk], n) for pk, n in themes]
     goals: Counter = Counter()
     info = index.category_info
     for pk, n in tags.items():
@@ -152,39 +154,60 @@ def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
 def filter_choices(user, params: SearchParams) -> dict:
     """The frameworks, states and themes the filters offer: only those of items the user may
     see, so a draft import names nothing to others; recommending states and themes only those
-    of the state under review chosen."""
-    from camket.frameworks.scoping import visible_frameworks
-
+    of the state under review chosen. Users who see the same items share them."""
     index = current_index()
     visible = visible_mask(index, user)
     in_state = visible & state_mask(index, params)
-    used = index.categories.targets_of(in_state)
-    taxonomy = index.category_info.taxonomy
-    used = {pk for pk in used if taxonomy.get(pk) != SDG}
-    parents = {index.category_info.parent[pk] for pk in used if pk in index.category_info.parent}
+    coordinated = tuple(coordinated_frameworks(user).values_list("pk", flat=True))
+    key = (
+        "filter choices",
+        reader_language(),
+        coordinated,
+        fingerprint(visible),
+        fingerprint(in_state),
+    )
+    return dict(
+        index.remembered(key, lambda: _filter_choices(index, visible, in_state, coordinated))
+    )
+
+
+def sdg_goals() -> list[Category]:
+    """The 17 goals, for the SDG filter."""
+    names = names_of(current_index())
+    goals = [c for c in names.categories if c.taxonomy.slug == SDG and c.parent_id is None]
+    return sorted(goals, key=lambda goal: goal.pk)
+
+
+def _filter_choices(
+    index: ItemIndex, visible: np.ndarray, in_state: np.ndarray, coordinated: tuple[int, ...]
+) -> dict:
+    names = names_of(index)
+    info = index.category_info
+    used = {pk for pk in index.categories.targets_of(in_state) if info.taxonomy.get(pk) != SDG}
+    shown = used | {info.parent[pk] for pk in used if pk in info.parent}
+    recommending = index.recommending_states.targets_of(in_state)
+    frameworks = set(counted(index.framework[visible]))
+    offered = frameworks.union(coordinated)
     return {
-        "frameworks": visible_frameworks(user),
-        "states_under_review": _states_under_review(index, visible),
-        "states": by_label(
-            State.objects.filter(pk__in=index.recommending_states.targets_of(in_state))
-        ),
-        "themes": Category.objects.exclude(taxonomy__slug=SDG)
-        .filter(pk__in=used | parents)
-        .select_related("taxonomy")
-        .order_by("taxonomy__name", "code", "name"),
+        "frameworks": [f for f in names.frameworks if f.pk in offered and not f.archived],
+        "states_under_review": _states_under_review(index, names, visible, frameworks),
+        "states": by_label(state for pk, state in names.states.items() if pk in recommending),
+        "themes": [c for c in names.categories if c.pk in shown and c.taxonomy.slug != SDG],
     }
 
 
-def _states_under_review(index: ItemIndex, visible: np.ndarray) -> list[State]:
-    """`home_state.states_under_review` over the index: the items' own states and their
-    frameworks' states."""
-    own = set(counted(index.state_under_review[visible]))
-    frameworks = counted(index.framework[visible])
-    theirs = {index.frameworks.state_under_review.get(pk, 0) for pk in frameworks}
+def _states_under_review(
+    index: ItemIndex, names: Names, visible: np.ndarray, frameworks: set[int]
+) -> list[State]:
+    """`home_state.states_under_review` over the index: the visible items' own states and
+    their frameworks' states, with an ISO code, the home state left out."""
+    named = set(counted(index.state_under_review[visible]))
+    named.update(index.frameworks.state_under_review.get(pk, 0) for pk in frameworks)
+    home = home_state.home_state_code()
     return by_label(
-        State.objects.filter(pk__in=(own | theirs) - {0})
-        .exclude(Q(iso3__isnull=True) | Q(iso3=""))
-        .exclude(iso3=home_state.home_state_code())
+        state
+        for pk, state in names.states.items()
+        if pk in named and state.iso3 and state.iso3 != home
     )
 
 

@@ -9,14 +9,13 @@ from camket.accounts.models import Agency
 from camket.frameworks import home_state, ordering, search
 from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
 from camket.frameworks.outline import ancestors, has_tree, outline
-from camket.frameworks.results import Results, filter_choices
+from camket.frameworks.results import Results, filter_choices, sdg_goals
 from camket.frameworks.scoping import (
     coordinated_frameworks,
     get_framework_for_user,
     get_recommendation_for_user,
     visible_recommendations,
 )
-from camket.lib.vocabulary import SDG
 from camket.plans.scoping import visible_actions, visible_indicators
 from camket.review.clusters import shown_title
 from camket.review.forms import DecisionForm, SendForReviewForm
@@ -87,9 +86,7 @@ def filters_context(user, params: search.SearchParams, state_in_effect: str) -> 
         "chosen_category": Category.objects.filter(pk=params.category).first()
         if params.category
         else None,
-        "sdg_goals": Category.objects.filter(taxonomy__slug=SDG, parent__isnull=True).order_by(
-            "id"
-        ),
+        "sdg_goals": sdg_goals(),
     }
 
 

@@ -1,7 +1,8 @@
+from html import escape
 from itertools import groupby
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -46,21 +47,26 @@ def framework_label(framework) -> str:
 
 
 def _options(pairs, selected: str) -> str:
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if str(value) == selected else "", label) for value, label in pairs),
+    return _option_tags((value, label, str(value) == selected) for value, label in pairs)
+
+
+def _option_tags(triples) -> str:
+    """<option> tags from (value, label, selected) triples, each value and label escaped by
+    the standard library's `html.escape`, which Django's `escape` calls too: Django's own
+    (lazy-aware, one `format_html` per option) was most of the cost of a list's 500 options."""
+    return mark_safe(  # noqa: S308 - every value and label is escaped here
+        "".join(
+            f'<option value="{escape(str(value))}"{" selected" if chosen else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label, chosen in triples
+        )
     )
 
 
 @register.simple_tag
 def chosen_options(choices) -> str:
     """A select's options from (value, label, selected) triples."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if chosen else "", label) for value, label, chosen in choices),
-    )
+    return _option_tags(choices)
 
 
 @register.simple_tag
