@@ -29,14 +29,18 @@ FTS_MATCH = (
     "SELECT rowid{score} FROM frameworks_recommendation_fts "
     "WHERE frameworks_recommendation_fts MATCH %s"
 )
+SCORE = ", -bm25(frameworks_recommendation_fts)"
 SCORED_ROW = np.dtype([("pk", np.int64), ("score", np.float64)])
+NARROW_SHARE = 0.5  # see `_narrow`
+MOST_IDS_BOUND = 20_000  # ids bound in one statement (SQLite allows 32,766 parameters)
 
 
 def text_search(
-    index: ItemIndex, reading: Reading, *, scored: bool = True
+    index: ItemIndex, reading: Reading, *, scored: bool = True, within: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """The items the reading's words find (a mask over the index), and, when `scored`, each
-    item's relevance (higher is better; 0 for an item found through its categories alone)."""
+    item's relevance (higher is better; 0 for an item found through its categories alone).
+    With `within` (the items the other filters leave), relevance is only sure for those."""
     syntax, parsed = Syntax(connection.vendor), reading.parsed
     found = index.everything()
     if not parsed:
@@ -60,8 +64,10 @@ def text_search(
     conditions += [_either(syntax, concept_phrases(syntax, parsed, c)) for c in tagged_concepts]
     if parsed.concepts:
         conditions += [word_phrase(syntax, parsed, i) for i in kept]
+    relevant = _either(syntax, every_phrase)
     ask = _postgresql_matches if connection.vendor == "postgresql" else _sqlite_matches
-    matched, relevance = ask(index, conditions, _either(syntax, every_phrase), scored)
+    narrowed = scored and connection.vendor == "sqlite" and _narrow(index, within)
+    matched, relevance = ask(index, conditions, relevant, scored and not narrowed)
     if text_only:
         found &= matched.pop(0)
     for concept in tagged_concepts:
@@ -70,7 +76,17 @@ def text_search(
         found &= either
     for mask in matched:  # the words kept beside the concepts
         found &= mask
+    if narrowed:
+        relevance = _sqlite_scores(index, relevant, found & within)
     return found, relevance
+
+
+def _narrow(index: ItemIndex, within: np.ndarray | None) -> bool:
+    """Whether to score only the items found within the other filters: SQLite's bm25 costs
+    about a microsecond a matching row (45 ms for "women" at 250,000 items), so when the
+    filters leave few items, asking the matching ids first and then the scores of the items
+    left is cheaper than scoring every match."""
+    return within is not None and within.sum() < len(index) * NARROW_SHARE
 
 
 def _either(syntax: Syntax, phrases: list[str]) -> str:
@@ -107,6 +123,33 @@ def _match(expression: str) -> SearchVectorMatch:
     return SearchVectorMatch(F("search_document"), expression)
 
 
+def _sqlite_scores(index: ItemIndex, relevant: str, listed: np.ndarray) -> np.ndarray:
+    """The relevance of the listed items (0 for the others), asking SQLite to score only
+    those: `+rowid` keeps the full-text index as the query's plan (asking it for each id in
+    turn would run the full-text query once per id), and bm25 is only computed for the rows
+    the WHERE clause keeps."""
+    relevance = np.zeros(len(index))
+    ids = index.pks[listed].tolist()
+    if not ids:
+        return relevance
+    sql, params = FTS_MATCH.format(score=SCORE), [relevant]
+    if len(ids) <= MOST_IDS_BOUND:
+        sql += f" AND +rowid IN ({', '.join(['%s'] * len(ids))})"
+        params += ids
+    positions, scores = _scored(index, sql, params)
+    relevance[positions] = scores
+    return relevance
+
+
+def _scored(index: ItemIndex, sql: str, params: list) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of the items an FTS query returns with their scores, and the scores."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = np.fromiter(cursor.fetchall(), dtype=SCORED_ROW)
+    positions, held = index.locate(rows["pk"])
+    return positions, rows["score"][held]
+
+
 def _sqlite_matches(
     index: ItemIndex, conditions: list[str], relevant: str, scored: bool
 ) -> tuple[list[np.ndarray], np.ndarray | None]:
@@ -116,14 +159,9 @@ def _sqlite_matches(
     found: dict[str, np.ndarray] = {}
     relevance = None
     if scored:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                FTS_MATCH.format(score=", -bm25(frameworks_recommendation_fts)"), [relevant]
-            )
-            rows = np.fromiter(cursor.fetchall(), dtype=SCORED_ROW)
-        positions, held = index.locate(rows["pk"])
+        positions, scores = _scored(index, FTS_MATCH.format(score=SCORE), [relevant])
         relevance = np.zeros(len(index))
-        relevance[positions] = rows["score"][held]
+        relevance[positions] = scores
         found[relevant] = index.nothing()
         found[relevant][positions] = True
     for condition in conditions:

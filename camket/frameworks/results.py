@@ -48,12 +48,15 @@ class Results:
             self.mask = self.index.mask_of(self.queryset.order_by().values_list("pk"))
         else:
             self.reading = query_reading(user, params)
-            found = None
+            self.mask = results_mask(self.index, user, params)
             if self.reading is not None:
                 found, self.relevance = text_search(
-                    self.index, self.reading, scored=self.sort == ordering.RELEVANCE
+                    self.index,
+                    self.reading,
+                    scored=self.sort == ordering.RELEVANCE,
+                    within=self.mask,
                 )
-            self.mask = results_mask(self.index, user, params, found)
+                self.mask &= found
         self._count = int(self.mask.sum())
 
     def count(self) -> int:
