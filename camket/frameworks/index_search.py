@@ -86,7 +86,7 @@ def _narrow(index: ItemIndex, within: np.ndarray | None) -> bool:
     about a microsecond a matching row (45 ms for "women" at 250,000 items), so when the
     filters leave few items, asking the matching ids first and then the scores of the items
     left is cheaper than scoring every match."""
-    return within is not None and within.sum() < len(index) * NARROW_SHARE
+    return within is not None and bool(within.sum() < len(index) * NARROW_SHARE)
 
 
 def _either(syntax: Syntax, phrases: list[str]) -> str:

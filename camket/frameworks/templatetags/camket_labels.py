@@ -1,10 +1,14 @@
+import unicodedata
 from html import escape
 from itertools import groupby
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language
+
+from camket.frameworks.models import Recommendation
 
 register = template.Library()
 
@@ -36,6 +40,30 @@ def state_label(state) -> str:
     if state is None:
         return ""
     return state.label(get_language() or "vi")
+
+
+@register.filter(is_safe=True)
+def shorten(text, length: int) -> str:
+    """`truncatechars`, without walking every character of a text already short enough (a
+    list page shortens 25 texts of up to a few thousand characters)."""
+    text = unicodedata.normalize("NFC", str(text))
+    return text if len(text) <= int(length) else Truncator(text).chars(int(length))
+
+
+RESPONSE_LABELS = dict(Recommendation.Response.choices)
+STATUS_LABELS = dict(Recommendation.Status.choices)
+
+
+@register.filter
+def response_label(value: str) -> str:
+    """`get_response_display` from the choices read once (that builds and hashes every
+    choice's translation each time)."""
+    return str(RESPONSE_LABELS.get(value, value))
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return str(STATUS_LABELS.get(value, value))
 
 
 @register.filter
