@@ -60,7 +60,7 @@ def test_a_renamed_framework_shows_in_the_choices_and_facets(world):
 
 def test_options_escape_values_and_labels_and_mark_the_chosen_one():
     html = camket_labels.chosen_options(
-        [("a\"b", "<script>x</script>", False), ("2", "Côte d'Ivoire & co", True)]
+        [('a"b', "<script>x</script>", False), ("2", "Côte d'Ivoire & co", True)]
     )
     assert html == (
         '<option value="a&quot;b">&lt;script&gt;x&lt;/script&gt;</option>'
@@ -70,7 +70,15 @@ def test_options_escape_values_and_labels_and_mark_the_chosen_one():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "short", "x" * 320, "y" * 321, "Việt Nam " * 60, "Vie\u0323\u0302t " * 100, "a\u0301" * 319],
+    [
+        "",
+        "short",
+        "x" * 320,
+        "y" * 321,
+        "Việt Nam " * 60,
+        "Vie\u0323\u0302t " * 100,
+        "a\u0301" * 319,
+    ],
 )
 def test_shorten_is_truncatechars(text):
     assert camket_labels.shorten(text, 320) == truncatechars(text, 320)
