@@ -9,6 +9,9 @@ The words left out are the user's own reading's (`search.query_reading`), so the
 are the ones `search.search` finds: tests/frameworks/test_results.py compares them.
 """
 
+import threading
+from collections import OrderedDict
+
 import numpy as np
 from django.db import connection
 
@@ -21,6 +24,14 @@ FTS_MATCH = (
     "WHERE frameworks_recommendation_fts MATCH %s"
 )
 SCORED_ROW = np.dtype([("pk", np.int64), ("score", np.float64)])
+# The database's answers kept per process, the oldest dropped first: a common word's take a few
+# hundred KB (positions and scores of its matches).
+KEPT_ANSWERS = 16
+
+Masks = list[np.ndarray]
+Kept = tuple[list[np.ndarray], tuple[np.ndarray, np.ndarray] | None]
+_kept: OrderedDict[tuple, Kept] = OrderedDict()
+_kept_lock = threading.Lock()
 
 
 def text_search(
@@ -51,8 +62,7 @@ def text_search(
     conditions += [_either(syntax, concept_phrases(syntax, parsed, c)) for c in tagged_concepts]
     if parsed.concepts:
         conditions += [word_phrase(syntax, parsed, i) for i in kept]
-    ask = _postgresql_matches if connection.vendor == "postgresql" else _sqlite_matches
-    matched, relevance = ask(index, conditions, _either(syntax, every_phrase), scored)
+    matched, relevance = _matches(index, conditions, _either(syntax, every_phrase), scored)
     if text_only:
         found &= matched.pop(0)
     for concept in tagged_concepts:
@@ -62,6 +72,51 @@ def text_search(
     for mask in matched:  # the words kept beside the concepts
         found &= mask
     return found, relevance
+
+
+def _matches(
+    index: ItemIndex, conditions: list[str], relevant: str, scored: bool
+) -> tuple[Masks, np.ndarray | None]:
+    """The database's answer (`_postgresql_matches`), asked once per index: turning a page,
+    sorting, or narrowing a search by a filter asks the same again. Kept under the index's
+    token, which moves whenever an item's words may have changed (`item_index.ITEMS`)."""
+    database = str(connection.settings_dict.get("NAME"))
+    key = (database, index.token, tuple(conditions), relevant, scored)
+    with _kept_lock:
+        kept = _kept.get(key)
+        if kept is not None:
+            _kept.move_to_end(key)
+    if kept is not None:
+        return _expanded(index, kept)
+    ask = _postgresql_matches if connection.vendor == "postgresql" else _sqlite_matches
+    masks, relevance = ask(index, conditions, relevant, scored)
+    with _kept_lock:
+        _kept[key] = _compact(masks, relevance)
+        while len(_kept) > KEPT_ANSWERS:
+            _kept.popitem(last=False)
+    return masks, relevance
+
+
+def _compact(masks: Masks, relevance: np.ndarray | None) -> Kept:
+    """The positions of each mask's items and of the scored items, with their scores."""
+    positions = [np.flatnonzero(mask).astype(np.int32) for mask in masks]
+    if relevance is None:
+        return positions, None
+    scored = np.flatnonzero(relevance).astype(np.int32)
+    return positions, (scored, relevance[scored])
+
+
+def _expanded(index: ItemIndex, kept: Kept) -> tuple[Masks, np.ndarray | None]:
+    masks = []
+    for positions in kept[0]:
+        mask = index.nothing()
+        mask[positions] = True
+        masks.append(mask)
+    if kept[1] is None:
+        return masks, None
+    relevance = np.zeros(len(index))
+    relevance[kept[1][0]] = kept[1][1]
+    return masks, relevance
 
 
 def _either(syntax: Syntax, phrases: list[str]) -> str:

@@ -4,6 +4,7 @@ exactly one vector per item, the one of its current document, whatever wrote the
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from camket.accounts.models import ApiToken
 from camket.frameworks.editing import ItemSpec, write_items
@@ -81,6 +82,23 @@ def test_an_edited_definition_item_is_found_by_its_new_words_only(world):
     assert _found(world.coordinator, "ratify convention") == {"1.2"}
     assert _found(world.coordinator, "institution") == set()
     _vectors_in_step()
+
+
+def test_a_search_asked_again_reads_no_index_until_an_item_changes(world):
+    make_recommendation(world.framework, "2.1", "Trafficking, trafficking: end trafficking.")
+    make_recommendation(world.framework, "2.2", "Prevent trafficking in children.")
+    params = SearchParams.from_mapping({"q": "trafficking", "state": "all"})
+    first = Results(world.coordinator, params)
+    with CaptureQueriesContext(connection) as asked:
+        again = Results(world.coordinator, params)
+    assert not [q for q in asked if "frameworks_recommendation_fts" in q["sql"]]
+    assert not [q for q in asked if "frameworks_recommendation_search" in q["sql"]]
+    ranked = [item.reference for item in first[0:3]]
+    assert [item.reference for item in again[0:3]] == ranked and len(set(ranked)) == 3
+    world.published.text = "Protect journalists."
+    world.published.refresh_search_document()
+    world.published.save()
+    assert {item.reference for item in Results(world.coordinator, params)[0:3]} == {"2.1", "2.2"}
 
 
 @pytest.mark.django_db
