@@ -9,21 +9,15 @@ The words left out are the user's own reading's (`search.query_reading`), so the
 are the ones `search.search` finds: tests/frameworks/test_results.py compares them.
 """
 
+import threading
+from collections import OrderedDict
+
 import numpy as np
 from django.db import connection
-from django.db.models import F
 
 from camket.frameworks.item_index import ItemIndex
-from camket.frameworks.models import Recommendation
-from camket.frameworks.relevance import TextRelevance
-from camket.frameworks.textsearch import (
-    Reading,
-    SearchVectorMatch,
-    Syntax,
-    concept_phrases,
-    word_phrase,
-)
-from camket.lib.raw_rows import rows_of
+from camket.frameworks.relevance import SEARCH_TABLE, TSQUERY
+from camket.frameworks.textsearch import Reading, Syntax, concept_phrases, word_phrase
 
 FTS_MATCH = (
     "SELECT rowid{score} FROM frameworks_recommendation_fts "
@@ -33,6 +27,14 @@ SCORE = ", -bm25(frameworks_recommendation_fts)"
 SCORED_ROW = np.dtype([("pk", np.int64), ("score", np.float64)])
 NARROW_SHARE = 0.5  # see `_narrow`
 MOST_IDS_BOUND = 20_000  # ids bound in one statement (SQLite allows 32,766 parameters)
+# The database's answers kept per process, the oldest dropped first: a common word's take a few
+# hundred KB (positions and scores of its matches).
+KEPT_ANSWERS = 16
+
+Masks = list[np.ndarray]
+Kept = tuple[list[np.ndarray], tuple[np.ndarray, np.ndarray] | None]
+_kept: OrderedDict[tuple, Kept] = OrderedDict()
+_kept_lock = threading.Lock()
 
 
 def text_search(
@@ -65,9 +67,8 @@ def text_search(
     if parsed.concepts:
         conditions += [word_phrase(syntax, parsed, i) for i in kept]
     relevant = _either(syntax, every_phrase)
-    ask = _postgresql_matches if connection.vendor == "postgresql" else _sqlite_matches
     narrowed = scored and connection.vendor == "sqlite" and _narrow(index, within)
-    matched, relevance = ask(index, conditions, relevant, scored and not narrowed)
+    matched, relevance = _matches(index, conditions, relevant, scored and not narrowed)
     if text_only:
         found &= matched.pop(0)
     for concept in tagged_concepts:
@@ -89,6 +90,51 @@ def _narrow(index: ItemIndex, within: np.ndarray | None) -> bool:
     return within is not None and bool(within.sum() < len(index) * NARROW_SHARE)
 
 
+def _matches(
+    index: ItemIndex, conditions: list[str], relevant: str, scored: bool
+) -> tuple[Masks, np.ndarray | None]:
+    """The database's answer (`_postgresql_matches`), asked once per index: turning a page,
+    sorting, or narrowing a search by a filter asks the same again. Kept under the index's
+    token, which moves whenever an item's words may have changed (`item_index.ITEMS`)."""
+    database = str(connection.settings_dict.get("NAME"))
+    key = (database, index.token, tuple(conditions), relevant, scored)
+    with _kept_lock:
+        kept = _kept.get(key)
+        if kept is not None:
+            _kept.move_to_end(key)
+    if kept is not None:
+        return _expanded(index, kept)
+    ask = _postgresql_matches if connection.vendor == "postgresql" else _sqlite_matches
+    masks, relevance = ask(index, conditions, relevant, scored)
+    with _kept_lock:
+        _kept[key] = _compact(masks, relevance)
+        while len(_kept) > KEPT_ANSWERS:
+            _kept.popitem(last=False)
+    return masks, relevance
+
+
+def _compact(masks: Masks, relevance: np.ndarray | None) -> Kept:
+    """The positions of each mask's items and of the scored items, with their scores."""
+    positions = [np.flatnonzero(mask).astype(np.int32) for mask in masks]
+    if relevance is None:
+        return positions, None
+    scored = np.flatnonzero(relevance).astype(np.int32)
+    return positions, (scored, relevance[scored])
+
+
+def _expanded(index: ItemIndex, kept: Kept) -> tuple[Masks, np.ndarray | None]:
+    masks = []
+    for positions in kept[0]:
+        mask = index.nothing()
+        mask[positions] = True
+        masks.append(mask)
+    if kept[1] is None:
+        return masks, None
+    relevance = np.zeros(len(index))
+    relevance[kept[1][0]] = kept[1][1]
+    return masks, relevance
+
+
 def _either(syntax: Syntax, phrases: list[str]) -> str:
     return phrases[0] if len(phrases) == 1 else syntax.any_of(phrases)
 
@@ -99,28 +145,31 @@ def _postgresql_matches(
     """The items each full-text condition matches (masks over the index), and the relevance of
     the items `relevant` matches, every condition matching a part of those.
 
-    One pass over the matching rows answers all: each pass reads the stored tsvector of tens of
-    thousands of rows (0.1–0.2 s at 250,000 items for a common word)."""
-    tests = {f"matches_{i}": _match(c) for i, c in enumerate(conditions)}
-    matched = Recommendation.objects.filter(_match(relevant)).annotate(**tests).order_by()
+    One pass over the narrow table of search vectors answers all (migration 0017: a common
+    word's tens of thousands of rows sit on a few thousand pages). A condition asking what
+    `relevant` asks is answered by the rows themselves."""
+    tested = list(dict.fromkeys(c for c in conditions if c != relevant))
+    columns_sql = [f"search_vector @@ {TSQUERY}" for _ in tested]
     if scored:
-        matched = matched.annotate(relevance=TextRelevance(relevant))
-    rows = rows_of(matched.values_list("pk", *tests, *(["relevance"] if scored else [])))
+        columns_sql.append(f"ts_rank(search_vector, {TSQUERY}, 1)")
+    sql = (
+        f"SELECT {', '.join(['recommendation_id', *columns_sql])} "  # noqa: S608
+        f"FROM {SEARCH_TABLE} WHERE search_vector @@ {TSQUERY}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*tested, *([relevant] if scored else []), relevant])
+        rows = cursor.fetchall()
     relevance = np.zeros(len(index)) if scored else None
-    masks = [index.nothing() for _ in conditions]
-    if not rows:
-        return masks, relevance
-    columns = list(zip(*rows, strict=True))
-    positions, held = index.locate(np.array(columns[0], dtype=np.int64))
-    for mask, column in zip(masks, columns[1 : 1 + len(conditions)], strict=True):
-        mask[positions] = np.array(column, dtype=bool)[held]
-    if relevance is not None:
-        relevance[positions] = np.array(columns[-1], dtype=np.float64)[held]
-    return masks, relevance
-
-
-def _match(expression: str) -> SearchVectorMatch:
-    return SearchVectorMatch(F("search_document"), expression)
+    found = {condition: index.nothing() for condition in [relevant, *tested]}
+    if rows:
+        columns = list(zip(*rows, strict=True))
+        positions, held = index.locate(np.array(columns[0], dtype=np.int64))
+        found[relevant][positions] = True
+        for condition, column in zip(tested, columns[1 : 1 + len(tested)], strict=True):
+            found[condition][positions] = np.array(column, dtype=bool)[held]
+        if relevance is not None:
+            relevance[positions] = np.array(columns[-1], dtype=np.float64)[held]
+    return [found[condition].copy() for condition in conditions], relevance
 
 
 def _sqlite_scores(index: ItemIndex, relevant: str, listed: np.ndarray) -> np.ndarray:

@@ -1,7 +1,8 @@
 """The `relevance` of a text search's results, higher is better, 0 for an item the query's
 phrases do not match (one found only through its categories).
 
-PostgreSQL: ts_rank on the row's own search_vector, normalised by the text's length.
+PostgreSQL: ts_rank on the item's search vector (kept in a table of their own, migration 0017),
+normalised by the text's length.
 SQLite: FTS5's BM25, negated (FTS5 gives better matches lower numbers). BM25 needs the
 phrases' counts over the whole index, which FTS5 computes again for every cursor: asked row by
 row in a correlated subquery it took seconds for a few thousand results. So one MATCH query
@@ -12,6 +13,8 @@ by its primary key."""
 from django.db import connection
 from django.db.models import Expression, F, FloatField
 
+SEARCH_TABLE = "frameworks_recommendation_search"  # PostgreSQL: (recommendation_id, search_vector)
+TSQUERY = "to_tsquery('simple'::regconfig, %s)"
 SCORES = "temp.camket_search_scores"
 # Scores of earlier queries are kept (a request may build two searches before running them)
 # until the table holds this many rows.
@@ -61,7 +64,7 @@ class TextRelevance(Expression):
 
     def __init__(self, expression: str):
         super().__init__()
-        self.key = F("pk") if connection.vendor == "sqlite" else F("search_document")
+        self.key = F("pk")
         self.expression = expression
 
     def get_source_expressions(self):
@@ -71,24 +74,23 @@ class TextRelevance(Expression):
         (self.key,) = expressions
 
     def as_sqlite(self, compiler, connection):
-        column_sql, params = compiler.compile(self.key)
+        key_sql, params = compiler.compile(self.key)
         # Only the compiler's own column reference is put into the SQL; the query is a param.
         sql = (
             f"COALESCE((SELECT score FROM {SCORES} WHERE expression = %s "  # noqa: S608
-            "AND id = " + column_sql + "), 0.0)"
+            "AND id = " + key_sql + "), 0.0)"
         )
         return sql, [self.expression, *params]
 
     def as_postgresql(self, compiler, connection):
-        column_sql, params = compiler.compile(self.key)
-        table = column_sql.rsplit(".", 1)[0]
+        key_sql, params = compiler.compile(self.key)
         # ts_rank scores any shared word ("of", "the"), so an item the phrases miss gets 0.
-        query = "to_tsquery('simple'::regconfig, %s)"
-        return (
-            f"CASE WHEN {table}.search_vector @@ {query} "
-            f"THEN ts_rank({table}.search_vector, {query}, 1) ELSE 0.0 END",
-            [*params, self.expression, *params, self.expression],
+        sql = (
+            f"COALESCE((SELECT ts_rank(search_vector, {TSQUERY}, 1) "  # noqa: S608
+            f"FROM {SEARCH_TABLE} WHERE recommendation_id = {key_sql} "
+            f"AND search_vector @@ {TSQUERY}), 0.0)"
         )
+        return sql, [self.expression, *params, self.expression]
 
     def as_sql(self, compiler, connection):
         return "0.0", []

@@ -7,7 +7,8 @@ every literal word left, with one exception: when the query names a concept, a l
 item matching the rest of the query contains is ignored (and reported), since it is most
 likely a Vietnamese word the glossary lacks ("xóa bỏ án tử hình"). Only the query's last word
 matches as a prefix (it may be unfinished), so "tra tấn" never finds "translate Tanzania".
-The SQLite FTS5 table and the PostgreSQL tsvector column come from migrations 0003 and 0005."""
+The SQLite FTS5 table and the PostgreSQL table of search vectors come from migrations 0003
+and 0017."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,34 +18,34 @@ from django.db.models import BooleanField, Expression, F, FloatField, Q, QuerySe
 from django.db.models.expressions import RawSQL
 
 from camket.frameworks.models import Recommendation
-from camket.frameworks.relevance import annotate_relevance
+from camket.frameworks.relevance import SEARCH_TABLE, TSQUERY, annotate_relevance
 from camket.glossary.expansion import Concept, ParsedQuery, parse_query
 
 
 class SearchVectorMatch(Expression):
-    """`<table>.search_vector @@ to_tsquery(…)` on PostgreSQL, where search_vector is the
-    stored generated column the migrations add beside search_document. The table alias is
-    taken from search_document's column, so the condition also works inside subqueries."""
+    """On PostgreSQL, the recommendation's id is among those whose search vector (in the
+    narrow table migration 0017 keeps beside the recommendations) matches the tsquery. Keyed
+    by the row's own primary key, so the condition also works inside subqueries."""
 
     conditional = True
     output_field = BooleanField()
 
-    def __init__(self, document, tsquery: str):
+    def __init__(self, tsquery: str):
         super().__init__()
-        self.document = document
+        self.key = F("pk")
         self.tsquery = tsquery
 
     def get_source_expressions(self):
-        return [self.document]
+        return [self.key]
 
     def set_source_expressions(self, expressions):
-        (self.document,) = expressions
+        (self.key,) = expressions
 
     def as_sql(self, compiler, connection):
-        column_sql, params = compiler.compile(self.document)
-        table = column_sql.rsplit(".", 1)[0]
+        key_sql, params = compiler.compile(self.key)
         return (
-            f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+            f"{key_sql} IN (SELECT recommendation_id FROM {SEARCH_TABLE} "  # noqa: S608
+            f"WHERE search_vector @@ {TSQUERY})",
             [*params, self.tsquery],
         )
 
@@ -124,9 +125,7 @@ def _text_condition(syntax: Syntax, expression: str) -> Q:
                 [expression],
             )
         )
-    # A condition on the row itself (not an IN subquery) lets PostgreSQL use the GIN index
-    # with a bitmap scan instead of joining the table to itself.
-    return Q(SearchVectorMatch(F("search_document"), expression))
+    return Q(SearchVectorMatch(expression))
 
 
 def _tagged(category_ids: set[int]) -> Q:
