@@ -371,6 +371,8 @@ CAMKET_SUGGESTION_BATCH = max(1, env_int("CAMKET_SUGGESTION_BATCH", 500))
 # The menu's open-work count is kept this long at most (any change to what it counts ends it
 # at once; see camket/inbox/menu_counts.py). 0: counted on every page.
 CAMKET_WORK_COUNT_CACHE_SECONDS = env_int("CAMKET_WORK_COUNT_CACHE_SECONDS", 300)
+# The dashboard's overdue counts, likewise (camket/dashboard/overdue_cache.py). 0: not kept.
+CAMKET_DASHBOARD_CACHE_SECONDS = env_int("CAMKET_DASHBOARD_CACHE_SECONDS", 300)
 
 # A change reason can hold a file name or an imported theme's label, which outgrow the
 # library's default 100 characters (PostgreSQL refuses them; SQLite would keep them silently).
