@@ -6,3 +6,8 @@ class DashboardConfig(AppConfig):
     name = "camket.dashboard"
     label = "dashboard"
     verbose_name = _("Dashboard")
+
+    def ready(self) -> None:
+        from camket.dashboard.overdue_cache import watch_overdue
+
+        watch_overdue()

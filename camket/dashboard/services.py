@@ -33,10 +33,10 @@ from camket.dashboard.counted import (
     counted_items,
     framework_choices,
     kind_choices,
-    overdue_by_agency_counts,
     overdue_due_dates,
 )
 from camket.dashboard.item_figures import Headline, item_figures
+from camket.dashboard.overdue_cache import cached_overdue_by_agency_counts
 from camket.dashboard.rows import (
     ACCEPTED_FILTER,
     ACTION_STATUSES,
@@ -123,7 +123,7 @@ def figures(
     index = indexed.current_index()
     items = indexed.counted_mask(index, user, concerning, state)
     actions = counted_actions(user, concerning).filter(filters.action_state_condition(state))
-    overdue = overdue_by_agency_counts(user, concerning, today, state=state)
+    overdue = cached_overdue_by_agency_counts(user, concerning, today, state=state)
     of_items = item_figures(indexed.status_by_framework(index, items), params)
     of_subjects = subject_figures(indexed.status_by_subject(index, items), params, top_themes)
     return Figures(
