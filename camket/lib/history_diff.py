@@ -6,8 +6,9 @@ the newer and as the older of two pairs). An item page with 9 records made 32 of
 """
 
 from collections import defaultdict
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from simple_history import utils
 from simple_history.models import ModelChange
 
@@ -38,7 +39,7 @@ class RecordDiffs:
                 first.instance_type._meta.get_field(field.name)
             )
             by_record: dict[int, list[dict]] = defaultdict(list)
-            found = (
+            found: QuerySet[Model, dict] = (
                 QuerySet(through)
                 .filter(history_id__in=history_ids)
                 .order_by("history_id", order, "pk")
@@ -49,7 +50,7 @@ class RecordDiffs:
             self.m2m_names.append(field.name)
             self.rows[field.name] = by_record
 
-    def changes(self, newer, older) -> list[ModelChange]:
+    def changes(self, newer: Any, older: Any) -> list[ModelChange]:
         found = list(newer.diff_against(older, excluded_fields=self.m2m_names).changes)
         for name in self.m2m_names:
             old_rows = self.rows[name].get(older.history_id, [])
