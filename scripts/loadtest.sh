@@ -127,14 +127,20 @@ done
 
 echo "== locust: $users users (+$spawn_rate/s, think ${LOAD_THINK:-1,5} s) for $duration · load: $(cut -d' ' -f1-3 /proc/loadavg)"
 export LOAD_TOKEN_FILE="$work/fixtures.log" LOAD_AFTER_WARM_UP_FILE="$out/after_warm_up.json"
-PYTHONPATH=. "$python" -m locust -f loadtest/locustfile.py --headless --only-summary \
+# CPU per group over the run (loadtest/cpu.py): gunicorn's master and every worker it ever
+# started (recycled ones included), the private PostgreSQL's backends, locust, the rest.
+cpu_groups="gunicorn=$gunicorn_pid postgres=$(head -1 "$work/pg/postmaster.pid")"
+"$python" -m loadtest.cpu snapshot $cpu_groups >"$out/cpu_before.json"
+PYTHONPATH=. "$python" -m loadtest.cpu run "$out/cpu_locust.json" -- \
+  "$python" -m locust -f loadtest/locustfile.py --headless --only-summary \
   -u "$users" -r "$spawn_rate" -t "$duration" --stop-timeout 10 \
   --host "http://127.0.0.1:$app_port" --csv "$out/load" >"$out/locust.log" 2>&1 || true
+"$python" -m loadtest.cpu snapshot $cpu_groups >"$out/cpu_after.json"
 echo "== done · load: $(cut -d' ' -f1-3 /proc/loadavg)"
-# CPU the workers used, whatever else the machine was doing: the cost of the requests served.
-worker_cpu=$(ps -o times= --ppid "$gunicorn_pid" | awk '{s += $1} END {print s + 0}')
-echo "gunicorn workers used $worker_cpu CPU seconds ($workers workers)"
 "$python" loadtest/summary.py "$out/load_stats.csv" "$out/load_failures.csv" "$out/locust.log"
+echo
+"$python" -m loadtest.cpu report "$out/cpu_before.json" "$out/cpu_after.json" \
+  --locust "$out/cpu_locust.json" --stats "$out/load_stats.csv" | tee "$out/cpu.txt"
 }
 
 main "$@"

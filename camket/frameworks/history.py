@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from camket.frameworks.models import Category, Framework, Recommendation, State
 from camket.frameworks.scoping import visible_recommendations
 from camket.frameworks.theme_mapping import MAPPED_REASON
+from camket.lib.history_diff import RecordDiffs
 from camket.review.clusters import shown_title, visible_clusters
 from camket.review.models import Cluster
 
@@ -208,6 +209,7 @@ def entries_for(
         instance.history.select_related("history_user").order_by("-history_date")[:limit]
     )
     model = type(instance)
+    diffs = RecordDiffs(records)
     result = []
     for record, previous in _readable_records(records, lens):
         entry = HistoryEntry(
@@ -218,7 +220,7 @@ def entries_for(
             reason=readable_reason(record.history_change_reason or ""),
         )
         if previous is not None:
-            for change in record.diff_against(previous).changes:
+            for change in diffs.changes(record, previous):
                 if change.field in HIDDEN_FIELDS:
                     continue
                 model_field = _field(model, change.field)

@@ -95,6 +95,7 @@ class PerFramework(CoordinatorSource):
 
     framework_path = ""
     row_text: str | Promise = ""
+    row_per_item = False
 
     def rows(self, queryset, today):
         per_framework = (
@@ -150,6 +151,7 @@ class LinkSuggestions(PerFramework):
 
 class CommentsToModerate(CoordinatorSource):
     kind, label = "comments_to_moderate", _("Consultation comments to moderate")
+    row_per_item = False
 
     def queryset(self, user, today):
         return Comment.objects.filter(

@@ -95,6 +95,8 @@ class Source:
     kind = ""
     label: str | Promise = ""  # a lazy translation, read in the language of the request
     more_url_name = ""
+    # Each row is one item of the count (not a group of several, as a framework's tags are).
+    row_per_item = True
 
     def applies_to(self, user) -> bool:
         return roles.is_agency_officer(user)

@@ -24,7 +24,7 @@ from camket.inbox.coordinator_sources import (
     ReportsToReview,
     TagSuggestions,
 )
-from camket.inbox.sources import Row
+from camket.inbox.sources import ROWS_SHOWN, Row
 
 
 @dataclass
@@ -67,8 +67,13 @@ def work_for(user, *, today: date | None = None) -> list[Group]:
     groups = []
     for source in _sources(user):
         queryset = source.queryset(user, today)
-        count = source.count(queryset)
-        rows = source.rows(queryset, today) if count else []
+        if source.row_per_item:
+            rows = source.rows(queryset, today)
+            # Fewer rows than are shown, one per item: they are the count, no query needed.
+            count = len(rows) if len(rows) < ROWS_SHOWN else source.count(queryset)
+        else:
+            count = source.count(queryset)
+            rows = source.rows(queryset, today) if count else []
         more_url = (
             reverse(source.more_url_name) if (source.more_url_name and count > len(rows)) else ""
         )

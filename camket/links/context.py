@@ -12,10 +12,16 @@ def item_links_context(user, item, language: str) -> dict:
     `same_subject` share one), each entry with the other item's framework and level in the
     reader's language and whether the reader may decide it; and what the add form offers."""
     linked = links_of(user, item)
-    decidable = set(
-        decidable_links(user)
-        .filter(pk__in=[e.link.pk for e in linked])
-        .values_list("pk", flat=True)
+    may_link = bool(coordinated_framework_ids(user))
+    # Only a coordinator decides links (of the frameworks they coordinate): no query otherwise.
+    decidable = (
+        set(
+            decidable_links(user)
+            .filter(pk__in=[e.link.pk for e in linked])
+            .values_list("pk", flat=True)
+        )
+        if linked and may_link
+        else set()
     )
     groups: dict[str, list] = {}
     for entry in linked:
@@ -24,7 +30,6 @@ def item_links_context(user, item, language: str) -> dict:
         entry.level_label = framework.level_label(entry.item.level, language)
         entry.can_decide = entry.link.pk in decidable
         groups.setdefault(heading(entry.link.relation, entry.direction), []).append(entry)
-    may_link = bool(coordinated_framework_ids(user))
     return {
         "item": item,
         "link_groups": list(groups.items()),

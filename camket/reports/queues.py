@@ -26,10 +26,15 @@ def report_queues(
     asked for), or of all agencies the user may see; reports awaiting the coordinator."""
     today = today or timezone.localdate()
     concerned = due_date_condition(concerning or Concerning(framework=framework))
+    chosen_dates = visible_due_dates(user).filter(concerned)
+    if agency:
+        chosen_dates = chosen_dates.filter(indicator__agency__code=agency)
+    elif roles.is_agency_officer(user):
+        chosen_dates = chosen_dates.filter(indicator__agency=roles.agency_of(user))
+    # The chosen due dates are visible and concerned already: scoped once, not twice.
     open_dates = (
         due_dates_to_chase()
-        .filter(pk__in=visible_due_dates(user))
-        .filter(concerned)
+        .filter(pk__in=chosen_dates.values("pk"))
         .select_related(
             "indicator",
             "indicator__agency",
@@ -38,22 +43,18 @@ def report_queues(
             "report",
         )
     )
-    chosen_dates = visible_due_dates(user).filter(concerned)
-    if agency:
-        chosen_dates = chosen_dates.filter(indicator__agency__code=agency)
-    elif roles.is_agency_officer(user):
-        chosen_dates = chosen_dates.filter(indicator__agency=roles.agency_of(user))
-    open_dates = open_dates.filter(pk__in=chosen_dates.values("pk"))
     upcoming_until = today + timedelta(days=UPCOMING_DAYS)
-    seen = set(visible_reports(user).filter(due_date__in=open_dates).values_list("pk", flat=True))
-
-    def with_seen_reports(due_dates) -> list:
-        """Each due date's report as this user may see it: another agency's draft is not."""
-        rows = list(due_dates)
-        for due_date in rows:
-            report = getattr(due_date, "report", None)  # None when there is none yet
-            due_date.seen_report = report if report is not None and report.pk in seen else None
-        return rows
+    # Read once, then split: each use of `open_dates` compiles its (large) scoping subqueries.
+    shown_dates = list(open_dates.filter(due_on__lte=upcoming_until).order_by("due_on", "pk"))
+    seen = set(
+        visible_reports(user)
+        .filter(due_date__in=[due_date.pk for due_date in shown_dates])
+        .values_list("pk", flat=True)
+    )
+    for due_date in shown_dates:
+        report = getattr(due_date, "report", None)  # None when there is none yet
+        # Each due date's report as this user may see it: another agency's draft is not.
+        due_date.seen_report = report if report is not None and report.pk in seen else None
 
     related = (
         "due_date",
@@ -62,10 +63,8 @@ def report_queues(
         "due_date__indicator__action",
     )
     return {
-        "overdue": with_seen_reports(open_dates.filter(due_on__lt=today).order_by("due_on")),
-        "upcoming": with_seen_reports(
-            open_dates.filter(due_on__gte=today, due_on__lte=upcoming_until).order_by("due_on")
-        ),
+        "overdue": [due_date for due_date in shown_dates if due_date.due_on < today],
+        "upcoming": [due_date for due_date in shown_dates if due_date.due_on >= today],
         # Submitted reports of the frameworks the user coordinates.
         "to_review": visible_reports(user)
         .filter(coordinated_reports(user), state=ProgressReport.State.SUBMITTED)

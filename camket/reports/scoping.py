@@ -33,25 +33,39 @@ def coordinated_reports(user, prefix: str = "") -> Q:
     )
 
 
-def visible_reports(user) -> QuerySet[ProgressReport]:
-    if roles.role_of(user) is None:
-        return ProgressReport.objects.none()
-    queryset = ProgressReport.objects.filter(due_date__in=visible_due_dates(user))
-    return queryset.filter(
+def _readable_reports(user) -> Q:
+    """Which reports of the due dates the user may see they may read."""
+    return (
         _own(user) | Q(state=State.ACCEPTED) | (coordinated_reports(user) & ~Q(state=State.DRAFT))
     )
 
 
-def visible_evidence(user) -> QuerySet[Evidence]:
-    queryset = Evidence.objects.filter(report__in=visible_reports(user))
+def visible_reports(user) -> QuerySet[ProgressReport]:
+    if roles.role_of(user) is None:
+        return ProgressReport.objects.none()
+    queryset = ProgressReport.objects.filter(due_date__in=visible_due_dates(user))
+    return queryset.filter(_readable_reports(user))
+
+
+def _readable_evidence(user) -> Q:
+    """Which files of the reports the user may read they may see."""
     own = (
         Q(report__due_date__indicator__agency=roles.agency_of(user))
         if (roles.is_agency_officer(user))
         else Q(pk__in=[])
     )
-    return queryset.filter(
-        own | Q(is_public=True, archived=False) | coordinated_reports(user, "report__")
-    )
+    return own | Q(is_public=True, archived=False) | coordinated_reports(user, "report__")
+
+
+def visible_evidence(user) -> QuerySet[Evidence]:
+    queryset = Evidence.objects.filter(report__in=visible_reports(user))
+    return queryset.filter(_readable_evidence(user))
+
+
+def evidence_of_report(user, report: ProgressReport) -> QuerySet[Evidence]:
+    """The files of `report` the user may see; `report` is one they may read (from
+    `report_of_due_date_for_user` or `visible_reports`): its visibility is not asked again."""
+    return Evidence.objects.filter(report=report).filter(_readable_evidence(user))
 
 
 HANDED_OVER_FIELDS = ["status", "narrative", "indicator_value", "submitted_by_id", "submitted_on"]
@@ -90,9 +104,12 @@ def get_report_for_user(user, pk) -> ProgressReport:
 
 def report_of_due_date_for_user(user, due_date) -> ProgressReport | None:
     """The due date's report as this user reads it; None when there is none or it is hidden
-    (another agency's draft): one read of the report."""
+    (another agency's draft): one read of the report. `due_date` is one the user may see
+    (`get_due_date_for_user`): its visibility is not asked again, which halves the query."""
+    if roles.role_of(user) is None:
+        return None
     report = (
-        visible_reports(user)
+        ProgressReport.objects.filter(_readable_reports(user))
         .select_related("due_date", "due_date__indicator", "due_date__indicator__agency")
         .filter(due_date=due_date)
         .first()

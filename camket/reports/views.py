@@ -18,10 +18,10 @@ from camket.reports.forms import EvidenceForm, ReportForm, ReviewForm
 from camket.reports.history import report_history
 from camket.reports.queues import QueueFilters
 from camket.reports.scoping import (
+    evidence_of_report,
     get_evidence_for_user,
     get_report_for_user,
     report_of_due_date_for_user,
-    visible_evidence,
 )
 from camket.web.helpers import error_text, keep_input_after_stale_edit, stale_message
 
@@ -55,7 +55,7 @@ def _report_page(request, due_date, report, form, evidence_form, *, status=200):
     can_edit = request.user.has_perm("reports.change_report", due_date)
     if can_edit and evidence_form is None:
         evidence_form = EvidenceForm()
-    evidence = list(visible_evidence(request.user).filter(report=report)) if report else []
+    evidence = list(evidence_of_report(request.user, report)) if report else []
     history = report_history(request.user, report, evidence) if report else []
     indicator = due_date.indicator
     return render(

@@ -114,3 +114,14 @@ def test_counts_match_the_groups(scene, persona):
     assert work_counts(user, today=TODAY) == {
         group.kind: group.count for group in work_for(user, today=TODAY)
     }
+
+
+def test_a_group_with_more_items_than_rows_shown_counts_them_all(scene, monkeypatch):
+    """Below the rows shown, the rows are the count; at the limit, the count is asked for."""
+    for module in ("camket.inbox.sources", "camket.inbox.agency_sources", "camket.inbox.work"):
+        monkeypatch.setattr(f"{module}.ROWS_SHOWN", 1)
+    groups = _groups(scene.world.officer_a)
+    requested = groups["opinions_requested"]
+    assert (requested.count, len(requested.rows)) == (2, 1)
+    assert requested.more_url
+    assert (groups["reports_overdue"].count, len(groups["reports_overdue"].rows)) == (1, 1)

@@ -65,6 +65,19 @@ def test_earlier_cycles_respect_what_the_user_may_see(cycles, world):
     assert [m.recommendation.reference for m in matches] == ["3.1"]
 
 
+def test_alike_items_that_are_not_candidates_do_not_crowd_out_those_that_are(
+    cycles, world, monkeypatch
+):
+    """Only the most alike are looked up among the candidates at first (here the single most
+    alike item); the candidates among the rest are then still found, in order."""
+    monkeypatch.setattr(similarity, "_FIRST_LOOKUP", 1)
+    visible = visible_recommendations(world.coordinator)
+    matches = similarity.earlier_cycles(cycles["now"], visible)
+    assert [m.recommendation.reference for m in matches] == ["3.2", "3.1"]
+    near = similarity.most_similar(cycles["now"], visible.filter(framework=world.framework))
+    assert [m.recommendation.reference for m in near] == ["4.2"]
+
+
 def test_the_index_follows_new_recommendations(cycles, world):
     similarity.near_duplicate_groups(world.framework.recommendations.all())
     make_recommendation(world.framework, "4.4", "Build rural roads and bridges.")
