@@ -14,6 +14,7 @@ from camket.frameworks.models import Recommendation
 from camket.importers.existing import CHUNK
 from camket.importers.merge import baseline_of
 from camket.importers.plan import FrameworkPlan, Planner, written
+from camket.lib.any_of import one_of
 from camket.lib.bulk import insert_history, insert_rows
 from camket.lib.folding import folded_document
 from camket.public.cache import portal_changed
@@ -61,15 +62,15 @@ def _stale(plan: FrameworkPlan) -> bool:
     seen = {u.recommendation.pk: u.recommendation.version for u in plan.updates}
     ids = list(seen)
     for start in range(0, len(ids), CHUNK):
-        stored = Recommendation.objects.filter(pk__in=ids[start : start + CHUNK]).values_list(
-            "pk", "version"
-        )
+        stored = Recommendation.objects.filter(
+            **one_of("pk", ids[start : start + CHUNK])
+        ).values_list("pk", "version")
         if any(seen[pk] != version for pk, version in stored):
             return True
     references = [row.reference for row in plan.new]
     for start in range(0, len(references), CHUNK):
         if Recommendation.objects.filter(
-            framework_id=plan.framework.pk, reference__in=references[start : start + CHUNK]
+            framework_id=plan.framework.pk, **one_of("reference", references[start : start + CHUNK])
         ).exists():
             return True
     return False
@@ -222,7 +223,7 @@ def _record_links_in_history(history_of: dict[int, int], added, created: set[int
         links = [row for row in added[field] if row[1] in created]
         for start in range(0, len(changed), CHUNK):
             links += through.objects.filter(
-                recommendation_id__in=changed[start : start + CHUNK]
+                **one_of("recommendation_id", changed[start : start + CHUNK])
             ).values_list("id", "recommendation_id", target)
         insert_rows(
             historical,
