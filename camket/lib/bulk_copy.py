@@ -51,9 +51,13 @@ def copy_rows(
         if ignore_conflicts or not _known_in_advance(model, columns, returning):
             return _staged(cursor, table, columns, rows, returning, ignore_conflicts)
         if key in returning and key not in columns:  # the new keys: take them first
+            cursor.execute(  # looked up once: in the SELECT it would run for every row
+                "SELECT pg_get_serial_sequence(%s, %s)",
+                [model._meta.db_table, model._meta.pk.column],
+            )
+            (sequence,) = cursor.fetchone()
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [model._meta.db_table, model._meta.pk.column, len(rows)],
+                "SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, len(rows)]
             )
             keys = [pk for (pk,) in cursor.fetchall()]
             columns = [key, *columns]
