@@ -48,14 +48,15 @@ def copy_rows(
     table = quote(model._meta.db_table)
     key = model._meta.pk.attname
     with connection.wrap_database_errors, connection.cursor() as cursor:
-        if ignore_conflicts or not _known_in_advance(model, columns, returning):
+        numbered = key in returning and key not in columns  # the new keys: taken first
+        sequence = _sequence(cursor, model) if numbered and not ignore_conflicts else None
+        if (
+            ignore_conflicts
+            or not _known_in_advance(model, columns, returning)
+            or (numbered and sequence is None)  # a key the table does not number itself
+        ):
             return _staged(cursor, table, columns, rows, returning, ignore_conflicts)
-        if key in returning and key not in columns:  # the new keys: take them first
-            cursor.execute(  # looked up once: in the SELECT it would run for every row
-                "SELECT pg_get_serial_sequence(%s, %s)",
-                [model._meta.db_table, model._meta.pk.column],
-            )
-            (sequence,) = cursor.fetchone()
+        if numbered:
             cursor.execute(
                 "SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, len(rows)]
             )
@@ -65,6 +66,16 @@ def copy_rows(
         _copy(cursor, table, columns, rows)
     positions = [list(columns).index(name) for name in returning]
     return [tuple(row[i] for i in positions) for row in rows] if returning else []
+
+
+def _sequence(cursor: Any, model: Any) -> str | None:
+    """The sequence numbering the model's table, looked up once (in the SELECT taking the
+    keys, `pg_get_serial_sequence` would run for every row)."""
+    cursor.execute(
+        "SELECT pg_get_serial_sequence(%s, %s)", [model._meta.db_table, model._meta.pk.column]
+    )
+    (sequence,) = cursor.fetchone()
+    return str(sequence) if sequence else None
 
 
 def _known_in_advance(model: Any, columns: Sequence[str], returning: Sequence[str]) -> bool:
