@@ -14,6 +14,7 @@ from camket.frameworks.models import Recommendation
 from camket.importers.existing import CHUNK
 from camket.importers.merge import baseline_of
 from camket.importers.plan import FrameworkPlan, Planner, written
+from camket.lib.any_of import one_of
 from camket.lib.bulk import insert_history, insert_rows
 from camket.lib.folding import folded_document
 from camket.public.cache import portal_changed
@@ -61,15 +62,15 @@ def _stale(plan: FrameworkPlan) -> bool:
     seen = {u.recommendation.pk: u.recommendation.version for u in plan.updates}
     ids = list(seen)
     for start in range(0, len(ids), CHUNK):
-        stored = Recommendation.objects.filter(pk__in=ids[start : start + CHUNK]).values_list(
-            "pk", "version"
-        )
+        stored = Recommendation.objects.filter(
+            **one_of("pk", ids[start : start + CHUNK])
+        ).values_list("pk", "version")
         if any(seen[pk] != version for pk, version in stored):
             return True
     references = [row.reference for row in plan.new]
     for start in range(0, len(references), CHUNK):
         if Recommendation.objects.filter(
-            framework_id=plan.framework.pk, reference__in=references[start : start + CHUNK]
+            framework_id=plan.framework.pk, **one_of("reference", references[start : start + CHUNK])
         ).exists():
             return True
     return False
@@ -113,7 +114,7 @@ def _write(plan: FrameworkPlan, status: str, *, user, reason: str) -> None:
     Recommendation.objects.bulk_update(
         silent, ["search_document", "imported_values"], batch_size=BATCH
     )
-    added = _change_links(state_links, category_links, dropped)
+    added = _change_links(state_links, category_links, dropped, set(plan.created_ids))
     history = {
         "user_id": user.pk if _is_person(user) else None,
         "reason": reason,
@@ -186,7 +187,9 @@ def _is_person(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
-def _change_links(state_links, category_links, dropped) -> dict[str, list[tuple]]:
+def _change_links(
+    state_links, category_links, dropped, created: set[int]
+) -> dict[str, list[tuple]]:
     """Add and drop links; returns the rows added, (id, item id, state or category id), by
     the items' field."""
     state_link = Recommendation.recommending_states.through
@@ -200,14 +203,25 @@ def _change_links(state_links, category_links, dropped) -> dict[str, list[tuple]
         ("recommending_states", state_link, "state_id", state_links),
         ("categories", category_link, "category_id", category_links),
     ):
-        added[field] = insert_rows(
-            model,
-            ["recommendation_id", target],
-            [(r, t) for r, ids in links for t in ids],
-            ignore_conflicts=True,
-            returning=["id", "recommendation_id", target],
-        )
+        added[field] = []
+        for rows, may_exist in _by_novelty(links, created):
+            added[field] += insert_rows(
+                model,
+                ["recommendation_id", target],
+                rows,
+                ignore_conflicts=may_exist,
+                returning=["id", "recommendation_id", target],
+            )
     return added
+
+
+def _by_novelty(links, created: set[int]) -> list[tuple[list[tuple], bool]]:
+    """The links of items created by this import (none can exist yet: they are written without
+    a conflict check, which PostgreSQL makes per row; a link named twice is written once), then
+    the others'."""
+    new = list(dict.fromkeys((r, t) for r, ids in links if r in created for t in ids))
+    others = [(r, t) for r, ids in links if r not in created for t in ids]
+    return [(new, False), (others, True)]
 
 
 def _record_links_in_history(history_of: dict[int, int], added, created: set[int]) -> None:
@@ -222,7 +236,7 @@ def _record_links_in_history(history_of: dict[int, int], added, created: set[int
         links = [row for row in added[field] if row[1] in created]
         for start in range(0, len(changed), CHUNK):
             links += through.objects.filter(
-                recommendation_id__in=changed[start : start + CHUNK]
+                **one_of("recommendation_id", changed[start : start + CHUNK])
             ).values_list("id", "recommendation_id", target)
         insert_rows(
             historical,

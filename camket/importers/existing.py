@@ -4,6 +4,7 @@ items imported before camket remembered the source's values, those values from t
 from collections import defaultdict
 
 from camket.frameworks.models import Recommendation
+from camket.lib.any_of import one_of
 
 CHUNK = 5000
 IMPORT_REASON_PREFIX = "Imported from "
@@ -16,13 +17,13 @@ def current_links(recommendations) -> tuple[dict[int, set], dict[int, set]]:
     through_categories = Recommendation.categories.through.objects
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for rec_id, state_id in through_states.filter(recommendation_id__in=chunk).values_list(
-            "recommendation_id", "state_id"
-        ):
+        for rec_id, state_id in through_states.filter(
+            **one_of("recommendation_id", chunk)
+        ).values_list("recommendation_id", "state_id"):
             states[rec_id].add(state_id)
-        for rec_id, cat_id in through_categories.filter(recommendation_id__in=chunk).values_list(
-            "recommendation_id", "category_id"
-        ):
+        for rec_id, cat_id in through_categories.filter(
+            **one_of("recommendation_id", chunk)
+        ).values_list("recommendation_id", "category_id"):
             categories[rec_id].add(cat_id)
     return states, categories
 
@@ -45,7 +46,7 @@ def legacy_baselines(recommendations) -> dict[int, dict]:
     for start in range(0, len(ids), CHUNK):
         rows = (
             Recommendation.history.filter(
-                id__in=ids[start : start + CHUNK],
+                **one_of("id", ids[start : start + CHUNK]),
                 history_change_reason__startswith=IMPORT_REASON_PREFIX,
             )
             .order_by("id", "-history_date", "-history_id")

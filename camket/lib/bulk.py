@@ -4,8 +4,8 @@ Django's `bulk_create` builds a model instance per row and prepares every value 
 through its field one at a time: for tens of thousands of rows that is most of an import's
 write time, spent while the write lock is held. Here a column's values are passed as they are
 when the database takes them so (text, numbers, ids), and prepared by the field otherwise
-(dates, JSON); many rows go in one statement, as many as the database's limit on parameters
-allows.
+(dates, JSON). On SQLite many rows go in one statement, as many as its limit on parameters
+allows; on PostgreSQL they are streamed with COPY (camket/lib/bulk_copy.py).
 """
 
 import json
@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection
+
+from camket.lib.bulk_copy import copy_rows
 
 # Fields whose Python values the database drivers take as they are.
 PLAIN_FIELDS = {
@@ -32,8 +34,7 @@ PLAIN_FIELDS = {
     "SmallIntegerField",
     "TextField",
 }
-ARRAY_ROWS = 10_000  # PostgreSQL: rows per statement, one array a column
-MAX_PARAMETERS = 30_000  # under SQLite's default limit (32,766) and PostgreSQL's (65,535)
+MAX_PARAMETERS = 30_000  # under SQLite's default limit (32,766)
 
 
 def insert_rows(
@@ -58,6 +59,10 @@ def insert_rows(
             for index, prepare in prepared:
                 values[index] = prepare(values[index])
         rows = lists
+    if connection.vendor == "postgresql":
+        return copy_rows(
+            model, columns, rows, returning=returning, ignore_conflicts=ignore_conflicts
+        )
     quote = connection.ops.quote_name
     head = (  # names from the model's meta, never from input
         f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608
@@ -66,10 +71,6 @@ def insert_rows(
     tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
     if returning:
         tail += " RETURNING " + ", ".join(quote(name) for name in returning)
-    if connection.vendor == "postgresql":
-        return _insert_arrays(
-            [fields[name] for name in columns], rows, head, tail, returning=bool(returning)
-        )
     return _insert_sqlite(len(columns), rows, head, tail, returning=bool(returning))
 
 
@@ -90,36 +91,6 @@ def _insert_sqlite(width: int, rows: list, head: str, tail: str, returning: bool
             sqlite3.Cursor.execute(driver, sql, [value for row in chunk for value in row])
             if returning:
                 written += [tuple(row) for row in driver.fetchall()]
-    return written
-
-
-def _insert_arrays(fields: list, rows: list, head: str, tail: str, returning: bool) -> list[tuple]:
-    """PostgreSQL: one array parameter per column, `unnest` into rows. psycopg binds
-    parameters on the client, splitting the statement at every placeholder: a million
-    placeholders cost more than the insert itself."""
-    types = [
-        "text[]" if f.get_internal_type() == "JSONField" else f"{f.db_type(connection)}[]"
-        for f in fields
-    ]
-    names = [f"c{index}" for index in range(len(fields))]
-    selected = [
-        f"{name}::jsonb" if f.get_internal_type() == "JSONField" else name
-        for name, f in zip(names, fields, strict=True)
-    ]
-    sql = (  # names and types from the model's meta, never from input
-        head.removesuffix(" VALUES ")  # noqa: S608
-        + f" SELECT {', '.join(selected)} FROM unnest("  # noqa: S608
-        + ", ".join(f"%s::{kind}" for kind in types)
-        + f") AS given({', '.join(names)})"
-        + tail
-    )
-    written: list[tuple] = []
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), ARRAY_ROWS):
-            chunk = rows[start : start + ARRAY_ROWS]
-            cursor.execute(sql, [[row[i] for row in chunk] for i in range(len(fields))])
-            if returning:
-                written += [tuple(row) for row in cursor.fetchall()]
     return written
 
 
@@ -152,8 +123,6 @@ def _parameter_limit() -> int:
 
         connection.ensure_connection()
         return int(connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-    if connection.vendor == "postgresql":
-        return 65_535
     return connection.features.max_query_params or 999
 
 

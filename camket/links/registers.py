@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from camket.accounts.permissions import require
 from camket.frameworks.models import Recommendation
 from camket.frameworks.scoping import visible_recommendations
+from camket.lib.any_of import one_of
 from camket.lib.bulk import insert_history, insert_rows
 from camket.lib.history import attribute_change
 from camket.links.models import RegisterLink
@@ -159,7 +160,7 @@ def detect_register_links(found: list[tuple[int, object, str, str]]) -> int:
         existing = {
             (item_id, field, entry_id, relation)
             for item_id, relation, *entries in RegisterLink.objects.filter(
-                item__in=items
+                **one_of("item_id", items)
             ).values_list("item_id", "relation", *ENTRY_FIELDS)
             for field, entry_id in zip(ENTRY_FIELDS, entries, strict=True)
             if entry_id

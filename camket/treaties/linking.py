@@ -4,6 +4,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from camket.frameworks.models import Framework, Recommendation
+from camket.lib.any_of import one_of
 from camket.lib.raw_rows import rows_of
 from camket.links.models import RegisterLink
 from camket.links.registers import detect_register_links
@@ -90,7 +91,7 @@ def _link(ids: list[int], detector, instruments, summary, *, dry_run: bool) -> L
         frameworks.update(Framework.objects.in_bulk(missing))
         existing = set(
             RegisterLink.objects.filter(
-                item_id__in=[row[0] for row in chunk], instrument__isnull=False
+                **one_of("item_id", [row[0] for row in chunk]), instrument__isnull=False
             ).values_list("item_id", "instrument__key", "relation")
         )
         new = []
@@ -119,7 +120,7 @@ def _texts(ids: list[int]) -> list[tuple]:
         wanted = set(ids)
         in_range = items.filter(pk__gte=ids[0], pk__lte=ids[-1])
         return [row for row in rows_of(in_range.values_list(*TEXT_COLUMNS)) if row[0] in wanted]
-    return rows_of(items.filter(pk__in=ids).values_list(*TEXT_COLUMNS))
+    return rows_of(items.filter(**one_of("pk", ids)).values_list(*TEXT_COLUMNS))
 
 
 def link_imported_items(item_ids: list[int]) -> None:
