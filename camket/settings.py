@@ -149,12 +149,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": env_str("CAMKET_TEST_SQLITE_NAME") or None}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's JIT compiles a query the planner thinks costly: 0.9 s of compiling for a
-    # search ordered by relevance that runs in 1 s. A web request's queries never repay it.
-    _options = DATABASES["default"].setdefault("OPTIONS", {})
-    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
-    # No JIT: it compiled the dashboard's overdue query for 100-350 ms to run it in 30 ms (a
-    # plan's estimated cost, not its run time, decides). `?options=-c jit=on` in the URL wins.
+    # No JIT: it compiles a query the planner thinks costly, and a web request's queries never
+    # repay it (0.9 s of compiling for a search ordered by relevance that runs in 1 s; 100-350
+    # ms for the dashboard's overdue query that runs in 30 ms). `?options=-c jit=on` in the URL
+    # wins, being later on the command line.
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"-c jit=off {_options.get('options', '')}".strip()
 
