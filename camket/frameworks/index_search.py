@@ -113,6 +113,12 @@ def _matches(
     return masks, relevance
 
 
+def forget_kept_answers() -> None:
+    """Forget every answer kept (the scale benchmark times new questions with it)."""
+    with _kept_lock:
+        _kept.clear()
+
+
 def _compact(masks: Masks, relevance: np.ndarray | None) -> Kept:
     """The positions of each mask's items and of the scored items, with their scores."""
     positions = [np.flatnonzero(mask).astype(np.int32) for mask in masks]
