@@ -28,8 +28,9 @@ SCORED_ROW = np.dtype([("pk", np.int64), ("score", np.float64)])
 NARROW_SHARE = 0.5  # see `_narrow`
 MOST_IDS_BOUND = 20_000  # ids bound in one statement (SQLite allows 32,766 parameters)
 # The database's answers kept per process, the oldest dropped first: a common word's take a few
-# hundred KB (positions and scores of its matches).
+# hundred KB (positions and scores of its matches), a word in every item's ~4 MB at 250,000.
 KEPT_ANSWERS = 16
+KEPT_BYTES = 32 * 1024 * 1024
 
 Masks = list[np.ndarray]
 Kept = tuple[list[np.ndarray], tuple[np.ndarray, np.ndarray] | None]
@@ -108,7 +109,7 @@ def _matches(
     masks, relevance = ask(index, conditions, relevant, scored)
     with _kept_lock:
         _kept[key] = _compact(masks, relevance)
-        while len(_kept) > KEPT_ANSWERS:
+        while len(_kept) > KEPT_ANSWERS or sum(map(_size, _kept.values())) > KEPT_BYTES:
             _kept.popitem(last=False)
     return masks, relevance
 
@@ -126,6 +127,11 @@ def _compact(masks: Masks, relevance: np.ndarray | None) -> Kept:
         return positions, None
     scored = np.flatnonzero(relevance).astype(np.int32)
     return positions, (scored, relevance[scored])
+
+
+def _size(kept: Kept) -> int:
+    scored = kept[1] or ()
+    return sum(array.nbytes for array in [*kept[0], *scored])
 
 
 def _expanded(index: ItemIndex, kept: Kept) -> tuple[Masks, np.ndarray | None]:

