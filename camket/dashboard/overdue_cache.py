@@ -4,9 +4,9 @@ Counting them reads every due date before today with its report (100,000 dates: 
 the database's time on PostgreSQL, most of an agency officer's dashboard) and the indicators
 the user may see. The result is kept per user, filters and day under a generation bumped by
 every save or delete of what the count reads (`watch_overdue`), and under the item index's
-token, which the importer moves after its bulk writes; at most
-CAMKET_DASHBOARD_CACHE_SECONDS in any case, so that a change no signal reports (a role given
-or taken away) shows within that time.
+token, which the importer moves after its bulk writes; the user's role is in the key (made
+superuser or not, no signal says). At most CAMKET_DASHBOARD_CACHE_SECONDS in any case, so that
+a change no signal reports (a bulk update) shows within that time.
 """
 
 from datetime import date
@@ -14,6 +14,7 @@ from datetime import date
 from django.conf import settings
 from django.core.cache import cache
 
+from camket.accounts import roles
 from camket.dashboard.counted import overdue_by_agency_counts
 from camket.frameworks.item_index import ITEMS
 from camket.lib.generations import Generation
@@ -29,7 +30,7 @@ def cached_overdue_by_agency_counts(
     seconds = settings.CAMKET_DASHBOARD_CACHE_SECONDS
     if seconds <= 0:
         return overdue_by_agency_counts(user, concerning, today, state=state)
-    who = "all" if user is None else user.pk
+    who = "all" if user is None else f"{user.pk}:{roles.role_of(user)}"  # a superuser too
     filters = f"{concerning.framework}:{concerning.kind}:{concerning.category or ''}:{state}"
     key = (
         f"camket:dashboard:overdue:{OVERDUE.current()}:{ITEMS.current()}:{who}:{filters}:"

@@ -1,10 +1,13 @@
 """The dashboard's overdue counts are kept between views until what they count changes."""
 
+from datetime import date
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from camket.dashboard import services
 from camket.dashboard.overdue_cache import OVERDUE
+from camket.plans import indicators
 from camket.reports.models import ProgressReport
 
 
@@ -56,3 +59,25 @@ def test_nothing_is_kept_when_the_lifetime_is_zero(dashboard_world, settings):
     _overdue(dashboard_world, dashboard_world.officer_a)
     _, counted = _overdue(dashboard_world, dashboard_world.officer_a)
     assert counted == 1
+
+
+def test_a_user_made_superuser_sees_everything_at_once(dashboard_world):
+    """No signal reports `is_superuser`: the role is part of what the counts are kept under."""
+    indicators.create_indicator(  # on a draft item only agency B and coordinators see
+        dashboard_world.coordinator,
+        {
+            "title": "Draft item's indicator",
+            "starts_on": date(2025, 1, 1),
+            "ends_on": date(2025, 12, 31),
+            "frequency_months": 6,
+        },
+        recommendation=dashboard_world.recommendations["2.9"],
+        agency=dashboard_world.agency_a,
+    )
+    user = dashboard_world.viewer
+    before, _ = _overdue(dashboard_world, user)
+    user.is_superuser = True  # not saved: a save would move the generation anyway
+    after, counted = _overdue(dashboard_world, user)
+    everything, _ = _overdue(dashboard_world, None)
+    assert counted == 1
+    assert after == everything != before
