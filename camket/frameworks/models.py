@@ -307,7 +307,7 @@ class Recommendation(models.Model):
         m2m_fields=[recommending_states, categories],
         excluded_fields=["search_document", "imported_values"],
         # History is read by item (its id) and date; an index per copied field made every
-        # imported item's history row update nine more (docs/import-speed.md).
+        # imported item's history row update seven more, nine on PostgreSQL (import-speed.md).
         no_db_index=[
             "status",
             "implementation",
