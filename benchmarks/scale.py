@@ -11,9 +11,9 @@ row in ten reviewing Viet Nam (the home state), until --items rows are in. Then 
 actions, indicators, 100,000 due dates and their progress reports is written in bulk. The
 pages are served by a fresh process (a web worker's stand-in) through Django's test client,
 as a coordinator and as an agency officer; its peak memory is the worker figure. Each page is
-timed as a new question (the search answers, dashboard counts and filter choices pages keep
-for the same question forgotten before each request: the target applies to these) and then
-asked again as it stands.
+timed as a new question (the search answers and dashboard counts pages keep for the same
+question forgotten before each request: the target applies to these) and then asked again as
+it stands.
 """
 
 import argparse
@@ -297,18 +297,15 @@ def timed_get(client, url: str) -> tuple[list[float], list[float]]:
 
 
 def forget_answers() -> None:
-    """What pages keep between requests asking the same: the search answers, the dashboard's
-    overdue counts and the filter choices. The item index and the names it holds stay, as in a
-    running worker (the first request after a change, which rebuilds them, is its own line)."""
+    """What pages keep between requests asking the same question: the search answers and the
+    dashboard's overdue counts. What a worker keeps whatever the question stays: the item
+    index, the names and filter choices it holds per scope (the first request after a change,
+    which rebuilds them, is its own line)."""
     from camket.dashboard.overdue_cache import OVERDUE
-    from camket.frameworks import index_names, index_search
-    from camket.frameworks.item_index import current_index
+    from camket.frameworks import index_search
 
     index_search.forget_kept_answers()
     OVERDUE.bump()
-    memo = current_index().memo
-    for key in [key for key in memo if key != index_names.MEMO_KEY]:
-        memo.pop(key, None)
 
 
 def page_line(
