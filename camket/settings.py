@@ -149,10 +149,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": env_str("CAMKET_TEST_SQLITE_NAME") or None}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # No JIT: it compiles a query the planner thinks costly, and a web request's queries never
-    # repay it (0.9 s of compiling for a search ordered by relevance that runs in 1 s; 100-350
-    # ms for the dashboard's overdue query that runs in 30 ms). `?options=-c jit=on` in the URL
-    # wins, being later on the command line.
+    # No JIT: compiling never paid back (0.9 s for a 1 s search; 100-350 ms for a 30 ms dashboard
+    # query). `?options=-c jit=on` in the URL wins, being later on the command line.
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"-c jit=off {_options.get('options', '')}".strip()
 

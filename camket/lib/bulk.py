@@ -15,25 +15,10 @@ from typing import Any
 
 from django.db import connection
 
-from camket.lib.bulk_copy import copy_rows
+from camket.lib.bulk_copy import VERBATIM_FIELDS, copy_rows
 
 # Fields whose Python values the database drivers take as they are.
-PLAIN_FIELDS = {
-    "AutoField",
-    "BigAutoField",
-    "BigIntegerField",
-    "BooleanField",
-    "CharField",
-    "ForeignKey",
-    "IntegerField",
-    "OneToOneField",
-    "PositiveBigIntegerField",
-    "PositiveIntegerField",
-    "PositiveSmallIntegerField",
-    "SlugField",
-    "SmallIntegerField",
-    "TextField",
-}
+PLAIN_FIELDS = VERBATIM_FIELDS | {"BooleanField"}
 MAX_PARAMETERS = 30_000  # under SQLite's default limit (32,766)
 
 
