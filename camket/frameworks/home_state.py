@@ -7,8 +7,10 @@ declarations, strategies) are the home state's own.
 """
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
 
+from camket.frameworks.item_index import ITEMS
 from camket.frameworks.models import Framework, State
 from camket.frameworks.state_order import by_label
 
@@ -21,7 +23,21 @@ def home_state_code() -> str:
 
 def home_state() -> State | None:
     """The home state's row; None while camket holds nothing about it (a fresh install)."""
-    return State.objects.filter(iso3=home_state_code()).first()
+    return state_of_code(home_state_code())
+
+
+_states_found: dict[tuple[str, str, str], State | None] = {}
+
+
+def state_of_code(code: str) -> State | None:
+    """The state of an ISO3 code, read once per `ITEMS` token (every State save moves it): a
+    list page asks for the home state several times, and every page of every reader asks."""
+    key = (str(connection.settings_dict.get("NAME")), ITEMS.current(), code)
+    if key not in _states_found:
+        if len(_states_found) >= 64:
+            _states_found.clear()
+        _states_found[key] = State.objects.filter(iso3=code).first()
+    return _states_found[key]
 
 
 def about_state_condition(state: State, prefix: str = "") -> Q:
@@ -86,7 +102,7 @@ def state_condition(code: str, framework_slug: str = "") -> Q | None:
         return None
     if code == home_state_code():
         return home_state_condition() or Q(pk__in=[])
-    state = State.objects.filter(iso3=code).first()
+    state = state_of_code(code)
     return Q(pk__in=[]) if state is None else about_state_condition(state)
 
 

@@ -12,7 +12,7 @@ from camket.accounts import roles
 from camket.frameworks import home_state
 from camket.frameworks.item_index import ItemIndex
 from camket.frameworks.models import Recommendation
-from camket.frameworks.scoping import coordinated_frameworks
+from camket.frameworks.scoping import coordinated_framework_ids
 from camket.frameworks.search import COMMITTED, SearchParams
 from camket.lib.vocabulary import ACCEPTED_RESPONSES, SDG
 from camket.review.models import Assessment
@@ -29,7 +29,7 @@ def visible_mask(index: ItemIndex, user) -> np.ndarray:
         return index.everything()
     published = index.status.equals(PUBLISHED)
     if roles.is_coordinator(user):
-        coordinated = list(coordinated_frameworks(user).values_list("pk", flat=True))
+        coordinated = list(coordinated_framework_ids(user))
         return published | np.isin(index.framework, coordinated)
     if roles.is_agency_officer(user):
         sent = (
@@ -51,17 +51,23 @@ def state_mask(index: ItemIndex, params: SearchParams) -> np.ndarray:
         if home is None:
             return index.nothing()
         return (index.effective_state == home.pk) | (index.effective_state == 0)
-    state = home_state.State.objects.filter(iso3=code).first()
+    state = home_state.state_of_code(code)
     return index.nothing() if state is None else index.effective_state == state.pk
 
 
 def results_mask(
-    index: ItemIndex, user, params: SearchParams, found: np.ndarray | None = None
+    index: ItemIndex,
+    user,
+    params: SearchParams,
+    found: np.ndarray | None = None,
+    visible: np.ndarray | None = None,
 ) -> np.ndarray:
     """The items `search.search(user, params)` lists (`like` aside: its order is its own);
     `found` are the items the search words found, when there are search words
-    (`index_search.text_search`)."""
-    mask = visible_mask(index, user) & state_mask(index, params)
+    (`index_search.text_search`); `visible`, the user's `visible_mask` when already known."""
+    if visible is None:
+        visible = visible_mask(index, user)
+    mask = visible & state_mask(index, params)
     if found is not None:
         mask &= found
     return mask & filters_mask(index, user, params)
@@ -96,7 +102,7 @@ def filters_mask(index: ItemIndex, user, params: SearchParams) -> np.ndarray:
         asked = Assessment.objects.filter(agency_id=int(params.agency)).values_list(
             "recommendation_id", flat=True
         )
-        coordinated = list(coordinated_frameworks(user).values_list("pk", flat=True))
+        coordinated = list(coordinated_framework_ids(user))
         mask &= index.mask_of(asked) & np.isin(index.framework, coordinated)
     if params.cluster.isdigit():
         mask &= index.cluster == int(params.cluster)

@@ -22,7 +22,7 @@ from camket.frameworks.index_search import text_search
 from camket.frameworks.item_index import ItemIndex, counted, current_index, fingerprint
 from camket.frameworks.listing_mask import results_mask, state_mask, visible_mask
 from camket.frameworks.models import Category, Recommendation, State
-from camket.frameworks.scoping import coordinated_frameworks
+from camket.frameworks.scoping import coordinated_framework_ids
 from camket.frameworks.search import Facets, SearchParams, query_reading, search
 from camket.frameworks.state_order import by_label, reader_language
 from camket.frameworks.textsearch import Reading
@@ -43,12 +43,14 @@ class Results:
         self.queryset: QuerySet | None = None  # the database orders the page (`like`)
         self.relevance: np.ndarray | None = None  # per position, when searching
         self.reading: Reading | None = None  # how the search words were read
+        self.visible: np.ndarray | None = None  # the user's visible items, when worked out
         if params.like.isdigit():
             self.queryset = search(user, params)
             self.mask = self.index.mask_of(self.queryset.order_by().values_list("pk"))
         else:
             self.reading = query_reading(user, params)
-            self.mask = results_mask(self.index, user, params)
+            self.visible = visible_mask(self.index, user)
+            self.mask = results_mask(self.index, user, params, visible=self.visible)
             if self.reading is not None:
                 found, self.relevance = text_search(
                     self.index,
@@ -154,14 +156,18 @@ def facets(index: ItemIndex, mask: np.ndarray, *, top: int = TOP) -> Facets:
     return result
 
 
-def filter_choices(user, params: SearchParams) -> dict:
+def filter_choices(user, params: SearchParams, listed: Results | None = None) -> dict:
     """The frameworks, states and themes the filters offer: only those of items the user may
     see, so a draft import names nothing to others; recommending states and themes only those
-    of the state under review chosen. Users who see the same items share them."""
-    index = current_index()
-    visible = visible_mask(index, user)
+    of the state under review chosen. Users who see the same items share them. `listed`: the
+    results of the same request, whose index and visible items are used when it has them."""
+    if listed is not None and listed.visible is not None:
+        index, visible = listed.index, listed.visible
+    else:
+        index = current_index()
+        visible = visible_mask(index, user)
     in_state = visible & state_mask(index, params)
-    coordinated = tuple(coordinated_frameworks(user).values_list("pk", flat=True))
+    coordinated = coordinated_framework_ids(user)
     key = (
         "filter choices",
         reader_language(),

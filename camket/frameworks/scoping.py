@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
+from camket.frameworks.item_index import ITEMS
 from camket.frameworks.models import Framework, Recommendation
 from camket.review.models import Assessment
 
@@ -26,6 +27,20 @@ def coordinated_frameworks(user) -> QuerySet[Framework]:
             Q(coordinating_agency=agency) | Q(coordinating_agency__isnull=True)
         )
     return frameworks.filter(coordinating_agency=agency)
+
+
+def coordinated_framework_ids(user) -> tuple[int, ...]:
+    """The ids of `coordinated_frameworks(user)`, read once per user object (a request's) while
+    no framework changes (a framework's save moves `ITEMS`)."""
+    agency = roles.agency_of(user)
+    key = (ITEMS.current(), roles.role_of(user), agency.pk if agency else None)
+    kept = getattr(user, "_camket_coordinated", None)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    ids = tuple(coordinated_frameworks(user).values_list("pk", flat=True))
+    if user is not None:
+        user._camket_coordinated = (key, ids)
+    return ids
 
 
 def coordinated(user, path: str) -> Q:

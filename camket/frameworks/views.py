@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from camket.accounts import roles
 from camket.accounts.models import Agency
 from camket.frameworks import home_state, ordering, search
-from camket.frameworks.models import Category, Framework, Implementation, Recommendation, State
+from camket.frameworks.models import Category, Framework, Implementation, Recommendation
 from camket.frameworks.outline import ancestors, has_tree, outline
 from camket.frameworks.results import Results, filter_choices, sdg_goals
 from camket.frameworks.scoping import (
-    coordinated_frameworks,
+    coordinated_framework_ids,
     get_framework_for_user,
     get_recommendation_for_user,
     visible_recommendations,
@@ -46,7 +46,7 @@ def recommendation_list(request):
         "params": params,
         "page": page,
         "state_in_effect": state_in_effect,
-        "state_listed": State.objects.filter(iso3=state_in_effect).first(),
+        "state_listed": home_state.state_of_code(state_in_effect),
         "every_state_query": every_state.urlencode(),
         "all_states": home_state.ALL_STATES,
         "facets": results.facets(),
@@ -57,8 +57,8 @@ def recommendation_list(request):
         "language": get_language(),
     }
     if not request.htmx:  # htmx swaps the results alone: the filters stay as they are
-        context.update(filters_context(request.user, params, state_in_effect))
-    coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
+        context.update(filters_context(request.user, params, state_in_effect, results))
+    coordinated_ids = set(coordinated_framework_ids(request.user))
     titles: dict[int, str] = {}  # items of one cluster often follow each other on a page
     for rec in page.object_list:
         rec.coordinated = rec.framework_id in coordinated_ids  # selectable for bulk actions
@@ -70,9 +70,11 @@ def recommendation_list(request):
     return render(request, template, context)
 
 
-def filters_context(user, params: search.SearchParams, state_in_effect: str) -> dict:
+def filters_context(
+    user, params: search.SearchParams, state_in_effect: str, listed: Results | None = None
+) -> dict:
     """What the filter form offers."""
-    choices = filter_choices(user, params)
+    choices = filter_choices(user, params, listed)
     return {
         **choices,
         "state_options": state_options(params, state_in_effect, choices["states_under_review"]),

@@ -1,9 +1,9 @@
 """What an item's page shows of its links (`{% item_links recommendation %}`)."""
 
-from camket.frameworks.scoping import visible_frameworks
+from camket.frameworks.scoping import coordinated_framework_ids, visible_frameworks
 from camket.links.labels import heading
 from camket.links.models import ItemLink
-from camket.links.scoping import coordinated_framework_ids, decidable_links
+from camket.links.scoping import decidable_links
 from camket.links.services import links_of
 
 

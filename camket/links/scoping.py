@@ -3,7 +3,10 @@
 from django.db.models import Q, QuerySet
 
 from camket.accounts import roles
-from camket.frameworks.scoping import coordinated_frameworks, visible_recommendations
+from camket.frameworks.scoping import (
+    coordinated_frameworks,
+    visible_recommendations,
+)
 from camket.links.models import ItemLink
 
 
@@ -26,10 +29,6 @@ def visible_links(user) -> QuerySet[ItemLink]:
     if roles.is_coordinator(user):
         return links.filter(confirmed | _of_coordinated_framework(user))
     return links.filter(confirmed)
-
-
-def coordinated_framework_ids(user) -> list[int]:
-    return list(coordinated_frameworks(user).values_list("pk", flat=True))
 
 
 def decidable_links(user) -> QuerySet[ItemLink]:

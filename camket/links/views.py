@@ -11,9 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camket.frameworks.models import Framework
-from camket.frameworks.scoping import get_recommendation_for_user, visible_recommendations
+from camket.frameworks.scoping import (
+    coordinated_framework_ids,
+    get_recommendation_for_user,
+    visible_recommendations,
+)
 from camket.links import services
-from camket.links.scoping import coordinated_framework_ids, decidable_links, visible_links
+from camket.links.scoping import decidable_links, visible_links
 from camket.links.suggest import suggest_links
 from camket.web.helpers import error_text, safe_next
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from camket.accounts import roles
 from camket.frameworks.scoping import (
+    coordinated_framework_ids,
     coordinated_frameworks,
     visible_frameworks,
     visible_recommendations,
@@ -41,7 +42,7 @@ def suggestion_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     is_coordinator = roles.is_coordinator(request.user)
-    coordinated_ids = set(coordinated_frameworks(request.user).values_list("pk", flat=True))
+    coordinated_ids = set(coordinated_framework_ids(request.user))
     for suggestion in page.object_list:  # decided by the coordinators of its framework only
         suggestion.decidable = suggestion.recommendation.framework_id in coordinated_ids
     if is_coordinator:

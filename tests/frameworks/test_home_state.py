@@ -4,6 +4,8 @@ import pytest
 from django.db.models import Case, FloatField, Value, When
 
 from camket.frameworks import home_state, ordering
+from camket.frameworks.models import State
+from camket.frameworks.scoping import coordinated_framework_ids
 from camket.frameworks.search import SearchParams, search
 from tests.frameworks.home_states import make_states_world
 
@@ -185,3 +187,23 @@ def test_like_keeps_its_similarity_order(states):
     assert len(found) > 2 and states.vnm_session_5.reference not in found
     assert found == _found(states.world.coordinator, like=like, state="all", sort="reference")
     assert found != _found(states.world.coordinator, state="all", sort="oldest")[: len(found)]
+
+
+def test_the_home_state_read_once_follows_a_state_added_or_renamed(world, settings):
+    settings.CAMKET_HOME_STATE = "LAO"
+    assert home_state.home_state() is None
+    laos = State.objects.create(iso3="LAO", name="Lao PDR")
+    assert home_state.home_state() == laos
+    State.objects.filter(pk=laos.pk).update(name="Laos")  # a bulk write sends no signal …
+    assert home_state.home_state().name == "Lao PDR"  # … and keeps what was read, until
+    State.objects.get(pk=laos.pk).save()  # a save moves the items' token
+    assert home_state.home_state().name == "Laos"
+    assert home_state.state_of_code("XYZ") is None
+
+
+def test_the_coordinated_frameworks_read_once_follow_a_framework_handed_over(world):
+    coordinator, framework = world.coordinator, world.framework
+    assert framework.pk in coordinated_framework_ids(coordinator)
+    framework.coordinating_agency = world.agency_a
+    framework.save()
+    assert framework.pk not in coordinated_framework_ids(coordinator)
