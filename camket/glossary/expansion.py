@@ -106,7 +106,11 @@ def _vocabulary() -> dict[tuple[str, ...], _Meaning]:
         if key:
             meaning = meanings.setdefault(key, _Meaning())
             meaning.phrases += [tuple(phrase.split()) for phrase in term.english_phrases()]
-    for pk, name, name_vi in Category.objects.values_list("pk", "name", "name_vi"):
+    children: dict[int, set[int]] = {}
+    categories = Category.objects.values_list("pk", "name", "name_vi", "parent_id")
+    for pk, name, name_vi, parent in categories:
+        if parent is not None:
+            children.setdefault(parent, set()).add(pk)
         english = _words(name)
         for key in {english, _words(name_vi)}:
             if key and len(key) <= MAX_NAME_WORDS:
@@ -114,15 +118,11 @@ def _vocabulary() -> dict[tuple[str, ...], _Meaning]:
                 meaning.category_ids.add(pk)
                 if len(english) <= MAX_NAME_WORDS:
                     meaning.phrases.append(english)
+    for meaning in meanings.values():
+        below = {child for pk in meaning.category_ids for child in children.get(pk, ())}
+        further = {child for pk in below for child in children.get(pk, ())}
+        meaning.category_ids |= below | further  # a theme's subjects and their targets
     return meanings
-
-
-def _with_descendants(ids: set[int]) -> set[int]:
-    if not ids:
-        return set()
-    below = Category.objects.filter(parent_id__in=ids).values_list("pk", flat=True)
-    further = Category.objects.filter(parent__parent_id__in=ids).values_list("pk", flat=True)
-    return ids | set(below) | set(further)
 
 
 def function_word_flags(pairs: list[tuple[str, str]]) -> list[bool]:
@@ -176,7 +176,7 @@ def parse_query(query: str) -> ParsedQuery:
         concept = Concept(
             words=tuple(words[position:end]),
             at_end=end == len(words),
-            category_ids=_with_descendants(meaning.category_ids),
+            category_ids=set(meaning.category_ids),
             typed=" ".join(typed for typed, _ in pairs[position:end]),
         )
         for phrase in [name, *meaning.phrases]:
