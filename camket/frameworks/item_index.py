@@ -77,6 +77,11 @@ class Links:
     def targets_of(self, mask: np.ndarray) -> set[int]:
         return set(counted(self.targets[mask[self.items]]))
 
+    def targets_of_item(self, position: int) -> list[int]:
+        """The ids one item links to (the rows are kept in item order: see `_links`)."""
+        start, stop = np.searchsorted(self.items, [position, position + 1])
+        return self.targets[start:stop].tolist()
+
 
 def counted(values: np.ndarray) -> dict[int, int]:
     """How many times each value (a small non-negative integer: an id, a code) occurs."""
@@ -289,7 +294,8 @@ def _links(pks: np.ndarray, through, target: str) -> Links:
     targets = np.fromiter((row[1] for row in rows), dtype=np.int32, count=len(rows))
     del rows
     positions = np.searchsorted(pks, items) if len(pks) else np.zeros(len(items), dtype=np.int64)
-    return Links(positions, targets)
+    in_item_order = np.argsort(positions, kind="stable")
+    return Links(positions[in_item_order], targets[in_item_order])
 
 
 def _framework_info() -> FrameworkInfo:

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from camket.frameworks import home_state, ordering
-from camket.frameworks.index_names import Names, names_of
+from camket.frameworks.index_names import Names, named_rows, names_of
 from camket.frameworks.index_order import chronological
 from camket.frameworks.index_search import text_search
 from camket.frameworks.item_index import ItemIndex, counted, current_index, fingerprint
@@ -35,9 +35,11 @@ class Results:
     """The items listed, for Django's Paginator and django-ninja's pagination: a count, and
     slices that read only their own rows (with `related` fetched alongside)."""
 
-    def __init__(self, user, params: SearchParams, *, related=(), prefetch=()):
+    def __init__(self, user, params: SearchParams, *, related=(), prefetch=(), named=False):
+        """`named`: each item gets its framework, state under review and recommending states
+        (`listed_states`) from the index's names (`index_names.named_rows`)."""
         self.user, self.params = user, params
-        self.related, self.prefetch = related, prefetch
+        self.related, self.prefetch, self.named = related, prefetch, named
         self.index = current_index()
         self.sort = params.sort_in_effect()
         self.queryset: QuerySet | None = None  # the database orders the page (`like`)
@@ -74,10 +76,14 @@ class Results:
         if stop <= start:
             return []
         if self.queryset is not None:
-            return list(self._fetch(self.queryset)[start:stop])
-        ids = self.index.pks[self._order()[start:stop]].tolist()
-        rows = self._fetch(Recommendation.objects.filter(pk__in=ids)).in_bulk()
-        return [rows[pk] for pk in ids if pk in rows]
+            items = list(self._fetch(self.queryset)[start:stop])
+        else:
+            ids = self.index.pks[self._order()[start:stop]].tolist()
+            rows = self._fetch(Recommendation.objects.filter(pk__in=ids)).in_bulk()
+            items = [rows[pk] for pk in ids if pk in rows]
+        if self.named:
+            named_rows(self.index, items)
+        return items
 
     def _fetch(self, queryset: QuerySet) -> QuerySet:
         return queryset.select_related(*self.related).prefetch_related(*self.prefetch)

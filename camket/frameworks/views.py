@@ -33,8 +33,8 @@ def recommendation_list(request):
     results = Results(
         request.user,
         params,
-        related=("framework", "state_under_review", "framework__state_under_review", "cluster"),
-        prefetch=("recommending_states",),
+        related=("cluster",),
+        named=True,
     )
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -91,3 +91,42 @@ def test_response_and_status_labels_are_the_models_in_both_languages(world):
             assert camket_labels.response_label("noted") == item.get_response_display()
             assert camket_labels.status_label("published") == item.get_status_display()
     assert camket_labels.response_label("unheard-of") == "unheard-of"
+
+
+def test_listed_rows_name_what_the_database_would(world):
+    """`Results(named=True)` gives each row the framework, state under review and recommending
+    states `select_related` and `prefetch_related` would, in the same order."""
+    names = ["Japan", "Brazil", "Åland"]
+    for name in names:
+        world.published.recommending_states.add(State.objects.get_or_create(name=name)[0])
+    world.published.state_under_review = State.objects.get(name="Brazil")
+    world.published.save()
+    params = SearchParams.from_mapping({"state": "all"})
+    listed = list(Results(world.coordinator, params, named=True)[0:25])
+    assert world.published.pk in [item.pk for item in listed]
+    for item in listed:
+        stored = Recommendation.objects.get(pk=item.pk)
+        assert item.listed_states == list(stored.recommending_states.all())
+        assert item.framework == stored.framework
+        assert item.state_under_review == stored.state_under_review
+    published = next(item for item in listed if item.pk == world.published.pk)
+    assert set(names) <= {state.name for state in published.listed_states}
+
+
+def test_an_item_written_since_the_index_was_built_still_has_its_states(world):
+    from camket.frameworks.index_names import named_rows
+    from camket.frameworks.item_index import current_index
+
+    index = current_index()
+    item = Recommendation.objects.create(
+        framework=world.framework, reference="late", text="Written after the build"
+    )
+    Recommendation.recommending_states.through.objects.bulk_create(  # no signal: index kept
+        [
+            Recommendation.recommending_states.through(
+                recommendation=item, state=State.objects.get(name="Japan")
+            )
+        ]
+    )
+    named_rows(index, [item])
+    assert [state.name for state in item.listed_states] == ["Japan"]
