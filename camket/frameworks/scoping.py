@@ -4,10 +4,12 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
+from camket.accounts.scope_memo import built_once_per_scope
 from camket.frameworks.models import Framework, Recommendation
 from camket.review.models import Assessment
 
 
+@built_once_per_scope
 def coordinated_frameworks(user) -> QuerySet[Framework]:
     """The frameworks the user coordinates (see `roles.coordinates`): all of them for an
     administrator; for a coordinator, those naming their agency as coordinating agency, and
@@ -37,6 +39,7 @@ def coordinated(user, path: str) -> Q:
     return Q(**{f"{path}__in": coordinated_frameworks(user)})
 
 
+@built_once_per_scope
 def visible_recommendations(user) -> QuerySet[Recommendation]:
     """Published recommendations; every recommendation of a framework the user coordinates
     (its drafts too); the drafts an agency was asked to give its opinion on, to that agency's
