@@ -18,5 +18,6 @@ def prepare() -> None:
         print(f"TOKEN {user.username} {secret}")
     print(
         f"DATA {Recommendation.objects.count()} recommendations, "
-        f"{DueDate.objects.count()} due dates, {users.count()} personas"
+        f"{DueDate.objects.count()} due dates, {users.count()} personas; passwords stored as "
+        f"{sorted({user.password.split('$', 1)[0] for user in users})}"
     )

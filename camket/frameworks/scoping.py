@@ -4,11 +4,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
+from camket.accounts.scope_memo import built_once_per_scope, scope_facts
 from camket.frameworks.item_index import ITEMS
 from camket.frameworks.models import Framework, Recommendation
 from camket.review.models import Assessment
 
 
+@built_once_per_scope
 def coordinated_frameworks(user) -> QuerySet[Framework]:
     """The frameworks the user coordinates (see `roles.coordinates`): all of them for an
     administrator; for a coordinator, those naming their agency as coordinating agency, and
@@ -32,8 +34,7 @@ def coordinated_frameworks(user) -> QuerySet[Framework]:
 def coordinated_framework_ids(user) -> tuple[int, ...]:
     """The ids of `coordinated_frameworks(user)`, read once per user object (a request's) while
     no framework changes (a framework's save moves `ITEMS`)."""
-    agency = roles.agency_of(user)
-    key = (ITEMS.current(), roles.role_of(user), agency.pk if agency else None)
+    key = (ITEMS.current(), scope_facts(user))
     kept = getattr(user, "_camket_coordinated", None)
     if kept is not None and kept[0] == key:
         return kept[1]
@@ -52,6 +53,7 @@ def coordinated(user, path: str) -> Q:
     return Q(**{f"{path}__in": coordinated_frameworks(user)})
 
 
+@built_once_per_scope
 def visible_recommendations(user) -> QuerySet[Recommendation]:
     """Published recommendations; every recommendation of a framework the user coordinates
     (its drafts too); the drafts an agency was asked to give its opinion on, to that agency's

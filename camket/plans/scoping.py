@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
+from camket.accounts.scope_memo import built_once_per_scope
 from camket.frameworks.scoping import coordinated, visible_recommendations
 from camket.plans.models import Action, DueDate, Indicator, Plan
 
@@ -19,6 +20,7 @@ def _agency_links(agency) -> Q:
     return Q(lead_agency=agency) | Exists(co_led)
 
 
+@built_once_per_scope
 def visible_actions(user) -> QuerySet[Action]:
     queryset = Action.objects.all()
     if roles.role_of(user) is None:
@@ -41,6 +43,7 @@ def visible_plans(user) -> QuerySet[Plan]:
     return Plan.objects.filter(mine | Exists(visible_actions(user).filter(plan=OuterRef("pk"))))
 
 
+@built_once_per_scope
 def visible_indicators(user) -> QuerySet[Indicator]:
     queryset = Indicator.objects.all()
     if roles.role_of(user) is None:
@@ -60,6 +63,7 @@ def visible_indicators(user) -> QuerySet[Indicator]:
     return queryset.filter(seen)
 
 
+@built_once_per_scope
 def visible_due_dates(user) -> QuerySet[DueDate]:
     return DueDate.objects.filter(indicator__in=visible_indicators(user))
 

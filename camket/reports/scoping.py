@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from camket.accounts import roles
+from camket.accounts.scope_memo import built_once_per_scope
 from camket.frameworks.scoping import coordinated
 from camket.plans.scoping import visible_due_dates
 from camket.reports.models import Evidence, ProgressReport
@@ -40,6 +41,7 @@ def _readable_reports(user) -> Q:
     )
 
 
+@built_once_per_scope
 def visible_reports(user) -> QuerySet[ProgressReport]:
     if roles.role_of(user) is None:
         return ProgressReport.objects.none()

@@ -52,3 +52,10 @@ def test_a_coordinator_of_another_agency_manages_no_accounts(as_persona, world):
     client = as_persona("mps_coordinator")
     assert client.post("/manage/agencies/new/", {"code": "x", "name": "X"}).status_code == 403
     assert client.post(f"/manage/users/{world.viewer.pk}/password/").status_code == 403
+
+
+@pytest.mark.parametrize("persona", PERSONAS[:-1])
+def test_the_manage_tabs_offer_people_and_agencies_to_managers_only(as_persona, persona):
+    page = as_persona(persona).get("/manage/tokens/").content.decode()
+    assert ('href="/manage/users/">People<' in page) == (persona in MANAGERS)
+    assert ('href="/manage/agencies/">Agencies<' in page) == (persona in MANAGERS)
