@@ -69,7 +69,9 @@ def text_search(
         conditions += [word_phrase(syntax, parsed, i) for i in kept]
     relevant = _either(syntax, every_phrase)
     narrowed = scored and connection.vendor == "sqlite" and _narrow(index, within)
-    matched, relevance = _matches(index, conditions, relevant, scored and not narrowed)
+    matched, relevance = _matches(
+        index, conditions, relevant, scored and not narrowed, phrases=every_phrase
+    )
     if text_only:
         found &= matched.pop(0)
     for concept in tagged_concepts:
@@ -92,11 +94,12 @@ def _narrow(index: ItemIndex, within: np.ndarray | None) -> bool:
 
 
 def _matches(
-    index: ItemIndex, conditions: list[str], relevant: str, scored: bool
+    index: ItemIndex, conditions: list[str], relevant: str, scored: bool, phrases: list[str]
 ) -> tuple[Masks, np.ndarray | None]:
     """The database's answer (`_postgresql_matches`), asked once per index: turning a page,
     sorting, or narrowing a search by a filter asks the same again. Kept under the index's
-    token, which moves whenever an item's words may have changed (`item_index.ITEMS`)."""
+    token, which moves whenever an item's words may have changed (`item_index.ITEMS`).
+    `relevant` is any of the `phrases`."""
     database = str(connection.settings_dict.get("NAME"))
     key = (database, index.token, tuple(conditions), relevant, scored)
     with _kept_lock:
@@ -105,8 +108,10 @@ def _matches(
             _kept.move_to_end(key)
     if kept is not None:
         return _expanded(index, kept)
-    ask = _postgresql_matches if connection.vendor == "postgresql" else _sqlite_matches
-    masks, relevance = ask(index, conditions, relevant, scored)
+    if connection.vendor == "postgresql":
+        masks, relevance = _postgresql_matches(index, conditions, relevant, scored, phrases)
+    else:
+        masks, relevance = _sqlite_matches(index, conditions, relevant, scored)
     with _kept_lock:
         _kept[key] = _compact(masks, relevance)
         while len(_kept) > KEPT_ANSWERS or sum(map(_size, _kept.values())) > KEPT_BYTES:
@@ -152,35 +157,45 @@ def _either(syntax: Syntax, phrases: list[str]) -> str:
 
 
 def _postgresql_matches(
-    index: ItemIndex, conditions: list[str], relevant: str, scored: bool
+    index: ItemIndex, conditions: list[str], relevant: str, scored: bool, phrases: list[str]
 ) -> tuple[list[np.ndarray], np.ndarray | None]:
     """The items each full-text condition matches (masks over the index), and the relevance of
     the items `relevant` matches, every condition matching a part of those.
 
     One pass over the narrow table of search vectors answers all (migration 0017: a common
     word's tens of thousands of rows sit on a few thousand pages). A condition asking what
-    `relevant` asks is answered by the rows themselves."""
+    `relevant` asks is answered by the rows themselves.
+
+    The rows are found as `@@ a OR @@ b OR …` over `relevant`'s phrases: each is its own scan
+    of the GIN index, which skips over the entries of its common words ('of', 'the') guided by
+    its rare ones, where `@@ (a | b | …)` requires no entry and reads every entry's whole list
+    (36 ms against 20 ms for 'quyen tre em' at 250,000 items). The answer is one row of
+    columns packed by the database in the rows' order (ids as int8, flags, float4 scores),
+    which numpy reads as they are: 30,000 rows decoded one by one cost ~12 ms more."""
     tested = list(dict.fromkeys(c for c in conditions if c != relevant))
-    columns_sql = [f"search_vector @@ {TSQUERY}" for _ in tested]
+    columns_sql = ["string_agg(int8send(recommendation_id), ''::bytea)"]
+    columns_sql += [f"string_agg(boolsend(search_vector @@ {TSQUERY}), ''::bytea)" for _ in tested]
     if scored:
-        columns_sql.append(f"ts_rank(search_vector, {TSQUERY}, 1)")
+        columns_sql.append(
+            f"string_agg(float4send(ts_rank(search_vector, {TSQUERY}, 1)), ''::bytea)"
+        )
+    alternatives = list(dict.fromkeys(phrases))
     sql = (
-        f"SELECT {', '.join(['recommendation_id', *columns_sql])} "  # noqa: S608
-        f"FROM {SEARCH_TABLE} WHERE search_vector @@ {TSQUERY}"
+        f"SELECT {', '.join(columns_sql)} FROM {SEARCH_TABLE} "  # noqa: S608
+        f"WHERE {' OR '.join([f'search_vector @@ {TSQUERY}'] * len(alternatives))}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*tested, *([relevant] if scored else []), relevant])
-        rows = cursor.fetchall()
+        cursor.execute(sql, [*tested, *([relevant] if scored else []), *alternatives])
+        packed = cursor.fetchone()
     relevance = np.zeros(len(index)) if scored else None
     found = {condition: index.nothing() for condition in [relevant, *tested]}
-    if rows:
-        columns = list(zip(*rows, strict=True))
-        positions, held = index.locate(np.array(columns[0], dtype=np.int64))
+    if packed[0] is not None:
+        positions, held = index.locate(np.frombuffer(packed[0], dtype=">i8").astype(np.int64))
         found[relevant][positions] = True
-        for condition, column in zip(tested, columns[1 : 1 + len(tested)], strict=True):
-            found[condition][positions] = np.array(column, dtype=bool)[held]
+        for condition, column in zip(tested, packed[1 : 1 + len(tested)], strict=True):
+            found[condition][positions] = np.frombuffer(column, dtype=np.bool_)[held]
         if relevance is not None:
-            relevance[positions] = np.array(columns[-1], dtype=np.float64)[held]
+            relevance[positions] = np.frombuffer(packed[-1], dtype=">f4")[held]
     return [found[condition].copy() for condition in conditions], relevance
 
 

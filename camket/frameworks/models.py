@@ -354,3 +354,46 @@ class Recommendation(models.Model):
         self.search_document = folded_document(
             self.reference, self.text, self.text_vi, " ".join(state_names)
         )
+
+
+class TsVector(models.Field):
+    """A PostgreSQL tsvector, read only through the lookups below (never loaded as a value)."""
+
+    def db_type(self, connection) -> str:
+        return "tsvector"
+
+
+@TsVector.register_lookup
+class MatchesTsQuery(models.Lookup):
+    """`vector__matches="('women':*)"`: the vector matches the tsquery (simple configuration)."""
+
+    lookup_name = "matches"
+
+    def as_sql(self, compiler, connection):
+        lhs_sql, lhs_params = self.process_lhs(compiler, connection)
+        rhs_sql, rhs_params = self.process_rhs(compiler, connection)
+        return (
+            f"{lhs_sql} @@ to_tsquery('simple'::regconfig, {rhs_sql})",
+            [*lhs_params, *rhs_params],
+        )
+
+
+class SearchRow(models.Model):
+    """PostgreSQL only: the narrow table of search vectors migration 0017 creates and its
+    triggers keep (docs/postgres-search.md); mapped so that a query can join it."""
+
+    recommendation = models.OneToOneField(
+        Recommendation,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="search_row",
+    )
+    search_vector = TsVector()
+
+    class Meta:
+        managed = False
+        db_table = "frameworks_recommendation_search"
+
+    def __str__(self) -> str:
+        return f"search vector of item {self.pk}"

@@ -2,7 +2,10 @@
 phrases do not match (one found only through its categories).
 
 PostgreSQL: ts_rank on the item's search vector (kept in a table of their own, migration 0017),
-normalised by the text's length.
+normalised by the text's length. The table is joined (`LEFT JOIN … ON id AND vector @@ query`,
+Django's FilteredRelation over `SearchRow`): the planner finds the matching rows with the GIN
+index once and hashes them, where a lookup per result row (a correlated subquery) cost ~8 µs a
+row, 0.25 s for the 30,000 items 'women' finds at 250,000.
 SQLite: FTS5's BM25, negated (FTS5 gives better matches lower numbers). BM25 needs the
 phrases' counts over the whole index, which FTS5 computes again for every cursor: asked row by
 row in a correlated subquery it took seconds for a few thousand results. So one MATCH query
@@ -11,7 +14,7 @@ connection, never written to the database file), and the annotation looks the ro
 by its primary key."""
 
 from django.db import connection
-from django.db.models import Expression, F, FloatField
+from django.db.models import Expression, F, FilteredRelation, FloatField, Q
 
 SEARCH_TABLE = "frameworks_recommendation_search"  # PostgreSQL: (recommendation_id, search_vector)
 TSQUERY = "to_tsquery('simple'::regconfig, %s)"
@@ -56,9 +59,10 @@ def store_sqlite_scores(expression: str) -> None:
 
 
 class TextRelevance(Expression):
-    """Keyed by the row's own columns, so it also works once the queryset is filtered, made
-    distinct or put inside a subquery. On SQLite, `store_sqlite_scores` must have run on this
-    connection for the same expression (`annotate_relevance` does both)."""
+    """SQLite (PostgreSQL joins: `JoinedRank`). Keyed by the row's own columns, so it also
+    works once the queryset is filtered, made distinct or put inside a subquery.
+    `store_sqlite_scores` must have run on this connection for the same expression
+    (`annotate_relevance` does both)."""
 
     output_field = FloatField()
 
@@ -82,21 +86,41 @@ class TextRelevance(Expression):
         )
         return sql, [self.expression, *params]
 
-    def as_postgresql(self, compiler, connection):
-        key_sql, params = compiler.compile(self.key)
-        # ts_rank scores any shared word ("of", "the"), so an item the phrases miss gets 0.
-        sql = (
-            f"COALESCE((SELECT ts_rank(search_vector, {TSQUERY}, 1) "  # noqa: S608
-            f"FROM {SEARCH_TABLE} WHERE recommendation_id = {key_sql} "
-            f"AND search_vector @@ {TSQUERY}), 0.0)"
-        )
-        return sql, [self.expression, *params, self.expression]
-
     def as_sql(self, compiler, connection):
         return "0.0", []
 
 
+class JoinedRank(Expression):
+    """PostgreSQL: ts_rank of the joined search vector, 0 where the join found no row (the
+    item's words miss the query: ts_rank would score any shared word, "of", "the")."""
+
+    output_field = FloatField()
+
+    def __init__(self, vector, expression: str):
+        super().__init__()
+        self.vector = vector
+        self.expression = expression
+
+    def get_source_expressions(self):
+        return [self.vector]
+
+    def set_source_expressions(self, expressions):
+        (self.vector,) = expressions
+
+    def as_sql(self, compiler, connection):
+        vector_sql, params = compiler.compile(self.vector)
+        return f"COALESCE(ts_rank({vector_sql}, {TSQUERY}, 1), 0.0)", [*params, self.expression]
+
+
 def annotate_relevance(queryset, expression: str):
+    if connection.vendor == "postgresql":
+        matched = FilteredRelation(
+            "search_row", condition=Q(search_row__search_vector__matches=expression)
+        )
+        queryset = queryset.annotate(_matched_search_row=matched)
+        return queryset.annotate(
+            relevance=JoinedRank(F("_matched_search_row__search_vector"), expression)
+        )
     if connection.vendor == "sqlite":
         store_sqlite_scores(expression)
     return queryset.annotate(relevance=TextRelevance(expression))

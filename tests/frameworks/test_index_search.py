@@ -77,3 +77,18 @@ def test_more_ids_than_a_statement_binds_are_scored_by_scoring_every_match(items
         index, query_reading(items.coordinator, params), scored=True, within=found
     )
     assert np.allclose(narrowed[found], every[found])
+
+
+@pytest.mark.parametrize("words", ["women", "women rights", "rights", "wom"])
+def test_each_items_score_is_the_one_the_queryset_ranks_it_by(items, words):
+    """The index's answer (on PostgreSQL one row of packed ids, flags and scores) puts each
+    score on its own item: the same as the ORM's relevance annotation, item by item."""
+    params = SearchParams.from_mapping({"q": words, "state": "all"})
+    index, found, relevance = _every_score(items.coordinator, params)
+    annotated = dict(search(items.coordinator, params).values_list("pk", "relevance"))
+    assert set(index.pks[found].tolist()) == set(annotated) and annotated
+    listed = zip(index.pks[found], relevance[found], strict=True)
+    scores = {int(pk): float(score) for pk, score in listed}
+    assert len(set(scores.values())) > 1  # scores that differ, so a shift would show
+    for pk, score in annotated.items():
+        assert np.isclose(np.float32(scores[pk]), np.float32(score), rtol=1e-6), (pk, words)
