@@ -170,7 +170,9 @@ def _import_file(
     if not dry_run:
         with transaction.atomic():
             plans = write_plans(plans, planner, user=user, reason=import_reason(summary, user))
-            run_after_import(written_item_ids(plans))
+            run_after_import(
+                written_item_ids(plans), [pk for plan in plans for pk in plan.created_ids]
+            )
             _record_run(summary, parsed.source, plans, user)
             if written_count(plans) >= ANALYZE_AFTER_ROWS:
                 statistics_after_import()
