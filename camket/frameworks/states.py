@@ -165,6 +165,7 @@ class StateResolver:
         self._by_raw: dict[str, State | None] = {}
         self._pending: dict[str, State] = {}
         self._aliased: dict[int, State] = {}
+        self._coded: dict[str, State] | None = None  # the states with a code, read once
         self.unresolved: set[str] = set()
 
     def resolve(self, raw_name: str) -> State | None:
@@ -183,9 +184,11 @@ class StateResolver:
     def _find(self, name: str) -> State | None:
         iso3 = iso3_for(name)
         if iso3:
-            state = State.objects.filter(iso3=iso3).first()
+            if self._coded is None:  # one query, not one per name (~200 names an import)
+                self._coded = {s.iso3: s for s in State.objects.filter(iso3__isnull=False)}
+            state = self._coded.get(iso3)
             if state is None and self.create:
-                state = self._new(iso3, iso3=iso3, name=display_name(iso3))
+                state = self._coded[iso3] = self._new(iso3, iso3=iso3, name=display_name(iso3))
         else:
             state = State.objects.filter(name__iexact=name).first() or next(
                 (s for s in State.objects.filter(iso3__isnull=True) if name in s.aliases), None

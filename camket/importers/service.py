@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from camket.accounts.permissions import require
@@ -18,6 +18,7 @@ from camket.importers.hooks import run_after_import
 from camket.importers.models import ImportRun
 from camket.importers.plan import Planner, RecordChange
 from camket.importers.records import RowError
+from camket.importers.statistics import statistics_after_import
 from camket.lib.collection import collector_paused
 
 IMPORT_PERMISSION = "frameworks.import_recommendations"
@@ -55,7 +56,6 @@ class ImportSummary:
 
 
 ANALYZE_AFTER_ROWS = 1000
-SQLITE_ANALYSIS_ROWS = 1000  # rows of each index ANALYZE reads (SQLite's advice: 100 to 1000)
 
 
 def import_file(path: Path | str, **options) -> ImportSummary:
@@ -170,8 +170,12 @@ def _import_file(
     if not dry_run:
         with transaction.atomic():
             plans = write_plans(plans, planner, user=user, reason=import_reason(summary, user))
-            run_after_import(written_item_ids(plans))
+            run_after_import(
+                written_item_ids(plans), [pk for plan in plans for pk in plan.created_ids]
+            )
             _record_run(summary, parsed.source, plans, user)
+            if written_count(plans) >= ANALYZE_AFTER_ROWS:
+                statistics_after_import()
     summary.created = sum(len(plan.new) for plan in plans)
     summary.updated = sum(1 for plan in plans for update in plan.updates if update.visible)
     summary.unchanged = sum(plan.unchanged for plan in plans)
@@ -179,9 +183,12 @@ def _import_file(
     summary.changes = [change for plan in plans for change in plan.report]
     summary.warnings.extend(planner.warnings)
     summary.applied = not dry_run
-    if summary.applied and summary.created + summary.updated >= ANALYZE_AFTER_ROWS:
-        refresh_planner_statistics()
     return summary
+
+
+def written_count(plans) -> int:
+    """How many items the plans create or visibly change."""
+    return sum(len(plan.new) + sum(1 for u in plan.updates if u.visible) for plan in plans)
 
 
 TEXT_FIELDS = {"text", "text_vi"}
@@ -198,29 +205,6 @@ def written_item_ids(plans) -> list[int]:
             if TEXT_FIELDS & set(update.merged.fields)
         ),
     ]
-
-
-def refresh_planner_statistics() -> None:
-    """After a bulk import, let the database re-plan searches over the new rows."""
-    tables = [
-        "frameworks_recommendation",
-        "frameworks_recommendation_recommending_states",
-        "frameworks_recommendation_categories",
-    ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE " + ", ".join(tables))
-        elif connection.vendor == "sqlite":
-            # Sampled like PostgreSQL's ANALYZE: a full scan of 250,000 items and their
-            # indexes took ~0.5 s of each import. The limit is the connection's: put it back.
-            cursor.execute("PRAGMA analysis_limit")
-            (limit,) = cursor.fetchone()
-            cursor.execute(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_ROWS}")
-            try:
-                for table in tables:
-                    cursor.execute(f"ANALYZE {table}")
-            finally:
-                cursor.execute(f"PRAGMA analysis_limit = {int(limit)}")
 
 
 def import_reason(summary: ImportSummary, user) -> str:

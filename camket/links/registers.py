@@ -5,6 +5,8 @@ a person confirms, rejects or removes one. Rows are never deleted, and a rejecte
 found again by detection. `user=None` is the system: no permission check.
 """
 
+from collections.abc import Collection
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -150,21 +152,28 @@ def register_links_of(user, item: Recommendation, *, states=LIVE_STATES):
     )
 
 
-def detect_register_links(found: list[tuple[int, object, str, str]]) -> int:
+def detect_register_links(
+    found: list[tuple[int, object, str, str]], *, fresh: Collection[int] = ()
+) -> int:
     """Many `detect_register_link` at once (an import): (item id, entry, relation, matched
-    text) for each; rows that exist in any state are left alone. Returns how many were added."""
+    text) for each; rows that exist in any state are left alone. `fresh`: items created in
+    this transaction, whose links need not be looked for. Returns how many were added."""
     if not found:
         return 0
     with transaction.atomic():
-        items = {item_id for item_id, *_ in found}
-        existing = {
-            (item_id, field, entry_id, relation)
-            for item_id, relation, *entries in RegisterLink.objects.filter(
-                **one_of("item_id", items)
-            ).values_list("item_id", "relation", *ENTRY_FIELDS)
-            for field, entry_id in zip(ENTRY_FIELDS, entries, strict=True)
-            if entry_id
-        }
+        items = {item_id for item_id, *_ in found if item_id not in fresh}
+        existing = (
+            set()
+            if not items
+            else {
+                (item_id, field, entry_id, relation)
+                for item_id, relation, *entries in RegisterLink.objects.filter(
+                    **one_of("item_id", items)
+                ).values_list("item_id", "relation", *ENTRY_FIELDS)
+                for field, entry_id in zip(ENTRY_FIELDS, entries, strict=True)
+                if entry_id
+            }
+        )
         now = timezone.now()
         blank = {
             field.attname: field.get_default()

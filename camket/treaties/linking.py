@@ -4,6 +4,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from camket.frameworks.models import Framework, Recommendation
+from camket.importers.hooks import ImportedItems, checking_constraints_meanwhile
 from camket.lib.any_of import one_of
 from camket.lib.raw_rows import rows_of
 from camket.links.models import RegisterLink
@@ -11,6 +12,7 @@ from camket.links.registers import detect_register_links
 from camket.treaties.names import build_detector
 
 BATCH = 2000
+ROUND = 50_000  # items whose texts are held at once
 TEXT_COLUMNS = ("pk", "text", "text_vi", "session", "framework_id")
 # The first UPR Working Group session of each year (OHCHR's session calendar); later years are
 # taken as three sessions a year. Only the year matters here (which protocols existed).
@@ -83,32 +85,59 @@ def link_items(items, *, dry_run: bool = False) -> LinkingSummary:
     )
 
 
-def _link(ids: list[int], detector, instruments, summary, *, dry_run: bool) -> LinkingSummary:
-    frameworks: dict[int, Framework] = {}
-    for start in range(0, len(ids), BATCH):
-        chunk = _texts(ids[start : start + BATCH])
-        missing = {row[4] for row in chunk} - set(frameworks)
-        frameworks.update(Framework.objects.in_bulk(missing))
-        existing = set(
-            RegisterLink.objects.filter(
-                **one_of("item_id", [row[0] for row in chunk]), instrument__isnull=False
-            ).values_list("item_id", "instrument__key", "relation")
-        )
-        new = []
-        for pk, text, text_vi, session, framework_id in chunk:
-            summary.scanned += 1
-            year = year_written(frameworks[framework_id], session)
-            for found in detector.find(text, text_vi, year):
-                instrument = instruments.get(found.key)
-                if instrument is None:
-                    continue
-                summary.found += 1
-                if (pk, found.key, found.relation) not in existing:
-                    new.append((pk, instrument, found.relation, found.matched))
+def _link(
+    ids: list[int],
+    detector,
+    instruments,
+    summary,
+    *,
+    dry_run: bool,
+    fresh: frozenset[int] = frozenset(),
+) -> LinkingSummary:
+    """`fresh`: items created in this transaction, which no link can refer to yet (their
+    existing links are not looked for). A round's texts are all read before detection, so
+    the server checks the import's foreign keys meanwhile (an import is one round)."""
+    for begin in range(0, len(ids), ROUND):
+        rows: list[tuple] = []
+        existing: set[tuple] = set()
+        for start in range(begin, min(begin + ROUND, len(ids)), BATCH):
+            chunk = _texts(ids[start : min(start + BATCH, begin + ROUND)])
+            rows += chunk
+            existing |= _existing_links([row[0] for row in chunk if row[0] not in fresh])
+        frameworks = Framework.objects.in_bulk({row[4] for row in rows})
+        with checking_constraints_meanwhile():
+            new = _detect(rows, frameworks, detector, instruments, existing, summary)
         summary.created += len(new)
         if not dry_run:
-            detect_register_links(new)
+            for start in range(0, len(new), BATCH):
+                detect_register_links(new[start : start + BATCH], fresh=fresh)
     return summary
+
+
+def _existing_links(item_ids: list[int]) -> set[tuple]:
+    if not item_ids:
+        return set()
+    return set(
+        RegisterLink.objects.filter(
+            **one_of("item_id", item_ids), instrument__isnull=False
+        ).values_list("item_id", "instrument__key", "relation")
+    )
+
+
+def _detect(chunk, frameworks, detector, instruments, existing, summary) -> list[tuple]:
+    """The links found in `chunk`'s texts that are not among `existing`. Reads no database."""
+    new = []
+    for pk, text, text_vi, session, framework_id in chunk:
+        summary.scanned += 1
+        year = year_written(frameworks[framework_id], session)
+        for found in detector.find(text, text_vi, year):
+            instrument = instruments.get(found.key)
+            if instrument is None:
+                continue
+            summary.found += 1
+            if (pk, found.key, found.relation) not in existing:
+                new.append((pk, instrument, found.relation, found.matched))
+    return new
 
 
 def _texts(ids: list[int]) -> list[tuple]:
@@ -123,8 +152,15 @@ def _texts(ids: list[int]) -> list[tuple]:
     return rows_of(items.filter(**one_of("pk", ids)).values_list(*TEXT_COLUMNS))
 
 
-def link_imported_items(item_ids: list[int]) -> None:
+def link_imported_items(imported: ImportedItems) -> None:
     """The import hook: runs inside the import's transaction."""
     detector, instruments = build_detector()
     if instruments:
-        _link(sorted(item_ids), detector, instruments, LinkingSummary(), dry_run=False)
+        _link(
+            imported.ids,
+            detector,
+            instruments,
+            LinkingSummary(),
+            dry_run=False,
+            fresh=imported.created,
+        )

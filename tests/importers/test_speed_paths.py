@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from camket.frameworks.models import Recommendation
-from camket.importers.service import refresh_planner_statistics
+from camket.importers.statistics import refresh_planner_statistics
 from camket.treaties.linking import _texts
 from tests.personas import make_recommendation
 
