@@ -17,6 +17,7 @@ from camket.lib.env import (
     note_problem,
     raise_problems,
 )
+from camket.lib.log_config import LOG_LEVELS, logging_config
 
 # Every bad value is noted and reported together at the end of this file (raise_problems).
 collect_problems()
@@ -279,32 +280,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CAMKET_JOB_MAX_MINUTES = env_int("CAMKET_JOB_MAX_MINUTES", 120)
 
 # Everything at CAMKET_LOG_LEVEL and above goes to stderr, and also to CAMKET_LOG_FILE when set
-# (a path; reopened when logrotate moves it). Server errors reach it through `django.request`
-# (which propagates to the root logger) with their traceback.
-_log_handlers = {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}}
-if env_str("CAMKET_LOG_FILE"):
-    _log_handlers["file"] = {
-        "class": "logging.handlers.WatchedFileHandler",
-        "filename": env_str("CAMKET_LOG_FILE"),
-        "formatter": "plain",
-        "encoding": "utf-8",
-    }
+# (camket/lib/log_config.py).
 CAMKET_LOG_LEVEL = env_str("CAMKET_LOG_LEVEL", "INFO").strip().upper()
-if CAMKET_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-    note_problem(
-        f"CAMKET_LOG_LEVEL={CAMKET_LOG_LEVEL!r} is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL."
-    )
+if CAMKET_LOG_LEVEL not in LOG_LEVELS:
+    note_problem(f"CAMKET_LOG_LEVEL={CAMKET_LOG_LEVEL!r} is not one of {', '.join(LOG_LEVELS)}.")
     CAMKET_LOG_LEVEL = "INFO"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": _log_handlers,
-    # Other libraries' messages from WARNING up; camket's own (imports, reminders, e-mails,
-    # tagging runs, jobs) from CAMKET_LOG_LEVEL up.
-    "root": {"handlers": list(_log_handlers), "level": "WARNING"},
-    "loggers": {"camket": {"level": CAMKET_LOG_LEVEL}},
-}
+LOGGING = logging_config(CAMKET_LOG_LEVEL, env_str("CAMKET_LOG_FILE"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
