@@ -1,15 +1,14 @@
-"""The planner's statistics after a large import: read on PostgreSQL by the background worker.
+"""The planner's statistics after a large import.
 
-PostgreSQL's `ANALYZE` of 250,000 items took 1.0–1.5 s of every large import, while the person
-importing waited; the import itself never reads the statistics. So on PostgreSQL it is a task,
-queued in the import's transaction (it exists only if the import commits) and run by
-`camket db_worker`; autovacuum analyzes the tables too once a tenth of their rows changed,
-should no worker run. SQLite has no autovacuum and its sampled ANALYZE is cheap: done once the
-import committed (inside, it would hold the write lock longer).
+On PostgreSQL `ANALYZE` runs inside the import's transaction (1.0–1.5 s at 250,000 items).
+Moving it to a background task was tried and undone: until a worker ran it, the planner kept
+the statistics of the tables before the import, and a scoped count of links over a freshly
+imported framework then ran for more than ten minutes (seen in CI, where no worker runs).
+SQLite's sampled ANALYZE is cheap: done once the import committed (inside, it would hold the
+write lock longer).
 """
 
 from django.db import connection, transaction
-from django_tasks import task
 
 TABLES = [
     "frameworks_recommendation",
@@ -22,14 +21,9 @@ SQLITE_ANALYSIS_ROWS = 1000  # rows of each index ANALYZE reads (SQLite's advice
 def statistics_after_import() -> None:
     """Called inside the import's transaction, after its writes."""
     if connection.vendor == "postgresql":
-        refresh_statistics.enqueue()
+        refresh_planner_statistics()
     else:
         transaction.on_commit(refresh_planner_statistics)
-
-
-@task()
-def refresh_statistics() -> None:
-    refresh_planner_statistics()
 
 
 def refresh_planner_statistics() -> None:

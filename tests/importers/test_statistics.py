@@ -1,12 +1,13 @@
-"""The planner's statistics after a large import: a background task on PostgreSQL, queued in the
-import's transaction (so only by an import that commits); at once after the commit on SQLite."""
+"""The planner's statistics after a large import: inside the import's transaction on PostgreSQL
+(a later query must not be planned on the statistics of the tables before the import); at once
+after the commit on SQLite. Nothing is queued for a worker."""
 
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from camket.frameworks.models import Framework
-from camket.importers import service
+from camket.importers import service, statistics
 from camket.importers.service import import_file
 
 ROWS = "Reference,Text,Recommending states,Response\n1.1,Ratify the convention.,France,Supported\n"
@@ -29,18 +30,31 @@ def _import(tmp_path, text):
     return import_file(path, framework_slug="upr-vn-9")
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the task is PostgreSQL's")
-def test_a_large_import_queues_the_statistics_task_on_postgresql(tmp_path, framework):
+def _analyses(monkeypatch) -> list[bool]:
+    """For each ANALYZE: whether it ran inside the import's transaction."""
+    ran: list[bool] = []
+    monkeypatch.setattr(
+        statistics, "refresh_planner_statistics", lambda: ran.append(connection.in_atomic_block)
+    )
+    return ran
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL analyzes inside")
+def test_a_large_import_analyzes_inside_its_transaction_on_postgresql(
+    tmp_path, framework, monkeypatch
+):
+    ran = _analyses(monkeypatch)
     assert _import(tmp_path, ROWS).created == 1
-    assert _queued() == ["camket.importers.statistics.refresh_statistics"]
+    assert ran == [True] and _queued() == []
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the task is PostgreSQL's")
-def test_a_refused_or_small_import_queues_nothing(tmp_path, framework, monkeypatch):
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL analyzes inside")
+def test_a_refused_or_small_import_analyzes_nothing(tmp_path, framework, monkeypatch):
+    ran = _analyses(monkeypatch)
     assert not _import(tmp_path, BROKEN).ok
     monkeypatch.setattr(service, "ANALYZE_AFTER_ROWS", 2)
     assert _import(tmp_path, ROWS).created == 1
-    assert _queued() == []
+    assert ran == [] and _queued() == []
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite analyzes at once")
